@@ -1,0 +1,42 @@
+// Options of analyze(), merged into defaults at the facade.
+
+/** Reads a sibling file for imports; returns undefined when it does not exist. Injected so core stays pure. */
+export type FileReader = (path: string) => string | undefined;
+
+export interface InputOption {
+  /** Comma-separated dims: `1,3,224,224` or `B,3,224,224`. */
+  readonly shape: string;
+  readonly dtype?: string;
+}
+
+export type Convention = 'seed' | 'macs' | 'matmul2x';
+export type Precision = 'fp32' | 'fp16' | 'bf16' | 'mixed';
+export type Optimizer = 'sgd' | 'momentum' | 'adam';
+
+export interface AnalyzeOptions {
+  /** Path of the document (used to resolve relative imports through `readFile`). */
+  readonly path: string;
+  /** An expression to call, e.g. `resnet50()` or `Net(10)`; the model is called on `inputs`. */
+  readonly entry?: string;
+  readonly inputs: readonly InputOption[];
+  /** Values for symbolic dims; unspecified symbols evaluate to 1. */
+  readonly dims: Readonly<Record<string, number>>;
+  readonly convention: Convention;
+  readonly precision: Precision;
+  readonly optimizer: Optimizer;
+  readonly readFile?: FileReader;
+  /** Interpreter step budget. */
+  readonly maxSteps: number;
+  /** Returns true when the caller no longer wants the result. */
+  readonly isCancelled?: () => boolean;
+}
+
+export const defaultOptions: AnalyzeOptions = {
+  path: 'untitled.py',
+  inputs: [],
+  dims: {},
+  convention: 'seed',
+  precision: 'fp32',
+  optimizer: 'adam',
+  maxSteps: 2_000_000,
+};

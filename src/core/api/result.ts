@@ -1,0 +1,128 @@
+// The one plain-data result of an analysis, shared by every view (hover, annotations, sidebar, reports, CLI).
+
+/** A half-open character range in the analyzed document, plus its 1-based first line. */
+export interface SourceSpan {
+  readonly start: number;
+  readonly end: number;
+  /** 1-based line of `start`. */
+  readonly line: number;
+}
+
+export type Severity = 'error' | 'warning' | 'information';
+
+export interface Diagnostic {
+  readonly span: SourceSpan;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Stable machine-readable code, e.g. `shape-mismatch`, `unknown-op`, `budget`. */
+  readonly code: string;
+}
+
+/** Exact counts are bigints; symbolic forms are display strings (`2·B·T·C·3C`). */
+export interface CostCounts {
+  readonly macs: bigint;
+  readonly flops: bigint;
+  readonly backwardFlops: bigint;
+}
+
+/** One op executed on a line (merged over calls with the same name and shape). */
+export interface OpRecord {
+  readonly op: string;
+  readonly shape: string;
+  readonly dtype: string;
+  readonly macs: bigint;
+  readonly flops: bigint;
+  readonly backwardFlops: bigint;
+  readonly outputBytes: bigint;
+  readonly savedBytes: bigint;
+  readonly calls: number;
+  /** Evaluated formula of one call, e.g. `2·32·784·256 + 32·256`. */
+  readonly formula: string;
+  /** Symbolic formula of one call when the shapes hold symbols, e.g. `2·B·784·256`. */
+  readonly symbolicFormula?: string;
+  /** The cost rule applied, e.g. `Linear: 2·L·in·out + L·out (bias)`. */
+  readonly rule: string;
+  readonly known: boolean;
+}
+
+/** Everything charged to one source line. */
+export interface LineCost extends CostCounts {
+  readonly line: number;
+  /** Output shapes produced on this line, in PyTorch list style (`[B, 256]`). */
+  readonly shapes: readonly string[];
+  readonly dtypes: readonly string[];
+  /** Self cost is in the CostCounts fields; inclusive adds everything called from this line. */
+  readonly inclusive: CostCounts;
+  readonly params: bigint;
+  readonly paramBytes: bigint;
+  readonly activationBytes: bigint;
+  readonly inclusiveActivationBytes: bigint;
+  readonly calls: number;
+  readonly formula: string;
+  readonly ops: readonly OpRecord[];
+}
+
+export interface ModuleNode {
+  readonly name: string;
+  readonly type: string;
+  /** 1-based line where the module was constructed (in this document), if known. */
+  readonly line?: number;
+  readonly params: bigint;
+  readonly inclusive: CostCounts;
+  readonly calls: number;
+  readonly children: readonly ModuleNode[];
+}
+
+export interface InputSpec {
+  readonly name: string;
+  readonly shape: string;
+  readonly dtype: string;
+}
+
+export interface Coverage {
+  readonly ops: number;
+  readonly unknownOps: number;
+  readonly unknown: readonly { readonly name: string; readonly line: number; readonly count: number }[];
+}
+
+export interface Totals extends CostCounts {
+  readonly params: bigint;
+  readonly buffers: bigint;
+  readonly trainingFlops: bigint;
+}
+
+export interface MemoryTotals {
+  readonly paramBytes: bigint;
+  readonly bufferBytes: bigint;
+  /** Sum of all forward outputs (inference activations, nothing freed). */
+  readonly activationBytes: bigint;
+  /** Activations autograd keeps for backward. */
+  readonly savedBytes: bigint;
+  readonly gradientBytes: bigint;
+  readonly optimizerBytes: bigint;
+  readonly masterWeightBytes: bigint;
+  readonly largestTransientBytes: bigint;
+  /** params + grads + optimizer + master + saved + transient. */
+  readonly trainingBytes: bigint;
+}
+
+export interface AnalysisResult {
+  readonly language: 'python' | 'tsjs';
+  /** The entry analyzed: an explicit expression, `__main__`, `top-level`, or undefined (none found). */
+  readonly entry?: string;
+  readonly inputs: readonly InputSpec[];
+  readonly output?: { readonly shape: string; readonly dtype: string };
+  readonly totals: Totals;
+  readonly memory: MemoryTotals;
+  readonly lines: readonly LineCost[];
+  readonly modules: readonly ModuleNode[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly coverage: Coverage;
+  /** Values used for symbolic dims (`B=1` by default), and which symbols appeared. */
+  readonly dims: Readonly<Record<string, number>>;
+  readonly convention: string;
+  readonly precision: string;
+  /** Interpreter steps used, and whether the step budget stopped evaluation. */
+  readonly steps: number;
+  readonly budgetExceeded: boolean;
+}
