@@ -1,0 +1,44 @@
+// Shared activation for the desktop and web entries: builds the cache and registers every feature.
+import * as vscode from 'vscode';
+import { AnalysisCache, isAnalyzable } from './analysisCache';
+import * as annotations from './annotations';
+import * as commands from './commands';
+import type { Deps } from './deps';
+import * as diagnostics from './diagnostics';
+import { FileCache } from './fileCache';
+import * as hover from './hover';
+import { InputStore } from './inputStore';
+import { Log } from './log';
+import * as reportDocument from './reportDocument';
+import * as sidebar from './sidebar';
+import * as statusBar from './statusBar';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = new Log();
+  context.subscriptions.push(log);
+  try {
+    const files = new FileCache();
+    const inputs = new InputStore(context.workspaceState);
+    const cache = new AnalysisCache(files, inputs, log);
+    context.subscriptions.push(files, inputs, cache);
+    const deps: Deps = { context, cache, inputs, log };
+    for (const feature of [diagnostics, annotations, hover, statusBar, sidebar, reportDocument, commands]) {
+      context.subscriptions.push(feature.register(deps));
+    }
+    context.subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && cache.schedule(e.document)),
+      vscode.workspace.onDidOpenTextDocument((d) => cache.schedule(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => cache.forget(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('flopscope.analysis') && cache.invalidate()),
+      inputs.onDidChange((uri) => cache.invalidate(uri)),
+    );
+    for (const editor of vscode.window.visibleTextEditors) if (isAnalyzable(editor.document)) void cache.get(editor.document);
+    log.info('flopscope activated');
+  } catch (error) {
+    log.error('activation failed', error);
+  }
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,102 @@
+// Commands: export a report, set entry and inputs, pick the cost convention and precision, and an internal JSON query for tests.
+import * as vscode from 'vscode';
+import { formatInputs, inputComment, parseInputs } from '../protocol/inputs';
+import { renderJson, renderReport, type ReportFormat } from '../protocol/report';
+import { isAnalyzable } from './analysisCache';
+import { conventions, precisions, settingsTarget } from './config';
+import type { Deps } from './deps';
+
+function activeDocument(): vscode.TextDocument | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  if (document && isAnalyzable(document)) return document;
+  void vscode.window.showInformationMessage('flopscope: open a Python or TS/JS model file first.');
+  return undefined;
+}
+
+const formats: { label: string; format: ReportFormat; ext: string; filter: string }[] = [
+  { label: 'Markdown', format: 'markdown', ext: 'md', filter: 'Markdown' },
+  { label: 'CSV', format: 'csv', ext: 'csv', filter: 'CSV' },
+  { label: 'JSON', format: 'json', ext: 'json', filter: 'JSON' },
+];
+
+async function exportReport(deps: Deps): Promise<void> {
+  const document = activeDocument();
+  if (!document) return;
+  const choice = await vscode.window.showQuickPick(formats, { title: 'flopscope: export report as' });
+  if (!choice) return;
+  const result = await deps.cache.get(document);
+  if (!result) return void vscode.window.showWarningMessage('flopscope: no analysis result for this file.');
+  const base = document.uri.path.replace(/\.[^./]*$/, '');
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: document.uri.with({ path: `${base}.flopscope.${choice.ext}` }), filters: { [choice.filter]: [choice.ext] }, title: 'flopscope: export report',
+  });
+  if (!target) return;
+  const text = renderReport(result, choice.format, { fileName: vscode.workspace.asRelativePath(document.uri), source: document.getText() });
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  void vscode.window.showInformationMessage(`flopscope: report written to ${vscode.workspace.asRelativePath(target)}`);
+}
+
+async function setInput(deps: Deps): Promise<void> {
+  const document = activeDocument();
+  if (!document) return;
+  const stored = deps.inputs.get(document.uri);
+  const result = deps.cache.peek(document);
+  const entry = await vscode.window.showInputBox({
+    title: 'flopscope: entry (1/2)', prompt: 'Expression that builds the model, e.g. Net(10) or resnet50(). Leave empty to let flopscope pick.',
+    value: stored?.entry ?? '', placeHolder: result?.entry ?? 'Net()',
+  });
+  if (entry === undefined) return;
+  const text = await vscode.window.showInputBox({
+    title: 'flopscope: input shapes (2/2)', prompt: 'Input shapes, separated by ";", e.g. [B, 3, 224, 224] float16',
+    value: stored ? formatInputs(stored.inputs) : '', placeHolder: '[B, 3, 224, 224] float32',
+    validateInput: (value) => { const parsed = parseInputs(value); return typeof parsed === 'string' ? parsed : undefined; },
+  });
+  if (text === undefined) return;
+  const inputs = parseInputs(text);
+  if (typeof inputs === 'string') return;
+  const how = await vscode.window.showQuickPick([
+    { label: 'Remember for this file', insert: false },
+    { label: 'Remember and insert as a comment in the file', description: '# flopscope: input x: [...]', insert: true },
+  ], { title: 'flopscope: how to keep these inputs' });
+  if (!how) return;
+  await deps.inputs.set(document.uri, entry.trim() || inputs.length ? { ...(entry.trim() ? { entry: entry.trim() } : {}), inputs } : undefined);
+  if (how.insert && inputs.length) {
+    const language = document.languageId === 'python' ? 'python' : 'tsjs';
+    const names = inputs.map((_, i) => result?.inputs[i]?.name ?? (i === 0 ? 'x' : `x${i}`));
+    const comment = inputs.map((input, i) => inputComment(input, names[i], language)).join('\n') + '\n';
+    const edit = new vscode.WorkspaceEdit();
+    const firstLine = document.lineCount > 0 ? document.lineAt(0).text : '';
+    const at = /^#!|coding[:=]/.test(firstLine) ? new vscode.Position(1, 0) : new vscode.Position(0, 0);
+    edit.insert(document.uri, at, comment);
+    await vscode.workspace.applyEdit(edit);
+  }
+}
+
+async function selectSetting(key: 'convention' | 'precision', items: vscode.QuickPickItem[]): Promise<void> {
+  const current = vscode.workspace.getConfiguration('flopscope.analysis').get<string>(key);
+  const picked = await vscode.window.showQuickPick(items.map((i) => ({ ...i, picked: i.label === current, description: `${i.label === current ? '(current) ' : ''}${i.description ?? ''}` })), { title: `flopscope: ${key}` });
+  if (picked) await vscode.workspace.getConfiguration('flopscope.analysis').update(key, picked.label, settingsTarget());
+}
+
+const conventionItems: Record<string, string> = {
+  seed: 'FLOPs = 2 per MAC + element-wise, norms, softmax (default)',
+  macs: 'MACs only, like torchvision / fvcore / ptflops / thop',
+  matmul2x: '2 × MACs of matmul-class ops only, like torch FlopCounterMode',
+};
+const precisionItems: Record<string, string> = {
+  fp32: '4 bytes per element', fp16: '2 bytes per element', bf16: '2 bytes per element', mixed: 'fp16 compute with fp32 master weights',
+};
+
+export function register(deps: Deps): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('flopscope.exportReport', () => exportReport(deps)),
+    vscode.commands.registerCommand('flopscope.setInput', () => setInput(deps)),
+    vscode.commands.registerCommand('flopscope.selectConvention', () => selectSetting('convention', conventions.map((c) => ({ label: c, detail: conventionItems[c] })))),
+    vscode.commands.registerCommand('flopscope.selectPrecision', () => selectSetting('precision', precisions.map((p) => ({ label: p, detail: precisionItems[p] })))),
+    // Not in the palette: the JSON report of a document, for tests and tooling.
+    vscode.commands.registerCommand('flopscope.internal.analysisJson', async (uri: vscode.Uri) => {
+      const result = await deps.cache.get(await vscode.workspace.openTextDocument(uri));
+      return result ? renderJson(result) : undefined;
+    }),
+  );
+}

@@ -1,0 +1,50 @@
+// Reads the `flopscope.*` settings into analysis options and view preferences.
+import * as vscode from 'vscode';
+import type { AnalyzeOptions, Convention, Optimizer, Precision } from '../core/api/options';
+
+export type AnnotationField = 'shape' | 'flops' | 'macs' | 'memory' | 'params';
+
+export const conventions: readonly Convention[] = ['seed', 'macs', 'matmul2x'];
+export const precisions: readonly Precision[] = ['fp32', 'fp16', 'bf16', 'mixed'];
+const optimizers: readonly Optimizer[] = ['sgd', 'momentum', 'adam'];
+
+function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+/** Settings-derived analysis options (the per-file entry and inputs are merged in by the cache). */
+export function analysisOptions(): Partial<AnalyzeOptions> {
+  const c = vscode.workspace.getConfiguration('flopscope.analysis');
+  const dims: Record<string, number> = {};
+  for (const [name, value] of Object.entries(c.get<Record<string, unknown>>('dims') ?? {})) {
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) dims[name] = value;
+  }
+  return {
+    dims,
+    convention: pick(c.get('convention'), conventions, 'seed'),
+    precision: pick(c.get('precision'), precisions, 'fp32'),
+    optimizer: pick(c.get('optimizer'), optimizers, 'adam'),
+    maxSteps: Math.max(1000, c.get<number>('maxSteps') ?? 2_000_000),
+  };
+}
+
+export function analysisDelay(): number {
+  return Math.max(0, vscode.workspace.getConfiguration('flopscope.analysis').get<number>('debounceMs') ?? 150);
+}
+
+export interface AnnotationConfig {
+  readonly enabled: boolean;
+  readonly fields: readonly AnnotationField[];
+}
+
+export function annotationConfig(): AnnotationConfig {
+  const c = vscode.workspace.getConfiguration('flopscope.annotations');
+  const all: AnnotationField[] = ['shape', 'flops', 'macs', 'memory', 'params'];
+  const fields = (c.get<unknown[]>('show') ?? ['shape', 'flops', 'memory']).filter((f): f is AnnotationField => all.includes(f as AnnotationField));
+  return { enabled: c.get<boolean>('enabled') ?? true, fields };
+}
+
+/** Where setting changes are written: the workspace when one is open, else the user settings. */
+export function settingsTarget(): vscode.ConfigurationTarget {
+  return vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+}

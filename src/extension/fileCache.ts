@@ -1,0 +1,77 @@
+// Preloads sibling source files (folder, package parent, subpackages) so core's synchronous import reader can see them.
+import * as vscode from 'vscode';
+import type { FileReader } from '../core/api/options';
+
+const sourceFile = /\.(py|pyi|ts|js|mjs)$/;
+const maxFilesPerFolder = 200;
+
+/** Resolves `.` and `..` segments of a posix path (no Node `path` in the web worker). */
+export function normalizePath(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '..') out.pop();
+    else if (part && part !== '.') out.push(part);
+  }
+  return `/${out.join('/')}`;
+}
+
+export class FileCache implements vscode.Disposable {
+  private readonly files = new Map<string, string>();
+  private readonly loadedFolders = new Set<string>();
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.{py,pyi,ts,js,mjs}');
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor() {
+    const drop = (uri: vscode.Uri): void => void this.files.delete(uri.path);
+    this.subscriptions.push(this.watcher, this.watcher.onDidChange(drop), this.watcher.onDidDelete(drop),
+      this.watcher.onDidCreate((uri) => this.loadedFolders.delete(parentPath(uri.path))));
+  }
+
+  /** Reads the document's folder, its parent, and the folder's direct subfolders, once each. */
+  async preload(document: vscode.TextDocument): Promise<void> {
+    const folder = document.uri.with({ path: parentPath(document.uri.path), query: '', fragment: '' });
+    const parent = folder.with({ path: parentPath(folder.path) });
+    const subfolders = await this.loadFolder(folder);
+    await Promise.all([this.loadFolder(parent), ...subfolders.slice(0, 20).map((s) => this.loadFolder(s))]);
+  }
+
+  /** A synchronous reader: open documents first (unsaved edits count), then preloaded files. */
+  reader(): FileReader {
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.path, d]));
+    return (path) => {
+      const key = normalizePath(path);
+      return open.get(key)?.getText() ?? this.files.get(key);
+    };
+  }
+
+  private async loadFolder(folder: vscode.Uri): Promise<vscode.Uri[]> {
+    const subfolders: vscode.Uri[] = [];
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(folder);
+    } catch {
+      return subfolders;
+    }
+    const firstLoad = !this.loadedFolders.has(folder.toString());
+    this.loadedFolders.add(folder.toString());
+    const reads: Promise<void>[] = [];
+    for (const [name, type] of entries.slice(0, maxFilesPerFolder)) {
+      const uri = vscode.Uri.joinPath(folder, name);
+      if (type === vscode.FileType.Directory && !name.startsWith('.') && name !== 'node_modules') subfolders.push(uri);
+      if (type !== vscode.FileType.File || !sourceFile.test(name)) continue;
+      if (!firstLoad && this.files.has(uri.path)) continue;
+      reads.push(Promise.resolve(vscode.workspace.fs.readFile(uri)).then((bytes) => void this.files.set(uri.path, new TextDecoder().decode(bytes)), () => undefined));
+    }
+    await Promise.all(reads);
+    return subfolders;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+function parentPath(path: string): string {
+  const index = path.lastIndexOf('/');
+  return index <= 0 ? '/' : path.slice(0, index);
+}

@@ -1,0 +1,56 @@
+// Hover over a costed line: shapes, dtype, MACs, FLOPs fwd/bwd/train, formulas and rules, memory, params, calls, share.
+import * as vscode from 'vscode';
+import type { AnalysisResult, LineCost, OpRecord } from '../core/api/result';
+import { formatBytesExact, formatCount, formatCountExact, formatExact, formatShare } from '../protocol/format';
+import { selector, type Deps } from './deps';
+import { toLine } from './typeConverters';
+
+function code(text: string): string {
+  const ticks = text.includes('`') ? '``' : '`';
+  return `${ticks}${text}${ticks}`;
+}
+
+function opLine(op: OpRecord): string {
+  const perCall = op.calls > 0 ? op.flops / BigInt(op.calls) : op.flops;
+  const formula = op.formula ? `${op.formula} = ${formatCount(perCall, 'FLOPs')}` : formatCount(perCall, 'FLOPs');
+  const symbolic = op.symbolicFormula ? ` (symbolic ${code(op.symbolicFormula)})` : '';
+  const calls = op.calls > 1 ? ` × ${op.calls} calls` : '';
+  const unknown = op.known ? '' : ' — *unknown op, not counted*';
+  return `- ${code(op.op)} → ${code(op.shape)} ${op.dtype}: ${code(formula)}${symbolic}${calls}${unknown}  \n  rule: ${op.rule || 'n/a'}`;
+}
+
+/** The hover text for one line, as Markdown (code-derived text always inside code spans). */
+export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  const shapes = line.shapes.length ? line.shapes.map(code).join(', ') : '*no tensor output*';
+  md.appendMarkdown(`**flopscope** · line ${line.line}: → ${shapes} ${[...new Set(line.dtypes)].join(', ')}\n\n`);
+  const rows: [string, string][] = [
+    ['MACs', formatCountExact(line.macs, 'MACs')],
+    ['FLOPs forward', formatCountExact(line.flops, 'FLOPs')],
+    ['FLOPs backward', formatCountExact(line.backwardFlops, 'FLOPs')],
+    ['FLOPs training (fwd + bwd)', formatCountExact(line.flops + line.backwardFlops, 'FLOPs')],
+    ['Activations', formatBytesExact(line.activationBytes)],
+  ];
+  if (line.params > 0n) rows.push(['Params created', `${formatExact(line.params)} (${formatBytesExact(line.paramBytes)})`]);
+  rows.push(['Calls', String(line.calls)], ['Share of forward FLOPs', formatShare(line.flops, result.totals.flops)]);
+  if (line.inclusive.flops !== line.flops) rows.push(['Inclusive FLOPs (callees)', formatCountExact(line.inclusive.flops, 'FLOPs')]);
+  md.appendMarkdown('| | |\n|---|---:|\n' + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n') + '\n\n');
+  if (line.formula) md.appendMarkdown(`Formula: ${code(`${line.formula} = ${formatCount(line.flops, 'FLOPs')}`)}\n\n`);
+  if (line.ops.length) md.appendMarkdown(line.ops.slice(0, 8).map(opLine).join('\n') + (line.ops.length > 8 ? `\n- … ${line.ops.length - 8} more ops` : '') + '\n\n');
+  md.appendMarkdown(`*${result.convention} convention · ${result.precision}*`);
+  return md;
+}
+
+export function register(deps: Deps): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(selector, {
+    async provideHover(document, position, token) {
+      const result = await deps.cache.get(document);
+      if (!result || token.isCancellationRequested) return undefined;
+      const line = result.lines.find((l) => l.line === toLine(position));
+      if (!line) return undefined;
+      return new vscode.Hover(hoverMarkdown(line, result), document.lineAt(position.line).range);
+    },
+  });
+}

@@ -1,0 +1,34 @@
+// Status bar totals of the active file (params · FLOPs); clicking focuses the sidebar.
+import * as vscode from 'vscode';
+import { formatCount, formatExact } from '../protocol/format';
+import { isAnalyzable } from './analysisCache';
+import type { Deps } from './deps';
+
+export function register(deps: Deps): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('flopscope.totals', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'flopscope totals';
+  item.command = 'flopscope.focusSidebar';
+
+  const update = (): void => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !isAnalyzable(document)) return item.hide();
+    const result = deps.cache.peek(document);
+    if (!result) {
+      item.text = '$(pulse) flopscope';
+      item.tooltip = 'flopscope: analyzing…';
+    } else {
+      const t = result.totals;
+      item.text = `$(pulse) ${formatCount(t.params)} params · ${formatCount(t.flops, 'FLOPs')}`;
+      item.tooltip = `flopscope: ${formatExact(t.params)} params · ${formatExact(t.macs)} MACs · ${formatExact(t.flops)} FLOPs forward (${result.convention}). Click for details.`;
+    }
+    item.show();
+  };
+
+  update();
+  return vscode.Disposable.from(
+    item,
+    deps.cache.onDidAnalyze(update),
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.commands.registerCommand('flopscope.focusSidebar', () => vscode.commands.executeCommand('flopscope.sidebar.focus')),
+  );
+}

@@ -1,0 +1,99 @@
+// View models for the sidebar: AnalysisResult converted to JSON-safe data (bigints become decimal strings).
+import type { AnalysisResult, ModuleNode } from '../core/api/result';
+import { formatBytes, formatCount, formatExact, shareOf } from './format';
+import { formatInputs, type FileInputs } from './inputs';
+import { coverageText, summaryRows } from './report';
+
+export interface SummaryItem { readonly label: string; readonly value: string; readonly exact: string }
+
+export interface LineRow {
+  readonly line: number;
+  readonly code: string;
+  readonly shapes: string;
+  /** Exact decimal strings, for sorting. */
+  readonly flops: string;
+  readonly memory: string;
+  readonly params: string;
+  readonly flopsText: string;
+  readonly memoryText: string;
+  readonly paramsText: string;
+  readonly macsText: string;
+  readonly calls: number;
+  /** Share of total forward FLOPs in [0, 1]. */
+  readonly share: number;
+}
+
+export interface ModuleRow {
+  readonly name: string;
+  readonly type: string;
+  readonly line?: number;
+  readonly paramsText: string;
+  readonly flopsText: string;
+  readonly share: number;
+  readonly children: readonly ModuleRow[];
+}
+
+export interface ChartBar { readonly label: string; readonly line: number; readonly share: number; readonly text: string }
+
+export interface ViewModel {
+  readonly fileName: string;
+  readonly language: string;
+  readonly entry: string;
+  readonly inputText: string;
+  readonly analyzedInputs: string;
+  readonly output: string;
+  readonly settings: string;
+  readonly headline: SummaryItem[];
+  readonly compute: SummaryItem[];
+  readonly memory: SummaryItem[];
+  readonly lines: LineRow[];
+  readonly modules: ModuleRow[];
+  readonly chart: ChartBar[];
+  readonly diagnostics: { readonly line: number; readonly severity: string; readonly message: string }[];
+  readonly coverage: string;
+}
+
+function moduleRow(node: ModuleNode, total: bigint): ModuleRow {
+  return {
+    name: node.name, type: node.type, line: node.line, paramsText: formatCount(node.params),
+    flopsText: formatCount(node.inclusive.flops, 'FLOPs'), share: shareOf(node.inclusive.flops, total),
+    children: node.children.map((c) => moduleRow(c, total)),
+  };
+}
+
+/** Top lines by FLOPs (at most `limit`), the rest folded into one "other" bar. */
+function chartBars(r: AnalysisResult, lines: readonly LineRow[], limit = 8): ChartBar[] {
+  const sorted = [...lines].filter((l) => l.flops !== '0').sort((a, b) => (BigInt(b.flops) > BigInt(a.flops) ? 1 : -1));
+  const bars = sorted.slice(0, limit).map((l) => ({ label: `L${l.line} ${l.code}`, line: l.line, share: l.share, text: l.flopsText }));
+  const rest = sorted.slice(limit).reduce((sum, l) => sum + BigInt(l.flops), 0n);
+  if (rest > 0n) bars.push({ label: `${sorted.length - limit} other lines`, line: 0, share: shareOf(rest, r.totals.flops), text: formatCount(rest, 'FLOPs') });
+  return bars;
+}
+
+export function toViewModel(r: AnalysisResult, fileName: string, source: string, stored: FileInputs | undefined): ViewModel {
+  const sourceLines = source.split(/\r?\n/);
+  const rows = summaryRows(r).map(([label, value, exact]) => ({ label, value, exact }));
+  const lines: LineRow[] = r.lines.map((l) => ({
+    line: l.line, code: (sourceLines[l.line - 1] ?? '').trim(), shapes: l.shapes.join(' '),
+    flops: l.flops.toString(), memory: l.activationBytes.toString(), params: l.params.toString(),
+    flopsText: formatCount(l.flops, 'FLOPs'), memoryText: formatBytes(l.activationBytes), paramsText: formatCount(l.params),
+    macsText: formatCount(l.macs, 'MACs'), calls: l.calls, share: shareOf(l.flops, r.totals.flops),
+  }));
+  const dims = Object.entries(r.dims).map(([k, v]) => `${k}=${v}`).join(', ');
+  return {
+    fileName, language: r.language, entry: stored?.entry ?? r.entry ?? '',
+    inputText: stored ? formatInputs(stored.inputs) : '',
+    analyzedInputs: r.inputs.map((i) => `${i.name} ${i.shape} ${i.dtype}`).join('; '),
+    output: r.output ? `${r.output.shape} ${r.output.dtype}` : '',
+    settings: `${r.convention} · ${r.precision}${dims ? ` · ${dims}` : ''}`,
+    headline: [
+      { label: 'Params', value: formatCount(r.totals.params), exact: formatExact(r.totals.params) },
+      { label: 'FLOPs', value: formatCount(r.totals.flops, 'FLOPs'), exact: formatExact(r.totals.flops) },
+      { label: 'Training memory', value: formatBytes(r.memory.trainingBytes), exact: `${formatExact(r.memory.trainingBytes)} B` },
+    ],
+    compute: rows.slice(0, 6), memory: rows.slice(6),
+    lines, modules: r.modules.map((m) => moduleRow(m, r.totals.flops)), chart: chartBars(r, lines),
+    diagnostics: r.diagnostics.map((d) => ({ line: d.span.line, severity: d.severity, message: d.message })),
+    coverage: coverageText(r),
+  };
+}

@@ -1,0 +1,90 @@
+// Sidebar sections rendered from the view model: summary, inputs, chart, per-line table, module tree, diagnostics.
+import type { WebviewMessage } from '../protocol/messages';
+import type { ChartBar, LineRow, ModuleRow, SummaryItem, ViewModel } from '../protocol/viewModel';
+import { activatable, bar, el } from './dom';
+
+export type Post = (message: WebviewMessage) => void;
+export type SortKey = 'flops' | 'memory' | 'params' | 'line';
+
+export function headline(items: readonly SummaryItem[]): HTMLElement {
+  return el('div', { class: 'headline' }, ...items.map((i) => el('div', { class: 'card', title: i.exact }, el('div', { class: 'card-value' }, i.value), el('div', { class: 'card-label' }, i.label))));
+}
+
+export function summaryTable(title: string, items: readonly SummaryItem[]): HTMLElement {
+  const rows = items.map((i) => el('tr', {}, el('th', { scope: 'row' }, i.label), el('td', { class: 'num', title: i.exact }, i.value)));
+  return el('section', {}, el('h2', {}, title), el('table', { class: 'summary' }, el('tbody', {}, ...rows)));
+}
+
+export function inputsForm(model: ViewModel, post: Post, error: string): HTMLElement {
+  const entry = el('input', { id: 'entry', type: 'text', placeholder: model.entry || 'Net()', 'aria-label': 'Entry expression' });
+  entry.value = model.entry;
+  const inputs = el('input', { id: 'inputs', type: 'text', placeholder: '[B, 3, 224, 224] float32', 'aria-label': 'Input shapes' });
+  inputs.value = model.inputText;
+  const form = el('form', { class: 'inputs' },
+    el('label', { for: 'entry' }, 'Entry'), entry,
+    el('label', { for: 'inputs' }, 'Inputs'), inputs,
+    el('button', { type: 'submit' }, 'Analyze'),
+    error ? el('p', { class: 'error', role: 'alert' }, error) : undefined,
+    el('p', { class: 'muted' }, `Analyzed: ${model.analyzedInputs || 'no inputs'}${model.output ? ` → ${model.output}` : ''}`));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    post({ type: 'setInputs', entry: entry.value, inputs: inputs.value });
+  });
+  return el('section', {}, el('h2', {}, 'Entry and inputs'), form);
+}
+
+export function chart(bars: readonly ChartBar[], post: Post): HTMLElement {
+  const rows = bars.map((b) => {
+    const row = el('li', { class: 'chart-row' }, el('span', { class: 'chart-label', title: b.label }, b.label), bar(b.share, `${(b.share * 100).toFixed(1)}%`), el('span', { class: 'num' }, b.text));
+    return b.line > 0 ? activatable(row, () => post({ type: 'reveal', line: b.line })) : row;
+  });
+  return el('section', {}, el('h2', {}, 'Where the FLOPs go'), rows.length ? el('ol', { class: 'chart' }, ...rows) : el('p', { class: 'muted' }, 'No costed lines.'));
+}
+
+function compare(key: SortKey): (a: LineRow, b: LineRow) => number {
+  if (key === 'line') return (a, b) => a.line - b.line;
+  return (a, b) => {
+    const d = BigInt(b[key]) - BigInt(a[key]);
+    return d > 0n ? 1 : d < 0n ? -1 : a.line - b.line;
+  };
+}
+
+export function lineTable(lines: readonly LineRow[], sort: SortKey, onSort: (key: SortKey) => void, post: Post): HTMLElement {
+  const header = (key: SortKey, label: string): HTMLElement => {
+    const th = el('th', { scope: 'col', 'aria-sort': sort === key ? (key === 'line' ? 'ascending' : 'descending') : 'none' });
+    th.append(activatable(el('span', { class: 'sort', role: 'button' }, `${label}${sort === key ? (key === 'line' ? ' ▲' : ' ▼') : ''}`), () => onSort(key)));
+    return th;
+  };
+  const rows = [...lines].sort(compare(sort)).map((l) => activatable(
+    el('tr', { class: 'line-row', 'data-line': String(l.line), title: `Line ${l.line}: ${l.code}` },
+      el('td', { class: 'num' }, String(l.line)),
+      el('td', { class: 'code' }, el('code', {}, l.code), el('div', { class: 'shape' }, l.shapes && `→ ${l.shapes}`)),
+      el('td', { class: 'num' }, l.flopsText, bar(l.share, `${(l.share * 100).toFixed(1)}% of FLOPs`)),
+      el('td', { class: 'num' }, l.memoryText),
+      el('td', { class: 'num' }, l.paramsText)),
+    () => post({ type: 'reveal', line: l.line })));
+  const table = el('table', { class: 'lines' },
+    el('thead', {}, el('tr', {}, header('line', 'Ln'), el('th', { scope: 'col' }, 'Code'), header('flops', 'FLOPs'), header('memory', 'Memory'), header('params', 'Params'))),
+    el('tbody', {}, ...rows));
+  return el('section', {}, el('h2', {}, `Per line (${lines.length})`), table);
+}
+
+function moduleItem(m: ModuleRow, post: Post): HTMLElement {
+  const label = el('span', { class: 'module-label' }, el('strong', {}, m.name), ` ${m.type}`);
+  const stats = el('span', { class: 'num' }, `${m.paramsText} params · ${m.flopsText}`);
+  const head = el('div', { class: 'module-head' }, label, stats, bar(m.share, `${(m.share * 100).toFixed(1)}% of FLOPs`));
+  if (m.line) activatable(head, () => post({ type: 'reveal', line: m.line as number }));
+  if (!m.children.length) return el('li', {}, head);
+  const details = el('details', { open: '' }, el('summary', {}, head), el('ul', {}, ...m.children.map((c) => moduleItem(c, post))));
+  return el('li', {}, details);
+}
+
+export function moduleTree(modules: readonly ModuleRow[], post: Post): HTMLElement | undefined {
+  if (!modules.length) return undefined;
+  return el('section', {}, el('h2', {}, 'Modules (inclusive)'), el('ul', { class: 'tree' }, ...modules.map((m) => moduleItem(m, post))));
+}
+
+export function diagnosticsList(model: ViewModel, post: Post): HTMLElement {
+  const items = model.diagnostics.map((d) => activatable(el('li', { class: `diag ${d.severity}` }, `Ln ${d.line} · ${d.severity}: ${d.message}`), () => post({ type: 'reveal', line: d.line })));
+  return el('section', {}, el('h2', {}, 'Diagnostics'), items.length ? el('ul', { class: 'diags' }, ...items) : el('p', { class: 'muted' }, 'None.'), el('p', { class: 'muted' }, `Coverage: ${model.coverage}`));
+}
