@@ -1,0 +1,152 @@
+// Runs the real-PyTorch oracle for every case in cases.json and writes (or --check compares) goldens.
+//
+//   node test/oracle/regen.mjs                      regenerate goldens for all tiers
+//   node test/oracle/regen.mjs --check              compare the acceptance tier with its goldens
+//   node test/oracle/regen.mjs --check --tier all   compare everything
+//   node test/oracle/regen.mjs --only resnet50,vgg16 --jobs 2
+//   node test/oracle/regen.mjs --lines [--check]    fixture expectations via line_oracle.py
+//
+// Python: $FLOPSCOPE_PYTHON or /usr/bin/python3 (Debian torch 1.13 + torchvision 0.14).
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "..", "..");
+const goldenDir = join(here, "golden");
+const python = process.env.FLOPSCOPE_PYTHON || "/usr/bin/python3";
+// Fields that vary run to run: recorded in goldens, never compared.
+const VOLATILE = new Set(["seconds", "secondsBreakdown", "maxRssMB", "torch"]);
+
+function parseArgs(argv) {
+  const opts = { check: false, tier: undefined, only: undefined, jobs: 2, lines: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--check") opts.check = true;
+    else if (a === "--lines") opts.lines = true;
+    else if (a === "--tier") opts.tier = argv[++i];
+    else if (a === "--only") opts.only = new Set(argv[++i].split(","));
+    else if (a === "--jobs") opts.jobs = Number(argv[++i]);
+    else throw new Error(`unknown argument ${a}`);
+  }
+  opts.tier ??= opts.check ? "acceptance" : "all";
+  return opts;
+}
+
+function run(args) {
+  return new Promise((resolveRun) => {
+    const child = spawn(python, args, { cwd: repo, env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolveRun({ code, stdout, stderr }));
+  });
+}
+
+async function pool(items, jobs, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
+  return results;
+}
+
+function caseArgs(c) {
+  const file = c.file.startsWith("/") ? c.file : join(repo, c.file);
+  const args = [join(here, "torch_oracle.py"), "--file", file, "--entry", c.entry];
+  for (const inp of c.inputs) args.push("--input", inp);
+  return args;
+}
+
+function stable(o) {
+  const out = {};
+  for (const [k, v] of Object.entries(o)) if (!VOLATILE.has(k)) out[k] = v;
+  return JSON.stringify(out);
+}
+
+function diffFields(a, b) {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => !VOLATILE.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+async function oracleCases(opts) {
+  const { cases } = JSON.parse(readFileSync(join(here, "cases.json"), "utf8"));
+  const selected = cases.filter(
+    (c) => (opts.only ? opts.only.has(c.name) : opts.tier === "all" || c.tier === opts.tier),
+  );
+  mkdirSync(goldenDir, { recursive: true });
+  let failures = 0;
+  const t0 = Date.now();
+  await pool(selected, opts.jobs, async (c) => {
+    if (c.skip) {
+      console.log(`skip  ${c.name}: ${c.skip}`);
+      return;
+    }
+    const { code, stdout, stderr } = await run(caseArgs(c));
+    if (code !== 0) {
+      failures++;
+      console.log(`FAIL  ${c.name}: oracle exited ${code}\n${stderr.trim().split("\n").slice(-5).join("\n")}`);
+      return;
+    }
+    const fresh = { case: { name: c.name, file: c.file, entry: c.entry, inputs: c.inputs, tier: c.tier }, ...JSON.parse(stdout) };
+    const path = join(goldenDir, `${c.name}.json`);
+    const line = `${c.name.padEnd(26)} params=${fresh.params} macs=${fresh.macs} ${fresh.seconds}s ${fresh.maxRssMB}MB`;
+    if (!opts.check) {
+      writeFileSync(path, JSON.stringify(fresh, null, 2) + "\n");
+      console.log(`wrote ${line}`);
+      return;
+    }
+    if (!existsSync(path)) {
+      failures++;
+      console.log(`FAIL  ${c.name}: no golden at ${path}`);
+      return;
+    }
+    const golden = JSON.parse(readFileSync(path, "utf8"));
+    if (stable(golden) === stable(fresh)) console.log(`ok    ${line}`);
+    else {
+      failures++;
+      const fields = diffFields(golden, fresh);
+      console.log(`FAIL  ${c.name}: differs in ${fields.join(", ")}`);
+      for (const f of fields) console.log(`      ${f}: golden ${JSON.stringify(golden[f])} fresh ${JSON.stringify(fresh[f])}`);
+    }
+  });
+  console.log(`${selected.length} case(s), ${failures} failure(s), ${((Date.now() - t0) / 1000).toFixed(1)}s wall`);
+  return failures;
+}
+
+function fixtureFiles(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...fixtureFiles(p));
+    else if (e.name.endsWith(".py") && /# expect(-error)?:/.test(readFileSync(p, "utf8"))) out.push(p);
+  }
+  return out.sort();
+}
+
+async function lineFixtures(opts) {
+  const files = fixtureFiles(join(repo, "test", "fixtures", "python"));
+  let failures = 0;
+  await pool(files, opts.jobs, async (f) => {
+    const mode = opts.check ? "--check" : "--annotate";
+    const { code, stdout, stderr } = await run([join(here, "line_oracle.py"), mode, f]);
+    process.stdout.write(stdout);
+    if (code !== 0) {
+      failures++;
+      console.log(`FAIL  ${f}\n${stderr.trim().split("\n").slice(-8).join("\n")}`);
+    }
+  });
+  console.log(`${files.length} fixture file(s), ${failures} failure(s)`);
+  return failures;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const failures = opts.lines ? await lineFixtures(opts) : await oracleCases(opts);
+process.exitCode = failures ? 1 : 0;
