@@ -1,0 +1,36 @@
+// A temporary copy of examples/ (never the repo's own files), plus the fixtures the e2e tests need.
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './server.mjs';
+
+/** Used only when the lead's examples/mlp.py is not there yet. */
+const fallbackMlp = `# A small MLP: one Linear(784, 256) applied at top level.
+import torch
+import torch.nn as nn
+
+x = torch.randn(32, 784)
+fc1 = nn.Linear(784, 256)
+fc2 = nn.Linear(256, 10)
+h = fc1(x)
+h = torch.relu(h)
+y = fc2(h)
+`;
+
+const shapeError = `# A deliberate shape error: Linear(100, 10) applied to [32, 784].
+import torch
+import torch.nn as nn
+
+x = torch.randn(32, 784)
+fc = nn.Linear(100, 10)
+y = fc(x)
+`;
+
+export function makeWorkspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'flopscope-ws-'));
+  const examples = join(repoRoot, 'examples');
+  if (existsSync(examples)) cpSync(examples, dir, { recursive: true });
+  if (!existsSync(join(dir, 'mlp.py'))) writeFileSync(join(dir, 'mlp.py'), fallbackMlp);
+  writeFileSync(join(dir, 'shape_error.py'), shapeError);
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}

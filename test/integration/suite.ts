@@ -1,0 +1,123 @@
+// The in-host integration suite, one bundle for the web and desktop runners: exports run(), driven by the real extension.
+import * as vscode from 'vscode';
+import { equal, includes, ok, runCases, waitFor, type TestCase } from './assert';
+
+const linear = { shape: '[32, 256]', macs: '6,422,528', flops: '12,853,248' };
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(name));
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+interface JsonLine { line: number; shapes: string[]; macs: number; flops: number }
+interface JsonReport { totals: { params: number; flops: number; macs: number }; lines: JsonLine[]; convention: string }
+
+async function analysis(uri: vscode.Uri): Promise<{ text: string; json: JsonReport }> {
+  const text = await vscode.commands.executeCommand<string | undefined>('flopscope.internal.analysisJson', uri);
+  ok(text, 'flopscope.internal.analysisJson returned no result');
+  return { text, json: JSON.parse(text) as JsonReport };
+}
+
+async function hoverText(uri: vscode.Uri, line: number): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line - 1, 4));
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+const cases: TestCase[] = [
+  {
+    name: 'extension activates on a Python file',
+    fn: async () => {
+      await open('mlp.py');
+      const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'flopscope');
+      ok(extension, 'flopscope extension is not installed in this host');
+      await waitFor(() => extension.isActive, 10_000, 'activation');
+    },
+  },
+  {
+    name: 'JSON report prints exact integers for nn.Linear(784, 256) on [32, 784]',
+    fn: async () => {
+      const { text, json } = await analysis(workspaceFile('mlp.py'));
+      ok(/"flops": \d+/.test(text), 'totals.flops is not an integer literal');
+      const line = json.lines.find((l) => l.macs === 6_422_528);
+      ok(line, `no line with 6,422,528 MACs; lines: ${JSON.stringify(json.lines.map((l) => [l.line, l.shapes, l.macs]))}`);
+      ok(line.shapes.includes(linear.shape), `line ${line.line} shapes ${line.shapes.join(' ')}`);
+      equal(line.flops, 12_853_248, `forward FLOPs of line ${line.line}`);
+    },
+  },
+  {
+    name: 'hover over the Linear line shows shape, MACs and FLOPs',
+    fn: async () => {
+      const uri = workspaceFile('mlp.py');
+      const { json } = await analysis(uri);
+      const line = json.lines.find((l) => l.macs === 6_422_528) ?? json.lines.find((l) => l.shapes.includes(linear.shape));
+      ok(line, `no line produces ${linear.shape}`);
+      const text = await hoverText(uri, line.line);
+      includes(text, linear.shape, 'hover shape');
+      includes(text, linear.macs, 'hover MACs');
+      includes(text, linear.flops, 'hover FLOPs');
+      includes(text, '2·32·784·256', 'hover formula');
+    },
+  },
+  {
+    name: 'a shape error becomes an error diagnostic on its line',
+    fn: async () => {
+      const editor = await open('shape_error.py');
+      const diagnostics = await waitFor(() => {
+        const found = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'flopscope' && d.severity === vscode.DiagnosticSeverity.Error);
+        return found.length ? found : undefined;
+      }, 10_000, 'an error diagnostic in shape_error.py');
+      const badLine = editor.document.getText().split('\n').findIndex((l) => l.includes('fc(x)'));
+      ok(diagnostics.some((d) => d.range.start.line === badLine), `no error on line ${badLine + 1}: ${diagnostics.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; ')}`);
+    },
+  },
+  {
+    name: 'showReport opens a read-only report document with totals and lines',
+    fn: async () => {
+      await open('mlp.py');
+      const { json } = await analysis(workspaceFile('mlp.py'));
+      await vscode.commands.executeCommand('flopscope.showReport');
+      const report = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'flopscope-report' && d.uri.query.endsWith('mlp.py')), 10_000, 'the report document');
+      const text = report.getText();
+      includes(text, 'flopscope report', 'report title');
+      includes(text, 'Per line', 'report per-line section');
+      includes(text, json.totals.flops.toLocaleString('en-US'), 'report exact forward FLOPs');
+      includes(text, linear.shape, 'report shapes');
+      equal(report.languageId, 'flopscope-report', 'report language');
+    },
+  },
+  {
+    name: 'the MACs convention setting re-analyzes with convention "macs"',
+    fn: async () => {
+      const config = vscode.workspace.getConfiguration('flopscope.analysis');
+      await config.update('convention', 'macs', vscode.ConfigurationTarget.Workspace);
+      try {
+        const uri = workspaceFile('mlp.py');
+        const json = await waitFor(async () => ((await analysis(uri)).json.convention === 'macs' ? (await analysis(uri)).json : undefined), 5_000, 'convention macs');
+        equal(json.convention, 'macs', 'convention');
+      } finally {
+        await config.update('convention', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    },
+  },
+  {
+    name: 'sidebar view and toggle commands run without errors',
+    fn: async () => {
+      await open('mlp.py');
+      await vscode.commands.executeCommand('flopscope.sidebar.focus');
+      await vscode.commands.executeCommand('flopscope.toggleAnnotations');
+      await vscode.commands.executeCommand('flopscope.toggleAnnotations');
+      equal(vscode.workspace.getConfiguration('flopscope.annotations').get('enabled'), true, 'annotations enabled after two toggles');
+    },
+  },
+];
+
+export async function run(): Promise<void> {
+  console.log('flopscope in-host suite');
+  await runCases(cases);
+}
