@@ -19,6 +19,8 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import sys  # noqa: E402
 
+sys.dont_write_bytecode = True  # keep __pycache__ out of test/
+
 import oracle_lib as lib  # noqa: E402
 
 
