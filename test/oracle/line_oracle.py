@@ -25,6 +25,7 @@ import os  # noqa: E402
 import re  # noqa: E402
 import runpy  # noqa: E402
 import traceback  # noqa: E402
+import warnings  # noqa: E402
 
 import torch  # noqa: E402
 
@@ -172,6 +173,8 @@ class LineTracer:
         try:
             with torch.enable_grad(), self.counter:
                 if "." in modname:
+                    # the package's __init__ may import the module first: harmless here
+                    warnings.filterwarnings("ignore", category=RuntimeWarning, module="runpy")
                     runpy.run_module(modname, run_name="__main__", alter_sys=True)
                 else:
                     runpy.run_path(path, run_name="__main__")
