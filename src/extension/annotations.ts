@@ -12,7 +12,7 @@ export function annotationText(line: LineCost, fields: AnnotationConfig['fields'
   const parts: string[] = [];
   for (const field of fields) {
     if (field === 'shape' && line.shapes.length) parts.push(`→ ${line.shapes.join(', ')}`);
-    if (field === 'flops') parts.push(formatCount(line.flops, 'FLOPs'));
+    if (field === 'flops' && (line.flops > 0n || line.shapes.length)) parts.push(formatCount(line.flops, 'FLOPs'));
     if (field === 'macs' && line.macs > 0n) parts.push(formatCount(line.macs, 'MACs'));
     if (field === 'memory' && line.activationBytes > 0n) parts.push(formatBytes(line.activationBytes));
     if (field === 'params' && line.params > 0n) parts.push(`${formatCount(line.params)} params`);

@@ -40,7 +40,7 @@ export interface AnnotationConfig {
 export function annotationConfig(): AnnotationConfig {
   const c = vscode.workspace.getConfiguration('flopscope.annotations');
   const all: AnnotationField[] = ['shape', 'flops', 'macs', 'memory', 'params'];
-  const fields = (c.get<unknown[]>('show') ?? ['shape', 'flops', 'memory']).filter((f): f is AnnotationField => all.includes(f as AnnotationField));
+  const fields = (c.get<unknown[]>('show') ?? ['shape', 'flops', 'memory', 'params']).filter((f): f is AnnotationField => all.includes(f as AnnotationField));
   return { enabled: c.get<boolean>('enabled') ?? true, fields };
 }
 

@@ -15,6 +15,8 @@ export interface LineRow {
   readonly memory: string;
   readonly params: string;
   readonly flopsText: string;
+  /** FLOPs without the unit, for narrow table cells: `12.9 M`. */
+  readonly flopsShort: string;
   readonly memoryText: string;
   readonly paramsText: string;
   readonly macsText: string;
@@ -38,9 +40,13 @@ export interface ChartBar { readonly label: string; readonly line: number; reado
 export interface ViewModel {
   readonly fileName: string;
   readonly language: string;
+  /** The user's entry (empty: let the analyzer pick) and the one analyzed. */
   readonly entry: string;
+  readonly analyzedEntry: string;
   readonly inputText: string;
   readonly analyzedInputs: string;
+  /** The analyzed inputs in the editable syntax, as the input box placeholder. */
+  readonly inputPlaceholder: string;
   readonly output: string;
   readonly settings: string;
   readonly headline: SummaryItem[];
@@ -76,14 +82,15 @@ export function toViewModel(r: AnalysisResult, fileName: string, source: string,
   const lines: LineRow[] = r.lines.map((l) => ({
     line: l.line, code: (sourceLines[l.line - 1] ?? '').trim(), shapes: l.shapes.join(' '),
     flops: l.flops.toString(), memory: l.activationBytes.toString(), params: l.params.toString(),
-    flopsText: formatCount(l.flops, 'FLOPs'), memoryText: formatBytes(l.activationBytes), paramsText: formatCount(l.params),
+    flopsText: formatCount(l.flops, 'FLOPs'), flopsShort: formatCount(l.flops), memoryText: formatBytes(l.activationBytes), paramsText: formatCount(l.params),
     macsText: formatCount(l.macs, 'MACs'), calls: l.calls, share: shareOf(l.flops, r.totals.flops),
   }));
   const dims = Object.entries(r.dims).map(([k, v]) => `${k}=${v}`).join(', ');
   return {
-    fileName, language: r.language, entry: stored?.entry ?? r.entry ?? '',
+    fileName, language: r.language, entry: stored?.entry ?? '', analyzedEntry: r.entry ?? '',
     inputText: stored ? formatInputs(stored.inputs) : '',
     analyzedInputs: r.inputs.map((i) => `${i.name} ${i.shape} ${i.dtype}`).join('; '),
+    inputPlaceholder: r.inputs.map((i) => `${i.shape} ${i.dtype}`).join('; ') || '[B, 3, 224, 224] float32',
     output: r.output ? `${r.output.shape} ${r.output.dtype}` : '',
     settings: `${r.convention} · ${r.precision}${dims ? ` · ${dims}` : ''}`,
     headline: [

@@ -44,11 +44,11 @@ function render(): void {
     el('header', {}, el('h1', { title: model.fileName }, model.fileName), el('p', { class: 'muted' }, model.settings)),
     headline(model.headline),
     inputsForm(model, post, state.inputError),
-    summaryTable('Compute', model.compute),
-    summaryTable('Memory', model.memory),
     chart(model.chart, post),
     lineTable(model.lines, state.sort, (sort) => { state = { ...state, sort }; render(); }, post),
     moduleTree(model.modules, post) ?? '',
+    summaryTable('Compute', model.compute),
+    summaryTable('Memory', model.memory),
     diagnosticsList(model, post),
     actions(),
   );

@@ -16,9 +16,9 @@ export function summaryTable(title: string, items: readonly SummaryItem[]): HTML
 }
 
 export function inputsForm(model: ViewModel, post: Post, error: string): HTMLElement {
-  const entry = el('input', { id: 'entry', type: 'text', placeholder: model.entry || 'Net()', 'aria-label': 'Entry expression' });
+  const entry = el('input', { id: 'entry', type: 'text', placeholder: model.analyzedEntry || 'Net()', 'aria-label': 'Entry expression' });
   entry.value = model.entry;
-  const inputs = el('input', { id: 'inputs', type: 'text', placeholder: '[B, 3, 224, 224] float32', 'aria-label': 'Input shapes' });
+  const inputs = el('input', { id: 'inputs', type: 'text', placeholder: model.inputPlaceholder, 'aria-label': 'Input shapes' });
   inputs.value = model.inputText;
   const form = el('form', { class: 'inputs' },
     el('label', { for: 'entry' }, 'Entry'), entry,
@@ -58,8 +58,8 @@ export function lineTable(lines: readonly LineRow[], sort: SortKey, onSort: (key
   const rows = [...lines].sort(compare(sort)).map((l) => activatable(
     el('tr', { class: 'line-row', 'data-line': String(l.line), title: `Line ${l.line}: ${l.code}` },
       el('td', { class: 'num' }, String(l.line)),
-      el('td', { class: 'code' }, el('code', {}, l.code), el('div', { class: 'shape' }, l.shapes && `→ ${l.shapes}`)),
-      el('td', { class: 'num' }, l.flopsText, bar(l.share, `${(l.share * 100).toFixed(1)}% of FLOPs`)),
+      el('td', { class: 'code' }, el('code', {}, l.code), l.shapes ? el('div', { class: 'shape' }, `→ ${l.shapes}`) : undefined),
+      el('td', { class: 'num', title: l.flopsText }, l.flopsShort, bar(l.share, `${(l.share * 100).toFixed(1)}% of FLOPs`)),
       el('td', { class: 'num' }, l.memoryText),
       el('td', { class: 'num' }, l.paramsText)),
     () => post({ type: 'reveal', line: l.line })));

@@ -1,0 +1,140 @@
+// Drives the real VS Code for the Web UI with playwright: explorer, hover, inline annotations, sidebar webview, palette.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch } from './browser.mjs';
+import { repoRoot, startServer } from './server.mjs';
+
+const shots = join(repoRoot, 'test-output', 'e2e');
+const expected = { shape: '[32, 256]', flops: '12,853,248' };
+
+/** The 1-based line of mlp.py that applies Linear(784, 256) to x: the first call on `x` after the layer exists. */
+export function targetLine(source) {
+  const lines = source.split('\n');
+  const index = lines.findIndex((l) => /\(\s*x\s*\)/.test(l) && !/^\s*(#|def |class )/.test(l) && !/randn|Linear\(/.test(l));
+  return { line: index + 1, text: lines[index]?.trim() ?? '' };
+}
+
+const nbsp = (s) => s.replace(/\u00a0/g, ' ');
+
+/** Text of every rendered editor line, including decoration text that VS Code draws as CSS ::before/::after content. */
+function renderedLines() {
+  const pseudo = (node, which) => {
+    const content = getComputedStyle(node, which).content;
+    return content && content !== 'none' && content !== 'normal' ? content.replace(/^"|"$/g, '').replace(/\\"/g, '"') : '';
+  };
+  return [...document.querySelectorAll('.editor-group-container .view-line')].map((line) => {
+    let text = '';
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
+      else if (node.nodeType === Node.ELEMENT_NODE) {
+        text += pseudo(node, '::before');
+        node.childNodes.forEach(walk);
+        text += pseudo(node, '::after');
+      }
+    };
+    walk(line);
+    return text.replace(/\u00a0/g, ' ');
+  });
+}
+
+/** Waits until some rendered editor line contains `needle`; returns that line's text. */
+async function waitForLine(page, needle, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await page.evaluate(renderedLines)).find((t) => t.includes(needle));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no editor line shows ${JSON.stringify(needle)}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+async function webviewFrame(page, selector, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (await frame.$(selector).catch(() => null)) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no webview frame has ${selector}`);
+}
+
+export async function runUiTest({ workspace, log = console.log }) {
+  mkdirSync(shots, { recursive: true });
+  const { server, url } = await startServer({ workspace });
+  const browser = await launch();
+  const { page } = browser;
+  const failures = [];
+  const target = targetLine(readFileSync(join(workspace, 'mlp.py'), 'utf8'));
+  const step = async (name, fn) => {
+    const started = Date.now();
+    try {
+      await fn();
+      log(`  ok   ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failures.push(`${name}: ${error.message.split('\n')[0]}`);
+      log(`  FAIL ${name}: ${error.message.split('\n')[0]}`);
+      await page.screenshot({ path: join(shots, `failed-${failures.length}.png`) }).catch(() => {});
+    }
+  };
+  try {
+    await step('workbench loads', async () => {
+      await page.goto(url);
+      await page.waitForSelector('.monaco-workbench', { timeout: 30_000 });
+    });
+    await step('open mlp.py from the Explorer', async () => {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ }).first().click({ timeout: 15_000 });
+      await page.waitForSelector('.editor-group-container.active .view-line', { timeout: 15_000 });
+    });
+    await step(`inline annotation on line ${target.line} shows ${expected.shape}`, async () => {
+      const text = await waitForLine(page, `→ ${expected.shape}`, 15_000);
+      log(`       annotated: ${text.trim()}`);
+      if (!/FLOPs/.test(text)) throw new Error(`annotation without FLOPs: ${text}`);
+      await page.screenshot({ path: join(shots, '01-annotations.png') });
+    });
+    await step(`hover over line ${target.line} (${target.text}) shows shape and FLOPs`, async () => {
+      const line = page.locator('.editor-group-container.active .view-line', { hasText: target.text.split('(')[0] }).first();
+      const box = await line.boundingBox();
+      if (!box) throw new Error('target line not rendered');
+      await page.mouse.move(box.x + 30, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover:not(.hidden)');
+      await hover.first().waitFor({ timeout: 10_000 });
+      await page.waitForFunction((s) => document.querySelector('.monaco-hover:not(.hidden)')?.textContent?.includes(s), expected.flops, { timeout: 10_000 })
+        .catch(() => undefined);
+      const text = nbsp(await hover.first().innerText());
+      await page.screenshot({ path: join(shots, '02-hover.png') });
+      for (const part of [expected.shape, expected.flops]) if (!text.includes(part)) throw new Error(`hover lacks ${part}: ${text.slice(0, 300)}`);
+    });
+    await step('sidebar shows totals; clicking a row moves the cursor', async () => {
+      await page.mouse.move(5, 500);
+      await page.keyboard.press('Escape');
+      await page.locator('.activitybar .action-item a[aria-label^="flopscope"], .activitybar .action-item .action-label[aria-label^="flopscope"]').first().click({ timeout: 10_000 });
+      const frame = await webviewFrame(page, '.card-value');
+      await frame.waitForSelector('tr.line-row', { timeout: 15_000 });
+      const totals = await frame.$$eval('.card', (cards) => cards.map((c) => c.textContent));
+      log(`       sidebar totals: ${totals.join(' | ')}`);
+      await page.screenshot({ path: join(shots, '03-sidebar.png') });
+      await frame.$eval('tr.line-row', (row) => row.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: join(shots, '03-sidebar-lines.png') });
+      await frame.click(`tr.line-row[data-line="${target.line}"]`, { timeout: 5_000 });
+      await page.waitForFunction((n) => /Ln (\d+)/.exec(document.querySelector('#status\\.editor\\.selection')?.textContent ?? '')?.[1] === String(n), target.line, { timeout: 5_000 });
+    });
+    await step('"flopscope: Show Report" from the command palette', async () => {
+      await page.keyboard.press('Control+Shift+P');
+      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 5_000 });
+      await page.keyboard.type('flopscope: Show Report');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await waitForLine(page, 'flopscope report', 10_000);
+      const text = await waitForLine(page, 'FLOPs forward', 5_000);
+      log(`       report: ${text.trim()}`);
+      await page.screenshot({ path: join(shots, '04-report.png') });
+    });
+  } finally {
+    await page.screenshot({ path: join(shots, '99-final.png') }).catch(() => {});
+    await browser.close();
+    server.close();
+  }
+  log(`ui: ${failures.length ? `${failures.length} failed` : 'all passed'}; screenshots in ${shots}`);
+  return failures.length ? 1 : 0;
+}
