@@ -20,6 +20,7 @@ sys.dont_write_bytecode = True  # keep __pycache__ out of test/
 
 import argparse  # noqa: E402
 import ast  # noqa: E402
+import contextlib  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import re  # noqa: E402
@@ -31,7 +32,7 @@ import torch  # noqa: E402
 
 import oracle_lib as lib  # noqa: E402
 
-EXPECT = re.compile(r"#\s*expect(-error)?\s*:?(.*)$")
+EXPECT = re.compile(r"#\s*expect(?:-(error|warning))?\s*:?(.*)$")
 _SIMPLE = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return, ast.Expr)
 
 
@@ -50,14 +51,14 @@ class FileInfo:
                 self.stmt_at[ln] = st  # smaller spans overwrite larger ones
 
     def expectations(self):
-        """{statement start line: (comment line, is_error, text)} for '# expect' comments."""
+        """{statement start line: (comment line, kind, text)} for '# expect[-error|-warning]'."""
         out = {}
         for i, text in enumerate(self.lines, 1):
             m = EXPECT.search(text)
             if m and "#" in text and not text.lstrip().startswith("#"):
                 st = self.stmt_at.get(i)
                 if st is not None:
-                    out[st.lineno] = (i, bool(m.group(1)), m.group(2).strip())
+                    out[st.lineno] = (i, m.group(1) or "", m.group(2).strip())
         return out
 
 
@@ -170,8 +171,8 @@ class LineTracer:
         sys.path.insert(0, root)
         torch.manual_seed(0)
         sys.settrace(self.global_trace)
-        try:
-            with torch.enable_grad(), self.counter:
+        try:  # the fixture's own prints go to stderr: stdout carries the oracle's report
+            with torch.enable_grad(), self.counter, contextlib.redirect_stdout(sys.stderr):
                 if "." in modname:
                     # the package's __init__ may import the module first: harmless here
                     warnings.filterwarnings("ignore", category=RuntimeWarning, module="runpy")
@@ -194,22 +195,31 @@ def run_errors(path):
     torch.manual_seed(0)
     for st in tree.body:
         code = compile(ast.Module(body=[st], type_ignores=[]), path, "exec")
-        try:
-            exec(code, env)  # noqa: S102 - a fixture we wrote
-        except Exception as e:  # noqa: BLE001 - the point is to record it
-            frames = [f for f in traceback.extract_tb(e.__traceback__)
-                      if os.path.abspath(f.filename) == os.path.abspath(path)]
-            line = info.stmt_at[frames[-1].lineno].lineno if frames else st.lineno
-            msg = str(e).strip().split("\n")[0]
-            records.setdefault((path, line), []).append("error: " + msg)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                exec(code, env)  # noqa: S102 - a fixture we wrote
+            except Exception as e:  # noqa: BLE001 - the point is to record it
+                frames = [f for f in traceback.extract_tb(e.__traceback__)
+                          if os.path.abspath(f.filename) == path]
+                line = info.stmt_at[frames[-1].lineno].lineno if frames else st.lineno
+                records.setdefault((path, line), []).append("error: " + _first_line(e))
+        for w in caught:
+            same = os.path.abspath(w.filename) == path and w.lineno in info.stmt_at
+            line = info.stmt_at[w.lineno].lineno if same else st.lineno
+            records.setdefault((path, line), []).append("warning: " + _first_line(w.message))
     return records, info
+
+
+def _first_line(e):
+    return str(e).strip().split("\n")[0]
 
 
 # ---- modes ------------------------------------------------------------------------------
 def collect(path):
     path = os.path.abspath(path)
     text = open(path).read()
-    if "# expect-error" in text:
+    if "# expect-error" in text or "# expect-warning" in text:
         records, info = run_errors(path)
         return records, {path: info}
     root, _ = lib.module_spec(path)
@@ -218,10 +228,11 @@ def collect(path):
     return tracer.records, tracer.files
 
 
-def matches(expected, is_error, actual):
-    if is_error:
-        return actual.startswith("error: ") and expected and expected in actual[len("error: "):]
-    if actual.startswith("error: "):
+def matches(expected, kind, actual):
+    if kind:
+        prefix = kind + ": "
+        return actual.startswith(prefix) and expected and expected in actual[len(prefix):]
+    if actual.startswith(("error: ", "warning: ")):
         return False
     have = _tokens(actual)
     return all(tok in have for tok in _tokens(expected))
@@ -239,7 +250,7 @@ def check_or_annotate(path, annotate):
     records, files = collect(path)
     problems, changed = [], {}
     for fpath, info in files.items():
-        for line, (cline, is_error, text) in info.expectations().items():
+        for line, (cline, kind, text) in info.expectations().items():
             got = records.get((fpath, line))
             where = f"{os.path.relpath(fpath)}:{cline}"
             if not got:
@@ -251,13 +262,18 @@ def check_or_annotate(path, annotate):
                 continue
             actual = distinct[0]
             if annotate:
-                new = ("# expect-error: " + actual[len("error: "):]) if actual.startswith("error: ") \
-                    else ("# expect: " + actual if actual else "# expect:")
+                m = re.match(r"^(error|warning): (.*)$", actual)
+                new = f"# expect-{m.group(1)}: {m.group(2)}" if m else ("# expect: " + actual).rstrip()
                 src = info.lines[cline - 1]
                 info.lines[cline - 1] = src[: EXPECT.search(src).start()] + new
                 changed[fpath] = info
-            elif not matches(text, is_error, actual):
+            elif not matches(text, kind, actual):
                 problems.append(f"{where}: expected '{text}', PyTorch gives '{actual}'")
+    for (fpath, line), got in records.items():
+        marked = files[fpath].expectations() if fpath in files else {}
+        for actual in set(got):
+            if actual.startswith(("error: ", "warning: ")) and line not in marked:
+                problems.append(f"{os.path.relpath(fpath)}:{line}: unmarked {actual}")
     for fpath, info in changed.items():
         with open(fpath, "w") as f:
             f.write("\n".join(info.lines))
