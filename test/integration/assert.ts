@@ -13,7 +13,7 @@ export function equal<T>(actual: T, expected: T, message: string): void {
 }
 
 export function includes(text: string, part: string, message: string): void {
-  if (!text.includes(part)) throw new AssertionError(`${message}: expected to find ${JSON.stringify(part)} in:\n${text}`);
+  if (!text.includes(part)) throw new AssertionError(`${message}: expected to find ${JSON.stringify(part)} in:\n${text.length > 600 ? `${text.slice(0, 600)}…` : text}`);
 }
 
 /** Polls `probe` until it returns a truthy value or `timeoutMs` passes. */

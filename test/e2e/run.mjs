@@ -1,0 +1,51 @@
+// `npm run test:e2e`: builds, then runs the in-host suite and the driven-UI test in VS Code for the Web (offline, Chromium).
+import { spawnSync } from 'node:child_process';
+import { hasChromium, chromiumPath } from './browser.mjs';
+import { runInHostSuite } from './inHost.mjs';
+import { quietServerLogs } from './quiet.mjs';
+import { repoRoot } from './server.mjs';
+import { runUiTest } from './ui.mjs';
+import { makeWorkspace } from './workspace.mjs';
+
+const ci = process.env.CI === 'true';
+if (!hasChromium()) {
+  if (ci) {
+    console.error(`e2e: FAIL: no Chromium at ${chromiumPath} (CI=true requires it: apt-get install -y chromium)`);
+    process.exit(1);
+  }
+  console.log(`e2e: skipped: no Chromium at ${chromiumPath} (install it with apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  process.exit(0);
+}
+
+const started = Date.now();
+const guard = setTimeout(() => {
+  console.error('e2e: FAIL: the whole run exceeded 170 s');
+  process.exit(1);
+}, 170_000);
+guard.unref();
+
+const build = spawnSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: repoRoot, stdio: 'inherit' });
+if (build.status !== 0) {
+  console.error('e2e: FAIL: build failed');
+  process.exit(1);
+}
+
+quietServerLogs();
+const only = process.argv[2]; // optional: `host` or `ui`
+const results = {};
+for (const [name, test] of [['in-host suite', runInHostSuite], ['driven UI', runUiTest]]) {
+  if (only && !name.includes(only)) continue;
+  const workspace = makeWorkspace();
+  console.log(`e2e: ${name}`);
+  try {
+    results[name] = await test({ workspace: workspace.dir });
+  } catch (error) {
+    console.error(`e2e: ${name} crashed: ${error.stack ?? error}`);
+    results[name] = 1;
+  } finally {
+    workspace.dispose();
+  }
+}
+const failed = Object.entries(results).filter(([, code]) => code !== 0).map(([name]) => name);
+console.log(`e2e: ${failed.length ? `FAIL (${failed.join(', ')})` : 'all passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-output/e2e/`);
+process.exit(failed.length ? 1 : 0);
