@@ -50,27 +50,29 @@ function compare(key: SortKey): (a: LineRow, b: LineRow) => number {
 }
 
 export function lineTable(lines: readonly LineRow[], sort: SortKey, onSort: (key: SortKey) => void, post: Post): HTMLElement {
-  const header = (key: SortKey, label: string): HTMLElement => {
-    const th = el('th', { scope: 'col', 'aria-sort': sort === key ? (key === 'line' ? 'ascending' : 'descending') : 'none' });
-    th.append(activatable(el('span', { class: 'sort', role: 'button' }, `${label}${sort === key ? (key === 'line' ? ' ▲' : ' ▼') : ''}`), () => onSort(key)));
-    return th;
+  const sortButton = (key: SortKey, label: string): HTMLElement => {
+    const active = sort === key;
+    const button = el('button', { type: 'button', class: `sort${active ? ' active' : ''}`, 'aria-pressed': String(active) }, `${label}${active ? (key === 'line' ? ' ▲' : ' ▼') : ''}`);
+    button.addEventListener('click', () => onSort(key));
+    return button;
   };
   const rows = [...lines].sort(compare(sort)).map((l) => activatable(
-    el('tr', { class: 'line-row', 'data-line': String(l.line), title: `Line ${l.line}: ${l.code}` },
-      el('td', { class: 'num' }, String(l.line)),
-      el('td', { class: 'code' }, el('code', {}, l.code), l.shapes ? el('div', { class: 'shape' }, `→ ${l.shapes}`) : undefined),
-      el('td', { class: 'num', title: l.flopsText }, l.flopsShort, bar(l.share, `${(l.share * 100).toFixed(1)}% of FLOPs`)),
-      el('td', { class: 'num' }, l.memoryText),
-      el('td', { class: 'num' }, l.paramsText)),
+    el('li', { class: 'line-row', 'data-line': String(l.line), 'aria-label': `Line ${l.line}: ${l.code}; ${l.shapes}; ${l.flopsText}, ${l.memoryText}, ${l.paramsText} params` },
+      el('span', { class: 'ln' }, String(l.line)),
+      el('code', { class: 'code', title: l.code }, l.code),
+      el('span', { class: 'shape', title: l.shapes }, l.shapes && `→ ${l.shapes}`),
+      el('span', { class: 'num', title: `${l.flopsText} (${l.macsText})` }, l.flopsShort),
+      el('span', { class: 'num' }, l.memoryText),
+      el('span', { class: 'num' }, l.paramsText),
+      bar(l.share, `${(l.share * 100).toFixed(1)}% of FLOPs`)),
     () => post({ type: 'reveal', line: l.line })));
-  const table = el('table', { class: 'lines' },
-    el('thead', {}, el('tr', {}, header('line', 'Ln'), el('th', { scope: 'col' }, 'Code'), header('flops', 'FLOPs'), header('memory', 'Memory'), header('params', 'Params'))),
-    el('tbody', {}, ...rows));
-  return el('section', {}, el('h2', {}, `Per line (${lines.length})`), table);
+  const toolbar = el('div', { class: 'sort-bar', role: 'group', 'aria-label': 'Sort lines by' }, 'Sort:', sortButton('flops', 'FLOPs'), sortButton('memory', 'Memory'), sortButton('params', 'Params'), sortButton('line', 'Line'));
+  const legend = el('div', { class: 'line-legend', 'aria-hidden': 'true' }, el('span', {}, ''), el('span', {}, 'shape'), el('span', { class: 'num' }, 'FLOPs'), el('span', { class: 'num' }, 'memory'), el('span', { class: 'num' }, 'params'));
+  return el('section', {}, el('h2', {}, `Per line (${lines.length})`), toolbar, legend, el('ol', { class: 'lines' }, ...rows));
 }
 
 function moduleItem(m: ModuleRow, post: Post): HTMLElement {
-  const label = el('span', { class: 'module-label' }, el('strong', {}, m.name), ` ${m.type}`);
+  const label = el('span', { class: 'module-label', title: `${m.name}: ${m.type}` }, el('strong', {}, m.name), el('span', { class: 'muted' }, ` ${m.type}`));
   const stats = el('span', { class: 'num' }, `${m.paramsText} params · ${m.flopsText}`);
   const head = el('div', { class: 'module-head' }, label, stats, bar(m.share, `${(m.share * 100).toFixed(1)}% of FLOPs`));
   if (m.line) activatable(head, () => post({ type: 'reveal', line: m.line as number }));

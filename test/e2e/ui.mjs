@@ -109,15 +109,25 @@ export async function runUiTest({ workspace, log = console.log }) {
       await page.mouse.move(5, 500);
       await page.keyboard.press('Escape');
       await page.locator('.activitybar .action-item a[aria-label^="flopscope"], .activitybar .action-item .action-label[aria-label^="flopscope"]').first().click({ timeout: 10_000 });
+      await page.mouse.move(900, 700);
       const frame = await webviewFrame(page, '.card-value');
-      await frame.waitForSelector('tr.line-row', { timeout: 15_000 });
+      await frame.waitForSelector('.line-row', { timeout: 15_000 });
       const totals = await frame.$$eval('.card', (cards) => cards.map((c) => c.textContent));
       log(`       sidebar totals: ${totals.join(' | ')}`);
       await page.screenshot({ path: join(shots, '03-sidebar.png') });
-      await frame.$eval('tr.line-row', (row) => row.scrollIntoView({ block: 'center' }));
+      await frame.$eval('.line-row', (row) => row.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: join(shots, '03-sidebar-lines.png') });
-      await frame.click(`tr.line-row[data-line="${target.line}"]`, { timeout: 5_000 });
+      await frame.click(`.line-row[data-line="${target.line}"]`, { timeout: 5_000 });
       await page.waitForFunction((n) => /Ln (\d+)/.exec(document.querySelector('#status\\.editor\\.selection')?.textContent ?? '')?.[1] === String(n), target.line, { timeout: 5_000 });
+    });
+    await step('sidebar input box rejects a malformed shape and accepts a good one', async () => {
+      const frame = await webviewFrame(page, '#inputs');
+      await frame.fill('#inputs', '[B, 3');
+      await frame.press('#inputs', 'Enter');
+      await frame.waitForSelector('.inputs .error', { timeout: 5_000 });
+      await frame.fill('#inputs', '[32, 784] float32');
+      await frame.press('#inputs', 'Enter');
+      await frame.waitForSelector('.inputs .error', { state: 'detached', timeout: 10_000 });
     });
     await step('"flopscope: Show Report" from the command palette', async () => {
       await page.keyboard.press('Control+Shift+P');
