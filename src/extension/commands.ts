@@ -5,10 +5,13 @@ import { renderJson, renderReport, type ReportFormat } from '../protocol/report'
 import { isAnalyzable } from './analysisCache';
 import { conventions, precisions, settingsTarget } from './config';
 import type { Deps } from './deps';
+import { reportScheme } from './reportDocument';
 
-function activeDocument(): vscode.TextDocument | undefined {
+/** The active model file; from a report document, the file it reports on. */
+async function activeDocument(): Promise<vscode.TextDocument | undefined> {
   const document = vscode.window.activeTextEditor?.document;
   if (document && isAnalyzable(document)) return document;
+  if (document?.uri.scheme === reportScheme) return vscode.workspace.openTextDocument(vscode.Uri.parse(document.uri.query));
   void vscode.window.showInformationMessage('flopscope: open a Python or TS/JS model file first.');
   return undefined;
 }
@@ -20,7 +23,7 @@ const formats: { label: string; format: ReportFormat; ext: string; filter: strin
 ];
 
 async function exportReport(deps: Deps): Promise<void> {
-  const document = activeDocument();
+  const document = await activeDocument();
   if (!document) return;
   const choice = await vscode.window.showQuickPick(formats, { title: 'flopscope: export report as' });
   if (!choice) return;
@@ -37,7 +40,7 @@ async function exportReport(deps: Deps): Promise<void> {
 }
 
 async function setInput(deps: Deps): Promise<void> {
-  const document = activeDocument();
+  const document = await activeDocument();
   if (!document) return;
   const stored = deps.inputs.get(document.uri);
   const result = deps.cache.peek(document);

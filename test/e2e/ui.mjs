@@ -48,6 +48,17 @@ async function waitForLine(page, needle, timeoutMs) {
   }
 }
 
+/** Runs a command by typing its title into the command palette. */
+async function runFromPalette(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 5_000 });
+  await page.keyboard.type(title);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(200);
+}
+
 async function webviewFrame(page, selector, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -129,12 +140,27 @@ export async function runUiTest({ workspace, log = console.log }) {
       await frame.press('#inputs', 'Enter');
       await frame.waitForSelector('.inputs .error', { state: 'detached', timeout: 10_000 });
     });
-    await step('"flopscope: Show Report" from the command palette', async () => {
-      await page.keyboard.press('Control+Shift+P');
-      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 5_000 });
-      await page.keyboard.type('flopscope: Show Report');
-      await page.waitForTimeout(300);
+    await step('"flopscope: Export Report…" writes JSON with exact integers into the workspace', async () => {
+      await runFromPalette(page, 'flopscope: Export Report');
+      await page.keyboard.type('JSON');
+      await page.waitForTimeout(200);
       await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-box input')?.value?.endsWith('.json'), undefined, { timeout: 5_000 });
+      await page.keyboard.press('Enter');
+      // The mount keeps writes in the browser's memory, so read the exported file back through the Explorer.
+      await page.keyboard.press('Control+Shift+E');
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.flopscope\.json$/ }).first().click({ timeout: 10_000 });
+      await waitForLine(page, '"totals": {', 10_000);
+      const lines = await page.evaluate(renderedLines);
+      const flops = lines.find((l) => /^\s*"flops": \d+,\s*$/.test(l));
+      if (!flops) throw new Error(`no exact "flops" integer in the exported JSON: ${lines.slice(0, 30).join(' | ')}`);
+      log(`       exported: ${flops.trim()}`);
+      await page.screenshot({ path: join(shots, '05-export.png') });
+    });
+    await step('"flopscope: Show Report" from the command palette', async () => {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ }).first().click({ timeout: 10_000 });
+      await waitForLine(page, `→ ${expected.shape}`, 10_000);
+      await runFromPalette(page, 'flopscope: Show Report');
       await waitForLine(page, 'flopscope report', 10_000);
       const text = await waitForLine(page, 'FLOPs forward', 5_000);
       log(`       report: ${text.trim()}`);
