@@ -10,13 +10,18 @@ function code(text: string): string {
   return `${ticks}${text}${ticks}`;
 }
 
+/** Escapes Markdown punctuation in plain text (rules, messages) so `a*b` stays literal. */
+function plain(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
+}
+
 function opLine(op: OpRecord): string {
   const perCall = op.calls > 0 ? op.flops / BigInt(op.calls) : op.flops;
   const formula = op.formula ? `${op.formula} = ${formatCount(perCall, 'FLOPs')}` : formatCount(perCall, 'FLOPs');
   const symbolic = op.symbolicFormula ? ` (symbolic ${code(op.symbolicFormula)})` : '';
   const calls = op.calls > 1 ? ` × ${op.calls} calls` : '';
   const unknown = op.known ? '' : ' — *unknown op, not counted*';
-  return `- ${code(op.op)} → ${code(op.shape)} ${op.dtype}: ${code(formula)}${symbolic}${calls}${unknown}  \n  rule: ${op.rule || 'n/a'}`;
+  return `- ${code(op.op)} → ${code(op.shape)} ${op.dtype}: ${code(formula)}${symbolic}${calls}${unknown}  \n  rule: ${plain(op.rule || 'n/a')}`;
 }
 
 /** The hover text for one line, as Markdown (code-derived text always inside code spans). */
@@ -39,7 +44,7 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
   md.appendMarkdown('| | |\n|---|---:|\n' + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n') + '\n\n');
   if (line.formula) md.appendMarkdown(`Formula: ${code(`${line.formula} = ${formatCount(line.flops, 'FLOPs')}`)}\n\n`);
   if (line.ops.length) md.appendMarkdown(line.ops.slice(0, 8).map(opLine).join('\n') + (line.ops.length > 8 ? `\n- … ${line.ops.length - 8} more ops` : '') + '\n\n');
-  md.appendMarkdown(`*${result.convention} convention · ${result.precision}*`);
+  md.appendMarkdown(`*${plain(result.convention)} convention · ${plain(result.precision)}*`);
   return md;
 }
 
