@@ -1,15 +1,45 @@
-// The facade: analyze(source, options) -> AnalysisResult. Never throws for bad input.
-import type { AnalysisResult } from './api/result';
+// The facade: analyze(source, options) -> AnalysisResult. Never throws for bad input: problems become diagnostics.
+import type { AnalysisResult, Diagnostic } from './api/result';
 import { defaultOptions, type AnalyzeOptions } from './api/options';
+import { readAnnotations } from './python/annotations';
+import { parseCached } from './engine/parseCache';
+import { createSession } from './engine/session';
+import { runDocument, type EntryOutcome } from './engine/entry';
+import { buildResult } from './result/build';
+import { BudgetExceeded, Cancelled } from './eval/errors';
 
 export function analyze(source: string, options: Partial<AnalyzeOptions> = {}): AnalysisResult {
   const opts: AnalyzeOptions = { ...defaultOptions, ...options };
-  void source;
-  const zero = { macs: 0n, flops: 0n, backwardFlops: 0n };
-  return {
-    language: 'python', inputs: [], totals: { ...zero, params: 0n, buffers: 0n, trainingFlops: 0n },
-    memory: { paramBytes: 0n, bufferBytes: 0n, activationBytes: 0n, savedBytes: 0n, gradientBytes: 0n, optimizerBytes: 0n, masterWeightBytes: 0n, largestTransientBytes: 0n, trainingBytes: 0n },
-    lines: [], modules: [], diagnostics: [], coverage: { ops: 0, unknownOps: 0, unknown: [] },
-    dims: { ...opts.dims }, convention: opts.convention, precision: opts.precision, steps: 0, budgetExceeded: false,
-  };
+  const notes = readAnnotations(source);
+  const merged: AnalyzeOptions = { ...opts, dims: { ...notes.dims, ...opts.dims } };
+  const parsed = parseCached(merged.path, source);
+  const lineStarts = lineStartsOf(source);
+  const at = (line: number) => ({ start: lineStarts[line - 1] ?? 0, end: (lineStarts[line] ?? source.length + 1) - 1, line });
+  const extra: Diagnostic[] = [
+    ...parsed.syntaxErrors.slice(0, 20).map((e) => ({ span: { start: e.s, end: e.e, line: lineOf(lineStarts, e.s) }, severity: 'error' as const, code: 'syntax', message: 'flopscope: syntax error; the rest of the file is still analyzed' })),
+    ...notes.errors.map((e) => ({ span: at(e.line), severity: 'warning' as const, code: 'annotation', message: e.message })),
+  ];
+  const session = createSession(merged);
+  let outcome: EntryOutcome = { inputs: [] };
+  let budget = false;
+  try {
+    outcome = runDocument(session, source, parsed, merged, notes);
+  } catch (e) {
+    if (e instanceof BudgetExceeded) budget = true;
+    else if (e instanceof Cancelled) throw e;
+    else extra.push({ span: { start: 0, end: 1, line: 1 }, severity: 'warning', code: 'internal', message: `flopscope: internal error while analyzing (${e instanceof Error ? e.message : String(e)}); results are partial` });
+  }
+  return buildResult(session, outcome, merged, extra, budget);
+}
+
+function lineStartsOf(source: string): number[] {
+  const out = [0];
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) out.push(i + 1);
+  return out;
+}
+
+function lineOf(starts: number[], pos: number): number {
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= pos) lo = mid; else hi = mid - 1; }
+  return lo + 1;
 }

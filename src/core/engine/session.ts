@@ -1,0 +1,77 @@
+// Sets up one analysis: interpreter, builtins, stdlib and torch modules, and the module runner for imports.
+import { Interp } from '../eval/interpreter';
+import { Recorder } from '../cost/recorder';
+import { BuiltinTypes } from '../eval/builtinTypes';
+import { installBuiltins } from '../eval/builtins';
+import { registerStdlib } from '../eval/stdlib';
+import { setImportContext, type NativeModules } from '../eval/imports';
+import { binaryOp } from '../eval/operators';
+import { TorchCtx } from '../torch/context';
+import { registerTorch } from '../torch/torchModule';
+import { makeTensorHooks } from '../torch/tensorHooks';
+import { dtypes } from '../torch/dtypes';
+import { dimPoly } from '../sym/dim';
+import { Poly } from '../sym/poly';
+import { Scope } from '../eval/scope';
+import { PyException, BudgetExceeded, Cancelled } from '../eval/errors';
+import { PyModule, type PyDtype } from '../eval/values';
+import { parseCached, collectSpans } from './parseCache';
+import type { AnalyzeOptions } from '../api/options';
+import type { Tensor } from '../torch/tensor';
+
+export interface Session {
+  readonly ip: Interp;
+  readonly ctx: TorchCtx;
+  readonly types: BuiltinTypes;
+}
+
+function precisionDtypes(p: AnalyzeOptions['precision']): { float: PyDtype; act: (d: PyDtype) => PyDtype } {
+  const f16 = dtypes.get('float16')!, bf16 = dtypes.get('bfloat16')!, f32 = dtypes.get('float32')!;
+  if (p === 'fp16') return { float: f16, act: (d) => (d === f32 ? f16 : d) };
+  if (p === 'bf16') return { float: bf16, act: (d) => (d === f32 ? bf16 : d) };
+  if (p === 'mixed') return { float: f32, act: (d) => (d === f32 ? f16 : d) };
+  return { float: f32, act: (d) => d };
+}
+
+export function createSession(opts: AnalyzeOptions): Session {
+  const bytesOf = (t: Tensor) => (t.shape ? dimPoly(t.numel()!).mul(Poly.const(t.dtype.bytes)) : Poly.zero);
+  const recorder = new Recorder(bytesOf);
+  const ip = new Interp(opts.path, opts.maxSteps, recorder, { read: (p) => opts.readFile?.(p) }, opts.isCancelled);
+  const types = new BuiltinTypes();
+  installBuiltins(ip, types);
+  const prec = precisionDtypes(opts.precision);
+  const ctx = new TorchCtx(ip, prec.float, prec.act);
+  const tensorHooks = makeTensorHooks(ctx);
+  ip.torch = tensorHooks;
+  ip.binary = (op, a, b) => binaryOp(op, a, b, tensorHooks.binary);
+  const natives: NativeModules = new Map();
+  registerStdlib(natives);
+  registerTorch(natives, ctx, types);
+  setImportContext(ip, { natives, run: (i, path, name) => runFile(i, path, name) });
+  return { ip, ctx, types };
+}
+
+/** Parses and executes a file as a module; undefined when the reader has no such file. */
+export function runFile(ip: Interp, path: string, name: string, source?: string): PyModule | undefined {
+  const text = source ?? ip.loader.read(path);
+  if (text === undefined) return undefined;
+  const parsed = parseCached(path, text);
+  const m = new PyModule(name, path);
+  ip.modules.set(path, m);
+  ip.registerSource(path, text, collectSpans(parsed.body));
+  const scope = new Scope('module', undefined, ip.builtins, m.attrs);
+  m.attrs.set('__name__', name);
+  m.attrs.set('__file__', path);
+  const depth = ip.frames.length;
+  ip.frames.push({ file: path, pos: 0 });
+  try {
+    ip.execBlock(parsed.body, scope);
+  } catch (e) {
+    if (e instanceof BudgetExceeded || e instanceof Cancelled) throw e;
+    if (!(e instanceof PyException)) throw e;
+    if (path === ip.docFile) ip.report('warning', 'evaluation-stopped', `flopscope: evaluation stopped here: ${e.type}${e.message && e.message !== 'raised' ? `: ${e.message}` : ''}`);
+  } finally {
+    ip.frames.length = depth;
+  }
+  return m;
+}

@@ -1,0 +1,81 @@
+// Attribute access: instances, classes (MRO and descriptors), modules, super(), and built-in values.
+import type { Interp } from './interpreter';
+import { callValue } from './calls';
+import { builtinMethod } from './builtinMethods';
+import { Tensor } from '../torch/tensor';
+import { BoundMethod, ClassMethod, NativeFunction, Property, PyClass, PyDtype, PyFunction, PyInstance, PyModule, PySuper, StaticMethod, Unknown, type Value } from './values';
+
+/** Binds a class attribute found on `cls` for access through `self` (an instance or the class itself). */
+function bind(ip: Interp, v: Value, self: Value, cls: PyClass): Value {
+  if (v instanceof PyFunction || v instanceof NativeFunction) return self instanceof PyClass ? v : new BoundMethod(self, v);
+  if (v instanceof StaticMethod) return v.fn;
+  if (v instanceof ClassMethod) return new BoundMethod(cls, v.fn);
+  if (v instanceof Property) return self instanceof PyClass ? v : callValue(ip, v.fget, [self], undefined, ip.site);
+  return v;
+}
+
+/** Attribute lookup; undefined when the attribute does not exist (for hasattr/getattr defaults). */
+export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefined {
+  if (obj instanceof Unknown) return new Unknown(`attribute ${name}`);
+  if (obj instanceof PyInstance) {
+    const own = obj.attrs.get(name);
+    if (own !== undefined) return own;
+    if (name === '__class__') return obj.cls;
+    const c = obj.cls.lookup(name);
+    if (c !== undefined) return bind(ip, c, obj, obj.cls);
+    const hooked = obj.cls.hooks.getattr?.(obj, name);
+    if (hooked !== undefined) return hooked;
+    const ga = obj.cls.lookup('__getattr__');
+    if (ga) return callValue(ip, ga, [obj, name], undefined, ip.site);
+    return undefined;
+  }
+  if (obj instanceof PyClass) {
+    if (name === '__name__' || name === '__qualname__') return obj.name;
+    if (name === '__mro__') return new Unknown('mro');
+    const c = obj.lookup(name);
+    return c === undefined ? undefined : bind(ip, c, obj, obj);
+  }
+  if (obj instanceof PyModule) return obj.attrs.get(name);
+  if (obj instanceof PySuper) {
+    const selfCls = obj.self instanceof PyInstance ? obj.self.cls : obj.self instanceof PyClass ? obj.self : undefined;
+    if (!selfCls) return undefined;
+    const mro = selfCls.mro;
+    for (let i = mro.indexOf(obj.cls) + 1; i > 0 && i < mro.length; i++) {
+      const v = mro[i].dict.get(name);
+      if (v !== undefined) return bind(ip, v, obj.self, selfCls);
+    }
+    return undefined;
+  }
+  if (obj instanceof Tensor) return ip.torch.attr(obj, name);
+  if (obj instanceof PyDtype) {
+    if (name === 'is_floating_point') return obj.isFloat;
+    if (name === 'itemsize') return obj.bytes;
+    return undefined;
+  }
+  if (obj instanceof PyFunction) return name === '__name__' || name === '__qualname__' ? obj.name : new Unknown(`attribute ${name}`);
+  if (obj instanceof BoundMethod && name === '__self__') return obj.self;
+  return builtinMethod(ip, obj, name);
+}
+
+export function getAttr(ip: Interp, obj: Value, name: string): Value {
+  const v = lookupAttr(ip, obj, name);
+  if (v !== undefined) return v;
+  const what = obj instanceof PyInstance ? `'${obj.cls.name}' object` : obj instanceof PyModule ? `module '${obj.name}'` : obj instanceof PyClass ? `class '${obj.name}'` : 'value';
+  ip.report('information', 'unknown-attribute', `flopscope: ${what} has no attribute '${name}' that flopscope knows; treated as unknown`);
+  return new Unknown(`attribute ${name}`);
+}
+
+export function setAttr(ip: Interp, obj: Value, name: string, v: Value): void {
+  if (obj instanceof PyInstance) {
+    const prop = obj.cls.lookup(name);
+    if (prop instanceof Property && prop.fset) { callValue(ip, prop.fset, [obj, v], undefined, ip.site); return; }
+    if (obj.cls.hooks.setattr?.(obj, name, v)) return;
+    obj.attrs.set(name, v);
+  } else if (obj instanceof PyClass) obj.dict.set(name, v);
+  else if (obj instanceof PyModule) obj.attrs.set(name, v);
+}
+
+export function delAttr(_ip: Interp, obj: Value, name: string): void {
+  if (obj instanceof PyInstance) obj.attrs.delete(name);
+  else if (obj instanceof PyClass) obj.dict.delete(name);
+}

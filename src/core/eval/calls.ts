@@ -1,0 +1,108 @@
+// Calling values: argument evaluation, parameter binding, Python functions, classes, bound methods.
+import type { Arg } from '../python/ir';
+import { Signal, type Interp } from './interpreter';
+import { Scope } from './scope';
+import { evalExpr } from './expressions';
+import { iterate } from './protocols';
+import { instantiate } from './classDef';
+import { PyException } from './errors';
+import { Tensor } from '../torch/tensor';
+import { BoundMethod, ClassMethod, NativeFunction, PyClass, PyDict, PyFunction, PyInstance, PyTuple, StaticMethod, Unknown, type CallSite, type Value } from './values';
+
+export function evalArgs(ip: Interp, argExprs: Arg[], scope: Scope): { args: Value[]; kwargs?: Map<string, Value> } {
+  const args: Value[] = [];
+  let kwargs: Map<string, Value> | undefined;
+  for (const a of argExprs) {
+    const v = evalExpr(ip, a.value, scope);
+    if (a.kind === 'pos') args.push(v);
+    else if (a.kind === 'kw') (kwargs ??= new Map()).set(a.name!, v);
+    else if (a.kind === 'star') {
+      const items = iterate(ip, v);
+      // An unknown *args is most often a pass-through of the caller's own (empty) arguments: pass nothing.
+      if (items) args.push(...items);
+    } else if (v instanceof PyDict) {
+      kwargs ??= new Map();
+      for (const [k, val] of v.map.values()) if (typeof k === 'string') kwargs.set(k, val);
+    }
+  }
+  return { args, kwargs };
+}
+
+export function callValue(ip: Interp, fn: Value, args: Value[], kwargs: Map<string, Value> | undefined, site: CallSite): Value {
+  ip.tick();
+  if (fn instanceof NativeFunction) return fn.impl(args, kwargs, site);
+  if (fn instanceof PyFunction) return callFunction(ip, fn, args, kwargs);
+  if (fn instanceof BoundMethod) return callValue(ip, fn.fn, [fn.self, ...args], kwargs, site);
+  if (fn instanceof PyClass) return instantiate(ip, fn, args, kwargs, site);
+  if (fn instanceof PyInstance) {
+    if (fn.cls.hooks.call) return fn.cls.hooks.call(fn, args, kwargs, site);
+    const m = fn.cls.lookup('__call__');
+    if (m) return callValue(ip, m, [fn, ...args], kwargs, site);
+  }
+  if (fn instanceof StaticMethod || fn instanceof ClassMethod) return callValue(ip, fn.fn, args, kwargs, site);
+  const hasTensor = args.some((a) => a instanceof Tensor) || [...(kwargs?.values() ?? [])].some((a) => a instanceof Tensor);
+  if (hasTensor) ip.recorder.unknownOp(ip, describeCallee(fn));
+  return fn instanceof Unknown ? fn : new Unknown('call of non-callable');
+}
+
+function describeCallee(fn: Value): string {
+  if (fn instanceof Unknown) return fn.why.replace(/^(name|attribute) /, '');
+  return 'call';
+}
+
+export function callFunction(ip: Interp, fn: PyFunction, args: Value[], kwargs: Map<string, Value> | undefined): Value {
+  if (ip.frames.length > 300) throw new PyException('RecursionError', 'maximum recursion depth exceeded');
+  const scope = new Scope('function', fn.closure, fn.closure.builtins);
+  bindParams(fn, args, kwargs, scope);
+  if (fn.definingClass) { scope.vars.set('__class__', fn.definingClass); if (args.length) scope.vars.set('__self_arg__', args[0]); }
+  ip.frames.push({ file: fn.file, pos: fn.line0 });
+  try {
+    if (!Array.isArray(fn.body)) return evalExpr(ip, fn.body, scope);
+    ip.retVal = null;
+    const sig = ip.execBlock(fn.body, scope);
+    const r = sig === Signal.Return ? ip.retVal : null;
+    ip.retVal = null;
+    return r;
+  } finally {
+    ip.frames.pop();
+  }
+}
+
+function bindParams(fn: PyFunction, args: Value[], kwargs: Map<string, Value> | undefined, scope: Scope): void {
+  const params = fn.params;
+  let ai = 0;
+  const used = new Set<string>();
+  let extraKw: PyDict | undefined;
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
+    if (p.kind === 'pos') {
+      if (ai < args.length) { scope.vars.set(p.name, args[ai++]); used.add(p.name); continue; }
+      const kv = kwargs?.get(p.name);
+      if (kv !== undefined) { scope.vars.set(p.name, kv); used.add(p.name); continue; }
+      const d = fn.defaults[i];
+      if (d === undefined) throw new PyException('TypeError', `${fn.name}() missing required argument '${p.name}'`);
+      scope.vars.set(p.name, d);
+    } else if (p.kind === 'star') {
+      scope.vars.set(p.name, new PyTuple(args.slice(ai)));
+      ai = args.length;
+    } else if (p.kind === 'kwonly') {
+      const kv = kwargs?.get(p.name);
+      if (kv !== undefined) { scope.vars.set(p.name, kv); used.add(p.name); continue; }
+      const d = fn.defaults[i];
+      if (d === undefined) throw new PyException('TypeError', `${fn.name}() missing keyword-only argument '${p.name}'`);
+      scope.vars.set(p.name, d);
+    } else {
+      extraKw = new PyDict();
+      scope.vars.set(p.name, extraKw);
+    }
+  }
+  if (ai < args.length && !params.some((p) => p.kind === 'star')) throw new PyException('TypeError', `${fn.name}() takes ${params.filter((p) => p.kind === 'pos').length} positional arguments but ${args.length} were given`);
+  if (kwargs) {
+    for (const [k, v] of kwargs) {
+      if (used.has(k)) continue;
+      if (params.some((p) => p.name === k && (p.kind === 'pos' || p.kind === 'kwonly'))) continue;
+      if (extraKw) extraKw.map.set('s' + k, [k, v]);
+      else throw new PyException('TypeError', `${fn.name}() got an unexpected keyword argument '${k}'`);
+    }
+  }
+}

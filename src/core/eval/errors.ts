@@ -1,0 +1,15 @@
+// Control-flow signals of the interpreter: Python exceptions and the step budget.
+import type { Value } from './values';
+
+/** A Python exception raised by evaluated code (caught by `try`), carrying its class name and message. */
+export class PyException extends Error {
+  constructor(readonly type: string, message: string, readonly value: Value = null) {
+    super(message);
+  }
+}
+
+/** Thrown when the step budget runs out; ends the analysis with a diagnostic. */
+export class BudgetExceeded extends Error {}
+
+/** Thrown when the caller cancelled the analysis. */
+export class Cancelled extends Error {}

@@ -1,0 +1,34 @@
+// Function and lambda objects: defaults evaluated at definition, decorators applied (unknown ones leave the function as it was).
+import type { Expr, Stmt } from '../python/ir';
+import type { Interp } from './interpreter';
+import type { Scope } from './scope';
+import { evalExpr } from './expressions';
+import { callValue } from './calls';
+import { PyFunction, Unknown, type Value } from './values';
+import { PyException } from './errors';
+
+export function makeFunction(ip: Interp, st: Extract<Stmt, { k: 'def' }>, scope: Scope): Value {
+  const defaults = st.params.map((p) => (p.def ? evalExpr(ip, p.def, scope) : undefined));
+  const file = ip.frames[ip.frames.length - 1].file;
+  let fn: Value = new PyFunction(st.name, st.params, defaults, st.body, scope, file, st.s);
+  for (let i = st.decorators.length - 1; i >= 0; i--) fn = applyDecorator(ip, st.decorators[i], fn, scope);
+  return fn;
+}
+
+export function makeLambda(ip: Interp, e: Extract<Expr, { k: 'lambda' }>, scope: Scope): Value {
+  const defaults = e.params.map((p) => (p.def ? evalExpr(ip, p.def, scope) : undefined));
+  return new PyFunction('<lambda>', e.params, defaults, e.body, scope, ip.frames[ip.frames.length - 1].file, e.s);
+}
+
+export function applyDecorator(ip: Interp, dec: Expr, target: Value, scope: Scope): Value {
+  const d = evalExpr(ip, dec, scope);
+  if (d instanceof Unknown) return target;
+  const depth = ip.frames.length;
+  try {
+    const out = callValue(ip, d, [target], undefined, ip.site);
+    return out instanceof Unknown ? target : out;
+  } catch (err) {
+    if (err instanceof PyException) { ip.frames.length = depth; return target; }
+    throw err;
+  }
+}

@@ -1,0 +1,77 @@
+// import statements: native modules (torch, math, typing, ...) and sibling files read through the injected reader.
+import type { Interp } from './interpreter';
+import type { Scope } from './scope';
+import { dirname, join } from './paths';
+import { getAttr, lookupAttr } from './attributes';
+import { PyModule, Unknown, type Value } from './values';
+
+/** Native module factories, keyed by dotted name; filled by the stdlib and torch layers. */
+export type NativeModules = Map<string, (ip: Interp) => PyModule>;
+
+/** Executes a source file as a module (provided by the facade, which owns parsing). */
+export type ModuleRunner = (ip: Interp, path: string, name: string) => PyModule | undefined;
+
+export interface ImportContext {
+  readonly natives: NativeModules;
+  readonly run: ModuleRunner;
+}
+
+const contexts = new WeakMap<Interp, ImportContext>();
+export function setImportContext(ip: Interp, ctx: ImportContext): void {
+  contexts.set(ip, ctx);
+}
+
+function nativeModule(ip: Interp, name: string): PyModule | undefined {
+  const cached = ip.modules.get(name);
+  if (cached) return cached;
+  const make = contexts.get(ip)?.natives.get(name);
+  if (!make) return undefined;
+  const m = make(ip);
+  ip.modules.set(name, m);
+  return m;
+}
+
+/** Resolves a module by dotted name relative to a file (level = number of leading dots; 0 = absolute). */
+function resolve(ip: Interp, fromFile: string, dotted: string, level: number): PyModule | undefined {
+  if (level === 0) {
+    const n = nativeModule(ip, dotted);
+    if (n) return n;
+  }
+  let base = dirname(fromFile);
+  for (let i = 1; i < level; i++) base = dirname(base);
+  const rel = dotted ? dotted.split('.').join('/') : '';
+  const candidates = rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
+  const ctx = contexts.get(ip);
+  for (const path of candidates) {
+    const cached = ip.modules.get(path);
+    if (cached) return cached;
+    const m = ctx?.run(ip, path, dotted || base);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+export function importModule(ip: Interp, dotted: string, alias: string | undefined, scope: Scope): void {
+  const file = ip.frames[ip.frames.length - 1].file;
+  const m = resolve(ip, file, dotted, 0);
+  if (alias) { scope.assign(alias, m ?? new Unknown(`module ${dotted}`)); return; }
+  const top = dotted.split('.')[0];
+  scope.assign(top, (top === dotted ? m : resolve(ip, file, top, 0)) ?? new Unknown(`module ${top}`));
+}
+
+export function importFrom(ip: Interp, dotted: string, level: number, names: { name: string; alias?: string }[], scope: Scope): void {
+  const file = ip.frames[ip.frames.length - 1].file;
+  const m = resolve(ip, file, dotted, level);
+  for (const { name, alias } of names) {
+    if (name === '*') {
+      if (m) for (const [k, v] of m.attrs) if (!k.startsWith('_')) scope.assign(k, v);
+      continue;
+    }
+    let v: Value | undefined = m ? lookupAttr(ip, m, name) : undefined;
+    if (v === undefined && m) {
+      // `from pkg import submodule`
+      v = resolve(ip, file, dotted ? `${dotted}.${name}` : name, level);
+    }
+    scope.assign(alias ?? name, v ?? (m ? getAttr(ip, m, name) : new Unknown(`name ${name}`)));
+  }
+}

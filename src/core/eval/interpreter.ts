@@ -1,0 +1,241 @@
+// The abstract interpreter's state and statement execution: frames, step budget, control flow.
+import type { Expr, Stmt } from '../python/ir';
+import type { Diagnostic, Severity } from '../api/result';
+import { BudgetExceeded, Cancelled, PyException } from './errors';
+import { Scope } from './scope';
+import { evalExpr, assignTo, deleteTarget } from './expressions';
+import { defineClass } from './classDef';
+import { makeFunction } from './functions';
+import { truthy, iterate } from './protocols';
+import { importModule, importFrom } from './imports';
+import type { Recorder } from '../cost/recorder';
+import { PyModule, Unknown, type Value, type CallSite } from './values';
+import { LineIndex } from './lineIndex';
+import type { Tensor } from '../torch/tensor';
+
+export const enum Signal { Normal, Break, Continue, Return }
+
+/** Tensor behaviour the torch layer plugs into the language core. */
+export interface TorchHooks {
+  binary(op: string, a: Value, b: Value): Value;
+  attr(t: Tensor, name: string): Value | undefined;
+  index(t: Tensor, key: Value): Value;
+  setIndex(t: Tensor, key: Value, v: Value): void;
+  iterate(t: Tensor): Value[] | undefined;
+}
+
+export interface Frame {
+  readonly file: string;
+  pos: number;
+}
+
+export interface ModuleLoader {
+  /** Returns source for a module file path, or undefined. */
+  read(path: string): string | undefined;
+}
+
+export class Interp {
+  steps = 0;
+  retVal: Value = null;
+  readonly frames: Frame[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly modules = new Map<string, PyModule>();
+  readonly lineIndex = new Map<string, LineIndex>();
+  readonly builtins = new Map<string, Value>();
+  private readonly seenDiag = new Set<string>();
+
+  constructor(
+    readonly docFile: string,
+    readonly maxSteps: number,
+    readonly recorder: Recorder,
+    readonly loader: ModuleLoader,
+    readonly isCancelled?: () => boolean,
+  ) {}
+
+  tick(): void {
+    if (++this.steps > this.maxSteps) throw new BudgetExceeded();
+    if ((this.steps & 0xfff) === 0 && this.isCancelled?.()) throw new Cancelled();
+  }
+
+  get site(): CallSite {
+    const f = this.frames[this.frames.length - 1];
+    return f ? { file: f.file, s: f.pos } : { file: this.docFile, s: 0 };
+  }
+
+  /** 1-based line in the analyzed document for the innermost frame that is in it. */
+  docLine(): number | undefined {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const f = this.frames[i];
+      if (f.file === this.docFile) return this.lineIndex.get(f.file)!.line(f.pos);
+    }
+    return undefined;
+  }
+
+  /** Distinct document lines on the stack, innermost first. */
+  docLines(): number[] {
+    const out: number[] = [];
+    const idx = this.lineIndex.get(this.docFile);
+    if (!idx) return out;
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const f = this.frames[i];
+      if (f.file !== this.docFile) continue;
+      const l = idx.line(f.pos);
+      if (!out.includes(l)) out.push(l);
+    }
+    return out;
+  }
+
+  /** Reports a diagnostic at the innermost document position (deduplicated per line and message). */
+  report(severity: Severity, code: string, message: string, at?: { s: number; e: number }): void {
+    const idx = this.lineIndex.get(this.docFile);
+    if (!idx) return;
+    // Notes about library code the user did not write stay silent; errors surface at the user's call site.
+    if (severity !== 'error' && this.frames[this.frames.length - 1]?.file !== this.docFile) return;
+    let span = at;
+    if (!span) {
+      for (let i = this.frames.length - 1; i >= 0 && !span; i--) if (this.frames[i].file === this.docFile) span = idx.statementSpan(this.frames[i].pos);
+    }
+    if (!span) return;
+    const line = idx.line(span.s);
+    const key = `${line}|${code}|${message}`;
+    if (this.seenDiag.has(key)) return;
+    this.seenDiag.add(key);
+    this.diagnostics.push({ span: { start: span.s, end: span.e, line }, severity, message, code });
+  }
+
+  registerSource(file: string, source: string, spans: { s: number; e: number }[]): void {
+    this.lineIndex.set(file, new LineIndex(source, spans));
+  }
+
+  execBlock(stmts: Stmt[], scope: Scope): Signal {
+    for (const st of stmts) {
+      const sig = this.exec(st, scope);
+      if (sig !== Signal.Normal) return sig;
+    }
+    return Signal.Normal;
+  }
+
+  exec(st: Stmt, scope: Scope): Signal {
+    this.tick();
+    const frame = this.frames[this.frames.length - 1];
+    frame.pos = st.s;
+    if (frame.file === this.docFile) this.recorder.countLine(this.lineIndex.get(frame.file)!.line(st.s));
+    switch (st.k) {
+      case 'expr': evalExpr(this, st.x, scope); return Signal.Normal;
+      case 'assign': {
+        const v = evalExpr(this, st.value, scope);
+        for (const t of st.targets) assignTo(this, t, v, scope);
+        return Signal.Normal;
+      }
+      case 'aug': return this.augAssign(st.target, st.op, st.value, scope);
+      case 'ann':
+        if (scope.kind === 'class' && st.target.k === 'name') scope.vars.set('__annotations__:' + st.target.id, null);
+        if (st.value) assignTo(this, st.target, evalExpr(this, st.value, scope), scope);
+        return Signal.Normal;
+      case 'if': {
+        const t = truthy(this, evalExpr(this, st.test, scope));
+        return this.execBlock(t === true ? st.body : st.orelse, scope);
+      }
+      case 'while': return this.whileLoop(st.test, st.body, st.orelse, scope);
+      case 'for': return this.forLoop(st.target, st.iter, st.body, st.orelse, scope);
+      case 'def': scope.assign(st.name, makeFunction(this, st, scope)); return Signal.Normal;
+      case 'class': scope.assign(st.name, defineClass(this, st, scope)); return Signal.Normal;
+      case 'return': this.retVal = st.value ? evalExpr(this, st.value, scope) : null; return Signal.Return;
+      case 'pass': return Signal.Normal;
+      case 'break': return Signal.Break;
+      case 'continue': return Signal.Continue;
+      case 'import': for (const n of st.names) importModule(this, n.module, n.alias, scope); return Signal.Normal;
+      case 'from': importFrom(this, st.module, st.level, st.names, scope); return Signal.Normal;
+      case 'try': return this.tryStmt(st, scope);
+      case 'with':
+        for (const it of st.items) {
+          const ctx = evalExpr(this, it.ctx, scope);
+          if (it.target) assignTo(this, it.target, ctx, scope);
+        }
+        return this.execBlock(st.body, scope);
+      case 'raise': {
+        const x = st.x ? evalExpr(this, st.x, scope) : null;
+        throw new PyException(exceptionName(x), 'raised');
+      }
+      case 'assert': return Signal.Normal;
+      case 'del': for (const t of st.targets) deleteTarget(this, t, scope); return Signal.Normal;
+      case 'scope': {
+        const set = new Set(st.names);
+        if (this.srcText(st).startsWith('global')) scope.globalNames = new Set([...(scope.globalNames ?? []), ...set]);
+        else scope.nonlocalNames = new Set([...(scope.nonlocalNames ?? []), ...set]);
+        return Signal.Normal;
+      }
+      case 'bad': return Signal.Normal;
+    }
+  }
+
+  private srcText(st: Stmt): string {
+    return this.lineIndex.get(this.frames[this.frames.length - 1].file)?.slice(st.s, st.e) ?? '';
+  }
+
+  private augAssign(target: Expr, op: string, valueExpr: Expr, scope: Scope): Signal {
+    const cur = evalExpr(this, target, scope);
+    const v = evalExpr(this, valueExpr, scope);
+    assignTo(this, target, this.inplace(op, cur, v), scope);
+    return Signal.Normal;
+  }
+
+  /** Hook for in-place operators (lists extend in place; tensors record an op). */
+  inplace(op: string, cur: Value, v: Value): Value {
+    return this.binary(op, cur, v);
+  }
+
+  binary!: (op: string, a: Value, b: Value) => Value;
+  torch!: TorchHooks;
+
+  private whileLoop(test: Expr, body: Stmt[], orelse: Stmt[], scope: Scope): Signal {
+    for (;;) {
+      const t = truthy(this, evalExpr(this, test, scope));
+      if (t !== true) break;
+      const sig = this.execBlock(body, scope);
+      if (sig === Signal.Break) return Signal.Normal;
+      if (sig === Signal.Return) return sig;
+    }
+    return this.execBlock(orelse, scope);
+  }
+
+  private forLoop(target: Expr, iterExpr: Expr, body: Stmt[], orelse: Stmt[], scope: Scope): Signal {
+    const items = iterate(this, evalExpr(this, iterExpr, scope));
+    if (!items) {
+      this.report('information', 'unknown-iterable', 'flopscope: cannot tell what this loop iterates over; its body was skipped');
+      return Signal.Normal;
+    }
+    for (const item of items) {
+      assignTo(this, target, item, scope);
+      const sig = this.execBlock(body, scope);
+      if (sig === Signal.Break) return Signal.Normal;
+      if (sig === Signal.Return) return sig;
+    }
+    return this.execBlock(orelse, scope);
+  }
+
+  private tryStmt(st: Extract<Stmt, { k: 'try' }>, scope: Scope): Signal {
+    const depth = this.frames.length;
+    let sig: Signal;
+    try {
+      sig = this.execBlock(st.body, scope);
+      if (sig === Signal.Normal) sig = this.execBlock(st.orelse, scope);
+    } catch (e) {
+      if (!(e instanceof PyException) || st.handlers.length === 0) throw e;
+      this.frames.length = depth;
+      const h = st.handlers[0];
+      if (h.name) scope.assign(h.name, new Unknown(e.type));
+      sig = this.execBlock(h.body, scope);
+    } finally {
+      if (this.frames.length > depth) this.frames.length = depth;
+    }
+    const fin = this.execBlock(st.final, scope);
+    return fin !== Signal.Normal ? fin : sig;
+  }
+}
+
+function exceptionName(x: Value): string {
+  if (x && typeof x === 'object' && 'name' in x && typeof (x as { name: unknown }).name === 'string') return (x as { name: string }).name;
+  if (x && typeof x === 'object' && 'cls' in x) return (x as { cls: { name: string } }).cls.name;
+  return 'Exception';
+}

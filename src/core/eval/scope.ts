@@ -1,0 +1,45 @@
+// Name scopes: module globals, function locals with closures, class bodies (invisible to their methods).
+import type { Value } from './values';
+
+export class Scope {
+  readonly vars: Map<string, Value>;
+  globalNames?: Set<string>;
+  nonlocalNames?: Set<string>;
+  constructor(
+    readonly kind: 'module' | 'function' | 'class',
+    readonly parent: Scope | undefined,
+    readonly builtins: Map<string, Value>,
+    vars?: Map<string, Value>,
+  ) {
+    this.vars = vars ?? new Map();
+  }
+
+  get module(): Scope {
+    let s: Scope = this;
+    while (s.parent) s = s.parent;
+    return s;
+  }
+
+  lookup(name: string): Value | undefined {
+    const own = this.vars.get(name);
+    if (own !== undefined) return own;
+    for (let s = this.parent; s; s = s.parent) {
+      if (s.kind === 'class') continue;
+      const v = s.vars.get(name);
+      if (v !== undefined) return v;
+    }
+    return this.builtins.get(name);
+  }
+
+  assign(name: string, value: Value): void {
+    if (this.globalNames?.has(name)) this.module.vars.set(name, value);
+    else if (this.nonlocalNames?.has(name)) {
+      for (let s = this.parent; s; s = s.parent) if (s.kind === 'function' && s.vars.has(name)) { s.vars.set(name, value); return; }
+      this.vars.set(name, value);
+    } else this.vars.set(name, value);
+  }
+
+  delete(name: string): void {
+    this.vars.delete(name);
+  }
+}

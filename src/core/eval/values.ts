@@ -1,0 +1,192 @@
+// The values the abstract interpreter computes with: Python objects, tensors, and the explicit Unknown.
+import type { Stmt, Param, Expr } from '../python/ir';
+import { SymInt, type Dim } from '../sym/dim';
+import type { Tensor } from '../torch/tensor';
+import type { Scope } from './scope';
+
+export { SymInt };
+
+/** What the engine cannot know. Propagates through every operation without crashing. */
+export class Unknown {
+  constructor(readonly why: string) {}
+}
+export const UNKNOWN = new Unknown('unknown');
+
+export class PyFloat {
+  constructor(readonly v: number) {}
+}
+export class PyTuple {
+  constructor(readonly items: Value[]) {}
+}
+export class PyList {
+  constructor(public items: Value[]) {}
+}
+export class PySlice {
+  constructor(readonly lo: Value, readonly hi: Value, readonly step: Value) {}
+}
+export class PyRange {
+  constructor(readonly start: number, readonly stop: number, readonly step: number) {}
+}
+export class PyEllipsis {
+  readonly isEllipsis = true;
+}
+export const ELLIPSIS = new PyEllipsis();
+
+let nextId = 1;
+/** Identity ids for dict/set keys of objects. */
+const ids = new WeakMap<object, number>();
+export function identity(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextId++));
+  return id;
+}
+
+export class PyDict {
+  readonly map = new Map<string, [Value, Value]>();
+}
+export class PySet {
+  readonly map = new Map<string, Value>();
+}
+
+export interface CallSite {
+  readonly file: string;
+  readonly s: number;
+}
+
+export type NativeImpl = (args: Value[], kwargs: Map<string, Value> | undefined, site: CallSite) => Value;
+
+export class NativeFunction {
+  constructor(readonly name: string, readonly impl: NativeImpl) {}
+}
+
+export class PyFunction {
+  constructor(
+    readonly name: string,
+    readonly params: Param[],
+    readonly defaults: (Value | undefined)[],
+    readonly body: Stmt[] | Expr,
+    readonly closure: Scope,
+    readonly file: string,
+    readonly line0: number,
+  ) {}
+  /** Set on methods defined in a class body, for zero-argument super(). */
+  definingClass?: PyClass;
+}
+
+export class BoundMethod {
+  constructor(readonly self: Value, readonly fn: Value) {}
+}
+
+export class StaticMethod {
+  constructor(readonly fn: Value) {}
+}
+export class ClassMethod {
+  constructor(readonly fn: Value) {}
+}
+export class Property {
+  constructor(readonly fget: Value, public fset?: Value) {}
+}
+
+/** Native behaviour a built-in class (nn.Linear, Enum, ...) attaches. */
+export interface NativeClassHooks {
+  /** Called on class creation of a subclass (e.g. Enum members, dataclass fields). */
+  onSubclass?: (cls: PyClass) => void;
+  /** Attribute lookup fallback on instances (e.g. nn.Module's submodules). */
+  getattr?: (self: PyInstance, name: string) => Value | undefined;
+  setattr?: (self: PyInstance, name: string, value: Value) => boolean;
+  call?: (self: PyInstance, args: Value[], kwargs: Map<string, Value> | undefined, site: CallSite) => Value;
+  iter?: (self: PyInstance) => Value[] | undefined;
+  index?: (self: PyInstance, key: Value) => Value | undefined;
+  len?: (self: PyInstance) => number | undefined;
+}
+
+export class PyClass {
+  readonly mro: PyClass[];
+  hooks: NativeClassHooks;
+  /** Class body annotations in order (for @dataclass). */
+  annotations: { name: string; ann?: Expr }[] = [];
+  constructor(readonly name: string, readonly bases: PyClass[], readonly dict: Map<string, Value>, hooks: NativeClassHooks = {}) {
+    this.mro = linearize(this, bases);
+    this.hooks = {};
+    for (let i = this.mro.length - 1; i >= 0; i--) Object.assign(this.hooks, this.mro[i] === this ? hooks : this.mro[i].hooks);
+  }
+  lookup(name: string): Value | undefined {
+    for (const c of this.mro) {
+      const v = c.dict.get(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+  isSubclassOf(other: PyClass): boolean {
+    return this.mro.includes(other);
+  }
+}
+
+function linearize(cls: PyClass, bases: PyClass[]): PyClass[] {
+  // C3 linearization; falls back to depth-first order when inconsistent.
+  const seqs = [...bases.map((b) => [...b.mro]), [...bases]];
+  const out: PyClass[] = [cls];
+  for (let guard = 0; guard < 1000; guard++) {
+    const nonEmpty = seqs.filter((s) => s.length > 0);
+    if (nonEmpty.length === 0) return out;
+    const head = nonEmpty.map((s) => s[0]).find((h) => !nonEmpty.some((s) => s.indexOf(h) > 0));
+    if (!head) break;
+    out.push(head);
+    for (const s of nonEmpty) if (s[0] === head) s.shift();
+  }
+  for (const b of bases) for (const c of b.mro) if (!out.includes(c)) out.push(c);
+  return out;
+}
+
+export class PyInstance {
+  readonly attrs = new Map<string, Value>();
+  /** Free slot for native classes (module bookkeeping, enum payloads...). */
+  native?: unknown;
+  /** 1-based document line of the expression that constructed this instance. */
+  createdLine?: number;
+  constructor(readonly cls: PyClass) {}
+}
+
+export class PyModule {
+  readonly attrs = new Map<string, Value>();
+  constructor(readonly name: string, readonly file?: string) {}
+}
+
+export class PySuper {
+  constructor(readonly cls: PyClass, readonly self: Value) {}
+}
+
+export class PyDtype {
+  constructor(readonly name: string, readonly bytes: number, readonly isFloat: boolean) {}
+}
+
+export type Value =
+  | null // None
+  | boolean
+  | number // int
+  | SymInt
+  | PyFloat
+  | string
+  | PyTuple
+  | PyList
+  | PyDict
+  | PySet
+  | PySlice
+  | PyRange
+  | PyEllipsis
+  | NativeFunction
+  | PyFunction
+  | BoundMethod
+  | StaticMethod
+  | ClassMethod
+  | Property
+  | PyClass
+  | PyInstance
+  | PyModule
+  | PySuper
+  | PyDtype
+  | Tensor
+  | Unknown;
+
+export type PyInt = number | SymInt;
+export type { Dim };

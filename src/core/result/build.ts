@@ -1,0 +1,89 @@
+// Assembles the AnalysisResult from a finished session: totals, memory ledger, lines, module tree, coverage.
+import type { AnalysisResult, Diagnostic, ModuleNode } from '../api/result';
+import type { AnalyzeOptions } from '../api/options';
+import type { Session } from '../engine/session';
+import type { EntryOutcome } from '../engine/entry';
+import { DimValues } from './evaluate';
+import { buildLines } from './lines';
+import { backwardFlops, forwardFlops, optimizerRates } from './conventions';
+import { namedChildren, namedTensors } from '../torch/nn/moduleTree';
+import { Tensor } from '../torch/tensor';
+import { PyInstance, PyTuple, PyList, type Value } from '../eval/values';
+
+function firstTensor(v: Value | undefined): Tensor | undefined {
+  if (v instanceof Tensor) return v;
+  if (v instanceof PyTuple || v instanceof PyList) for (const x of v.items) { const t = firstTensor(x); if (t) return t; }
+  return undefined;
+}
+
+export function buildResult(s: Session, outcome: EntryOutcome, opts: AnalyzeOptions, extraDiagnostics: Diagnostic[], budgetExceeded: boolean): AnalysisResult {
+  const { ip } = s;
+  const rec = ip.recorder;
+  const dims = new DimValues(opts.dims);
+  const conv = opts.convention;
+  const roots = rec.rootModules;
+  const tensorsOf = (role: 'param' | 'buffer') => {
+    if (roots.length === 0) return rec.tensors.filter((t) => t.role === role);
+    const seen = new Set<Tensor>();
+    for (const r of roots) for (const [, t] of namedTensors(r, role)) seen.add(t);
+    return [...seen];
+  };
+  const params = tensorsOf('param');
+  const buffers = tensorsOf('buffer');
+  const count = (ts: Tensor[]) => ts.reduce((n, t) => n + (t.shape ? dims.poly(t.numelPoly()!) : 0n), 0n);
+  const bytes = (ts: Tensor[]) => ts.reduce((n, t) => n + (t.shape ? dims.poly(t.numelPoly()!) * BigInt(t.dtype.bytes) : 0n), 0n);
+  const byLine = new Map<number, { count: bigint; bytes: bigint }>();
+  for (const t of params) {
+    if (t.line === undefined || !t.shape) continue;
+    const e = byLine.get(t.line) ?? { count: 0n, bytes: 0n };
+    e.count += dims.poly(t.numelPoly()!);
+    e.bytes += dims.poly(t.numelPoly()!) * BigInt(t.dtype.bytes);
+    byLine.set(t.line, e);
+  }
+  const P = count(params);
+  const total = { macs: dims.poly(rec.total.macs), extra: dims.poly(rec.total.flops), bwdExtra: dims.poly(rec.total.bwd) };
+  const fwd = forwardFlops(conv, total);
+  const bwd = backwardFlops(conv, total);
+  const opt = optimizerRates[opts.optimizer];
+  const lines = buildLines(rec, byLine, dims, conv);
+  const paramBytes = bytes(params);
+  const saved = dims.poly(rec.saved);
+  let largest = 0n;
+  for (const l of lines) for (const o of l.ops) { const per = o.calls ? o.outputBytes / BigInt(o.calls) : 0n; if (per > largest) largest = per; }
+  const optimizerBytes = P * opt.stateBytesPerParam;
+  const master = opts.precision === 'mixed' ? P * 4n : 0n;
+  const out = firstTensor(outcome.output);
+  const diagnostics = [...extraDiagnostics, ...ip.diagnostics];
+  if (budgetExceeded) diagnostics.push({ span: { start: 0, end: 1, line: 1 }, severity: 'information', code: 'budget', message: `flopscope: the step budget (${opts.maxSteps} steps) ran out; results cover what ran before it` });
+  const unknown = [...rec.unknown.values()].map((u) => ({ name: u.name, line: u.line, count: u.count }));
+  const result: AnalysisResult = {
+    language: 'python',
+    entry: outcome.entry,
+    inputs: outcome.inputs.map((i) => ({ name: i.name, shape: i.tensor.shapeString(), dtype: i.tensor.dtype.name })),
+    output: out ? { shape: out.shapeString(), dtype: out.dtype.name } : undefined,
+    totals: { macs: total.macs, flops: fwd, backwardFlops: bwd, params: P, buffers: count(buffers), trainingFlops: fwd + bwd + opt.flopsPerParam * P },
+    memory: {
+      paramBytes, bufferBytes: bytes(buffers), activationBytes: dims.poly(rec.outBytes), savedBytes: saved, gradientBytes: paramBytes,
+      optimizerBytes, masterWeightBytes: master, largestTransientBytes: largest, trainingBytes: paramBytes * 2n + optimizerBytes + master + saved + largest,
+    },
+    lines,
+    modules: roots.map((r) => moduleNode(s, r, r.cls.name, new Set(), dims, conv)),
+    diagnostics,
+    coverage: { ops: rec.knownOps + rec.unknownOps, unknownOps: rec.unknownOps, unknown },
+    dims: Object.fromEntries([...dims.used].filter((d) => /^[A-Za-z_]\w*$/.test(d)).map((d) => [d, opts.dims[d] ?? 1])),
+    convention: conv,
+    precision: opts.precision,
+    steps: ip.steps,
+    budgetExceeded,
+  };
+  return result;
+}
+
+function moduleNode(s: Session, m: PyInstance, name: string, seen: Set<PyInstance>, dims: DimValues, conv: AnalyzeOptions['convention']): ModuleNode {
+  seen.add(m);
+  const agg = s.ip.recorder.modules.get(m);
+  const n = agg ? { macs: dims.poly(agg.inclusive.macs), extra: dims.poly(agg.inclusive.flops), bwdExtra: dims.poly(agg.inclusive.bwd) } : { macs: 0n, extra: 0n, bwdExtra: 0n };
+  const params = namedTensors(m, 'param').reduce((a, [, t]) => a + (t.shape ? dims.poly(t.numelPoly()!) : 0n), 0n);
+  const children = namedChildren(m).filter(([, c]) => !seen.has(c)).map(([k, c]) => moduleNode(s, c, k, seen, dims, conv));
+  return { name, type: m.cls.name, line: m.createdLine, params, inclusive: { macs: n.macs, flops: forwardFlops(conv, n), backwardFlops: backwardFlops(conv, n) }, calls: agg?.calls ?? 0, children };
+}

@@ -1,0 +1,30 @@
+// Counting conventions: the seed's FLOPs (default), MACs only (torchvision/fvcore/ptflops/thop), 2×MAC matmul-only (FlopCounterMode).
+import type { Convention, Optimizer } from '../api/options';
+
+export interface Counts { macs: bigint; extra: bigint; bwdExtra: bigint }
+
+export function forwardFlops(c: Convention, n: Counts): bigint {
+  if (c === 'macs') return n.macs;
+  if (c === 'matmul2x') return 2n * n.macs;
+  return 2n * n.macs + n.extra;
+}
+
+/** Backward of a matmul-class op is 2× its forward FLOPs; element-wise gradients use the cached forward value. */
+export function backwardFlops(c: Convention, n: Counts): bigint {
+  if (c === 'macs') return 2n * n.macs;
+  if (c === 'matmul2x') return 4n * n.macs;
+  return 4n * n.macs + n.bwdExtra;
+}
+
+export const conventionLabel: Record<Convention, string> = {
+  seed: 'FLOPs (seed: 2 per MAC + element-wise)',
+  macs: 'MACs only (torchvision / fvcore / ptflops / thop)',
+  matmul2x: '2×MACs, matmul-class only (torch FlopCounterMode)',
+};
+
+/** Optimizer step FLOPs per parameter and optimizer-state bytes per parameter (fp32). */
+export const optimizerRates: Record<Optimizer, { flopsPerParam: bigint; stateBytesPerParam: bigint; label: string }> = {
+  sgd: { flopsPerParam: 2n, stateBytesPerParam: 0n, label: 'SGD: 2 FLOPs per parameter, no state (seed)' },
+  momentum: { flopsPerParam: 4n, stateBytesPerParam: 4n, label: 'SGD+momentum: 4 FLOPs per parameter, 1× state (seed)' },
+  adam: { flopsPerParam: 12n, stateBytesPerParam: 8n, label: 'Adam: 12 FLOPs per parameter (seed range 10-15), 2× fp32 state (seed)' },
+};

@@ -1,0 +1,69 @@
+// Python ints that may be symbolic (a shape's dims): plain numbers when concrete, SymInt otherwise.
+import { Poly } from './poly';
+import { floorDivSymbol } from './derived';
+
+export class SymInt {
+  constructor(readonly p: Poly) {}
+  toString(): string {
+    return this.p.toString();
+  }
+}
+
+export type Dim = number | SymInt;
+
+export function dimPoly(d: Dim): Poly {
+  return typeof d === 'number' ? Poly.const(BigInt(d)) : d.p;
+}
+
+/** Back to the cheapest form: a number when constant and safe. */
+export function fromPoly(p: Poly): Dim {
+  if (p.isConst()) {
+    const v = p.constValue();
+    if (v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(v);
+  }
+  return new SymInt(p);
+}
+
+export function isConcrete(d: Dim): d is number {
+  return typeof d === 'number';
+}
+
+export function dimAdd(a: Dim, b: Dim): Dim {
+  if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a + b)) return a + b;
+  return fromPoly(dimPoly(a).add(dimPoly(b)));
+}
+export function dimSub(a: Dim, b: Dim): Dim {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return fromPoly(dimPoly(a).sub(dimPoly(b)));
+}
+export function dimMul(a: Dim, b: Dim): Dim {
+  if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a * b)) return a * b;
+  return fromPoly(dimPoly(a).mul(dimPoly(b)));
+}
+export function dimEq(a: Dim, b: Dim): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  return dimPoly(a).equals(dimPoly(b));
+}
+/** Python floor division; symbolic results become derived symbols unless exact. */
+export function dimFloorDiv(a: Dim, b: Dim, ceil = false): Dim {
+  if (typeof a === 'number' && typeof b === 'number') return ceil ? Math.ceil(a / b) : Math.floor(a / b);
+  const pa = dimPoly(a);
+  const pb = dimPoly(b);
+  const exact = pb.isConst() ? pa.divExact(pb.constValue()) : pa.divByTerm(pb);
+  if (exact) return fromPoly(exact);
+  if (pb.isConst()) return fromPoly(floorDivSymbol(pa, pb.constValue(), ceil));
+  return fromPoly(floorDivSymbol(pa.mul(Poly.const(1n)), 1n, ceil)); // not expressible: keep numerator as is
+}
+export function dimProd(dims: readonly Dim[]): Dim {
+  let p: Dim = 1;
+  for (const d of dims) p = dimMul(p, d);
+  return p;
+}
+export function dimStr(d: Dim): string {
+  if (typeof d === 'number') return String(d);
+  const s = d.p.toString();
+  return /^[\w⌊⌈]+$/.test(s) || s.startsWith('⌊') ? s : `(${s})`;
+}
+export function shapeStr(shape: readonly Dim[]): string {
+  return '[' + shape.map(dimStr).join(', ') + ']';
+}

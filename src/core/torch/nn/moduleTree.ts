@@ -1,0 +1,46 @@
+// Walks an nn.Module instance: its parameters, buffers and children in PyTorch's order, tied tensors once.
+import { PyClass, PyInstance, type Value } from '../../eval/values';
+import { Tensor } from '../tensor';
+
+let moduleClass: PyClass | undefined;
+export function setModuleClass(cls: PyClass): void {
+  moduleClass = cls;
+}
+export function isModule(v: Value): v is PyInstance {
+  return v instanceof PyInstance && moduleClass !== undefined && v.cls.isSubclassOf(moduleClass);
+}
+
+export function namedChildren(m: PyInstance): [string, PyInstance][] {
+  const out: [string, PyInstance][] = [];
+  for (const [k, v] of m.attrs) if (isModule(v)) out.push([k, v]);
+  return out;
+}
+
+export function ownTensors(m: PyInstance, role: 'param' | 'buffer'): [string, Tensor][] {
+  const out: [string, Tensor][] = [];
+  for (const [k, v] of m.attrs) if (v instanceof Tensor && v.role === role) out.push([k, v]);
+  return out;
+}
+
+/** named_modules(): depth-first, each module once. */
+export function namedModules(root: PyInstance, prefix = '', seen = new Set<PyInstance>()): [string, PyInstance][] {
+  if (seen.has(root)) return [];
+  seen.add(root);
+  const out: [string, PyInstance][] = [[prefix, root]];
+  for (const [k, c] of namedChildren(root)) out.push(...namedModules(c, prefix ? `${prefix}.${k}` : k, seen));
+  return out;
+}
+
+/** named_parameters()/named_buffers(): distinct tensors (a tied weight appears once). */
+export function namedTensors(root: PyInstance, role: 'param' | 'buffer'): [string, Tensor][] {
+  const seen = new Set<Tensor>();
+  const out: [string, Tensor][] = [];
+  for (const [prefix, m] of namedModules(root)) {
+    for (const [k, t] of ownTensors(m, role)) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      out.push([prefix ? `${prefix}.${k}` : k, t]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+// Tensor creation (zeros, randn, arange, eye, tensor(...), *_like) and dtype conversions (.to, .float, ...).
+import { def } from '../registry';
+import type { TorchCtx } from '../context';
+import { asTensor, toDim, toDims } from '../values';
+import { dtypes, float32, int64, boolType } from '../dtypes';
+import { Tensor } from '../tensor';
+import { dimFloorDiv, dimSub, type Dim } from '../../sym/dim';
+import { PyDtype, PyFloat, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
+
+function dtypeArg(c: TorchCtx, kw: Map<string, Value> | undefined, def: PyDtype): PyDtype {
+  const d = kw?.get('dtype');
+  return d instanceof PyDtype ? d : def === float32 ? c.defaultFloat : def;
+}
+
+function sized(name: string, dflt: PyDtype | 'float') {
+  def(name, 't', (c, args, kw) => {
+    const shapeArgs = name === 'full' ? args.slice(0, 1) : args;
+    const shape = toDims(kw?.has('size') ? kw.get('size')! : shapeArgs);
+    const dtype = dtypeArg(c, kw, dflt === 'float' ? float32 : name === 'full' && !(args[1] instanceof PyFloat) && typeof args[1] === 'number' ? int64 : dflt);
+    return new Tensor(shape, dtype);
+  });
+}
+for (const n of ['zeros', 'ones', 'empty', 'randn', 'rand', 'full']) sized(n, 'float');
+
+def(['zeros_like', 'ones_like', 'empty_like', 'randn_like', 'rand_like', 'full_like'], 't', (c, args, kw) => {
+  const t = asTensor(args[0]);
+  return t ? new Tensor(t.shape, dtypeArg(c, kw, t.dtype)) : new Unknown('like');
+});
+def(['new_zeros', 'new_ones', 'new_empty', 'new_full'], 'm', (c, args, kw) => {
+  const t = asTensor(args[0]);
+  const shape = toDims(args.slice(1, 2).length && (args[1] instanceof PyTuple || args[1] instanceof PyList) ? args[1] : args.slice(1));
+  return new Tensor(shape, dtypeArg(c, kw, t?.dtype ?? float32));
+});
+def('new_tensor', 'm', (c, args, kw) => tensorFromData(c, args[1], kw));
+def('randint', 't', (c, args, kw) => {
+  const size = kw?.get('size') ?? args[args.length - 1];
+  return new Tensor(toDims(size), dtypeArg(c, kw, int64));
+});
+def('randperm', 't', (c, [n], kw) => new Tensor(toDim(n) === undefined ? undefined : [toDim(n)!], dtypeArg(c, kw, int64)));
+def(['randint_like'], 't', (_c, [x]) => { const t = asTensor(x); return t ? new Tensor(t.shape, int64) : new Unknown('randint_like'); });
+def('arange', 't', (c, args, kw) => {
+  const nums = args.filter((a) => typeof a === 'number' || a instanceof PyFloat || a instanceof Unknown || typeof a === 'object');
+  const isFloat = nums.some((a) => a instanceof PyFloat);
+  const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+  const dtype = dtypeArg(c, kw, isFloat ? float32 : int64);
+  const f = (v: Value) => (v instanceof PyFloat ? v.v : typeof v === 'number' ? v : undefined);
+  const s = f(start), e = f(end), st = f(step);
+  if (s !== undefined && e !== undefined && st !== undefined) return new Tensor([Math.max(0, Math.ceil((e - s) / st))], dtype);
+  const ds = toDim(start), de = toDim(end), dst = toDim(step);
+  if (ds === undefined || de === undefined || dst === undefined) return new Tensor(undefined, dtype);
+  return new Tensor([dimFloorDiv(dimSub(de, ds), dst, true)], dtype);
+});
+def('linspace', 't', (c, args, kw) => { const steps = toDim(kw?.get('steps') ?? args[2]); return new Tensor(steps === undefined ? undefined : [steps], dtypeArg(c, kw, float32)); });
+def('eye', 't', (c, args, kw) => { const n = toDim(args[0]); const m = toDim(args[1]) ?? n; return new Tensor(n === undefined ? undefined : [n, m!], dtypeArg(c, kw, float32)); });
+
+function nestedShape(v: Value): { shape: Dim[]; float: boolean } | undefined {
+  if (v instanceof PyList || v instanceof PyTuple) {
+    if (v.items.length === 0) return { shape: [0], float: true };
+    const inner = nestedShape(v.items[0]);
+    if (!inner) return undefined;
+    let float = inner.float;
+    for (const it of v.items) if (it instanceof PyFloat) float = true;
+    return { shape: [v.items.length, ...inner.shape], float };
+  }
+  if (typeof v === 'number' || typeof v === 'boolean') return { shape: [], float: false };
+  if (v instanceof PyFloat) return { shape: [], float: true };
+  if (v instanceof Tensor) return v.shape ? { shape: v.shape, float: v.dtype.isFloat } : undefined;
+  return undefined;
+}
+function tensorFromData(c: TorchCtx, data: Value | undefined, kw: Map<string, Value> | undefined): Value {
+  const s = data === undefined ? undefined : nestedShape(data);
+  const dflt = typeof data === 'boolean' ? boolType : s?.float === false ? int64 : float32;
+  return new Tensor(s?.shape, dtypeArg(c, kw, dflt));
+}
+def(['tensor', 'as_tensor', 'from_numpy', 'asarray'], 't', (c, [data], kw) => tensorFromData(c, data, kw));
+
+function convert(name: string, dtype: PyDtype) {
+  def(name, 'm', (_c, [x]) => { const t = asTensor(x); return t ? new Tensor(t.shape, dtype) : new Unknown(name); });
+}
+convert('float', dtypes.get('float32')!);
+convert('half', dtypes.get('float16')!);
+convert('double', dtypes.get('float64')!);
+convert('bfloat16', dtypes.get('bfloat16')!);
+convert('long', int64);
+convert('int', dtypes.get('int32')!);
+convert('bool', boolType);
+def(['to', 'type'], 'm', (_c, args, kw) => {
+  const t = asTensor(args[0]);
+  if (!t) return new Unknown('to');
+  const d = [...args.slice(1), ...(kw?.values() ?? [])].find((a) => a instanceof PyDtype || a instanceof Tensor);
+  const dtype = d instanceof PyDtype ? d : d instanceof Tensor ? d.dtype : t.dtype;
+  return dtype === t.dtype ? t : new Tensor(t.shape, dtype);
+});
+def('type_as', 'm', (_c, [x, o]) => { const t = asTensor(x), u = asTensor(o); return t && u ? new Tensor(t.shape, u.dtype) : new Unknown('type_as'); });

@@ -1,0 +1,27 @@
+// Tensor values: a symbolic shape (undefined when the rank is unknown), a dtype, and a role.
+import { dimProd, dimPoly, shapeStr, type Dim } from '../sym/dim';
+import type { Poly } from '../sym/poly';
+import type { PyDtype } from '../eval/values';
+
+export type TensorRole = 'param' | 'buffer' | 'activation';
+
+export class Tensor {
+  /** 1-based document line that created a parameter or buffer (undefined if created elsewhere). */
+  line?: number;
+  /** True for parameters whose storage is shared (a tied weight) — identity does the dedupe. */
+  constructor(readonly shape: Dim[] | undefined, readonly dtype: PyDtype, readonly role: TensorRole = 'activation') {}
+
+  get rank(): number | undefined {
+    return this.shape?.length;
+  }
+  numel(): Dim | undefined {
+    return this.shape ? dimProd(this.shape) : undefined;
+  }
+  numelPoly(): Poly | undefined {
+    const n = this.numel();
+    return n === undefined ? undefined : dimPoly(n);
+  }
+  shapeString(): string {
+    return this.shape ? shapeStr(this.shape) : '[?]';
+  }
+}
