@@ -1,0 +1,86 @@
+// Plain-Node checks of src/protocol (formatting, inputs, reports): `node --test test/integration/protocol.test.mjs`.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import * as esbuild from 'esbuild';
+
+let dir;
+let p;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'flopscope-protocol-'));
+  const outfile = join(dir, 'protocol.mjs');
+  await esbuild.build({
+    stdin: { contents: "export * from './format'; export * from './inputs'; export * from './report'; export * from './json'; export * from './viewModel';", resolveDir: new URL('../../src/protocol', import.meta.url).pathname, loader: 'ts' },
+    bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'warning',
+  });
+  p = await import(outfile);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const zero = { macs: 0n, flops: 0n, backwardFlops: 0n };
+function result() {
+  const line = { line: 8, shapes: ['[32, 256]'], dtypes: ['float32'], macs: 6422528n, flops: 12853248n, backwardFlops: 25690112n, inclusive: { macs: 6422528n, flops: 12853248n, backwardFlops: 25690112n }, params: 0n, paramBytes: 0n, activationBytes: 32768n, inclusiveActivationBytes: 32768n, calls: 1, formula: '2·32·784·256 + 32·256', ops: [] };
+  return {
+    language: 'python', entry: 'top-level', inputs: [{ name: 'x', shape: '[32, 784]', dtype: 'float32' }], output: { shape: '[32, 256]', dtype: 'float32' },
+    totals: { macs: 6422528n, flops: 2n ** 70n, backwardFlops: 0n, params: 200960n, buffers: 0n, trainingFlops: 0n },
+    memory: { paramBytes: 803840n, bufferBytes: 0n, activationBytes: 32768n, savedBytes: 0n, gradientBytes: 0n, optimizerBytes: 0n, masterWeightBytes: 0n, largestTransientBytes: 0n, trainingBytes: 0n },
+    lines: [line], modules: [{ name: 'fc1', type: 'Linear', line: 6, params: 200960n, inclusive: zero, calls: 1, children: [] }],
+    diagnostics: [{ span: { start: 0, end: 1, line: 3 }, severity: 'warning', message: 'a "quoted", message', code: 'x' }],
+    coverage: { ops: 3, unknownOps: 1, unknown: [{ name: 'torch.foo', line: 9, count: 2 }] },
+    dims: { B: 32 }, convention: 'seed', precision: 'fp32', steps: 1, budgetExceeded: false,
+  };
+}
+
+test('engineering units over exact integers', () => {
+  assert.equal(p.formatCount(12853248n, 'FLOPs'), '12.9 MFLOPs');
+  assert.equal(p.formatCount(12845056n, 'FLOPs'), '12.8 MFLOPs');
+  assert.equal(p.formatCount(500n, 'FLOPs'), '500 FLOPs');
+  assert.equal(p.formatCount(999999n), '1 M');
+  assert.equal(p.formatBytes(32768n), '32 KiB');
+  assert.equal(p.formatBytes(1536n), '1.5 KiB');
+  assert.equal(p.formatExact(12853248n), '12,853,248');
+  assert.equal(p.formatCountExact(4089184256n, 'MACs'), '4.09 GMACs (4,089,184,256)');
+  assert.equal(p.formatShare(1n, 3n), '33.3%');
+  assert.equal(p.formatShare(1n, 0n), '0%');
+});
+
+test('input specs parse and print', () => {
+  assert.deepEqual(p.parseInputs('x: [B, 3, 224, 224] float16; 32,784'), [{ shape: 'B,3,224,224', dtype: 'float16' }, { shape: '32,784' }]);
+  assert.equal(typeof p.parseInputs('[B, 3'), 'string');
+  assert.equal(typeof p.parseInputs('[2, 3] complex7'), 'string');
+  assert.equal(p.inputComment({ shape: 'B,3,224,224', dtype: 'float16' }, 'x', 'python'), '# flopscope: input x: [B, 3, 224, 224] float16');
+});
+
+test('JSON report keeps bigints as exact integer literals with the documented keys', () => {
+  const text = p.renderReport(result(), 'json');
+  assert.match(text, /"flops": 1180591620717411303424,/);
+  const json = JSON.parse(text);
+  assert.deepEqual(Object.keys(json.totals), ['params', 'buffers', 'macs', 'flops', 'backwardFlops', 'trainingFlops']);
+  for (const key of ['paramBytes', 'bufferBytes', 'activationBytes']) assert.ok(key in json.memory, key);
+  for (const key of ['line', 'shapes', 'macs', 'flops', 'inclusiveFlops', 'params', 'activationBytes', 'calls', 'formula']) assert.ok(key in json.lines[0], key);
+  assert.deepEqual(json.diagnostics[0], { line: 3, severity: 'warning', code: 'x', message: 'a "quoted", message' });
+  assert.deepEqual(json.coverage, { ops: 3, unknownOps: 1, unknown: [{ name: 'torch.foo', line: 9, count: 2 }] });
+  assert.equal(json.output.shape, '[32, 256]');
+});
+
+test('CSV quotes cells with commas; table and Markdown carry totals, lines and coverage', () => {
+  const csv = p.renderReport(result(), 'csv').split('\n');
+  assert.equal(csv[1], '8,"[32, 256]",float32,6422528,12853248,25690112,12853248,0,32768,1,2·32·784·256 + 32·256');
+  const table = p.renderReport(result(), 'table', { fileName: 'mlp.py' });
+  assert.match(table, /FLOPs forward .* 1,180,591,620,717,411,303,424/);
+  assert.match(table, /Coverage: 2 of 3 ops known; unknown: torch.foo \(line 9, ×2\)/);
+  const md = p.renderReport(result(), 'markdown', { fileName: 'mlp.py', source: 'a\n'.repeat(7) + 'h = fc1(x)\n' });
+  assert.match(md, /\| 8 \| \[32, 256\] \| 6.42 M \| 12.9 M \|/);
+  assert.match(md, /`h = fc1\(x\)`/);
+});
+
+test('view model is JSON-safe (no bigints)', () => {
+  const model = p.toViewModel(result(), 'mlp.py', 'a\n'.repeat(7) + 'h = fc1(x)\n', undefined);
+  assert.doesNotThrow(() => JSON.stringify(model));
+  assert.equal(model.lines[0].flops, '12853248');
+  assert.equal(model.lines[0].code, 'h = fc1(x)');
+  assert.equal(model.modules[0].name, 'fc1');
+});
