@@ -31,6 +31,7 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
   md.supportHtml = false;
   const shapes = line.shapes.length ? line.shapes.map(code).join(', ') : '*no tensor output*';
   md.appendMarkdown(`**flopscope** · line ${line.line}: → ${shapes} ${[...new Set(line.dtypes)].join(', ')}\n\n`);
+  if (line.ops.length) md.appendMarkdown(line.ops.slice(0, 8).map(opLine).join('\n') + (line.ops.length > 8 ? `\n- … ${line.ops.length - 8} more ops` : '') + '\n\n');
   const rows: [string, string][] = [
     ['MACs', formatCountExact(line.macs, 'MACs')],
     ['FLOPs forward', formatCountExact(line.flops, 'FLOPs')],
@@ -42,8 +43,7 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
   rows.push(['Calls', String(line.calls)], ['Share of forward FLOPs', formatShare(line.flops, result.totals.flops)]);
   if (line.inclusive.flops !== line.flops) rows.push(['Inclusive FLOPs (callees)', formatCountExact(line.inclusive.flops, 'FLOPs')]);
   md.appendMarkdown('| | |\n|---|---:|\n' + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n') + '\n\n');
-  if (line.formula) md.appendMarkdown(`Formula: ${code(`${line.formula} = ${formatCount(line.flops, 'FLOPs')}`)}\n\n`);
-  if (line.ops.length) md.appendMarkdown(line.ops.slice(0, 8).map(opLine).join('\n') + (line.ops.length > 8 ? `\n- … ${line.ops.length - 8} more ops` : '') + '\n\n');
+  if (line.formula && line.ops.length !== 1) md.appendMarkdown(`Line formula: ${code(`${line.formula} = ${formatCount(line.flops, 'FLOPs')}`)}\n\n`);
   md.appendMarkdown(`*${plain(result.convention)} convention · ${plain(result.precision)}*`);
   return md;
 }

@@ -33,8 +33,8 @@ if (build.status !== 0) {
 quietServerLogs();
 const only = process.argv[2]; // optional: `host` or `ui`
 const results = {};
-for (const [name, test] of [['in-host suite', runInHostSuite], ['driven UI', runUiTest]]) {
-  if (only && !name.includes(only)) continue;
+for (const [key, name, test] of [['host', 'in-host suite', runInHostSuite], ['ui', 'driven UI', runUiTest]]) {
+  if (only && only !== key) continue;
   const workspace = makeWorkspace();
   console.log(`e2e: ${name}`);
   try {

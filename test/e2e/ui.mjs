@@ -116,6 +116,18 @@ export async function runUiTest({ workspace, log = console.log }) {
       await page.screenshot({ path: join(shots, '02-hover.png') });
       for (const part of [expected.shape, expected.flops]) if (!text.includes(part)) throw new Error(`hover lacks ${part}: ${text.slice(0, 300)}`);
     });
+    await step('a shape error is squiggled in shape_error.py', async () => {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^shape_error\.py$/ }).first().click({ timeout: 10_000 });
+      const squiggle = page.locator('.editor-group-container.active .squiggly-error').first();
+      await squiggle.waitFor({ timeout: 10_000 });
+      const box = await squiggle.boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ timeout: 10_000 });
+      log(`       diagnostic hover: ${nbsp(await page.locator('.monaco-hover:not(.hidden)').first().innerText()).split('\n')[0]}`);
+      await page.screenshot({ path: join(shots, '06-diagnostic.png') });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ }).first().click({ timeout: 10_000 });
+      await waitForLine(page, `→ ${expected.shape}`, 10_000);
+    });
     await step('sidebar shows totals; clicking a row moves the cursor', async () => {
       await page.mouse.move(5, 500);
       await page.keyboard.press('Escape');
