@@ -53,7 +53,7 @@ MAC_RULES = {
 
 # Ops that do matmul-class work but are not in MAC_RULES: if one shows up, the MAC figure is
 # incomplete and the oracle says so (field "uncountedMatmulOps") instead of hiding it.
-_SUSPECT = re.compile(r"(mm|conv|matmul|linear|lstm|gru|rnn|attention|einsum|tensordot|mkldnn)")
+_SUSPECT = re.compile(r"(mm|conv|matmul|linear|lstm|gru|rnn|attention|transformer|einsum|tensordot|mkldnn)")
 
 
 class MacCounter(TorchDispatchMode):
@@ -175,19 +175,24 @@ def first_tensor(x):
 
 
 # ---- the measurement ----------------------------------------------------------------------
-def measure(model, inputs):
-    """Run model(*inputs) once with grad enabled; return the oracle's plain-data figures."""
-    params = list(model.parameters())  # distinct Parameter objects: tied weights count once
-    buffers = list(model.buffers())
-    owned = set()
-    for t in params + buffers:
-        owned.add(_storage_key(t)[0])
+def _forward(model, inputs, owned):
     saved = SavedTensors(owned)
     counter = MacCounter()
     with torch.enable_grad(), saved.hooks(), counter:
         out = model(*inputs)
-    y = first_tensor(out)
-    return {
+    return first_tensor(out), counter, saved
+
+
+def measure(model, inputs, train_pass=True):
+    """Run model(*inputs) with grad enabled in eval() mode (and again in train() mode for the
+    saved-activation figures of a training step); return the oracle's plain-data figures."""
+    params = list(model.parameters())  # distinct Parameter objects: tied weights count once
+    buffers = list(model.buffers())
+    owned = {_storage_key(t)[0] for t in params + buffers}
+    was_training = model.training
+    model.eval()
+    y, counter, saved = _forward(model, inputs, owned)
+    result = {
         "params": sum(p.numel() for p in params),
         "trainableParams": sum(p.numel() for p in params if p.requires_grad),
         "paramBytes": sum(p.numel() * p.element_size() for p in params),
@@ -205,6 +210,24 @@ def measure(model, inputs):
         "inputs": [{"shape": list(t.shape), "dtype": str(t.dtype).replace("torch.", "")}
                    for t in inputs],
     }
+    if train_pass:
+        torch.manual_seed(0)  # dropout masks
+        model.train()
+        try:
+            y, counter, saved = _forward(model, inputs, owned)
+        except Exception as e:  # noqa: BLE001 - e.g. BatchNorm on one value per channel
+            result["train"] = {"error": str(e).strip().split("\n")[0]}
+            model.train(was_training)
+            return result
+        result["train"] = {
+            "outputShape": list(y.shape) if y is not None else None,
+            "macs": counter.total,
+            "savedBytes": sum(saved.storages.values()),
+            "savedParamBytes": sum(saved.excluded.values()),
+            "savedTensorCount": saved.count,
+        }
+    model.train(was_training)
+    return result
 
 
 def max_rss_mb():

@@ -62,7 +62,17 @@ function caseArgs(c) {
   const file = c.file.startsWith("/") ? c.file : join(repo, c.file);
   const args = [join(here, "torch_oracle.py"), "--file", file, "--entry", c.entry];
   for (const inp of c.inputs) args.push("--input", inp);
+  if (c.weights) args.push("--weights", c.weights);
   return args;
+}
+
+// The oracle itself is checked against published figures: torchvision's num_params, ORACLE.md's MACs.
+function publishedMismatch(c, fresh) {
+  const bad = [];
+  const pp = fresh.publishedParams;
+  if (pp && pp.num_params !== fresh.params) bad.push(`params ${fresh.params} != ${pp.weights} num_params ${pp.num_params}`);
+  if (c.publishedMacs !== undefined && c.publishedMacs !== fresh.macs) bad.push(`macs ${fresh.macs} != published ${c.publishedMacs}`);
+  return bad.join("; ");
 }
 
 function stable(o) {
@@ -97,6 +107,11 @@ async function oracleCases(opts) {
     }
     const fresh = { case: { name: c.name, file: c.file, entry: c.entry, inputs: c.inputs, tier: c.tier }, ...JSON.parse(stdout) };
     const path = join(goldenDir, `${c.name}.json`);
+    const published = publishedMismatch(c, fresh);
+    if (published) {
+      failures++;
+      console.log(`FAIL  ${c.name}: ${published}`);
+    }
     const line = `${c.name.padEnd(26)} params=${fresh.params} macs=${fresh.macs} ${fresh.seconds}s ${fresh.maxRssMB}MB`;
     if (!opts.check) {
       writeFileSync(path, JSON.stringify(fresh, null, 2) + "\n");
