@@ -1,6 +1,6 @@
 // Builds every bundle: desktop and web extension, webview script, CLI, the lazy TS/JS front end, and test suites.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -31,7 +31,8 @@ const builds = [
 ].filter((b) => existsSync(b.entryPoints[0]));
 
 mkdirSync('dist/web', { recursive: true });
-const define = { 'process.env.NODE_ENV': production ? '"production"' : '"development"' };
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const define = { 'process.env.NODE_ENV': production ? '"production"' : '"development"', FLOPSCOPE_VERSION: JSON.stringify(version) };
 if (watch) {
   for (const b of builds) (await esbuild.context({ ...common, ...b, define })).watch();
 } else {

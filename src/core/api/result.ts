@@ -48,8 +48,14 @@ export interface OpRecord {
 /** Everything charged to one source line. */
 export interface LineCost extends CostCounts {
   readonly line: number;
-  /** Output shapes produced on this line, in PyTorch list style (`[B, 256]`). */
+  /** Output shapes of the ops run on this line, in PyTorch list style (`[B, 256]`). */
   readonly shapes: readonly string[];
+  /** Shape of the value the statement binds or returns: `[32, 256]`, or `([8, 50, 512], [4, 8, 256])` for tuples. */
+  readonly value?: string;
+  /** Parameters of the module the statement binds (distinct; e.g. `self.features = nn.Sequential(...)`). */
+  readonly valueParams?: bigint;
+  /** 1-based last line of a statement that spans several lines. */
+  readonly endLine?: number;
   readonly dtypes: readonly string[];
   /** Self cost is in the CostCounts fields; inclusive adds everything called from this line. */
   readonly inclusive: CostCounts;

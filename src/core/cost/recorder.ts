@@ -87,6 +87,16 @@ export class Recorder {
 
   constructor(private readonly bytesOf: (t: Tensor) => Poly) {}
 
+  /** The value each document statement bound, by its first line; `endLines` maps a statement's last line to its first. */
+  readonly boundValues = new Map<number, import('../eval/values').Value>();
+  readonly endLines = new Map<number, number>();
+
+  bindValue(line: number, endLine: number, v: import('../eval/values').Value): void {
+    if (this.boundValues.has(line)) return;
+    this.boundValues.set(line, v);
+    if (endLine !== line) this.endLines.set(endLine, line);
+  }
+
   countLine(line: number): void {
     this.lineCalls.set(line, (this.lineCalls.get(line) ?? 0) + 1);
   }

@@ -70,7 +70,7 @@ function runEntry(s: Session, mod: PyModule, text: string, inputs: EntryOutcome[
     ip.report('error', 'bad-entry', `flopscope: cannot parse the entry expression '${text}'`, { s: 0, e: 1 });
     return new Unknown('entry');
   }
-  ip.registerSource(ENTRY_FILE, src, []);
+  ip.registerSource(ENTRY_FILE, src);
   ip.frames.push({ file: ENTRY_FILE, pos: 0 });
   let model: Value;
   try {

@@ -1,8 +1,10 @@
 // Parses each (path, text) once; imported library files are parsed once per process.
 import { parsePython } from '../python/parse';
-import type { Module, Stmt } from '../python/ir';
+import type { Module } from '../python/ir';
 
-const cache = new Map<string, { text: string; module: Module }>();
+import { LineIndex } from '../eval/lineIndex';
+
+const cache = new Map<string, { text: string; module: Module; index?: LineIndex }>();
 const MAX = 64;
 
 export function parseCached(path: string, text: string): Module {
@@ -14,7 +16,9 @@ export function parseCached(path: string, text: string): Module {
   return module;
 }
 
-/** Statement spans, for clipping diagnostics to the statement that raised them. */
-export function collectSpans(_body: Stmt[]): { s: number; e: number }[] {
-  return [];
+/** The line index of a file, built once per (path, text). */
+export function lineIndexCached(path: string, text: string): LineIndex {
+  const hit = cache.get(path);
+  if (hit && hit.text === text) return (hit.index ??= new LineIndex(text, []));
+  return new LineIndex(text, []);
 }

@@ -15,7 +15,7 @@ import { Poly } from '../sym/poly';
 import { Scope } from '../eval/scope';
 import { PyException, BudgetExceeded, Cancelled } from '../eval/errors';
 import { PyModule, type PyDtype } from '../eval/values';
-import { parseCached, collectSpans } from './parseCache';
+import { parseCached, lineIndexCached } from './parseCache';
 import type { AnalyzeOptions } from '../api/options';
 import type { Tensor } from '../torch/tensor';
 
@@ -58,7 +58,7 @@ export function runFile(ip: Interp, path: string, name: string, source?: string)
   const parsed = parseCached(path, text);
   const m = new PyModule(name, path);
   ip.modules.set(path, m);
-  ip.registerSource(path, text, collectSpans(parsed.body));
+  ip.registerSource(path, text, lineIndexCached(path, text));
   const scope = new Scope('module', undefined, ip.builtins, m.attrs);
   m.attrs.set('__name__', name);
   m.attrs.set('__file__', path);

@@ -37,7 +37,8 @@ function resolve(ip: Interp, fromFile: string, dotted: string, level: number): P
     const n = nativeModule(ip, dotted);
     if (n) return n;
   }
-  let base = dirname(fromFile);
+  // Absolute imports search the analyzed document's folder (Python's sys.path[0]); relative ones walk up from the importer.
+  let base = level === 0 ? dirname(ip.docFile) : dirname(fromFile);
   for (let i = 1; i < level; i++) base = dirname(base);
   const rel = dotted ? dotted.split('.').join('/') : '';
   const candidates = rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
@@ -61,6 +62,16 @@ export function importModule(ip: Interp, dotted: string, alias: string | undefin
 
 export function importFrom(ip: Interp, dotted: string, level: number, names: { name: string; alias?: string }[], scope: Scope): void {
   const file = ip.frames[ip.frames.length - 1].file;
+  if (!dotted && level > 0 && names.every((n) => n.name !== '*')) {
+    // `from . import a, b`: each name is most often a sibling module; only fall back to the package's __init__.
+    let pkg: PyModule | undefined | null = null;
+    for (const { name, alias } of names) {
+      let v: Value | undefined = resolve(ip, file, name, level);
+      if (!v) { if (pkg === null) pkg = resolve(ip, file, '', level); v = pkg ? lookupAttr(ip, pkg, name) : undefined; }
+      scope.assign(alias ?? name, v ?? new Unknown(`name ${name}`));
+    }
+    return;
+  }
   const m = resolve(ip, file, dotted, level);
   for (const { name, alias } of names) {
     if (name === '*') {

@@ -103,8 +103,14 @@ export class Interp {
     this.diagnostics.push({ span: { start: span.s, end: span.e, line }, severity, message, code });
   }
 
-  registerSource(file: string, source: string, spans: { s: number; e: number }[]): void {
-    this.lineIndex.set(file, new LineIndex(source, spans));
+  /** Remembers the first value a document statement binds (for the line's shape and the module's params). */
+  private bindValue(st: Stmt, v: Value): void {
+    const idx = this.lineIndex.get(this.docFile)!;
+    this.recorder.bindValue(idx.line(st.s), idx.line(Math.max(st.s, st.e - 1)), v);
+  }
+
+  registerSource(file: string, source: string, index?: LineIndex): void {
+    this.lineIndex.set(file, index ?? new LineIndex(source, []));
   }
 
   execBlock(stmts: Stmt[], scope: Scope): Signal {
@@ -125,6 +131,7 @@ export class Interp {
       case 'assign': {
         const v = evalExpr(this, st.value, scope);
         for (const t of st.targets) assignTo(this, t, v, scope);
+        if (frame.file === this.docFile) this.bindValue(st, v);
         return Signal.Normal;
       }
       case 'aug': return this.augAssign(st.target, st.op, st.value, scope);
@@ -140,7 +147,10 @@ export class Interp {
       case 'for': return this.forLoop(st.target, st.iter, st.body, st.orelse, scope);
       case 'def': scope.assign(st.name, makeFunction(this, st, scope)); return Signal.Normal;
       case 'class': scope.assign(st.name, defineClass(this, st, scope)); return Signal.Normal;
-      case 'return': this.retVal = st.value ? evalExpr(this, st.value, scope) : null; return Signal.Return;
+      case 'return':
+        this.retVal = st.value ? evalExpr(this, st.value, scope) : null;
+        if (frame.file === this.docFile) this.bindValue(st, this.retVal);
+        return Signal.Return;
       case 'pass': return Signal.Normal;
       case 'break': return Signal.Break;
       case 'continue': return Signal.Continue;

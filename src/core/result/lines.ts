@@ -7,6 +7,7 @@ import type { DimValues } from './evaluate';
 import { backwardFlops, forwardFlops } from './conventions';
 import { DimValues as DV } from './evaluate';
 import type { Tensor } from '../torch/tensor';
+import { describeValue, valueParams } from './boundValue';
 
 function opFormula(agg: OpAgg, dims: DimValues, conv: Convention): { formula: string; symbolic?: string } {
   const ev = agg.event;
@@ -32,7 +33,8 @@ export function shapeOf(t: Tensor, _dims: DimValues): string {
 
 export function buildLines(rec: Recorder, params: Map<number, { count: bigint; bytes: bigint }>, dims: DimValues, conv: Convention): LineCost[] {
   const out: LineCost[] = [];
-  const lineNos = new Set<number>([...rec.lines.keys(), ...params.keys()]);
+  const lineNos = new Set<number>([...rec.lines.keys(), ...params.keys(), ...[...rec.boundValues].filter(([, v]) => describeValue(v) !== undefined || valueParams(v, dims)).map(([l]) => l)]);
+  const endOf = new Map([...rec.endLines].map(([end, start]) => [start, end]));
   for (const line of [...lineNos].sort((a, b) => a - b)) {
     const agg: LineAgg | undefined = rec.lines.get(line);
     const ops = agg ? [...agg.ops.values()].map((o) => opRecord(o, dims, conv)) : [];
@@ -40,8 +42,11 @@ export function buildLines(rec: Recorder, params: Map<number, { count: bigint; b
     const inc = agg ? { macs: dims.poly(agg.inclusive.macs), extra: dims.poly(agg.inclusive.flops), bwdExtra: dims.poly(agg.inclusive.bwd) } : self;
     const p = params.get(line);
     const shapes = [...new Set(ops.map((o) => o.shape).filter(Boolean))];
+    const bound = rec.boundValues.get(line);
+    const vp = bound === undefined ? undefined : valueParams(bound, dims);
     out.push({
-      line, shapes, dtypes: [...new Set(ops.map((o) => o.dtype).filter(Boolean))],
+      line, endLine: endOf.get(line), value: bound === undefined ? undefined : describeValue(bound), valueParams: vp,
+      shapes, dtypes: [...new Set(ops.map((o) => o.dtype).filter(Boolean))],
       macs: self.macs, flops: forwardFlops(conv, self), backwardFlops: backwardFlops(conv, self),
       inclusive: { macs: inc.macs, flops: forwardFlops(conv, inc), backwardFlops: backwardFlops(conv, inc) },
       params: p?.count ?? 0n, paramBytes: p?.bytes ?? 0n,

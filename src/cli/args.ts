@@ -1,0 +1,93 @@
+// Parses the CLI's arguments into a typed command, or a usage error.
+import type { Convention, InputOption, Optimizer, Precision } from '../core/api/options';
+import type { ReportFormat } from '../protocol/report';
+
+export interface AnalyzeCommand {
+  readonly kind: 'analyze';
+  readonly file: string;
+  readonly entry?: string;
+  readonly inputs: InputOption[];
+  readonly dims: Record<string, number>;
+  readonly format: ReportFormat;
+  readonly convention: Convention;
+  readonly precision: Precision;
+  readonly optimizer: Optimizer;
+}
+
+export type Command = AnalyzeCommand | { kind: 'help' } | { kind: 'version' } | { kind: 'ops'; format: 'text' | 'markdown' };
+
+export const usage = `Usage: flopscope analyze FILE [options]
+       flopscope ops [--format text|markdown]
+
+Reads a PyTorch model file (.py) or a TensorFlow.js model (.ts/.js), infers every
+tensor's shape without running it, and prints what each line costs.
+
+Options:
+  --entry EXPR            expression that builds the model, e.g. 'resnet50()' or 'Net(10)'
+  --input SHAPE[:dtype]   an input of the entry; repeatable. SHAPE is comma-separated:
+                          1,3,224,224 or B,3,224,224 (dtype defaults to float32; int64 for ids)
+  --dim NAME=VALUE        value of a symbolic dim (default 1); repeatable
+  --format FORMAT         table (default), json, markdown or csv
+  --convention NAME       seed (default: 2 FLOPs per MAC + element-wise), macs, matmul2x
+  --precision NAME        fp32 (default), fp16, bf16, mixed
+  --optimizer NAME        adam (default), sgd, momentum (training-step estimate)
+  -h, --help              this help
+  -v, --version           the version
+
+Exit status: 0 ok, 1 shape errors found, 2 bad usage or unreadable input.`;
+
+const formats = ['table', 'json', 'markdown', 'csv'];
+const conventions = ['seed', 'macs', 'matmul2x'];
+const precisions = ['fp32', 'fp16', 'bf16', 'mixed'];
+const optimizers = ['adam', 'sgd', 'momentum'];
+
+export function parseArgs(argv: readonly string[]): Command | { error: string } {
+  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return { kind: 'help' };
+  if (argv.includes('-v') || argv.includes('--version')) return { kind: 'version' };
+  const [cmd, ...rest] = argv;
+  const opts = new Map<string, string[]>();
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (!a.startsWith('--')) { positional.push(a); continue; }
+    const eq = a.indexOf('=');
+    const key = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    const value = eq > 0 ? a.slice(eq + 1) : rest[++i];
+    if (value === undefined) return { error: `--${key} needs a value` };
+    opts.set(key, [...(opts.get(key) ?? []), value]);
+  }
+  const one = (k: string) => opts.get(k)?.[opts.get(k)!.length - 1];
+  if (cmd === 'ops') {
+    const f = one('format') ?? 'text';
+    return f === 'text' || f === 'markdown' ? { kind: 'ops', format: f } : { error: `unknown format '${f}' for ops (text or markdown)` };
+  }
+  if (cmd !== 'analyze') return { error: `unknown command '${cmd}' (try: flopscope analyze FILE)` };
+  const known = new Set(['entry', 'input', 'dim', 'format', 'convention', 'precision', 'optimizer']);
+  for (const k of opts.keys()) if (!known.has(k)) return { error: `unknown option --${k}` };
+  if (positional.length !== 1) return { error: positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE' };
+  const pick = <T extends string>(k: string, allowed: string[], def: T): T | { error: string } => {
+    const v = one(k) ?? def;
+    return allowed.includes(v) ? (v as T) : { error: `--${k} must be one of ${allowed.join(', ')} (got '${v}')` };
+  };
+  const format = pick<ReportFormat>('format', formats, 'table');
+  const convention = pick<Convention>('convention', conventions, 'seed');
+  const precision = pick<Precision>('precision', precisions, 'fp32');
+  const optimizer = pick<Optimizer>('optimizer', optimizers, 'adam');
+  for (const v of [format, convention, precision, optimizer]) if (typeof v === 'object') return v;
+  const inputs: InputOption[] = [];
+  for (const spec of opts.get('input') ?? []) {
+    const [shape, dtype] = spec.split(':');
+    if (!/^\s*\[?[A-Za-z0-9_]+(\s*,\s*[A-Za-z0-9_]+)*\]?\s*$/.test(shape)) return { error: `--input '${spec}': SHAPE must be comma-separated dims such as 1,3,224,224 or B,3,224,224` };
+    inputs.push(dtype ? { shape: shape.replace(/[[\]\s]/g, ''), dtype } : { shape: shape.replace(/[[\]\s]/g, '') });
+  }
+  const dims: Record<string, number> = {};
+  for (const d of opts.get('dim') ?? []) {
+    const m = /^([A-Za-z_]\w*)=(\d+)$/.exec(d);
+    if (!m) return { error: `--dim '${d}': expected NAME=VALUE with an integer VALUE, e.g. B=32` };
+    dims[m[1]] = Number(m[2]);
+  }
+  return {
+    kind: 'analyze', file: positional[0], entry: one('entry'), inputs, dims,
+    format: format as ReportFormat, convention: convention as Convention, precision: precision as Precision, optimizer: optimizer as Optimizer,
+  };
+}

@@ -1,0 +1,49 @@
+// The flopscope command line: analyze a model file and print its per-line cost report.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyze } from '../core/analyze';
+import type { AnalysisResult } from '../core/api/result';
+import type { AnalyzeOptions } from '../core/api/options';
+import { renderReport } from '../protocol/report';
+import { parseArgs, usage, type AnalyzeCommand } from './args';
+import { fileReader } from './fileReader';
+import { loadTsJs, isTsJsFile } from './tsjsLoader';
+import { renderOpsList } from './opsList';
+
+declare const FLOPSCOPE_VERSION: string;
+
+function fail(message: string): never {
+  process.stderr.write(`flopscope: ${message}\n`);
+  process.exit(2);
+}
+
+function run(cmd: AnalyzeCommand): number {
+  const path = resolve(cmd.file);
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (e) {
+    fail(`cannot read ${cmd.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  const options: Partial<AnalyzeOptions> = {
+    path, entry: cmd.entry, inputs: cmd.inputs, dims: cmd.dims, convention: cmd.convention, precision: cmd.precision, optimizer: cmd.optimizer, readFile: fileReader(),
+  };
+  const result: AnalysisResult = isTsJsFile(path) ? loadTsJs().analyzeTsJs(source, options) : analyze(source, options);
+  const badInput = result.diagnostics.find((d) => d.code === 'bad-input' || d.code === 'bad-entry');
+  if (badInput) fail(badInput.message.replace(/^flopscope: /, ''));
+  process.stdout.write(renderReport(result, cmd.format, { fileName: cmd.file, source }));
+  return result.diagnostics.some((d) => d.severity === 'error' && d.code !== 'syntax') ? 1 : 0;
+}
+
+function main(argv: string[]): number {
+  const cmd = parseArgs(argv);
+  if ('error' in cmd) fail(`${cmd.error}\n\n${usage}`);
+  switch (cmd.kind) {
+    case 'help': process.stdout.write(usage + '\n'); return 0;
+    case 'version': process.stdout.write(`${typeof FLOPSCOPE_VERSION === 'string' ? FLOPSCOPE_VERSION : 'dev'}\n`); return 0;
+    case 'ops': process.stdout.write(renderOpsList(cmd.format)); return 0;
+    default: return run(cmd);
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

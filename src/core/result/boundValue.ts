@@ -1,0 +1,20 @@
+// Describes the value a statement bound: a tensor's shape, a tuple of shapes, and a module's parameter count.
+import { Tensor } from '../torch/tensor';
+import { isModule, namedTensors } from '../torch/nn/moduleTree';
+import { PyList, PyTuple, type Value } from '../eval/values';
+import type { DimValues } from './evaluate';
+
+export function describeValue(v: Value, depth = 0): string | undefined {
+  if (v instanceof Tensor) return v.shapeString();
+  if ((v instanceof PyTuple || v instanceof PyList) && depth < 3 && v.items.length > 0 && v.items.length <= 8) {
+    const parts = v.items.map((x) => describeValue(x, depth + 1));
+    if (parts.every((p) => p !== undefined)) return `(${parts.join(', ')})`;
+  }
+  return undefined;
+}
+
+export function valueParams(v: Value, dims: DimValues): bigint | undefined {
+  if (v instanceof Tensor && v.role === 'param') return v.shape ? dims.poly(v.numelPoly()!) : undefined;
+  if (!isModule(v)) return undefined;
+  return namedTensors(v, 'param').reduce((n, [, t]) => n + (t.shape ? dims.poly(t.numelPoly()!) : 0n), 0n);
+}

@@ -1,0 +1,79 @@
+// Typed reads of a layer's config object ({units: 256, kernelSize: 3, ...}); an undeterminable value raises ConfigUnknown.
+import { JsObject, Unknown, type JsValue } from './values';
+import { TfError } from './context';
+
+export class ConfigUnknown extends Error {
+  constructor(readonly key: string) { super(`${key} unknown`); }
+}
+
+export class Cfg {
+  constructor(readonly obj: JsObject | undefined) {}
+
+  raw(key: string): JsValue {
+    return this.obj?.props.get(key);
+  }
+  has(key: string): boolean {
+    const v = this.raw(key);
+    return v !== undefined && v !== null;
+  }
+  private known(key: string): JsValue {
+    const v = this.raw(key);
+    if (v instanceof Unknown) throw new ConfigUnknown(key);
+    return v;
+  }
+  num(key: string, def?: number): number {
+    const v = this.known(key);
+    if (v === undefined || v === null) {
+      if (def === undefined) throw new TfError(`Required config field '${key}' is missing.`, 'config');
+      return def;
+    }
+    if (typeof v !== 'number') throw new ConfigUnknown(key);
+    return v;
+  }
+  optNum(key: string): number | undefined {
+    return this.has(key) ? this.num(key) : undefined;
+  }
+  str(key: string, def: string): string {
+    const v = this.known(key);
+    if (v === undefined || v === null) return def;
+    if (typeof v !== 'string') throw new ConfigUnknown(key);
+    return v;
+  }
+  /** A string, or undefined when absent or not a known string (never throws). */
+  optStrSafe(key: string): string | undefined {
+    const v = this.raw(key);
+    return typeof v === 'string' ? v : undefined;
+  }
+  optStr(key: string): string | undefined {
+    return this.has(key) ? this.str(key, '') : undefined;
+  }
+  bool(key: string, def: boolean): boolean {
+    const v = this.known(key);
+    if (v === undefined || v === null) return def;
+    if (typeof v !== 'boolean') throw new ConfigUnknown(key);
+    return v;
+  }
+  /** A number or an n-tuple of numbers (`kernelSize: 3` or `[3, 3]`). */
+  tuple(key: string, n: number, def?: number | number[]): number[] {
+    const v = this.known(key);
+    if (v === undefined || v === null) {
+      if (def === undefined) throw new TfError(`Required config field '${key}' is missing.`, 'config');
+      return typeof def === 'number' ? Array(n).fill(def) : def;
+    }
+    if (typeof v === 'number') return Array(n).fill(v);
+    if (Array.isArray(v) && v.every((x) => typeof x === 'number')) {
+      if (v.length === 1 && n > 1) return Array(n).fill(v[0]);
+      if (v.length !== n) throw new TfError(`The ${key} argument must be an integer or tuple of ${n} integers. Received: ${JSON.stringify(v)}`, 'config');
+      return v as number[];
+    }
+    throw new ConfigUnknown(key);
+  }
+  /** A shape with nulls (`[null, 28, 28]`); undefined when absent. */
+  shape(key: string): (number | null)[] | undefined {
+    const v = this.known(key);
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'number') return [v];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'number' || x === null)) return v as (number | null)[];
+    throw new ConfigUnknown(key);
+  }
+}

@@ -1,0 +1,76 @@
+// Per-analysis state: source positions, the call-line stack, diagnostics, the cost recorder, the step budget.
+import type { Diagnostic, SourceSpan, Severity } from '../api/result';
+import { Recorder, type OpEvent } from '../cost/recorder';
+import { dimPoly } from '../sym/dim';
+import { Poly } from '../sym/poly';
+import type { Tensor } from '../torch/tensor';
+import type { Node } from './parse';
+import { tfDtype, type TfDtype } from './dtype';
+
+export class BudgetExceeded extends Error {}
+export class Cancelled extends Error {}
+
+/** A TF.js-style error raised while building a layer or model (TF.js would throw a ValueError here). */
+export class TfError extends Error {
+  constructor(message: string, readonly code = 'shape-mismatch') { super(message); }
+}
+
+export class EvalCtx {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly recorder: Recorder;
+  /** Lines of the calls being evaluated, innermost last. */
+  readonly callLines: number[] = [];
+  /** Spans of the calls being evaluated, innermost last (for diagnostics). */
+  readonly callSpans: SourceSpan[] = [];
+  steps = 0;
+  readonly float: TfDtype;
+  private readonly lineStarts: number[] = [0];
+
+  constructor(readonly source: string, readonly maxSteps: number, precision: string, private readonly isCancelled?: () => boolean) {
+    for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    this.float = tfDtype(precision === 'fp16' || precision === 'mixed' ? 'float16' : precision === 'bf16' ? 'bfloat16' : 'float32');
+    this.recorder = new Recorder((t: Tensor) => (t.shape ? dimPoly(t.numel()!).mul(Poly.const(t.dtype.bytes)) : Poly.zero));
+  }
+
+  step(): void {
+    if (++this.steps > this.maxSteps) throw new BudgetExceeded();
+    if ((this.steps & 4095) === 0 && this.isCancelled?.()) throw new Cancelled();
+  }
+
+  lineOf(pos: number): number {
+    const s = this.lineStarts;
+    let lo = 0, hi = s.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (s[mid] <= pos) lo = mid; else hi = mid - 1; }
+    return lo + 1;
+  }
+
+  span(node: Node): SourceSpan {
+    return { start: node.range[0], end: node.range[1], line: node.loc.start.line };
+  }
+
+  lineSpan(line: number): SourceSpan {
+    const start = this.lineStarts[line - 1] ?? 0;
+    return { start, end: (this.lineStarts[line] ?? this.source.length + 1) - 1, line };
+  }
+
+  /** Where a problem found now is reported: the innermost call being evaluated. */
+  here(): SourceSpan {
+    return this.callSpans[this.callSpans.length - 1] ?? { start: 0, end: 1, line: 1 };
+  }
+
+  report(severity: Severity, code: string, message: string, span: SourceSpan = this.here()): void {
+    if (this.diagnostics.some((d) => d.span.start === span.start && d.message === message)) return;
+    this.diagnostics.push({ span, severity, code, message });
+  }
+
+  /** Records an op charged to `selfLine` (self) and every enclosing call line (inclusive). */
+  record(selfLine: number, ev: OpEvent): void {
+    const lines = [selfLine, ...[...this.callLines].reverse()].filter((l, i, a) => a.indexOf(l) === i);
+    this.recorder.countLine(selfLine);
+    this.recorder.record({ docLines: () => lines }, ev);
+  }
+
+  unknownOp(name: string, line: number = this.callLines[this.callLines.length - 1] ?? 0): void {
+    this.recorder.unknownOp({ docLines: () => [line] }, name);
+  }
+}

@@ -1,0 +1,68 @@
+// A TF.js layer value: its class spec, config, creation line, TF.js-style name, and weights once built.
+import type { Dim } from '../sym/dim';
+import type { Term } from '../cost/terms';
+import { Poly } from '../sym/poly';
+import type { Cfg } from './config';
+import type { LayerRef } from './values';
+
+export interface LayerCost {
+  readonly macs: Term[];
+  readonly flops: Term[];
+  readonly bwd: Term[];
+  readonly saved: Term[];
+  readonly rule: string;
+}
+
+export interface LayerOutput {
+  readonly shape: Dim[];
+  /** Weight shapes, created on the first build (countParams sums their sizes). */
+  readonly weights: Dim[][];
+  readonly cost: LayerCost;
+}
+
+export interface LayerSpec {
+  /** TF.js class name, e.g. `Dense`, `Conv2D`. */
+  readonly className: string;
+  /** Input rank required (`ndim`) or minimum rank (`minNdim`), as TF.js InputSpec. */
+  readonly ndim?: number;
+  readonly minNdim?: number;
+  /** Merge layers take a list of inputs. */
+  readonly multi?: boolean;
+  /** After the first build, input axis -1 must keep its size (Dense, Conv, RNN, norms). */
+  readonly fixedLastAxis?: boolean;
+  /** Output shape, weights and cost for input shape(s); throws TfError on a shape problem. */
+  compute(cfg: Cfg, inputs: Dim[][], bytes: number, name: string): LayerOutput;
+}
+
+const uids = new Map<string, number>();
+/** Resets per-analysis name counters (TF.js numbers layers per class from 1). */
+export function resetLayerNames(): void {
+  uids.clear();
+}
+
+export function toSnakeCase(name: string): string {
+  return name.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+export class Layer implements LayerRef {
+  readonly kind = 'layer' as const;
+  readonly name: string;
+  weights?: Dim[][];
+  builtLastAxis?: Dim;
+  applications = 0;
+  /** Self costs of all applications, for the module tree. */
+  macs = Poly.zero;
+  flops = Poly.zero;
+  bwd = Poly.zero;
+
+  constructor(readonly spec: LayerSpec, readonly cfg: Cfg, readonly line: number, readonly batchInputShape?: (number | null)[], readonly dtype = 'float32') {
+    const given = cfg.optStrSafe('name');
+    if (given) this.name = given;
+    else {
+      const prefix = `${toSnakeCase(spec.className)}_${spec.className}`;
+      const n = (uids.get(prefix) ?? 0) + 1;
+      uids.set(prefix, n);
+      this.name = `${prefix}${n}`;
+    }
+  }
+}

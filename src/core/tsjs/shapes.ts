@@ -1,0 +1,42 @@
+// TF.js shapes: nulls become symbols (batch `B`, unknown sequence length `T`), and shapes print the way TF.js prints them.
+import { SymInt, dimProd, type Dim } from '../sym/dim';
+import { Poly } from '../sym/poly';
+
+const symbols = new Map<string, SymInt>();
+export function sym(name: string): SymInt {
+  let s = symbols.get(name);
+  if (!s) symbols.set(name, (s = new SymInt(Poly.sym(name))));
+  return s;
+}
+
+/** A batch shape with nulls to dims: axis 0 null is `B`, axis 1 null is `T`, later nulls `D<i>`. */
+export function fromNullable(shape: readonly (number | null)[]): Dim[] {
+  return shape.map((d, i) => (d !== null ? d : sym(i === 0 ? 'B' : i === 1 ? 'T' : `D${i}`)));
+}
+
+/** TF.js message style: `[null,28,28,1]` (symbols print as null). */
+export function tfShape(shape: readonly Dim[]): string {
+  return '[' + shape.map((d) => (typeof d === 'number' ? String(d) : 'null')).join(',') + ']';
+}
+
+export function numel(shape: readonly Dim[]): Dim {
+  return dimProd([...shape]);
+}
+
+export function isNum(d: Dim): d is number {
+  return typeof d === 'number';
+}
+
+/** Keras convOutputLength: valid/same/causal padding, with dilation. */
+export function convLength(L: Dim, k: number, pad: string, s: number, d = 1): Dim {
+  if (typeof L !== 'number') return L;
+  const dk = k + (k - 1) * (d - 1);
+  const len = pad === 'same' || pad === 'causal' ? L : L - dk + 1;
+  return Math.floor((len + s - 1) / s);
+}
+
+/** Keras deconvLength (transposed conv) without output padding. */
+export function deconvLength(L: Dim, k: number, pad: string, s: number): Dim {
+  if (typeof L !== 'number') return L;
+  return pad === 'valid' ? L * s + Math.max(k - s, 0) : L * s;
+}

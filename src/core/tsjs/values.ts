@@ -1,0 +1,62 @@
+// Values of the small JavaScript subset the TF.js front end evaluates: plain JS data, closures, natives, layers, models, symbolic tensors.
+import type { Tensor } from '../torch/tensor';
+import type { Scope } from './scope';
+import type { Node } from './parse';
+
+/** A value the evaluator could not determine; never silently a zero. */
+export class Unknown {
+  constructor(readonly why: string) {}
+}
+
+export class JsObject {
+  readonly props = new Map<string, JsValue>();
+  constructor(entries?: Iterable<[string, JsValue]>) {
+    if (entries) for (const [k, v] of entries) this.props.set(k, v);
+  }
+}
+
+export class Closure {
+  constructor(readonly node: Node & { params: Node[]; body: Node | null | undefined }, readonly scope: Scope, readonly name: string) {}
+}
+
+/** Call context a native function sees: the evaluator's hooks. */
+export interface NativeCall {
+  readonly args: JsValue[];
+  readonly self: JsValue;
+  /** Calls back into the evaluator (for callbacks like Array.map). */
+  call(fn: JsValue, args: JsValue[]): JsValue;
+}
+
+export class NativeFn {
+  constructor(readonly name: string, readonly fn: (c: NativeCall) => JsValue) {}
+}
+
+/** A namespace object (tf, tf.layers, Math): fixed members and an optional fallback for unknown names. */
+export class Namespace {
+  constructor(readonly name: string, readonly members: Map<string, JsValue>, readonly fallback?: (name: string) => JsValue) {}
+}
+
+export type JsValue =
+  | number | string | boolean | null | undefined
+  | JsValue[] | JsObject | Closure | NativeFn | Namespace | Unknown
+  | Tensor | LayerRef | ModelRef;
+
+/** Marker interfaces implemented in layer.ts and model.ts (kept here to avoid import cycles). */
+export interface LayerRef { readonly kind: 'layer' }
+export interface ModelRef { readonly kind: 'model' }
+
+export function isUnknown(v: JsValue): v is Unknown {
+  return v instanceof Unknown;
+}
+
+export function truthy(v: JsValue): boolean | undefined {
+  if (v instanceof Unknown) return undefined;
+  return !!v;
+}
+
+export function typeName(v: JsValue): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
+  return typeof v;
+}

@@ -1,0 +1,34 @@
+// The engine against the PyTorch oracle's goldens: parameters and output shape exact, MACs within 0.1%.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { analyzeFile, inputs, root } from './core.mjs';
+
+const { cases } = JSON.parse(readFileSync(join(root, 'test/oracle/cases.json'), 'utf8'));
+
+/** Extended-tier models the engine does not match yet, with what is missing (reported as todo, never hidden). */
+const knownGaps = {
+  densenet121: 'ModuleDict-based dense blocks: torch.cat over the growing feature list loses the appended features',
+  regnet_y_400mf: 'trunk built from an OrderedDict of blocks with a width schedule from numpy-like math',
+  regnet_x_400mf: 'trunk built from an OrderedDict of blocks with a width schedule from numpy-like math',
+  swin_t: 'shifted windows: torch.roll / F.pad with computed padding and advanced slicing',
+  swin_v2_t: 'shifted windows: relative position bias MLP on a meshgrid',
+  maxvit_t: 'block/grid partition reshapes with computed sizes',
+};
+
+for (const c of cases) {
+  const golden = join(root, 'test/oracle/golden', `${c.name}.json`);
+  if (c.skip || !existsSync(golden)) continue;
+  const g = JSON.parse(readFileSync(golden, 'utf8'));
+  if (g.params === undefined) continue;
+  const todo = c.tier !== 'acceptance' ? knownGaps[c.name] : undefined;
+  test(`${c.tier} ${c.name}: ${c.entry}`, { todo }, () => {
+    const r = analyzeFile(c.file, { entry: c.entry, inputs: inputs(c.inputs.map((s) => s.split(':').slice(0, 2).join(':'))) });
+    assert.equal(r.totals.params, BigInt(g.params), 'parameters');
+    assert.equal(r.output?.shape, `[${g.outputShape.join(', ')}]`, 'output shape');
+    const macs = Number(r.totals.macs);
+    assert.ok(Math.abs(macs - g.macs) <= g.macs * 0.001, `MACs ${macs} vs oracle ${g.macs}`);
+    if (c.tier === 'acceptance') assert.equal(r.coverage.unknownOps, 0, `unknown ops: ${JSON.stringify(r.coverage.unknown)}`);
+  });
+}
