@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { AnalysisCache, isAnalyzable } from './analysisCache';
 import * as annotations from './annotations';
+import * as codeActions from './codeActions';
 import * as commands from './commands';
 import type { Deps } from './deps';
 import * as diagnostics from './diagnostics';
@@ -22,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const cache = new AnalysisCache(files, inputs, log);
     context.subscriptions.push(files, inputs, cache);
     const deps: Deps = { context, cache, inputs, log };
-    for (const feature of [diagnostics, annotations, hover, statusBar, sidebar, reportDocument, commands]) {
+    for (const feature of [diagnostics, annotations, hover, codeActions, statusBar, sidebar, reportDocument, commands]) {
       context.subscriptions.push(feature.register(deps));
     }
     context.subscriptions.push(

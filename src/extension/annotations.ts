@@ -7,11 +7,17 @@ import { annotationConfig, type AnnotationConfig } from './config';
 import type { Deps } from './deps';
 import { lineEnd } from './typeConverters';
 
+/** All shapes when short; else the first and the last (a Sequential's input stage and its result). */
+export function shapeSummary(shapes: readonly string[]): string {
+  const all = shapes.join(', ');
+  return shapes.length <= 3 && all.length <= 48 ? all : `${shapes[0]} … ${shapes[shapes.length - 1]} (${shapes.length} outputs)`;
+}
+
 /** The annotation text of one line, fields in the configured order. */
 export function annotationText(line: LineCost, fields: AnnotationConfig['fields']): string {
   const parts: string[] = [];
   for (const field of fields) {
-    if (field === 'shape' && line.shapes.length) parts.push(`→ ${line.shapes.join(', ')}`);
+    if (field === 'shape' && line.shapes.length) parts.push(`→ ${shapeSummary(line.shapes)}`);
     if (field === 'flops' && (line.flops > 0n || line.shapes.length)) parts.push(formatCount(line.flops, 'FLOPs'));
     if (field === 'macs' && line.macs > 0n) parts.push(formatCount(line.macs, 'MACs'));
     if (field === 'memory' && line.activationBytes > 0n) parts.push(formatBytes(line.activationBytes));

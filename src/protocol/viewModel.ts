@@ -59,6 +59,11 @@ export interface ViewModel {
   readonly coverage: string;
 }
 
+/** The line's code without a trailing comment (a `#` or `//` with no quote after it), trimmed. */
+function withoutComment(text: string): string {
+  return text.replace(/\s+(#|\/\/)[^'"`]*$/, '').trim();
+}
+
 function moduleRow(node: ModuleNode, total: bigint): ModuleRow {
   return {
     name: node.name, type: node.type, line: node.line, paramsText: formatCount(node.params),
@@ -79,8 +84,9 @@ function chartBars(r: AnalysisResult, lines: readonly LineRow[], limit = 8): Cha
 export function toViewModel(r: AnalysisResult, fileName: string, source: string, stored: FileInputs | undefined): ViewModel {
   const sourceLines = source.split(/\r?\n/);
   const rows = summaryRows(r).map(([label, value, exact]) => ({ label, value, exact }));
-  const lines: LineRow[] = r.lines.map((l) => ({
-    line: l.line, code: (sourceLines[l.line - 1] ?? '').trim(), shapes: l.shapes.join(' '),
+  const costed = r.lines.filter((l) => l.shapes.length || l.flops > 0n || l.params > 0n || l.activationBytes > 0n);
+  const lines: LineRow[] = costed.map((l) => ({
+    line: l.line, code: withoutComment(sourceLines[l.line - 1] ?? ''), shapes: l.shapes.join(' '),
     flops: l.flops.toString(), memory: l.activationBytes.toString(), params: l.params.toString(),
     flopsText: formatCount(l.flops, 'FLOPs'), flopsShort: formatCount(l.flops), memoryText: formatBytes(l.activationBytes), paramsText: formatCount(l.params),
     macsText: formatCount(l.macs, 'MACs'), calls: l.calls, share: shareOf(l.flops, r.totals.flops),

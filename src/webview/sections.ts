@@ -71,13 +71,13 @@ export function lineTable(lines: readonly LineRow[], sort: SortKey, onSort: (key
   return el('section', {}, el('h2', {}, `Per line (${lines.length})`), toolbar, legend, el('ol', { class: 'lines' }, ...rows));
 }
 
-function moduleItem(m: ModuleRow, post: Post): HTMLElement {
+function moduleItem(m: ModuleRow, post: Post, depth = 0): HTMLElement {
   const label = el('span', { class: 'module-label', title: `${m.name}: ${m.type}` }, el('strong', {}, m.name), el('span', { class: 'muted' }, ` ${m.type}`));
   const stats = el('span', { class: 'num' }, `${m.paramsText} params · ${m.flopsText}`);
   const head = el('div', { class: 'module-head' }, label, stats, bar(m.share, `${(m.share * 100).toFixed(1)}% of FLOPs`));
   if (m.line) activatable(head, () => post({ type: 'reveal', line: m.line as number }));
   if (!m.children.length) return el('li', {}, head);
-  const details = el('details', { open: '' }, el('summary', {}, head), el('ul', {}, ...m.children.map((c) => moduleItem(c, post))));
+  const details = el('details', depth < 2 ? { open: '' } : {}, el('summary', {}, head), el('ul', {}, ...m.children.map((c) => moduleItem(c, post, depth + 1))));
   return el('li', {}, details);
 }
 
