@@ -17,7 +17,8 @@ function plain(text: string): string {
 
 function opLine(op: OpRecord): string {
   const perCall = op.calls > 0 ? op.flops / BigInt(op.calls) : op.flops;
-  const formula = op.formula ? `${op.formula} = ${formatCount(perCall, 'FLOPs')}` : formatCount(perCall, 'FLOPs');
+  const value = `${formatExact(perCall)} FLOPs${perCall >= 1000n ? ` (${formatCount(perCall)})` : ''}`;
+  const formula = op.formula && op.formula !== perCall.toString() ? `${op.formula} = ${value}` : value;
   const symbolic = op.symbolicFormula ? ` (symbolic ${code(op.symbolicFormula)})` : '';
   const calls = op.calls > 1 ? ` × ${op.calls} calls` : '';
   const unknown = op.known ? '' : ' — *unknown op, not counted*';

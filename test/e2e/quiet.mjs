@@ -1,7 +1,12 @@
-// Drops test-web's per-request log lines (it logs every non-2xx request and the loader choice) from stdout.
-const noise = /GET \/|Using ESM loader|Serving (dev extensions|local content)/;
+// Drops test-web's per-request log lines and aborted-download stacks (harmless when a page closes) from the console.
+const noise = /GET \/|Using ESM loader|Serving (dev extensions|local content)|ERR_STREAM_PREMATURE_CLOSE/;
+
+function filter(stream) {
+  const write = stream.write.bind(stream);
+  stream.write = (chunk, ...rest) => (noise.test(String(chunk)) ? true : write(chunk, ...rest));
+}
 
 export function quietServerLogs() {
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk, ...rest) => (noise.test(String(chunk)) ? true : write(chunk, ...rest));
+  filter(process.stdout);
+  filter(process.stderr);
 }

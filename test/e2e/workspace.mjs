@@ -12,9 +12,10 @@ import torch.nn as nn
 x = torch.randn(32, 784)
 fc1 = nn.Linear(784, 256)
 fc2 = nn.Linear(256, 10)
-h = fc1(x)
-h = torch.relu(h)
-y = fc2(h)
+h = torch.relu(fc1(x))
+out = fc2(h)
+w = torch.randn(784, 256)
+y = x @ w
 `;
 
 const shapeError = `# A deliberate shape error: Linear(100, 10) applied to [32, 784].

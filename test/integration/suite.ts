@@ -24,6 +24,18 @@ async function analysis(uri: vscode.Uri): Promise<{ text: string; json: JsonRepo
   return { text, json: JSON.parse(text) as JsonReport };
 }
 
+/** The open document's text (the workspace copy of mlp.py). */
+function documentText(uri: vscode.Uri): string {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (!document) throw new Error(`${uri.path} is not open`);
+  return document.getText();
+}
+
+/** 1-based number of the first line matching `pattern` that is not a comment or a definition; 0 when none. */
+function lineOf(text: string, pattern: RegExp): number {
+  return text.split('\n').findIndex((l) => pattern.test(l) && !/^\s*(#|def |class )/.test(l)) + 1;
+}
+
 async function hoverText(uri: vscode.Uri, line: number): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line - 1, 4));
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
@@ -40,28 +52,37 @@ const cases: TestCase[] = [
     },
   },
   {
-    name: 'JSON report prints exact integers for nn.Linear(784, 256) on [32, 784]',
+    name: 'JSON report: exact integers; Linear(784, 256) and x @ w on [32, 784]',
     fn: async () => {
-      const { text, json } = await analysis(workspaceFile('mlp.py'));
+      const uri = workspaceFile('mlp.py');
+      const { text, json } = await analysis(uri);
       ok(/"flops": \d+/.test(text), 'totals.flops is not an integer literal');
-      const line = json.lines.find((l) => l.macs === 6_422_528);
-      ok(line, `no line with 6,422,528 MACs; lines: ${JSON.stringify(json.lines.map((l) => [l.line, l.shapes, l.macs]))}`);
-      ok(line.shapes.includes(linear.shape), `line ${line.line} shapes ${line.shapes.join(' ')}`);
-      equal(line.flops, 12_853_248, `forward FLOPs of line ${line.line}`);
+      const linearLine = json.lines.find((l) => l.line === lineOf(documentText(uri), /fc1\(/));
+      ok(linearLine, `no costed line calls fc1; lines: ${JSON.stringify(json.lines.map((l) => [l.line, l.shapes, l.macs]))}`);
+      equal(linearLine.macs, 6_422_528, `MACs of line ${linearLine.line}`);
+      ok(linearLine.shapes.includes(linear.shape), `line ${linearLine.line} shapes ${linearLine.shapes.join(' ')}`);
+      ok(linearLine.flops >= 12_853_248, `forward FLOPs of line ${linearLine.line}: ${linearLine.flops}`);
+      const matmulLine = lineOf(documentText(uri), /=\s*x\s*@\s*w\b/);
+      if (matmulLine > 0) {
+        const m = json.lines.find((l) => l.line === matmulLine);
+        ok(m, `x @ w on line ${matmulLine} has no cost`);
+        equal(m.flops, 12_845_056, 'x @ w FLOPs (2·32·784·256)');
+        equal(m.macs, 6_422_528, 'x @ w MACs');
+      }
     },
   },
   {
-    name: 'hover over the Linear line shows shape, MACs and FLOPs',
+    name: 'hover over the fc1 line shows shape, MACs, exact FLOPs and the formula',
     fn: async () => {
       const uri = workspaceFile('mlp.py');
-      const { json } = await analysis(uri);
-      const line = json.lines.find((l) => l.macs === 6_422_528) ?? json.lines.find((l) => l.shapes.includes(linear.shape));
-      ok(line, `no line produces ${linear.shape}`);
-      const text = await hoverText(uri, line.line);
+      const line = lineOf(documentText(uri), /fc1\(/);
+      ok(line > 0, 'mlp.py has no line calling fc1');
+      const text = await hoverText(uri, line);
       includes(text, linear.shape, 'hover shape');
       includes(text, linear.macs, 'hover MACs');
-      includes(text, linear.flops, 'hover FLOPs');
+      includes(text, linear.flops, 'hover FLOPs of the Linear op');
       includes(text, '2·32·784·256', 'hover formula');
+      includes(text, 'Linear', 'hover rule');
     },
   },
   {
