@@ -65,13 +65,16 @@ async function setInput(deps: Deps): Promise<void> {
   await deps.inputs.set(document.uri, entry.trim() || inputs.length ? { ...(entry.trim() ? { entry: entry.trim() } : {}), inputs } : undefined);
   if (how.insert && inputs.length) {
     const language = document.languageId === 'python' ? 'python' : 'tsjs';
-    const names = inputs.map((_, i) => result?.inputs[i]?.name ?? (i === 0 ? 'x' : `x${i}`));
+    const analyzed = (await deps.cache.get(document)) ?? result; // re-analyzed with the new inputs: names of the entry's parameters
+    const names = inputs.map((_, i) => analyzed?.inputs[i]?.name ?? (i === 0 ? 'x' : `x${i}`));
     const comment = inputs.map((input, i) => inputComment(input, names[i], language)).join('\n') + '\n';
     const edit = new vscode.WorkspaceEdit();
     const firstLine = document.lineCount > 0 ? document.lineAt(0).text : '';
     const at = /^#!|coding[:=]/.test(firstLine) ? new vscode.Position(1, 0) : new vscode.Position(0, 0);
     edit.insert(document.uri, at, comment);
     await vscode.workspace.applyEdit(edit);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    editor?.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 }
 

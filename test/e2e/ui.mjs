@@ -178,6 +178,26 @@ export async function runUiTest({ workspace, log = console.log }) {
       log(`       report: ${text.trim()}`);
       await page.screenshot({ path: join(shots, '04-report.png') });
     });
+    await step('"flopscope: Set Entry and Input Shapes…" re-analyzes with [B, 784] and inserts the comment', async () => {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ }).first().click({ timeout: 10_000 });
+      await waitForLine(page, `→ ${expected.shape}`, 10_000);
+      await runFromPalette(page, 'flopscope: Set Entry and Input Shapes');
+      await page.keyboard.type('MLP()');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      await page.keyboard.type('[B, 784]');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      await page.keyboard.type('insert');
+      await page.waitForTimeout(200);
+      await page.keyboard.press('Enter');
+      const comment = await waitForLine(page, '# flopscope: input ', 10_000);
+      if (!comment.includes(': [B, 784]')) throw new Error(`unexpected comment: ${comment}`);
+      log(`       inserted: ${comment.trim()}`);
+      const text = await waitForLine(page, '→ [B, 256]', 10_000);
+      log(`       symbolic: ${text.trim()}`);
+      await page.screenshot({ path: join(shots, '07-set-input.png') });
+    });
   } finally {
     await page.screenshot({ path: join(shots, '99-final.png') }).catch(() => {});
     await browser.close();
