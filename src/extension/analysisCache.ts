@@ -121,6 +121,7 @@ export class AnalysisCache implements vscode.Disposable {
       this.log.info(`analyzed ${document.uri.path} v${document.version} in ${Date.now() - started} ms (${result.lines.length} lines, ${result.diagnostics.length} diagnostics)`);
       return result;
     } catch (error) {
+      if (isCancelled()) return undefined; // core throws Cancelled when isCancelled() turns true: not a failure
       this.log.error(`analysis of ${document.uri.path} failed`, error);
       return undefined;
     }
