@@ -12,6 +12,15 @@ export function term(c: number, ...f: Dim[]): Term {
 }
 
 export function termsPoly(ts: readonly Term[]): Poly {
+  let k = 0n;
+  let concrete = true;
+  for (const t of ts) {
+    let x = BigInt(t.c);
+    for (const d of t.f) { if (typeof d !== 'number') { concrete = false; break; } x *= BigInt(d); }
+    if (!concrete) break;
+    k += x;
+  }
+  if (concrete) return Poly.const(k);
   let p = Poly.zero;
   for (const t of ts) {
     let x = Poly.const(BigInt(t.c));

@@ -1,4 +1,4 @@
-// Sets up one analysis: interpreter, builtins, stdlib and torch modules, and the module runner for imports.
+// Sets up analyses: one long-lived world per precision (builtins, stdlib, torch), fresh per-run state, and the file runner.
 import { Interp } from '../eval/interpreter';
 import { Recorder } from '../cost/recorder';
 import { BuiltinTypes } from '../eval/builtinTypes';
@@ -16,7 +16,8 @@ import { Scope } from '../eval/scope';
 import { PyException, BudgetExceeded, Cancelled } from '../eval/errors';
 import { PyModule, type PyDtype } from '../eval/values';
 import { parseCached, lineIndexCached } from './parseCache';
-import type { AnalyzeOptions } from '../api/options';
+import { moduleCache } from './moduleCache';
+import type { AnalyzeOptions, Precision } from '../api/options';
 import type { Tensor } from '../torch/tensor';
 
 export interface Session {
@@ -25,7 +26,7 @@ export interface Session {
   readonly types: BuiltinTypes;
 }
 
-function precisionDtypes(p: AnalyzeOptions['precision']): { float: PyDtype; act: (d: PyDtype) => PyDtype } {
+function precisionDtypes(p: Precision): { float: PyDtype; act: (d: PyDtype) => PyDtype } {
   const f16 = dtypes.get('float16')!, bf16 = dtypes.get('bfloat16')!, f32 = dtypes.get('float32')!;
   if (p === 'fp16') return { float: f16, act: (d) => (d === f32 ? f16 : d) };
   if (p === 'bf16') return { float: bf16, act: (d) => (d === f32 ? bf16 : d) };
@@ -33,13 +34,13 @@ function precisionDtypes(p: AnalyzeOptions['precision']): { float: PyDtype; act:
   return { float: f32, act: (d) => d };
 }
 
-export function createSession(opts: AnalyzeOptions): Session {
-  const bytesOf = (t: Tensor) => (t.shape ? dimPoly(t.numel()!).mul(Poly.const(t.dtype.bytes)) : Poly.zero);
-  const recorder = new Recorder(bytesOf);
-  const ip = new Interp(opts.path, opts.maxSteps, recorder, { read: (p) => opts.readFile?.(p) }, opts.isCancelled);
+const bytesOf = (t: Tensor) => (t.shape ? dimPoly(t.numel()!).mul(Poly.const(t.dtype.bytes)) : Poly.zero);
+
+function buildWorld(precision: Precision): Session {
+  const ip = new Interp('', 0, new Recorder(bytesOf), { read: () => undefined });
   const types = new BuiltinTypes();
   installBuiltins(ip, types);
-  const prec = precisionDtypes(opts.precision);
+  const prec = precisionDtypes(precision);
   const ctx = new TorchCtx(ip, prec.float, prec.act);
   const tensorHooks = makeTensorHooks(ctx);
   ip.torch = tensorHooks;
@@ -51,10 +52,24 @@ export function createSession(opts: AnalyzeOptions): Session {
   return { ip, ctx, types };
 }
 
-/** Parses and executes a file as a module; undefined when the reader has no such file. */
+const worlds = new Map<Precision, Session>();
+
+/** A session for one analysis. Worlds are reused: building torch's modules once saves most of a small file's cost. */
+export function createSession(opts: AnalyzeOptions): Session {
+  let w = worlds.get(opts.precision);
+  if (!w) worlds.set(opts.precision, (w = buildWorld(opts.precision)));
+  w.ip.begin(opts.path, opts.maxSteps, new Recorder(bytesOf), { read: (p) => opts.readFile?.(p) }, opts.isCancelled);
+  moduleCache(w.ip).beginRun();
+  return w;
+}
+
+/** Parses and executes a file as a module; undefined when the reader has no such file. Imported files are reused while unchanged. */
 export function runFile(ip: Interp, path: string, name: string, source?: string): PyModule | undefined {
   const text = source ?? ip.loader.read(path);
   if (text === undefined) return undefined;
+  const cache = moduleCache(ip);
+  const cached = path === ip.docFile ? undefined : cache.reuse(path, text);
+  if (cached) { ip.modules.set(path, cached); return cached; }
   const parsed = parseCached(path, text);
   const m = new PyModule(name, path);
   ip.modules.set(path, m);
@@ -64,6 +79,7 @@ export function runFile(ip: Interp, path: string, name: string, source?: string)
   m.attrs.set('__file__', path);
   const depth = ip.frames.length;
   ip.frames.push({ file: path, pos: 0 });
+  cache.enter(path);
   try {
     ip.execBlock(parsed.body, scope);
   } catch (e) {
@@ -72,6 +88,7 @@ export function runFile(ip: Interp, path: string, name: string, source?: string)
     if (path === ip.docFile) ip.report('warning', 'evaluation-stopped', `flopscope: evaluation stopped here: ${e.type}${e.message && e.message !== 'raised' ? `: ${e.message}` : ''}`);
   } finally {
     ip.frames.length = depth;
+    cache.exit(path, text, m);
   }
   return m;
 }

@@ -2,10 +2,9 @@
 import type { Value } from './values';
 
 /** A Python exception raised by evaluated code (caught by `try`), carrying its class name and message. */
-export class PyException extends Error {
-  constructor(readonly type: string, message: string, readonly value: Value = null) {
-    super(message);
-  }
+// Not an Error subclass: raised often by evaluated code (hasattr, KeyError probes), and capturing a JS stack each time is costly.
+export class PyException {
+  constructor(readonly type: string, readonly message: string, readonly value: Value = null) {}
 }
 
 /** Thrown when the step budget runs out; ends the analysis with a diagnostic. */

@@ -38,19 +38,28 @@ export class Interp {
   steps = 0;
   retVal: Value = null;
   readonly frames: Frame[] = [];
-  readonly diagnostics: Diagnostic[] = [];
+  diagnostics: Diagnostic[] = [];
+  /** Native modules (by dotted name) and the files run in this analysis (by path). */
   readonly modules = new Map<string, PyModule>();
   readonly lineIndex = new Map<string, LineIndex>();
   readonly builtins = new Map<string, Value>();
-  private readonly seenDiag = new Set<string>();
+  private seenDiag = new Set<string>();
 
   constructor(
-    readonly docFile: string,
-    readonly maxSteps: number,
-    readonly recorder: Recorder,
-    readonly loader: ModuleLoader,
-    readonly isCancelled?: () => boolean,
+    public docFile: string,
+    public maxSteps: number,
+    public recorder: Recorder,
+    public loader: ModuleLoader,
+    public isCancelled?: () => boolean,
   ) {}
+
+  /** Starts a new analysis on this interpreter: the builtins and native modules are kept, per-run state is fresh. */
+  begin(docFile: string, maxSteps: number, recorder: Recorder, loader: ModuleLoader, isCancelled?: () => boolean): void {
+    Object.assign(this, { docFile, maxSteps, recorder, loader, isCancelled, steps: 0, retVal: null, diagnostics: [], seenDiag: new Set() });
+    this.frames.length = 0;
+    this.lineIndex.clear();
+    for (const key of [...this.modules.keys()]) if (key.includes('/') || key.endsWith('.py')) this.modules.delete(key);
+  }
 
   tick(): void {
     if (++this.steps > this.maxSteps) throw new BudgetExceeded();

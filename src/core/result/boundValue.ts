@@ -1,7 +1,7 @@
 // Describes the value a statement bound: a tensor's shape, a tuple of shapes, and a module's parameter count.
 import { Tensor } from '../torch/tensor';
-import { isModule, namedTensors } from '../torch/nn/moduleTree';
-import { PyList, PyTuple, type Value } from '../eval/values';
+import { distinctParams, isModule } from '../torch/nn/moduleTree';
+import { PyList, PyTuple, type PyInstance, type Value } from '../eval/values';
 import type { DimValues } from './evaluate';
 
 export function describeValue(v: Value, depth = 0): string | undefined {
@@ -13,8 +13,10 @@ export function describeValue(v: Value, depth = 0): string | undefined {
   return undefined;
 }
 
-export function valueParams(v: Value, dims: DimValues): bigint | undefined {
+export function valueParams(v: Value, dims: DimValues, memo: Map<PyInstance, Set<Tensor>>): bigint | undefined {
   if (v instanceof Tensor && v.role === 'param') return v.shape ? dims.poly(v.numelPoly()!) : undefined;
   if (!isModule(v)) return undefined;
-  return namedTensors(v, 'param').reduce((n, [, t]) => n + (t.shape ? dims.poly(t.numelPoly()!) : 0n), 0n);
+  let n = 0n;
+  for (const t of distinctParams(v, memo)) if (t.shape) n += dims.poly(t.numelPoly()!);
+  return n;
 }

@@ -6,7 +6,7 @@ import type { EntryOutcome } from '../engine/entry';
 import { DimValues } from './evaluate';
 import { buildLines } from './lines';
 import { backwardFlops, forwardFlops, optimizerRates } from './conventions';
-import { namedChildren, namedTensors } from '../torch/nn/moduleTree';
+import { distinctParams, namedChildren, namedTensors } from '../torch/nn/moduleTree';
 import { Tensor } from '../torch/tensor';
 import { PyInstance, PyTuple, PyList, type Value } from '../eval/values';
 
@@ -45,7 +45,8 @@ export function buildResult(s: Session, outcome: EntryOutcome, opts: AnalyzeOpti
   const fwd = forwardFlops(conv, total);
   const bwd = backwardFlops(conv, total);
   const opt = optimizerRates[opts.optimizer];
-  const lines = buildLines(rec, byLine, dims, conv);
+  const memo = new Map<PyInstance, Set<Tensor>>();
+  const lines = buildLines(rec, byLine, dims, conv, memo);
   const paramBytes = bytes(params);
   const saved = dims.poly(rec.saved);
   let largest = 0n;
@@ -67,7 +68,7 @@ export function buildResult(s: Session, outcome: EntryOutcome, opts: AnalyzeOpti
       optimizerBytes, masterWeightBytes: master, largestTransientBytes: largest, trainingBytes: paramBytes * 2n + optimizerBytes + master + saved + largest,
     },
     lines,
-    modules: roots.map((r) => moduleNode(s, r, r.cls.name, new Set(), dims, conv)),
+    modules: roots.map((r) => moduleNode(s, r, r.cls.name, new Set(), dims, conv, memo)),
     diagnostics,
     coverage: { ops: rec.knownOps + rec.unknownOps, unknownOps: rec.unknownOps, unknown },
     dims: Object.fromEntries([...dims.used].filter((d) => /^[A-Za-z_]\w*$/.test(d)).map((d) => [d, opts.dims[d] ?? 1])),
@@ -79,11 +80,12 @@ export function buildResult(s: Session, outcome: EntryOutcome, opts: AnalyzeOpti
   return result;
 }
 
-function moduleNode(s: Session, m: PyInstance, name: string, seen: Set<PyInstance>, dims: DimValues, conv: AnalyzeOptions['convention']): ModuleNode {
+function moduleNode(s: Session, m: PyInstance, name: string, seen: Set<PyInstance>, dims: DimValues, conv: AnalyzeOptions['convention'], memo: Map<PyInstance, Set<Tensor>>): ModuleNode {
   seen.add(m);
   const agg = s.ip.recorder.modules.get(m);
   const n = agg ? { macs: dims.poly(agg.inclusive.macs), extra: dims.poly(agg.inclusive.flops), bwdExtra: dims.poly(agg.inclusive.bwd) } : { macs: 0n, extra: 0n, bwdExtra: 0n };
-  const params = namedTensors(m, 'param').reduce((a, [, t]) => a + (t.shape ? dims.poly(t.numelPoly()!) : 0n), 0n);
-  const children = namedChildren(m).filter(([, c]) => !seen.has(c)).map(([k, c]) => moduleNode(s, c, k, seen, dims, conv));
+  let params = 0n;
+  for (const t of distinctParams(m, memo)) if (t.shape) params += dims.poly(t.numelPoly()!);
+  const children = namedChildren(m).filter(([, c]) => !seen.has(c)).map(([k, c]) => moduleNode(s, c, k, seen, dims, conv, memo));
   return { name, type: m.cls.name, line: m.createdLine, params, inclusive: { macs: n.macs, flops: forwardFlops(conv, n), backwardFlops: backwardFlops(conv, n) }, calls: agg?.calls ?? 0, children };
 }

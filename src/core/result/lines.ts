@@ -7,6 +7,7 @@ import type { DimValues } from './evaluate';
 import { backwardFlops, forwardFlops } from './conventions';
 import { DimValues as DV } from './evaluate';
 import type { Tensor } from '../torch/tensor';
+import type { PyInstance } from '../eval/values';
 import { describeValue, valueParams } from './boundValue';
 
 function opFormula(agg: OpAgg, dims: DimValues, conv: Convention): { formula: string; symbolic?: string } {
@@ -31,9 +32,9 @@ export function shapeOf(t: Tensor, _dims: DimValues): string {
   return t.shapeString();
 }
 
-export function buildLines(rec: Recorder, params: Map<number, { count: bigint; bytes: bigint }>, dims: DimValues, conv: Convention): LineCost[] {
+export function buildLines(rec: Recorder, params: Map<number, { count: bigint; bytes: bigint }>, dims: DimValues, conv: Convention, memo: Map<PyInstance, Set<Tensor>>): LineCost[] {
   const out: LineCost[] = [];
-  const lineNos = new Set<number>([...rec.lines.keys(), ...params.keys(), ...[...rec.boundValues].filter(([, v]) => describeValue(v) !== undefined || valueParams(v, dims)).map(([l]) => l)]);
+  const lineNos = new Set<number>([...rec.lines.keys(), ...params.keys(), ...[...rec.boundValues].filter(([, v]) => describeValue(v) !== undefined || valueParams(v, dims, memo)).map(([l]) => l)]);
   const endOf = new Map([...rec.endLines].map(([end, start]) => [start, end]));
   for (const line of [...lineNos].sort((a, b) => a - b)) {
     const agg: LineAgg | undefined = rec.lines.get(line);
@@ -43,7 +44,7 @@ export function buildLines(rec: Recorder, params: Map<number, { count: bigint; b
     const p = params.get(line);
     const shapes = [...new Set(ops.map((o) => o.shape).filter(Boolean))];
     const bound = rec.boundValues.get(line);
-    const vp = bound === undefined ? undefined : valueParams(bound, dims);
+    const vp = bound === undefined ? undefined : valueParams(bound, dims, memo);
     out.push({
       line, endLine: endOf.get(line), value: bound === undefined ? undefined : describeValue(bound), valueParams: vp,
       shapes, dtypes: [...new Set(ops.map((o) => o.dtype).filter(Boolean))],

@@ -1,41 +1,50 @@
 // Exact polynomials over named symbols with bigint coefficients: symbolic dims and symbolic costs.
+// Constants (the common case) carry no map, so concrete shapes cost only bigint arithmetic.
 
 /** A monomial key: sorted symbol names joined by '*'; '' is the constant term. */
 type Key = string;
 
 export class Poly {
-  private constructor(readonly terms: ReadonlyMap<Key, bigint>) {}
+  /** `terms` is undefined for a pure constant `k`; otherwise it holds every term, the constant one included. */
+  private constructor(private readonly k: bigint, private readonly terms?: ReadonlyMap<Key, bigint>) {}
 
-  static readonly zero = new Poly(new Map());
+  static readonly zero = new Poly(0n);
   static const(c: bigint | number): Poly {
     const v = typeof c === 'bigint' ? c : BigInt(c);
-    return v === 0n ? Poly.zero : new Poly(new Map([['', v]]));
+    return v === 0n ? Poly.zero : new Poly(v);
   }
   static sym(name: string): Poly {
-    return new Poly(new Map([[name, 1n]]));
+    return new Poly(0n, new Map([[name, 1n]]));
+  }
+  private static of(m: Map<Key, bigint>): Poly {
+    if (m.size === 0) return Poly.zero;
+    if (m.size === 1 && m.has('')) return new Poly(m.get('')!);
+    return new Poly(0n, m);
+  }
+  private entries(): ReadonlyMap<Key, bigint> {
+    return this.terms ?? (this.k === 0n ? new Map() : new Map([['', this.k]]));
   }
 
   isConst(): boolean {
-    return this.terms.size === 0 || (this.terms.size === 1 && this.terms.has(''));
+    return this.terms === undefined;
   }
   constValue(): bigint {
-    return this.terms.get('') ?? 0n;
+    return this.terms ? this.terms.get('') ?? 0n : this.k;
   }
   symbols(): string[] {
     const out = new Set<string>();
-    for (const k of this.terms.keys()) if (k) for (const s of k.split('*')) out.add(s);
+    for (const k of this.entries().keys()) if (k) for (const s of k.split('*')) out.add(s);
     return [...out];
   }
 
   add(o: Poly): Poly {
-    if (o.terms.size === 0) return this;
-    if (this.terms.size === 0) return o;
-    const m = new Map(this.terms);
-    for (const [k, c] of o.terms) {
+    if (!this.terms && !o.terms) return this.k === 0n ? o : o.k === 0n ? this : new Poly(this.k + o.k);
+    const m = new Map(this.entries());
+    for (const [k, c] of o.entries()) {
       const v = (m.get(k) ?? 0n) + c;
       if (v === 0n) m.delete(k); else m.set(k, v);
     }
-    return new Poly(m);
+    return Poly.of(m);
   }
   neg(): Poly {
     return this.scale(-1n);
@@ -46,13 +55,14 @@ export class Poly {
   scale(c: bigint): Poly {
     if (c === 0n) return Poly.zero;
     if (c === 1n) return this;
+    if (!this.terms) return new Poly(this.k * c);
     const m = new Map<Key, bigint>();
     for (const [k, v] of this.terms) m.set(k, v * c);
-    return new Poly(m);
+    return Poly.of(m);
   }
   mul(o: Poly): Poly {
-    if (o.isConst()) return this.scale(o.constValue());
-    if (this.isConst()) return o.scale(this.constValue());
+    if (!o.terms) return this.scale(o.k);
+    if (!this.terms) return o.scale(this.k);
     const m = new Map<Key, bigint>();
     for (const [ka, ca] of this.terms) {
       for (const [kb, cb] of o.terms) {
@@ -61,36 +71,41 @@ export class Poly {
         if (v === 0n) m.delete(k); else m.set(k, v);
       }
     }
-    return new Poly(m);
+    return Poly.of(m);
   }
   /** Exact division by a constant when every coefficient divides; otherwise undefined. */
   divExact(c: bigint): Poly | undefined {
     if (c === 0n) return undefined;
+    if (!this.terms) return this.k % c === 0n ? Poly.const(this.k / c) : undefined;
     const m = new Map<Key, bigint>();
     for (const [k, v] of this.terms) {
       if (v % c !== 0n) return undefined;
       m.set(k, v / c);
     }
-    return new Poly(m);
+    return Poly.of(m);
   }
-  /** Exact division by a monomial-times-constant poly (single term); otherwise undefined. */
+  /** Exact division by a single-term poly (constant times monomial); otherwise undefined. */
   divByTerm(o: Poly): Poly | undefined {
-    if (o.terms.size !== 1) return undefined;
-    const [[kb, cb]] = [...o.terms];
+    const ot = o.entries();
+    if (ot.size !== 1) return undefined;
+    const [[kb, cb]] = [...ot];
     const m = new Map<Key, bigint>();
-    for (const [ka, ca] of this.terms) {
+    for (const [ka, ca] of this.entries()) {
       const k = divKey(ka, kb);
       if (k === undefined || ca % cb !== 0n) return undefined;
       m.set(k, ca / cb);
     }
-    return new Poly(m);
+    return Poly.of(m);
   }
   equals(o: Poly): boolean {
-    if (this.terms.size !== o.terms.size) return false;
-    for (const [k, v] of this.terms) if (o.terms.get(k) !== v) return false;
+    if (!this.terms && !o.terms) return this.k === o.k;
+    const a = this.entries(), b = o.entries();
+    if (a.size !== b.size) return false;
+    for (const [k, v] of a) if (b.get(k) !== v) return false;
     return true;
   }
   evaluate(value: (sym: string) => bigint): bigint {
+    if (!this.terms) return this.k;
     let total = 0n;
     for (const [k, c] of this.terms) {
       let t = c;
@@ -100,7 +115,7 @@ export class Poly {
     return total;
   }
   toString(): string {
-    if (this.terms.size === 0) return '0';
+    if (!this.terms) return this.k.toString();
     const parts: string[] = [];
     const keys = [...this.terms.keys()].sort((a, b) => degree(b) - degree(a) || a.localeCompare(b));
     for (const k of keys) {

@@ -44,3 +44,15 @@ export function namedTensors(root: PyInstance, role: 'param' | 'buffer'): [strin
   }
   return out;
 }
+
+/** Distinct parameters under a module, memoized bottom-up (a tied weight counts once per subtree). */
+export function distinctParams(m: PyInstance, memo: Map<PyInstance, Set<Tensor>>, stack = new Set<PyInstance>()): Set<Tensor> {
+  const hit = memo.get(m);
+  if (hit) return hit;
+  const set = new Set<Tensor>(ownTensors(m, 'param').map(([, t]) => t));
+  stack.add(m);
+  for (const [, c] of namedChildren(m)) if (!stack.has(c)) for (const t of distinctParams(c, memo, stack)) set.add(t);
+  stack.delete(m);
+  memo.set(m, set);
+  return set;
+}
