@@ -23,6 +23,8 @@ export class EvalCtx {
   /** Spans of the calls being evaluated, innermost last (for diagnostics). */
   readonly callSpans: SourceSpan[] = [];
   steps = 0;
+  /** Every layer that was built (got weights), in build order. */
+  readonly builtLayers: import('./layer').Layer[] = [];
   readonly float: TfDtype;
   private readonly lineStarts: number[] = [0];
 

@@ -30,6 +30,8 @@ export interface LayerSpec {
   readonly multi?: boolean;
   /** After the first build, input axis -1 must keep its size (Dense, Conv, RNN, norms). */
   readonly fixedLastAxis?: boolean;
+  /** A layer TF.js has but flopscope does not model: its outputs are unknown and it counts as an unknown op. */
+  readonly unsupported?: boolean;
   /** Output shape, weights and cost for input shape(s); throws TfError on a shape problem. */
   compute(cfg: Cfg, inputs: Dim[][], bytes: number, name: string): LayerOutput;
 }
@@ -50,6 +52,8 @@ export class Layer implements LayerRef {
   weights?: Dim[][];
   builtLastAxis?: Dim;
   applications = 0;
+  /** The layer was given an input shape the evaluator could not determine. */
+  inputShapeUnknown = false;
   /** Self costs of all applications, for the module tree. */
   macs = Poly.zero;
   flops = Poly.zero;

@@ -1,6 +1,11 @@
 // The only importer of typescript-estree: parses TS/JS with locations, recovering a prefix of the file after a syntax error.
-import { parse as estreeParse, type TSESTree } from '@typescript-eslint/typescript-estree';
+// It uses the converter directly (TypeScript's createSourceFile + astConverter) because the package's `parse` entry pulls in
+// node:fs/node:path (project services, tsconfig lookup), which the browser bundle cannot resolve and a pure core must not need.
+import * as ts from 'typescript';
+import { astConverter } from '../../../node_modules/@typescript-eslint/typescript-estree/dist/ast-converter.js';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 
+export type { TSESTree };
 export type Node = TSESTree.Node;
 export type Program = TSESTree.Program;
 
@@ -16,34 +21,53 @@ export interface Parsed {
   readonly error?: SyntaxProblem;
 }
 
-function tryParse(text: string, jsx: boolean): { program?: Program; error?: SyntaxProblem } {
+function scriptKind(path: string): ts.ScriptKind {
+  if (/\.tsx$/i.test(path)) return ts.ScriptKind.TSX;
+  if (/\.jsx$/i.test(path)) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/i.test(path)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+const settings = { loc: true, range: true, tokens: false, comment: false, errorOnUnknownASTType: false, allowInvalidAST: false, suppressDeprecatedPropertyWarnings: true };
+
+function tryParse(text: string, path: string): { program?: Program; error?: SyntaxProblem } {
   try {
-    return { program: estreeParse(text, { loc: true, range: true, jsx, errorOnUnknownASTType: false, comment: false, tokens: false }) };
+    const sf = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKind(path));
+    // The converter's settings type is internal; these are the fields it reads.
+    const { estree } = astConverter(sf, settings as unknown as Parameters<typeof astConverter>[1], false);
+    return { program: estree as unknown as Program };
   } catch (e) {
     const err = e as { index?: number; lineNumber?: number; message?: string };
     return { error: { index: err.index ?? 0, line: err.lineNumber ?? 1, message: String(err.message ?? e) } };
   }
 }
 
-/** Start offset of the last line before `line` (1-based) that starts at column 0 with code (a likely top-level statement). */
+/** Start line of the last line before `line` (1-based) that starts at column 0 with code (a likely top-level statement). */
 function topLevelCut(lines: string[], line: number): number {
   for (let l = line - 1; l >= 1; l--) if (/^[A-Za-z_$@]/.test(lines[l - 1]) && !/^(else|catch|finally)\b/.test(lines[l - 1])) return l;
   return 1;
 }
 
+/** Parses `source`; on a syntax error, retries on shorter prefixes (cut at line starts) so the code before the error is still analyzed. */
 export function parseSource(source: string, path: string): Parsed {
-  const jsx = /\.(t|j)sx$/i.test(path);
-  const first = tryParse(source, jsx);
+  const first = tryParse(source, path);
   if (first.program) return first;
   const error = first.error!;
   const lines = source.split('\n');
   let cutLine = error.line;
   for (let attempt = 0; attempt < 12 && cutLine > 1; attempt++) {
-    const prefix = lines.slice(0, cutLine - 1).join('\n');
-    const r = tryParse(prefix, jsx);
+    const r = tryParse(lines.slice(0, cutLine - 1).join('\n'), path);
     if (r.program) return { program: r.program, error };
-    const next = attempt < 4 ? Math.min(r.error!.line, cutLine - 1) : topLevelCut(lines, Math.min(r.error!.line, cutLine - 1));
+    const bad = Math.min(r.error!.line, cutLine - 1);
+    const next = attempt < 4 ? bad : topLevelCut(lines, bad);
     cutLine = next >= cutLine ? cutLine - 1 : next;
   }
   return { error };
+}
+
+/** Parses a single expression (an entry like `build(tf)`); undefined when it is not one. */
+export function parseExpression(text: string): Node | undefined {
+  const r = tryParse(`(${text});`, 'entry.ts');
+  const s = r.program?.body[0];
+  return s && s.type === 'ExpressionStatement' ? s.expression : undefined;
 }

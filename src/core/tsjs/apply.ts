@@ -1,0 +1,64 @@
+// Applying a layer to symbolic tensors: TF.js input checks, the first build (weights), the output, and the cost record.
+import { dimEq, type Dim } from '../sym/dim';
+import { termsPoly } from '../cost/terms';
+import { Tensor } from '../torch/tensor';
+import { TfError, type EvalCtx } from './context';
+import { ConfigUnknown } from './config';
+import { tfShape } from './shapes';
+import type { Layer } from './layer';
+
+/** How each symbolic tensor was produced, for walking a functional model's graph. */
+export const history = new WeakMap<Tensor, { layer: Layer; inputs: Tensor[] }>();
+
+export function unknownTensor(ctx: EvalCtx): Tensor {
+  return new Tensor(undefined, ctx.float);
+}
+
+function checkInput(layer: Layer, x: Dim[], i: number): void {
+  const { spec } = layer;
+  if (spec.ndim !== undefined && x.length !== spec.ndim) throw new TfError(`Input ${i} is incompatible with layer ${layer.name}: expected ndim=${spec.ndim}, found ndim=${x.length}`);
+  if (spec.minNdim !== undefined && x.length < spec.minNdim) throw new TfError(`Input ${i} is incompatible with layer ${layer.name}: expected min_ndim=${spec.minNdim}, found ndim=${x.length}`);
+  const last = x[x.length - 1];
+  if (spec.fixedLastAxis && layer.builtLastAxis !== undefined && typeof last === 'number' && typeof layer.builtLastAxis === 'number' && !dimEq(last, layer.builtLastAxis)) {
+    throw new TfError(`Input ${i} is incompatible with layer ${layer.name}: expected axis -1 of input shape to have value ${layer.builtLastAxis} but got shape ${tfShape(x)}.`);
+  }
+}
+
+/** Applies `layer` to one tensor or a list (merge layers); never throws: problems become diagnostics and an unknown-shape output. */
+export function applyLayer(ctx: EvalCtx, layer: Layer, input: Tensor | Tensor[], record = true): Tensor {
+  const inputs = Array.isArray(input) ? input : [input];
+  const op = layer.spec.className;
+  if (!layer.spec.multi && inputs.length !== 1) {
+    ctx.report('error', 'shape-mismatch', `Layer ${layer.name} expects 1 input(s), but it received ${inputs.length} input tensors.`);
+    return unknownTensor(ctx);
+  }
+  if (layer.spec.unsupported) {
+    ctx.unknownOp(`tf.layers.${layer.spec.className} (not modelled)`, layer.line);
+    return unknownTensor(ctx);
+  }
+  if (inputs.some((t) => !t.shape)) {
+    ctx.unknownOp(`${op} (input shape unknown)`, layer.line);
+    return unknownTensor(ctx);
+  }
+  const shapes = inputs.map((t) => t.shape!);
+  try {
+    shapes.forEach((s, i) => checkInput(layer, s, i));
+    const r = layer.spec.compute(layer.cfg, shapes, ctx.float.bytes, layer.name);
+    if (!layer.weights) { layer.weights = r.weights; layer.builtLastAxis = shapes[0][shapes[0].length - 1]; ctx.builtLayers.push(layer); }
+    const out = new Tensor(r.shape, ctx.float);
+    history.set(out, { layer, inputs });
+    layer.applications++;
+    if (record) {
+      const c = r.cost;
+      ctx.record(layer.line, { op, rule: c.rule, known: true, out, macs: c.macs, flops: c.flops, bwd: c.bwd, saved: c.saved });
+      layer.macs = layer.macs.add(termsPoly(c.macs));
+      layer.flops = layer.flops.add(termsPoly(c.flops));
+      layer.bwd = layer.bwd.add(termsPoly(c.bwd));
+    }
+    return out;
+  } catch (e) {
+    if (e instanceof ConfigUnknown) { ctx.unknownOp(`${op} (${e.key} unknown)`, layer.line); return unknownTensor(ctx); }
+    if (e instanceof TfError) { ctx.report('error', e.code, e.message); return unknownTensor(ctx); }
+    throw e;
+  }
+}

@@ -1,0 +1,47 @@
+// Array and string members the model-building subset uses: length, indexing, push, map, forEach, reduce, slice, concat, join, fill, ...
+import type { Interp } from './interp';
+import { callValue } from './calls';
+import { NativeFn, Unknown, truthy, type JsValue } from './values';
+
+const fn = (name: string, f: (args: JsValue[]) => JsValue) => new NativeFn(name, (c) => f(c.args));
+
+export function arrayMember(ip: Interp, a: JsValue[], key: string | number): JsValue {
+  if (typeof key === 'number' || /^\d+$/.test(key)) return a[Number(key)];
+  const cb = (f: JsValue, ...xs: JsValue[]) => callValue(ip, f, xs);
+  switch (key) {
+    case 'length': return a.length;
+    case 'push': return fn('push', (xs) => { a.push(...xs); return a.length; });
+    case 'pop': return fn('pop', () => a.pop());
+    case 'shift': return fn('shift', () => a.shift());
+    case 'unshift': return fn('unshift', (xs) => a.unshift(...xs));
+    case 'at': return fn('at', ([i]) => (typeof i === 'number' ? a.at(i) : new Unknown('at')));
+    case 'map': return fn('map', ([f]) => a.map((x, i) => cb(f, x, i, a)));
+    case 'forEach': return fn('forEach', ([f]) => { a.forEach((x, i) => cb(f, x, i, a)); return undefined; });
+    case 'filter': return fn('filter', ([f]) => { const r = a.map((x, i) => truthy(cb(f, x, i, a))); return r.some((t) => t === undefined) ? new Unknown('filter') : a.filter((_, i) => r[i]); });
+    case 'reduce': return fn('reduce', ([f, init]) => { let acc = init; let i = 0; if (acc === undefined) { acc = a[0]; i = 1; } for (; i < a.length; i++) acc = cb(f, acc, a[i], i, a); return acc; });
+    case 'slice': return fn('slice', ([s, e]) => a.slice(s as number | undefined, e as number | undefined));
+    case 'concat': return fn('concat', (xs) => a.concat(...xs.map((x) => (Array.isArray(x) ? x : [x]))));
+    case 'join': return fn('join', ([sep]) => a.join(typeof sep === 'string' ? sep : ','));
+    case 'includes': return fn('includes', ([x]) => a.includes(x));
+    case 'indexOf': return fn('indexOf', ([x]) => a.indexOf(x));
+    case 'reverse': return fn('reverse', () => a.reverse());
+    case 'fill': return fn('fill', ([x]) => a.fill(x));
+    case 'flat': return fn('flat', () => a.flat() as JsValue[]);
+    case 'keys': return fn('keys', () => a.map((_, i) => i));
+    case 'entries': return fn('entries', () => a.map((x, i) => [i, x]));
+    default: return new Unknown(`array.${key}`);
+  }
+}
+
+export function stringMember(s: string, key: string | number): JsValue {
+  if (typeof key === 'number') return s[key];
+  switch (key) {
+    case 'length': return s.length;
+    case 'toUpperCase': return fn('toUpperCase', () => s.toUpperCase());
+    case 'toLowerCase': return fn('toLowerCase', () => s.toLowerCase());
+    case 'concat': return fn('concat', (xs) => s.concat(...xs.map(String)));
+    case 'startsWith': return fn('startsWith', ([x]) => s.startsWith(String(x)));
+    case 'includes': return fn('includes', ([x]) => s.includes(String(x)));
+    default: return new Unknown(`string.${key}`);
+  }
+}

@@ -1,0 +1,42 @@
+// Calling values: closures (parameters, defaults, rest, destructuring), natives with their evaluator hooks, and unknown callees.
+import { BudgetExceeded, Cancelled } from './context';
+import { Interp, ReturnSignal } from './interp';
+import { Scope } from './scope';
+import { Closure, NativeFn, Unknown, type JsValue } from './values';
+import { bindPattern } from './patterns';
+import { evalExpr } from './expressions';
+import { execBlockBody } from './statements';
+import type { Node } from './parse';
+
+export function callValue(ip: Interp, fn: JsValue, args: JsValue[], self: JsValue = undefined): JsValue {
+  ip.ctx.step();
+  if (fn instanceof NativeFn) return fn.fn({ args, self, call: (f, a) => callValue(ip, f, a) });
+  if (fn instanceof Closure) return callClosure(ip, fn, args);
+  if (fn instanceof Unknown) return new Unknown(`result of ${fn.why}`);
+  return new Unknown('call of a non-function');
+}
+
+function callClosure(ip: Interp, fn: Closure, args: JsValue[]): JsValue {
+  if (ip.depth > 200) return new Unknown(`recursion too deep in ${fn.name}`);
+  const scope = new Scope(fn.scope);
+  const params = fn.node.params as Node[];
+  params.forEach((p, i) => {
+    if (p.type === 'RestElement') bindPattern(ip, p.argument, args.slice(i), scope);
+    else if (p.type === 'TSParameterProperty') bindPattern(ip, p.parameter, args[i], scope);
+    else bindPattern(ip, p, args[i], scope);
+  });
+  const body = fn.node.body;
+  if (!body) return undefined;
+  ip.depth++;
+  try {
+    if (body.type !== 'BlockStatement') return evalExpr(ip, body, scope);
+    execBlockBody(ip, body.body, scope);
+    return undefined;
+  } catch (e) {
+    if (e instanceof ReturnSignal) return e.value;
+    if (e instanceof BudgetExceeded || e instanceof Cancelled) throw e;
+    throw e;
+  } finally {
+    ip.depth--;
+  }
+}

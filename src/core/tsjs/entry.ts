@@ -1,0 +1,71 @@
+// Runs a program: the top level, then the entry (an explicit expression, or a model-building function found by name), and picks the model.
+import { BudgetExceeded, Cancelled } from './context';
+import { BreakSignal, ContinueSignal, Interp, JsThrow, ReturnSignal } from './interp';
+import { Scope } from './scope';
+import { parseExpression, type Node, type Program } from './parse';
+import { Closure, Namespace, Unknown, type JsValue } from './values';
+import { execStmt } from './statements';
+import { evalExpr } from './expressions';
+import { callValue } from './calls';
+import { Model } from './model';
+
+export interface EntryOutcome {
+  readonly entry?: string;
+  readonly model?: Model;
+}
+
+function runGuarded(ip: Interp, f: () => void): void {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof BudgetExceeded || e instanceof Cancelled) throw e;
+    if (e instanceof JsThrow) { ip.ctx.report('warning', 'evaluation-stopped', 'flopscope: evaluation stopped here: the code throws'); return; }
+    if (e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal) return;
+    throw e;
+  }
+}
+
+/** Names of top-level functions, in source order (declarations and `const f = () => ...`). */
+function topFunctions(program: Program): string[] {
+  const out: string[] = [];
+  for (let s of program.body as Node[]) {
+    if ((s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration) s = s.declaration as Node;
+    if (s.type === 'FunctionDeclaration' && s.id) out.push(s.id.name);
+    if (s.type === 'VariableDeclaration') for (const d of s.declarations) if (d.id.type === 'Identifier' && d.init && (d.init.type === 'ArrowFunctionExpression' || d.init.type === 'FunctionExpression')) out.push(d.id.name);
+  }
+  return out;
+}
+
+function argsFor(fn: Closure, tf: JsValue): JsValue[] {
+  return (fn.node.params as Node[]).map((p) => (p.type === 'Identifier' && p.name === 'tf' ? tf : new Unknown(p.type === 'Identifier' ? p.name : 'parameter')));
+}
+
+export function runProgram(ip: Interp, program: Program, entry: string | undefined): EntryOutcome {
+  const scope = new Scope(ip.globals);
+  const body = program.body as Node[];
+  for (const s of body) if (s.type === 'FunctionDeclaration' && s.id) scope.declare(s.id.name, new Closure(s, scope, s.id.name));
+  for (const s of body) runGuarded(ip, () => execStmt(ip, s, scope));
+  const tf = ip.globals.get('tf') as Namespace;
+  const box: { result: JsValue } = { result: undefined };
+  let label: string | undefined = ip.models.length ? 'top-level' : undefined;
+  if (entry) {
+    label = entry;
+    runGuarded(ip, () => {
+      const expr = parseExpression(entry);
+      if (!expr) { ip.ctx.report('warning', 'entry', `flopscope: the entry \`${entry}\` is not an expression`); return; }
+      box.result = evalExpr(ip, expr, scope);
+    });
+  } else if (ip.models.length === 0) {
+    const names = topFunctions(program);
+    const ranked = [...names.filter((n) => /model|^build$|^create$|^make$/i.test(n)), ...names.filter((n) => !/model|^build$|^create$|^make$/i.test(n))];
+    for (const name of ranked) {
+      const fn = scope.get(name);
+      if (!(fn instanceof Closure)) continue;
+      const before = ip.models.length;
+      runGuarded(ip, () => { box.result = callValue(ip, fn, argsFor(fn, tf)); });
+      if (ip.models.length > before || box.result instanceof Model) { label = `${name}(${(fn.node.params as Node[]).map((p) => (p.type === 'Identifier' ? p.name : '…')).join(', ')})`; break; }
+    }
+  }
+  const model = box.result instanceof Model ? box.result : ip.models[ip.models.length - 1];
+  return { entry: label, model };
+}

@@ -1,0 +1,25 @@
+// The evaluator's shared state and control-flow signals; expression, statement and call logic live in their own files.
+import type { EvalCtx } from './context';
+import type { Model } from './model';
+import { Scope } from './scope';
+import type { JsValue } from './values';
+
+export class ReturnSignal {
+  constructor(readonly value: JsValue) {}
+}
+export class BreakSignal {
+  constructor(readonly label?: string) {}
+}
+export class ContinueSignal {
+  constructor(readonly label?: string) {}
+}
+/** A JS `throw` in the analyzed code: evaluation of the enclosing top-level statement stops. */
+export class JsThrow extends Error {}
+
+export class Interp {
+  /** Models created, in order. */
+  readonly models: Model[] = [];
+  /** Depth of closure calls (to stop runaway recursion). */
+  depth = 0;
+  constructor(readonly ctx: EvalCtx, readonly globals: Scope) {}
+}

@@ -1,0 +1,112 @@
+// TF.js models: tf.sequential (add builds each layer on the previous output) and tf.model (a graph from inputs to outputs).
+import { Tensor } from '../torch/tensor';
+import { TfError, type EvalCtx } from './context';
+import { fromNullable } from './shapes';
+import { applyLayer, history, unknownTensor } from './apply';
+import type { Layer } from './layer';
+import type { ModelRef } from './values';
+
+export class Model implements ModelRef {
+  readonly kind = 'model' as const;
+  readonly layers: Layer[] = [];
+  inputs: Tensor[] = [];
+  outputs: Tensor[] = [];
+  /** How many times the model was applied as a layer of another model. */
+  applications = 0;
+  constructor(readonly className: 'Sequential' | 'Model', readonly name: string, readonly line: number) {}
+}
+
+let modelUid = 0;
+export function resetModelNames(): void {
+  modelUid = 0;
+}
+export function modelName(className: string, given?: string): string {
+  return given ?? `${className.toLowerCase()}_${++modelUid}`;
+}
+
+/** tf.input / the implicit input of a layer configured with inputShape/batchInputShape. */
+export function inputTensor(ctx: EvalCtx, batchShape: (number | null)[], dtype = 'float32'): Tensor {
+  return new Tensor(fromNullable(batchShape), dtype === 'int32' ? { name: 'int32', bytes: 4, isFloat: false } as Tensor['dtype'] : ctx.float);
+}
+
+/** Sequential.add: the first layer needs an input shape; later layers are applied to the current output. */
+export function sequentialAdd(ctx: EvalCtx, m: Model, item: Layer | Model): void {
+  if (item instanceof Model) {
+    if (m.outputs.length === 0) { m.inputs = item.inputs; m.outputs = item.outputs; m.layers.push(...item.layers); return; }
+    m.outputs = [applyModel(ctx, item, m.outputs[0])];
+    return;
+  }
+  if (m.outputs.length === 0) {
+    if (item.inputShapeUnknown) {
+      ctx.unknownOp(`${item.spec.className} (input shape unknown)`, item.line);
+      m.outputs = [unknownTensor(ctx)];
+      m.layers.push(item);
+      return;
+    }
+    if (!item.batchInputShape) {
+      ctx.report('error', 'missing-input-shape', 'The first layer in a Sequential model must get an `inputShape` or `batchInputShape` argument.');
+      m.outputs = [unknownTensor(ctx)];
+      m.layers.push(item);
+      return;
+    }
+    const x = inputTensor(ctx, item.batchInputShape, item.dtype);
+    m.inputs = [x];
+  }
+  m.layers.push(item);
+  m.outputs = [applyLayer(ctx, item, m.outputs[0] ?? m.inputs[0])];
+}
+
+/** Layers between a model's inputs and outputs, in application order (shared layers once). */
+export function graphLayers(inputs: Tensor[], outputs: Tensor[]): Layer[] {
+  const seen = new Set<Tensor>(inputs);
+  const order: Layer[] = [];
+  const visit = (t: Tensor) => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    const h = history.get(t);
+    if (!h) return;
+    h.inputs.forEach(visit);
+    if (!order.includes(h.layer)) order.push(h.layer);
+  };
+  outputs.forEach(visit);
+  return order;
+}
+
+export function functionalModel(ctx: EvalCtx, name: string, line: number, inputs: Tensor[], outputs: Tensor[]): Model {
+  const m = new Model('Model', name, line);
+  m.inputs = inputs;
+  m.outputs = outputs;
+  m.layers.push(...graphLayers(inputs, outputs));
+  for (const o of outputs) if (o.shape && !reaches(o, new Set(inputs))) ctx.report('error', 'graph-disconnected', 'Graph disconnected: cannot obtain value for the model output from the given inputs.');
+  return m;
+}
+
+function reaches(t: Tensor, inputs: Set<Tensor>): boolean {
+  if (inputs.has(t)) return true;
+  const h = history.get(t);
+  return !!h && h.inputs.some((x) => reaches(x, inputs));
+}
+
+/** Calls a model on a new tensor, replaying its graph. Its first application is already costed by its construction. */
+export function applyModel(ctx: EvalCtx, m: Model, x: Tensor | Tensor[]): Tensor {
+  const xs = Array.isArray(x) ? x : [x];
+  const record = m.applications++ > 0 || m.outputs.length === 0;
+  if (m.inputs.length !== xs.length) {
+    ctx.report('error', 'shape-mismatch', `Model ${m.name} expects ${m.inputs.length} input(s), but it received ${xs.length} input tensors.`);
+    return unknownTensor(ctx);
+  }
+  const memo = new Map<Tensor, Tensor>(m.inputs.map((t, i) => [t, xs[i]]));
+  const replay = (t: Tensor): Tensor => {
+    const hit = memo.get(t);
+    if (hit) return hit;
+    const h = history.get(t);
+    const out = h ? applyLayer(ctx, h.layer, h.layer.spec.multi ? h.inputs.map(replay) : replay(h.inputs[0]), record) : unknownTensor(ctx);
+    memo.set(t, out);
+    return out;
+  };
+  return replay(m.outputs[0] ?? unknownTensor(ctx));
+}
+
+export function countParamsError(m: Model): TfError | undefined {
+  return m.layers.some((l) => !l.weights && !l.spec.unsupported) ? new TfError(`You tried to call countParams() on ${m.name}, but the layer is not built yet.`) : undefined;
+}

@@ -1,0 +1,52 @@
+// JS binary and unary operators over known numbers/strings/booleans; anything involving an unknown stays unknown.
+import { Closure, NativeFn, Unknown, type JsValue } from './values';
+
+type Prim = number | string | boolean | null | undefined;
+const isPrim = (v: JsValue): v is Prim => v === null || v === undefined || typeof v !== 'object';
+
+export function binary(op: string, a: JsValue, b: JsValue): JsValue {
+  if (op === '===' || op === '!==') {
+    if (a instanceof Unknown || b instanceof Unknown) return new Unknown('comparison');
+    return op === '===' ? a === b : a !== b;
+  }
+  if (!isPrim(a) || !isPrim(b)) {
+    if (op === '+' && Array.isArray(a) && typeof b === 'string') return new Unknown('array + string');
+    return new Unknown(`operator ${op}`);
+  }
+  const x = a as number, y = b as number;
+  switch (op) {
+    case '+': return (x as unknown as string) + (y as unknown as string);
+    case '-': return x - y;
+    case '*': return x * y;
+    case '/': return x / y;
+    case '%': return x % y;
+    case '**': return x ** y;
+    case '<': return x < y;
+    case '>': return x > y;
+    case '<=': return x <= y;
+    case '>=': return x >= y;
+    case '==': return a == b;
+    case '!=': return a != b;
+    case '&': return x & y;
+    case '|': return x | y;
+    case '^': return x ^ y;
+    case '<<': return x << y;
+    case '>>': return x >> y;
+    case '>>>': return x >>> y;
+    default: return new Unknown(`operator ${op}`);
+  }
+}
+
+export function unary(op: string, a: JsValue): JsValue {
+  if (op === 'void') return undefined;
+  if (a instanceof Unknown) return a;
+  if (op === 'typeof') return Array.isArray(a) || a === null ? 'object' : a instanceof Closure || a instanceof NativeFn ? 'function' : typeof a;
+  if (!isPrim(a)) return op === '!' ? false : new Unknown(`operator ${op}`);
+  switch (op) {
+    case '-': return -(a as number);
+    case '+': return +(a as number);
+    case '!': return !a;
+    case '~': return ~(a as number);
+    default: return new Unknown(`operator ${op}`);
+  }
+}

@@ -1,0 +1,106 @@
+// Statements of the JS subset: declarations, blocks, if, loops (for, for-of, for-in, while), return/break/continue, imports, exports.
+import { BreakSignal, ContinueSignal, JsThrow, ReturnSignal, type Interp } from './interp';
+import { Scope } from './scope';
+import type { Node } from './parse';
+import { Closure, JsObject, Unknown, truthy, type JsValue } from './values';
+import { evalExpr } from './expressions';
+import { bindPattern } from './patterns';
+import { importModule } from './imports';
+
+/** Loops stop after this many iterations even inside the step budget (a model-building loop never needs more). */
+const maxIterations = 100_000;
+
+export function execBlockBody(ip: Interp, body: Node[], scope: Scope): void {
+  for (const s of body) if (s.type === 'FunctionDeclaration' && s.id) scope.declare(s.id.name, new Closure(s, scope, s.id.name));
+  for (const s of body) execStmt(ip, s, scope);
+}
+
+function loopBody(ip: Interp, body: Node, scope: Scope, label?: string): 'break' | 'continue' {
+  try {
+    execStmt(ip, body, scope);
+  } catch (e) {
+    if (e instanceof BreakSignal && (!e.label || e.label === label)) return 'break';
+    if (e instanceof ContinueSignal && (!e.label || e.label === label)) return 'continue';
+    throw e;
+  }
+  return 'continue';
+}
+
+export function execStmt(ip: Interp, s: Node, scope: Scope, label?: string): void {
+  ip.ctx.step();
+  switch (s.type) {
+    case 'ExpressionStatement': evalExpr(ip, s.expression, scope); return;
+    case 'VariableDeclaration':
+      for (const d of s.declarations) bindPattern(ip, d.id, d.init ? evalExpr(ip, d.init, scope) : undefined, scope);
+      return;
+    case 'FunctionDeclaration': if (s.id && !scope.has(s.id.name)) scope.declare(s.id.name, new Closure(s, scope, s.id.name)); return;
+    case 'BlockStatement': execBlockBody(ip, s.body, new Scope(scope)); return;
+    case 'IfStatement': {
+      const t = truthy(evalExpr(ip, s.test, scope));
+      if (t === undefined) return; // an unknown condition runs neither branch; layers inside stay unbuilt
+      if (t) execStmt(ip, s.consequent, scope); else if (s.alternate) execStmt(ip, s.alternate, scope);
+      return;
+    }
+    case 'ForStatement': {
+      const loop = new Scope(scope);
+      if (s.init) { if (s.init.type === 'VariableDeclaration') execStmt(ip, s.init, loop); else evalExpr(ip, s.init, loop); }
+      for (let i = 0; i < maxIterations; i++) {
+        if (s.test && truthy(evalExpr(ip, s.test, loop)) !== true) break;
+        const iter = new Scope(loop);
+        if (loopBody(ip, s.body, iter, label) === 'break') break;
+        if (s.update) evalExpr(ip, s.update, loop);
+      }
+      return;
+    }
+    case 'ForOfStatement': case 'ForInStatement': {
+      const v = evalExpr(ip, s.right, scope);
+      const items: JsValue[] | undefined = s.type === 'ForOfStatement' ? (Array.isArray(v) ? [...v] : typeof v === 'string' ? [...v] : undefined)
+        : v instanceof JsObject ? [...v.props.keys()] : Array.isArray(v) ? v.map((_, i) => String(i)) : undefined;
+      if (!items) return;
+      for (const item of items) {
+        const iter = new Scope(scope);
+        const target = s.left.type === 'VariableDeclaration' ? s.left.declarations[0].id : s.left;
+        bindPattern(ip, target, item, iter, s.left.type === 'VariableDeclaration');
+        if (loopBody(ip, s.body, iter, label) === 'break') break;
+      }
+      return;
+    }
+    case 'WhileStatement': case 'DoWhileStatement': {
+      for (let i = 0; i < maxIterations; i++) {
+        if ((s.type === 'WhileStatement' || i > 0) && truthy(evalExpr(ip, s.test, scope)) !== true) break;
+        if (loopBody(ip, s.body, new Scope(scope), label) === 'break') break;
+      }
+      return;
+    }
+    case 'LabeledStatement':
+      try { execStmt(ip, s.body, scope, s.label.name); } catch (e) { if (!(e instanceof BreakSignal && e.label === s.label.name)) throw e; }
+      return;
+    case 'ReturnStatement': throw new ReturnSignal(s.argument ? evalExpr(ip, s.argument, scope) : undefined);
+    case 'BreakStatement': throw new BreakSignal(s.label?.name);
+    case 'ContinueStatement': throw new ContinueSignal(s.label?.name);
+    case 'ThrowStatement': throw new JsThrow('throw');
+    case 'TryStatement':
+      try { execStmt(ip, s.block, scope); } catch (e) { if (!(e instanceof JsThrow)) throw e; }
+      if (s.finalizer) execStmt(ip, s.finalizer, scope);
+      return;
+    case 'SwitchStatement': {
+      const d = evalExpr(ip, s.discriminant, scope);
+      if (d instanceof Unknown) return;
+      let on = false;
+      try {
+        for (const c of s.cases) {
+          if (!on && (!c.test || evalExpr(ip, c.test, scope) === d)) on = true;
+          if (on) for (const st of c.consequent) execStmt(ip, st, scope);
+        }
+      } catch (e) { if (!(e instanceof BreakSignal) || e.label) throw e; }
+      return;
+    }
+    case 'ImportDeclaration': importModule(ip, s, scope); return;
+    case 'ExportNamedDeclaration': if (s.declaration) execStmt(ip, s.declaration, scope); return;
+    case 'ExportDefaultDeclaration':
+      if (s.declaration.type === 'FunctionDeclaration' || s.declaration.type === 'ClassDeclaration' || s.declaration.type === 'VariableDeclaration') execStmt(ip, s.declaration, scope);
+      else scope.declare('default', evalExpr(ip, s.declaration as Node, scope));
+      return;
+    default: return; // types, interfaces, classes, empty statements: nothing to evaluate
+  }
+}
