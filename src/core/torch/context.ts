@@ -37,6 +37,11 @@ export class TorchCtx {
     return fallback;
   }
 
+  /** A runtime warning PyTorch prints (e.g. a loss broadcasting its target), reported at the user's line. */
+  warn(message: string): void {
+    this.ip.report('warning', 'torch-warning', message);
+  }
+
   unknownShape(op: string): void {
     this.ip.recorder.unknownOp(this.ip, `${op} (unknown shape)`);
   }

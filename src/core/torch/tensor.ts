@@ -8,6 +8,10 @@ export type TensorRole = 'param' | 'buffer' | 'activation';
 export class Tensor {
   /** 1-based document line that created a parameter or buffer (undefined if created elsewhere). */
   line?: number;
+  /** Concrete strides when the memory layout is known (fresh tensors, views of them); undefined = unknown, never checked. */
+  strides?: number[];
+  /** Integer values drawn uniformly from [low, high) (torch.randint), for index-range checks. */
+  values?: { low: number; high: number };
   /** True for parameters whose storage is shared (a tied weight) — identity does the dedupe. */
   constructor(readonly shape: Dim[] | undefined, readonly dtype: PyDtype, readonly role: TensorRole = 'activation') {}
 

@@ -20,6 +20,8 @@ import './ops/pool';
 import './ops/norm';
 import './ops/reduce';
 import './ops/shape';
+import './ops/view';
+import './ops/loss';
 import './ops/creation';
 import './ops/attention';
 import './ops/misc';

@@ -66,6 +66,7 @@ export function defineSequenceLayers(kit: LayerKit): void {
     LayerKit.keep(self, a, ['embed_dim', 'num_heads', 'batch_first', 'dropout']);
     const E = toDim(a.embed_dim);
     if (E === undefined) return;
+    if (typeof E === 'number' && typeof a.num_heads === 'number' && a.num_heads > 0 && E % a.num_heads !== 0) c.error('embed_dim must be divisible by num_heads');
     const kdim = toDim(a.kdim) ?? E, vdim = toDim(a.vdim) ?? E;
     const same = kdim === E && vdim === E;
     self.attrs.set('head_dim', typeof E === 'number' && typeof a.num_heads === 'number' ? Math.floor(E / a.num_heads) : new Unknown('head_dim'));

@@ -17,6 +17,16 @@ export function convOut(L: Dim, k: Dim, s: Dim, p: Dim, d: Dim, ceil = false): D
   return out;
 }
 
+/** PyTorch's check_shape_forward: the dilated kernel must fit in the padded input (concrete sizes only). */
+function kernelTooBig(spatial: Dim[], K: Dim[], pad: Dim[], dil: Dim[]): string | undefined {
+  const num = (ds: Dim[]) => ds.every((d) => typeof d === 'number');
+  if (!num(spatial) || !num(K) || !num(pad) || !num(dil)) return undefined;
+  const input = spatial.map((L, i) => (L as number) + 2 * (pad[i] as number));
+  const kernel = K.map((k, i) => (dil[i] as number) * ((k as number) - 1) + 1);
+  if (input.every((L, i) => L >= kernel[i])) return undefined;
+  return `Calculated padded input size per channel: (${input.join(' x ')}). Kernel size: (${kernel.join(' x ')}). Kernel size can't be greater than actual input size`;
+}
+
 export function conv(c: TorchCtx, nd: number, args: Value[], kw: Map<string, Value> | undefined, transposed: boolean): Value {
   const spec = transposed ? 'input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1' : 'input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1';
   const a = bind(transposed ? `conv_transpose${nd}d` : `conv${nd}d`, spec, args, kw);
@@ -48,7 +58,11 @@ export function conv(c: TorchCtx, nd: number, args: Value[], kw: Map<string, Val
   if (transposed) {
     const op2 = intTuple(a.output_padding, nd, 0) ?? Array(nd).fill(0);
     outSpatial = spatial.map((L, i) => dimAdd(dimAdd(dimAdd(dimMul(dimAdd(L, -1), stride[i]), dimMul(-2, pad[i])), dimMul(dil[i], dimAdd(K[i], -1))), dimAdd(op2[i], 1)));
-  } else outSpatial = spatial.map((L, i) => convOut(L, K[i], stride[i], pad[i], dil[i]));
+  } else {
+    const tooBig = kernelTooBig(spatial, K, pad, dil);
+    if (tooBig) return c.error(tooBig, c.tensor(undefined, x.dtype));
+    outSpatial = spatial.map((L, i) => convOut(L, K[i], stride[i], pad[i], dil[i]));
+  }
   if (outSpatial.some((d) => typeof d === 'number' && d <= 0)) {
     return c.error(`Calculated output size: (${outSpatial.map(dimStr).join('x')}). Output size is too small`, c.tensor(undefined, x.dtype));
   }

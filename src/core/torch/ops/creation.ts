@@ -4,6 +4,7 @@ import type { TorchCtx } from '../context';
 import { asTensor, toDim, toDims } from '../values';
 import { dtypes, float32, int64, boolType } from '../dtypes';
 import { Tensor } from '../tensor';
+import { fresh } from '../strides';
 import { dimFloorDiv, dimSub, type Dim } from '../../sym/dim';
 import { PyDtype, PyFloat, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 
@@ -17,7 +18,7 @@ function sized(name: string, dflt: PyDtype | 'float') {
     const shapeArgs = name === 'full' ? args.slice(0, 1) : args;
     const shape = toDims(kw?.has('size') ? kw.get('size')! : shapeArgs);
     const dtype = dtypeArg(c, kw, dflt === 'float' ? float32 : name === 'full' && !(args[1] instanceof PyFloat) && typeof args[1] === 'number' ? int64 : dflt);
-    return new Tensor(shape, dtype);
+    return fresh(new Tensor(shape, dtype));
   });
 }
 for (const n of ['zeros', 'ones', 'empty', 'randn', 'rand', 'full']) sized(n, 'float');
@@ -34,7 +35,11 @@ def(['new_zeros', 'new_ones', 'new_empty', 'new_full'], 'm', (c, args, kw) => {
 def('new_tensor', 'm', (c, args, kw) => tensorFromData(c, args[1], kw));
 def('randint', 't', (c, args, kw) => {
   const size = kw?.get('size') ?? args[args.length - 1];
-  return new Tensor(toDims(size), dtypeArg(c, kw, int64));
+  const bounds = kw?.has('size') ? args : args.slice(0, -1);
+  const [low, high] = bounds.length >= 2 ? [kw?.get('low') ?? bounds[0], kw?.get('high') ?? bounds[1]] : [kw?.get('low') ?? 0, kw?.get('high') ?? bounds[0]];
+  const t = fresh(new Tensor(toDims(size), dtypeArg(c, kw, int64)));
+  if (typeof low === 'number' && typeof high === 'number' && high > low) t.values = { low, high };
+  return t;
 });
 def('randperm', 't', (c, [n], kw) => new Tensor(toDim(n) === undefined ? undefined : [toDim(n)!], dtypeArg(c, kw, int64)));
 def(['randint_like'], 't', (_c, [x]) => { const t = asTensor(x); return t ? new Tensor(t.shape, int64) : new Unknown('randint_like'); });

@@ -8,6 +8,7 @@ import { bind } from '../signature';
 import { term, type Term } from '../../cost/terms';
 import { dimEq, dimProd, dimStr, type Dim } from '../../sym/dim';
 import { Tensor } from '../tensor';
+import { fresh } from '../strides';
 import { Unknown, type Value } from '../../eval/values';
 
 /** PyTorch's wording, with the left operand flattened to 2-D as torch does for mm. */
@@ -17,14 +18,32 @@ function mismatch(a: readonly Dim[], b: readonly Dim[]): string {
   return `mat1 and mat2 shapes cannot be multiplied (${rows}x${dimStr(a[a.length - 1])} and ${right})`;
 }
 
+function bmmMismatch(batch: Dim, n: Dim, batch2: Dim, n2: Dim): string {
+  return `Expected size for first two dimensions of batch2 tensor to be: [${dimStr(batch)}, ${dimStr(n)}] but got: [${dimStr(batch2)}, ${dimStr(n2)}].`;
+}
+
+/** torch.bmm / torch.mm operand checks, in PyTorch's order and wording. */
+function strictRankError(op: string, a: readonly Dim[], b: readonly Dim[]): string | undefined {
+  if (op === 'mm') return a.length !== 2 ? 'self must be a matrix' : b.length !== 2 ? 'mat2 must be a matrix' : undefined;
+  if (op !== 'bmm') return undefined;
+  if (a.length !== 3) return 'batch1 must be a 3D tensor';
+  if (b.length !== 3) return 'batch2 must be a 3D tensor';
+  const known = (x: Dim, y: Dim) => typeof x === 'number' && typeof y === 'number' && x !== y;
+  return known(a[0], b[0]) || known(a[2], b[1]) ? bmmMismatch(a[0], a[2], b[0], b[1]) : undefined;
+}
+
 /** Shape and MAC terms of torch.matmul; an error string when inner dims disagree. */
 export function matmulShape(a: readonly Dim[], b: readonly Dim[]): { shape: Dim[]; macs: Term[] } | { error: string } {
   if (a.length === 0 || b.length === 0) return { error: 'both arguments to matmul need to be at least 1D' };
   const a2 = a.length === 1 ? [1, a[0]] : a;
   const b2 = b.length === 1 ? [b[0], 1] : b;
   const m = a2[a2.length - 2], n = a2[a2.length - 1], n2 = b2[b2.length - 2], p = b2[b2.length - 1];
-  if (!dimEq(n, n2) && typeof n === 'number' && typeof n2 === 'number') return { error: mismatch(a, b) };
   const bc = broadcast(a2.slice(0, -2), b2.slice(0, -2));
+  if (!dimEq(n, n2) && typeof n === 'number' && typeof n2 === 'number') {
+    // Both operands batched: torch.matmul expands the batch dims and calls bmm, which words the error itself.
+    if (a.length >= 3 && b.length >= 3 && !('error' in bc)) return { error: bmmMismatch(dimProd(bc.shape), n, dimProd(bc.shape), n2) };
+    return { error: mismatch(a, b) };
+  }
   if ('error' in bc) return bc;
   const shape = [...bc.shape];
   if (a.length > 1) shape.push(m);
@@ -38,9 +57,11 @@ function matmulOp(c: TorchCtx, op: string, a: Value, b: Value, rule: string): Va
   if (!ta || !tb) return new Unknown(op);
   const dtype = promote(ta.dtype, tb.dtype);
   if (!ta.shape || !tb.shape) { c.unknownShape(op); return c.tensor(undefined, dtype); }
+  const strict = strictRankError(op, ta.shape, tb.shape);
+  if (strict) return c.error(strict, c.tensor(undefined, dtype));
   const r = matmulShape(ta.shape, tb.shape);
   if ('error' in r) return c.error(r.error, c.tensor(undefined, dtype));
-  const out = c.tensor(r.shape, dtype);
+  const out = fresh(c.tensor(r.shape, dtype));
   c.record({ op, rule, known: true, out, macs: r.macs, flops: [], bwd: [], saved: [term(ta.dtype.bytes, ...ta.shape), term(tb.dtype.bytes, ...tb.shape)] });
   return out;
 }
@@ -79,7 +100,7 @@ export function linear(c: TorchCtx, input: Value, weight: Value, bias: Value): V
   const lead = x.shape.slice(0, -1);
   const last = x.shape[x.shape.length - 1];
   const shape = outF === undefined ? lead : [...lead, outF];
-  const out = c.tensor(shape, promote(x.dtype, w.dtype));
+  const out = fresh(c.tensor(shape, promote(x.dtype, w.dtype)));
   if (!dimEq(last, inF) && typeof last === 'number' && typeof inF === 'number') {
     return c.error(`mat1 and mat2 shapes cannot be multiplied (${dimStr(dimProd(lead))}x${last} and ${inF}x${outF === undefined ? 1 : dimStr(outF)})`, out);
   }

@@ -9,11 +9,20 @@ import { int64 } from '../dtypes';
 import { Tensor } from '../tensor';
 import { Unknown, type Value } from '../../eval/values';
 
+/** True when random indices from torch.randint are out of [0, n) with certainty (or a chance of missing it below 1e-9). */
+function indexSurelyOutOfRange(idx: Tensor, n: Dim): boolean {
+  const v = idx.values, count = idx.numel();
+  if (!v || typeof n !== 'number' || typeof count !== 'number' || count === 0) return false;
+  const inRange = Math.max(0, Math.min(v.high, n) - Math.max(v.low, 0));
+  return Math.pow(inRange / (v.high - v.low), count) < 1e-9;
+}
+
 export function embedding(c: TorchCtx, idx: Value, weight: Value): Value {
   const i = asTensor(idx), w = asTensor(weight);
   if (!i || !w?.shape) return new Unknown('embedding');
   if (i.dtype.isFloat) c.error(`Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.FloatTensor instead (while checking arguments for embedding)`);
   const out = c.tensor(i.shape ? [...i.shape, w.shape[w.shape.length - 1]] : undefined, w.dtype);
+  if (indexSurelyOutOfRange(i, w.shape[0])) return c.error('index out of range in self', out);
   c.record({ op: 'embedding', known: true, out, rule: 'embedding lookup: 0 FLOPs, a gather (seed)', macs: [], flops: [], bwd: out.shape ? [term(1, ...out.shape)] : [], saved: i.shape ? [term(i.dtype.bytes, ...i.shape)] : [] });
   return out;
 }
@@ -38,28 +47,3 @@ def('pad', 'f', (c, args, kw) => {
   }
   return c.tensor(s, x.dtype);
 });
-
-function loss(name: string, perElem: number, softmax = false) {
-  def(name, 'f', (c, args, kw) => {
-    const a = bind(name, 'input, target, *rest', args, kw);
-    const x = asTensor(a.input);
-    if (!x) return new Unknown(name);
-    const reduction = kw?.get('reduction');
-    const out = c.tensor(reduction === 'none' && x.shape ? (softmax ? x.shape.slice(0, 1) : x.shape) : [], x.dtype);
-    if (!x.shape) { c.unknownShape(name); return out; }
-    const N: Dim[] = softmax ? x.shape.filter((_, i) => i !== 1) : x.shape;
-    const flops = softmax ? [term(5, ...x.shape), term(2, ...N)] : [term(perElem, ...x.shape)];
-    c.record({ op: name, known: true, out, rule: softmax ? 'cross-entropy: softmax 5C per row + 2 per sample (seed); fused gradient C per sample (seed)' : `${name}: ${perElem} FLOPs per element (choice)`, macs: [], flops, bwd: softmax ? [term(1, ...x.shape)] : [term(perElem, ...x.shape)], saved: [term(x.dtype.bytes, ...x.shape)] });
-    return out;
-  });
-}
-loss('cross_entropy', 0, true);
-loss('nll_loss', 1);
-loss('mse_loss', 3);
-loss('l1_loss', 2);
-loss('smooth_l1_loss', 4);
-loss('huber_loss', 4);
-loss('binary_cross_entropy', 4);
-loss('binary_cross_entropy_with_logits', 8);
-loss('kl_div', 5);
-loss('cosine_similarity', 6);

@@ -5,12 +5,23 @@ import { asTensor, intTuple, toDim, toDims } from '../values';
 import { bind } from '../signature';
 import { term } from '../../cost/terms';
 import { convOut } from './conv';
-import { dimFloorDiv, dimMul, type Dim } from '../../sym/dim';
+import { dimFloorDiv, dimMul, dimStr, type Dim } from '../../sym/dim';
 import { PyFloat, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 
 function splitBatch(shape: Dim[], nd: number): [Dim[], Dim[]] {
   const lead = shape.slice(0, shape.length - nd);
   return [lead, shape.slice(shape.length - nd)];
+}
+
+/** PyTorch's pool shape checks when an output size is below 1 (pool2d/pool3d_shape_check, max_pool1d). */
+function tooSmall(op: string, shape: Dim[], outSpatial: Dim[]): string | undefined {
+  if (!outSpatial.some((d) => typeof d === 'number' && d < 1)) return undefined;
+  const nd = outSpatial.length;
+  if (op === 'max_pool1d') return `max_pool1d() Invalid computed output size: ${dimStr(outSpatial[0])}`;
+  const planes = shape[shape.length - nd - 1];
+  const spatial = shape.slice(shape.length - nd);
+  const [inS, outS] = nd === 1 ? [[1, ...spatial], [1, ...outSpatial]] : [spatial, outSpatial];
+  return `Given input size: (${[planes, ...inS].map(dimStr).join('x')}). Calculated output size: (${[planes, ...outS].map(dimStr).join('x')}). Output size is too small`;
 }
 
 function pool(c: TorchCtx, kind: 'max' | 'avg', nd: number, args: Value[], kw: Map<string, Value> | undefined): Value {
@@ -27,6 +38,8 @@ function pool(c: TorchCtx, kind: 'max' | 'avg', nd: number, args: Value[], kw: M
   const d = kind === 'max' ? intTuple(a.dilation, nd, 1)! : Array(nd).fill(1);
   const [lead, spatial] = splitBatch(x.shape, nd);
   const outSpatial = spatial.map((L, i) => convOut(L, k[i], s[i], p[i], d[i], a.ceil_mode === true));
+  const small = tooSmall(op, x.shape, outSpatial);
+  if (small) return c.error(small, c.tensor(undefined, x.dtype));
   const out = c.tensor([...lead, ...outSpatial], x.dtype);
   c.record({ op, known: true, out, rule: `${kind === 'max' ? 'MaxPool' : 'AvgPool'}: 1 FLOP per window element = output elements·ΠK (choice)`, macs: [], flops: [term(1, ...out.shape!, ...k)], bwd: [term(1, ...out.shape!)], saved: kind === 'max' ? [term(8, ...out.shape!)] : [] });
   return a.return_indices === true ? new PyTuple([out, c.tensor(out.shape, out.dtype)]) : out;

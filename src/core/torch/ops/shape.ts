@@ -1,49 +1,20 @@
 // Metadata ops (0 FLOPs): view/reshape/permute/transpose/flatten/squeeze/expand/repeat, cat/stack/split/chunk, size/dim.
 import { def } from '../registry';
-import type { TorchCtx } from '../context';
 import { asTensor, normDim, toDim, toDims } from '../values';
 import { bind } from '../signature';
 import { term } from '../../cost/terms';
-import { dimEq, dimFloorDiv, dimMul, dimProd, dimPoly, dimStr, dimAdd, shapeStr, type Dim } from '../../sym/dim';
+import { dimEq, dimFloorDiv, dimMul, dimProd, dimStr, dimAdd, shapeStr, type Dim } from '../../sym/dim';
+import { viewShape } from './view';
+import { fresh, permuted, stridesOf, strided } from '../strides';
 import { Tensor } from '../tensor';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
-
-/** Resolves a -1 in a target shape and checks the element count, with PyTorch's message. */
-function viewShape(c: TorchCtx, x: Tensor, target: Dim[] | undefined): Value {
-  if (!x.shape || !target) return c.tensor(undefined, x.dtype);
-  const numel = dimProd(x.shape);
-  const neg = target.findIndex((d) => d === -1);
-  const shape = target.slice();
-  if (neg >= 0) {
-    const known = dimProd(target.filter((_, i) => i !== neg));
-    shape[neg] = dimFloorDiv(numel, known);
-    if (typeof numel === 'number' && typeof known === 'number' && (known === 0 || numel % known !== 0)) {
-      return c.error(`shape '${shapeStr(target)}' is invalid for input of size ${numel}`, c.tensor(undefined, x.dtype));
-    }
-  } else {
-    const n2 = dimProd(shape);
-    if (typeof numel === 'number' && typeof n2 === 'number' && numel !== n2) return c.error(`shape '${shapeStr(target)}' is invalid for input of size ${numel}`, c.tensor(undefined, x.dtype));
-    if (!dimPoly(numel).sub(dimPoly(n2)).isConst() && typeof numel !== 'number' && typeof n2 !== 'number') { /* symbolic: trust the user */ }
-  }
-  return new Tensor(shape, x.dtype);
-}
-
-const view = (c: TorchCtx, args: Value[]) => {
-  const x = asTensor(args[0]);
-  if (!x) return new Unknown('view');
-  if (args.length === 2 && (args[1] instanceof Tensor)) return new Tensor(x.shape, (args[1] as Tensor).dtype);
-  if (args.length === 2 && args[1] && typeof args[1] === 'object' && 'bytes' in args[1]) return new Tensor(x.shape, args[1] as never);
-  return viewShape(c, x, toDims(args.slice(1)));
-};
-def(['view', 'reshape'], 'tm', (c, args, kw) => view(c, kw?.has('shape') ? [args[0], kw.get('shape')!] : args));
-def(['view_as', 'reshape_as'], 'm', (c, [x, o]) => view(c, [x, new PyTuple((asTensor(o)?.shape ?? []) as Value[])]));
 
 def('permute', 'tm', (c, args, kw) => {
   const x = asTensor(args[0]);
   const dims = toDims(kw?.get('dims') ?? args.slice(1));
   if (!x?.shape || !dims) return x ? new Tensor(undefined, x.dtype) : new Unknown('permute');
   if (dims.length !== x.shape.length) return c.error(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${x.shape.length} is not equal to len(dims) = ${dims.length}`, new Tensor(undefined, x.dtype));
-  return new Tensor(dims.map((d) => x.shape![normDim(d as number, x.shape!.length) ?? 0]), x.dtype);
+  return permuted(x, dims.map((d) => normDim(d as number, x.shape!.length) ?? 0));
 });
 def(['transpose', 'swapaxes', 'swapdims', 'transpose_'], 'tm', (c, args, kw) => {
   const a = bind('transpose', 'input, dim0, dim1', args, kw);
@@ -51,20 +22,20 @@ def(['transpose', 'swapaxes', 'swapdims', 'transpose_'], 'tm', (c, args, kw) => 
   if (!x?.shape) return x ? new Tensor(undefined, x.dtype) : new Unknown('transpose');
   const d0 = normDim(a.dim0, x.shape.length), d1 = normDim(a.dim1, x.shape.length);
   if (d0 === undefined || d1 === undefined) return c.error(`Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(d0 === undefined ? a.dim0 : a.dim1)})`, new Tensor(undefined, x.dtype));
-  const s = x.shape.slice();
-  [s[d0], s[d1]] = [s[d1], s[d0]];
-  return new Tensor(s, x.dtype);
+  const order = x.shape.map((_, i) => i);
+  [order[d0], order[d1]] = [order[d1], order[d0]];
+  return permuted(x, order);
 });
-def(['t', 't_'], 'tm', (_c, [x]) => { const t = asTensor(x); return t?.shape ? new Tensor(t.shape.slice().reverse(), t.dtype) : new Unknown('t'); });
+def(['t', 't_'], 'tm', (_c, [x]) => { const t = asTensor(x); return t?.shape ? permuted(t, t.shape.map((_, i) => i).reverse()) : new Unknown('t'); });
 def('movedim', 'tm', (_c, args) => {
   const x = asTensor(args[0]);
   if (!x?.shape) return new Unknown('movedim');
   const src = normDim(args[1], x.shape.length), dst = normDim(args[2], x.shape.length);
   if (src === undefined || dst === undefined) return new Unknown('movedim');
-  const s = x.shape.slice();
-  const [d] = s.splice(src, 1);
-  s.splice(dst, 0, d);
-  return new Tensor(s, x.dtype);
+  const order = x.shape.map((_, i) => i);
+  const [d] = order.splice(src, 1);
+  order.splice(dst, 0, d);
+  return permuted(x, order);
 });
 def('flatten', 'tm', (c, args, kw) => {
   const a = bind('flatten', 'input, start_dim=0, end_dim=-1', args, kw);
@@ -115,7 +86,8 @@ def('expand', 'm', (c, args) => {
     const src = x.shape[i], dst = out[i + off];
     if (src !== 1 && !dimEq(src, dst) && typeof src === 'number' && typeof dst === 'number') return c.error(`The expanded size of the tensor (${dst}) must match the existing size (${src}) at non-singleton dimension ${i + off}.  Target sizes: ${shapeStr(target)}.  Tensor sizes: ${shapeStr(x.shape)}`, new Tensor(out, x.dtype));
   }
-  return new Tensor(out, x.dtype);
+  const st = stridesOf(x);
+  return strided(x, out, st && out.map((d, i) => (i < off || (x.shape![i - off] === 1 && d !== 1) ? 0 : st[i - off])));
 });
 def('expand_as', 'm', (_c, [x, o]) => { const t = asTensor(x), u = asTensor(o); return t && u ? new Tensor(u.shape, t.dtype) : new Unknown('expand_as'); });
 def(['repeat', 'tile'], 'tm', (c, args) => {
@@ -131,7 +103,8 @@ def(['repeat', 'tile'], 'tm', (c, args) => {
   return out;
 });
 def(['repeat_interleave'], 'tm', (_c, args) => { const x = asTensor(args[0]); return x ? new Tensor(undefined, x.dtype) : new Unknown('repeat_interleave'); });
-def(['contiguous', 'detach', 'detach_', 'requires_grad_', 'cpu', 'cuda', 'pin_memory', 'share_memory_', 'coalesce', 'flip', 'roll', 'fliplr', 'flipud', 'rot90', 'clone', 'tril_', 'triu_'], 'tm', (_c, [x]) => { const t = asTensor(x); return t ? new Tensor(t.shape, t.dtype) : new Unknown('copy'); });
+def('contiguous', 'tm', (_c, [x]) => { const t = asTensor(x); return t ? fresh(new Tensor(t.shape, t.dtype)) : new Unknown('contiguous'); });
+def(['detach', 'detach_', 'requires_grad_', 'cpu', 'cuda', 'pin_memory', 'share_memory_', 'coalesce', 'flip', 'roll', 'fliplr', 'flipud', 'rot90', 'clone', 'tril_', 'triu_'], 'tm', (_c, [x]) => { const t = asTensor(x); return t ? new Tensor(t.shape, t.dtype) : new Unknown('copy'); });
 def(['tril', 'triu'], 'tm', (c, [x]) => { const t = asTensor(x); return t ? c.tensor(t.shape, t.dtype) : new Unknown('tril'); });
 def('narrow', 'tm', (_c, args, kw) => {
   const a = bind('narrow', 'input, dim, start, length', args, kw);

@@ -1,0 +1,56 @@
+// view / reshape: -1 inference, element-count check, and PyTorch's stride rule for views of strided tensors.
+import { def } from '../registry';
+import type { TorchCtx } from '../context';
+import { asTensor, toDims } from '../values';
+import { dimFloorDiv, dimProd, shapeStr, type Dim } from '../../sym/dim';
+import { Tensor } from '../tensor';
+import { fresh, stridesOf, strided, viewStrides } from '../strides';
+import { PyTuple, Unknown, type Value } from '../../eval/values';
+
+/** Resolves a -1 in a target shape and checks the element count, with PyTorch's messages (infer_size). */
+export function viewShape(c: TorchCtx, x: Tensor, target: Dim[] | undefined): Value {
+  if (!x.shape || !target) return c.tensor(undefined, x.dtype);
+  const numel = dimProd(x.shape);
+  let neg = -1;
+  for (let i = 0; i < target.length; i++) {
+    const d = target[i];
+    if (d === -1) {
+      if (neg >= 0) return c.error('only one dimension can be inferred', c.tensor(undefined, x.dtype));
+      neg = i;
+    } else if (typeof d === 'number' && d < -1) return c.error(`invalid shape dimension ${d}`, c.tensor(undefined, x.dtype));
+  }
+  const shape = target.slice();
+  const invalid = () => c.error(`shape '${shapeStr(target)}' is invalid for input of size ${numel}`, c.tensor(undefined, x.dtype));
+  if (neg >= 0) {
+    const known = dimProd(target.filter((_, i) => i !== neg));
+    shape[neg] = dimFloorDiv(numel, known);
+    if (typeof numel === 'number' && typeof known === 'number' && (known === 0 || numel % known !== 0)) return invalid();
+  } else {
+    const n2 = dimProd(shape);
+    if (typeof numel === 'number' && typeof n2 === 'number' && numel !== n2) return invalid();
+  }
+  return new Tensor(shape, x.dtype);
+}
+
+const STRIDE_ERROR = "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.";
+
+/** A view keeps the storage (error when the strides do not allow it); reshape copies to a contiguous tensor then. */
+function viewOrReshape(c: TorchCtx, args: Value[], copyOk: boolean): Value {
+  const x = asTensor(args[0]);
+  if (!x) return new Unknown('view');
+  if (args.length === 2 && (args[1] instanceof Tensor)) return new Tensor(x.shape, (args[1] as Tensor).dtype);
+  if (args.length === 2 && args[1] && typeof args[1] === 'object' && 'bytes' in args[1]) return new Tensor(x.shape, args[1] as never);
+  const r = viewShape(c, x, toDims(args.slice(1)));
+  const st = stridesOf(x);
+  if (!(r instanceof Tensor) || !r.shape || !st) return r;
+  const newShape = r.shape as number[];
+  if (!newShape.every((d) => typeof d === 'number')) return r;
+  const ns = viewStrides(x.shape as number[], st, newShape);
+  if (ns) return strided(x, r.shape, ns);
+  return copyOk ? fresh(r) : c.error(STRIDE_ERROR, r);
+}
+const shapeArgs = (args: Value[], kw: Map<string, Value> | undefined) => (kw?.has('shape') ? [args[0], kw.get('shape')!] : args);
+def('view', 'tm', (c, args, kw) => viewOrReshape(c, shapeArgs(args, kw), false));
+def('reshape', 'tm', (c, args, kw) => viewOrReshape(c, shapeArgs(args, kw), true));
+def('view_as', 'm', (c, [x, o]) => viewOrReshape(c, [x, new PyTuple((asTensor(o)?.shape ?? []) as Value[])], false));
+def('reshape_as', 'm', (c, [x, o]) => viewOrReshape(c, [x, new PyTuple((asTensor(o)?.shape ?? []) as Value[])], true));
