@@ -10,17 +10,19 @@ import { FileCache } from './fileCache';
 import * as hover from './hover';
 import { InputStore } from './inputStore';
 import { Log } from './log';
+import { Analyzers } from './analyzers';
+import type { Platform } from './platform';
 import * as reportDocument from './reportDocument';
 import * as sidebar from './sidebar';
 import * as statusBar from './statusBar';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activateWith(context: vscode.ExtensionContext, platform: Platform): void {
   const log = new Log();
   context.subscriptions.push(log);
   try {
     const files = new FileCache();
     const inputs = new InputStore(context.workspaceState);
-    const cache = new AnalysisCache(files, inputs, log);
+    const cache = new AnalysisCache(files, inputs, log, new Analyzers(platform, context.extensionUri));
     context.subscriptions.push(files, inputs, cache);
     const deps: Deps = { context, cache, inputs, log };
     for (const feature of [diagnostics, annotations, hover, codeActions, statusBar, sidebar, reportDocument, commands]) {
@@ -34,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
       inputs.onDidChange((uri) => cache.invalidate(uri)),
     );
     for (const editor of vscode.window.visibleTextEditors) if (isAnalyzable(editor.document)) void cache.get(editor.document);
-    log.info('flopscope activated');
+    log.info(`flopscope activated (${platform.name})`);
   } catch (error) {
     log.error('activation failed', error);
   }

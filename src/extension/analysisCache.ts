@@ -1,8 +1,8 @@
 // One analysis per document version (and settings generation): debounced, cancellable, shared by every feature.
 import * as vscode from 'vscode';
-import { analyze } from '../core';
 import type { AnalysisResult } from '../core/api/result';
 import { analysisDelay, analysisOptions } from './config';
+import type { Analyzers } from './analyzers';
 import type { FileCache } from './fileCache';
 import type { InputStore } from './inputStore';
 import type { Log } from './log';
@@ -34,7 +34,7 @@ export class AnalysisCache implements vscode.Disposable {
   readonly onDidAnalyze = this.emitter.event;
   private generation = 0;
 
-  constructor(private readonly files: FileCache, private readonly inputs: InputStore, private readonly log: Log) {}
+  constructor(private readonly files: FileCache, private readonly inputs: InputStore, private readonly log: Log, private readonly analyzers: Analyzers) {}
 
   /** The result for the document's current version, if already computed. */
   peek(document: vscode.TextDocument): AnalysisResult | undefined {
@@ -105,7 +105,7 @@ export class AnalysisCache implements vscode.Disposable {
 
   private async run(document: vscode.TextDocument, isCancelled: () => boolean): Promise<AnalysisResult | undefined> {
     try {
-      await this.files.preload(document);
+      const [analyze] = await Promise.all([this.analyzers.for(document.languageId), this.files.preload(document)]);
       if (isCancelled()) return undefined;
       const stored = this.inputs.get(document.uri);
       const started = Date.now();

@@ -1,2 +1,20 @@
 // Web-worker entry of the extension (VS Code for the Web): the shared activate(); no Node built-ins.
-export { activate, deactivate } from './activate';
+import * as vscode from 'vscode';
+import { activateWith, deactivate } from './activate';
+import { analyzerFrom, evaluateCommonJs, type Platform } from './platform';
+
+const platform: Platform = {
+  name: 'web',
+  async loadTsJs(extensionUri) {
+    const url = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'tsjs.js').toString(true);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`cannot load ${url}: HTTP ${response.status}`);
+    return analyzerFrom(evaluateCommonJs(await response.text(), url), url);
+  },
+};
+
+export function activate(context: vscode.ExtensionContext): void {
+  activateWith(context, platform);
+}
+
+export { deactivate };
