@@ -2,6 +2,7 @@
 import { dimAdd, dimFloorDiv, dimMul, dimPoly, dimSub, fromPoly } from '../sym/dim';
 import { Tensor } from '../torch/tensor';
 import { hashKey } from './keys';
+import { percentFormat } from './percentFormat';
 import { PyDict, PyFloat, PyList, PySet, PyTuple, SymInt, Unknown, UNKNOWN, PyInstance, type Value } from './values';
 
 export type TensorBinaryHook = (op: string, a: Value, b: Value) => Value;
@@ -75,7 +76,7 @@ export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinar
   if (typeof a === 'string') {
     if (op === '+' && typeof b === 'string') return a + b;
     if (op === '*' && typeof b === 'number') return a.repeat(Math.max(0, b));
-    if (op === '%') return new Unknown('%-formatting');
+    if (op === '%') return percentFormat(a, b) ?? new Unknown('%-formatting');
   }
   if (a instanceof PyList && op === '+' && b instanceof PyList) return new PyList([...a.items, ...b.items]);
   if (a instanceof PyTuple && op === '+' && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
