@@ -86,6 +86,22 @@ const cases: TestCase[] = [
     },
   },
   {
+    name: 'a TF.js file (if the workspace has one) is analyzed by the lazily loaded TS/JS analyzer',
+    fn: async () => {
+      const files = await vscode.workspace.findFiles('**/*.{ts,js}', '**/node_modules/**', 20);
+      let model: vscode.Uri | undefined;
+      for (const file of files) {
+        if ((await vscode.workspace.openTextDocument(file)).getText().includes('@tensorflow/tfjs')) model = file;
+        if (model) break;
+      }
+      if (!model) return console.log('       (no TF.js file in the workspace: skipped)');
+      await vscode.window.showTextDocument(model);
+      const text = await vscode.commands.executeCommand<string | undefined>('flopscope.internal.analysisJson', model);
+      ok(text, `no analysis for ${model.path} (is dist/web/tsjs.js built?)`);
+      equal((JSON.parse(text) as { language: string }).language, 'tsjs', 'language');
+    },
+  },
+  {
     name: 'a shape error becomes an error diagnostic on its line',
     fn: async () => {
       const editor = await open('shape_error.py');

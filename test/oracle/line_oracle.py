@@ -32,7 +32,7 @@ import torch  # noqa: E402
 
 import oracle_lib as lib  # noqa: E402
 
-EXPECT = re.compile(r"#\s*expect(?:-(error|warning))?\s*:?(.*)$")
+EXPECT = re.compile(r"#\s*expect(?:-(error|warning))?\b\s*:?(.*)$")
 _SIMPLE = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return, ast.Expr)
 
 

@@ -175,12 +175,51 @@ def first_tensor(x):
 
 
 # ---- the measurement ----------------------------------------------------------------------
-def _forward(model, inputs, owned):
+class ModuleProbe:
+    """Forward hooks on submodules up to `depth` dots deep: inclusive MACs, calls, last output."""
+
+    def __init__(self, model, counter, depth=2):
+        self.counter = counter
+        self.stats = {}
+        self.handles = []
+        for name, m in model.named_modules():
+            if name and name.count(".") < depth:
+                self.handles.append(m.register_forward_pre_hook(self._pre(name)))
+                self.handles.append(m.register_forward_hook(self._post(name, m)))
+        self.starts = {}
+
+    def _pre(self, name):
+        def hook(module, args):
+            self.starts.setdefault(name, []).append(self.counter.total)
+        return hook
+
+    def _post(self, name, module):
+        def hook(m, args, out):
+            start = self.starts[name].pop()
+            st = self.stats.setdefault(name, {"type": type(module).__name__, "calls": 0, "macs": 0,
+                                              "params": sum(p.numel() for p in module.parameters())})
+            st["calls"] += 1
+            st["macs"] += self.counter.total - start
+            y = first_tensor(out)
+            st["outputShape"] = list(y.shape) if y is not None else None
+        return hook
+
+    def remove(self):
+        for h in self.handles:
+            h.remove()
+
+
+def _forward(model, inputs, owned, probe_depth=0):
     saved = SavedTensors(owned)
     counter = MacCounter()
-    with torch.enable_grad(), saved.hooks(), counter:
-        out = model(*inputs)
-    return first_tensor(out), counter, saved
+    probe = ModuleProbe(model, counter, probe_depth) if probe_depth else None
+    try:
+        with torch.enable_grad(), saved.hooks(), counter:
+            out = model(*inputs)
+    finally:
+        if probe:
+            probe.remove()
+    return first_tensor(out), counter, saved, probe
 
 
 def measure(model, inputs, train_pass=True):
@@ -191,7 +230,7 @@ def measure(model, inputs, train_pass=True):
     owned = {_storage_key(t)[0] for t in params + buffers}
     was_training = model.training
     model.eval()
-    y, counter, saved = _forward(model, inputs, owned)
+    y, counter, saved, probe = _forward(model, inputs, owned, probe_depth=2)
     result = {
         "params": sum(p.numel() for p in params),
         "trainableParams": sum(p.numel() for p in params if p.requires_grad),
@@ -209,12 +248,14 @@ def measure(model, inputs, train_pass=True):
         "savedTensorCount": saved.count,
         "inputs": [{"shape": list(t.shape), "dtype": str(t.dtype).replace("torch.", "")}
                    for t in inputs],
+        # submodules up to two levels deep (e.g. layer1, layer1.0), in order of first completion
+        "modules": probe.stats,
     }
     if train_pass:
         torch.manual_seed(0)  # dropout masks
         model.train()
         try:
-            y, counter, saved = _forward(model, inputs, owned)
+            y, counter, saved, _ = _forward(model, inputs, owned)
         except Exception as e:  # noqa: BLE001 - e.g. BatchNorm on one value per channel
             result["train"] = {"error": str(e).strip().split("\n")[0]}
             model.train(was_training)

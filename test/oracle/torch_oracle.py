@@ -18,6 +18,7 @@ _T0 = time.perf_counter()
 import argparse  # noqa: E402
 import json  # noqa: E402
 import re  # noqa: E402
+import resource  # noqa: E402
 import sys  # noqa: E402
 import typing  # noqa: E402
 
@@ -79,6 +80,8 @@ def main(argv=None):
         "build": round(t_build - t_import, 3),
         "forward": round(t_end - t_build, 3),
     }
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    result["cpuSeconds"] = round(ru.ru_utime + ru.ru_stime, 3)  # robust to a busy machine
     result["maxRssMB"] = lib.max_rss_mb()
     result["torch"] = torch.__version__
     json.dump(result, sys.stdout, indent=2)
