@@ -38,6 +38,8 @@ run('type check (extension)', ...npx('tsc', '-p', 'src/extension/tsconfig.json')
 run('type check (webview + tests)', ...npx('tsc', '-p', 'test/integration/tsconfig.json'));
 run('lint', ...npx('eslint', 'src', 'test'));
 run('build', process.execPath, ['esbuild.mjs', '--quiet']);
+run('README ops list in sync', process.execPath, ['scripts/updateReadme.mjs', '--check']);
+run('VSIX contents', process.execPath, ['test/package/checkVsix.mjs']);
 run('unit and golden tests', process.execPath, ['--test', '--test-reporter=dot', 'test/unit/', 'test/integration/protocol.test.mjs']);
 run('PyTorch oracle: acceptance models vs goldens', process.execPath, ['test/oracle/regen.mjs', '--check'], { needs: torchMissing });
 run('PyTorch oracle: fixture expectations', process.execPath, ['test/oracle/regen.mjs', '--lines', '--check'], { needs: torchMissing });
