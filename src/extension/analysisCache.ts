@@ -108,9 +108,11 @@ export class AnalysisCache implements vscode.Disposable {
       const [analyze] = await Promise.all([this.analyzers.for(document.languageId), this.files.preload(document)]);
       if (isCancelled()) return undefined;
       const stored = this.inputs.get(document.uri);
+      const settings = analysisOptions();
       const started = Date.now();
       const result = analyze(document.getText(), {
-        ...analysisOptions(),
+        ...settings,
+        dims: { ...settings.dims, ...stored?.dims },
         path: document.uri.path,
         ...(stored?.entry ? { entry: stored.entry } : {}),
         ...(stored?.inputs.length ? { inputs: stored.inputs } : {}),

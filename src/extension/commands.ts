@@ -1,6 +1,6 @@
 // Commands: export a report, set entry and inputs, pick the cost convention and precision, and an internal JSON query for tests.
 import * as vscode from 'vscode';
-import { formatInputs, inputComment, parseInputs } from '../protocol/inputs';
+import { fileInputs, formatInputs, inputComment, parseInputs } from '../protocol/inputs';
 import { renderJson, renderReport, type ReportFormat } from '../protocol/report';
 import { isAnalyzable } from './analysisCache';
 import { conventions, precisions, settingsTarget } from './config';
@@ -62,7 +62,7 @@ async function setInput(deps: Deps): Promise<void> {
     { label: 'Remember and insert as a comment in the file', description: '# flopscope: input x: [...]', insert: true },
   ], { title: 'flopscope: how to keep these inputs' });
   if (!how) return;
-  await deps.inputs.set(document.uri, entry.trim() || inputs.length ? { ...(entry.trim() ? { entry: entry.trim() } : {}), inputs } : undefined);
+  await deps.inputs.set(document.uri, fileInputs(entry, inputs, { ...(stored?.dims ?? {}) }));
   if (how.insert && inputs.length) {
     const language = document.languageId === 'python' ? 'python' : 'tsjs';
     const analyzed = (await deps.cache.get(document)) ?? result; // re-analyzed with the new inputs: names of the entry's parameters

@@ -1,6 +1,6 @@
 // The sidebar webview view: follows the active editor, shows the view model, edits inputs, reveals lines.
 import * as vscode from 'vscode';
-import { parseInputs } from '../protocol/inputs';
+import { fileInputs, parseDims, parseInputs } from '../protocol/inputs';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../protocol/messages';
 import { toViewModel } from '../protocol/viewModel';
 import { isAnalyzable } from './analysisCache';
@@ -106,8 +106,9 @@ class SidebarProvider implements vscode.WebviewViewProvider {
         if (!document) return;
         const inputs = parseInputs(message.inputs);
         if (typeof inputs === 'string') return this.post({ type: 'inputError', message: inputs });
-        const entry = message.entry.trim();
-        await this.deps.inputs.set(document.uri, entry || inputs.length ? { ...(entry ? { entry } : {}), inputs } : undefined);
+        const dims = parseDims(message.dims);
+        if (typeof dims === 'string') return this.post({ type: 'inputError', message: dims });
+        await this.deps.inputs.set(document.uri, fileInputs(message.entry, inputs, dims));
         return;
       }
       case 'runCommand':

@@ -5,6 +5,8 @@ export interface FileInputs {
   /** Expression to call, e.g. `Net(10)`; empty means "let the analyzer pick". */
   readonly entry?: string;
   readonly inputs: readonly InputOption[];
+  /** Values for symbolic dims in this file, over the `flopscope.analysis.dims` setting. */
+  readonly dims?: Readonly<Record<string, number>>;
 }
 
 const dtypes = new Set(['float64', 'float32', 'float16', 'bfloat16', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool', 'double', 'float', 'half', 'long', 'int']);
@@ -45,4 +47,26 @@ export function formatInputs(inputs: readonly InputOption[]): string {
 /** The comment a user may insert to pin inputs in the file: `# flopscope: input x: [B, 3, 224, 224] float16`. */
 export function inputComment(input: InputOption, name: string, language: 'python' | 'tsjs'): string {
   return `${language === 'python' ? '#' : '//'} flopscope: input ${name}: ${formatInput(input)}`;
+}
+
+/** `B=32, T=128` -> { B: 32, T: 128 }; an error message when malformed. */
+export function parseDims(text: string): Record<string, number> | string {
+  const out: Record<string, number> = {};
+  for (const part of text.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([A-Za-z_]\w*)\s*=\s*(\d+)$/.exec(part);
+    if (!m || Number(m[2]) < 1) return `Cannot read "${part}": write dims like B=32, T=128.`;
+    out[m[1]] = Number(m[2]);
+  }
+  return out;
+}
+
+export function formatDims(dims: Readonly<Record<string, number>> | undefined): string {
+  return Object.entries(dims ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+}
+
+/** The stored value for an entry, inputs and dims, or undefined when all are empty. */
+export function fileInputs(entry: string, inputs: InputOption[], dims: Record<string, number>): FileInputs | undefined {
+  const e = entry.trim();
+  if (!e && !inputs.length && !Object.keys(dims).length) return undefined;
+  return { ...(e ? { entry: e } : {}), inputs, ...(Object.keys(dims).length ? { dims } : {}) };
 }

@@ -11,7 +11,7 @@ export type HostMessage =
 export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'reveal'; readonly line: number }
-  | { readonly type: 'setInputs'; readonly entry: string; readonly inputs: string }
+  | { readonly type: 'setInputs'; readonly entry: string; readonly inputs: string; readonly dims: string }
   | { readonly type: 'runCommand'; readonly command: 'flopscope.showReport' | 'flopscope.exportReport' | 'flopscope.toggleAnnotations' };
 
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
@@ -20,7 +20,7 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
   switch (m.type) {
     case 'ready': return true;
     case 'reveal': return typeof m.line === 'number';
-    case 'setInputs': return typeof m.entry === 'string' && typeof m.inputs === 'string';
+    case 'setInputs': return typeof m.entry === 'string' && typeof m.inputs === 'string' && typeof m.dims === 'string';
     case 'runCommand': return m.command === 'flopscope.showReport' || m.command === 'flopscope.exportReport' || m.command === 'flopscope.toggleAnnotations';
     default: return false;
   }

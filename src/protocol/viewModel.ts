@@ -1,7 +1,7 @@
 // View models for the sidebar: AnalysisResult converted to JSON-safe data (bigints become decimal strings).
 import type { AnalysisResult, ModuleNode } from '../core/api/result';
 import { formatBytes, formatCount, formatExact, shareOf } from './format';
-import { formatInputs, type FileInputs } from './inputs';
+import { formatDims, formatInputs, type FileInputs } from './inputs';
 import { coverageText, summaryRows } from './report';
 
 export interface SummaryItem { readonly label: string; readonly value: string; readonly exact: string }
@@ -47,6 +47,9 @@ export interface ViewModel {
   readonly analyzedInputs: string;
   /** The analyzed inputs in the editable syntax, as the input box placeholder. */
   readonly inputPlaceholder: string;
+  /** The user's dims for this file (`B=32`), and the values analyzed, as placeholder. */
+  readonly dimsText: string;
+  readonly dimsPlaceholder: string;
   readonly output: string;
   readonly settings: string;
   readonly headline: SummaryItem[];
@@ -96,6 +99,7 @@ export function toViewModel(r: AnalysisResult, fileName: string, source: string,
     fileName, language: r.language, entry: stored?.entry ?? '', analyzedEntry: r.entry ?? '',
     inputText: stored ? formatInputs(stored.inputs) : '',
     analyzedInputs: r.inputs.map((i) => `${i.name} ${i.shape} ${i.dtype}`).join('; '),
+    dimsText: formatDims(stored?.dims), dimsPlaceholder: dims || 'B=32',
     inputPlaceholder: r.inputs.map((i) => `${i.shape} ${i.dtype}`).join('; ') || '[B, 3, 224, 224] float32',
     output: r.output ? `${r.output.shape} ${r.output.dtype}` : '',
     settings: `${r.convention} · ${r.precision}${dims ? ` · ${dims}` : ''}`,

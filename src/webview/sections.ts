@@ -20,15 +20,18 @@ export function inputsForm(model: ViewModel, post: Post, error: string): HTMLEle
   entry.value = model.entry;
   const inputs = el('input', { id: 'inputs', type: 'text', placeholder: model.inputPlaceholder, 'aria-label': 'Input shapes' });
   inputs.value = model.inputText;
+  const dims = el('input', { id: 'dims', type: 'text', placeholder: model.dimsPlaceholder, 'aria-label': 'Symbolic dimension values' });
+  dims.value = model.dimsText;
   const form = el('form', { class: 'inputs' },
     el('label', { for: 'entry' }, 'Entry'), entry,
     el('label', { for: 'inputs' }, 'Inputs'), inputs,
+    el('label', { for: 'dims' }, 'Dims'), dims,
     el('button', { type: 'submit' }, 'Analyze'),
     error ? el('p', { class: 'error', role: 'alert' }, error) : undefined,
     el('p', { class: 'muted' }, `Analyzed: ${model.analyzedInputs || 'no inputs'}${model.output ? ` → ${model.output}` : ''}`));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    post({ type: 'setInputs', entry: entry.value, inputs: inputs.value });
+    post({ type: 'setInputs', entry: entry.value, inputs: inputs.value, dims: dims.value });
   });
   return el('section', {}, el('h2', {}, 'Entry and inputs'), form);
 }
@@ -75,7 +78,10 @@ function moduleItem(m: ModuleRow, post: Post, depth = 0): HTMLElement {
   const label = el('span', { class: 'module-label', title: `${m.name}: ${m.type}` }, el('strong', {}, m.name), el('span', { class: 'muted' }, ` ${m.type}`));
   const stats = el('span', { class: 'num' }, `${m.paramsText} params · ${m.flopsText}`);
   const head = el('div', { class: 'module-head' }, label, stats, bar(m.share, `${(m.share * 100).toFixed(1)}% of FLOPs`));
-  if (m.line) activatable(head, () => post({ type: 'reveal', line: m.line as number }));
+  if (m.line) {
+    activatable(head, () => post({ type: 'reveal', line: m.line as number }));
+    head.addEventListener('click', (event) => event.preventDefault()); // reveal, don't toggle the <details>
+  }
   if (!m.children.length) return el('li', {}, head);
   const details = el('details', depth < 2 ? { open: '' } : {}, el('summary', {}, head), el('ul', {}, ...m.children.map((c) => moduleItem(c, post, depth + 1))));
   return el('li', {}, details);

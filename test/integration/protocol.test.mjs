@@ -51,6 +51,10 @@ test('input specs parse and print', () => {
   assert.deepEqual(p.parseInputs('x: [B, 3, 224, 224] float16; 32,784'), [{ shape: 'B,3,224,224', dtype: 'float16' }, { shape: '32,784' }]);
   assert.equal(typeof p.parseInputs('[B, 3'), 'string');
   assert.equal(typeof p.parseInputs('[2, 3] complex7'), 'string');
+  assert.deepEqual(p.parseDims('B=32, T=128'), { B: 32, T: 128 });
+  assert.equal(typeof p.parseDims('B=0'), 'string');
+  assert.equal(p.fileInputs(' ', [], {}), undefined);
+  assert.deepEqual(p.fileInputs('Net()', [], { B: 2 }), { entry: 'Net()', inputs: [], dims: { B: 2 } });
   assert.equal(p.inputComment({ shape: 'B,3,224,224', dtype: 'float16' }, 'x', 'python'), '# flopscope: input x: [B, 3, 224, 224] float16');
 });
 

@@ -12,6 +12,8 @@ export class Tensor {
   strides?: number[];
   /** Integer values drawn uniformly from [low, high) (torch.randint), for index-range checks. */
   values?: { low: number; high: number };
+  /** Row-major values of a small tensor whose contents are known (see constData.ts). */
+  data?: number[];
   /** True for parameters whose storage is shared (a tied weight) — identity does the dedupe. */
   constructor(readonly shape: Dim[] | undefined, readonly dtype: PyDtype, readonly role: TensorRole = 'activation') {}
 

@@ -52,8 +52,10 @@ export function sequentialAdd(ctx: EvalCtx, m: Model, item: Layer | Model): void
     const x = inputTensor(ctx, item.batchInputShape, item.dtype);
     m.inputs = [x];
   }
-  m.layers.push(item);
-  m.outputs = [applyLayer(ctx, item, m.outputs[0] ?? m.inputs[0])];
+  const out = applyLayer(ctx, item, m.outputs[0] ?? m.inputs[0]);
+  // TF.js throws before adding a layer that fails to build; an unbuilt layer with an unknown output is left out the same way.
+  if (out.shape || item.weights) m.layers.push(item);
+  m.outputs = [out];
 }
 
 /** Layers between a model's inputs and outputs, in application order (shared layers once). */

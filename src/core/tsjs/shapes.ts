@@ -27,11 +27,11 @@ export function isNum(d: Dim): d is number {
   return typeof d === 'number';
 }
 
-/** Keras convOutputLength: valid/same/causal padding, with dilation. */
+/** TF.js convOutputLength: `same` keeps the length; `valid` (and `causal`, which TF.js shapes like `valid`) drops the dilated kernel span. */
 export function convLength(L: Dim, k: number, pad: string, s: number, d = 1): Dim {
   if (typeof L !== 'number') return L;
   const dk = k + (k - 1) * (d - 1);
-  const len = pad === 'same' || pad === 'causal' ? L : L - dk + 1;
+  const len = pad === 'same' ? L : L - dk + 1;
   return Math.floor((len + s - 1) / s);
 }
 

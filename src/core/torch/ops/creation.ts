@@ -5,6 +5,7 @@ import { asTensor, toDim, toDims } from '../values';
 import { dtypes, float32, int64, boolType } from '../dtypes';
 import { Tensor } from '../tensor';
 import { fresh } from '../strides';
+import { dataOf, MAX_DATA, toList, withData } from '../constData';
 import { dimFloorDiv, dimSub, type Dim } from '../../sym/dim';
 import { PyDtype, PyFloat, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 
@@ -50,7 +51,10 @@ def('arange', 't', (c, args, kw) => {
   const dtype = dtypeArg(c, kw, isFloat ? float32 : int64);
   const f = (v: Value) => (v instanceof PyFloat ? v.v : typeof v === 'number' ? v : undefined);
   const s = f(start), e = f(end), st = f(step);
-  if (s !== undefined && e !== undefined && st !== undefined) return new Tensor([Math.max(0, Math.ceil((e - s) / st))], dtype);
+  if (s !== undefined && e !== undefined && st !== undefined) {
+    const n = Math.max(0, Math.ceil((e - s) / st));
+    return withData(fresh(new Tensor([n], dtype)), n <= MAX_DATA ? Array.from({ length: n }, (_, i) => s + i * st) : undefined);
+  }
   const ds = toDim(start), de = toDim(end), dst = toDim(step);
   if (ds === undefined || de === undefined || dst === undefined) return new Tensor(undefined, dtype);
   return new Tensor([dimFloorDiv(dimSub(de, ds), dst, true)], dtype);
@@ -75,12 +79,21 @@ function nestedShape(v: Value): { shape: Dim[]; float: boolean } | undefined {
 function tensorFromData(c: TorchCtx, data: Value | undefined, kw: Map<string, Value> | undefined): Value {
   const s = data === undefined ? undefined : nestedShape(data);
   const dflt = typeof data === 'boolean' ? boolType : s?.float === false ? int64 : float32;
-  return new Tensor(s?.shape, dtypeArg(c, kw, dflt));
+  return withData(fresh(new Tensor(s?.shape, dtypeArg(c, kw, dflt))), flatNumbers(data));
+}
+
+function flatNumbers(v: Value | undefined): number[] | undefined {
+  if (v instanceof PyList || v instanceof PyTuple) {
+    const out: number[] = [];
+    for (const it of v.items) { const f = flatNumbers(it); if (!f) return undefined; out.push(...f); }
+    return out;
+  }
+  return dataOf(v instanceof Tensor ? undefined : v)?.data;
 }
 def(['tensor', 'as_tensor', 'from_numpy', 'asarray'], 't', (c, [data], kw) => tensorFromData(c, data, kw));
 
 function convert(name: string, dtype: PyDtype) {
-  def(name, 'm', (_c, [x]) => { const t = asTensor(x); return t ? new Tensor(t.shape, dtype) : new Unknown(name); });
+  def(name, 'm', (_c, [x]) => { const t = asTensor(x); return t ? withData(new Tensor(t.shape, dtype), t.data) : new Unknown(name); });
 }
 convert('float', dtypes.get('float32')!);
 convert('half', dtypes.get('float16')!);
@@ -97,3 +110,12 @@ def(['to', 'type'], 'm', (_c, args, kw) => {
   return dtype === t.dtype ? t : new Tensor(t.shape, dtype);
 });
 def('type_as', 'm', (_c, [x, o]) => { const t = asTensor(x), u = asTensor(o); return t && u ? new Tensor(t.shape, u.dtype) : new Unknown('type_as'); });
+def('tolist', 'm', (_c, [x]) => { const t = asTensor(x); return (t && toList(t)) ?? new Unknown('tolist'); });
+def('item', 'm', (_c, [x]) => { const t = asTensor(x); const d = t?.data; return d?.length === 1 ? (t!.dtype.isFloat ? new PyFloat(d[0]) : d[0]) : new Unknown('item'); });
+def('diff', 'tm', (_c, [x]) => {
+  const t = asTensor(x);
+  const n = t?.shape?.[0];
+  if (!t || t.shape?.length !== 1 || typeof n !== 'number') return new Unknown('diff');
+  const d = t.data;
+  return withData(new Tensor([Math.max(0, n - 1)], t.dtype), d && d.slice(1).map((v, i) => v - d[i]));
+});

@@ -8,6 +8,7 @@ import { asTensor, normDim, toDim } from '../values';
 import { bind } from '../signature';
 import { dimFloorDiv } from '../../sym/dim';
 import { PyFloat, Unknown, type Value } from '../../eval/values';
+import { foldBinary, foldUnary, withData } from '../constData';
 
 function scalarDtype(c: TorchCtx, v: Value, other: Tensor | undefined) {
   if (v instanceof PyFloat) return other && other.dtype.isFloat ? other.dtype : c.defaultFloat;
@@ -25,7 +26,7 @@ export function binaryElementwise(c: TorchCtx, op: string, a: Value, b: Value, r
   const r = broadcast(sa, sb);
   if ('error' in r) return c.error(r.error, c.tensor(sa.length >= sb.length ? sa : sb, dtype));
   const out = resultBool ? new Tensor(r.shape, boolType) : c.tensor(r.shape, dtype);
-  return c.elementwise(op, out, ta ?? tb, rateName);
+  return withData(c.elementwise(op, out, ta ?? tb, rateName), foldBinary(op, a, b));
 }
 
 /** Unary op preserving shape (activations, math). */
@@ -34,7 +35,7 @@ export function unaryElementwise(c: TorchCtx, op: string, x: Value, rateName = o
   if (!t) return new Unknown(op);
   const out = c.tensor(t.shape, t.dtype.isFloat ? t.dtype : c.defaultFloat);
   if (!t.shape) { c.unknownShape(op); return out; }
-  return c.elementwise(op, out, t, rateName);
+  return withData(c.elementwise(op, out, t, rateName), foldUnary(op, t));
 }
 
 const binaries: [string[], string, boolean][] = [
@@ -42,10 +43,10 @@ const binaries: [string[], string, boolean][] = [
   [['sub', 'sub_', 'subtract', '__sub__', '__isub__'], 'sub', false],
   [['mul', 'mul_', 'multiply', '__mul__', '__rmul__', '__imul__'], 'mul', false],
   [['div', 'div_', 'divide', 'true_divide', '__truediv__', '__itruediv__'], 'div', false],
-  [['floor_divide', 'remainder', 'fmod'], 'div', false],
+  [['floor_divide'], 'div', false], [['remainder', 'fmod'], 'div', false],
   [['pow', 'pow_', '__pow__'], 'pow', false],
-  [['maximum', 'minimum', 'fmax', 'fmin', 'atan2'], 'compare', false],
-  [['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'greater', 'less', 'logical_and', 'logical_or', 'logical_xor', 'bitwise_and', 'bitwise_or'], 'compare', true],
+  [['maximum', 'fmax'], 'compare', false], [['minimum', 'fmin'], 'compare', false], [['atan2'], 'compare', false],
+  ...['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or', 'logical_xor', 'bitwise_and', 'bitwise_or'].map((n): [string[], string, boolean] => [n === 'gt' ? [n, 'greater'] : n === 'lt' ? [n, 'less'] : [n], 'compare', true]),
 ];
 for (const [names, rate, isBool] of binaries) {
   def(names, 'tm', (c, args, kw) => {
@@ -73,7 +74,7 @@ const mathFns: [string[], string][] = [
   [['exp', 'exp_', 'exp2', 'log', 'log_', 'log2', 'log10', 'log1p', 'expm1', 'sqrt', 'sqrt_', 'rsqrt', 'sin', 'cos', 'tan', 'erf', 'erfinv', 'atan', 'asin', 'acos', 'sinh', 'cosh'], 'transcendental'],
   [['abs', 'abs_', 'neg', 'neg_', 'negative', 'reciprocal', 'square', 'floor', 'ceil', 'round', 'trunc', 'frac', 'sign', 'sgn', 'clamp', 'clamp_', 'clip', 'clamp_min', 'clamp_max', 'nan_to_num', 'zero_', 'fill_', 'uniform_', 'normal_', 'bernoulli'], 'unary'],
 ];
-for (const [names, rate] of mathFns) def(names, 'tm', (c, [x]) => unaryElementwise(c, names[0], x, rate));
+for (const [names, rate] of mathFns) for (const n of names) def(n, 'tm', (c, [x]) => unaryElementwise(c, n.replace(/_$/, ''), x, rate));
 def(['logical_not', 'bitwise_not', 'isnan', 'isinf', 'isfinite'], 'tm', (c, [x]) => {
   const t = asTensor(x);
   return t ? c.elementwise('logical_not', new Tensor(t.shape, boolType), t, 'compare') : new Unknown('logical_not');
