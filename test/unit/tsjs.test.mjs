@@ -1,0 +1,171 @@
+// analyzeTsJs against real TF.js goldens (params, output shapes, per-layer shapes and params, MACs by the cost model), inline expectations, robustness.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const fixtures = join(root, 'test', 'fixtures', 'tsjs');
+const goldens = join(root, 'test', 'oracle', 'golden');
+const bundle = join(root, 'out', 'tsjs-test.cjs');
+await esbuild.build({ entryPoints: [join(root, 'src/core/tsjs/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning', target: 'es2022' });
+const { analyzeTsJs } = createRequire(import.meta.url)(bundle);
+
+const names = readdirSync(fixtures).filter((f) => /\.[tj]s$/.test(f)).map((f) => f.replace(/\.[tj]s$/, '')).sort();
+const read = (name) => readFileSync(join(fixtures, `${name}.ts`), 'utf8');
+const golden = (name) => JSON.parse(readFileSync(join(goldens, `tfjs_${name}.json`), 'utf8'));
+const analyze = (name, opts = {}) => analyzeTsJs(read(name), { path: `${name}.ts`, ...opts });
+
+/** TF.js shape -> our display: batch null is `B`; a later null is a wildcard (TF.js loses dims our analysis keeps, e.g. Reshape with -1). */
+function shapeMatches(ours, theirs) {
+  const parts = ours.replace(/^\[|\]$/g, '').split(', ');
+  return parts.length === theirs.length && theirs.every((d, i) => (d === null ? (i === 0 ? parts[i] === 'B' : true) : parts[i] === String(d)));
+}
+
+const prod = (xs) => xs.reduce((a, b) => a * (b ?? 1), 1);
+/** The cost model's MAC rules, computed independently from TF.js's own layer shapes and configs. */
+function expectedMacs(l) {
+  const { className: c, inputShape: x, outputShape: y, config: k } = l;
+  const ks = (v, n) => (Array.isArray(v) ? v : Array(n).fill(v));
+  switch (c) {
+    case 'Dense': return prod(x.slice(0, -1)) * x[x.length - 1] * k.units;
+    case 'Conv1D': return prod(y) * x[x.length - 1] * prod(ks(k.kernelSize, 1));
+    case 'Conv2D': return prod(y) * x[x.length - 1] * prod(ks(k.kernelSize, 2));
+    case 'DepthwiseConv2D': return prod(y) * prod(ks(k.kernelSize, 2));
+    case 'SeparableConv2D': { const mid = x[3] * (k.depthMultiplier ?? 1); return prod(y.slice(0, -1)) * mid * (prod(ks(k.kernelSize, 2)) + k.filters); }
+    case 'Conv2DTranspose': return prod(x) * k.filters * prod(ks(k.kernelSize, 2));
+    case 'LSTM': case 'GRU': case 'SimpleRNN': { const g = { LSTM: 4, GRU: 3, SimpleRNN: 1 }[c]; return prod(x.slice(0, 2)) * g * k.units * (x[2] + k.units); }
+    default: return 0;
+  }
+}
+
+/** Layer outputs the analysis recorded: one [className, shape] per application. */
+function recordedLayers(r) {
+  return r.lines.flatMap((l) => l.ops.flatMap((o) => Array(o.calls).fill([o.op, o.shape])));
+}
+
+for (const name of names) {
+  const g = golden(name);
+  test(`tfjs oracle: ${name}`, () => {
+    const r = analyze(name);
+    assert.equal(r.language, 'tsjs');
+    const layers = g.layers ?? g.layersBeforeError;
+    const sumParams = layers.reduce((a, l) => a + l.params, 0);
+    if (g.error) {
+      const norm = (m) => m.replace(/layer \S+:/, 'layer X:');
+      const errs = r.diagnostics.filter((d) => d.severity === 'error');
+      assert.ok(errs.some((d) => norm(d.message) === norm(g.error)), `expected TF.js error "${g.error}", got ${JSON.stringify(errs.map((d) => d.message))}`);
+    } else {
+      assert.equal(r.totals.params, BigInt(g.countParams), 'countParams');
+      assert.ok(r.output && shapeMatches(r.output.shape, g.outputShape), `output ${r.output?.shape} vs ${JSON.stringify(g.outputShape)}`);
+    }
+    assert.equal(r.totals.params, BigInt(sumParams), 'sum of layer params');
+    // Per layer: every TF.js layer has a recorded application with a matching class and output shape.
+    const ours = recordedLayers(r);
+    for (const l of layers) {
+      const i = ours.findIndex(([op, shape]) => op === l.className && shapeMatches(shape, l.outputShape));
+      assert.ok(i >= 0, `${l.className} ${JSON.stringify(l.outputShape)} not found in ${JSON.stringify(ours)}`);
+      ours.splice(i, 1);
+    }
+    // Per layer params: the module tree's children by class.
+    const kids = r.modules.flatMap((m) => m.children).map((c) => `${c.type}:${c.params}`).sort();
+    assert.deepEqual(kids, layers.map((l) => `${l.className}:${l.params}`).sort());
+    assert.equal(r.totals.macs, BigInt(layers.reduce((a, l) => a + expectedMacs(l), 0)), 'MACs');
+    assert.equal(r.coverage.unknownOps, 0, JSON.stringify(r.coverage.unknown));
+  });
+}
+
+test('inline expectations (// expect: shape params= macs=, // expect-error:)', () => {
+  for (const name of names) {
+    const src = read(name);
+    const r = analyze(name);
+    src.split('\n').forEach((text, i) => {
+      const line = i + 1;
+      const m = /\/\/ expect: ?(\[[^\]]*\])? ?(?:params=(\d+))? ?(?:macs=(\d+))?/.exec(text);
+      const e = /\/\/ expect-error: (.*)$/.exec(text);
+      const lc = r.lines.find((l) => l.line === line);
+      if (m) {
+        if (m[1]) assert.ok(lc?.shapes.includes(m[1]), `${name}:${line} shape ${m[1]} vs ${JSON.stringify(lc?.shapes)}`);
+        if (m[2]) assert.equal(lc?.params, BigInt(m[2]), `${name}:${line} params`);
+        if (m[3]) assert.equal(lc?.macs ?? 0n, BigInt(m[3]), `${name}:${line} macs`);
+      }
+      if (e) assert.ok(r.diagnostics.some((d) => d.span.line === line && d.severity === 'error' && d.message.includes(e[1].trim())), `${name}:${line} error "${e[1]}" in ${JSON.stringify(r.diagnostics)}`);
+    });
+  }
+});
+
+test('symbolic batch: B scales costs, not params', () => {
+  const r1 = analyze('mlp');
+  const r32 = analyze('mlp', { dims: { B: 32 } });
+  assert.equal(r32.totals.macs, 32n * r1.totals.macs);
+  assert.equal(r32.totals.params, r1.totals.params);
+  assert.equal(r1.output.shape, '[B, 10]');
+  assert.deepEqual(r1.dims, { B: 1 });
+});
+
+test('conventions: macs-only FLOPs equal MACs; seed FLOPs are 2·MACs + element-wise', () => {
+  const m = analyze('cnn', { convention: 'macs' });
+  assert.equal(m.totals.flops, m.totals.macs);
+  const s = analyze('cnn');
+  assert.ok(s.totals.flops > 2n * s.totals.macs);
+});
+
+test('entries: top-level, an exported build(tf), and an explicit entry', () => {
+  assert.equal(analyze('mlp').entry, 'top-level');
+  assert.equal(analyze('functional').entry, 'build(tf)');
+  const r = analyzeTsJs('function make(n) { return tf.sequential({ layers: [tf.layers.dense({ units: n, inputShape: [4] })] }); }', { path: 'a.js', entry: 'make(3)' });
+  assert.equal(r.totals.params, 15n);
+  assert.equal(r.output.shape, '[B, 3]');
+});
+
+test('each layer is charged to its tf.layers line (self) and the adding line (inclusive)', () => {
+  const src = "const tf = require('@tensorflow/tfjs');\nconst d = tf.layers.dense({ units: 8, inputShape: [4] });\nconst m = tf.sequential();\nm.add(d);\n";
+  const r = analyzeTsJs(src, { path: 'x.js' });
+  const l2 = r.lines.find((l) => l.line === 2), l4 = r.lines.find((l) => l.line === 4);
+  assert.equal(l2.macs, 32n);
+  assert.equal(l2.params, 40n);
+  assert.equal(l4.macs, 0n);
+  assert.equal(l4.inclusive.macs, 32n);
+});
+
+test('unknowns are counted, never silent zeros', () => {
+  const src = "import * as tf from '@tensorflow/tfjs';\nimport { units } from './config';\nconst m = tf.sequential();\nm.add(tf.layers.dense({ units: 4, inputShape: [8] }));\nm.add(tf.layers.dense({ units }));\nm.add(tf.layers.dense({ units: 2 }));\nm.add(tf.layers.fancyThing({}));\n";
+  const r = analyzeTsJs(src, { path: 'u.ts' });
+  assert.equal(r.totals.params, 36n);
+  assert.ok(r.coverage.unknownOps >= 2, JSON.stringify(r.coverage));
+  assert.ok(r.coverage.unknown.some((u) => u.line === 5 && /units unknown/.test(u.name)));
+  assert.ok(r.coverage.unknown.some((u) => u.line === 7));
+  assert.equal(r.output.shape, '[?]');
+});
+
+test('shape errors read like TF.js', () => {
+  const cases = [
+    ["const m = tf.sequential(); m.add(tf.layers.dense({ units: 3 }));", 'The first layer in a Sequential model must get an `inputShape` or `batchInputShape` argument.'],
+    ["const a = tf.input({ shape: [4, 4, 3] }); const b = tf.input({ shape: [5, 5, 3] }); tf.layers.concatenate().apply([a, b]);", 'A `Concatenate` layer requires inputs with matching shapes except for the concat axis. Got input shapes: [[null,4,4,3],[null,5,5,3]]'],
+    ["const a = tf.input({ shape: [10] }); const b = tf.input({ shape: [20] }); tf.layers.add().apply([a, b]);", 'Operands could not be broadcast together with shapes 10 20'],
+    ["const m = tf.sequential(); m.add(tf.layers.flatten({ inputShape: [10] }));", 'expected min_ndim=3, found ndim=2'],
+    ["const m = tf.sequential(); m.add(tf.layers.reshape({ targetShape: [7], inputShape: [10] }));", 'Total size of new array must be unchanged.'],
+  ];
+  for (const [src, msg] of cases) {
+    const r = analyzeTsJs(src, { path: 'e.js' });
+    assert.ok(r.diagnostics.some((d) => d.severity === 'error' && d.message.includes(msg)), `${src}\n -> ${JSON.stringify(r.diagnostics.map((d) => d.message))}`);
+  }
+});
+
+test('robustness: truncated fixtures and garbage never throw', () => {
+  const inputs = ['', '}}}', 'model.add(', 'const x = ', '\u0000\u0001', 'tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [2]})', 'for (;;) {}', 'function f() { return f(); } f();', 'let a = []; while (true) a.push(a);'];
+  for (const name of names) {
+    const src = read(name);
+    for (let k = 0; k <= src.length; k += Math.max(1, Math.floor(src.length / 60))) inputs.push(src.slice(0, k));
+  }
+  for (const s of inputs) {
+    const r = analyzeTsJs(s, { path: 'cut.ts', maxSteps: 200_000 });
+    assert.equal(r.language, 'tsjs');
+  }
+  const cut = read('mlp').split('\n').slice(0, 11).join('\n');
+  const r = analyzeTsJs(cut, { path: 'mlp.ts' });
+  assert.ok(r.diagnostics.some((d) => d.code === 'syntax'));
+});
