@@ -198,6 +198,16 @@ export async function runUiTest({ workspace, log = console.log }) {
       log(`       symbolic: ${text.trim()}`);
       await page.screenshot({ path: join(shots, '07-set-input.png') });
     });
+    await step('sidebar Dims B=32 evaluates the symbolic costs at batch 32', async () => {
+      await page.locator('.activitybar .action-item .action-label[aria-label^="flopscope"]').first().click({ timeout: 10_000 });
+      await page.mouse.move(900, 700);
+      const frame = await webviewFrame(page, '#dims');
+      await frame.fill('#dims', 'B=32');
+      await frame.press('#dims', 'Enter');
+      const text = await waitForLine(page, '→ [B, 256] · 12.9 MFLOPs', 15_000);
+      log(`       B=32: ${text.trim()}`);
+      await page.screenshot({ path: join(shots, '08-dims.png') });
+    });
   } finally {
     await page.screenshot({ path: join(shots, '99-final.png') }).catch(() => {});
     await browser.close();
