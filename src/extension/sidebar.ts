@@ -23,7 +23,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${n}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link href="${style}" rel="stylesheet"><title>flopscope</title></head>
-<body><main id="root" aria-live="polite"><p class="muted">Open a Python or TS/JS model file.</p></main>
+<body><div id="status" role="status" class="sr-only"></div><main id="root"><p class="muted">Open a Python or TS/JS model file.</p></main>
 <script nonce="${n}" src="${script}"></script></body></html>`;
 }
 

@@ -21,6 +21,7 @@ interface State {
 const vscode = acquireVsCodeApi();
 let state: State = vscode.getState() ?? { sort: 'flops', inputError: '' };
 const root = document.getElementById('root') as HTMLElement;
+const status = document.getElementById('status') as HTMLElement;
 const post = (message: WebviewMessage): void => vscode.postMessage(message);
 
 function actions(): HTMLElement {
@@ -57,7 +58,11 @@ function render(): void {
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
-  if (message.type === 'update') state = { ...state, model: message.model, empty: undefined, inputError: '' };
+  if (message.type === 'update') {
+    state = { ...state, model: message.model, empty: undefined, inputError: '' };
+    // One short announcement per update instead of a live region over the whole view.
+    status.textContent = `${message.model.fileName}: ${message.model.headline.map((h) => `${h.value} ${h.label}`).join(', ')}`;
+  }
   else if (message.type === 'empty') state = { ...state, model: undefined, empty: message.reason };
   else if (message.type === 'inputError') state = { ...state, inputError: message.message };
   render();

@@ -208,6 +208,18 @@ export async function runUiTest({ workspace, log = console.log }) {
       log(`       B=32: ${text.trim()}`);
       await page.screenshot({ path: join(shots, '08-dims.png') });
     });
+    await step('dark theme: sidebar and annotations stay readable', async () => {
+      await page.keyboard.press('Control+1');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+T');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 5_000 });
+      await page.keyboard.type('Dark Modern');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'), undefined, { timeout: 5_000 });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(shots, '09-dark.png') });
+    });
   } finally {
     await page.screenshot({ path: join(shots, '99-final.png') }).catch(() => {});
     await browser.close();
