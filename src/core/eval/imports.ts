@@ -42,6 +42,11 @@ function resolve(ip: Interp, fromFile: string, dotted: string, level: number): P
   for (let i = 1; i < level; i++) base = dirname(base);
   const rel = dotted ? dotted.split('.').join('/') : '';
   const candidates = rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
+  // An absolute import of the importer's own package (`from torchvision.ops import X` inside torchvision/models/):
+  // the package's parent folder is on sys.path whenever the package is importable at all.
+  if (level === 0) for (let d = dirname(fromFile), top = rel.split('/')[0]; d !== '/' && d !== '.'; d = dirname(d)) {
+    if (d.slice(d.lastIndexOf('/') + 1) === top) { candidates.push(join(dirname(d), rel + '.py'), join(dirname(d), rel, '__init__.py')); break; }
+  }
   const ctx = contexts.get(ip);
   for (const path of candidates) {
     const cached = ip.modules.get(path);

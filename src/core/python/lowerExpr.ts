@@ -32,7 +32,7 @@ export class ExprLowerer {
       case 'MemberExpression': return this.member(n);
       case 'CallExpression': { const cs = children(n); return { k: 'call', fn: this.expr(cs[0]), args: cs[1] ? this.args(cs[1]) : [], s, e }; }
       case 'BinaryExpression': return this.binary(n);
-      case 'UnaryExpression': { const cs = children(n); const op = this.text(cs[0]); return { k: 'unary', op: op === 'not' ? 'not' : op, x: cs[1] ? this.expr(cs[1]) : this.bad(n), s, e }; }
+      case 'UnaryExpression': { const cs = children(n); const op = this.text(cs[0]); if (op === 'not' && cs[1]) return this.not(s, cs[1]); return { k: 'unary', op, x: cs[1] ? this.expr(cs[1]) : this.bad(n), s, e }; }
       case 'ConditionalExpression': { const cs = children(n).filter((c) => c.name !== 'if' && c.name !== 'else'); if (cs.length < 3) return this.bad(n); return { k: 'cond', then: this.expr(cs[0]), test: this.expr(cs[1]), orelse: this.expr(cs[2]), s, e }; }
       case 'TupleExpression': return { k: 'seq', kind: 'tuple', items: this.items(n), s, e };
       case 'ArrayExpression': return { k: 'seq', kind: 'list', items: this.items(n), s, e };
@@ -46,6 +46,14 @@ export class ExprLowerer {
       case 'NamedExpression': { const cs = children(n); return { k: 'walrus', target: this.text(cs[0]), value: cs[2] ? this.expr(cs[2]) : this.bad(n), s, e }; }
       default: return this.bad(n);
     }
+  }
+
+  /** `not x`. Lezer parses `not a or b` as `not (a or b)`; Python binds `not` tighter than and/or, so re-associate. */
+  not(s: number, x: SyntaxNode): Expr {
+    const cs = x.name === 'BinaryExpression' ? children(x) : [];
+    const op = cs.length === 3 ? this.text(cs[1]) : '';
+    if (op === 'and' || op === 'or') return { k: 'bool', op, l: this.not(s, cs[0]), r: this.expr(cs[2]), s, e: x.to };
+    return { k: 'unary', op: 'not', x: this.expr(x), s, e: x.to };
   }
 
   /** A comma-separated list of nodes as one expression: a tuple when there is a comma. */
