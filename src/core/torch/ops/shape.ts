@@ -218,3 +218,11 @@ def(['dim', 'ndimension'], 'm', (_c, [x]) => asTensor(x)?.rank ?? new Unknown('d
 def(['numel', 'nelement'], 'tm', (_c, [x]) => asTensor(x)?.numel() ?? new Unknown('numel'));
 def('element_size', 'm', (_c, [x]) => asTensor(x)?.dtype.bytes ?? new Unknown('element_size'));
 export { term };
+def('meshgrid', 't', (_c, args, kw) => {
+  const list = args.length === 1 && (args[0] instanceof PyList || args[0] instanceof PyTuple) ? args[0].items : args;
+  const ts = list.map(asTensor);
+  if (ts.some((t) => !t?.shape || t.shape.length > 1)) return new Unknown('meshgrid');
+  const sizes = ts.map((t) => (t!.shape!.length === 0 ? 1 : t!.shape![0]));
+  if (kw?.get('indexing') === 'xy' && sizes.length >= 2) [sizes[0], sizes[1]] = [sizes[1], sizes[0]];
+  return new PyTuple(ts.map((t) => new Tensor(sizes.slice(), t!.dtype)));
+});
