@@ -16,6 +16,10 @@ import * as reportDocument from './reportDocument';
 import * as sidebar from './sidebar';
 import * as statusBar from './statusBar';
 
+function isVisible(document: vscode.TextDocument): boolean {
+  return vscode.window.visibleTextEditors.some((e) => e.document === document);
+}
+
 export function activateWith(context: vscode.ExtensionContext, platform: Platform): void {
   const log = new Log();
   context.subscriptions.push(log);
@@ -29,8 +33,9 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       context.subscriptions.push(feature.register(deps));
     }
     context.subscriptions.push(
-      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && cache.schedule(e.document)),
-      vscode.workspace.onDidOpenTextDocument((d) => cache.schedule(d)),
+      // Only what the user sees is analyzed eagerly (documents opened in the background are not); the rest on demand.
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && isVisible(e.document) && cache.schedule(e.document)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => cache.schedule(e.document))),
       vscode.workspace.onDidCloseTextDocument((d) => cache.forget(d)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('flopscope.analysis') && cache.invalidate()),
       inputs.onDidChange((uri) => cache.invalidate(uri)),
