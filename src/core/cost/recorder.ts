@@ -137,7 +137,8 @@ export class Recorder {
         la.inclusiveOutBytes = la.inclusiveOutBytes.add(out);
       }
     }
-    for (const m of new Set(this.moduleStack)) addInto(this.moduleAgg(m).inclusive, c);
+    const ms = this.moduleStack;
+    for (let i = 0; i < ms.length; i++) if (ms.indexOf(ms[i]) === i) addInto(this.moduleAgg(ms[i]).inclusive, c);
   }
 
   unknownOp(stack: StackView, name: string): void {

@@ -1,18 +1,18 @@
-// Parses each (path, text) once; imported library files are parsed once per process.
-import { parsePython } from '../python/parse';
+// Parses each (path, text) once; an edited document is re-parsed incrementally from its previous tree.
+import { parsePythonIncremental, type ParseState } from '../python/parse';
 import type { Module } from '../python/ir';
-
 import { LineIndex } from '../eval/lineIndex';
 
-const cache = new Map<string, { text: string; module: Module; index?: LineIndex }>();
+const cache = new Map<string, { text: string; module: Module; state: ParseState; index?: LineIndex }>();
 const MAX = 64;
 
 export function parseCached(path: string, text: string): Module {
   const hit = cache.get(path);
   if (hit && hit.text === text) return hit.module;
-  const module = parsePython(text);
+  const { module, state } = parsePythonIncremental(text, hit?.state);
+  cache.delete(path);
   if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
-  cache.set(path, { text, module });
+  cache.set(path, { text, module, state });
   return module;
 }
 

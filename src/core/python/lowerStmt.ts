@@ -13,6 +13,11 @@ export class StmtLowerer extends ExprLowerer {
     return out;
   }
 
+  /** Lowers one top-level node into `out` (used by the incremental parser, which caches per top-level statement). */
+  topLevel(n: SyntaxNode, out: Stmt[]): void {
+    this.stmtInto(n, out);
+  }
+
   body(n: SyntaxNode | undefined): Stmt[] {
     return n ? this.block(children(n).filter((c) => c.name !== ':')) : [];
   }

@@ -34,7 +34,12 @@ export function shapeOf(t: Tensor, _dims: DimValues): string {
 
 export function buildLines(rec: Recorder, params: Map<number, { count: bigint; bytes: bigint }>, dims: DimValues, conv: Convention, memo: Map<PyInstance, Set<Tensor>>): LineCost[] {
   const out: LineCost[] = [];
-  const lineNos = new Set<number>([...rec.lines.keys(), ...params.keys(), ...[...rec.boundValues].filter(([, v]) => describeValue(v) !== undefined || valueParams(v, dims, memo)).map(([l]) => l)]);
+  const bound = new Map<number, { value?: string; params?: bigint }>();
+  for (const [l, v] of rec.boundValues) {
+    const d = { value: describeValue(v), params: valueParams(v, dims, memo) };
+    if (d.value !== undefined || d.params) bound.set(l, d);
+  }
+  const lineNos = new Set<number>([...rec.lines.keys(), ...params.keys(), ...bound.keys()]);
   const endOf = new Map([...rec.endLines].map(([end, start]) => [start, end]));
   for (const line of [...lineNos].sort((a, b) => a - b)) {
     const agg: LineAgg | undefined = rec.lines.get(line);
@@ -43,10 +48,9 @@ export function buildLines(rec: Recorder, params: Map<number, { count: bigint; b
     const inc = agg ? { macs: dims.poly(agg.inclusive.macs), extra: dims.poly(agg.inclusive.flops), bwdExtra: dims.poly(agg.inclusive.bwd) } : self;
     const p = params.get(line);
     const shapes = [...new Set(ops.map((o) => o.shape).filter(Boolean))];
-    const bound = rec.boundValues.get(line);
-    const vp = bound === undefined ? undefined : valueParams(bound, dims, memo);
+    const b = bound.get(line);
     out.push({
-      line, endLine: endOf.get(line), value: bound === undefined ? undefined : describeValue(bound), valueParams: vp,
+      line, endLine: endOf.get(line), value: b?.value, valueParams: b?.params,
       shapes, dtypes: [...new Set(ops.map((o) => o.dtype).filter(Boolean))],
       macs: self.macs, flops: forwardFlops(conv, self), backwardFlops: backwardFlops(conv, self),
       inclusive: { macs: inc.macs, flops: forwardFlops(conv, inc), backwardFlops: backwardFlops(conv, inc) },

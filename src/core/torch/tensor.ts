@@ -27,7 +27,8 @@ export class Tensor {
     const n = this.numel();
     return n === undefined ? undefined : dimPoly(n);
   }
+  private shapeText?: string;
   shapeString(): string {
-    return this.shape ? shapeStr(this.shape) : '[?]';
+    return (this.shapeText ??= this.shape ? shapeStr(this.shape) : '[?]');
   }
 }

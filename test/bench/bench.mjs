@@ -1,0 +1,61 @@
+// `npm run bench`: medians of the engine's speed (not a test). Prints one line per measurement.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { core, root } from '../unit/core.mjs';
+import { bigModelFile } from './bigModel.mjs';
+
+const { analyze } = core;
+const TV = '/usr/lib/python3/dist-packages/torchvision/models';
+const memo = new Map();
+/** An in-memory reader, as the extension has: files are read once. */
+const readFile = (p) => { if (!memo.has(p)) { try { memo.set(p, readFileSync(p, 'utf8')); } catch { memo.set(p, undefined); } } return memo.get(p); };
+
+/** Median milliseconds of CPU time of this process (user + system): steadier than wall time on a shared machine. */
+function median(f, runs = 21, warm = 5) {
+  for (let i = 0; i < warm; i++) f(i);
+  const t = [];
+  for (let i = 0; i < runs; i++) { const s = process.cpuUsage(); f(i); const d = process.cpuUsage(s); t.push((d.user + d.system) / 1000); }
+  t.sort((a, b) => a - b);
+  return t[t.length >> 1];
+}
+const show = (name, ms, target) => console.log(`${name.padEnd(62)} median ${ms.toFixed(2).padStart(8)} ms${target ? `   (target ≤ ${target} ms: ${ms <= target ? 'met' : 'NOT met'})` : ''}`);
+
+if (existsSync(join(TV, 'resnet.py'))) {
+  const path = join(TV, 'resnet.py');
+  const src = readFileSync(path, 'utf8');
+  show('resnet50() from torchvision resnet.py, in-process', median(() => analyze(src, { path, entry: 'resnet50()', inputs: [{ shape: '1,3,224,224' }], readFile })), 20);
+} else console.log('resnet50: skipped (no torchvision sources; apt-get install python3-torchvision)');
+
+const big = bigModelFile();
+const path = '/bench/big_model.py';
+console.log(`1,000-line model file: ${big.split('\n').length} lines`);
+show('1,000-line model file, first analysis after warm-up', median(() => analyze(big, { path, readFile })));
+show('1,000-line model file, re-analysis after a one-character edit', median((i) => analyze(big.replace('hidden = 256', `hidden = ${256 + (i % 7)}`), { path, readFile })), 16);
+
+const gpt = readFileSync(join(root, 'examples/gpt.py'), 'utf8');
+for (const width of [768, 12288]) {
+  const src = gpt.replace('n_embd: int = 768', `n_embd: int = ${width}`).replace('n_head: int = 12', `n_head: int = ${width / 64}`);
+  show(`GPT-2 config, width ${width} (B=8, T=1024 symbolic)`, median(() => analyze(src, { path: '/bench/gpt.py', readFile })));
+}
+
+const cli = join(root, 'dist/cli.js');
+if (existsSync(cli) && existsSync(join(TV, 'resnet.py'))) {
+  const cmd = [cli, 'analyze', join(TV, 'resnet.py'), '--entry', 'resnet50()', '--input', '1,3,224,224', '--format', 'json'];
+  const wall = [];
+  for (let i = 0; i < 7; i++) { const s = performance.now(); execFileSync(process.execPath, cmd, { stdio: 'pipe' }); wall.push(performance.now() - s); }
+  const ms = wall.sort((a, b) => a - b)[3];
+  show('whole CLI process: resnet50() JSON report (wall time)', ms);
+  const golden = join(root, 'test/oracle/golden/resnet50.json');
+  const python = process.env.FLOPSCOPE_PYTHON ?? '/usr/bin/python3';
+  if (process.argv.includes('--live') && existsSync(python)) {
+    const t = performance.now();
+    const r = spawnSync(python, [join(root, 'test/oracle/torch_oracle.py'), '--file', join(TV, 'resnet.py'), '--entry', 'resnet50()', '--input', '1,3,224,224'], { encoding: 'utf8' });
+    const py = performance.now() - t;
+    console.log(`real PyTorch computing the same numbers (live): ${(py / 1000).toFixed(2)} s wall → CLI is ${(py / ms).toFixed(0)}x faster${r.status ? ' (oracle failed)' : ''}`);
+  } else if (existsSync(golden)) {
+    const g = JSON.parse(readFileSync(golden, 'utf8'));
+    const secs = g.seconds;
+    console.log(`real PyTorch computing the same numbers (oracle golden): ${secs} s, ${g.maxRssMB} MB peak → CLI is ${((secs * 1000) / ms).toFixed(0)}x faster (--live to re-measure)`);
+  }
+}
