@@ -27,11 +27,22 @@ fc = nn.Linear(100, 10)
 y = fc(x)
 `;
 
+/** Exercises the lazily loaded TS/JS analyzer bundle in the host (dist/web/tsjs.js in the browser). */
+const tfjsModel = `// A tiny TF.js model: Dense(784 -> 256, relu) and Dense(256 -> 10).
+import * as tf from '@tensorflow/tfjs';
+
+const model = tf.sequential();
+model.add(tf.layers.dense({ units: 256, inputShape: [784], activation: 'relu' }));
+model.add(tf.layers.dense({ units: 10 }));
+const y = model.predict(tf.zeros([32, 784]));
+`;
+
 export function makeWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'flopscope-ws-'));
   const examples = join(repoRoot, 'examples');
   if (existsSync(examples)) cpSync(examples, dir, { recursive: true });
   if (!existsSync(join(dir, 'mlp.py'))) writeFileSync(join(dir, 'mlp.py'), fallbackMlp);
   writeFileSync(join(dir, 'shape_error.py'), shapeError);
+  if (!existsSync(join(dir, 'tfjs_model.ts'))) writeFileSync(join(dir, 'tfjs_model.ts'), tfjsModel);
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -98,7 +98,10 @@ const cases: TestCase[] = [
       await vscode.window.showTextDocument(model);
       const text = await vscode.commands.executeCommand<string | undefined>('flopscope.internal.analysisJson', model);
       ok(text, `no analysis for ${model.path} (is dist/web/tsjs.js built?)`);
-      equal((JSON.parse(text) as { language: string }).language, 'tsjs', 'language');
+      const json = JSON.parse(text) as JsonReport & { language: string };
+      equal(json.language, 'tsjs', 'language');
+      ok(json.lines.some((l) => l.shapes.length > 0), `no shapes in ${model.path}: ${text.slice(0, 300)}`);
+      if (model.path.endsWith('/tfjs_model.ts')) equal(json.totals.params, 203_530, 'params of Dense(784, 256) + Dense(256, 10)');
     },
   },
   {

@@ -1,0 +1,127 @@
+// The interpreter's Python semantics and torch rules on small snippets (expected values from PyTorch's documented behaviour).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { core } from './core.mjs';
+
+const run = (src, opts = {}) => core.analyze(src, { path: '/t/snippet.py', ...opts });
+const line = (r, n) => r.lines.find((l) => l.line === n);
+const header = 'import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n';
+
+test('top-level concrete tensors: matmul shape, MACs and the seed FLOPs with bias', () => {
+  const r = run(header + 'x = torch.randn(32, 784)\nfc = nn.Linear(784, 256)\ny = fc(x)\n');
+  const l = line(r, 6);
+  assert.equal(l.value, '[32, 256]');
+  assert.equal(l.macs, 6422528n);
+  assert.equal(l.flops, 2n * 6422528n + 32n * 256n);
+  assert.equal(l.formula, '2·32·784·256 + 1·32·256'.replace('1·', ''));
+  assert.equal(line(r, 5).params, 784n * 256n + 256n);
+});
+
+test('classes, loops, comprehensions, dataclass config and nn.Sequential(*layers)', () => {
+  const r = run(header + `from dataclasses import dataclass
+@dataclass
+class Cfg:
+    widths: tuple = (8, 16)
+    classes: int = 3
+class Net(nn.Module):
+    def __init__(self, cfg=Cfg()):
+        super().__init__()
+        layers = []
+        cin = 1
+        for w in cfg.widths:
+            layers += [nn.Conv2d(cin, w, 3, padding=1), nn.ReLU()]
+            cin = w
+        self.body = nn.Sequential(*layers)
+        self.heads = nn.ModuleList([nn.Linear(cin, cfg.classes) for _ in range(2)])
+    def forward(self, x):
+        x = self.body(x).mean(dim=(2, 3))
+        return [h(x) for h in self.heads]
+if __name__ == "__main__":
+    out = Net()(torch.randn(2, 1, 10, 10))
+`);
+  assert.equal(r.totals.params, BigInt(8 * 1 * 9 + 8 + 16 * 8 * 9 + 16 + 2 * (16 * 3 + 3)));
+  assert.equal(r.totals.macs, BigInt(2 * 8 * 100 * 9 + 2 * 16 * 100 * 8 * 9 + 2 * 2 * 16 * 3));
+  assert.equal(r.coverage.unknownOps, 0);
+});
+
+test('symbolic dims stay symbols and costs evaluate at the dim values', () => {
+  const src = header + '# flopscope: input x: [B, T, 64]\n# flopscope: dim B=4\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(64, 128)\n    def forward(self, x):\n        return self.fc(x)\n';
+  const r = run(src, { dims: { T: 10 } });
+  assert.equal(r.output.shape, '[B, T, 128]');
+  assert.equal(r.totals.macs, 4n * 10n * 64n * 128n);
+  const l = r.lines.find((x) => x.macs > 0n);
+  assert.equal(l.ops[0].symbolicFormula, '2·B·T·64·128 + B·T·128');
+  assert.deepEqual(r.dims, { B: 4, T: 10 });
+});
+
+test('weight tying counts the shared parameter once', () => {
+  const r = run(header + 'class LM(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.emb = nn.Embedding(100, 16)\n        self.head = nn.Linear(16, 100, bias=False)\n        self.emb.weight = self.head.weight\n    def forward(self, idx):\n        return self.head(self.emb(idx))\nm = LM()\ny = m(torch.randint(0, 100, (2, 5)))\n');
+  assert.equal(r.totals.params, 1600n);
+});
+
+test('an unknown op is counted as unknown, never as zero', () => {
+  const r = run(header + 'import mystery\nx = torch.randn(4, 4)\ny = mystery.op(x)\nz = x @ x\n');
+  assert.equal(r.coverage.unknownOps, 1);
+  assert.equal(r.coverage.unknown[0].line, 6);
+  assert.equal(r.totals.macs, 64n);
+});
+
+test('unknown decorators leave the function as it was; try takes the try path', () => {
+  const r = run(header + 'from somewhere import deco\n@deco(1)\ndef f(x):\n    return x @ x\ntry:\n    y = f(torch.randn(3, 3))\nexcept Exception:\n    y = None\n');
+  assert.equal(line(r, 9).value, '[3, 3]');
+});
+
+test('enum, functools.partial, closures, lambdas, f-strings, slicing and unpacking', () => {
+  const r = run(header + `from enum import Enum
+from functools import partial
+class Size(Enum):
+    SMALL = 8
+    BIG = 16
+def make(width, depth=2):
+    scale = lambda v: v * 2
+    def inner():
+        return [nn.Linear(scale(width), scale(width)) for _ in range(depth)]
+    return inner
+layers = make(Size.BIG.value, depth=3)()
+name = f"{len(layers)} layers"
+a, *rest = layers[::2]
+lin = partial(nn.Linear, bias=False)(4, 4)
+x = torch.randn(5, 32)
+y = rest[0](x)
+`);
+  assert.equal(line(r, 19).value, '[5, 32]');
+  assert.equal(line(r, 19).macs, 5n * 32n * 32n);
+});
+
+test('sibling imports resolve through the injected reader', () => {
+  const files = { '/p/blocks.py': 'import torch.nn as nn\nclass Block(nn.Module):\n    def __init__(self, d):\n        super().__init__()\n        self.fc = nn.Linear(d, d)\n    def forward(self, x):\n        return self.fc(x)\n' };
+  const r = core.analyze('import torch\nfrom .blocks import Block\nfrom blocks import Block as B2\nb = Block(8)\ny = b(torch.randn(2, 8))\n', { path: '/p/model.py', readFile: (p) => files[p] });
+  assert.equal(r.totals.macs, 128n);
+  assert.equal(r.totals.params, 72n);
+});
+
+test('conventions: MACs only and 2×MAC matmul-only', () => {
+  const src = header + 'x = torch.randn(8, 16)\ny = F.relu(nn.Linear(16, 4)(x))\n';
+  assert.equal(run(src, { convention: 'macs' }).totals.flops, 8n * 16n * 4n);
+  assert.equal(run(src, { convention: 'matmul2x' }).totals.flops, 2n * 8n * 16n * 4n);
+  assert.equal(run(src).totals.flops, 2n * 8n * 16n * 4n + 8n * 4n + 8n * 4n);
+});
+
+test('precision: fp16 halves activation bytes; mixed adds fp32 master weights', () => {
+  const src = header + 'x = torch.randn(8, 16)\ny = nn.Linear(16, 4)(x)\n';
+  const fp32 = run(src), fp16 = run(src, { precision: 'fp16' }), mixed = run(src, { precision: 'mixed' });
+  assert.equal(fp16.memory.activationBytes * 2n, fp32.memory.activationBytes);
+  assert.equal(mixed.memory.masterWeightBytes, 68n * 4n);
+});
+
+test('totals beyond 2^53 stay exact', () => {
+  const r = run(header + 'x = torch.randn(1048576, 1048576)\ny = x @ torch.randn(1048576, 1048576)\n');
+  assert.equal(r.totals.macs, 1048576n ** 3n);
+  assert.ok(r.totals.macs > BigInt(Number.MAX_SAFE_INTEGER));
+});
+
+test('syntax errors are reported and the rest of the file still analyzes', () => {
+  const r = run(header + 'x = torch.randn(4, 8)\ny = (x @\nz = x @ torch.randn(8, 2)\n');
+  assert.ok(r.diagnostics.some((d) => d.code === 'syntax'));
+  assert.ok(r.totals.macs >= 64n);
+});
