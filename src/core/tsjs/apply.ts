@@ -29,7 +29,7 @@ export function applyLayer(ctx: EvalCtx, layer: Layer, input: Tensor | Tensor[],
   const inputs = Array.isArray(input) ? input : [input];
   const op = layer.spec.className;
   if (!layer.spec.multi && inputs.length !== 1) {
-    ctx.report('error', 'shape-mismatch', `Layer ${layer.name} expects 1 input(s), but it received ${inputs.length} input tensors.`);
+    ctx.tfError('shape-mismatch', `Layer ${layer.name} expects 1 input(s), but it received ${inputs.length} input tensors.`);
     return unknownTensor(ctx);
   }
   if (layer.spec.unsupported) {
@@ -58,7 +58,7 @@ export function applyLayer(ctx: EvalCtx, layer: Layer, input: Tensor | Tensor[],
     return out;
   } catch (e) {
     if (e instanceof ConfigUnknown) { ctx.unknownOp(`${op} (${e.key} unknown)`, layer.line); return unknownTensor(ctx); }
-    if (e instanceof TfError) { ctx.report('error', e.code, e.message); return unknownTensor(ctx); }
+    if (e instanceof TfError) { ctx.tfError(e.code, e.message); return unknownTensor(ctx); }
     throw e;
   }
 }

@@ -28,7 +28,7 @@ function objectNs(): Namespace {
 
 function arrayNs(): Namespace {
   return new Namespace('Array', new Map<string, JsValue>([
-    ['isArray', new NativeFn('Array.isArray', ({ args: [a] }) => Array.isArray(a))],
+    ['isArray', new NativeFn('Array.isArray', ({ args: [a] }) => (a instanceof Unknown ? a : Array.isArray(a)))],
     ['from', new NativeFn('Array.from', ({ args: [src, f], call }) => {
       let items: JsValue[] | undefined;
       if (Array.isArray(src)) items = [...src];
@@ -46,7 +46,7 @@ export function installGlobals(ip: Interp): void {
   g.declare('console', new Namespace('console', new Map(), () => noop));
   g.declare('Object', objectNs());
   g.declare('Array', arrayNs());
-  g.declare('Number', new Namespace('Number', new Map<string, JsValue>([['isInteger', new NativeFn('Number.isInteger', ({ args: [x] }) => Number.isInteger(x))]])));
+  g.declare('Number', new Namespace('Number', new Map<string, JsValue>([['isInteger', new NativeFn('Number.isInteger', ({ args: [x] }) => (x instanceof Unknown ? x : Number.isInteger(x)))]])));
   g.declare('parseInt', new NativeFn('parseInt', ({ args: [x] }) => (typeof x === 'string' || typeof x === 'number' ? parseInt(String(x), 10) : new Unknown('parseInt'))));
   g.declare('parseFloat', new NativeFn('parseFloat', ({ args: [x] }) => (typeof x === 'string' || typeof x === 'number' ? parseFloat(String(x)) : new Unknown('parseFloat'))));
   g.declare('JSON', new Namespace('JSON', new Map(), (n) => new NativeFn(`JSON.${n}`, () => new Unknown(`JSON.${n}`))));

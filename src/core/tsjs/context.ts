@@ -65,6 +65,23 @@ export class EvalCtx {
     this.diagnostics.push({ span, severity, code, message });
   }
 
+  /** Set once code that builds layers was skipped (an unknown condition or loop bound): later shape errors may be artefacts. */
+  skippedModelCode = false;
+
+  /** A TF.js error (TF.js would throw here); only a warning once model-building code was skipped, as it may be an artefact. */
+  tfError(code: string, message: string, span: SourceSpan = this.here()): void {
+    if (this.skippedModelCode) this.report('warning', code, `${message} (flopscope: possibly because code before this could not be evaluated)`, span);
+    else this.report('error', code, message, span);
+  }
+
+  /** Notes that `node`'s code did not run because its condition was unknown; counted as unknown when it builds layers or models. */
+  skipped(node: Node, why: string): void {
+    const text = this.source.slice(node.range[0], node.range[1]);
+    if (!/\b(tf|layers)\s*\.|\.(add|apply)\s*\(/.test(text)) return;
+    this.skippedModelCode = true;
+    this.unknownOp(why, node.loc.start.line);
+  }
+
   /** Records an op charged to `selfLine` (self) and every enclosing call line (inclusive). */
   record(selfLine: number, ev: OpEvent): void {
     const lines = [selfLine, ...[...this.callLines].reverse()].filter((l, i, a) => a.indexOf(l) === i);

@@ -19,7 +19,7 @@ function runGuarded(ip: Interp, f: () => void): void {
     f();
   } catch (e) {
     if (e instanceof BudgetExceeded || e instanceof Cancelled) throw e;
-    if (e instanceof JsThrow) { ip.ctx.report('warning', 'evaluation-stopped', 'flopscope: evaluation stopped here: the code throws'); return; }
+    if (e instanceof JsThrow) { ip.ctx.report('warning', 'evaluation-stopped', 'flopscope: evaluation stopped here: the code throws', e.span); return; }
     if (e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal) return;
     throw e;
   }
@@ -36,8 +36,13 @@ function topFunctions(program: Program): string[] {
   return out;
 }
 
+/** Arguments for an entry found by name: `tf` for a parameter named tf, the default for defaulted ones, unknown otherwise. */
 function argsFor(fn: Closure, tf: JsValue): JsValue[] {
-  return (fn.node.params as Node[]).map((p) => (p.type === 'Identifier' && p.name === 'tf' ? tf : new Unknown(p.type === 'Identifier' ? p.name : 'parameter')));
+  return (fn.node.params as Node[]).map((p) => (p.type === 'Identifier' && p.name === 'tf' ? tf : p.type === 'AssignmentPattern' ? undefined : new Unknown(p.type === 'Identifier' ? p.name : 'parameter')));
+}
+
+function paramName(p: Node): string {
+  return p.type === 'Identifier' ? p.name : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? p.left.name : '…';
 }
 
 export function runProgram(ip: Interp, program: Program, entry: string | undefined): EntryOutcome {
@@ -61,9 +66,18 @@ export function runProgram(ip: Interp, program: Program, entry: string | undefin
     for (const name of ranked) {
       const fn = scope.get(name);
       if (!(fn instanceof Closure)) continue;
-      const before = ip.models.length;
-      runGuarded(ip, () => { box.result = callValue(ip, fn, argsFor(fn, tf)); });
-      if (ip.models.length > before || box.result instanceof Model) { label = `${name}(${(fn.node.params as Node[]).map((p) => (p.type === 'Identifier' ? p.name : '…')).join(', ')})`; break; }
+      const before = ip.models.length, unknownBefore = ip.ctx.recorder.unknownOps;
+      const args = argsFor(fn, tf);
+      runGuarded(ip, () => { box.result = callValue(ip, fn, args); });
+      if (ip.models.length > before || box.result instanceof Model) {
+        const params = (fn.node.params as Node[]).map(paramName);
+        label = `${name}(${params.join(', ')})`;
+        const unknownArgs = params.filter((_, i) => args[i] instanceof Unknown);
+        if (unknownArgs.length && ip.ctx.recorder.unknownOps > unknownBefore) {
+          ip.ctx.report('information', 'entry', `flopscope: analyzed ${label} with unknown ${unknownArgs.join(', ')}; give values with a comment like \`// flopscope: entry ${name}(${params.map(() => '…').join(', ')})\` or the Set Entry command`, ip.ctx.lineSpan(fn.node.loc.start.line));
+        }
+        break;
+      }
     }
   }
   const model = box.result instanceof Model ? box.result : ip.models[ip.models.length - 1];

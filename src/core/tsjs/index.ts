@@ -10,12 +10,15 @@ import { runProgram, type EntryOutcome } from './entry';
 import { buildTsJsResult } from './build';
 import { resetLayerNames } from './layer';
 import { resetModelNames } from './model';
+import { readTsAnnotations } from './annotations';
 
 export function analyzeTsJs(source: string, options: Partial<AnalyzeOptions> = {}): AnalysisResult {
-  const opts: AnalyzeOptions = { ...defaultOptions, path: 'untitled.ts', ...options };
+  const given: AnalyzeOptions = { ...defaultOptions, path: 'untitled.ts', ...options };
+  const notes = readTsAnnotations(source);
+  const opts: AnalyzeOptions = { ...given, entry: given.entry ?? notes.entry, dims: { ...notes.dims, ...given.dims } };
   const ctx = new EvalCtx(source, opts.maxSteps, opts.precision, opts.isCancelled);
   const ip = new Interp(ctx, new Scope());
-  const extra: Diagnostic[] = [];
+  const extra: Diagnostic[] = notes.errors.map((e) => ({ span: ctx.lineSpan(e.line), severity: 'warning' as const, code: 'annotation', message: e.message }));
   let outcome: EntryOutcome = {};
   let budget = false;
   resetLayerNames();

@@ -1,5 +1,6 @@
 // The evaluator's shared state and control-flow signals; expression, statement and call logic live in their own files.
 import type { EvalCtx } from './context';
+import type { SourceSpan } from '../api/result';
 import type { Model } from './model';
 import { Scope } from './scope';
 import type { JsValue } from './values';
@@ -14,7 +15,9 @@ export class ContinueSignal {
   constructor(readonly label?: string) {}
 }
 /** A JS `throw` in the analyzed code: evaluation of the enclosing top-level statement stops. */
-export class JsThrow extends Error {}
+export class JsThrow extends Error {
+  constructor(readonly span: SourceSpan) { super('throw'); }
+}
 
 export class Interp {
   /** Models created, in order. */

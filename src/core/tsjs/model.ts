@@ -43,8 +43,13 @@ export function sequentialAdd(ctx: EvalCtx, m: Model, item: Layer | Model): void
       m.layers.push(item);
       return;
     }
+    if (!item.batchInputShape && ctx.skippedModelCode) {
+      ctx.unknownOp(`${item.spec.className} (first layer unknown: earlier code could not be evaluated)`, item.line);
+      m.outputs = [unknownTensor(ctx)];
+      return;
+    }
     if (!item.batchInputShape) {
-      ctx.report('error', 'missing-input-shape', 'The first layer in a Sequential model must get an `inputShape` or `batchInputShape` argument.');
+      ctx.tfError('missing-input-shape', 'The first layer in a Sequential model must get an `inputShape` or `batchInputShape` argument.');
       m.outputs = [unknownTensor(ctx)];
       m.layers.push(item);
       return;
@@ -79,7 +84,7 @@ export function functionalModel(ctx: EvalCtx, name: string, line: number, inputs
   m.inputs = inputs;
   m.outputs = outputs;
   m.layers.push(...graphLayers(inputs, outputs));
-  for (const o of outputs) if (o.shape && !reaches(o, new Set(inputs))) ctx.report('error', 'graph-disconnected', 'Graph disconnected: cannot obtain value for the model output from the given inputs.');
+  for (const o of outputs) if (o.shape && !reaches(o, new Set(inputs))) ctx.tfError('graph-disconnected', 'Graph disconnected: cannot obtain value for the model output from the given inputs.');
   return m;
 }
 
@@ -94,7 +99,7 @@ export function applyModel(ctx: EvalCtx, m: Model, x: Tensor | Tensor[]): Tensor
   const xs = Array.isArray(x) ? x : [x];
   const record = m.applications++ > 0 || m.outputs.length === 0;
   if (m.inputs.length !== xs.length) {
-    ctx.report('error', 'shape-mismatch', `Model ${m.name} expects ${m.inputs.length} input(s), but it received ${xs.length} input tensors.`);
+    ctx.tfError('shape-mismatch', `Model ${m.name} expects ${m.inputs.length} input(s), but it received ${xs.length} input tensors.`);
     return unknownTensor(ctx);
   }
   const memo = new Map<Tensor, Tensor>(m.inputs.map((t, i) => [t, xs[i]]));

@@ -37,7 +37,7 @@ export function execStmt(ip: Interp, s: Node, scope: Scope, label?: string): voi
     case 'BlockStatement': execBlockBody(ip, s.body, new Scope(scope)); return;
     case 'IfStatement': {
       const t = truthy(evalExpr(ip, s.test, scope));
-      if (t === undefined) return; // an unknown condition runs neither branch; layers inside stay unbuilt
+      if (t === undefined) { ip.ctx.skipped(s, 'if: condition unknown'); return; } // neither branch runs: counted, never guessed
       if (t) execStmt(ip, s.consequent, scope); else if (s.alternate) execStmt(ip, s.alternate, scope);
       return;
     }
@@ -45,7 +45,9 @@ export function execStmt(ip: Interp, s: Node, scope: Scope, label?: string): voi
       const loop = new Scope(scope);
       if (s.init) { if (s.init.type === 'VariableDeclaration') execStmt(ip, s.init, loop); else evalExpr(ip, s.init, loop); }
       for (let i = 0; i < maxIterations; i++) {
-        if (s.test && truthy(evalExpr(ip, s.test, loop)) !== true) break;
+        const t = s.test ? truthy(evalExpr(ip, s.test, loop)) : true;
+        if (t === undefined) { ip.ctx.skipped(s, 'for: loop condition unknown'); break; }
+        if (!t) break;
         const iter = new Scope(loop);
         if (loopBody(ip, s.body, iter, label) === 'break') break;
         if (s.update) evalExpr(ip, s.update, loop);
@@ -56,7 +58,7 @@ export function execStmt(ip: Interp, s: Node, scope: Scope, label?: string): voi
       const v = evalExpr(ip, s.right, scope);
       const items: JsValue[] | undefined = s.type === 'ForOfStatement' ? (Array.isArray(v) ? [...v] : typeof v === 'string' ? [...v] : undefined)
         : v instanceof JsObject ? [...v.props.keys()] : Array.isArray(v) ? v.map((_, i) => String(i)) : undefined;
-      if (!items) return;
+      if (!items) { ip.ctx.skipped(s, `${s.type === 'ForOfStatement' ? 'for-of' : 'for-in'}: iterable unknown`); return; }
       for (const item of items) {
         const iter = new Scope(scope);
         const target = s.left.type === 'VariableDeclaration' ? s.left.declarations[0].id : s.left;
@@ -67,7 +69,9 @@ export function execStmt(ip: Interp, s: Node, scope: Scope, label?: string): voi
     }
     case 'WhileStatement': case 'DoWhileStatement': {
       for (let i = 0; i < maxIterations; i++) {
-        if ((s.type === 'WhileStatement' || i > 0) && truthy(evalExpr(ip, s.test, scope)) !== true) break;
+        const t = s.type === 'WhileStatement' || i > 0 ? truthy(evalExpr(ip, s.test, scope)) : true;
+        if (t === undefined) { ip.ctx.skipped(s, 'while: condition unknown'); break; }
+        if (!t) break;
         if (loopBody(ip, s.body, new Scope(scope), label) === 'break') break;
       }
       return;
@@ -78,14 +82,14 @@ export function execStmt(ip: Interp, s: Node, scope: Scope, label?: string): voi
     case 'ReturnStatement': throw new ReturnSignal(s.argument ? evalExpr(ip, s.argument, scope) : undefined);
     case 'BreakStatement': throw new BreakSignal(s.label?.name);
     case 'ContinueStatement': throw new ContinueSignal(s.label?.name);
-    case 'ThrowStatement': throw new JsThrow('throw');
+    case 'ThrowStatement': throw new JsThrow(ip.ctx.span(s));
     case 'TryStatement':
       try { execStmt(ip, s.block, scope); } catch (e) { if (!(e instanceof JsThrow)) throw e; }
       if (s.finalizer) execStmt(ip, s.finalizer, scope);
       return;
     case 'SwitchStatement': {
       const d = evalExpr(ip, s.discriminant, scope);
-      if (d instanceof Unknown) return;
+      if (d instanceof Unknown) { ip.ctx.skipped(s, 'switch: value unknown'); return; }
       let on = false;
       try {
         for (const c of s.cases) {

@@ -50,7 +50,7 @@ function inputFn(ip: Interp): NativeFn {
     try {
       const bs = cfg.shape('batchShape');
       const shape = bs ?? (cfg.shape('shape') ? [cfg.optNum('batchSize') ?? null, ...cfg.shape('shape')!] : undefined);
-      if (!shape) { ip.ctx.report('error', 'config', 'Please provide to Input either a `shape` or a `batchShape` argument. Note that `shape` does not include the batch dimension.'); return unknownTensor(ip.ctx); }
+      if (!shape) { ip.ctx.tfError('config', 'Please provide to Input either a `shape` or a `batchShape` argument. Note that `shape` does not include the batch dimension.'); return unknownTensor(ip.ctx); }
       return inputTensor(ip.ctx, shape, cfg.optStrSafe('dtype'));
     } catch (e) {
       if (e instanceof ConfigUnknown) { ip.ctx.unknownOp('tf.input (shape unknown)'); return unknownTensor(ip.ctx); }

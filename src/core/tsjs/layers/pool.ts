@@ -8,7 +8,7 @@ import type { LayerSpec } from '../layer';
 function pool(className: string, kind: 'max' | 'avg', nd: number): LayerSpec {
   return {
     className, ndim: nd + 2,
-    compute(cfg, [x], bytes) {
+    compute(cfg, [x]) {
       const k = cfg.tuple('poolSize', nd, 2);
       const s = cfg.has('strides') ? cfg.tuple('strides', nd) : k;
       const pad = cfg.str('padding', 'valid');
