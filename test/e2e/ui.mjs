@@ -116,6 +116,17 @@ export async function runUiTest({ workspace, log = console.log }) {
       await page.screenshot({ path: join(shots, '02-hover.png') });
       for (const part of [expected.shape, expected.flops]) if (!text.includes(part)) throw new Error(`hover lacks ${part}: ${text.slice(0, 300)}`);
     });
+    await step('typing a new line re-analyzes and annotates it', async () => {
+      await page.mouse.move(900, 800);
+      await page.keyboard.press('Escape');
+      await page.locator('.editor-group-container.active .view-line').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('z = torch.randn(8, 100) @ torch.randn(100, 7)', { delay: 5 });
+      const text = await waitForLine(page, '→ [8, 7]', 10_000);
+      log(`       typed: ${text.trim()}`);
+      await page.screenshot({ path: join(shots, '02b-typed.png') });
+    });
     await step('a shape error is squiggled in shape_error.py', async () => {
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^shape_error\.py$/ }).first().click({ timeout: 10_000 });
       const squiggle = page.locator('.editor-group-container.active .squiggly-error').first();
