@@ -45,7 +45,7 @@ test('an explicit entry and input on unmodified torchvision code', { skip: !exis
 test('shape errors: exit 1, reported at the line with PyTorch\'s words', () => {
   const r = run('analyze', 'examples/convnet.py');
   assert.equal(r.status, 1);
-  assert.match(r.stdout, /line 33: error: mat1 and mat2 shapes cannot be multiplied \(16x100 and 64x10\)/);
+  assert.match(r.stdout, /line 32: error: mat1 and mat2 shapes cannot be multiplied \(16x100 and 64x10\)/);
 });
 
 test('bad usage and unreadable input: exit 2 with a clear message', () => {

@@ -31,7 +31,7 @@ export class StmtLowerer extends ExprLowerer {
     // Errors nested inside a statement are reported too (the statement itself still runs).
     if (st && st.k !== 'bad') {
       const cur = n.cursor();
-      do { if (cur.type.isError) { this.syntaxErrors.push({ s: cur.from, e: Math.max(cur.to, cur.from + 1) }); break; } } while (cur.next() && cur.from < n.to);
+      do { if (cur.type.isError) { this.syntaxErrors.push({ s: cur.from, e: Math.max(cur.to, cur.from + 1) }); break; } } while (cur.next() && cur.from <= n.to);
     }
   }
 
