@@ -18,7 +18,11 @@ export function annotationText(line: LineCost, fields: AnnotationConfig['fields'
   const parts: string[] = [];
   for (const field of fields) {
     if (field === 'shape' && line.shapes.length) parts.push(`→ ${shapeSummary(line.shapes)}`);
-    if (field === 'flops' && (line.flops > 0n || line.shapes.length)) parts.push(formatCount(line.flops, 'FLOPs'));
+    if (field === 'flops') {
+      const callees = line.inclusive.flops - line.flops;
+      if (line.flops > 0n || (line.shapes.length && callees <= 0n)) parts.push(formatCount(line.flops, 'FLOPs'));
+      if (callees > 0n) parts.push(`${formatCount(callees, 'FLOPs')} in calls`);
+    }
     if (field === 'macs' && line.macs > 0n) parts.push(formatCount(line.macs, 'MACs'));
     if (field === 'memory' && line.activationBytes > 0n) parts.push(formatBytes(line.activationBytes));
     if (field === 'params' && line.params > 0n) parts.push(`${formatCount(line.params)} params`);
