@@ -23,11 +23,11 @@ export function ownTensors(m: PyInstance, role: 'param' | 'buffer'): [string, Te
 }
 
 /** named_modules(): depth-first, each module once. */
-export function namedModules(root: PyInstance, prefix = '', seen = new Set<PyInstance>()): [string, PyInstance][] {
-  if (seen.has(root)) return [];
+export function namedModules(root: PyInstance, prefix = '', seen = new Set<PyInstance>(), out: [string, PyInstance][] = []): [string, PyInstance][] {
+  if (seen.has(root)) return out;
   seen.add(root);
-  const out: [string, PyInstance][] = [[prefix, root]];
-  for (const [k, c] of namedChildren(root)) out.push(...namedModules(c, prefix ? `${prefix}.${k}` : k, seen));
+  out.push([prefix, root]);
+  for (const [k, v] of root.attrs) if (isModule(v)) namedModules(v, prefix ? `${prefix}.${k}` : k, seen, out);
   return out;
 }
 
