@@ -21,6 +21,8 @@ export interface LineRow {
   readonly paramsText: string;
   readonly macsText: string;
   readonly calls: number;
+  /** FLOPs of the calls made from this line (inclusive minus self), e.g. `17.2 MFLOPs`; empty when none. */
+  readonly calleesText: string;
   /** Share of total forward FLOPs in [0, 1]. */
   readonly share: number;
 }
@@ -87,12 +89,13 @@ function chartBars(r: AnalysisResult, lines: readonly LineRow[], limit = 8): Cha
 export function toViewModel(r: AnalysisResult, fileName: string, source: string, stored: FileInputs | undefined): ViewModel {
   const sourceLines = source.split(/\r?\n/);
   const rows = summaryRows(r).map(([label, value, exact]) => ({ label, value, exact }));
-  const costed = r.lines.filter((l) => l.shapes.length || l.flops > 0n || l.params > 0n || l.activationBytes > 0n);
+  const costed = r.lines.filter((l) => l.shapes.length || l.inclusive.flops > 0n || l.params > 0n || l.activationBytes > 0n);
   const lines: LineRow[] = costed.map((l) => ({
     line: l.line, code: withoutComment(sourceLines[l.line - 1] ?? ''), shapes: l.shapes.join(' '),
     flops: l.flops.toString(), memory: l.activationBytes.toString(), params: l.params.toString(),
     flopsText: formatCount(l.flops, 'FLOPs'), flopsShort: formatCount(l.flops), memoryText: formatBytes(l.activationBytes), paramsText: formatCount(l.params),
-    macsText: formatCount(l.macs, 'MACs'), calls: l.calls, share: shareOf(l.flops, r.totals.flops),
+    macsText: formatCount(l.macs, 'MACs'), calls: l.calls,
+    calleesText: l.inclusive.flops > l.flops ? formatCount(l.inclusive.flops - l.flops, 'FLOPs') : '', share: shareOf(l.flops, r.totals.flops),
   }));
   const dims = Object.entries(r.dims).map(([k, v]) => `${k}=${v}`).join(', ');
   return {

@@ -63,7 +63,7 @@ export function lineTable(lines: readonly LineRow[], sort: SortKey, onSort: (key
     el('li', { class: 'line-row', 'data-line': String(l.line), 'aria-label': `Line ${l.line}: ${l.code}; ${l.shapes}; ${l.flopsText}, ${l.memoryText}, ${l.paramsText} params` },
       el('span', { class: 'ln' }, String(l.line)),
       el('code', { class: 'code', title: l.code }, l.code),
-      el('span', { class: 'shape', title: l.shapes }, l.shapes && `→ ${l.shapes}`),
+      el('span', { class: 'shape', title: l.shapes }, [l.shapes && `→ ${l.shapes}`, l.calleesText && `+${l.calleesText} in calls`].filter(Boolean).join(' · ')),
       el('span', { class: 'num', title: `${l.flopsText} (${l.macsText})` }, l.flopsShort),
       el('span', { class: 'num' }, l.memoryText),
       el('span', { class: 'num' }, l.paramsText),

@@ -3,7 +3,7 @@ import { dimAdd, dimFloorDiv, dimMul, dimPoly, dimSub, fromPoly } from '../sym/d
 import { Tensor } from '../torch/tensor';
 import { hashKey } from './keys';
 import { percentFormat } from './percentFormat';
-import { PyDict, PyFloat, PyList, PySet, PyTuple, SymInt, Unknown, UNKNOWN, PyInstance, type Value } from './values';
+import { NativeFunction, PyDict, PyFloat, PyList, PySet, PyTuple, SymInt, Unknown, UNKNOWN, PyInstance, type Value } from './values';
 
 export type TensorBinaryHook = (op: string, a: Value, b: Value) => Value;
 
@@ -100,6 +100,9 @@ export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinar
     else return UNKNOWN;
     return s;
   }
+  // Operators that native classes implement (ModuleList + list); Python-level dunders need the interpreter.
+  const dunder = a instanceof PyInstance && op === '+' ? a.cls.lookup('__add__') : undefined;
+  if (dunder instanceof NativeFunction) return dunder.impl([a, b], undefined, { file: '', s: 0 });
   return new Unknown(`unsupported operand ${op}`);
 }
 

@@ -13,6 +13,7 @@ import { asTensor, toDims } from './values';
 import { NativeFunction, PyClass, PyModule, PyTuple, Unknown, type Value } from '../eval/values';
 import type { BuiltinTypes } from '../eval/builtinTypes';
 import { callValue } from '../eval/calls';
+import { registerNumpy } from './numpyModule';
 import './ops/elementwise';
 import './ops/matmul';
 import './ops/conv';
@@ -73,6 +74,9 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   init.attrs.set('_calculate_fan_in_and_fan_out', new NativeFunction('fan', () => new PyTuple([new Unknown('fan_in'), new Unknown('fan_out')])));
   const nn = mod('torch.nn', { Module: module, Parameter: parameterCls, functional, init, ...kit.classes });
   nn.attrs.set('modules', nn);
+  const parameter = mod('torch.nn.parameter', { Parameter: parameterCls });
+  nn.attrs.set('parameter', parameter);
+  natives.set('torch.nn.parameter', () => parameter);
   nn.attrs.set('utils', mod('torch.nn.utils', { clip_grad_norm_: () => null, weight_norm: identity, spectral_norm: identity }));
   const size = new NativeFunction('Size', ([dims]) => { const d = toDims(dims ?? null); return d ? new PyTuple(d) : new Unknown('Size'); });
   for (const [k, v] of Object.entries({
@@ -88,6 +92,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   const utils = mod('torch.utils', { checkpoint, data: mod('torch.utils.data') });
   for (const [k, v] of Object.entries({ jit, cuda, fx, utils, autocast: new NativeFunction('autocast', ctxManager), amp: mod('torch.amp', { autocast: ctxManager }), overrides: mod('torch.overrides', { has_torch_function: () => false }), linalg: mod('torch.linalg', { norm: new NativeFunction('norm', (a, kw) => ops.get('norm')!.fn(c, a, kw)) }) })) torch.attrs.set(k, v);
   const register = (name: string, m: PyModule) => natives.set(name, () => m);
+  registerNumpy(natives, c);
   register('torch', torch);
   register('torch.nn', nn);
   register('torch.nn.modules', nn);

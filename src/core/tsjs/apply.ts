@@ -28,12 +28,12 @@ function checkInput(layer: Layer, x: Dim[], i: number): void {
 export function applyLayer(ctx: EvalCtx, layer: Layer, input: Tensor | Tensor[], record = true): Tensor {
   const inputs = Array.isArray(input) ? input : [input];
   const op = layer.spec.className;
-  if (!layer.spec.multi && inputs.length !== 1) {
-    ctx.tfError('shape-mismatch', `Layer ${layer.name} expects 1 input(s), but it received ${inputs.length} input tensors.`);
-    return unknownTensor(ctx);
-  }
   if (layer.spec.unsupported) {
     ctx.unknownOp(`tf.layers.${layer.spec.className} (not modelled)`, layer.line);
+    return unknownTensor(ctx);
+  }
+  if (!layer.spec.multi && inputs.length !== 1) {
+    ctx.tfError('shape-mismatch', `Layer ${layer.name} expects 1 input(s), but it received ${inputs.length} input tensors.`);
     return unknownTensor(ctx);
   }
   if (inputs.some((t) => !t.shape)) {

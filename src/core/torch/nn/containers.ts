@@ -76,6 +76,12 @@ export function makeContainers(c: TorchCtx, module: PyClass): Record<string, PyC
       return null;
     });
     h.m('__len__', (self) => entries(self).length);
+    h.m('__add__', (self, [vs]) => {
+      const out = new PyInstance(self.cls);
+      init(out);
+      addAll(ip, out, [...entries(self).map(([, x]) => x), ...(iterate(ip, vs) ?? [])]);
+      return out;
+    });
   };
   listLike(seq);
   const ml = make('ModuleList');

@@ -59,7 +59,13 @@ def('arange', 't', (c, args, kw) => {
   if (ds === undefined || de === undefined || dst === undefined) return new Tensor(undefined, dtype);
   return new Tensor([dimFloorDiv(dimSub(de, ds), dst, true)], dtype);
 });
-def('linspace', 't', (c, args, kw) => { const steps = toDim(kw?.get('steps') ?? args[2]); return new Tensor(steps === undefined ? undefined : [steps], dtypeArg(c, kw, float32)); });
+def('linspace', 't', (c, args, kw) => {
+  const steps = toDim(kw?.get('steps') ?? args[2] ?? 50);
+  const t = fresh(new Tensor(steps === undefined ? undefined : [steps], dtypeArg(c, kw, float32)));
+  const [a, b] = [args[0] ?? kw?.get('start'), args[1] ?? kw?.get('end') ?? kw?.get('stop')].map((v) => dataOf(v instanceof Tensor ? undefined : v)?.data[0]);
+  if (typeof steps !== 'number' || a === undefined || b === undefined || steps > MAX_DATA) return t;
+  return withData(t, Array.from({ length: steps }, (_, i) => (steps === 1 ? a : a + ((b - a) * i) / (steps - 1))));
+});
 def('eye', 't', (c, args, kw) => { const n = toDim(args[0]); const m = toDim(args[1]) ?? n; return new Tensor(n === undefined ? undefined : [n, m!], dtypeArg(c, kw, float32)); });
 
 function nestedShape(v: Value): { shape: Dim[]; float: boolean } | undefined {

@@ -1,4 +1,4 @@
-// tf.layers factory names mapped to their layer specs.
+// tf.layers factory names (and TF.js's aliases) mapped to their layer specs.
 import type { LayerSpec } from '../layer';
 import * as core from './core';
 import * as conv from './conv';
@@ -7,7 +7,15 @@ import * as rnn from './recurrent';
 import * as norm from './norm';
 import * as merge from './merge';
 import * as resize from './resize';
+import * as simple from './simple';
+import * as wrappers from './wrappers';
+import { dot } from './dot';
+
+const aliases: Record<string, LayerSpec> = {
+  avgPool1d: pool.averagePooling1d, avgPool2d: pool.averagePooling2d, avgPooling1d: pool.averagePooling1d, avgPooling2d: pool.averagePooling2d,
+  maxPool1d: pool.maxPooling1d, maxPool2d: pool.maxPooling2d, globalMaxPool1d: pool.globalMaxPooling1d, globalMaxPool2d: pool.globalMaxPooling2d,
+};
 
 export const layerSpecs = new Map<string, LayerSpec>(Object.entries({
-  ...core, ...conv, ...pool, ...rnn, ...norm, ...merge, ...resize,
+  ...core, ...conv, ...pool, ...rnn, ...norm, ...merge, ...resize, ...simple, ...wrappers, dot, ...aliases,
 }));
