@@ -267,6 +267,8 @@ def check_or_annotate(path, annotate):
                 src = info.lines[cline - 1]
                 info.lines[cline - 1] = src[: EXPECT.search(src).start()] + new
                 changed[fpath] = info
+            elif not text:
+                problems.append(f"{where}: empty expectation (fill it with --annotate)")
             elif not matches(text, kind, actual):
                 problems.append(f"{where}: expected '{text}', PyTorch gives '{actual}'")
     for (fpath, line), got in records.items():

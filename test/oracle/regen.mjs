@@ -63,6 +63,7 @@ function caseArgs(c) {
   const args = [join(here, "torch_oracle.py"), "--file", file, "--entry", c.entry];
   for (const inp of c.inputs) args.push("--input", inp);
   if (c.weights) args.push("--weights", c.weights);
+  if (c.trainPass === false) args.push("--no-train-pass");
   return args;
 }
 

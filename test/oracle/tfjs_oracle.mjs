@@ -28,7 +28,7 @@ function recordingTf(tf, models) {
 function layerFacts(layer) {
   const cfg = layer.getConfig();
   const inShape = (() => { try { const i = layer.input; return Array.isArray(i) ? i.map((t) => t.shape) : i.shape; } catch { return null; } })();
-  const keep = ['units', 'filters', 'kernelSize', 'strides', 'padding', 'poolSize', 'depthMultiplier', 'returnSequences', 'useBias', 'activation', 'n', 'size', 'axis', 'inputDim', 'outputDim'];
+  const keep = ['units', 'filters', 'kernelSize', 'strides', 'padding', 'poolSize', 'depthMultiplier', 'returnSequences', 'useBias', 'activation', 'n', 'size', 'axis', 'inputDim', 'outputDim', 'axes', 'mergeMode', 'layer'];
   return { name: layer.name, className: layer.getClassName(), inputShape: inShape, outputShape: layer.outputShape, params: layer.countParams(), config: Object.fromEntries(keep.filter((k) => cfg[k] !== undefined).map((k) => [k, cfg[k]])) };
 }
 
