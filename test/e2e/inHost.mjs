@@ -11,7 +11,7 @@ export async function runInHostSuite({ workspace, timeoutMs = 90_000, log = cons
     const exited = new Promise((resolve) => (resolveExit = resolve));
     await browser.page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
-      if ((type === 'error' && !/ENOPRO|Creation of workbench contribution/.test(text)) || /flopscope|ok |FAIL|passed/.test(text)) log(`  [host] ${text}`);
+      if ((type === 'error' && !/ENOPRO|Creation of workbench contribution/.test(text)) || /flopscope|^\s+(ok|FAIL) |passed|skipped/.test(text)) log(`  [host] ${text}`);
     });
     await browser.page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
     browser.page.on('pageerror', (error) => log(`  [page error] ${error.message}`));
