@@ -38,6 +38,9 @@ function expectedMacs(l) {
     case 'SeparableConv2D': { const mid = x[3] * (k.depthMultiplier ?? 1); return prod(y.slice(0, -1)) * mid * (prod(ks(k.kernelSize, 2)) + k.filters); }
     case 'Conv2DTranspose': return prod(x) * k.filters * prod(ks(k.kernelSize, 2));
     case 'LSTM': case 'GRU': case 'SimpleRNN': { const g = { LSTM: 4, GRU: 3, SimpleRNN: 1 }[c]; return prod(x.slice(0, 2)) * g * k.units * (x[2] + k.units); }
+    case 'Bidirectional': return 2 * expectedMacs({ className: k.layer.className, inputShape: x, outputShape: y, config: k.layer.config });
+    case 'TimeDistributed': return expectedMacs({ className: k.layer.className, inputShape: [prod(x.slice(0, 2)), ...x.slice(2)], outputShape: [prod(y.slice(0, 2)), ...y.slice(2)], config: k.layer.config });
+    case 'Dot': { const a = Array.isArray(k.axes) ? k.axes[0] : k.axes; return prod(y) * x[0][a < 0 ? x[0].length + a : a]; }
     default: return 0;
   }
 }

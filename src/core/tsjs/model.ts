@@ -36,6 +36,11 @@ export function sequentialAdd(ctx: EvalCtx, m: Model, item: Layer | Model): void
     m.outputs = [applyModel(ctx, item, m.outputs[0])];
     return;
   }
+  if (m.outputs.length === 0 && item.spec.className === 'InputLayer' && item.batchInputShape) {
+    m.inputs = [inputTensor(ctx, item.batchInputShape, item.dtype)];
+    m.outputs = [...m.inputs];
+    return;
+  }
   if (m.outputs.length === 0) {
     if (item.inputShapeUnknown) {
       ctx.unknownOp(`${item.spec.className} (input shape unknown)`, item.line);
