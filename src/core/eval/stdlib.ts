@@ -1,5 +1,6 @@
 // The Python standard-library modules model files use: math, typing, functools, collections, enum, dataclasses, ...
 import type { NativeModules } from './imports';
+import type { Interp } from './interpreter';
 import { callValue } from './calls';
 import { iterate } from './protocols';
 import { toNum } from './operators';
@@ -42,14 +43,15 @@ export function registerStdlib(natives: NativeModules): void {
     pow: ([a, b]) => { const x = toNum(a), y = toNum(b); return x === undefined || y === undefined ? UNKNOWN : new PyFloat(x ** y); },
   }));
   const typingNames = ['Any', 'Optional', 'List', 'Tuple', 'Dict', 'Callable', 'Union', 'Type', 'Sequence', 'Iterable', 'Iterator', 'Mapping', 'Set', 'Literal', 'ClassVar', 'Final', 'TypeVar', 'Generic', 'Protocol', 'OrderedDict', 'NamedTuple', 'Annotated', 'TypedDict'];
-  const typing = (name: string) => {
+  const typing = (ip: Interp, name: string) => {
     const m = mod(name, { cast: ([, v]) => v ?? null, overload: identityDecorator, no_type_check: identityDecorator, final: identityDecorator, TYPE_CHECKING: false, get_type_hints: () => new PyDict() });
     for (const n of typingNames) m.attrs.set(n, new Unknown(`typing.${n}`));
     m.attrs.set('TypeVar', new NativeFunction('TypeVar', () => new Unknown('TypeVar')));
+    m.attrs.set('OrderedDict', ip.builtins.get('dict')!); // callable, unlike typing.Dict
     return m;
   };
-  natives.set('typing', () => typing('typing'));
-  natives.set('typing_extensions', () => typing('typing_extensions'));
+  natives.set('typing', (ip) => typing(ip, 'typing'));
+  natives.set('typing_extensions', (ip) => typing(ip, 'typing_extensions'));
   natives.set('functools', (ip) => mod('functools', {
     partial: ([f, ...bound], bkw) => new NativeFunction('partial', (args, kw) => {
       const merged = new Map(bkw ?? []);
