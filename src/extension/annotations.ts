@@ -1,7 +1,7 @@
 // Inline annotations after each costed line (`→ [32, 256] · 12.9 MFLOPs · 32 KiB`), heat-tinted by share, visible editors only.
 import * as vscode from 'vscode';
 import type { AnalysisResult, LineCost } from '../core/api/result';
-import { formatBytes, formatCount, shareOf } from '../protocol/format';
+import { flopUnit, formatBytes, formatCount, shareOf } from '../protocol/format';
 import { isAnalyzable } from './analysisCache';
 import { annotationConfig, type AnnotationConfig } from './config';
 import type { Deps } from './deps';
@@ -14,16 +14,16 @@ export function shapeSummary(shapes: readonly string[]): string {
 }
 
 /** The annotation text of one line, fields in the configured order. */
-export function annotationText(line: LineCost, fields: AnnotationConfig['fields']): string {
+export function annotationText(line: LineCost, fields: AnnotationConfig['fields'], unit: 'FLOPs' | 'MACs' = 'FLOPs'): string {
   const parts: string[] = [];
   for (const field of fields) {
     if (field === 'shape' && line.shapes.length) parts.push(`→ ${shapeSummary(line.shapes)}`);
     if (field === 'flops') {
       const callees = line.inclusive.flops - line.flops;
-      if (line.flops > 0n || (line.shapes.length && callees <= 0n)) parts.push(formatCount(line.flops, 'FLOPs'));
-      if (callees > 0n) parts.push(`${formatCount(callees, 'FLOPs')} in calls`);
+      if (line.flops > 0n || (line.shapes.length && callees <= 0n)) parts.push(formatCount(line.flops, unit));
+      if (callees > 0n) parts.push(`${formatCount(callees, unit)} in calls`);
     }
-    if (field === 'macs' && line.macs > 0n) parts.push(formatCount(line.macs, 'MACs'));
+    if (field === 'macs' && line.macs > 0n && !(unit === 'MACs' && fields.includes('flops'))) parts.push(formatCount(line.macs, 'MACs'));
     if (field === 'memory' && line.activationBytes > 0n) parts.push(formatBytes(line.activationBytes));
     if (field === 'params' && line.params > 0n) parts.push(`${formatCount(line.params)} params`);
   }
@@ -40,7 +40,7 @@ function decorations(document: vscode.TextDocument, result: AnalysisResult, conf
   const out: vscode.DecorationOptions[] = [];
   for (const line of result.lines) {
     if (line.line < 1 || line.line > document.lineCount) continue;
-    const text = annotationText(line, config.fields);
+    const text = annotationText(line, config.fields, flopUnit(result.convention));
     if (!text) continue;
     const tint = heat(shareOf(line.flops, result.totals.flops));
     out.push({ range: lineEnd(document, line.line), renderOptions: { after: { contentText: text, ...(tint ? { backgroundColor: tint } : {}) } } });

@@ -1,7 +1,7 @@
 // Hover over a costed line: shapes, dtype, MACs, FLOPs fwd/bwd/train, formulas and rules, memory, params, calls, share.
 import * as vscode from 'vscode';
 import type { AnalysisResult, LineCost, OpRecord } from '../core/api/result';
-import { formatBytesExact, formatCount, formatCountExact, formatExact, formatShare } from '../protocol/format';
+import { flopUnit, formatBytesExact, formatCount, formatCountExact, formatExact, formatShare } from '../protocol/format';
 import { selector, type Deps } from './deps';
 import { toLine } from './typeConverters';
 
@@ -33,16 +33,17 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
   const shapes = line.shapes.length ? line.shapes.map(code).join(', ') : '*no tensor output*';
   md.appendMarkdown(`**flopscope** · line ${line.line}: → ${shapes} ${[...new Set(line.dtypes)].join(', ')}\n\n`);
   if (line.ops.length) md.appendMarkdown(line.ops.slice(0, 8).map(opLine).join('\n') + (line.ops.length > 8 ? `\n- … ${line.ops.length - 8} more ops` : '') + '\n\n');
+  const unit = flopUnit(result.convention);
   const rows: [string, string][] = [
     ['MACs', formatCountExact(line.macs, 'MACs')],
-    ['FLOPs forward', formatCountExact(line.flops, 'FLOPs')],
-    ['FLOPs backward', formatCountExact(line.backwardFlops, 'FLOPs')],
-    ['FLOPs training (fwd + bwd)', formatCountExact(line.flops + line.backwardFlops, 'FLOPs')],
+    [`${unit} forward`, formatCountExact(line.flops, unit)],
+    [`${unit} backward`, formatCountExact(line.backwardFlops, unit)],
+    [`${unit} training (fwd + bwd)`, formatCountExact(line.flops + line.backwardFlops, unit)],
     ['Activations', formatBytesExact(line.activationBytes)],
   ];
   if (line.params > 0n) rows.push(['Params created', `${formatExact(line.params)} (${formatBytesExact(line.paramBytes)})`]);
-  rows.push(['Calls', String(line.calls)], ['Share of forward FLOPs', formatShare(line.flops, result.totals.flops)]);
-  if (line.inclusive.flops !== line.flops) rows.push(['Inclusive FLOPs (callees)', formatCountExact(line.inclusive.flops, 'FLOPs')]);
+  rows.push(['Calls', String(line.calls)], [`Share of forward ${unit}`, formatShare(line.flops, result.totals.flops)]);
+  if (line.inclusive.flops !== line.flops) rows.push([`Inclusive ${unit} (callees)`, formatCountExact(line.inclusive.flops, unit)]);
   md.appendMarkdown('| | |\n|---|---:|\n' + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n') + '\n\n');
   if (line.formula && line.ops.length !== 1) md.appendMarkdown(`Line formula: ${code(`${line.formula} = ${formatCount(line.flops, 'FLOPs')}`)}\n\n`);
   md.appendMarkdown(`*${plain(result.convention)} convention · ${plain(result.precision)}*`);

@@ -1,6 +1,6 @@
 // Status bar totals of the active file (params · FLOPs); clicking focuses the sidebar.
 import * as vscode from 'vscode';
-import { formatCount, formatExact } from '../protocol/format';
+import { flopUnit, formatCount, formatExact } from '../protocol/format';
 import { isAnalyzable } from './analysisCache';
 import type { Deps } from './deps';
 
@@ -18,7 +18,7 @@ export function register(deps: Deps): vscode.Disposable {
       item.tooltip = 'flopscope: analyzing…';
     } else {
       const t = result.totals;
-      item.text = `$(pulse) ${formatCount(t.params)} params · ${formatCount(t.flops, 'FLOPs')}`;
+      item.text = `$(pulse) ${formatCount(t.params)} params · ${formatCount(t.flops, flopUnit(result.convention))}`;
       item.tooltip = `flopscope: ${formatExact(t.params)} params · ${formatExact(t.macs)} MACs · ${formatExact(t.flops)} FLOPs forward (${result.convention}). Click for details.`;
     }
     item.show();

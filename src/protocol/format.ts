@@ -80,3 +80,8 @@ export function shareOf(part: bigint | string, total: bigint | string): number {
   if (t <= 0n) return 0;
   return Math.min(1, Math.max(0, Number((BigInt(part) * 1_000_000n) / t) / 1_000_000));
 }
+
+/** The unit of the main count under a convention: `macs` counts MACs, the others FLOPs. */
+export function flopUnit(convention: string): 'FLOPs' | 'MACs' {
+  return convention === 'macs' ? 'MACs' : 'FLOPs';
+}

@@ -1,6 +1,6 @@
 // Pure report renderer: AnalysisResult -> text table, Markdown, CSV or JSON (shared by the extension and the CLI).
 import type { AnalysisResult, LineCost, ModuleNode } from '../core/api/result';
-import { formatBytes, formatCount, formatExact, formatShare } from './format';
+import { flopUnit, formatBytes, formatCount, formatExact, formatShare } from './format';
 import { toJson } from './json';
 
 export type ReportFormat = 'table' | 'markdown' | 'csv' | 'json';
@@ -59,12 +59,13 @@ export function renderCsv(r: AnalysisResult): string {
 export function summaryRows(r: AnalysisResult): [string, string, string][] {
   const t = r.totals;
   const m = r.memory;
+  const u = flopUnit(r.convention);
   const count = (v: bigint, unit: string): [string, string] => [formatCount(v, unit), formatExact(v)];
   const bytes = (v: bigint): [string, string] => [formatBytes(v), `${formatExact(v)} B`];
   return [
     ['Params', ...count(t.params, '')], ['Buffers', ...count(t.buffers, '')],
-    ['MACs', ...count(t.macs, 'MACs')], ['FLOPs forward', ...count(t.flops, 'FLOPs')],
-    ['FLOPs backward', ...count(t.backwardFlops, 'FLOPs')], ['FLOPs training step', ...count(t.trainingFlops, 'FLOPs')],
+    ['MACs', ...count(t.macs, 'MACs')], [`${u} forward`, ...count(t.flops, u)],
+    [`${u} backward`, ...count(t.backwardFlops, u)], [`${u} training step`, ...count(t.trainingFlops, u)],
     ['Weights', ...bytes(m.paramBytes)], ['Buffers memory', ...bytes(m.bufferBytes)],
     ['Activations (forward)', ...bytes(m.activationBytes)], ['Saved for backward', ...bytes(m.savedBytes)],
     ['Gradients', ...bytes(m.gradientBytes)], ['Optimizer state', ...bytes(m.optimizerBytes)],
@@ -105,13 +106,16 @@ function lineCells(l: LineCost, r: AnalysisResult, source?: string): string[] {
     formatBytes(l.activationBytes), formatCount(l.params), String(l.calls), formatShare(l.flops, r.totals.flops), lineText(source, l.line)];
 }
 
-const lineHeader = ['Line', 'Shape', 'MACs', 'FLOPs', 'Incl. FLOPs', 'Activations', 'Params', 'Calls', 'Share', 'Code'];
+function lineHeader(r: AnalysisResult): string[] {
+  const u = flopUnit(r.convention);
+  return ['Line', 'Shape', 'MACs', u, `Incl. ${u}`, 'Activations', 'Params', 'Calls', 'Share', 'Code'];
+}
 
-function moduleLines(nodes: readonly ModuleNode[], depth: number, out: string[]): void {
+function moduleLines(nodes: readonly ModuleNode[], depth: number, out: string[], unit: string): void {
   for (const n of nodes) {
     const where = n.line ? ` (line ${n.line})` : '';
-    out.push(`${'  '.repeat(depth + 1)}${n.name}: ${n.type}${where} · ${formatCount(n.params)} params · ${formatCount(n.inclusive.flops, 'FLOPs')} · ${n.calls} call${n.calls === 1 ? '' : 's'}`);
-    moduleLines(n.children, depth + 1, out);
+    out.push(`${'  '.repeat(depth + 1)}${n.name}: ${n.type}${where} · ${formatCount(n.params)} params · ${formatCount(n.inclusive.flops, unit)} · ${n.calls} call${n.calls === 1 ? '' : 's'}`);
+    moduleLines(n.children, depth + 1, out, unit);
   }
 }
 
@@ -122,13 +126,14 @@ export function renderTable(r: AnalysisResult, context: ReportContext = {}): str
   const valueWidth = Math.max(...rows.map((row) => row[1].length));
   for (const [label, value, exact] of rows) out.push(`  ${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}  ${exact}`);
   out.push('', 'Per line');
-  const cells = [lineHeader, ...r.lines.map((l) => lineCells(l, r, context.source))];
-  const widths = lineHeader.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
-  const right = lineHeader.map((_, i) => i >= 2 && i <= 8 || i === 0);
+  const header = lineHeader(r);
+  const cells = [header, ...r.lines.map((l) => lineCells(l, r, context.source))];
+  const widths = header.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
+  const right = header.map((_, i) => i >= 2 && i <= 8 || i === 0);
   for (const c of cells) out.push(`  ${pad(c, widths, right)}`);
   if (r.modules.length) {
     out.push('', 'Modules');
-    moduleLines(r.modules, 0, out);
+    moduleLines(r.modules, 0, out, flopUnit(r.convention));
   }
   out.push('', 'Diagnostics');
   if (!r.diagnostics.length) out.push('  none');
@@ -145,11 +150,11 @@ function mdCell(text: string): string {
 export function renderMarkdown(r: AnalysisResult, context: ReportContext = {}): string {
   const out = [`# flopscope report: ${mdCell(context.fileName ?? '(unnamed)')}`, '', ...headerLines(r, context).slice(1).map((l) => `${mdCell(l)}  `), '', '## Totals', '', '| | Value | Exact |', '|---|---:|---:|'];
   for (const [label, value, exact] of summaryRows(r)) out.push(`| ${label} | ${value} | ${exact} |`);
-  out.push('', '## Per line', '', `| ${lineHeader.join(' | ')} |`, `|${lineHeader.map((_, i) => (i >= 2 && i <= 8 ? '---:' : '---')).join('|')}|`);
+  out.push('', '## Per line', '', `| ${lineHeader(r).join(' | ')} |`, `|${lineHeader(r).map((_, i) => (i >= 2 && i <= 8 ? '---:' : '---')).join('|')}|`);
   for (const l of r.lines) out.push(`| ${lineCells(l, r, context.source).map((c, i) => (i === 9 && c ? `\`${mdCell(c)}\`` : mdCell(c))).join(' | ')} |`);
   if (r.modules.length) {
     const mods: string[] = [];
-    moduleLines(r.modules, 0, mods);
+    moduleLines(r.modules, 0, mods, flopUnit(r.convention));
     out.push('', '## Modules', '', ...mods.map((m) => `${'  '.repeat((m.length - m.trimStart().length) / 2 - 1)}- ${mdCell(m.trim())}`));
   }
   out.push('', '## Diagnostics', '');

@@ -1,6 +1,6 @@
 // View models for the sidebar: AnalysisResult converted to JSON-safe data (bigints become decimal strings).
 import type { AnalysisResult, ModuleNode } from '../core/api/result';
-import { formatBytes, formatCount, formatExact, shareOf } from './format';
+import { flopUnit, formatBytes, formatCount, formatExact, shareOf } from './format';
 import { formatDims, formatInputs, type FileInputs } from './inputs';
 import { coverageText, summaryRows } from './report';
 
@@ -69,11 +69,11 @@ function withoutComment(text: string): string {
   return text.replace(/\s+(#|\/\/)[^'"`]*$/, '').trim();
 }
 
-function moduleRow(node: ModuleNode, total: bigint): ModuleRow {
+function moduleRow(node: ModuleNode, total: bigint, unit: string): ModuleRow {
   return {
     name: node.name, type: node.type, line: node.line, paramsText: formatCount(node.params),
-    flopsText: formatCount(node.inclusive.flops, 'FLOPs'), share: shareOf(node.inclusive.flops, total),
-    children: node.children.map((c) => moduleRow(c, total)),
+    flopsText: formatCount(node.inclusive.flops, unit), share: shareOf(node.inclusive.flops, total),
+    children: node.children.map((c) => moduleRow(c, total, unit)),
   };
 }
 
@@ -82,20 +82,21 @@ function chartBars(r: AnalysisResult, lines: readonly LineRow[], limit = 8): Cha
   const sorted = [...lines].filter((l) => l.flops !== '0').sort((a, b) => (BigInt(b.flops) > BigInt(a.flops) ? 1 : -1));
   const bars = sorted.slice(0, limit).map((l) => ({ label: `L${l.line} ${l.code}`, line: l.line, share: l.share, text: l.flopsText }));
   const rest = sorted.slice(limit).reduce((sum, l) => sum + BigInt(l.flops), 0n);
-  if (rest > 0n) bars.push({ label: `${sorted.length - limit} other lines`, line: 0, share: shareOf(rest, r.totals.flops), text: formatCount(rest, 'FLOPs') });
+  if (rest > 0n) bars.push({ label: `${sorted.length - limit} other lines`, line: 0, share: shareOf(rest, r.totals.flops), text: formatCount(rest, flopUnit(r.convention)) });
   return bars;
 }
 
 export function toViewModel(r: AnalysisResult, fileName: string, source: string, stored: FileInputs | undefined): ViewModel {
   const sourceLines = source.split(/\r?\n/);
+  const unit = flopUnit(r.convention);
   const rows = summaryRows(r).map(([label, value, exact]) => ({ label, value, exact }));
   const costed = r.lines.filter((l) => l.shapes.length || l.inclusive.flops > 0n || l.params > 0n || l.activationBytes > 0n);
   const lines: LineRow[] = costed.map((l) => ({
     line: l.line, code: withoutComment(sourceLines[l.line - 1] ?? ''), shapes: l.shapes.join(' '),
     flops: l.flops.toString(), memory: l.activationBytes.toString(), params: l.params.toString(),
-    flopsText: formatCount(l.flops, 'FLOPs'), flopsShort: formatCount(l.flops), memoryText: formatBytes(l.activationBytes), paramsText: formatCount(l.params),
+    flopsText: formatCount(l.flops, unit), flopsShort: formatCount(l.flops), memoryText: formatBytes(l.activationBytes), paramsText: formatCount(l.params),
     macsText: formatCount(l.macs, 'MACs'), calls: l.calls,
-    calleesText: l.inclusive.flops > l.flops ? formatCount(l.inclusive.flops - l.flops, 'FLOPs') : '', share: shareOf(l.flops, r.totals.flops),
+    calleesText: l.inclusive.flops > l.flops ? formatCount(l.inclusive.flops - l.flops, unit) : '', share: shareOf(l.flops, r.totals.flops),
   }));
   const dims = Object.entries(r.dims).map(([k, v]) => `${k}=${v}`).join(', ');
   return {
@@ -108,11 +109,11 @@ export function toViewModel(r: AnalysisResult, fileName: string, source: string,
     settings: `${r.convention} · ${r.precision}${dims ? ` · ${dims}` : ''}`,
     headline: [
       { label: 'Params', value: formatCount(r.totals.params), exact: formatExact(r.totals.params) },
-      { label: 'FLOPs', value: formatCount(r.totals.flops, 'FLOPs'), exact: formatExact(r.totals.flops) },
+      { label: unit, value: formatCount(r.totals.flops, unit), exact: formatExact(r.totals.flops) },
       { label: 'Training memory', value: formatBytes(r.memory.trainingBytes), exact: `${formatExact(r.memory.trainingBytes)} B` },
     ],
     compute: rows.slice(0, 6), memory: rows.slice(6),
-    lines, modules: r.modules.map((m) => moduleRow(m, r.totals.flops)), chart: chartBars(r, lines),
+    lines, modules: r.modules.map((m) => moduleRow(m, r.totals.flops, unit)), chart: chartBars(r, lines),
     diagnostics: r.diagnostics.map((d) => ({ line: d.span.line, severity: d.severity, message: d.message })),
     coverage: coverageText(r),
   };

@@ -81,6 +81,12 @@ test('CSV quotes cells with commas; table and Markdown carry totals, lines and c
   assert.match(md, /`h = fc1\(x\)`/);
 });
 
+test('under the MACs convention the main count is labelled MACs', () => {
+  const r = { ...result(), convention: 'macs' };
+  assert.match(p.renderReport(r, 'table'), /MACs forward/);
+  assert.equal(p.toViewModel(r, 'mlp.py', '', undefined).headline[1].label, 'MACs');
+});
+
 test('view model is JSON-safe (no bigints)', () => {
   const model = p.toViewModel(result(), 'mlp.py', 'a\n'.repeat(7) + 'h = fc1(x)\n', undefined);
   assert.doesNotThrow(() => JSON.stringify(model));

@@ -12,7 +12,7 @@ import { PyException } from '../eval/errors';
 import { makeInput, jaxtypingInput } from './inputs';
 import { isModule } from '../torch/nn/moduleTree';
 import { Tensor } from '../torch/tensor';
-import { PyClass, PyFunction, PyInstance, PyModule, PyTuple, Unknown, type Value } from '../eval/values';
+import { force, PyClass, PyFunction, PyInstance, PyModule, PyTuple, Unknown, type Value } from '../eval/values';
 
 export interface EntryOutcome {
   entry?: string;
@@ -74,7 +74,7 @@ function runEntry(s: Session, mod: PyModule, text: string, inputs: EntryOutcome[
   ip.frames.push({ file: ENTRY_FILE, pos: 0 });
   let model: Value;
   try {
-    model = evalExpr(ip, st.value, new Scope('function', new Scope('module', undefined, ip.builtins, mod.attrs), ip.builtins));
+    model = force(evalExpr(ip, st.value, new Scope('function', new Scope('module', undefined, ip.builtins, mod.attrs), ip.builtins)));
   } catch (e) {
     if (!(e instanceof PyException)) throw e;
     ip.report('error', 'bad-entry', `flopscope: the entry '${text}' raised ${e.type}${e.message !== 'raised' ? `: ${e.message}` : ''}`, { s: 0, e: 1 });

@@ -3,7 +3,7 @@ import type { Interp } from './interpreter';
 import { callValue } from './calls';
 import { builtinMethod } from './builtinMethods';
 import { Tensor } from '../torch/tensor';
-import { BoundMethod, ClassMethod, NativeFunction, Property, PyClass, PyDtype, PyFunction, PyInstance, PyModule, PySuper, StaticMethod, Unknown, type Value } from './values';
+import { force, BoundMethod, ClassMethod, NativeFunction, Property, PyClass, PyDtype, PyFunction, PyInstance, PyModule, PySuper, StaticMethod, Unknown, type Value } from './values';
 
 /** Binds a class attribute found on `cls` for access through `self` (an instance or the class itself). */
 function bind(ip: Interp, v: Value, self: Value, cls: PyClass): Value {
@@ -16,6 +16,7 @@ function bind(ip: Interp, v: Value, self: Value, cls: PyClass): Value {
 
 /** Attribute lookup; undefined when the attribute does not exist (for hasattr/getattr defaults). */
 export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefined {
+  obj = force(obj);
   if (obj instanceof Unknown) return new Unknown(`attribute ${name}`);
   if (obj instanceof PyInstance) {
     const own = obj.attrs.get(name);
@@ -66,6 +67,7 @@ export function getAttr(ip: Interp, obj: Value, name: string): Value {
 }
 
 export function setAttr(ip: Interp, obj: Value, name: string, v: Value): void {
+  obj = force(obj);
   if (obj instanceof PyInstance) {
     const prop = obj.cls.lookup(name);
     if (prop instanceof Property && prop.fset) { callValue(ip, prop.fset, [obj, v], undefined, ip.site); return; }

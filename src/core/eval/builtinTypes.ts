@@ -1,7 +1,7 @@
 // Built-in classes (object, int, float, str, list, ...) and the type of any value, for isinstance and type().
 import { Tensor } from '../torch/tensor';
 import { toNum } from './operators';
-import { NativeFunction, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PySet, PyTuple, SymInt, Unknown, BoundMethod, PyModule, type Value } from './values';
+import { NativeFunction, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PySet, PyTuple, SymInt, Unknown, BoundMethod, PyModule, type Value , force } from './values';
 
 export class BuiltinTypes {
   readonly object = new PyClass('object', [], new Map());
@@ -26,6 +26,7 @@ export class BuiltinTypes {
   }
 
   typeOf(v: Value): PyClass | undefined {
+    v = force(v);
     if (v === null) return this.noneType;
     switch (typeof v) {
       case 'boolean': return this.bool;
@@ -49,6 +50,8 @@ export class BuiltinTypes {
 
   /** isinstance(v, cls); undefined when unknowable. */
   isInstance(v: Value, cls: Value): boolean | undefined {
+    v = force(v);
+    cls = force(cls);
     if (v instanceof Unknown || cls instanceof Unknown) return undefined;
     if (cls instanceof PyTuple) {
       let unknown = false;

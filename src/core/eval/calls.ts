@@ -7,7 +7,7 @@ import { iterate } from './protocols';
 import { instantiate } from './classDef';
 import { PyException } from './errors';
 import { Tensor } from '../torch/tensor';
-import { BoundMethod, ClassMethod, NativeFunction, PyClass, PyDict, PyFunction, PyInstance, PyTuple, StaticMethod, Unknown, type CallSite, type Value } from './values';
+import { force, LazyImport, BoundMethod, ClassMethod, NativeFunction, PyClass, PyDict, PyFunction, PyInstance, PyTuple, StaticMethod, Unknown, type CallSite, type Value } from './values';
 
 export function evalArgs(ip: Interp, argExprs: Arg[], scope: Scope): { args: Value[]; kwargs?: Map<string, Value> } {
   const args: Value[] = [];
@@ -30,7 +30,14 @@ export function evalArgs(ip: Interp, argExprs: Arg[], scope: Scope): { args: Val
 
 export function callValue(ip: Interp, fn: Value, args: Value[], kwargs: Map<string, Value> | undefined, site: CallSite): Value {
   ip.tick();
-  if (fn instanceof NativeFunction) return fn.impl(args, kwargs, site);
+  fn = force(fn);
+  if (fn instanceof NativeFunction) {
+    if (fn.passThrough) return fn.impl(args, kwargs, site);
+    // Native code inspects its arguments: resolve lazy imports first.
+    for (let i = 0; i < args.length; i++) if (args[i] instanceof LazyImport) args[i] = force(args[i]);
+    if (kwargs) for (const [k, v] of kwargs) if (v instanceof LazyImport) kwargs.set(k, force(v));
+    return fn.impl(args, kwargs, site);
+  }
   if (fn instanceof PyFunction) return callFunction(ip, fn, args, kwargs);
   if (fn instanceof BoundMethod) return callValue(ip, fn.fn, [fn.self, ...args], kwargs, site);
   if (fn instanceof PyClass) return instantiate(ip, fn, args, kwargs, site);

@@ -5,14 +5,14 @@ import { Scope } from './scope';
 import { evalExpr } from './expressions';
 import { callValue } from './calls';
 import { applyDecorator } from './functions';
-import { ClassMethod, NativeFunction, Property, PyClass, PyFunction, PyInstance, StaticMethod, Unknown, type CallSite, type Value } from './values';
+import { force, ClassMethod, NativeFunction, Property, PyClass, PyFunction, PyInstance, StaticMethod, Unknown, type CallSite, type Value } from './values';
 
 export function defineClass(ip: Interp, st: Extract<Stmt, { k: 'class' }>, scope: Scope): Value {
   const objectCls = ip.builtins.get('object') as PyClass;
   const bases: PyClass[] = [];
   for (const a of st.bases) {
     if (a.kind !== 'pos') continue;
-    const b = evalExpr(ip, a.value, scope);
+    const b = force(evalExpr(ip, a.value, scope));
     if (b instanceof PyClass) bases.push(b);
     else if (b instanceof Unknown) ip.report('information', 'unknown-base', `flopscope: base class of '${st.name}' is unknown; its behaviour is not modelled`, { s: st.s, e: st.s + 5 + st.name.length });
   }

@@ -1,9 +1,9 @@
 // import statements: native modules (torch, math, typing, ...) and sibling files read through the injected reader.
 import type { Interp } from './interpreter';
-import type { Scope } from './scope';
 import { dirname, join } from './paths';
 import { getAttr, lookupAttr } from './attributes';
-import { PyModule, Unknown, type Value } from './values';
+import { LazyImport, PyModule, Unknown, type Value } from './values';
+import { Scope } from './scope';
 
 /** Native module factories, keyed by dotted name; filled by the stdlib and torch layers. */
 export type NativeModules = Map<string, (ip: Interp) => PyModule>;
@@ -31,27 +31,31 @@ function nativeModule(ip: Interp, name: string): PyModule | undefined {
   return m;
 }
 
+function candidates(ip: Interp, fromFile: string, dotted: string, level: number): string[] {
+  // Absolute imports search the analyzed document's folder (Python's sys.path[0]); relative ones walk up from the importer.
+  let base = level === 0 ? dirname(ip.docFile) : dirname(fromFile);
+  for (let i = 1; i < level; i++) base = dirname(base);
+  const rel = dotted ? dotted.split('.').join('/') : '';
+  const out = rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
+  // An absolute import of the importer's own package (`from torchvision.ops import X` inside torchvision/models/):
+  // the package's parent folder is on sys.path whenever the package is importable at all.
+  if (level === 0) for (let d = dirname(fromFile), top = rel.split('/')[0]; d !== '/' && d !== '.'; d = dirname(d)) {
+    if (d.slice(d.lastIndexOf('/') + 1) === top) { out.push(join(dirname(d), rel + '.py'), join(dirname(d), rel, '__init__.py')); break; }
+  }
+  return out;
+}
+
 /** Resolves a module by dotted name relative to a file (level = number of leading dots; 0 = absolute). */
 function resolve(ip: Interp, fromFile: string, dotted: string, level: number): PyModule | undefined {
   if (level === 0) {
     const n = nativeModule(ip, dotted);
     if (n) return n;
   }
-  // Absolute imports search the analyzed document's folder (Python's sys.path[0]); relative ones walk up from the importer.
-  let base = level === 0 ? dirname(ip.docFile) : dirname(fromFile);
-  for (let i = 1; i < level; i++) base = dirname(base);
-  const rel = dotted ? dotted.split('.').join('/') : '';
-  const candidates = rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
-  // An absolute import of the importer's own package (`from torchvision.ops import X` inside torchvision/models/):
-  // the package's parent folder is on sys.path whenever the package is importable at all.
-  if (level === 0) for (let d = dirname(fromFile), top = rel.split('/')[0]; d !== '/' && d !== '.'; d = dirname(d)) {
-    if (d.slice(d.lastIndexOf('/') + 1) === top) { candidates.push(join(dirname(d), rel + '.py'), join(dirname(d), rel, '__init__.py')); break; }
-  }
   const ctx = contexts.get(ip);
-  for (const path of candidates) {
+  for (const path of candidates(ip, fromFile, dotted, level)) {
     const cached = ip.modules.get(path);
     if (cached) return cached;
-    const m = ctx?.run(ip, path, dotted || base);
+    const m = ctx?.run(ip, path, dotted || dirname(path));
     if (m) return m;
   }
   return undefined;
@@ -65,8 +69,34 @@ export function importModule(ip: Interp, dotted: string, alias: string | undefin
   scope.assign(top, (top === dotted ? m : resolve(ip, file, top, 0)) ?? new Unknown(`module ${top}`));
 }
 
+/** True when `dotted` names a file module that exists but has not run in this analysis: binding its names lazily saves work. */
+function unloadedFile(ip: Interp, fromFile: string, dotted: string, level: number): boolean {
+  if (level === 0 && contexts.get(ip)?.natives.has(dotted)) return false;
+  for (const p of candidates(ip, fromFile, dotted, level)) {
+    if (ip.modules.has(p)) return false;
+    if (ip.loader.read(p) !== undefined) return true;
+  }
+  return false;
+}
+
 export function importFrom(ip: Interp, dotted: string, level: number, names: { name: string; alias?: string }[], scope: Scope): void {
   const file = ip.frames[ip.frames.length - 1].file;
+  if (names.every((n) => n.name !== '*') && (dotted ? unloadedFile(ip, file, dotted, level) : level > 0)) {
+    for (const n of names) {
+      const pos = ip.frames[ip.frames.length - 1].pos;
+      scope.assign(n.alias ?? n.name, new LazyImport(`${'.'.repeat(level)}${dotted}.${n.name}`, () => {
+        const tmp = new Scope('module', undefined, ip.builtins);
+        ip.frames.push({ file, pos });
+        try { importFromNow(ip, file, dotted, level, [{ name: n.name }], tmp); } finally { ip.frames.pop(); }
+        return tmp.vars.get(n.name) ?? new Unknown(`name ${n.name}`);
+      }, () => ip.runId));
+    }
+    return;
+  }
+  importFromNow(ip, file, dotted, level, names, scope);
+}
+
+function importFromNow(ip: Interp, file: string, dotted: string, level: number, names: { name: string; alias?: string }[], scope: Scope): void {
   if (!dotted && level > 0 && names.every((n) => n.name !== '*')) {
     // `from . import a, b`: each name is most often a sibling module; only fall back to the package's __init__.
     let pkg: PyModule | undefined | null = null;

@@ -36,6 +36,8 @@ export interface ModuleLoader {
 
 export class Interp {
   steps = 0;
+  /** Increments with every analysis (lazy imports memoize per run). */
+  runId = 0;
   retVal: Value = null;
   readonly frames: Frame[] = [];
   diagnostics: Diagnostic[] = [];
@@ -55,7 +57,7 @@ export class Interp {
 
   /** Starts a new analysis on this interpreter: the builtins and native modules are kept, per-run state is fresh. */
   begin(docFile: string, maxSteps: number, recorder: Recorder, loader: ModuleLoader, isCancelled?: () => boolean): void {
-    Object.assign(this, { docFile, maxSteps, recorder, loader, isCancelled, steps: 0, retVal: null, diagnostics: [], seenDiag: new Set() });
+    Object.assign(this, { docFile, maxSteps, recorder, loader, isCancelled, steps: 0, retVal: null, diagnostics: [], seenDiag: new Set(), runId: this.runId + 1 });
     this.frames.length = 0;
     this.lineIndex.clear();
     for (const key of [...this.modules.keys()]) if (key.includes('/') || key.endsWith('.py')) this.modules.delete(key);

@@ -3,7 +3,7 @@ import { dimAdd, dimFloorDiv, dimMul, dimPoly, dimSub, fromPoly } from '../sym/d
 import { Tensor } from '../torch/tensor';
 import { hashKey } from './keys';
 import { percentFormat } from './percentFormat';
-import { NativeFunction, PyDict, PyFloat, PyList, PySet, PyTuple, SymInt, Unknown, UNKNOWN, PyInstance, type Value } from './values';
+import { NativeFunction, PyDict, PyFloat, PyList, PySet, PyTuple, SymInt, Unknown, UNKNOWN, PyInstance, type Value , force } from './values';
 
 export type TensorBinaryHook = (op: string, a: Value, b: Value) => Value;
 
@@ -66,6 +66,8 @@ function floatBinary(op: string, a: number, b: number): Value {
 }
 
 export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinaryHook): Value {
+  a = force(a);
+  b = force(b);
   if (a instanceof Tensor || b instanceof Tensor) return tensorHook(op, a, b);
   if (a instanceof Unknown) return a;
   if (b instanceof Unknown) return b;
@@ -108,6 +110,8 @@ export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinar
 
 /** Structural equality; undefined when it cannot be known (symbols, unknowns). */
 export function pyEquals(a: Value, b: Value): boolean | undefined {
+  a = force(a);
+  b = force(b);
   if (a instanceof Unknown || b instanceof Unknown) return undefined;
   if (a === b) return true;
   if (isInt(a) && isInt(b)) {
@@ -134,6 +138,8 @@ export function pyEquals(a: Value, b: Value): boolean | undefined {
 }
 
 export function compare(op: string, a: Value, b: Value, contains: (c: Value, x: Value) => boolean | undefined, tensorHook: TensorBinaryHook): Value {
+  a = force(a);
+  b = force(b);
   switch (op) {
     case 'is': return a instanceof Unknown || b instanceof Unknown ? UNKNOWN : a === b;
     case 'is not': return a instanceof Unknown || b instanceof Unknown ? UNKNOWN : a !== b;
@@ -175,6 +181,7 @@ function sequenceCompare(op: string, a: Value[], b: Value[], contains: (c: Value
 }
 
 export function containsKey(container: Value, x: Value): boolean | undefined {
+  container = force(container);
   if (container instanceof PyDict) return container.map.has(hashKey(x));
   if (container instanceof PySet) return container.map.has(hashKey(x));
   if (typeof container === 'string' && typeof x === 'string') return container.includes(x);
@@ -191,6 +198,7 @@ export function containsKey(container: Value, x: Value): boolean | undefined {
 }
 
 export function unaryOp(op: string, x: Value, tensorHook: TensorBinaryHook): Value {
+  x = force(x);
   if (x instanceof Tensor) return tensorHook('u' + op, x, null);
   if (x instanceof Unknown) return x;
   if (op === '-') {

@@ -5,9 +5,10 @@ import { hashKey } from './keys';
 import { Tensor } from '../torch/tensor';
 import { dimStr } from '../sym/dim';
 import { PyException } from './errors';
-import { ELLIPSIS, PyClass, PyDict, PyDtype, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyRange, PySet, PySlice, PyTuple, SymInt, Unknown, type Value } from './values';
+import { ELLIPSIS, PyClass, PyDict, PyDtype, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyRange, PySet, PySlice, PyTuple, SymInt, Unknown, type Value , force } from './values';
 
 export function truthy(ip: Interp, v: Value): boolean | undefined {
+  v = force(v);
   if (v === null) return false;
   switch (typeof v) {
     case 'boolean': return v;
@@ -36,6 +37,7 @@ export function rangeLength(r: PyRange): number {
 
 /** The items of an iterable, or undefined when they cannot be known. */
 export function iterate(ip: Interp, v: Value): Value[] | undefined {
+  v = force(v);
   if (v instanceof PyList || v instanceof PyTuple) return v.items.slice();
   if (v instanceof PyDict) return [...v.map.values()].map((kv) => kv[0]);
   if (v instanceof PySet) return [...v.map.values()];
@@ -64,6 +66,7 @@ export function iterate(ip: Interp, v: Value): Value[] | undefined {
 }
 
 export function len(ip: Interp, v: Value): Value {
+  v = force(v);
   if (v instanceof PyList || v instanceof PyTuple) return v.items.length;
   if (v instanceof PyDict || v instanceof PySet) return v.map.size;
   if (typeof v === 'string') return v.length;
@@ -109,6 +112,8 @@ function sliceItems(items: Value[], s: PySlice): Value[] | undefined {
 }
 
 export function getItem(ip: Interp, obj: Value, key: Value): Value {
+  obj = force(obj);
+  key = force(key);
   if (obj instanceof Tensor) return ip.torch.index(obj, key);
   if (obj instanceof Unknown) return obj;
   if (obj instanceof PyList || obj instanceof PyTuple) {
@@ -150,6 +155,7 @@ export function getItem(ip: Interp, obj: Value, key: Value): Value {
 }
 
 export function setItem(ip: Interp, obj: Value, key: Value, v: Value): void {
+  obj = force(obj);
   if (obj instanceof PyList && typeof key === 'number') { const i = normIndex(key, obj.items.length); if (i >= 0 && i < obj.items.length) obj.items[i] = v; return; }
   if (obj instanceof PyDict) { obj.map.set(hashKey(key), [key, v]); return; }
   if (obj instanceof Tensor) { ip.torch.setIndex(obj, key, v); return; }
@@ -165,6 +171,7 @@ export function delItem(_ip: Interp, obj: Value, key: Value): void {
 }
 
 export function toStr(ip: Interp, v: Value): string {
+  v = force(v);
   if (v === null) return 'None';
   switch (typeof v) {
     case 'boolean': return v ? 'True' : 'False';

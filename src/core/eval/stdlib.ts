@@ -30,6 +30,12 @@ function mathFn(f: (x: number) => number, intResult = false): Impl {
   };
 }
 
+/** Marks natives that only store their arguments, so lazy imports passed to them stay unresolved. */
+function passThrough(m: PyModule, names: string[]): PyModule {
+  for (const n of names) { const f = m.attrs.get(n); if (f instanceof NativeFunction) f.passThrough = true; }
+  return m;
+}
+
 export function registerStdlib(natives: NativeModules): void {
   natives.set('math', (ip) => mod('math', {
     pi: new PyFloat(Math.PI), e: new PyFloat(Math.E), inf: new PyFloat(Infinity), tau: new PyFloat(2 * Math.PI),
@@ -52,7 +58,7 @@ export function registerStdlib(natives: NativeModules): void {
   };
   natives.set('typing', (ip) => typing(ip, 'typing'));
   natives.set('typing_extensions', (ip) => typing(ip, 'typing_extensions'));
-  natives.set('functools', (ip) => mod('functools', {
+  natives.set('functools', (ip) => passThrough(mod('functools', {
     partial: ([f, ...bound], bkw) => new NativeFunction('partial', (args, kw) => {
       const merged = new Map(bkw ?? []);
       for (const [k, v] of kw ?? []) merged.set(k, v);
@@ -61,7 +67,7 @@ export function registerStdlib(natives: NativeModules): void {
     wraps: decoratorFactory, lru_cache: ([f]) => (f && !(typeof f === 'number') && f !== null ? f : new NativeFunction('lru_cache', identityDecorator)), cache: identityDecorator,
     reduce: ([f, xs, init]) => { const it = iterate(ip, xs); if (!it) return UNKNOWN; let acc = init ?? it.shift() ?? null; for (const v of it) acc = callValue(ip, f, [acc, v], undefined, ip.site); return acc; },
     cached_property: ([f]) => new Property(f),
-  }));
+  }), ['partial']));
   natives.set('collections', (ip) => mod('collections', {
     OrderedDict: ip.builtins.get('dict')!, defaultdict: ([, init]) => (init instanceof PyDict ? init : new PyDict()),
     namedtuple: () => new Unknown('namedtuple'), deque: ([x]) => new PyList(x ? iterate(ip, x) ?? [] : []),

@@ -56,6 +56,8 @@ export interface CallSite {
 export type NativeImpl = (args: Value[], kwargs: Map<string, Value> | undefined, site: CallSite) => Value;
 
 export class NativeFunction {
+  /** True for natives that only store or forward their arguments (functools.partial): lazy imports stay lazy. */
+  passThrough = false;
   constructor(readonly name: string, readonly impl: NativeImpl) {}
 }
 
@@ -156,6 +158,27 @@ export class PySuper {
   constructor(readonly cls: PyClass, readonly self: Value) {}
 }
 
+/**
+ * A name imported from a file module that has not run yet: the module runs only when the value is used
+ * (called, its attributes read, compared, iterated...), so unused imports (torchvision's transform presets) cost nothing.
+ * Resolution is memoized per analysis (`run`), since cached modules outlive one analysis.
+ */
+export class LazyImport {
+  private run = -1;
+  private value: Value = null;
+  constructor(readonly label: string, private readonly resolveNow: () => Value, private readonly runId: () => number) {}
+  get(): Value {
+    const r = this.runId();
+    if (this.run !== r) { this.run = r; this.value = null; this.value = force(this.resolveNow()); }
+    return this.value;
+  }
+}
+
+/** The value itself, with a lazy import resolved. */
+export function force(v: Value): Value {
+  return v instanceof LazyImport ? v.get() : v;
+}
+
 export class PyDtype {
   constructor(readonly name: string, readonly bytes: number, readonly isFloat: boolean) {}
 }
@@ -186,6 +209,7 @@ export type Value =
   | PySuper
   | PyDtype
   | Tensor
+  | LazyImport
   | Unknown;
 
 export type PyInt = number | SymInt;

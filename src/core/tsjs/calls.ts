@@ -28,6 +28,8 @@ function callClosure(ip: Interp, fn: Closure, args: JsValue[]): JsValue {
   const body = fn.node.body;
   if (!body) return undefined;
   ip.depth++;
+  const file = ip.ctx.file;
+  ip.ctx.file = fn.file;
   try {
     if (body.type !== 'BlockStatement') return evalExpr(ip, body, scope);
     execBlockBody(ip, body.body, scope);
@@ -38,5 +40,6 @@ function callClosure(ip: Interp, fn: Closure, args: JsValue[]): JsValue {
     throw e;
   } finally {
     ip.depth--;
+    ip.ctx.file = file;
   }
 }

@@ -28,7 +28,11 @@ export class EvalCtx {
   readonly float: TfDtype;
   private readonly lineStarts: number[] = [0];
 
-  constructor(readonly source: string, readonly maxSteps: number, precision: string, private readonly isCancelled?: () => boolean) {
+  /** The file whose code is running: the document, or a module it imports (whose lines are not the document's). */
+  file: string;
+
+  constructor(readonly source: string, readonly docFile: string, readonly maxSteps: number, precision: string, private readonly isCancelled?: () => boolean) {
+    this.file = docFile;
     for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
     this.float = tfDtype(precision === 'fp16' || precision === 'mixed' ? 'float16' : precision === 'bf16' ? 'bfloat16' : 'float32');
     this.recorder = new Recorder((t: Tensor) => (t.shape ? dimPoly(t.numel()!).mul(Poly.const(t.dtype.bytes)) : Poly.zero));
@@ -46,7 +50,19 @@ export class EvalCtx {
     return lo + 1;
   }
 
+  get inDoc(): boolean {
+    return this.file === this.docFile;
+  }
+
+  /** The innermost document line being evaluated (0 at the top of an imported module). */
+  docLine(): number {
+    for (let i = this.callLines.length - 1; i >= 0; i--) if (this.callLines[i] > 0) return this.callLines[i];
+    return 0;
+  }
+
+  /** A node's span; in an imported module, the document call that led there. */
   span(node: Node): SourceSpan {
+    if (!this.inDoc) return this.here();
     return { start: node.range[0], end: node.range[1], line: node.loc.start.line };
   }
 
@@ -76,6 +92,7 @@ export class EvalCtx {
 
   /** Notes that `node`'s code did not run because its condition was unknown; counted as unknown when it builds layers or models. */
   skipped(node: Node, why: string): void {
+    if (!this.inDoc) { this.skippedModelCode = true; return; }
     const text = this.source.slice(node.range[0], node.range[1]);
     if (!/\b(tf|layers)\s*\.|\.(add|apply)\s*\(/.test(text)) return;
     this.skippedModelCode = true;
@@ -84,12 +101,12 @@ export class EvalCtx {
 
   /** Records an op charged to `selfLine` (self) and every enclosing call line (inclusive). */
   record(selfLine: number, ev: OpEvent): void {
-    const lines = [selfLine, ...[...this.callLines].reverse()].filter((l, i, a) => a.indexOf(l) === i);
-    this.recorder.countLine(selfLine);
+    const lines = [selfLine, ...[...this.callLines].reverse()].filter((l, i, a) => l > 0 && a.indexOf(l) === i);
+    if (lines.length) this.recorder.countLine(lines[0]);
     this.recorder.record({ docLines: () => lines }, ev);
   }
 
-  unknownOp(name: string, line: number = this.callLines[this.callLines.length - 1] ?? 0): void {
+  unknownOp(name: string, line: number = this.docLine()): void {
     this.recorder.unknownOp({ docLines: () => [line] }, name);
   }
 }

@@ -48,7 +48,7 @@ function paramName(p: Node): string {
 export function runProgram(ip: Interp, program: Program, entry: string | undefined): EntryOutcome {
   const scope = new Scope(ip.globals);
   const body = program.body as Node[];
-  for (const s of body) if (s.type === 'FunctionDeclaration' && s.id) scope.declare(s.id.name, new Closure(s, scope, s.id.name));
+  for (const s of body) if (s.type === 'FunctionDeclaration' && s.id) scope.declare(s.id.name, new Closure(s, scope, s.id.name, ip.ctx.file));
   for (const s of body) runGuarded(ip, () => execStmt(ip, s, scope));
   const tf = ip.globals.get('tf') as Namespace;
   const box: { result: JsValue } = { result: undefined };

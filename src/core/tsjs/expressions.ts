@@ -70,7 +70,7 @@ export function evalExpr(ip: Interp, n: Node, scope: Scope): JsValue {
     }
     case 'ArrowFunctionExpression':
     case 'FunctionExpression':
-      return new Closure(n, scope, n.type === 'FunctionExpression' && n.id ? n.id.name : 'anonymous');
+      return new Closure(n, scope, n.type === 'FunctionExpression' && n.id ? n.id.name : 'anonymous', ip.ctx.file);
     case 'CallExpression':
       return evalCall(ip, n, scope);
     case 'NewExpression':
@@ -147,7 +147,7 @@ function evalCall(ip: Interp, n: TSESTree.CallExpression, scope: Scope): JsValue
     fn = getMember(ip, self, memberKey(ip, n.callee, scope));
   } else fn = evalExpr(ip, n.callee, scope);
   if (n.optional && (fn === null || fn === undefined)) return undefined;
-  ctx.callLines.push(n.loc.start.line);
+  ctx.callLines.push(ctx.inDoc ? n.loc.start.line : 0);
   ctx.callSpans.push(ctx.span(n));
   try {
     const args = evalArgs(ip, n.arguments, scope);

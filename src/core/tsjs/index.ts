@@ -16,8 +16,8 @@ export function analyzeTsJs(source: string, options: Partial<AnalyzeOptions> = {
   const given: AnalyzeOptions = { ...defaultOptions, path: 'untitled.ts', ...options };
   const notes = readTsAnnotations(source);
   const opts: AnalyzeOptions = { ...given, entry: given.entry ?? notes.entry, dims: { ...notes.dims, ...given.dims } };
-  const ctx = new EvalCtx(source, opts.maxSteps, opts.precision, opts.isCancelled);
-  const ip = new Interp(ctx, new Scope());
+  const ctx = new EvalCtx(source, opts.path, opts.maxSteps, opts.precision, opts.isCancelled);
+  const ip = new Interp(ctx, new Scope(), opts.readFile);
   const extra: Diagnostic[] = notes.errors.map((e) => ({ span: ctx.lineSpan(e.line), severity: 'warning' as const, code: 'annotation', message: e.message }));
   let outcome: EntryOutcome = {};
   let budget = false;

@@ -3,7 +3,8 @@ import type { EvalCtx } from './context';
 import type { SourceSpan } from '../api/result';
 import type { Model } from './model';
 import { Scope } from './scope';
-import type { JsValue } from './values';
+import type { JsObject, JsValue } from './values';
+import type { FileReader } from '../api/options';
 
 export class ReturnSignal {
   constructor(readonly value: JsValue) {}
@@ -24,5 +25,8 @@ export class Interp {
   readonly models: Model[] = [];
   /** Depth of closure calls (to stop runaway recursion). */
   depth = 0;
-  constructor(readonly ctx: EvalCtx, readonly globals: Scope) {}
+  /** Relative modules run so far, by path (their `module` objects). */
+  readonly modules = new Map<string, JsObject>();
+  moduleDepth = 0;
+  constructor(readonly ctx: EvalCtx, readonly globals: Scope, readonly readFile?: FileReader) {}
 }

@@ -5,14 +5,20 @@ import type { Node } from './parse';
 import { Closure, JsObject, Unknown, truthy, type JsValue } from './values';
 import { evalExpr } from './expressions';
 import { bindPattern } from './patterns';
-import { importModule } from './imports';
+import { exportNames, importModule } from './imports';
 
 /** Loops stop after this many iterations even inside the step budget (a model-building loop never needs more). */
 const maxIterations = 100_000;
 
-export function execBlockBody(ip: Interp, body: Node[], scope: Scope): void {
-  for (const s of body) if (s.type === 'FunctionDeclaration' && s.id) scope.declare(s.id.name, new Closure(s, scope, s.id.name));
-  for (const s of body) execStmt(ip, s, scope);
+export function execBlockBody(ip: Interp, body: Node[], scope: Scope, isModule = false): void {
+  for (let s of body) {
+    if ((s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration) s = s.declaration as Node;
+    if (s.type === 'FunctionDeclaration' && s.id) scope.declare(s.id.name, new Closure(s, scope, s.id.name, ip.ctx.file));
+  }
+  for (const s of body) {
+    execStmt(ip, s, scope);
+    if (isModule) exportNames(ip, s, scope);
+  }
 }
 
 function loopBody(ip: Interp, body: Node, scope: Scope, label?: string): 'break' | 'continue' {
@@ -33,7 +39,7 @@ export function execStmt(ip: Interp, s: Node, scope: Scope, label?: string): voi
     case 'VariableDeclaration':
       for (const d of s.declarations) bindPattern(ip, d.id, d.init ? evalExpr(ip, d.init, scope) : undefined, scope);
       return;
-    case 'FunctionDeclaration': if (s.id && !scope.has(s.id.name)) scope.declare(s.id.name, new Closure(s, scope, s.id.name)); return;
+    case 'FunctionDeclaration': if (s.id && !scope.has(s.id.name)) scope.declare(s.id.name, new Closure(s, scope, s.id.name, ip.ctx.file)); return;
     case 'BlockStatement': execBlockBody(ip, s.body, new Scope(scope)); return;
     case 'IfStatement': {
       const t = truthy(evalExpr(ip, s.test, scope));

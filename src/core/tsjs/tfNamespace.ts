@@ -36,7 +36,7 @@ function unsupported(name: string): LayerSpec {
 function layerFactory(ip: Interp, name: string, spec: LayerSpec): NativeFn {
   return new NativeFn(`tf.layers.${name}`, (c) => {
     const cfg = new Cfg(asObj(c.args[0]));
-    const line = ip.ctx.callLines[ip.ctx.callLines.length - 1] ?? 0;
+    const line = ip.ctx.docLine();
     const bis = batchInputShape(spec, cfg);
     const layer = new Layer(spec, cfg, line, bis === 'unknown' ? undefined : bis, cfg.optStrSafe('dtype') ?? 'float32');
     if (bis === 'unknown') layer.inputShapeUnknown = true;
@@ -73,7 +73,7 @@ function creation(ip: Interp, name: string): NativeFn {
 }
 
 export function makeTf(ip: Interp): Namespace {
-  const line = () => ip.ctx.callLines[ip.ctx.callLines.length - 1] ?? 0;
+  const line = () => ip.ctx.docLine();
   const layers = new Map<string, JsValue>();
   for (const [name, spec] of layerSpecs) layers.set(name, layerFactory(ip, name, spec));
   layers.set('input', inputFn(ip));

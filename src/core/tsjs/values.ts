@@ -16,7 +16,7 @@ export class JsObject {
 }
 
 export class Closure {
-  constructor(readonly node: Node & { params: Node[]; body: Node | null | undefined }, readonly scope: Scope, readonly name: string) {}
+  constructor(readonly node: Node & { params: Node[]; body: Node | null | undefined }, readonly scope: Scope, readonly name: string, readonly file: string) {}
 }
 
 /** Call context a native function sees: the evaluator's hooks. */
