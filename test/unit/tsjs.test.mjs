@@ -172,3 +172,30 @@ test('robustness: truncated fixtures and garbage never throw', () => {
   const r = analyzeTsJs(cut, { path: 'mlp.ts' });
   assert.ok(r.diagnostics.some((d) => d.code === 'syntax'));
 });
+
+test('relative imports run through the injected reader; costs land on the document lines that call into them', () => {
+  const files = {
+    'src/consts.ts': 'export const IMAGE_H = 28;\nexport const IMAGE_W = IMAGE_H;\nexport default { classes: 10 };\n',
+    'src/blocks.js': "const tf = require('@tensorflow/tfjs');\nfunction block(filters) {\n  return tf.layers.conv2d({ filters, kernelSize: 3, activation: 'relu' });\n}\nmodule.exports = { block };\n",
+  };
+  const src = [
+    "import * as tf from '@tensorflow/tfjs';",
+    "import cfg, { IMAGE_H, IMAGE_W } from './consts';",
+    "const { block } = require('./blocks');",
+    'const model = tf.sequential();',
+    'model.add(tf.layers.conv2d({ inputShape: [IMAGE_H, IMAGE_W, 1], filters: 4, kernelSize: 3 }));',
+    'model.add(block(8));',
+    'model.add(tf.layers.flatten());',
+    'model.add(tf.layers.dense({ units: cfg.classes }));',
+  ].join('\n');
+  const r = analyzeTsJs(src, { path: 'src/main.ts', readFile: (p) => files[p] });
+  assert.equal(r.coverage.unknownOps, 0, JSON.stringify(r.coverage.unknown));
+  assert.equal(r.output.shape, '[B, 10]');
+  assert.equal(r.totals.params, 40n + 296n + 24n * 24n * 8n * 10n + 10n);
+  const l6 = r.lines.find((l) => l.line === 6);
+  assert.equal(l6.params, 296n);
+  assert.equal(l6.macs, 24n * 24n * 8n * 4n * 9n);
+  assert.ok(r.lines.every((l) => l.line >= 1 && l.line <= 8));
+  const none = analyzeTsJs(src, { path: 'src/main.ts' });
+  assert.ok(none.coverage.unknownOps > 0);
+});
