@@ -219,6 +219,21 @@ export async function runUiTest({ workspace, log = console.log }) {
       log(`       B=32: ${text.trim()}`);
       await page.screenshot({ path: join(shots, '08-dims.png') });
     });
+    await step('"flopscope: Select FLOP Convention…" → macs relabels the status bar', async () => {
+      await page.keyboard.press('Control+1');
+      await runFromPalette(page, 'flopscope: Select FLOP Convention');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'torchvision' }).first().waitFor({ timeout: 5_000 });
+      await page.keyboard.type('macs');
+      await page.waitForTimeout(200);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((n) => /params · [\d.]+ \w?MACs/.test(n.textContent ?? '')), undefined, { timeout: 10_000 });
+      const text = await page.evaluate(() => [...document.querySelectorAll('.statusbar-item')].map((n) => n.textContent).find((t) => t?.includes('params ·')));
+      log(`       status bar: ${text?.trim()}`);
+      await runFromPalette(page, 'flopscope: Select FLOP Convention');
+      await page.keyboard.type('seed');
+      await page.waitForTimeout(200);
+      await page.keyboard.press('Enter');
+    });
     await step('dark theme: sidebar and annotations stay readable', async () => {
       await page.keyboard.press('Control+1');
       await page.keyboard.press('Control+K');
