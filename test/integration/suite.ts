@@ -68,6 +68,7 @@ const cases: TestCase[] = [
         ok(m, `x @ w on line ${matmulLine} has no cost`);
         equal(m.flops, 12_845_056, 'x @ w FLOPs (2·32·784·256)');
         equal(m.macs, 6_422_528, 'x @ w MACs');
+        includes(await hoverText(uri, matmulLine), '2·32·784·256 = 12,845,056 FLOPs', 'x @ w hover formula');
       }
     },
   },
