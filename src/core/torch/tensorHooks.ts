@@ -13,6 +13,11 @@ const binaryNames: Record<string, string> = {
   'u-': 'neg', 'u~': 'logical_not', 'u+': 'copy',
 };
 
+function forgetValues(t: Tensor): void {
+  t.values = undefined;
+  t.data = undefined;
+}
+
 export function makeTensorHooks(c: TorchCtx): TorchHooks {
   return {
     binary(op, a, b) {
@@ -27,6 +32,8 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
       return binaryElementwise(c, name, a, b, rate, bool);
     },
     attr(t, name) {
+      // An in-place method (x.clamp_(...), x.fill_(0)) may change the values a randint bound or folded data describe.
+      if (name.endsWith('_') && !name.startsWith('_')) forgetValues(t);
       switch (name) {
         case 'shape': return t.shape ? new PyTuple(t.shape.slice()) : new Unknown('shape');
         case 'dtype': return t.dtype;
@@ -48,7 +55,7 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
       });
     },
     index: (t, key) => indexTensor(c, t, key),
-    setIndex: () => {},
+    setIndex: (t) => forgetValues(t),
     iterate(t) {
       const n = t.shape?.[0];
       if (typeof n !== 'number' || n > 4096) return undefined;

@@ -59,9 +59,10 @@ export function conv(c: TorchCtx, nd: number, args: Value[], kw: Map<string, Val
     const op2 = intTuple(a.output_padding, nd, 0) ?? Array(nd).fill(0);
     outSpatial = spatial.map((L, i) => dimAdd(dimAdd(dimAdd(dimMul(dimAdd(L, -1), stride[i]), dimMul(-2, pad[i])), dimMul(dil[i], dimAdd(K[i], -1))), dimAdd(op2[i], 1)));
   } else {
-    const tooBig = kernelTooBig(spatial, K, pad, dil);
+    const tooBig = a.padding === 'same' ? undefined : kernelTooBig(spatial, K, pad, dil);
     if (tooBig) return c.error(tooBig, c.tensor(undefined, x.dtype));
-    outSpatial = spatial.map((L, i) => convOut(L, K[i], stride[i], pad[i], dil[i]));
+    // padding='same' pads d·(k-1) in total (the odd one on the right) and requires stride 1: the output keeps the input size.
+    outSpatial = a.padding === 'same' ? spatial.slice() : spatial.map((L, i) => convOut(L, K[i], stride[i], pad[i], dil[i]));
   }
   if (outSpatial.some((d) => typeof d === 'number' && d <= 0)) {
     return c.error(`Calculated output size: (${outSpatial.map(dimStr).join('x')}). Output size is too small`, c.tensor(undefined, x.dtype));
