@@ -9,8 +9,13 @@ import { parseArgs, usage, type AnalyzeCommand } from './args';
 import { fileReader } from './fileReader';
 import { loadTsJs, isTsJsFile } from './tsjsLoader';
 import { renderOpsList } from './opsList';
+import { diskIrStore } from './irStore';
 
 declare const FLOPSCOPE_VERSION: string;
+
+function version(): string {
+  return typeof FLOPSCOPE_VERSION === 'string' ? FLOPSCOPE_VERSION : 'dev';
+}
 
 function fail(message: string): never {
   process.stderr.write(`flopscope: ${message}\n`);
@@ -27,6 +32,7 @@ function run(cmd: AnalyzeCommand): number {
   }
   const options: Partial<AnalyzeOptions> = {
     path, entry: cmd.entry, inputs: cmd.inputs, dims: cmd.dims, convention: cmd.convention, precision: cmd.precision, optimizer: cmd.optimizer, readFile: fileReader(),
+    irStore: process.env.FLOPSCOPE_NO_CACHE ? undefined : diskIrStore(version()),
   };
   const result: AnalysisResult = isTsJsFile(path) ? loadTsJs().analyzeTsJs(source, options) : analyze(source, options);
   const badInput = result.diagnostics.find((d) => d.code === 'bad-input' || d.code === 'bad-entry');
@@ -40,7 +46,7 @@ function main(argv: string[]): number {
   if ('error' in cmd) fail(`${cmd.error}\n\n${usage}`);
   switch (cmd.kind) {
     case 'help': process.stdout.write(usage + '\n'); return 0;
-    case 'version': process.stdout.write(`${typeof FLOPSCOPE_VERSION === 'string' ? FLOPSCOPE_VERSION : 'dev'}\n`); return 0;
+    case 'version': process.stdout.write(`${version()}\n`); return 0;
     case 'ops': process.stdout.write(renderOpsList(cmd.format)); return 0;
     default: return run(cmd);
   }

@@ -2,7 +2,7 @@
 import type { AnalysisResult, Diagnostic } from './api/result';
 import { defaultOptions, type AnalyzeOptions } from './api/options';
 import { readAnnotations } from './python/annotations';
-import { parseCached } from './engine/parseCache';
+import { parseCached, useIrStore } from './engine/parseCache';
 import { createSession } from './engine/session';
 import { runDocument, type EntryOutcome } from './engine/entry';
 import { buildResult } from './result/build';
@@ -12,6 +12,7 @@ export function analyze(source: string, options: Partial<AnalyzeOptions> = {}): 
   const opts: AnalyzeOptions = { ...defaultOptions, ...options };
   const notes = readAnnotations(source);
   const merged: AnalyzeOptions = { ...opts, dims: { ...notes.dims, ...opts.dims } };
+  useIrStore(merged.irStore);
   const parsed = parseCached(merged.path, source);
   const lineStarts = lineStartsOf(source);
   const at = (line: number) => ({ start: lineStarts[line - 1] ?? 0, end: (lineStarts[line] ?? source.length + 1) - 1, line });

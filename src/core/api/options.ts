@@ -3,6 +3,12 @@
 /** Reads a sibling file for imports; returns undefined when it does not exist. Injected so core stays pure. */
 export type FileReader = (path: string) => string | undefined;
 
+/** A persistent store of lowered IR by file text (the CLI keeps one on disk; a cold parse is the CLI's largest cost). */
+export interface IrStore {
+  load(path: string, text: string): unknown | undefined;
+  save(path: string, text: string, ir: unknown): void;
+}
+
 export interface InputOption {
   /** Comma-separated dims: `1,3,224,224` or `B,3,224,224`. */
   readonly shape: string;
@@ -25,6 +31,8 @@ export interface AnalyzeOptions {
   readonly precision: Precision;
   readonly optimizer: Optimizer;
   readonly readFile?: FileReader;
+  /** Optional persistent IR cache for files that are not being edited. */
+  readonly irStore?: IrStore;
   /** Interpreter step budget. */
   readonly maxSteps: number;
   /** Returns true when the caller no longer wants the result. */

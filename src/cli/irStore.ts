@@ -1,0 +1,31 @@
+// A disk cache of lowered Python IR for the CLI (in the OS temp folder, keyed by the file's text), so repeated runs skip parsing.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IrStore } from '../core/api/options';
+
+export function diskIrStore(version: string): IrStore {
+  const dir = join(tmpdir(), `flopscope-ir-${version}`);
+  const file = (text: string) => join(dir, createHash('sha1').update(text).digest('hex') + '.json');
+  return {
+    load(_path, text) {
+      try {
+        return JSON.parse(readFileSync(file(text), 'utf8'));
+      } catch {
+        return undefined;
+      }
+    },
+    save(_path, text, ir) {
+      try {
+        mkdirSync(dir, { recursive: true });
+        const target = file(text);
+        const tmp = `${target}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify(ir));
+        renameSync(tmp, target);
+      } catch {
+        // A cache that cannot be written only costs speed.
+      }
+    },
+  };
+}
