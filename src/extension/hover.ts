@@ -30,22 +30,24 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.supportHtml = false;
-  const shapes = line.shapes.length ? line.shapes.map(code).join(', ') : '*no tensor output*';
-  md.appendMarkdown(`**flopscope** · line ${line.line}: → ${shapes} ${[...new Set(line.dtypes)].join(', ')}\n\n`);
+  const shapes = line.shapes.length ? `→ ${line.shapes.map(code).join(', ')} ${[...new Set(line.dtypes)].join(', ')}` : '';
+  md.appendMarkdown(`**flopscope** · line ${line.line}${shapes ? `: ${shapes}` : ''}\n\n`);
   if (line.ops.length) md.appendMarkdown(line.ops.slice(0, 8).map(opLine).join('\n') + (line.ops.length > 8 ? `\n- … ${line.ops.length - 8} more ops` : '') + '\n\n');
   const unit = flopUnit(result.convention);
-  const rows: [string, string][] = [
+  const computes = line.macs > 0n || line.flops > 0n || line.inclusive.flops > 0n || line.activationBytes > 0n;
+  const rows: [string, string][] = computes ? [
     ['MACs', formatCountExact(line.macs, 'MACs')],
     [`${unit} forward`, formatCountExact(line.flops, unit)],
     [`${unit} backward`, formatCountExact(line.backwardFlops, unit)],
     [`${unit} training (fwd + bwd)`, formatCountExact(line.flops + line.backwardFlops, unit)],
     ['Activations', formatBytesExact(line.activationBytes)],
-  ];
+  ] : [];
   if (line.params > 0n) rows.push(['Params created', `${formatExact(line.params)} (${formatBytesExact(line.paramBytes)})`]);
-  rows.push(['Calls', String(line.calls)], [`Share of forward ${unit}`, formatShare(line.flops, result.totals.flops)]);
+  rows.push(['Calls', String(line.calls)]);
+  if (computes) rows.push([`Share of forward ${unit}`, formatShare(line.flops, result.totals.flops)]);
   if (line.inclusive.flops !== line.flops) rows.push([`Inclusive ${unit} (callees)`, formatCountExact(line.inclusive.flops, unit)]);
   md.appendMarkdown('| | |\n|---|---:|\n' + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n') + '\n\n');
-  if (line.formula && line.ops.length !== 1) md.appendMarkdown(`Line formula: ${code(`${line.formula} = ${formatCount(line.flops, 'FLOPs')}`)}\n\n`);
+  if (line.formula && line.ops.length !== 1) md.appendMarkdown(`Line formula: ${code(`${line.formula} = ${formatCount(line.flops, unit)}`)}\n\n`);
   md.appendMarkdown(`*${plain(result.convention)} convention · ${plain(result.precision)}*`);
   return md;
 }
