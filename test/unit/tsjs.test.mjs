@@ -199,3 +199,30 @@ test('relative imports run through the injected reader; costs land on the docume
   const none = analyzeTsJs(src, { path: 'src/main.ts' });
   assert.ok(none.coverage.unknownOps > 0);
 });
+
+test('classes: constructor fields, methods, this, super', () => {
+  const src = [
+    "import * as tf from '@tensorflow/tfjs';",
+    'class Base {',
+    '  hidden = 16;',
+    '  constructor(inputs) { this.inputs = inputs; }',
+    '  head(n) { return tf.layers.dense({ units: n }); }',
+    '}',
+    'class Policy extends Base {',
+    '  constructor(inputs, actions) {',
+    '    super(inputs);',
+    '    this.net = tf.sequential();',
+    '    this.net.add(tf.layers.dense({ units: this.hidden, inputShape: [this.inputs], activation: "relu" }));',
+    '    this.net.add(this.head(actions));',
+    '  }',
+    '  get size() { return this.net.countParams(); }',
+    '}',
+    'const p = new Policy(4, 2);',
+    'export const total = p.size;',
+  ].join('\n');
+  const r = analyzeTsJs(src, { path: 'c.ts' });
+  assert.equal(r.coverage.unknownOps, 0, JSON.stringify(r.coverage.unknown));
+  assert.equal(r.totals.params, 4n * 16n + 16n + 16n * 2n + 2n);
+  assert.equal(r.output.shape, '[B, 2]');
+  assert.equal(r.lines.find((l) => l.line === 12).inclusive.macs, 32n);
+});

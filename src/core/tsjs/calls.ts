@@ -2,23 +2,27 @@
 import { BudgetExceeded, Cancelled } from './context';
 import { Interp, ReturnSignal } from './interp';
 import { Scope } from './scope';
-import { Closure, NativeFn, Unknown, type JsValue } from './values';
+import { Closure, JsClass, NativeFn, Unknown, type JsValue } from './values';
 import { bindPattern } from './patterns';
 import { evalExpr } from './expressions';
 import { execBlockBody } from './statements';
 import type { Node } from './parse';
 
-export function callValue(ip: Interp, fn: JsValue, args: JsValue[], self: JsValue = undefined): JsValue {
+/** Calls `fn`; `self` is `this` for non-arrow functions (`keepThis` forces it for arrows, e.g. field initializers); `home` is the class of a constructor (for `super`). */
+export function callValue(ip: Interp, fn: JsValue, args: JsValue[], self: JsValue = undefined, keepThis = false, home?: JsClass): JsValue {
   ip.ctx.step();
   if (fn instanceof NativeFn) return fn.fn({ args, self, call: (f, a) => callValue(ip, f, a) });
-  if (fn instanceof Closure) return callClosure(ip, fn, args);
+  if (fn instanceof Closure) return callClosure(ip, fn, args, self, keepThis, home);
+  if (fn instanceof JsClass) return new Unknown(`class ${fn.name} called without new`);
   if (fn instanceof Unknown) return new Unknown(`result of ${fn.why}`);
   return new Unknown('call of a non-function');
 }
 
-function callClosure(ip: Interp, fn: Closure, args: JsValue[]): JsValue {
+function callClosure(ip: Interp, fn: Closure, args: JsValue[], self: JsValue, keepThis: boolean, home?: JsClass): JsValue {
   if (ip.depth > 200) return new Unknown(`recursion too deep in ${fn.name}`);
   const scope = new Scope(fn.scope);
+  if (fn.node.type !== 'ArrowFunctionExpression' || keepThis) scope.declare('this', self);
+  if (home) scope.declare('%home', home);
   const params = fn.node.params as Node[];
   params.forEach((p, i) => {
     if (p.type === 'RestElement') bindPattern(ip, p.argument, args.slice(i), scope);

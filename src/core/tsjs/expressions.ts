@@ -3,7 +3,8 @@ import type { Interp } from './interp';
 import type { Scope } from './scope';
 import { missing } from './scope';
 import type { Node, TSESTree } from './parse';
-import { Closure, JsObject, Unknown, isUnknown, truthy, type JsValue } from './values';
+import { Closure, JsClass, JsObject, Unknown, isUnknown, truthy, type JsValue } from './values';
+import { construct, makeClass, runConstructor } from './classes';
 import { binary, unary } from './operators';
 import { getMember } from './members';
 import { callValue } from './calls';
@@ -73,8 +74,16 @@ export function evalExpr(ip: Interp, n: Node, scope: Scope): JsValue {
       return new Closure(n, scope, n.type === 'FunctionExpression' && n.id ? n.id.name : 'anonymous', ip.ctx.file);
     case 'CallExpression':
       return evalCall(ip, n, scope);
-    case 'NewExpression':
-      return new Unknown('new');
+    case 'NewExpression': {
+      const callee = evalExpr(ip, n.callee, scope);
+      return construct(ip, callee, evalArgs(ip, n.arguments, scope));
+    }
+    case 'ThisExpression': {
+      const v = scope.get('this');
+      return v === missing ? undefined : v;
+    }
+    case 'ClassExpression':
+      return makeClass(ip, n, scope);
     case 'MemberExpression': {
       const obj = evalExpr(ip, n.object, scope);
       if (n.optional && (obj === null || obj === undefined)) return undefined;
@@ -138,10 +147,25 @@ function evalArgs(ip: Interp, args: Node[], scope: Scope): JsValue[] {
   return out;
 }
 
+/** `super(...)` in a constructor: the base constructor on the same `this`. */
+function callSuper(ip: Interp, n: TSESTree.CallExpression, scope: Scope): JsValue {
+  const home = scope.get('%home'), self = scope.get('this');
+  const args = evalArgs(ip, n.arguments, scope);
+  if (home instanceof JsClass && home.parent instanceof JsClass && self instanceof JsObject) runConstructor(ip, home.parent, self, args);
+  return undefined;
+}
+
 function evalCall(ip: Interp, n: TSESTree.CallExpression, scope: Scope): JsValue {
   const { ctx } = ip;
   let fn: JsValue, self: JsValue;
-  if (n.callee.type === 'MemberExpression') {
+  if (n.callee.type === 'Super') return callSuper(ip, n, scope);
+  if (n.callee.type === 'MemberExpression' && n.callee.object.type === 'Super') {
+    self = scope.get('this') as JsValue;
+    const home = scope.get('%home');
+    const key = memberKey(ip, n.callee, scope);
+    const base = home instanceof JsClass ? home.parent : undefined;
+    fn = base instanceof JsClass && typeof key === 'string' ? base.methods.get(key) ?? new Unknown(`super.${key}`) : new Unknown('super');
+  } else if (n.callee.type === 'MemberExpression') {
     self = evalExpr(ip, n.callee.object, scope);
     if (n.callee.optional && (self === null || self === undefined)) return undefined;
     fn = getMember(ip, self, memberKey(ip, n.callee, scope));

@@ -1,6 +1,7 @@
 // Property reads: arrays, strings, plain objects, namespaces, and the TF.js values (tensors, layers, models).
 import type { Interp } from './interp';
-import { Closure, JsObject, Namespace, NativeFn, Unknown, type JsValue } from './values';
+import { Closure, JsClass, JsObject, Namespace, NativeFn, Unknown, type JsValue } from './values';
+import { classMember } from './classes';
 import { arrayMember, stringMember } from './arrayMethods';
 import { Tensor } from '../torch/tensor';
 import { Layer } from './layer';
@@ -13,7 +14,8 @@ export function getMember(ip: Interp, obj: JsValue, key: JsValue): JsValue {
   const k = String(key);
   if (Array.isArray(obj)) return arrayMember(ip, obj, key);
   if (typeof obj === 'string') return stringMember(obj, key);
-  if (obj instanceof JsObject) return obj.props.has(k) ? obj.props.get(k) : undefined;
+  if (obj instanceof JsObject) return obj.props.has(k) ? obj.props.get(k) : obj.cls ? classMember(ip, obj, k) : undefined;
+  if (obj instanceof JsClass) return obj.statics.props.has(k) ? obj.statics.props.get(k) : k === 'name' ? obj.name : undefined;
   if (obj instanceof Namespace) return obj.members.has(k) ? obj.members.get(k) : obj.fallback ? obj.fallback(k) : undefined;
   if (obj instanceof Tensor) return tensorMember(ip, obj, k);
   if (obj instanceof Layer) return layerMember(ip, obj, k);

@@ -5,6 +5,7 @@ import type { Node } from './parse';
 import { Closure, JsObject, Unknown, truthy, type JsValue } from './values';
 import { evalExpr } from './expressions';
 import { bindPattern } from './patterns';
+import { makeClass } from './classes';
 import { exportNames, importModule } from './imports';
 
 /** Loops stop after this many iterations even inside the step budget (a model-building loop never needs more). */
@@ -105,6 +106,7 @@ export function execStmt(ip: Interp, s: Node, scope: Scope, label?: string): voi
       } catch (e) { if (!(e instanceof BreakSignal) || e.label) throw e; }
       return;
     }
+    case 'ClassDeclaration': if (s.id) scope.declare(s.id.name, makeClass(ip, s, scope)); return;
     case 'ImportDeclaration': importModule(ip, s, scope); return;
     case 'ExportNamedDeclaration': if (s.declaration) execStmt(ip, s.declaration, scope); return;
     case 'ExportDefaultDeclaration':

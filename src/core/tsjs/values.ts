@@ -1,7 +1,7 @@
 // Values of the small JavaScript subset the TF.js front end evaluates: plain JS data, closures, natives, layers, models, symbolic tensors.
 import type { Tensor } from '../torch/tensor';
 import type { Scope } from './scope';
-import type { Node } from './parse';
+import type { Node, TSESTree } from './parse';
 
 /** A value the evaluator could not determine; never silently a zero. */
 export class Unknown {
@@ -10,6 +10,8 @@ export class Unknown {
 
 export class JsObject {
   readonly props = new Map<string, JsValue>();
+  /** The class an instance was constructed from. */
+  cls?: JsClass;
   constructor(entries?: Iterable<[string, JsValue]>) {
     if (entries) for (const [k, v] of entries) this.props.set(k, v);
   }
@@ -17,6 +19,15 @@ export class JsObject {
 
 export class Closure {
   constructor(readonly node: Node & { params: Node[]; body: Node | null | undefined }, readonly scope: Scope, readonly name: string, readonly file: string) {}
+}
+
+export class JsClass {
+  ctor?: Closure;
+  readonly methods = new Map<string, Closure>();
+  readonly getters = new Map<string, Closure>();
+  readonly statics = new JsObject();
+  readonly fields: TSESTree.PropertyDefinition[] = [];
+  constructor(readonly name: string, readonly parent: JsClass | Unknown | undefined, readonly scope: Scope) {}
 }
 
 /** Call context a native function sees: the evaluator's hooks. */
@@ -38,7 +49,7 @@ export class Namespace {
 
 export type JsValue =
   | number | string | boolean | null | undefined
-  | JsValue[] | JsObject | Closure | NativeFn | Namespace | Unknown
+  | JsValue[] | JsObject | JsClass | Closure | NativeFn | Namespace | Unknown
   | Tensor | LayerRef | ModelRef;
 
 /** Marker interfaces implemented in layer.ts and model.ts (kept here to avoid import cycles). */
