@@ -56,6 +56,7 @@ const binaryFns: Record<string, (x: number, y: number) => number> = {
 
 /** Values of a binary op when both operands' values are known. */
 export function foldBinary(op: string, a: Value, b: Value): number[] | undefined {
+  if ((a instanceof Tensor && !a.data) || (b instanceof Tensor && !b.data)) return undefined;
   const f = binaryFns[op] as ((x: number, y: number) => number) | undefined, da = dataOf(a), db = dataOf(b);
   if (!f || !da || !db || (da.shape.length === 0 && db.shape.length === 0 && !(a instanceof Tensor) && !(b instanceof Tensor))) return undefined;
   const r = broadcast(da.shape, db.shape);
@@ -76,6 +77,7 @@ const unaryFns: Record<string, (x: number) => number> = {
 };
 
 export function foldUnary(op: string, x: Value): number[] | undefined {
+  if (!(x instanceof Tensor) || !x.data) return undefined;
   const f = unaryFns[op] as ((x: number) => number) | undefined, d = dataOf(x);
   return f && d && x instanceof Tensor ? d.data.map(f) : undefined;
 }
