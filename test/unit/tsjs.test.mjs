@@ -226,3 +226,17 @@ test('classes: constructor fields, methods, this, super', () => {
   assert.equal(r.output.shape, '[B, 2]');
   assert.equal(r.lines.find((l) => l.line === 12).inclusive.macs, 32n);
 });
+
+test('RNN initial states and returnState follow TF.js', () => {
+  const src = [
+    'const x = tf.input({ shape: [10, 8] });',
+    'const [out, h, c] = tf.layers.lstm({ units: 16, returnState: true }).apply(x);',
+    'const y = tf.input({ shape: [5, 8] });',
+    'const dec = tf.layers.lstm({ units: 16, returnSequences: true }).apply([y, h, c]);',
+    'const model = tf.model({ inputs: [x, y], outputs: [dec, out] });',
+  ].join('\n');
+  const r = analyzeTsJs(src, { path: 's.js' });
+  assert.deepEqual(r.diagnostics, []);
+  assert.equal(r.output.shape, '[B, 5, 16]');
+  assert.equal(r.totals.params, 2n * 4n * (16n * (8n + 16n) + 16n));
+});

@@ -5,7 +5,7 @@ import type { Interp } from './interp';
 import { NativeFn, Unknown, type JsValue } from './values';
 import { Layer } from './layer';
 import { Model, applyModel, sequentialAdd } from './model';
-import { applyLayer, unknownTensor } from './apply';
+import { applyLayer, history, unknownTensor } from './apply';
 
 const fn = (name: string, f: (args: JsValue[]) => JsValue) => new NativeFn(name, (c) => f(c.args));
 
@@ -35,7 +35,23 @@ function applyTo(ip: Interp, target: Layer | Model, x: JsValue): JsValue {
   const ts = asTensors(x);
   const name = target instanceof Layer ? target.spec.className : target.name;
   if (!ts) { ip.ctx.unknownOp(`${name}.apply (input unknown)`); return unknownTensor(ip.ctx); }
-  return target instanceof Layer ? applyLayer(ip.ctx, target, ts) : applyModel(ip.ctx, target, ts);
+  return target instanceof Layer ? applyLayerCall(ip, target, ts) : applyModel(ip.ctx, target, ts);
+}
+
+const rnnStates: Record<string, number> = { LSTM: 2, GRU: 1, SimpleRNN: 1 };
+
+/** layer.apply with TF.js's RNN conventions: `[x, ...initialStates]` inputs, and `returnState` giving `[output, ...states]`. */
+function applyLayerCall(ip: Interp, l: Layer, ts: Tensor | Tensor[]): JsValue {
+  const states = rnnStates[l.spec.className];
+  if (states === undefined) return applyLayer(ip.ctx, l, ts);
+  const out = applyLayer(ip.ctx, l, Array.isArray(ts) ? ts[0] : ts);
+  if (l.cfg.raw('returnState') !== true) return out;
+  const units = l.cfg.raw('units');
+  const shape = out.shape && typeof units === 'number' ? [out.shape[0], units] : undefined;
+  const hs = Array.from({ length: states }, () => new Tensor(shape, out.dtype));
+  const h = history.get(out);
+  if (h) for (const t of hs) history.set(t, h);
+  return [out, ...hs];
 }
 
 export function layerMember(ip: Interp, l: Layer, key: string): JsValue {
