@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'scratch/**', '.vscode-test*/**', 'test-output/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'scratch/**', '.vscode-test*/**', 'test-output/**', 'test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
