@@ -240,3 +240,23 @@ test('RNN initial states and returnState follow TF.js', () => {
   assert.equal(r.output.shape, '[B, 5, 16]');
   assert.equal(r.totals.params, 2n * 4n * (16n * (8n + 16n) + 16n));
 });
+
+test('goldens are current: real TF.js rebuilds every fixture and matches its golden', async (t) => {
+  let tf;
+  try {
+    const log = console.log;
+    console.log = () => {};
+    try { tf = createRequire(import.meta.url)('@tensorflow/tfjs'); } finally { console.log = log; }
+  } catch {
+    t.skip('@tensorflow/tfjs is not installed');
+    return;
+  }
+  const { runFixture } = await import('../oracle/tfjs_oracle.mjs');
+  for (const name of names) {
+    const got = JSON.stringify(runFixture(tf, join(fixtures, `${name}.ts`)), null, 1) + '\n';
+    const want = readFileSync(join(goldens, `tfjs_${name}.json`), 'utf8');
+    // Layer names carry TF.js's process-wide counters, so they depend on which fixtures ran before; compare without them.
+    const strip = (s) => JSON.stringify(JSON.parse(s), (k, v) => (k === 'name' && typeof v === 'string' && v !== name ? undefined : v)).replace(/layer \S+:/g, 'layer X:');
+    assert.equal(strip(got), strip(want), `golden tfjs_${name}.json is stale: run node test/oracle/tfjs_oracle.mjs`);
+  }
+});

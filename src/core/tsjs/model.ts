@@ -34,6 +34,7 @@ export function sequentialAdd(ctx: EvalCtx, m: Model, item: Layer | Model): void
   if (item instanceof Model) {
     if (m.outputs.length === 0) { m.inputs = item.inputs; m.outputs = item.outputs; m.layers.push(...item.layers); return; }
     m.outputs = [applyModel(ctx, item, m.outputs[0])];
+    for (const l of item.layers) if (!m.layers.includes(l)) m.layers.push(l);
     return;
   }
   if (m.outputs.length === 0 && item.spec.className === 'InputLayer' && item.batchInputShape) {
