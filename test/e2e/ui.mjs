@@ -163,6 +163,19 @@ export async function runUiTest({ workspace, log = console.log }) {
       await frame.press('#inputs', 'Enter');
       await frame.waitForSelector('.inputs .error', { state: 'detached', timeout: 10_000 });
     });
+    await step('sidebar "Annotations" button toggles the inline annotations off and on', async () => {
+      const frame = await webviewFrame(page, '#root .actions');
+      // A DOM click: the button sits below the fold of the nested webview frames.
+      const click = () => frame.$$eval('#root .actions button', (buttons) => buttons.find((b) => b.textContent === 'Annotations')?.click());
+      await click();
+      const deadline = Date.now() + 10_000;
+      while ((await page.evaluate(renderedLines)).some((t) => t.includes(`→ ${expected.shape}`))) {
+        if (Date.now() > deadline) throw new Error('annotations still shown after toggling off');
+        await page.waitForTimeout(200);
+      }
+      await click();
+      await waitForLine(page, `→ ${expected.shape}`, 10_000);
+    });
     await step('"flopscope: Export Report…" writes JSON with exact integers into the workspace', async () => {
       await runFromPalette(page, 'flopscope: Export Report');
       await page.keyboard.type('JSON');
