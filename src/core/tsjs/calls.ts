@@ -1,5 +1,6 @@
 // Calling values: closures (parameters, defaults, rest, destructuring), natives with their evaluator hooks, and unknown callees.
-import { BudgetExceeded, Cancelled } from './context';
+import { BudgetExceeded, Cancelled, TfError } from './context';
+import { ConfigUnknown } from './config';
 import { Interp, ReturnSignal } from './interp';
 import { Scope } from './scope';
 import { Closure, JsClass, NativeFn, Unknown, type JsValue } from './values';
@@ -11,7 +12,16 @@ import type { Node } from './parse';
 /** Calls `fn`; `self` is `this` for non-arrow functions (`keepThis` forces it for arrows, e.g. field initializers); `home` is the class of a constructor (for `super`). */
 export function callValue(ip: Interp, fn: JsValue, args: JsValue[], self: JsValue = undefined, keepThis = false, home?: JsClass): JsValue {
   ip.ctx.step();
-  if (fn instanceof NativeFn) return fn.fn({ args, self, call: (f, a) => callValue(ip, f, a) });
+  if (fn instanceof NativeFn) {
+    try {
+      return fn.fn({ args, self, call: (f, a) => callValue(ip, f, a) });
+    } catch (e) {
+      // A TF.js error outside a layer build (e.g. a bad input shape in a config) or an undeterminable config value.
+      if (e instanceof TfError) { ip.ctx.tfError(e.code, e.message); return new Unknown(fn.name); }
+      if (e instanceof ConfigUnknown) { ip.ctx.unknownOp(`${fn.name} (${e.key} unknown)`); return new Unknown(fn.name); }
+      throw e;
+    }
+  }
   if (fn instanceof Closure) return callClosure(ip, fn, args, self, keepThis, home);
   if (fn instanceof JsClass) return new Unknown(`class ${fn.name} called without new`);
   if (fn instanceof Unknown) return new Unknown(`result of ${fn.why}`);

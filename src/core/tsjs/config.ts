@@ -28,6 +28,13 @@ export class Cfg {
       return def;
     }
     if (typeof v !== 'number') throw new ConfigUnknown(key);
+    if (!Number.isInteger(v)) throw new TfError(`Expected ${key} to be an integer, but got ${v}.`, 'config');
+    return v;
+  }
+  /** A positive integer (units, filters, sizes). */
+  count(key: string, def?: number): number {
+    const v = this.num(key, def);
+    if (v <= 0) throw new TfError(`Expected ${key} to be a positive integer, but got ${v}.`, 'config');
     return v;
   }
   optNum(key: string): number | undefined {
@@ -60,8 +67,13 @@ export class Cfg {
       if (def === undefined) throw new TfError(`Required config field '${key}' is missing.`, 'config');
       return typeof def === 'number' ? Array(n).fill(def) : def;
     }
-    if (typeof v === 'number') return Array(n).fill(v);
+    const check = (xs: number[]) => {
+      if (xs.some((x) => !Number.isInteger(x) || x <= 0)) throw new TfError(`The ${key} argument must be positive integers. Received: ${JSON.stringify(xs)}`, 'config');
+      return xs;
+    };
+    if (typeof v === 'number') return check(Array(n).fill(v));
     if (Array.isArray(v) && v.every((x) => typeof x === 'number')) {
+      check(v as number[]);
       if (v.length === 1 && n > 1) return Array(n).fill(v[0]);
       if (v.length !== n) throw new TfError(`The ${key} argument must be an integer or tuple of ${n} integers. Received: ${JSON.stringify(v)}`, 'config');
       return v as number[];
@@ -69,11 +81,13 @@ export class Cfg {
     throw new ConfigUnknown(key);
   }
   /** A shape with nulls (`[null, 28, 28]`); undefined when absent. */
-  shape(key: string): (number | null)[] | undefined {
+  shape(key: string, allowInfer = false): (number | null)[] | undefined {
     const v = this.known(key);
     if (v === undefined || v === null) return undefined;
-    if (typeof v === 'number') return [v];
-    if (Array.isArray(v) && v.every((x) => typeof x === 'number' || x === null)) return v as (number | null)[];
+    const ok = (x: JsValue) => x === null || (typeof x === 'number' && Number.isInteger(x) && (x > 0 || (allowInfer && x === -1)));
+    if (typeof v === 'number' && ok(v)) return [v];
+    if (Array.isArray(v) && v.every(ok)) return v as (number | null)[];
+    if (typeof v === 'number' || (Array.isArray(v) && v.every((x) => typeof x === 'number' || x === null))) throw new TfError(`Invalid ${key}: ${JSON.stringify(v)}`, 'config');
     throw new ConfigUnknown(key);
   }
 }

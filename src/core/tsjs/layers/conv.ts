@@ -36,7 +36,7 @@ function conv(className: string, nd: number): LayerSpec {
     className, ndim: nd + 2, fixedLastAxis: true,
     compute(cfg, [x], bytes) {
       const g = geometry(cfg, x, nd);
-      const filters = cfg.num('filters');
+      const filters = cfg.count('filters');
       const bias = cfg.bool('useBias', true);
       const outSp = g.spatial.map((L, i) => convLength(L, g.k[i], g.pad, g.s[i], g.d[i]));
       const out = layout(g, outSp, filters);
@@ -53,7 +53,7 @@ export const conv2dTranspose: LayerSpec = {
   className: 'Conv2DTranspose', ndim: 4, fixedLastAxis: true,
   compute(cfg, [x], bytes) {
     const g = geometry(cfg, x, 2);
-    const filters = cfg.num('filters');
+    const filters = cfg.count('filters');
     const bias = cfg.bool('useBias', true);
     const outSp = g.spatial.map((L, i) => deconvLength(L, g.k[i], g.pad, g.s[i]));
     const out = layout(g, outSp, filters);
@@ -66,7 +66,7 @@ export const depthwiseConv2d: LayerSpec = {
   className: 'DepthwiseConv2D', ndim: 4, fixedLastAxis: true,
   compute(cfg, [x], bytes) {
     const g = geometry(cfg, x, 2);
-    const dm = cfg.num('depthMultiplier', 1);
+    const dm = cfg.count('depthMultiplier', 1);
     const bias = cfg.bool('useBias', true);
     const outSp = g.spatial.map((L, i) => convLength(L, g.k[i], g.pad, g.s[i], g.d[i]));
     const cout = dimMul(g.cin, dm);
@@ -80,8 +80,8 @@ export const separableConv2d: LayerSpec = {
   className: 'SeparableConv2D', ndim: 4, fixedLastAxis: true,
   compute(cfg, [x], bytes) {
     const g = geometry(cfg, x, 2);
-    const dm = cfg.num('depthMultiplier', 1);
-    const filters = cfg.num('filters');
+    const dm = cfg.count('depthMultiplier', 1);
+    const filters = cfg.count('filters');
     const bias = cfg.bool('useBias', true);
     const outSp = g.spatial.map((L, i) => convLength(L, g.k[i], g.pad, g.s[i], g.d[i]));
     const mid = dimMul(g.cin, dm);

@@ -13,7 +13,7 @@ const join = (...rules: string[]) => rules.filter(Boolean).join('; ');
 export const dense: LayerSpec = {
   className: 'Dense', minNdim: 2, fixedLastAxis: true,
   compute(cfg, [x], bytes) {
-    const units = cfg.num('units');
+    const units = cfg.count('units');
     const bias = cfg.bool('useBias', true);
     const lead = x.slice(0, -1), inF = x[x.length - 1];
     const out = [...lead, units];
@@ -38,7 +38,7 @@ export const flatten: LayerSpec = {
 export const reshape: LayerSpec = {
   className: 'Reshape',
   compute(cfg, [x]) {
-    const target = cfg.shape('targetShape');
+    const target = cfg.shape('targetShape', true);
     if (!target) throw new TfError(`Required config field 'targetShape' is missing.`, 'config');
     const rest = x.slice(1);
     const total = rest.every((d) => typeof d === 'number') ? (rest as number[]).reduce((a, b) => a * b, 1) : undefined;
@@ -89,7 +89,7 @@ export const permute: LayerSpec = {
 export const repeatVector: LayerSpec = {
   className: 'RepeatVector', ndim: 2,
   compute(cfg, [x]) {
-    const n = cfg.num('n');
+    const n = cfg.count('n');
     return { shape: [x[0], n, x[1]], weights: [], cost: noCost('RepeatVector: a copy, 0 FLOPs') };
   },
 };
@@ -97,7 +97,7 @@ export const repeatVector: LayerSpec = {
 export const embedding: LayerSpec = {
   className: 'Embedding',
   compute(cfg, [x]) {
-    const inputDim = cfg.num('inputDim'), outputDim = cfg.num('outputDim');
+    const inputDim = cfg.count('inputDim'), outputDim = cfg.count('outputDim');
     const len = cfg.shape('inputLength');
     if (len && x.length > 1) {
       const seq = x.slice(1);

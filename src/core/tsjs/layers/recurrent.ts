@@ -11,7 +11,7 @@ function rnn(className: 'LSTM' | 'GRU' | 'SimpleRNN'): LayerSpec {
   return {
     className, ndim: 3, fixedLastAxis: true,
     compute(cfg, [x], bytes) {
-      const H = cfg.num('units');
+      const H = cfg.count('units');
       const bias = cfg.bool('useBias', true);
       const seq = cfg.bool('returnSequences', false);
       const [B, T, I] = x;
