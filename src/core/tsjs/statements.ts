@@ -4,6 +4,7 @@ import { Scope } from './scope';
 import type { Node } from './parse';
 import { Closure, JsObject, Unknown, truthy, type JsValue } from './values';
 import { evalExpr } from './expressions';
+import { Tensor } from '../torch/tensor';
 import { bindPattern } from './patterns';
 import { makeClass } from './classes';
 import { exportNames, importModule } from './imports';
@@ -33,12 +34,26 @@ function loopBody(ip: Interp, body: Node, scope: Scope, label?: string): 'break'
   return 'continue';
 }
 
+/** The shape a document statement binds (`const x = layer.apply(input)` -> `[B, 64]`), for hovers and annotations. */
+function showValue(ip: Interp, s: Node, v: JsValue): void {
+  if (!(v instanceof Tensor) || !v.shape || !ip.ctx.inDoc) return;
+  ip.ctx.recorder.bindValue(s.loc.start.line, s.loc.end.line, v);
+}
+
 export function execStmt(ip: Interp, s: Node, scope: Scope, label?: string): void {
   ip.ctx.step();
   switch (s.type) {
-    case 'ExpressionStatement': evalExpr(ip, s.expression, scope); return;
+    case 'ExpressionStatement': {
+      const v = evalExpr(ip, s.expression, scope);
+      if (s.expression.type === 'AssignmentExpression') showValue(ip, s, v);
+      return;
+    }
     case 'VariableDeclaration':
-      for (const d of s.declarations) bindPattern(ip, d.id, d.init ? evalExpr(ip, d.init, scope) : undefined, scope);
+      for (const d of s.declarations) {
+        const v = d.init ? evalExpr(ip, d.init, scope) : undefined;
+        bindPattern(ip, d.id, v, scope);
+        if (s.declarations.length === 1) showValue(ip, s, v);
+      }
       return;
     case 'FunctionDeclaration': if (s.id && !scope.has(s.id.name)) scope.declare(s.id.name, new Closure(s, scope, s.id.name, ip.ctx.file)); return;
     case 'BlockStatement': execBlockBody(ip, s.body, new Scope(scope)); return;
