@@ -260,3 +260,13 @@ test('goldens are current: real TF.js rebuilds every fixture and matches its gol
     assert.equal(strip(got), strip(want), `golden tfjs_${name}.json is stale: run node test/oracle/tfjs_oracle.mjs`);
   }
 });
+
+test('given input shapes set the batch (and other symbolic) dims; mismatches are bad-input errors', () => {
+  const r = analyze('mlp', { inputs: [{ shape: '32,784' }] });
+  assert.equal(r.totals.macs, 32n * analyze('mlp').totals.macs);
+  assert.equal(r.dims.B, 32);
+  const bad = analyze('mlp', { inputs: [{ shape: '32,100' }] });
+  assert.ok(bad.diagnostics.some((d) => d.code === 'bad-input' && /dim 1 is 784/.test(d.message)));
+  const rank = analyze('mlp', { inputs: [{ shape: '1,28,28' }] });
+  assert.ok(rank.diagnostics.some((d) => d.code === 'bad-input'));
+});

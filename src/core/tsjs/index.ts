@@ -11,6 +11,7 @@ import { buildTsJsResult } from './build';
 import { resetLayerNames } from './layer';
 import { resetModelNames } from './model';
 import { readTsAnnotations } from './annotations';
+import { dimsFromInputs } from './inputs';
 
 export function analyzeTsJs(source: string, options: Partial<AnalyzeOptions> = {}): AnalysisResult {
   const given: AnalyzeOptions = { ...defaultOptions, path: 'untitled.ts', ...options };
@@ -39,5 +40,7 @@ export function analyzeTsJs(source: string, options: Partial<AnalyzeOptions> = {
     }
   }
   if (budget && !outcome.model) outcome = { entry: outcome.entry, model: ip.models[ip.models.length - 1] };
-  return buildTsJsResult(ctx, ip.models, outcome, opts, extra, budget);
+  const fromInputs = dimsFromInputs(opts.inputs, outcome.model?.inputs ?? []);
+  extra.push(...fromInputs.problems);
+  return buildTsJsResult(ctx, ip.models, outcome, { ...opts, dims: { ...fromInputs.dims, ...opts.dims } }, extra, budget);
 }
