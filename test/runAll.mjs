@@ -35,12 +35,13 @@ const torchMissing = () => {
 
 run('type check', ...npx('tsc', '-p', 'tsconfig.node.json'));
 run('type check (extension)', ...npx('tsc', '-p', 'src/extension/tsconfig.json'));
-run('type check (webview + tests)', ...npx('tsc', '-p', 'test/integration/tsconfig.json'));
+run('type check (webview)', ...npx('tsc', '-p', 'src/webview/tsconfig.json'));
+run('type check (integration suite)', ...npx('tsc', '-p', 'test/integration/tsconfig.json'));
 run('lint', ...npx('eslint', 'src', 'test'));
 run('build', process.execPath, ['esbuild.mjs', '--quiet']);
 run('README ops list in sync', process.execPath, ['scripts/updateReadme.mjs', '--check']);
 run('VSIX contents', process.execPath, ['test/package/checkVsix.mjs']);
-run('unit and golden tests', process.execPath, ['--test', '--test-reporter=dot', 'test/unit/', 'test/integration/protocol.test.mjs']);
+run('unit and golden tests', process.execPath, ['--test', '--test-reporter=dot', 'test/unit/', 'test/integration/']);
 run('PyTorch oracle: acceptance models vs goldens', process.execPath, ['test/oracle/regen.mjs', '--check'], { needs: torchMissing });
 run('PyTorch oracle: fixture expectations', process.execPath, ['test/oracle/regen.mjs', '--lines', '--check'], { needs: torchMissing });
 if (existsSync('test/oracle/tfjs_oracle.mjs')) run('TF.js oracle vs goldens', process.execPath, ['test/oracle/tfjs_oracle.mjs', '--check']);

@@ -2,7 +2,7 @@
 import type { AnalysisResult, Diagnostic } from './api/result';
 import { defaultOptions, type AnalyzeOptions } from './api/options';
 import { readAnnotations } from './python/annotations';
-import { parseCached, useIrStore } from './engine/parseCache';
+import { lineIndexCached, parseCached, useIrStore } from './engine/parseCache';
 import { createSession } from './engine/session';
 import { runDocument, type EntryOutcome } from './engine/entry';
 import { buildResult } from './result/build';
@@ -14,11 +14,10 @@ export function analyze(source: string, options: Partial<AnalyzeOptions> = {}): 
   const merged: AnalyzeOptions = { ...opts, dims: { ...notes.dims, ...opts.dims } };
   useIrStore(merged.irStore);
   const parsed = parseCached(merged.path, source);
-  const lineStarts = lineStartsOf(source);
-  const at = (line: number) => ({ start: lineStarts[line - 1] ?? 0, end: (lineStarts[line] ?? source.length + 1) - 1, line });
+  const lines = lineIndexCached(merged.path, source);
   const extra: Diagnostic[] = [
-    ...parsed.syntaxErrors.slice(0, 20).map((e) => ({ span: { start: e.s, end: e.e, line: lineOf(lineStarts, e.s) }, severity: 'error' as const, code: 'syntax', message: 'flopscope: syntax error; the rest of the file is still analyzed' })),
-    ...notes.errors.map((e) => ({ span: at(e.line), severity: 'warning' as const, code: 'annotation', message: e.message })),
+    ...parsed.syntaxErrors.slice(0, 20).map((e) => ({ span: { start: e.s, end: e.e, line: lines.line(e.s) }, severity: 'error' as const, code: 'syntax', message: 'flopscope: syntax error; the rest of the file is still analyzed' })),
+    ...notes.errors.map((e) => ({ span: lines.lineSpan(e.line), severity: 'warning' as const, code: 'annotation', message: e.message })),
   ];
   const session = createSession(merged);
   let outcome: EntryOutcome = { inputs: [] };
@@ -31,16 +30,4 @@ export function analyze(source: string, options: Partial<AnalyzeOptions> = {}): 
     else extra.push({ span: { start: 0, end: 1, line: 1 }, severity: 'warning', code: 'internal', message: `flopscope: internal error while analyzing (${e instanceof Error ? e.message : String(e)}); results are partial` });
   }
   return buildResult(session, outcome, merged, extra, budget);
-}
-
-function lineStartsOf(source: string): number[] {
-  const out = [0];
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) out.push(i + 1);
-  return out;
-}
-
-function lineOf(starts: number[], pos: number): number {
-  let lo = 0, hi = starts.length - 1;
-  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= pos) lo = mid; else hi = mid - 1; }
-  return lo + 1;
 }

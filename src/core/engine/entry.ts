@@ -89,9 +89,18 @@ function runEntry(s: Session, mod: PyModule, text: string, inputs: EntryOutcome[
       if (hinted?.length) inputs.push(...hinted);
       else { ip.report('information', 'no-inputs', `flopscope: the entry '${text}' needs input shapes (CLI: --input 1,3,224,224; or a '# flopscope: input x: [B, 3, 224, 224]' comment)`, { s: 0, e: 1 }); return model; }
     }
+    nameInputs(model, inputs);
     return callModel(s, model, inputs);
   }
   return model;
+}
+
+/** Names inputs given without names (CLI `--input`) after the parameters of forward (or of the function). */
+function nameInputs(model: Value, inputs: EntryOutcome['inputs']): void {
+  const fn = isModule(model) ? model.cls.lookup('forward') : model;
+  if (!(fn instanceof PyFunction)) return;
+  const params = fn.params.filter((p) => p.kind === 'pos').slice(isModule(model) ? 1 : 0);
+  inputs.forEach((inp, i) => { if (/^input\d*$/.test(inp.name) && params[i]) inp.name = params[i].name; });
 }
 
 function forwardHints(model: PyInstance): EntryOutcome['inputs'] | undefined {

@@ -21,6 +21,12 @@ export class LineIndex {
     const end = Math.min(this.stmtEnds.get(pos) ?? lineEnd, lineEnd);
     return { s: pos, e: Math.max(end, pos + 1) };
   }
+  /** The whole of a 1-based line, as a span. */
+  lineSpan(line: number): { start: number; end: number; line: number } {
+    const start = this.starts[line - 1] ?? 0;
+    const end = line < this.starts.length ? this.starts[line] - 1 : this.source.length;
+    return { start, end, line };
+  }
   slice(s: number, e: number): string {
     return this.source.slice(s, e);
   }

@@ -22,10 +22,11 @@ export function buildResult(s: Session, outcome: EntryOutcome, opts: AnalyzeOpti
   const dims = new DimValues(opts.dims);
   const conv = opts.convention;
   const roots = rec.rootModules;
+  const memo = new Map<PyInstance, Set<Tensor>>();
   const tensorsOf = (role: 'param' | 'buffer') => {
     if (roots.length === 0) return rec.tensors.filter((t) => t.role === role);
     const seen = new Set<Tensor>();
-    for (const r of roots) for (const [, t] of namedTensors(r, role)) seen.add(t);
+    for (const r of roots) for (const t of role === 'param' ? distinctParams(r, memo) : namedTensors(r, role).map(([, x]) => x)) seen.add(t);
     return [...seen];
   };
   const params = tensorsOf('param');
@@ -45,7 +46,6 @@ export function buildResult(s: Session, outcome: EntryOutcome, opts: AnalyzeOpti
   const fwd = forwardFlops(conv, total);
   const bwd = backwardFlops(conv, total);
   const opt = optimizerRates[opts.optimizer];
-  const memo = new Map<PyInstance, Set<Tensor>>();
   const lines = buildLines(rec, byLine, dims, conv, memo);
   const paramBytes = bytes(params);
   const saved = dims.poly(rec.saved);

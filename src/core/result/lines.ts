@@ -47,7 +47,10 @@ export function buildLines(rec: Recorder, params: Map<number, { count: bigint; b
     const self = agg ? { macs: dims.poly(agg.self.macs), extra: dims.poly(agg.self.flops), bwdExtra: dims.poly(agg.self.bwd) } : { macs: 0n, extra: 0n, bwdExtra: 0n };
     const inc = agg ? { macs: dims.poly(agg.inclusive.macs), extra: dims.poly(agg.inclusive.flops), bwdExtra: dims.poly(agg.inclusive.bwd) } : self;
     const p = params.get(line);
-    const shapes = [...new Set(ops.map((o) => o.shape).filter(Boolean))];
+    const b0 = bound.get(line);
+    const opShapes = [...new Set(ops.map((o) => o.shape).filter(Boolean))];
+    // A line whose ops ran elsewhere (`logits = model(x)`) or that ran none (`x = torch.randn(...)`) shows the value it bound.
+    const shapes = opShapes.length ? opShapes : b0?.value ? [b0.value] : [];
     const b = bound.get(line);
     out.push({
       line, endLine: endOf.get(line), value: b?.value, valueParams: b?.params,
