@@ -148,7 +148,7 @@ test('shape errors read like TF.js', () => {
   const cases = [
     ["const m = tf.sequential(); m.add(tf.layers.dense({ units: 3 }));", 'The first layer in a Sequential model must get an `inputShape` or `batchInputShape` argument.'],
     ["const a = tf.input({ shape: [4, 4, 3] }); const b = tf.input({ shape: [5, 5, 3] }); tf.layers.concatenate().apply([a, b]);", 'A `Concatenate` layer requires inputs with matching shapes except for the concat axis. Got input shapes: [[null,4,4,3],[null,5,5,3]]'],
-    ["const a = tf.input({ shape: [10] }); const b = tf.input({ shape: [20] }); tf.layers.add().apply([a, b]);", 'Operands could not be broadcast together with shapes 10 20'],
+    ["const a = tf.input({ shape: [10] }); const b = tf.input({ shape: [20] }); tf.layers.add().apply([a, b]);", 'Operands could not be broadcast together with shapes [10] [20]'],
     ["const m = tf.sequential(); m.add(tf.layers.flatten({ inputShape: [10] }));", 'expected min_ndim=3, found ndim=2'],
     ["const m = tf.sequential(); m.add(tf.layers.reshape({ targetShape: [7], inputShape: [10] }));", 'Total size of new array must be unchanged.'],
   ];
@@ -269,4 +269,34 @@ test('given input shapes set the batch (and other symbolic) dims; mismatches are
   assert.ok(bad.diagnostics.some((d) => d.code === 'bad-input' && /dim 1 is 784/.test(d.message)));
   const rank = analyze('mlp', { inputs: [{ shape: '1,28,28' }] });
   assert.ok(rank.diagnostics.some((d) => d.code === 'bad-input'));
+});
+
+test('error messages equal real TF.js errors (when TF.js is installed)', (t) => {
+  let tf;
+  try {
+    const log = console.log;
+    console.log = () => {};
+    try { tf = createRequire(import.meta.url)('@tensorflow/tfjs'); } finally { console.log = log; }
+  } catch {
+    t.skip('@tensorflow/tfjs is not installed');
+    return;
+  }
+  const cases = [
+    'const m = tf.sequential(); m.add(tf.layers.dense({ units: 3 }));',
+    'const a = tf.input({ shape: [4, 4, 3] }); const b = tf.input({ shape: [5, 5, 3] }); tf.layers.concatenate().apply([a, b]);',
+    'const a = tf.input({ shape: [10] }); const b = tf.input({ shape: [20] }); tf.layers.add().apply([a, b]);',
+    'const m = tf.sequential(); m.add(tf.layers.flatten({ inputShape: [10] }));',
+    'const d = tf.layers.dense({ units: 3 }); d.apply(tf.input({ shape: [10] })); d.apply(tf.input({ shape: [20] }));',
+    'const m = tf.sequential(); m.add(tf.layers.conv2d({ filters: 2, kernelSize: 5, inputShape: [3, 3, 1] }));',
+    'const m = tf.sequential(); m.add(tf.layers.lstm({ units: 4, inputShape: [10] }));',
+    'const a = tf.input({ shape: [4] }); tf.layers.add().apply([a]);',
+  ];
+  const norm = (m) => m.split('\n')[0].replace(/[a-z0-9_]+_[A-Za-z0-9]+?\d+(?=[: ])/g, 'LAYER');
+  for (const src of cases) {
+    let real;
+    try { new Function('tf', src)(tf); } catch (e) { real = e.message; }
+    assert.ok(real, `TF.js accepted: ${src}`);
+    const ours = analyzeTsJs(src, { path: 'e.js' }).diagnostics.filter((d) => d.severity === 'error').map((d) => norm(d.message));
+    assert.ok(ours.includes(norm(real)), `${src}\n real: ${real}\n ours: ${JSON.stringify(ours)}`);
+  }
 });

@@ -4,7 +4,7 @@ import { termsPoly } from '../cost/terms';
 import { Tensor } from '../torch/tensor';
 import { TfError, type EvalCtx } from './context';
 import { ConfigUnknown } from './config';
-import { tfShape } from './shapes';
+import { tfShapeRaw } from './shapes';
 import type { Layer } from './layer';
 
 /** How each symbolic tensor was produced, for walking a functional model's graph. */
@@ -17,10 +17,10 @@ export function unknownTensor(ctx: EvalCtx): Tensor {
 function checkInput(layer: Layer, x: Dim[], i: number): void {
   const { spec } = layer;
   if (spec.ndim !== undefined && x.length !== spec.ndim) throw new TfError(`Input ${i} is incompatible with layer ${layer.name}: expected ndim=${spec.ndim}, found ndim=${x.length}`);
-  if (spec.minNdim !== undefined && x.length < spec.minNdim) throw new TfError(`Input ${i} is incompatible with layer ${layer.name}: expected min_ndim=${spec.minNdim}, found ndim=${x.length}`);
+  if (spec.minNdim !== undefined && x.length < spec.minNdim) throw new TfError(`Input ${i} is incompatible with layer ${layer.name}: expected min_ndim=${spec.minNdim}, found ndim=${x.length}.`);
   const last = x[x.length - 1];
   if (spec.fixedLastAxis && layer.builtLastAxis !== undefined && typeof last === 'number' && typeof layer.builtLastAxis === 'number' && !dimEq(last, layer.builtLastAxis)) {
-    throw new TfError(`Input ${i} is incompatible with layer ${layer.name}: expected axis -1 of input shape to have value ${layer.builtLastAxis} but got shape ${tfShape(x)}.`);
+    throw new TfError(`Input ${i} is incompatible with layer ${layer.name}: expected axis -1 of input shape to have value ${layer.builtLastAxis} but got shape ${tfShapeRaw(x)}.`);
   }
 }
 

@@ -19,6 +19,11 @@ export function tfShape(shape: readonly Dim[]): string {
   return '[' + shape.map((d) => (typeof d === 'number' ? String(d) : 'null')).join(',') + ']';
 }
 
+/** TF.js's own array-to-string style in some messages: `,20` for [null, 20]. */
+export function tfShapeRaw(shape: readonly Dim[]): string {
+  return shape.map((d) => (typeof d === 'number' ? String(d) : '')).join(',');
+}
+
 export function numel(shape: readonly Dim[]): Dim {
   return dimProd([...shape]);
 }

@@ -3,7 +3,7 @@ import { term, type Term } from '../../cost/terms';
 import { dimMul, type Dim } from '../../sym/dim';
 import { TfError } from '../context';
 import { activationCost } from '../activations';
-import { convLength, deconvLength, tfShape } from '../shapes';
+import { convLength, deconvLength, tfShapeRaw } from '../shapes';
 import type { Cfg } from '../config';
 import type { LayerOutput, LayerSpec } from '../layer';
 
@@ -22,8 +22,8 @@ function layout(g: Geometry, spatial: Dim[], c: Dim): Dim[] {
   return g.first ? [g.batch, c, ...spatial] : [g.batch, ...spatial, c];
 }
 
-function finish(cfg: Cfg, out: Dim[], weights: Dim[][], macs: Term[], x: Dim[], bytes: number, rule: string, bias: boolean): LayerOutput {
-  if (out.some((d) => typeof d === 'number' && d <= 0)) throw new TfError(`Negative dimension size caused by the convolution: output shape ${tfShape(out)} from input shape ${tfShape(x)}.`);
+function finish(cfg: Cfg, out: Dim[], weights: Dim[][], macs: Term[], x: Dim[], bytes: number, rule: string, bias: boolean, name: string): LayerOutput {
+  if (out.some((d) => typeof d === 'number' && d <= 0)) throw new TfError(`Negative dimension size caused by adding layer ${name} with input shape [${tfShapeRaw(x)}]`);
   const act = activationCost(cfg.optStr('activation'), out, bytes);
   return {
     shape: out, weights,
@@ -34,14 +34,14 @@ function finish(cfg: Cfg, out: Dim[], weights: Dim[][], macs: Term[], x: Dim[], 
 function conv(className: string, nd: number): LayerSpec {
   return {
     className, ndim: nd + 2, fixedLastAxis: true,
-    compute(cfg, [x], bytes) {
+    compute(cfg, [x], bytes, name) {
       const g = geometry(cfg, x, nd);
       const filters = cfg.count('filters');
       const bias = cfg.bool('useBias', true);
       const outSp = g.spatial.map((L, i) => convLength(L, g.k[i], g.pad, g.s[i], g.d[i]));
       const out = layout(g, outSp, filters);
       const weights = [[...g.k, g.cin, filters], ...(bias ? [[filters]] : [])];
-      return finish(cfg, out, weights, [term(1, ...out, g.cin, ...g.k)], x, bytes, `${className}: MACs = output elements·Cin·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)`, bias);
+      return finish(cfg, out, weights, [term(1, ...out, g.cin, ...g.k)], x, bytes, `${className}: MACs = output elements·Cin·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)`, bias, name);
     },
   };
 }
@@ -51,20 +51,20 @@ export const conv2d = conv('Conv2D', 2);
 
 export const conv2dTranspose: LayerSpec = {
   className: 'Conv2DTranspose', ndim: 4, fixedLastAxis: true,
-  compute(cfg, [x], bytes) {
+  compute(cfg, [x], bytes, name) {
     const g = geometry(cfg, x, 2);
     const filters = cfg.count('filters');
     const bias = cfg.bool('useBias', true);
     const outSp = g.spatial.map((L, i) => deconvLength(L, g.k[i], g.pad, g.s[i]));
     const out = layout(g, outSp, filters);
     const weights = [[...g.k, filters, g.cin], ...(bias ? [[filters]] : [])];
-    return finish(cfg, out, weights, [term(1, ...x, filters, ...g.k)], x, bytes, 'Conv2DTranspose: MACs = input elements·Cout·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)', bias);
+    return finish(cfg, out, weights, [term(1, ...x, filters, ...g.k)], x, bytes, 'Conv2DTranspose: MACs = input elements·Cout·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)', bias, name);
   },
 };
 
 export const depthwiseConv2d: LayerSpec = {
   className: 'DepthwiseConv2D', ndim: 4, fixedLastAxis: true,
-  compute(cfg, [x], bytes) {
+  compute(cfg, [x], bytes, name) {
     const g = geometry(cfg, x, 2);
     const dm = cfg.count('depthMultiplier', 1);
     const bias = cfg.bool('useBias', true);
@@ -72,13 +72,13 @@ export const depthwiseConv2d: LayerSpec = {
     const cout = dimMul(g.cin, dm);
     const out = layout(g, outSp, cout);
     const weights = [[...g.k, g.cin, dm], ...(bias ? [[cout]] : [])];
-    return finish(cfg, out, weights, [term(1, ...out, ...g.k)], x, bytes, 'DepthwiseConv2D: MACs = output elements·ΠK (groups = Cin) (seed); FLOPs = 2·MACs + output elements (bias)', bias);
+    return finish(cfg, out, weights, [term(1, ...out, ...g.k)], x, bytes, 'DepthwiseConv2D: MACs = output elements·ΠK (groups = Cin) (seed); FLOPs = 2·MACs + output elements (bias)', bias, name);
   },
 };
 
 export const separableConv2d: LayerSpec = {
   className: 'SeparableConv2D', ndim: 4, fixedLastAxis: true,
-  compute(cfg, [x], bytes) {
+  compute(cfg, [x], bytes, name) {
     const g = geometry(cfg, x, 2);
     const dm = cfg.count('depthMultiplier', 1);
     const filters = cfg.count('filters');
@@ -88,6 +88,6 @@ export const separableConv2d: LayerSpec = {
     const out = layout(g, outSp, filters);
     const weights = [[...g.k, g.cin, dm], [1, 1, mid, filters], ...(bias ? [[filters]] : [])];
     const macs = [term(1, g.batch, ...outSp, mid, ...g.k), term(1, g.batch, ...outSp, mid, filters)];
-    return finish(cfg, out, weights, macs, x, bytes, 'SeparableConv2D: MACs = depthwise (out positions·Cin·dm·ΠK) + pointwise (out positions·Cin·dm·filters) (seed); FLOPs = 2·MACs + bias', bias);
+    return finish(cfg, out, weights, macs, x, bytes, 'SeparableConv2D: MACs = depthwise (out positions·Cin·dm·ΠK) + pointwise (out positions·Cin·dm·filters) (seed); FLOPs = 2·MACs + bias', bias, name);
   },
 };

@@ -36,7 +36,7 @@ function broadcast(a: Dim[], b: Dim[]): Dim[] {
     if (y === undefined) { out.push(x); continue; }
     if (x === 1) out.push(y);
     else if (y === 1) out.push(x);
-    else if (typeof x === 'number' && typeof y === 'number' && x !== y) throw new TfError(`Operands could not be broadcast together with shapes ${tfShape(a).slice(1, -1)} ${tfShape(b).slice(1, -1)}`);
+    else if (typeof x === 'number' && typeof y === 'number' && x !== y) throw new TfError(`Operands could not be broadcast together with shapes ${tfShape(a)} ${tfShape(b)}`);
     else out.push(typeof x === 'number' ? x : y);
   }
   return out;

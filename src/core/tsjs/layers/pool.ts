@@ -16,7 +16,8 @@ function pool(className: string, kind: 'max' | 'avg', nd: number): LayerSpec {
       const spatial = first ? x.slice(2) : x.slice(1, -1);
       const outSp = spatial.map((L, i) => convLength(L, k[i], pad, s[i]));
       const out = first ? [x[0], x[1], ...outSp] : [x[0], ...outSp, x[x.length - 1]];
-      if (out.some((d) => typeof d === 'number' && d <= 0)) throw new TfError(`Negative dimension size caused by pooling: output shape ${tfShape(out)} from input shape ${tfShape(x)}.`);
+      // TF.js accepts an empty output here; only a negative size is an error.
+      if (out.some((d) => typeof d === 'number' && d < 0)) throw new TfError(`Negative dimension size caused by pooling: output shape ${tfShape(out)} from input shape ${tfShape(x)}.`);
       const r = kind === 'max' ? rates.pool_max : rates.pool_avg;
       return { shape: out, weights: [], cost: { macs: [], flops: [term(1, ...out, ...k)], bwd: [term(1, ...out)], saved: kind === 'max' ? [term(1, ...out)] : [], rule: `${className}: ${r.rule}: output elements·ΠK` } };
     },
