@@ -25,15 +25,22 @@ function runGuarded(ip: Interp, f: () => void): void {
   }
 }
 
-/** Names of top-level functions, in source order (declarations and `const f = () => ...`). */
-function topFunctions(program: Program): string[] {
-  const out: string[] = [];
+const modelName = /model|network|^build$|^create$|^make$/i;
+const buildsModel = /\b(sequential|model|input)\s*\(|\blayers\s*\.\s*\w+\s*\(/;
+
+/** Top-level functions that may build a model, best first: a model-like name, then code that calls tf.sequential/tf.model/tf.layers. */
+function entryCandidates(program: Program, source: string): string[] {
+  const named: string[] = [], building: string[] = [];
+  const add = (name: string, node: Node) => {
+    if (modelName.test(name)) named.push(name);
+    else if (buildsModel.test(source.slice(node.range[0], node.range[1]))) building.push(name);
+  };
   for (let s of program.body as Node[]) {
     if ((s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration) s = s.declaration as Node;
-    if (s.type === 'FunctionDeclaration' && s.id) out.push(s.id.name);
-    if (s.type === 'VariableDeclaration') for (const d of s.declarations) if (d.id.type === 'Identifier' && d.init && (d.init.type === 'ArrowFunctionExpression' || d.init.type === 'FunctionExpression')) out.push(d.id.name);
+    if (s.type === 'FunctionDeclaration' && s.id) add(s.id.name, s);
+    if (s.type === 'VariableDeclaration') for (const d of s.declarations) if (d.id.type === 'Identifier' && d.init && (d.init.type === 'ArrowFunctionExpression' || d.init.type === 'FunctionExpression')) add(d.id.name, d.init);
   }
-  return out;
+  return [...named, ...building];
 }
 
 /** Arguments for an entry found by name: `tf` for a parameter named tf, the default for defaulted ones, unknown otherwise. */
@@ -61,9 +68,7 @@ export function runProgram(ip: Interp, program: Program, entry: string | undefin
       box.result = evalExpr(ip, expr, scope);
     });
   } else if (ip.models.length === 0) {
-    const names = topFunctions(program);
-    const ranked = [...names.filter((n) => /model|^build$|^create$|^make$/i.test(n)), ...names.filter((n) => !/model|^build$|^create$|^make$/i.test(n))];
-    for (const name of ranked) {
+    for (const name of entryCandidates(program, ip.ctx.source)) {
       const fn = scope.get(name);
       if (!(fn instanceof Closure)) continue;
       const before = ip.models.length, unknownBefore = ip.ctx.recorder.unknownOps;

@@ -81,7 +81,9 @@ export function makeTf(ip: Interp): Namespace {
     const cfg = new Cfg(asObj(c.args[0]));
     const pseudo: LayerSpec = { className: 'InputLayer', compute: (_c, [x]) => ({ shape: x, weights: [], cost: { macs: [], flops: [], bwd: [], saved: [], rule: 'InputLayer: no computation' } }) };
     const bis = batchInputShape(pseudo, cfg);
-    return new Layer(pseudo, cfg, line(), bis === 'unknown' ? undefined : bis);
+    const layer = new Layer(pseudo, cfg, line(), bis === 'unknown' ? undefined : bis);
+    layer.inputShapeUnknown = bis === 'unknown';
+    return layer;
   }));
   const members = new Map<string, JsValue>([
     ['sequential', new NativeFn('tf.sequential', (c) => {
