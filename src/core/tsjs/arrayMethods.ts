@@ -40,8 +40,16 @@ export function stringMember(s: string, key: string | number): JsValue {
     case 'toUpperCase': return fn('toUpperCase', () => s.toUpperCase());
     case 'toLowerCase': return fn('toLowerCase', () => s.toLowerCase());
     case 'concat': return fn('concat', (xs) => s.concat(...xs.map(String)));
-    case 'startsWith': return fn('startsWith', ([x]) => s.startsWith(String(x)));
-    case 'includes': return fn('includes', ([x]) => s.includes(String(x)));
+    case 'startsWith': return fn('startsWith', ([x]) => (typeof x === 'string' ? s.startsWith(x) : new Unknown('startsWith')));
+    case 'includes': return fn('includes', ([x]) => (typeof x === 'string' ? s.includes(x) : new Unknown('includes')));
+    case 'endsWith': return fn('endsWith', ([x]) => (typeof x === 'string' ? s.endsWith(x) : new Unknown('endsWith')));
+    case 'indexOf': return fn('indexOf', ([x]) => (typeof x === 'string' ? s.indexOf(x) : new Unknown('indexOf')));
+    // A plain-word pattern only (no regex engine on user code): truthy like String.match.
+    case 'match': return fn('match', ([x]) => (typeof x === 'string' && /^[\w -]*$/.test(x) ? (s.includes(x) ? [x] : null) : new Unknown('match')));
+    case 'split': return fn('split', ([x]) => (typeof x === 'string' ? s.split(x) : new Unknown('split')));
+    case 'trim': return fn('trim', () => s.trim());
+    case 'slice': case 'substring': return fn(key, ([a, b]) => (typeof a === 'number' && (b === undefined || typeof b === 'number') ? (key === 'slice' ? s.slice(a, b) : s.substring(a, b)) : new Unknown(key)));
+    case 'replace': return fn('replace', ([a, b]) => (typeof a === 'string' && typeof b === 'string' ? s.replace(a, b) : new Unknown('replace')));
     default: return new Unknown(`string.${key}`);
   }
 }
