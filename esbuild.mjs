@@ -16,6 +16,15 @@ const common = {
   legalComments: 'none',
 };
 
+/** typescript-estree's helper entry still requires Node modules it never calls on our path: stub them in the browser tsjs bundle. */
+const stubNodeBuiltins = {
+  name: 'stub-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?(fs|path|url|os|module|tinyglobby|fast-glob)$/ }, (args) => ({ path: args.path, namespace: 'stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 /** Each build: an entry, an output file and the platform it runs on. Entries not written yet are skipped. */
 const builds = [
   { entryPoints: ['src/extension/desktop.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
@@ -23,7 +32,7 @@ const builds = [
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/core/tsjs/index.ts'], outfile: 'dist/tsjs.js', platform: 'node', format: 'cjs' },
-  { entryPoints: ['src/core/tsjs/index.ts'], outfile: 'dist/web/tsjs.js', platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'] },
+  { entryPoints: ['src/core/tsjs/index.ts'], outfile: 'dist/web/tsjs.js', platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'], plugins: [stubNodeBuiltins] },
   // Test bundles (not shipped): core as a CJS library for plain Node tests, and the in-host suite for both hosts.
   { entryPoints: ['src/core/index.ts'], outfile: 'out/core.cjs', platform: 'node', format: 'cjs' },
   { entryPoints: ['test/integration/suite.ts'], outfile: 'out/integration/web.js', platform: 'browser', format: 'cjs', external: ['vscode'] },

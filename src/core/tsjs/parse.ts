@@ -1,8 +1,8 @@
 // The only importer of typescript-estree: parses TS/JS with locations, recovering a prefix of the file after a syntax error.
 // It uses the converter directly (TypeScript's createSourceFile + astConverter) because the package's `parse` entry pulls in
-// node:fs/node:path (project services, tsconfig lookup), which the browser bundle cannot resolve and a pure core must not need.
+// node:fs/node:path (project services, tsconfig lookup); esbuild.mjs stubs those Node modules in the tsjs bundles.
 import * as ts from 'typescript';
-import { astConverter } from '../../../node_modules/@typescript-eslint/typescript-estree/dist/ast-converter.js';
+import { astConverter } from '@typescript-eslint/typescript-estree/use-at-your-own-risk';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 
 export type { TSESTree };
