@@ -4,6 +4,7 @@ import type { AnalysisResult, LineCost, OpRecord } from '../core/api/result';
 import { flopUnit, formatBytesExact, formatCount, formatCountExact, formatExact, formatShare } from '../protocol/format';
 import { selector, type Deps } from './deps';
 import { toLine } from './typeConverters';
+import { classSummary, type ClassSummary } from '../protocol/classSummary';
 
 function code(text: string): string {
   const ticks = text.includes('`') ? '``' : '`';
@@ -43,6 +44,7 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
     ['Activations', formatBytesExact(line.activationBytes)],
   ] : [];
   if (line.params > 0n) rows.push(['Params created', `${formatExact(line.params)} (${formatBytesExact(line.paramBytes)})`]);
+  if (line.valueParams !== undefined && line.valueParams !== line.params) rows.push(['Params of the module bound here', formatExact(line.valueParams)]);
   rows.push(['Calls', String(line.calls)]);
   if (computes) rows.push([`Share of forward ${unit}`, formatShare(line.flops, result.totals.flops)]);
   if (line.inclusive.flops !== line.flops) rows.push([`Inclusive ${unit} (callees)`, formatCountExact(line.inclusive.flops, unit)]);
@@ -52,14 +54,34 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
   return md;
 }
 
+/** The hover on `class X(nn.Module):` — every instance of the class in the analyzed model. */
+export function classMarkdown(s: ClassSummary, result: AnalysisResult): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, false);
+  const unit = flopUnit(result.convention);
+  md.appendMarkdown(`**flopscope** · class ${code(s.className)}: ${s.instances} instance${s.instances === 1 ? '' : 's'} in the model, called ${s.calls} time${s.calls === 1 ? '' : 's'}\n\n`);
+  const rows: [string, string][] = [
+    ['Params (all instances)', formatCountExact(s.params)],
+    ['MACs (inclusive)', formatCountExact(s.macs, 'MACs')],
+    [`${unit} forward (inclusive)`, formatCountExact(s.flops, unit)],
+    [`Share of forward ${unit}`, formatShare(s.flops, result.totals.flops)],
+  ];
+  md.appendMarkdown('| | |\n|---|---:|\n' + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n'));
+  return md;
+}
+
 export function register(deps: Deps): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
     async provideHover(document, position, token) {
       const result = await deps.cache.get(document);
       if (!result || token.isCancellationRequested) return undefined;
       const line = result.lines.find((l) => l.line === toLine(position));
-      if (!line) return undefined;
-      return new vscode.Hover(hoverMarkdown(line, result), document.lineAt(position.line).range);
+      const text = document.lineAt(position.line);
+      if (!line) {
+        const cls = /^\s*class\s+([A-Za-z_]\w*)/.exec(text.text)?.[1];
+        const summary = cls ? classSummary(result, cls) : undefined;
+        return summary ? new vscode.Hover(classMarkdown(summary, result), text.range) : undefined;
+      }
+      return new vscode.Hover(hoverMarkdown(line, result), text.range);
     },
   });
 }

@@ -87,6 +87,17 @@ const cases: TestCase[] = [
     },
   },
   {
+    name: 'hover over `class MLP(nn.Module):` sums every instance: parameters and inclusive FLOPs',
+    fn: async () => {
+      const uri = workspaceFile('mlp.py');
+      const line = documentText(uri).split('\n').findIndex((l) => /^class MLP\(/.test(l)) + 1;
+      ok(line > 0, 'mlp.py has no class MLP');
+      const text = await hoverText(uri, line);
+      includes(text, 'class `MLP`: 1 instance', 'class hover title');
+      includes(text, '269,322', 'class hover params (784·256+256 + 256·256+256 + 256·10+10)');
+    },
+  },
+  {
     name: 'a TF.js file (if the workspace has one) is analyzed by the lazily loaded TS/JS analyzer',
     fn: async () => {
       const files = await vscode.workspace.findFiles('**/*.{ts,js}', '**/node_modules/**', 20);
