@@ -7,7 +7,9 @@ import { dimFloorDiv, dimSub, dimAdd, type Dim } from '../sym/dim';
 import { ELLIPSIS, PyList, PySlice, PyTuple, SymInt, Unknown, type Value } from '../eval/values';
 
 function sliceLength(d: Dim, s: PySlice): Dim | undefined {
-  if (typeof d === 'number') {
+  // A concrete dim sliced by symbolic bounds (`mask[:T, :T]` of a block_size buffer): the symbols are assumed in range.
+  const symbolicBound = s.lo instanceof SymInt || s.hi instanceof SymInt;
+  if (typeof d === 'number' && !symbolicBound) {
     const b = sliceBounds(s, d);
     if (!b) return undefined;
     const [lo, hi, step] = b;

@@ -99,8 +99,11 @@ def(['where'], 'tm', (c, args) => {
 });
 def(['masked_fill', 'masked_fill_'], 'tm', (c, [x, mask]) => {
   const t = asTensor(x), m = asTensor(mask);
-  if (!t?.shape || (m && !m.shape)) return t ? c.tensor(t.shape, t.dtype) : new Unknown('masked_fill');
-  const r = broadcast(t.shape, m?.shape ?? []);
+  if (!t) return new Unknown('masked_fill');
+  if (!t.shape) { c.unknownShape('masked_fill'); return c.tensor(undefined, t.dtype); }
+  // The mask broadcasts to the input; with an unknown mask shape the result keeps the input's shape.
+  if (!m?.shape) return c.elementwise('masked_fill', c.tensor(t.shape, t.dtype), t, 'masked_fill');
+  const r = broadcast(t.shape, m.shape);
   if ('error' in r) return c.error(r.error, c.tensor(t.shape, t.dtype));
   return c.elementwise('masked_fill', c.tensor(r.shape, t.dtype), t, 'masked_fill');
 });
