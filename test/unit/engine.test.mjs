@@ -125,3 +125,22 @@ test('syntax errors are reported and the rest of the file still analyzes', () =>
   assert.ok(r.diagnostics.some((d) => d.code === 'syntax'));
   assert.ok(r.totals.macs >= 64n);
 });
+
+test('einops rearrange / repeat / reduce and the Rearrange layer (ViT patch embedding)', () => {
+  const r = run(header + `from einops import rearrange, repeat, reduce
+from einops.layers.torch import Rearrange
+to_patches = nn.Sequential(Rearrange("b c (h p1) (w p2) -> b (h w) (p1 p2 c)", p1=16, p2=16), nn.Linear(768, 192))
+x = to_patches(torch.randn(2, 3, 224, 224))
+cls = repeat(torch.randn(1, 1, 192), "1 1 d -> b 1 d", b=2)
+pooled = reduce(x, "b n d -> b d", "mean")
+heads = rearrange(x, "b n (h d) -> b h n d", h=3)
+bad = rearrange(x, "b n d -> b d")
+`);
+  assert.equal(line(r, 7).value, '[2, 196, 192]');
+  assert.equal(line(r, 7).macs, 2n * 196n * 768n * 192n);
+  assert.equal(line(r, 8).value, '[2, 1, 192]');
+  assert.equal(line(r, 9).value, '[2, 192]');
+  assert.equal(line(r, 9).flops, 2n * 196n * 192n);
+  assert.equal(line(r, 10).value, '[2, 3, 196, 64]');
+  assert.ok(r.diagnostics.some((d) => d.span.line === 11 && d.severity === 'error' && /missing on the right side/.test(d.message)));
+});

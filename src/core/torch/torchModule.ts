@@ -13,6 +13,7 @@ import { asTensor, toDims } from './values';
 import { NativeFunction, PyClass, PyModule, PyTuple, Unknown, type Value } from '../eval/values';
 import type { BuiltinTypes } from '../eval/builtinTypes';
 import { callValue } from '../eval/calls';
+import { registerEinops } from './einopsModule';
 import { registerNumpy } from './numpyModule';
 import './ops/elementwise';
 import './ops/matmul';
@@ -108,5 +109,6 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   for (const n of ['Float', 'Int', 'Bool', 'Shaped', 'Integer', 'Num', 'Float32', 'Float16', 'Int64', 'BFloat16']) jax.attrs.set(n, new PyClass(n, [object], new Map()));
   jax.attrs.set('jaxtyped', new NativeFunction('jaxtyped', ([f]) => f instanceof Unknown || f === undefined ? new NativeFunction('jaxtyped', identity) : f));
   register('jaxtyping', jax);
+  registerEinops(natives, c, module);
   register('torchtyping', jax);
 }
