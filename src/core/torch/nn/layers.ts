@@ -92,6 +92,11 @@ export function defineLayers(kit: LayerKit): void {
     self.attrs.set('weight', a.elementwise_affine !== false ? mk.param(ns) : null);
     self.attrs.set('bias', a.elementwise_affine !== false && a.bias !== false ? mk.param(ns) : null);
   }, (self, [x]) => op('layer_norm', [x, attr(self, 'normalized_shape'), attr(self, 'weight'), attr(self, 'bias')]));
+  kit.define('RMSNorm', 'normalized_shape, eps=None, elementwise_affine=True, device=None, dtype=None', (self, a, mk) => {
+    const ns = toDims(a.normalized_shape);
+    self.attrs.set('normalized_shape', ns ? new PyTuple(ns as Value[]) : new Unknown('normalized_shape'));
+    self.attrs.set('weight', a.elementwise_affine !== false ? mk.param(ns) : null);
+  }, (_self, [x]) => op('rms_norm', [x]));
   kit.define('GroupNorm', 'num_groups, num_channels, eps=1e-05, affine=True, device=None, dtype=None', (self, a, mk) => {
     LayerKit.keep(self, a, ['num_groups', 'num_channels', 'eps', 'affine']);
     const n = toDim(a.num_channels);
