@@ -90,7 +90,7 @@ export function registerStdlib(natives: NativeModules): void {
     accumulate: ([xs]) => { const it = iterate(ip, xs); if (!it) return UNKNOWN; const out: Value[] = []; let acc: Value = 0; for (const v of it) { acc = out.length ? ip.binary('+', acc, v) : v; out.push(acc); } return new PyList(out); },
   }));
   natives.set('operator', (ip) => mod('operator', { mul: ([a, b]) => ip.binary('*', a, b), add: ([a, b]) => ip.binary('+', a, b) }));
-  for (const name of ['os', 'sys', 'logging', 'inspect', 'numbers', 'types', 'argparse', 'time', 'json', 'pathlib', 're', 'random', 'numpy']) {
+  for (const name of ['os', 'sys', 'logging', 'inspect', 'numbers', 'types', 'argparse', 'time', 'json', 'pathlib', 're', 'random']) {
     natives.set(name, () => { const m = new PyModule(name); return m; });
   }
 }
