@@ -1,7 +1,7 @@
 // Methods of built-in values: str, list, tuple, dict, set.
 import type { Interp } from './interpreter';
 import { hashKey } from './keys';
-import { iterate, toStr, truthy } from './protocols';
+import { iterate, toStr } from './protocols';
 import { callValue } from './calls';
 import { compare, pyEquals } from './operators';
 import { PyException } from './errors';
@@ -83,4 +83,3 @@ export function builtinMethod(ip: Interp, obj: Value, name: string): Value | und
   return new NativeFunction(name, (args, kwargs) => m(ip, obj, args, kwargs));
 }
 
-export { truthy };

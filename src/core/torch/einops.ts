@@ -3,7 +3,7 @@ import type { TorchCtx } from './context';
 import { Tensor } from './tensor';
 import { asTensor, toDim } from './values';
 import { term } from '../cost/terms';
-import { dimEq, dimFloorDiv, dimProd, dimStr, shapeStr, type Dim } from '../sym/dim';
+import { dimEq, dimFloorDiv, dimProd, shapeStr, type Dim } from '../sym/dim';
 import { Unknown, type Value } from '../eval/values';
 
 type Group = string[]; // a parenthesized group of axis names; a bare axis is a group of one; '1' is an anonymous unit axis
@@ -82,6 +82,5 @@ export function einopsOp(c: TorchCtx, mode: 'rearrange' | 'repeat' | 'reduce', x
   const how = typeof reduction === 'string' ? reduction : 'sum';
   if (mode === 'reduce') c.record({ op: `einops.reduce(${how})`, known: true, out, rule: `einops reduce: 1 FLOP per input element (choice)`, macs: [], flops: [term(1, ...t.shape)], bwd: [term(1, ...t.shape)], saved: [] });
   else if (mode === 'repeat') c.record({ op: 'einops.repeat', known: true, out, rule: 'einops repeat: a copy, 0 FLOPs (memory traffic only)', macs: [], flops: [], bwd: [], saved: [] });
-  void dimStr;
   return out;
 }

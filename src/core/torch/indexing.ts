@@ -1,7 +1,6 @@
 // Tensor indexing: ints drop a dim, slices resize it, None inserts one, ... expands, tensors gather.
 import type { TorchCtx } from './context';
 import { Tensor } from './tensor';
-import { int64 } from './dtypes';
 import { sliceBounds } from '../eval/protocols';
 import { dimFloorDiv, dimSub, dimAdd, type Dim } from '../sym/dim';
 import { ELLIPSIS, PyList, PySlice, PyTuple, SymInt, Unknown, type Value } from '../eval/values';
@@ -57,4 +56,3 @@ export function indexTensor(c: TorchCtx, t: Tensor, key: Value): Value {
   return new Tensor(out, t.dtype);
 }
 
-export { int64 };

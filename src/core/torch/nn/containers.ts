@@ -2,7 +2,6 @@
 import type { TorchCtx } from '../context';
 import { callValue } from '../../eval/calls';
 import { iterate } from '../../eval/protocols';
-import { hashKey } from '../../eval/keys';
 import { NativeFunction, PyClass, PyDict, PyInstance, PyList, PySlice, PyTuple, Unknown, type Value } from '../../eval/values';
 import { sliceBounds } from '../../eval/protocols';
 import { Tensor } from '../tensor';
@@ -27,7 +26,6 @@ function indexed(c: TorchCtx, module: PyClass): PyClass['hooks'] {
         return out;
       }
       if (typeof key === 'string') return self.attrs.get(key);
-      void c; void module;
       return undefined;
     },
   };
@@ -36,7 +34,6 @@ function indexed(c: TorchCtx, module: PyClass): PyClass['hooks'] {
 function addAll(ip: TorchCtx['ip'], self: PyInstance, items: Value[]): void {
   let n = entries(self).length;
   for (const it of items) self.attrs.set(String(n++), it);
-  void ip;
 }
 
 export function makeContainers(c: TorchCtx, module: PyClass): Record<string, PyClass> {
@@ -104,7 +101,6 @@ export function makeContainers(c: TorchCtx, module: PyClass): Record<string, PyC
     h.m('items', (self) => new PyList(entries(self).map(([k, v]) => new PyTuple([k, v]))));
     h.cls.hooks.iter = (self) => entries(self).map(([k]) => k);
     h.m('__contains__', (self, [k]) => typeof k === 'string' && self.attrs.has(k));
-    void hashKey;
     return h.cls;
   };
   return { Sequential: seq.cls, ModuleList: ml.cls, ParameterList: pl.cls, ModuleDict: dictLike('ModuleDict'), ParameterDict: dictLike('ParameterDict') };

@@ -4,7 +4,7 @@ import { ops } from '../registry';
 import { linear } from '../ops/matmul';
 import { embedding } from '../ops/misc';
 import { asTensor, intTuple, toDim, toDims } from '../values';
-import { dimFloorDiv, dimMul, type Dim } from '../../sym/dim';
+import { dimFloorDiv, type Dim } from '../../sym/dim';
 import { int64 } from '../dtypes';
 import { PyTuple, Unknown, type Value } from '../../eval/values';
 
@@ -140,5 +140,4 @@ export function defineLayers(kit: LayerKit): void {
   for (const [name, fn] of [['CrossEntropyLoss', 'cross_entropy'], ['NLLLoss', 'nll_loss'], ['MSELoss', 'mse_loss'], ['L1Loss', 'l1_loss'], ['SmoothL1Loss', 'smooth_l1_loss'], ['HuberLoss', 'huber_loss'], ['BCELoss', 'binary_cross_entropy'], ['BCEWithLogitsLoss', 'binary_cross_entropy_with_logits'], ['KLDivLoss', 'kl_div']]) {
     kit.define(name, '*args', () => {}, (_self, args, kw) => op(fn, args, kw));
   }
-  void dimMul;
 }

@@ -56,10 +56,10 @@ export function multiheadAttention(c: TorchCtx, q: Tensor, k: Tensor, v: Tensor,
     const batch = s.length === 3 ? [N, heads] : [heads];
     return new Tensor([...batch, Lx, dimFloorDiv(s[s.length - 1], heads)], t.dtype);
   };
-  const attn = attentionCore(c, split(qp), split(kp), split(vp));
+  // Per-head attention is recorded; its heads then merge back to (…, L, E) for the output projection.
+  attentionCore(c, split(qp), split(kp), split(vp));
   const L = batchFirst ? q.shape[q.shape.length - 2] : q.shape[0];
   const merged = new Tensor(q.shape.slice(), q.dtype);
-  void attn;
   const out = linear(c, merged, w.outW, w.outB ?? null);
   const S = batchFirst ? k.shape[k.shape.length - 2] : k.shape[0];
   const N = q.shape.length === 3 ? [batchFirst ? q.shape[0] : q.shape[1]] : [];

@@ -4,7 +4,7 @@ import type { TorchCtx } from '../context';
 import { broadcast } from '../broadcast';
 import { Tensor } from '../tensor';
 import { boolType, promote } from '../dtypes';
-import { asTensor, normDim, toDim } from '../values';
+import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
 import { dimFloorDiv } from '../../sym/dim';
 import { PyFloat, Unknown, type Value } from '../../eval/values';
@@ -111,4 +111,3 @@ def(['dropout', 'dropout_', 'dropout1d', 'dropout2d', 'dropout3d', 'alpha_dropou
 def('lerp', 'tm', (c, [a, b]) => binaryElementwise(c, 'lerp', a, b, 'mul'));
 def('addcmul', 'tm', (c, [a, b]) => binaryElementwise(c, 'addcmul', a, b, 'mul'));
 def('float_power', 'tm', (c, [a, b]) => binaryElementwise(c, 'pow', a, b, 'pow'));
-export const scalarDim = toDim;

@@ -7,9 +7,9 @@ import { asTensor } from '../values';
 import { bind } from '../signature';
 import { term, type Term } from '../../cost/terms';
 import { dimEq, dimProd, dimStr, type Dim } from '../../sym/dim';
-import { Tensor } from '../tensor';
 import { fresh } from '../strides';
 import { Unknown, type Value } from '../../eval/values';
+import type { Tensor } from '../tensor';
 
 /** PyTorch's wording, with the left operand flattened to 2-D as torch does for mm. */
 function mismatch(a: readonly Dim[], b: readonly Dim[]): string {
@@ -160,4 +160,3 @@ def('einsum', 't', (c, args) => {
   });
   return out;
 });
-export { Tensor };

@@ -3,7 +3,7 @@ import { def } from '../registry';
 import { asTensor, toDims } from '../values';
 import { bind } from '../signature';
 import { dimEq, shapeStr } from '../../sym/dim';
-import { Unknown, type Value } from '../../eval/values';
+import { Unknown } from '../../eval/values';
 
 def('batch_norm', 'tf', (c, args, kw) => {
   const a = bind('batch_norm', 'input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-05', args, kw);
@@ -44,4 +44,3 @@ def('normalize', 'f', (c, args) => {
   if (!x) return new Unknown('normalize');
   return c.elementwise('normalize', c.tensor(x.shape, x.dtype), x, 'layer_norm');
 });
-export type { Value };

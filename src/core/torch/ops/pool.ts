@@ -1,7 +1,7 @@
 // Pooling: max/avg 1-3d with ceil_mode, adaptive avg/max, and interpolation/upsampling.
 import { def } from '../registry';
 import type { TorchCtx } from '../context';
-import { asTensor, intTuple, toDim, toDims } from '../values';
+import { asTensor, intTuple, toDim } from '../values';
 import { bind } from '../signature';
 import { term } from '../../cost/terms';
 import { convOut } from './conv';
@@ -94,9 +94,8 @@ def('pixel_shuffle', 'tf', (c, args, kw) => {
   const x = asTensor(a.input);
   const r = toDim(a.upscale_factor);
   if (!x?.shape || r === undefined) return new Unknown('pixel_shuffle');
-  const [n, ch, h, w] = x.shape.slice(-4).length === 4 ? x.shape.slice(-4) : [1, ...x.shape.slice(-3)];
+  const [ch, h, w] = x.shape.slice(-3);
   const lead = x.shape.slice(0, -3);
-  void n;
   return c.tensor([...lead, dimFloorDiv(ch, dimMul(r, r)), dimMul(h, r), dimMul(w, r)], x.dtype);
 });
 def('pixel_unshuffle', 'tf', (c, args, kw) => {
@@ -107,4 +106,3 @@ def('pixel_unshuffle', 'tf', (c, args, kw) => {
   const [ch, h, w] = x.shape.slice(-3);
   return c.tensor([...x.shape.slice(0, -3), dimMul(ch, dimMul(r, r)), dimFloorDiv(h, r), dimFloorDiv(w, r)], x.dtype);
 });
-export { toDims };

@@ -2,7 +2,6 @@
 import { def } from '../registry';
 import { asTensor, normDim, toDim, toDims } from '../values';
 import { bind } from '../signature';
-import { term } from '../../cost/terms';
 import { dimEq, dimFloorDiv, dimMul, dimProd, dimStr, dimAdd, shapeStr, type Dim } from '../../sym/dim';
 import { viewShape } from './view';
 import { fresh, permuted, stridesOf, strided } from '../strides';
@@ -217,7 +216,6 @@ def('size', 'm', (c, [x, dim]) => {
 def(['dim', 'ndimension'], 'm', (_c, [x]) => asTensor(x)?.rank ?? new Unknown('dim'));
 def(['numel', 'nelement'], 'tm', (_c, [x]) => asTensor(x)?.numel() ?? new Unknown('numel'));
 def('element_size', 'm', (_c, [x]) => asTensor(x)?.dtype.bytes ?? new Unknown('element_size'));
-export { term };
 def('meshgrid', 't', (_c, args, kw) => {
   const list = args.length === 1 && (args[0] instanceof PyList || args[0] instanceof PyTuple) ? args[0].items : args;
   const ts = list.map(asTensor);
