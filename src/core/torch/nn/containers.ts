@@ -10,7 +10,7 @@ function entries(self: PyInstance): [string, Value][] {
   return [...self.attrs].filter(([k, v]) => k !== 'training' && (v instanceof PyInstance || v instanceof Tensor || v === null));
 }
 
-function indexed(c: TorchCtx, module: PyClass): PyClass['hooks'] {
+function indexed(): PyClass['hooks'] {
   return {
     iter: (self) => entries(self).map(([, v]) => v),
     len: (self) => entries(self).length,
@@ -31,7 +31,7 @@ function indexed(c: TorchCtx, module: PyClass): PyClass['hooks'] {
   };
 }
 
-function addAll(ip: TorchCtx['ip'], self: PyInstance, items: Value[]): void {
+function addAll(self: PyInstance, items: Value[]): void {
   let n = entries(self).length;
   for (const it of items) self.attrs.set(String(n++), it);
 }
@@ -39,7 +39,7 @@ function addAll(ip: TorchCtx['ip'], self: PyInstance, items: Value[]): void {
 export function makeContainers(c: TorchCtx, module: PyClass): Record<string, PyClass> {
   const ip = c.ip;
   const make = (name: string) => {
-    const cls = new PyClass(name, [module], new Map(), indexed(c, module));
+    const cls = new PyClass(name, [module], new Map(), indexed());
     const m = (mname: string, impl: (self: PyInstance, args: Value[], kw?: Map<string, Value>) => Value) =>
       cls.dict.set(mname, new NativeFunction(mname, ([self, ...args], kw) => (self instanceof PyInstance ? impl(self, args, kw) : new Unknown(mname))));
     return { cls, m };
@@ -50,7 +50,7 @@ export function makeContainers(c: TorchCtx, module: PyClass): Record<string, PyC
   seq.m('__init__', (self, args) => {
     init(self);
     if (args.length === 1 && args[0] instanceof PyDict) for (const [k, v] of args[0].map.values()) self.attrs.set(String(k), v);
-    else addAll(ip, self, args);
+    else addAll(self, args);
     return null;
   });
   seq.m('forward', (self, [x, ...rest], kw) => {
@@ -63,29 +63,29 @@ export function makeContainers(c: TorchCtx, module: PyClass): Record<string, PyC
     return v;
   });
   const listLike = (h: ReturnType<typeof make>) => {
-    h.m('append', (self, [v]) => { addAll(ip, self, [v]); return self; });
-    h.m('extend', (self, [vs]) => { addAll(ip, self, iterate(ip, vs) ?? []); return self; });
+    h.m('append', (self, [v]) => { addAll(self, [v]); return self; });
+    h.m('extend', (self, [vs]) => { addAll(self, iterate(ip, vs) ?? []); return self; });
     h.m('insert', (self, [i, v]) => {
       const es = entries(self).map(([, x]) => x);
       es.splice(typeof i === 'number' ? i : es.length, 0, v);
       for (const [k] of entries(self)) self.attrs.delete(k);
-      addAll(ip, self, es);
+      addAll(self, es);
       return null;
     });
     h.m('__len__', (self) => entries(self).length);
     h.m('__add__', (self, [vs]) => {
       const out = new PyInstance(self.cls);
       init(out);
-      addAll(ip, out, [...entries(self).map(([, x]) => x), ...(iterate(ip, vs) ?? [])]);
+      addAll(out, [...entries(self).map(([, x]) => x), ...(iterate(ip, vs) ?? [])]);
       return out;
     });
   };
   listLike(seq);
   const ml = make('ModuleList');
-  ml.m('__init__', (self, [items]) => { init(self); if (items !== undefined && items !== null) addAll(ip, self, iterate(ip, items) ?? []); return null; });
+  ml.m('__init__', (self, [items]) => { init(self); if (items !== undefined && items !== null) addAll(self, iterate(ip, items) ?? []); return null; });
   listLike(ml);
   const pl = make('ParameterList');
-  pl.m('__init__', (self, [items]) => { init(self); if (items !== undefined && items !== null) addAll(ip, self, iterate(ip, items) ?? []); return null; });
+  pl.m('__init__', (self, [items]) => { init(self); if (items !== undefined && items !== null) addAll(self, iterate(ip, items) ?? []); return null; });
   listLike(pl);
 
   const dictLike = (name: string) => {
