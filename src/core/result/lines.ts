@@ -14,6 +14,7 @@ function opFormula(agg: OpAgg, dims: DimValues, conv: Convention): { formula: st
   const ev = agg.event;
   const terms = conv === 'macs' ? ev.macs : conv === 'matmul2x' ? scaleTerms(ev.macs, 2) : [...scaleTerms(ev.macs, 2), ...ev.flops];
   const formula = termsString(terms, (d) => dims.dim(d));
+  if (terms.every((t) => t.f.every((d) => typeof d === 'number'))) return { formula };
   const symbolic = termsString(terms, DV.symbolic);
   return { formula, symbolic: symbolic !== formula ? symbolic : undefined };
 }
