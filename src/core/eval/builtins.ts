@@ -9,7 +9,7 @@ import { sortItems } from './builtinMethods';
 import { hashKey } from './keys';
 import { PyException } from './errors';
 import { Tensor } from '../torch/tensor';
-import { ClassMethod, ELLIPSIS, NativeFunction, Property, PyClass, PyDict, PyFloat, PyList, PyRange, PySet, PySlice, PySuper, PyTuple, StaticMethod, SymInt, Unknown, UNKNOWN, identity, type Value } from './values';
+import { BoundMethod, ClassMethod, ELLIPSIS, NativeFunction, Property, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyRange, PySet, PySlice, PySuper, PyTuple, StaticMethod, SymInt, UNKNOWN, Unknown, identity, type Value } from './values';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
 
@@ -60,7 +60,7 @@ export function installBuiltins(ip: Interp, types: BuiltinTypes): void {
   fn('divmod', ([a, c]) => new PyTuple([ip.binary('//', a, c), ip.binary('%', a, c)]));
   fn('isinstance', ([x, c]) => types.isInstance(x, c) ?? UNKNOWN);
   fn('issubclass', ([x, c]) => (x instanceof PyClass ? (c instanceof PyTuple ? c.items.some((i) => i instanceof PyClass && x.isSubclassOf(i)) : c instanceof PyClass ? x.isSubclassOf(c) : UNKNOWN) : UNKNOWN));
-  fn('callable', ([x]) => x instanceof NativeFunction || x instanceof PyClass || (typeof x === 'object' && x !== null && ('params' in x || 'fn' in x)));
+  fn('callable', ([x]) => x instanceof NativeFunction || x instanceof PyFunction || x instanceof BoundMethod || x instanceof PyClass || (x instanceof PyInstance && (x.cls.lookup('__call__') !== undefined || x.cls.hooks.call !== undefined)));
   fn('getattr', ([o, n, d]) => { if (typeof n !== 'string') return UNKNOWN; const v = lookupAttr(ip, o, n); if (v !== undefined) return v; if (d !== undefined) return d; throw new PyException('AttributeError', n); });
   fn('setattr', ([o, n, v]) => { if (typeof n === 'string') setAttr(ip, o, n, v); return null; });
   fn('hasattr', ([o, n]) => (o instanceof Unknown || typeof n !== 'string' ? UNKNOWN : lookupAttr(ip, o, n) !== undefined));
