@@ -5,7 +5,8 @@ import type { Session } from '../engine/session';
 import type { EntryOutcome } from '../engine/entry';
 import { DimValues } from './evaluate';
 import { buildLines } from './lines';
-import { backwardFlops, forwardFlops, optimizerRates } from './conventions';
+import { backwardFlops, forwardFlops } from './conventions';
+import { summarize } from './summary';
 import { distinctParams, namedChildren, namedTensors } from '../torch/nn/moduleTree';
 import { Tensor } from '../torch/tensor';
 import { PyInstance, PyTuple, PyList, type Value } from '../eval/values';
@@ -41,41 +42,17 @@ export function buildResult(s: Session, outcome: EntryOutcome, opts: AnalyzeOpti
     e.bytes += dims.poly(t.numelPoly()!) * BigInt(t.dtype.bytes);
     byLine.set(t.line, e);
   }
-  const P = count(params);
-  const total = { macs: dims.poly(rec.total.macs), extra: dims.poly(rec.total.flops), bwdExtra: dims.poly(rec.total.bwd) };
-  const fwd = forwardFlops(conv, total);
-  const bwd = backwardFlops(conv, total);
-  const opt = optimizerRates[opts.optimizer];
   const lines = buildLines(rec, byLine, dims, conv, memo);
-  const paramBytes = bytes(params);
-  const saved = dims.poly(rec.saved);
-  let largest = 0n;
-  for (const l of lines) for (const o of l.ops) { const per = o.calls ? o.outputBytes / BigInt(o.calls) : 0n; if (per > largest) largest = per; }
-  const optimizerBytes = P * opt.stateBytesPerParam;
-  const master = opts.precision === 'mixed' ? P * 4n : 0n;
   const out = firstTensor(outcome.output);
-  const diagnostics = [...extraDiagnostics, ...ip.diagnostics];
-  if (budgetExceeded) diagnostics.push({ span: { start: 0, end: 1, line: 1 }, severity: 'information', code: 'budget', message: `flopscope: the step budget (${opts.maxSteps} steps) ran out; results cover what ran before it` });
-  const unknown = [...rec.unknown.values()].map((u) => ({ name: u.name, line: u.line, count: u.count }));
   const result: AnalysisResult = {
     language: 'python',
     entry: outcome.entry,
     inputs: outcome.inputs.map((i) => ({ name: i.name, shape: i.tensor.shapeString(), dtype: i.tensor.dtype.name })),
     output: out ? { shape: out.shapeString(), dtype: out.dtype.name } : undefined,
-    totals: { macs: total.macs, flops: fwd, backwardFlops: bwd, params: P, buffers: count(buffers), trainingFlops: fwd + bwd + opt.flopsPerParam * P },
-    memory: {
-      paramBytes, bufferBytes: bytes(buffers), activationBytes: dims.poly(rec.outBytes), savedBytes: saved, gradientBytes: paramBytes,
-      optimizerBytes, masterWeightBytes: master, largestTransientBytes: largest, trainingBytes: paramBytes * 2n + optimizerBytes + master + saved + largest,
-    },
     lines,
     modules: roots.map((r) => moduleNode(s, r, r.cls.name, new Set(), dims, conv, memo)),
-    diagnostics,
-    coverage: { ops: rec.knownOps + rec.unknownOps, unknownOps: rec.unknownOps, unknown },
-    dims: Object.fromEntries([...dims.used].filter((d) => /^[A-Za-z_]\w*$/.test(d)).map((d) => [d, opts.dims[d] ?? 1])),
-    convention: conv,
-    precision: opts.precision,
     steps: ip.steps,
-    budgetExceeded,
+    ...summarize(rec, lines, dims, opts, { params: count(params), paramBytes: bytes(params), buffers: count(buffers), bufferBytes: bytes(buffers) }, [...extraDiagnostics, ...ip.diagnostics], budgetExceeded),
   };
   return result;
 }

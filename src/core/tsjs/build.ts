@@ -3,18 +3,12 @@ import type { AnalysisResult, CostCounts, Diagnostic, ModuleNode } from '../api/
 import type { AnalyzeOptions } from '../api/options';
 import { DimValues } from '../result/evaluate';
 import { buildLines } from '../result/lines';
-import { backwardFlops, forwardFlops, optimizerRates } from '../result/conventions';
+import { counts, summarize } from '../result/summary';
 import { dimPoly, dimProd } from '../sym/dim';
-import type { Poly } from '../sym/poly';
 import type { EvalCtx } from './context';
 import type { Layer } from './layer';
 import type { Model } from './model';
 import type { EntryOutcome } from './entry';
-
-function counts(dims: DimValues, conv: AnalyzeOptions['convention'], c: { macs: Poly; flops: Poly; bwd: Poly }): CostCounts {
-  const n = { macs: dims.poly(c.macs), extra: dims.poly(c.flops), bwdExtra: dims.poly(c.bwd) };
-  return { macs: n.macs, flops: forwardFlops(conv, n), backwardFlops: backwardFlops(conv, n) };
-}
 
 function layerParams(l: Layer, dims: DimValues): bigint {
   return (l.weights ?? []).reduce((a, w) => a + dims.poly(dimPoly(dimProd(w))), 0n);
@@ -42,38 +36,18 @@ export function buildTsJsResult(ctx: EvalCtx, models: Model[], outcome: EntryOut
     e.bytes += n * BigInt(ctx.float.bytes);
     byLine.set(l.line, e);
   }
-  const total = counts(dims, conv, rec.total);
-  const opt = optimizerRates[opts.optimizer];
   const lines = buildLines(rec, byLine, dims, conv, new Map());
   const paramBytes = P * BigInt(ctx.float.bytes);
-  const saved = dims.poly(rec.saved);
-  let largest = 0n;
-  for (const l of lines) for (const o of l.ops) { const per = o.calls ? o.outputBytes / BigInt(o.calls) : 0n; if (per > largest) largest = per; }
-  const optimizerBytes = P * opt.stateBytesPerParam;
-  const master = opts.precision === 'mixed' ? P * 4n : 0n;
   const m = outcome.model;
   const out = m?.outputs[0];
-  const diagnostics = [...extra, ...ctx.diagnostics];
-  if (budgetExceeded) diagnostics.push({ span: { start: 0, end: 1, line: 1 }, severity: 'information', code: 'budget', message: `flopscope: the step budget (${opts.maxSteps} steps) ran out; results cover what ran before it` });
-  const unknown = [...rec.unknown.values()].map((u) => ({ name: u.name, line: u.line, count: u.count }));
   return {
     language: 'tsjs',
     entry: outcome.entry,
     inputs: (m?.inputs ?? []).map((t, i) => ({ name: m!.inputs.length > 1 ? `input${i}` : 'input', shape: t.shapeString(), dtype: t.dtype.name })),
     output: out ? { shape: out.shapeString(), dtype: out.dtype.name } : undefined,
-    totals: { ...total, params: P, buffers: 0n, trainingFlops: total.flops + total.backwardFlops + opt.flopsPerParam * P },
-    memory: {
-      paramBytes, bufferBytes: 0n, activationBytes: dims.poly(rec.outBytes), savedBytes: saved, gradientBytes: paramBytes,
-      optimizerBytes, masterWeightBytes: master, largestTransientBytes: largest, trainingBytes: paramBytes * 2n + optimizerBytes + master + saved + largest,
-    },
     lines,
     modules: models.filter((x) => !models.some((y) => y !== x && y.layers.length > 0 && x.layers.length > 0 && x.layers.every((l) => y.layers.includes(l)) && y.layers.length > x.layers.length)).map((x) => modelNode(x, dims, conv)),
-    diagnostics,
-    coverage: { ops: rec.knownOps + rec.unknownOps, unknownOps: rec.unknownOps, unknown },
-    dims: Object.fromEntries([...dims.used].filter((d) => /^[A-Za-z_]\w*$/.test(d)).map((d) => [d, opts.dims[d] ?? 1])),
-    convention: conv,
-    precision: opts.precision,
     steps: ctx.steps,
-    budgetExceeded,
+    ...summarize(rec, lines, dims, opts, { params: P, paramBytes, buffers: 0n, bufferBytes: 0n }, [...extra, ...ctx.diagnostics], budgetExceeded),
   };
 }
