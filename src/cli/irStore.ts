@@ -4,9 +4,10 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IrStore } from '../core/api/options';
+import { IR_VERSION } from '../core/python/ir';
 
 export function diskIrStore(version: string): IrStore {
-  const dir = join(tmpdir(), `flopscope-ir-${version}`);
+  const dir = join(tmpdir(), `flopscope-ir-${version}-v${IR_VERSION}`);
   const file = (text: string) => join(dir, createHash('sha1').update(text).digest('hex') + '.json');
   return {
     load(_path, text) {

@@ -144,3 +144,21 @@ bad = rearrange(x, "b n d -> b d")
   assert.equal(line(r, 10).value, '[2, 3, 196, 64]');
   assert.ok(r.diagnostics.some((d) => d.span.line === 11 && d.severity === 'error' && /missing on the right side/.test(d.message)));
 });
+
+test('global and nonlocal rebind the outer names', () => {
+  const r = run(header + `width = 4
+def widen():
+    global width
+    width = 8
+def counter():
+    n = 1
+    def bump():
+        nonlocal n
+        n = n * 2
+    bump()
+    return n
+widen()
+y = torch.randn(3, width * counter())
+`);
+  assert.equal(line(r, 16).value, '[3, 16]');
+});

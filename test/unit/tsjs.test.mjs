@@ -241,16 +241,22 @@ test('RNN initial states and returnState follow TF.js', () => {
   assert.equal(r.totals.params, 2n * 4n * (16n * (8n + 16n) + 16n));
 });
 
-test('goldens are current: real TF.js rebuilds every fixture and matches its golden', async (t) => {
-  let tf;
+/** Real TF.js, quietly (it logs a backend notice on load); undefined when it is not installed. */
+function loadTfjs() {
+  const log = console.log;
+  console.log = () => {};
   try {
-    const log = console.log;
-    console.log = () => {};
-    try { tf = createRequire(import.meta.url)('@tensorflow/tfjs'); } finally { console.log = log; }
+    return createRequire(import.meta.url)('@tensorflow/tfjs');
   } catch {
-    t.skip('@tensorflow/tfjs is not installed');
-    return;
+    return undefined;
+  } finally {
+    console.log = log;
   }
+}
+
+test('goldens are current: real TF.js rebuilds every fixture and matches its golden', async (t) => {
+  const tf = loadTfjs();
+  if (!tf) { t.skip('@tensorflow/tfjs is not installed'); return; }
   const { runFixture } = await import('../oracle/tfjs_oracle.mjs');
   for (const name of names) {
     const got = JSON.stringify(runFixture(tf, join(fixtures, `${name}.ts`)), null, 1) + '\n';
@@ -272,15 +278,8 @@ test('given input shapes set the batch (and other symbolic) dims; mismatches are
 });
 
 test('error messages equal real TF.js errors (when TF.js is installed)', (t) => {
-  let tf;
-  try {
-    const log = console.log;
-    console.log = () => {};
-    try { tf = createRequire(import.meta.url)('@tensorflow/tfjs'); } finally { console.log = log; }
-  } catch {
-    t.skip('@tensorflow/tfjs is not installed');
-    return;
-  }
+  const tf = loadTfjs();
+  if (!tf) { t.skip('@tensorflow/tfjs is not installed'); return; }
   const cases = [
     'const m = tf.sequential(); m.add(tf.layers.dense({ units: 3 }));',
     'const a = tf.input({ shape: [4, 4, 3] }); const b = tf.input({ shape: [5, 5, 3] }); tf.layers.concatenate().apply([a, b]);',

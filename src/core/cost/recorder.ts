@@ -81,9 +81,6 @@ export class Recorder {
   unknownOps = 0;
   outBytes = Poly.zero;
   saved = Poly.zero;
-  largestTransient = Poly.zero;
-  /** Cached polys per event object (events are often reused by identical calls). */
-  private readonly polyCache = new WeakMap<OpEvent, { c: CostPolys; out: Poly; saved: Poly }>();
 
   constructor(private readonly bytesOf: (t: Tensor) => Poly) {}
 
@@ -108,12 +105,9 @@ export class Recorder {
   }
 
   record(stack: StackView, ev: OpEvent): void {
-    let cached = this.polyCache.get(ev);
-    if (!cached) {
-      cached = { c: { macs: termsPoly(ev.macs), flops: termsPoly(ev.flops), bwd: termsPoly(ev.bwd) }, out: ev.out ? this.bytesOf(ev.out) : Poly.zero, saved: termsPoly(ev.saved) };
-      this.polyCache.set(ev, cached);
-    }
-    const { c, out, saved } = cached;
+    const c: CostPolys = { macs: termsPoly(ev.macs), flops: termsPoly(ev.flops), bwd: termsPoly(ev.bwd) };
+    const out = ev.out ? this.bytesOf(ev.out) : Poly.zero;
+    const saved = termsPoly(ev.saved);
     if (ev.known) this.knownOps++; else this.unknownOps++;
     addInto(this.total, c);
     this.outBytes = this.outBytes.add(out);

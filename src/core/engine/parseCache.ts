@@ -35,6 +35,6 @@ export function parseCached(path: string, text: string): Module {
 /** The line index of a file, built once per (path, text). */
 export function lineIndexCached(path: string, text: string): LineIndex {
   const hit = cache.get(path);
-  if (hit && hit.text === text) return (hit.index ??= new LineIndex(text, []));
-  return new LineIndex(text, []);
+  if (hit && hit.text === text) return (hit.index ??= new LineIndex(text));
+  return new LineIndex(text);
 }

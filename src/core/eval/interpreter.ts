@@ -121,7 +121,7 @@ export class Interp {
   }
 
   registerSource(file: string, source: string, index?: LineIndex): void {
-    this.lineIndex.set(file, index ?? new LineIndex(source, []));
+    this.lineIndex.set(file, index ?? new LineIndex(source));
   }
 
   execBlock(stmts: Stmt[], scope: Scope): Signal {
@@ -182,7 +182,7 @@ export class Interp {
       case 'del': for (const t of st.targets) deleteTarget(this, t, scope); return Signal.Normal;
       case 'scope': {
         const set = new Set(st.names);
-        if (this.srcText(st).startsWith('global')) scope.globalNames = new Set([...(scope.globalNames ?? []), ...set]);
+        if (st.keyword === 'global') scope.globalNames = new Set([...(scope.globalNames ?? []), ...set]);
         else scope.nonlocalNames = new Set([...(scope.nonlocalNames ?? []), ...set]);
         return Signal.Normal;
       }
@@ -190,21 +190,14 @@ export class Interp {
     }
   }
 
-  private srcText(st: Stmt): string {
-    return this.lineIndex.get(this.frames[this.frames.length - 1].file)?.slice(st.s, st.e) ?? '';
-  }
 
   private augAssign(target: Expr, op: string, valueExpr: Expr, scope: Scope): Signal {
     const cur = evalExpr(this, target, scope);
     const v = evalExpr(this, valueExpr, scope);
-    assignTo(this, target, this.inplace(op, cur, v), scope);
+    assignTo(this, target, this.binary(op, cur, v), scope);
     return Signal.Normal;
   }
 
-  /** Hook for in-place operators (lists extend in place; tensors record an op). */
-  inplace(op: string, cur: Value, v: Value): Value {
-    return this.binary(op, cur, v);
-  }
 
   binary!: (op: string, a: Value, b: Value) => Value;
   torch!: TorchHooks;

@@ -17,7 +17,3 @@ export function splitAt(nodes: SyntaxNode[], sep: string): SyntaxNode[][] {
   return groups;
 }
 
-const punctuation = new Set(['(', ')', '[', ']', '{', '}', ',', ':', ';', '.']);
-export function isPunct(n: SyntaxNode): boolean {
-  return punctuation.has(n.name);
-}

@@ -1,5 +1,8 @@
 // The Python IR the evaluator walks: plain objects with character offsets, independent of the parser.
 
+/** Bumped whenever the IR's shape changes (persisted IR caches key on it). */
+export const IR_VERSION = 2;
+
 export interface Node { readonly s: number; readonly e: number }
 
 export type Expr =
@@ -54,7 +57,7 @@ export type Stmt =
   | (Node & { k: 'raise'; x?: Expr })
   | (Node & { k: 'assert'; test: Expr; msg?: Expr })
   | (Node & { k: 'del'; targets: Expr[] })
-  | (Node & { k: 'scope'; names: string[] })
+  | (Node & { k: 'scope'; keyword: 'global' | 'nonlocal'; names: string[] })
   | (Node & { k: 'bad'; text: string });
 
 export interface Handler { readonly types?: Expr; readonly name?: string; readonly body: Stmt[] }

@@ -58,7 +58,7 @@ export class StmtLowerer extends ExprLowerer {
       case 'RaiseStatement': return { k: 'raise', x: cs[1] && cs[1].name !== 'from' ? this.expr(cs[1]) : undefined, s, e };
       case 'AssertStatement': { const g = splitAt(cs.slice(1), ','); return { k: 'assert', test: g[0][0] ? this.expr(g[0][0]) : this.bad(n), msg: g[1]?.[0] ? this.expr(g[1][0]) : undefined, s, e }; }
       case 'DeleteStatement': return { k: 'del', targets: splitAt(cs.slice(1), ',').filter((g) => g.length).map((g) => this.expr(g[0])), s, e };
-      case 'ScopeStatement': return { k: 'scope', names: cs.filter((c) => c.name === 'VariableName').map((c) => this.text(c)), s, e };
+      case 'ScopeStatement': return { k: 'scope', keyword: cs[0] && this.text(cs[0]) === 'nonlocal' ? 'nonlocal' : 'global', names: cs.filter((c) => c.name === 'VariableName').map((c) => this.text(c)), s, e };
       default: return { k: 'bad', text: this.text(n), s, e };
     }
   }

@@ -16,12 +16,6 @@ export function backwardFlops(c: Convention, n: Counts): bigint {
   return 4n * n.macs + n.bwdExtra;
 }
 
-export const conventionLabel: Record<Convention, string> = {
-  seed: 'FLOPs (seed: 2 per MAC + element-wise)',
-  macs: 'MACs only (torchvision / fvcore / ptflops / thop)',
-  matmul2x: '2×MACs, matmul-class only (torch FlopCounterMode)',
-};
-
 /** Optimizer step FLOPs per parameter and optimizer-state bytes per parameter (fp32). */
 export const optimizerRates: Record<Optimizer, { flopsPerParam: bigint; stateBytesPerParam: bigint; label: string }> = {
   sgd: { flopsPerParam: 2n, stateBytesPerParam: 0n, label: 'SGD: 2 FLOPs per parameter, no state (seed)' },

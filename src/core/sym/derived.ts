@@ -24,6 +24,3 @@ export function symbolValue(name: string, dims: Readonly<Record<string, number>>
   return n < 0n ? q - 1n : q;
 }
 
-export function isDerived(name: string): boolean {
-  return table.has(name);
-}

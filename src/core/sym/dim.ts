@@ -24,9 +24,6 @@ export function fromPoly(p: Poly): Dim {
   return new SymInt(p);
 }
 
-export function isConcrete(d: Dim): d is number {
-  return typeof d === 'number';
-}
 
 export function dimAdd(a: Dim, b: Dim): Dim {
   if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a + b)) return a + b;

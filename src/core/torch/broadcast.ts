@@ -1,5 +1,5 @@
 // Broadcasting of two shapes, with PyTorch's error wording.
-import { dimEq, dimStr, type Dim } from '../sym/dim';
+import { dimEq, type Dim } from '../sym/dim';
 
 export type BroadcastResult = { shape: Dim[] } | { error: string };
 
@@ -19,6 +19,3 @@ export function broadcast(a: readonly Dim[], b: readonly Dim[]): BroadcastResult
   return { shape: out };
 }
 
-export function describeMismatch(a: readonly Dim[], b: readonly Dim[]): string {
-  return `${a.map(dimStr).join('x')} and ${b.map(dimStr).join('x')}`;
-}

@@ -1,5 +1,5 @@
 // Reading shapes, dims and tensors out of interpreter values.
-import { PyFloat, PyList, PyTuple, SymInt, Unknown, type Value } from '../eval/values';
+import { PyList, PyTuple, SymInt, type Value } from '../eval/values';
 import type { Dim } from '../sym/dim';
 import { Tensor } from './tensor';
 
@@ -50,6 +50,3 @@ export function normDim(v: Value | undefined, rank: number, extra = 0): number |
   return d >= 0 && d < Math.max(r, 1) ? d : undefined;
 }
 
-export function isScalar(v: Value): boolean {
-  return typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat || v instanceof SymInt || v instanceof Unknown;
-}
