@@ -1,8 +1,10 @@
 // Collects every op the interpreter executes, charging it to its line (self), each call-site line (inclusive) and each module on the stack.
 import type { Tensor } from '../torch/tensor';
-import type { PyInstance } from '../eval/values';
+import { dimPoly } from '../sym/dim';
 import { Poly } from '../sym/poly';
-import { termsPoly, type Term } from './terms';
+import type { PyInstance } from '../eval/values';
+import type { Term } from './terms';
+import { CostSum, termsCost, type CostValue } from './sum';
 
 export interface OpEvent {
   readonly op: string;
@@ -19,31 +21,51 @@ export interface OpEvent {
   readonly saved: readonly Term[];
 }
 
-export interface CostPolys {
-  macs: Poly;
-  flops: Poly;
-  bwd: Poly;
+/** MACs, extra forward FLOPs and extra backward FLOPs, summed in place. */
+export class CostSums {
+  readonly macs = new CostSum();
+  readonly flops = new CostSum();
+  readonly bwd = new CostSum();
+  add(c: OpCost): void {
+    this.macs.add(c.macs);
+    this.flops.add(c.flops);
+    this.bwd.add(c.bwd);
+  }
 }
 
-export interface OpAgg extends CostPolys {
-  readonly event: OpEvent;
-  calls: number;
-  outBytes: Poly;
-  saved: Poly;
+export interface OpCost {
+  readonly macs: CostValue;
+  readonly flops: CostValue;
+  readonly bwd: CostValue;
 }
 
-export interface LineAgg {
-  readonly ops: Map<string, OpAgg>;
-  self: CostPolys;
-  inclusive: CostPolys;
-  outBytes: Poly;
-  inclusiveOutBytes: Poly;
-  saved: Poly;
+export class OpAgg extends CostSums {
+  calls = 0;
+  readonly outBytes = new CostSum();
+  readonly saved = new CostSum();
+  constructor(readonly event: OpEvent) { super(); }
+}
+
+export class LineAgg {
+  readonly ops = new Map<string, OpAgg>();
+  readonly self = new CostSums();
+  readonly inclusive = new CostSums();
+  readonly outBytes = new CostSum();
+  readonly inclusiveOutBytes = new CostSum();
+  readonly saved = new CostSum();
 }
 
 export interface ModuleAgg {
-  inclusive: CostPolys;
+  readonly inclusive: CostSums;
   calls: number;
+}
+
+/** Bytes of a tensor's storage. */
+function tensorBytes(t: Tensor): CostValue {
+  if (!t.shape) return 0;
+  const n = t.numel()!;
+  if (typeof n === 'number' && Number.isSafeInteger(n * t.dtype.bytes)) return n * t.dtype.bytes;
+  return dimPoly(n).mul(Poly.const(t.dtype.bytes));
 }
 
 export interface UnknownOp {
@@ -57,13 +79,6 @@ export interface StackView {
   docLines(): number[];
 }
 
-const zero = (): CostPolys => ({ macs: Poly.zero, flops: Poly.zero, bwd: Poly.zero });
-function addInto(a: CostPolys, b: CostPolys): void {
-  a.macs = a.macs.add(b.macs);
-  a.flops = a.flops.add(b.flops);
-  a.bwd = a.bwd.add(b.bwd);
-}
-
 export class Recorder {
   readonly lines = new Map<number, LineAgg>();
   readonly lineCalls = new Map<number, number>();
@@ -72,17 +87,15 @@ export class Recorder {
   /** Modules called with an empty module stack: the models the file runs. */
   readonly rootModules: PyInstance[] = [];
   readonly unknown = new Map<string, UnknownOp>();
-  readonly total = zero();
+  readonly total = new CostSums();
   /** The value the last top-level module call returned (the model's output). */
   lastOutput: import('../eval/values').Value = null;
   /** Every parameter and buffer created, in order. */
   readonly tensors: Tensor[] = [];
   knownOps = 0;
   unknownOps = 0;
-  outBytes = Poly.zero;
-  saved = Poly.zero;
-
-  constructor(private readonly bytesOf: (t: Tensor) => Poly) {}
+  readonly outBytes = new CostSum();
+  readonly saved = new CostSum();
 
   /** The value each document statement bound, by its first line; `endLines` maps a statement's last line to its first. */
   readonly boundValues = new Map<number, import('../eval/values').Value>();
@@ -100,39 +113,39 @@ export class Recorder {
 
   private line(l: number): LineAgg {
     let agg = this.lines.get(l);
-    if (!agg) this.lines.set(l, (agg = { ops: new Map(), self: zero(), inclusive: zero(), outBytes: Poly.zero, inclusiveOutBytes: Poly.zero, saved: Poly.zero }));
+    if (!agg) this.lines.set(l, (agg = new LineAgg()));
     return agg;
   }
 
   record(stack: StackView, ev: OpEvent): void {
-    const c: CostPolys = { macs: termsPoly(ev.macs), flops: termsPoly(ev.flops), bwd: termsPoly(ev.bwd) };
-    const out = ev.out ? this.bytesOf(ev.out) : Poly.zero;
-    const saved = termsPoly(ev.saved);
+    const c: OpCost = { macs: termsCost(ev.macs), flops: termsCost(ev.flops), bwd: termsCost(ev.bwd) };
+    const out = ev.out ? tensorBytes(ev.out) : 0;
+    const saved = termsCost(ev.saved);
     if (ev.known) this.knownOps++; else this.unknownOps++;
-    addInto(this.total, c);
-    this.outBytes = this.outBytes.add(out);
-    this.saved = this.saved.add(saved);
+    this.total.add(c);
+    this.outBytes.add(out);
+    this.saved.add(saved);
     const lines = stack.docLines();
     if (lines.length) {
       const self = this.line(lines[0]);
       const key = `${ev.op}|${ev.out?.shapeString() ?? ''}|${ev.rule}`;
       let agg = self.ops.get(key);
-      if (!agg) self.ops.set(key, (agg = { event: ev, calls: 0, ...zero(), outBytes: Poly.zero, saved: Poly.zero }));
+      if (!agg) self.ops.set(key, (agg = new OpAgg(ev)));
       agg.calls++;
-      addInto(agg, c);
-      agg.outBytes = agg.outBytes.add(out);
-      agg.saved = agg.saved.add(saved);
-      addInto(self.self, c);
-      self.outBytes = self.outBytes.add(out);
-      self.saved = self.saved.add(saved);
+      agg.add(c);
+      agg.outBytes.add(out);
+      agg.saved.add(saved);
+      self.self.add(c);
+      self.outBytes.add(out);
+      self.saved.add(saved);
       for (const l of lines) {
         const la = this.line(l);
-        addInto(la.inclusive, c);
-        la.inclusiveOutBytes = la.inclusiveOutBytes.add(out);
+        la.inclusive.add(c);
+        la.inclusiveOutBytes.add(out);
       }
     }
     const ms = this.moduleStack;
-    for (let i = 0; i < ms.length; i++) if (ms.indexOf(ms[i]) === i) addInto(this.moduleAgg(ms[i]).inclusive, c);
+    for (let i = 0; i < ms.length; i++) if (ms.indexOf(ms[i]) === i) this.moduleAgg(ms[i]).inclusive.add(c);
   }
 
   unknownOp(stack: StackView, name: string): void {
@@ -145,7 +158,7 @@ export class Recorder {
 
   moduleAgg(m: PyInstance): ModuleAgg {
     let a = this.modules.get(m);
-    if (!a) this.modules.set(m, (a = { inclusive: zero(), calls: 0 }));
+    if (!a) this.modules.set(m, (a = { inclusive: new CostSums(), calls: 0 }));
     return a;
   }
 

@@ -36,10 +36,25 @@ export function scaleTerms(ts: readonly Term[], k: number): Term[] {
 
 /** `2·32·784·256 + 32·256`, with dims rendered by `show` (symbolic names or their values). */
 export function termsString(ts: readonly Term[], show: (d: Dim) => string = dimStr): string {
-  if (ts.length === 0) return '0';
-  return ts.map((t) => {
-    const fs = t.f.map(show);
-    if (t.c !== 1 || fs.length === 0) fs.unshift(String(t.c));
-    return fs.join('·');
-  }).join(' + ');
+  return formulaString(ts, 1, [], show);
+}
+
+/** `scale`·`first` followed by `rest`, as one formula string (no intermediate term lists). */
+export function formulaString(first: readonly Term[], scale: number, rest: readonly Term[], show: (d: Dim) => string = dimStr): string {
+  let out = '';
+  const put = (t: Term, c: number) => {
+    if (out) out += ' + ';
+    let body = c !== 1 || t.f.length === 0 ? String(c) : '';
+    for (const d of t.f) body += (body ? '·' : '') + show(d);
+    out += body;
+  };
+  for (const t of first) put(t, t.c * scale);
+  for (const t of rest) put(t, t.c);
+  return out || '0';
+}
+
+/** True when no term holds a symbol. */
+export function termsConcrete(ts: readonly Term[]): boolean {
+  for (const t of ts) for (const d of t.f) if (typeof d !== 'number') return false;
+  return true;
 }

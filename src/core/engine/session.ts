@@ -10,15 +10,12 @@ import { TorchCtx } from '../torch/context';
 import { registerTorch } from '../torch/torchModule';
 import { makeTensorHooks } from '../torch/tensorHooks';
 import { dtypes } from '../torch/dtypes';
-import { dimPoly } from '../sym/dim';
-import { Poly } from '../sym/poly';
 import { Scope } from '../eval/scope';
 import { PyException, BudgetExceeded, Cancelled } from '../eval/errors';
 import { PyModule, type PyDtype } from '../eval/values';
 import { parseCached, lineIndexCached } from './parseCache';
 import { moduleCache } from './moduleCache';
 import type { AnalyzeOptions, Precision } from '../api/options';
-import type { Tensor } from '../torch/tensor';
 
 export interface Session {
   readonly ip: Interp;
@@ -34,10 +31,8 @@ function precisionDtypes(p: Precision): { float: PyDtype; act: (d: PyDtype) => P
   return { float: f32, act: (d) => d };
 }
 
-const bytesOf = (t: Tensor) => (t.shape ? dimPoly(t.numel()!).mul(Poly.const(t.dtype.bytes)) : Poly.zero);
-
 function buildWorld(precision: Precision): Session {
-  const ip = new Interp('', 0, new Recorder(bytesOf), { read: () => undefined });
+  const ip = new Interp('', 0, new Recorder(), { read: () => undefined });
   const types = new BuiltinTypes();
   installBuiltins(ip, types);
   const prec = precisionDtypes(precision);
@@ -58,7 +53,7 @@ const worlds = new Map<Precision, Session>();
 export function createSession(opts: AnalyzeOptions): Session {
   let w = worlds.get(opts.precision);
   if (!w) worlds.set(opts.precision, (w = buildWorld(opts.precision)));
-  w.ip.begin(opts.path, opts.maxSteps, new Recorder(bytesOf), { read: (p) => opts.readFile?.(p) }, opts.isCancelled);
+  w.ip.begin(opts.path, opts.maxSteps, new Recorder(), { read: (p) => opts.readFile?.(p) }, opts.isCancelled);
   moduleCache(w.ip).beginRun();
   return w;
 }

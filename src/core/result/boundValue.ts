@@ -1,8 +1,8 @@
 // Describes the value a statement bound: a tensor's shape, a tuple of shapes, and a module's parameter count.
 import { Tensor } from '../torch/tensor';
-import { distinctParams, isModule } from '../torch/nn/moduleTree';
-import { PyList, PyTuple, type PyInstance, type Value } from '../eval/values';
-import type { DimValues } from './evaluate';
+import { isModule } from '../torch/nn/moduleTree';
+import { PyList, PyTuple, type Value } from '../eval/values';
+import type { ParamCounts } from './paramCounts';
 
 export function describeValue(v: Value, depth = 0): string | undefined {
   if (v instanceof Tensor) return v.shapeString();
@@ -13,10 +13,7 @@ export function describeValue(v: Value, depth = 0): string | undefined {
   return undefined;
 }
 
-export function valueParams(v: Value, dims: DimValues, memo: Map<PyInstance, Set<Tensor>>): bigint | undefined {
-  if (v instanceof Tensor && v.role === 'param') return v.shape ? dims.poly(v.numelPoly()!) : undefined;
-  if (!isModule(v)) return undefined;
-  let n = 0n;
-  for (const t of distinctParams(v, memo)) if (t.shape) n += dims.poly(t.numelPoly()!);
-  return n;
+export function valueParams(v: Value, counts: ParamCounts): bigint | undefined {
+  if (v instanceof Tensor && v.role === 'param') return v.shape ? counts.numel(v) : undefined;
+  return isModule(v) ? counts.module(v) : undefined;
 }

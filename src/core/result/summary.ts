@@ -2,13 +2,13 @@
 import type { AnalysisResult, CostCounts, Diagnostic, LineCost } from '../api/result';
 import type { AnalyzeOptions } from '../api/options';
 import type { Recorder } from '../cost/recorder';
-import type { Poly } from '../sym/poly';
+import type { CostSums } from '../cost/recorder';
 import type { DimValues } from './evaluate';
 import { backwardFlops, forwardFlops, optimizerRates } from './conventions';
 
 /** MACs and FLOPs forward/backward of accumulated cost polynomials, under the chosen convention. */
-export function counts(dims: DimValues, conv: AnalyzeOptions['convention'], c: { macs: Poly; flops: Poly; bwd: Poly }): CostCounts {
-  const n = { macs: dims.poly(c.macs), extra: dims.poly(c.flops), bwdExtra: dims.poly(c.bwd) };
+export function counts(dims: DimValues, conv: AnalyzeOptions['convention'], c: CostSums): CostCounts {
+  const n = { macs: dims.sum(c.macs), extra: dims.sum(c.flops), bwdExtra: dims.sum(c.bwd) };
   return { macs: n.macs, flops: forwardFlops(conv, n), backwardFlops: backwardFlops(conv, n) };
 }
 
@@ -24,7 +24,7 @@ type Summary = Pick<AnalysisResult, 'totals' | 'memory' | 'coverage' | 'dims' | 
 export function summarize(rec: Recorder, lines: readonly LineCost[], dims: DimValues, opts: AnalyzeOptions, w: WeightCounts, diagnostics: Diagnostic[], budgetExceeded: boolean): Summary {
   const total = counts(dims, opts.convention, rec.total);
   const opt = optimizerRates[opts.optimizer];
-  const saved = dims.poly(rec.saved);
+  const saved = dims.sum(rec.saved);
   let largest = 0n;
   for (const l of lines) for (const o of l.ops) { const per = o.calls ? o.outputBytes / BigInt(o.calls) : 0n; if (per > largest) largest = per; }
   const optimizerBytes = w.params * opt.stateBytesPerParam;
@@ -35,7 +35,7 @@ export function summarize(rec: Recorder, lines: readonly LineCost[], dims: DimVa
   return {
     totals: { ...total, params: w.params, buffers: w.buffers, trainingFlops: total.flops + total.backwardFlops + opt.flopsPerParam * w.params },
     memory: {
-      paramBytes: w.paramBytes, bufferBytes: w.bufferBytes, activationBytes: dims.poly(rec.outBytes), savedBytes: saved, gradientBytes: w.paramBytes,
+      paramBytes: w.paramBytes, bufferBytes: w.bufferBytes, activationBytes: dims.sum(rec.outBytes), savedBytes: saved, gradientBytes: w.paramBytes,
       optimizerBytes, masterWeightBytes: master, largestTransientBytes: largest, trainingBytes: w.paramBytes * 2n + optimizerBytes + master + saved + largest,
     },
     coverage: { ops: rec.knownOps + rec.unknownOps, unknownOps: rec.unknownOps, unknown: [...rec.unknown.values()].map((u) => ({ name: u.name, line: u.line, count: u.count })) },

@@ -1,6 +1,6 @@
 // Applying a layer to symbolic tensors: TF.js input checks, the first build (weights), the output, and the cost record.
 import { dimEq, type Dim } from '../sym/dim';
-import { termsPoly } from '../cost/terms';
+import { termsCost } from '../cost/sum';
 import { Tensor } from '../torch/tensor';
 import { TfError, type EvalCtx } from './context';
 import { ConfigUnknown } from './config';
@@ -51,9 +51,7 @@ export function applyLayer(ctx: EvalCtx, layer: Layer, input: Tensor | Tensor[],
     if (record) {
       const c = r.cost;
       ctx.record(layer.line, { op, rule: c.rule, known: true, out, macs: c.macs, flops: c.flops, bwd: c.bwd, saved: c.saved });
-      layer.macs = layer.macs.add(termsPoly(c.macs));
-      layer.flops = layer.flops.add(termsPoly(c.flops));
-      layer.bwd = layer.bwd.add(termsPoly(c.bwd));
+      layer.cost.add({ macs: termsCost(c.macs), flops: termsCost(c.flops), bwd: termsCost(c.bwd) });
     }
     return out;
   } catch (e) {

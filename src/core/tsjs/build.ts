@@ -3,6 +3,7 @@ import type { AnalysisResult, CostCounts, Diagnostic, ModuleNode } from '../api/
 import type { AnalyzeOptions } from '../api/options';
 import { DimValues } from '../result/evaluate';
 import { buildLines } from '../result/lines';
+import { ParamCounts } from '../result/paramCounts';
 import { counts, summarize } from '../result/summary';
 import { dimPoly, dimProd } from '../sym/dim';
 import type { EvalCtx } from './context';
@@ -15,7 +16,7 @@ function layerParams(l: Layer, dims: DimValues): bigint {
 }
 
 function modelNode(m: Model, dims: DimValues, conv: AnalyzeOptions['convention']): ModuleNode {
-  const children = m.layers.map((l): ModuleNode => ({ name: l.name, type: l.spec.className, line: l.line, params: layerParams(l, dims), inclusive: counts(dims, conv, l), calls: l.applications, children: [] }));
+  const children = m.layers.map((l): ModuleNode => ({ name: l.name, type: l.spec.className, line: l.line, params: layerParams(l, dims), inclusive: counts(dims, conv, l.cost), calls: l.applications, children: [] }));
   const sum = (k: keyof CostCounts) => children.reduce((a, c) => a + c.inclusive[k], 0n);
   return { name: m.name, type: m.className, line: m.line, params: children.reduce((a, c) => a + c.params, 0n), inclusive: { macs: sum('macs'), flops: sum('flops'), backwardFlops: sum('backwardFlops') }, calls: 1, children };
 }
@@ -36,7 +37,7 @@ export function buildTsJsResult(ctx: EvalCtx, models: Model[], outcome: EntryOut
     e.bytes += n * BigInt(ctx.float.bytes);
     byLine.set(l.line, e);
   }
-  const lines = buildLines(rec, byLine, dims, conv, new Map());
+  const lines = buildLines(rec, byLine, dims, conv, new ParamCounts(dims));
   const paramBytes = P * BigInt(ctx.float.bytes);
   const m = outcome.model;
   const out = m?.outputs[0];

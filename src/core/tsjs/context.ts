@@ -1,9 +1,6 @@
 // Per-analysis state: source positions, the call-line stack, diagnostics, the cost recorder, the step budget.
 import type { Diagnostic, SourceSpan, Severity } from '../api/result';
 import { Recorder, type OpEvent } from '../cost/recorder';
-import { dimPoly } from '../sym/dim';
-import { Poly } from '../sym/poly';
-import type { Tensor } from '../torch/tensor';
 import type { Node } from './parse';
 import { tfDtype, type TfDtype } from './dtype';
 
@@ -35,7 +32,7 @@ export class EvalCtx {
     this.file = docFile;
     for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
     this.float = tfDtype(precision === 'fp16' || precision === 'mixed' ? 'float16' : precision === 'bf16' ? 'bfloat16' : 'float32');
-    this.recorder = new Recorder((t: Tensor) => (t.shape ? dimPoly(t.numel()!).mul(Poly.const(t.dtype.bytes)) : Poly.zero));
+    this.recorder = new Recorder();
   }
 
   step(): void {

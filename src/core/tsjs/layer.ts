@@ -1,7 +1,7 @@
 // A TF.js layer value: its class spec, config, creation line, TF.js-style name, and weights once built.
 import type { Dim } from '../sym/dim';
 import type { Term } from '../cost/terms';
-import { Poly } from '../sym/poly';
+import { CostSums } from '../cost/recorder';
 import type { Cfg } from './config';
 import type { LayerRef } from './values';
 
@@ -55,9 +55,7 @@ export class Layer implements LayerRef {
   /** The layer was given an input shape the evaluator could not determine. */
   inputShapeUnknown = false;
   /** Self costs of all applications, for the module tree. */
-  macs = Poly.zero;
-  flops = Poly.zero;
-  bwd = Poly.zero;
+  readonly cost = new CostSums();
 
   constructor(readonly spec: LayerSpec, readonly cfg: Cfg, readonly line: number, readonly batchInputShape?: (number | null)[], readonly dtype = 'float32') {
     const given = cfg.optStrSafe('name');

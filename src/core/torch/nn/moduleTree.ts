@@ -12,13 +12,13 @@ export function isModule(v: Value): v is PyInstance {
 
 export function namedChildren(m: PyInstance): [string, PyInstance][] {
   const out: [string, PyInstance][] = [];
-  for (const [k, v] of m.attrs) if (isModule(v)) out.push([k, v]);
+  m.attrs.forEach((v, k) => { if (isModule(v)) out.push([k, v]); });
   return out;
 }
 
 export function ownTensors(m: PyInstance, role: 'param' | 'buffer'): [string, Tensor][] {
   const out: [string, Tensor][] = [];
-  for (const [k, v] of m.attrs) if (v instanceof Tensor && v.role === role) out.push([k, v]);
+  m.attrs.forEach((v, k) => { if (v instanceof Tensor && v.role === role) out.push([k, v]); });
   return out;
 }
 
@@ -49,10 +49,24 @@ export function namedTensors(root: PyInstance, role: 'param' | 'buffer'): [strin
 export function distinctParams(m: PyInstance, memo: Map<PyInstance, Set<Tensor>>, stack = new Set<PyInstance>()): Set<Tensor> {
   const hit = memo.get(m);
   if (hit) return hit;
-  const set = new Set<Tensor>(ownTensors(m, 'param').map(([, t]) => t));
+  const set = new Set<Tensor>();
   stack.add(m);
-  for (const [, c] of namedChildren(m)) if (!stack.has(c)) for (const t of distinctParams(c, memo, stack)) set.add(t);
+  m.attrs.forEach((v) => {
+    if (v instanceof Tensor) { if (v.role === 'param') set.add(v); }
+    else if (isModule(v) && !stack.has(v)) for (const t of distinctParams(v, memo, stack)) set.add(t);
+  });
   stack.delete(m);
   memo.set(m, set);
   return set;
+}
+
+/** Distinct buffers (or parameters) under a module, without their names. */
+export function distinctTensors(root: PyInstance, role: 'param' | 'buffer', out = new Set<Tensor>(), seen = new Set<PyInstance>()): Set<Tensor> {
+  if (seen.has(root)) return out;
+  seen.add(root);
+  root.attrs.forEach((v) => {
+    if (v instanceof Tensor) { if (v.role === role) out.add(v); }
+    else if (isModule(v)) distinctTensors(v, role, out, seen);
+  });
+  return out;
 }
