@@ -47,6 +47,15 @@ run('PyTorch oracle: fixture expectations', process.execPath, ['test/oracle/rege
 if (existsSync('test/oracle/tfjs_oracle.mjs')) run('TF.js oracle vs goldens', process.execPath, ['test/oracle/tfjs_oracle.mjs', '--check']);
 run('e2e in VS Code for the Web', process.execPath, ['test/e2e/run.mjs']);
 
+// The Node entry (dist/extension.js) in a real VS Code server's extension host. Where possible it runs in a network
+// namespace of its own with only loopback, so nothing can leave the machine whatever the server tries.
+const codeServer = process.env.CODE_SERVER_PREFIX ?? '/opt/code-server';
+const codeServerMissing = () => (existsSync(`${codeServer}/.flopscope-installed`) ? undefined : `no code-server in ${codeServer}; sh test/e2e/server/install.sh`);
+const isolated = process.getuid?.() === 0 && spawnSync('unshare', ['-n', 'ip', 'link', 'set', 'lo', 'up'], { stdio: 'ignore' }).status === 0;
+process.env.E2E_NO_BUILD = '1';
+if (isolated) run('e2e in VS Code server (desktop extension host)', 'unshare', ['-n', 'sh', '-c', `ip link set lo up && exec "${process.execPath}" test/e2e/server/runServer.mjs`], { needs: codeServerMissing });
+else run('e2e in VS Code server (desktop extension host)', process.execPath, ['test/e2e/server/runServer.mjs'], { needs: codeServerMissing });
+
 const failed = results.filter(([, s]) => s === 'failed');
 const passed = results.filter(([, s]) => s === 'passed');
 const skipped = results.filter(([, s]) => s === 'skipped');
