@@ -30,7 +30,8 @@ const builds = [
   { entryPoints: ['src/extension/desktop.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['src/core/tsjs/index.ts'], outfile: 'dist/tsjs.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['src/core/tsjs/index.ts'], outfile: 'dist/web/tsjs.js', platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'], plugins: [stubNodeBuiltins] },
   // Test bundles (not shipped): core as a CJS library for plain Node tests, and the in-host suite for both hosts.

@@ -1,13 +1,15 @@
 // A disk cache of lowered Python IR for the CLI (in the OS temp folder, keyed by the file's text), so repeated runs skip parsing.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IrStore } from '../core/api/options';
 import { IR_VERSION } from '../core/python/ir';
+import { cacheDir } from './cacheDir';
 
-export function diskIrStore(version: string): IrStore {
-  const dir = join(tmpdir(), `flopscope-ir-${version}-v${IR_VERSION}`);
+/** Undefined when caching is off (FLOPSCOPE_NO_CACHE) or the cache folder is unusable. */
+export function diskIrStore(version: string): IrStore | undefined {
+  const dir = cacheDir(`ir-${version}-v${IR_VERSION}`);
+  if (!dir) return undefined;
   const file = (text: string) => join(dir, createHash('sha1').update(text).digest('hex') + '.json');
   return {
     load(_path, text) {
@@ -19,7 +21,6 @@ export function diskIrStore(version: string): IrStore {
     },
     save(_path, text, ir) {
       try {
-        mkdirSync(dir, { recursive: true });
         const target = file(text);
         const tmp = `${target}.${process.pid}.tmp`;
         writeFileSync(tmp, JSON.stringify(ir));

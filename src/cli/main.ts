@@ -1,4 +1,4 @@
-// The flopscope command line: analyze a model file and print its per-line cost report.
+// The flopscope command line (bundled as dist/cli-main.js, loaded by launcher.ts): analyze a model file and print its per-line cost report.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze } from '../core/analyze';
@@ -32,7 +32,7 @@ function run(cmd: AnalyzeCommand): number {
   }
   const options: Partial<AnalyzeOptions> = {
     path, entry: cmd.entry, inputs: cmd.inputs, dims: cmd.dims, convention: cmd.convention, precision: cmd.precision, optimizer: cmd.optimizer, readFile: fileReader(),
-    irStore: process.env.FLOPSCOPE_NO_CACHE ? undefined : diskIrStore(version()),
+    irStore: diskIrStore(version()),
   };
   const result: AnalysisResult = isTsJsFile(path) ? loadTsJs().analyzeTsJs(source, options) : analyze(source, options);
   const badInput = result.diagnostics.find((d) => d.code === 'bad-input' || d.code === 'bad-entry');
