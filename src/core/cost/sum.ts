@@ -38,8 +38,14 @@ export class CostSum {
 
   /** The exact total, symbols valued by `value`. */
   evaluate(value: (sym: string) => bigint): bigint {
+    if (this.big === 0n && !this.sym) return BigInt(this.n);
     const k = this.big + BigInt(this.n);
     return this.sym ? k + this.sym.evaluate(value) : k;
+  }
+
+  /** The total as a number when it is concrete and below 2^53 (no bigint work needed), else undefined. */
+  safeNumber(): number | undefined {
+    return this.big === 0n && !this.sym ? this.n : undefined;
   }
 
   poly(): Poly {

@@ -5,7 +5,7 @@ import type { Session } from '../engine/session';
 import type { EntryOutcome } from '../engine/entry';
 import { DimValues } from './evaluate';
 import { buildLines } from './lines';
-import { backwardFlops, forwardFlops } from './conventions';
+import { costCounts, zeroCounts } from './costCounts';
 import { summarize } from './summary';
 import { distinctTensors, namedChildren } from '../torch/nn/moduleTree';
 import { ParamCounts } from './paramCounts';
@@ -61,7 +61,7 @@ export function buildResult(s: Session, outcome: EntryOutcome, opts: AnalyzeOpti
 function moduleNode(s: Session, m: PyInstance, name: string, seen: Set<PyInstance>, dims: DimValues, conv: AnalyzeOptions['convention'], counts: ParamCounts): ModuleNode {
   seen.add(m);
   const agg = s.ip.recorder.modules.get(m);
-  const n = agg ? { macs: dims.sum(agg.inclusive.macs), extra: dims.sum(agg.inclusive.flops), bwdExtra: dims.sum(agg.inclusive.bwd) } : { macs: 0n, extra: 0n, bwdExtra: 0n };
+  const inclusive = agg ? costCounts(agg.inclusive, dims, conv) : zeroCounts;
   const children = namedChildren(m).filter(([, c]) => !seen.has(c)).map(([k, c]) => moduleNode(s, c, k, seen, dims, conv, counts));
-  return { name, type: m.cls.name, line: m.createdLine, params: counts.module(m), inclusive: { macs: n.macs, flops: forwardFlops(conv, n), backwardFlops: backwardFlops(conv, n) }, calls: agg?.calls ?? 0, children };
+  return { name, type: m.cls.name, line: m.createdLine, params: counts.module(m), inclusive, calls: agg?.calls ?? 0, children };
 }

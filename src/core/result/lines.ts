@@ -1,10 +1,10 @@
 // Per-line costs from the recorder: self and inclusive counts, shapes, formulas, parameters created on the line.
 import type { LineCost, OpRecord } from '../api/result';
 import type { Convention } from '../api/options';
-import type { CostSums, LineAgg, OpAgg, Recorder } from '../cost/recorder';
+import type { LineAgg, OpAgg, Recorder } from '../cost/recorder';
 import { formulaString, termsConcrete } from '../cost/terms';
 import type { DimValues } from './evaluate';
-import { backwardFlops, forwardFlops, type Counts } from './conventions';
+import { costCounts, sumValue, zeroCounts } from './costCounts';
 import { DimValues as DV } from './evaluate';
 import type { ParamCounts } from './paramCounts';
 import { describeValue, valueParams } from './boundValue';
@@ -19,22 +19,16 @@ function opFormula(agg: OpAgg, dims: DimValues, conv: Convention): { formula: st
   return { formula, symbolic: symbolic !== formula ? symbolic : undefined };
 }
 
-function counts(s: CostSums, dims: DimValues): Counts {
-  return { macs: dims.sum(s.macs), extra: dims.sum(s.flops), bwdExtra: dims.sum(s.bwd) };
-}
-
 function opRecord(agg: OpAgg, dims: DimValues, conv: Convention): OpRecord {
-  const n = counts(agg, dims);
+  const n = costCounts(agg, dims, conv);
   const { formula, symbolic } = opFormula(agg, dims, conv);
   const ev = agg.event;
   return {
     op: ev.op, shape: ev.out ? ev.out.shapeString() : '', dtype: ev.out?.dtype.name ?? '',
-    macs: n.macs, flops: forwardFlops(conv, n), backwardFlops: backwardFlops(conv, n),
-    outputBytes: dims.sum(agg.outBytes), savedBytes: dims.sum(agg.saved), calls: agg.calls, formula, symbolicFormula: symbolic, rule: ev.rule, known: ev.known,
+    macs: n.macs, flops: n.flops, backwardFlops: n.backwardFlops,
+    outputBytes: sumValue(agg.outBytes, dims), savedBytes: sumValue(agg.saved, dims), calls: agg.calls, formula, symbolicFormula: symbolic, rule: ev.rule, known: ev.known,
   };
 }
-
-const NONE: Counts = { macs: 0n, extra: 0n, bwdExtra: 0n };
 
 /** One entry per document line that ran ops, created parameters or bound a value, in line order. */
 export function buildLines(rec: Recorder, params: Map<number, { count: bigint; bytes: bigint }>, dims: DimValues, conv: Convention, paramCounts: ParamCounts): LineCost[] {
@@ -64,18 +58,18 @@ export function buildLines(rec: Recorder, params: Map<number, { count: bigint; b
     });
     // A line whose ops ran elsewhere (`logits = model(x)`) or that ran none (`x = torch.randn(...)`) shows the value it bound.
     if (!shapes.length && b?.value) shapes.push(b.value);
-    const self = agg ? counts(agg.self, dims) : NONE;
-    const inc = agg ? counts(agg.inclusive, dims) : self;
+    const self = agg ? costCounts(agg.self, dims, conv) : zeroCounts;
+    const inc = agg ? costCounts(agg.inclusive, dims, conv) : self;
     const p = params.get(line);
     let formula = ops.length === 1 ? ops[0].formula : '';
     if (ops.length > 1) for (const o of ops) if (o.flops > 0n) formula += `${formula ? '; ' : ''}${o.op}: ${o.formula}`;
     out.push({
       line, endLine: endOf.get(line), value: b?.value, valueParams: b?.params,
       shapes, dtypes,
-      macs: self.macs, flops: forwardFlops(conv, self), backwardFlops: backwardFlops(conv, self),
-      inclusive: { macs: inc.macs, flops: forwardFlops(conv, inc), backwardFlops: backwardFlops(conv, inc) },
+      macs: self.macs, flops: self.flops, backwardFlops: self.backwardFlops,
+      inclusive: inc,
       params: p?.count ?? 0n, paramBytes: p?.bytes ?? 0n,
-      activationBytes: agg ? dims.sum(agg.outBytes) : 0n, inclusiveActivationBytes: agg ? dims.sum(agg.inclusiveOutBytes) : 0n,
+      activationBytes: agg ? sumValue(agg.outBytes, dims) : 0n, inclusiveActivationBytes: agg ? sumValue(agg.inclusiveOutBytes, dims) : 0n,
       calls: rec.lineCalls.get(line) ?? 0,
       formula,
       ops,

@@ -1,13 +1,16 @@
 // Parameter counts for the result: each tensor's element count and each module's distinct parameters, evaluated once.
 import type { PyInstance } from '../eval/values';
-import type { Tensor } from '../torch/tensor';
-import { distinctParams } from '../torch/nn/moduleTree';
+import { Tensor } from '../torch/tensor';
+import { distinctParams, isModule } from '../torch/nn/moduleTree';
 import type { DimValues } from './evaluate';
 
 export class ParamCounts {
   private readonly sets = new Map<PyInstance, Set<Tensor>>();
   private readonly modules = new Map<PyInstance, bigint>();
   private readonly tensors = new Map<Tensor, bigint>();
+  /** Modules whose subtree holds no module and no parameter twice (no tied weights): their counts are plain sums. */
+  private readonly clean = new Set<PyInstance>();
+  private readonly walkedParams = new Map<PyInstance, Set<Tensor>>();
   constructor(private readonly dims: DimValues) {}
 
   /** Elements of a tensor at the user's dims (0 when its rank is unknown). */
@@ -22,19 +25,47 @@ export class ParamCounts {
   }
 
   /** The distinct parameters under a module (a tied weight once). */
-  distinct(m: PyInstance): Set<Tensor> {
-    return distinctParams(m, this.sets);
+  distinct(m: PyInstance): ReadonlySet<Tensor> {
+    if (!this.clean.has(m)) this.walk(m);
+    return this.walkedParams.get(m) ?? distinctParams(m, this.sets);
   }
 
   /** How many parameters a module holds, tied weights counted once. */
   module(m: PyInstance): bigint {
     let n = this.modules.get(m);
-    if (n === undefined) {
-      n = 0n;
-      for (const t of this.distinct(m)) n += this.numel(t);
-      this.modules.set(m, n);
+    if (n !== undefined) return n;
+    if (!this.clean.has(m)) this.walk(m);
+    n = 0n;
+    if (this.clean.has(m)) {
+      // No sharing below: own parameters plus the children's counts.
+      for (const v of m.attrs.values()) {
+        if (v instanceof Tensor) { if (v.role === 'param') n += this.numel(v); }
+        else if (isModule(v)) n += this.module(v);
+      }
+    } else {
+      for (const t of distinctParams(m, this.sets)) n += this.numel(t);
     }
+    this.modules.set(m, n);
     return n;
+  }
+
+  /** Visits a module's subtree once; when nothing in it is reached twice, marks every module in it clean. */
+  private walk(root: PyInstance): void {
+    const seen = new Set<PyInstance>();
+    const params = new Set<Tensor>();
+    let shared = false;
+    const visit = (m: PyInstance): void => {
+      if (seen.has(m)) { shared = true; return; }
+      seen.add(m);
+      for (const v of m.attrs.values()) {
+        if (v instanceof Tensor) { if (v.role === 'param') { if (params.has(v)) shared = true; else params.add(v); } }
+        else if (isModule(v)) visit(v);
+      }
+    };
+    visit(root);
+    if (shared) return;
+    for (const m of seen) this.clean.add(m);
+    this.walkedParams.set(root, params);
   }
 
   sum(ts: Iterable<Tensor>): bigint {

@@ -4,12 +4,12 @@ import type { AnalyzeOptions } from '../api/options';
 import type { Recorder } from '../cost/recorder';
 import type { CostSums } from '../cost/recorder';
 import type { DimValues } from './evaluate';
-import { backwardFlops, forwardFlops, optimizerRates } from './conventions';
+import { optimizerRates } from './conventions';
+import { costCounts } from './costCounts';
 
-/** MACs and FLOPs forward/backward of accumulated cost polynomials, under the chosen convention. */
+/** MACs and FLOPs forward/backward of accumulated costs, under the chosen convention. */
 export function counts(dims: DimValues, conv: AnalyzeOptions['convention'], c: CostSums): CostCounts {
-  const n = { macs: dims.sum(c.macs), extra: dims.sum(c.flops), bwdExtra: dims.sum(c.bwd) };
-  return { macs: n.macs, flops: forwardFlops(conv, n), backwardFlops: backwardFlops(conv, n) };
+  return costCounts(c, dims, conv);
 }
 
 export interface WeightCounts {
