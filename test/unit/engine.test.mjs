@@ -114,10 +114,60 @@ test('precision: fp16 halves activation bytes; mixed adds fp32 master weights', 
   assert.equal(mixed.memory.masterWeightBytes, 68n * 4n);
 });
 
+test('switching precision and back keeps modules recognized (each precision has its own world)', () => {
+  const src = header + 'class M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(16, 4)\n    def forward(self, x):\n        return self.fc(x)\ny = M()(torch.randn(8, 16))\n';
+  for (const precision of ['fp32', 'fp16', 'bf16', 'fp32', 'mixed', 'fp32']) {
+    const r = run(src, { precision });
+    assert.equal(r.totals.params, 68n, precision);
+    assert.equal(r.modules[0]?.type, 'M', precision);
+  }
+});
+
 test('totals beyond 2^53 stay exact', () => {
   const r = run(header + 'x = torch.randn(1048576, 1048576)\ny = x @ torch.randn(1048576, 1048576)\n');
   assert.equal(r.totals.macs, 1048576n ** 3n);
   assert.ok(r.totals.macs > BigInt(Number.MAX_SAFE_INTEGER));
+});
+
+test('sums of safe per-op costs that cross 2^53 stay exact (lines, totals, every convention)', () => {
+  // Each matmul is 2^48 MACs (a safe number); 64 of them on one line sum to 2^54.
+  const src = header + 'a = torch.randn(65536, 65536)\nfor _ in range(64):\n    b = a @ a\n';
+  const macs = 64n * 2n ** 48n;
+  const r = run(src);
+  assert.equal(r.totals.macs, macs);
+  assert.equal(r.totals.flops, 2n * macs);
+  assert.equal(r.totals.backwardFlops, 4n * macs);
+  assert.equal(line(r, 6).macs, macs);
+  assert.equal(line(r, 6).calls, 64);
+  assert.equal(line(r, 6).activationBytes, 64n * 65536n * 65536n * 4n);
+  assert.equal(run(src, { convention: 'macs' }).totals.flops, macs);
+  assert.equal(run(src, { convention: 'matmul2x' }).totals.backwardFlops, 4n * macs);
+});
+
+test('a tied weight and a module held twice count once, in totals and in the module tree', () => {
+  const r = run(header + `
+class Tied(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.emb = nn.Embedding(10, 4)
+        block = nn.Linear(4, 4)
+        self.a = block
+        self.b = block
+        self.head = nn.Linear(4, 10, bias=False)
+        self.head.weight = self.emb.weight
+
+    def forward(self, x):
+        return self.head(self.b(self.a(self.emb(x))))
+
+model = Tied()
+y = model(torch.randint(0, 10, (2, 3)))
+`);
+  const params = 10n * 4n + (4n * 4n + 4n);
+  assert.equal(r.totals.params, params);
+  const root = r.modules[0];
+  assert.equal(root.params, params);
+  assert.deepEqual(root.children.map((c) => [c.name, c.params]), [['emb', 40n], ['a', 20n], ['head', 40n]]);
+  assert.equal(line(r, 18).valueParams, params);
 });
 
 test('syntax errors are reported and the rest of the file still analyzes', () => {

@@ -91,6 +91,8 @@ export class Property {
 
 /** Native behaviour a built-in class (nn.Linear, Enum, ...) attaches. */
 export interface NativeClassHooks {
+  /** Set on nn.Module (and so inherited by every subclass): instances are modules. */
+  nnModule?: true;
   /** Called on class creation of a subclass (e.g. Enum members, dataclass fields). */
   onSubclass?: (cls: PyClass) => void;
   /** Attribute lookup fallback on instances (e.g. nn.Module's submodules). */

@@ -62,6 +62,8 @@ function moduleNode(s: Session, m: PyInstance, name: string, seen: Set<PyInstanc
   seen.add(m);
   const agg = s.ip.recorder.modules.get(m);
   const inclusive = agg ? costCounts(agg.inclusive, dims, conv) : zeroCounts;
-  const children = namedChildren(m).filter(([, c]) => !seen.has(c)).map(([k, c]) => moduleNode(s, c, k, seen, dims, conv, counts));
+  // Each module once, as PyTorch's named_modules(): a module held under two names shows under the first.
+  const children: ModuleNode[] = [];
+  for (const [k, c] of namedChildren(m)) if (!seen.has(c)) children.push(moduleNode(s, c, k, seen, dims, conv, counts));
   return { name, type: m.cls.name, line: m.createdLine, params: counts.module(m), inclusive, calls: agg?.calls ?? 0, children };
 }

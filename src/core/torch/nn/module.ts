@@ -5,11 +5,12 @@ import { lookupAttr } from '../../eval/attributes';
 import { PyException } from '../../eval/errors';
 import { NativeFunction, PyClass, PyInstance, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 import { Tensor } from '../tensor';
-import { isModule, namedChildren, namedModules, namedTensors, setModuleClass } from './moduleTree';
+import { isModule, namedChildren, namedModules, namedTensors } from './moduleTree';
 
 export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
   const ip = c.ip;
   const cls = new PyClass('Module', [object], new Map(), {
+    nnModule: true,
     call(self, args, kwargs, site) {
       const forward = lookupAttr(ip, self, 'forward');
       if (!forward) throw new PyException('NotImplementedError', `Module [${self.cls.name}] is missing the required "forward" function`);
@@ -24,7 +25,6 @@ export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
       }
     },
   });
-  setModuleClass(cls);
   const m = (name: string, impl: (self: PyInstance, args: Value[], kw?: Map<string, Value>) => Value) =>
     cls.dict.set(name, new NativeFunction(name, ([self, ...args], kw) => (self instanceof PyInstance ? impl(self, args, kw) : new Unknown(name))));
   const list = (xs: Value[]) => new PyList(xs);

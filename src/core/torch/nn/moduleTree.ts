@@ -1,13 +1,10 @@
 // Walks an nn.Module instance: its parameters, buffers and children in PyTorch's order, tied tensors once.
-import { PyClass, PyInstance, type Value } from '../../eval/values';
+import { PyInstance, type Value } from '../../eval/values';
 import { Tensor } from '../tensor';
 
-let moduleClass: PyClass | undefined;
-export function setModuleClass(cls: PyClass): void {
-  moduleClass = cls;
-}
+/** An nn.Module instance, of whichever world (precision) built it: the marker is inherited through the class's hooks. */
 export function isModule(v: Value): v is PyInstance {
-  return v instanceof PyInstance && moduleClass !== undefined && v.cls.isSubclassOf(moduleClass);
+  return v instanceof PyInstance && v.cls.hooks.nnModule === true;
 }
 
 export function namedChildren(m: PyInstance): [string, PyInstance][] {
