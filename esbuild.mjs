@@ -32,6 +32,7 @@ const builds = [
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   { entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', platform: 'node', format: 'cjs' },
+  { entryPoints: ['src/worker/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['src/core/tsjs/index.ts'], outfile: 'dist/tsjs.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['src/core/tsjs/index.ts'], outfile: 'dist/web/tsjs.js', platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'], plugins: [stubNodeBuiltins] },
   // Test bundles (not shipped): core as a CJS library for plain Node tests, and the in-host suite for both hosts.

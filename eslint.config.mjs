@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**/*.ts'],
+    files: ['src/cli/**/*.ts', 'src/worker/**/*.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -11,6 +11,7 @@ import * as hover from './hover';
 import { InputStore } from './inputStore';
 import { Log } from './log';
 import { Analyzers } from './analyzers';
+import { InProcessRunner } from './runner';
 import type { Platform } from './platform';
 import * as reportDocument from './reportDocument';
 import * as sidebar from './sidebar';
@@ -26,8 +27,9 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
   try {
     const files = new FileCache();
     const inputs = new InputStore(context.workspaceState);
-    const cache = new AnalysisCache(files, inputs, log, new Analyzers(platform, context.extensionUri));
-    context.subscriptions.push(files, inputs, cache);
+    const runner = platform.createRunner(context.extensionUri, new InProcessRunner(new Analyzers(platform, context.extensionUri)), log);
+    const cache = new AnalysisCache(files, inputs, log, runner);
+    context.subscriptions.push(files, inputs, cache, runner);
     const deps: Deps = { context, cache, inputs, log };
     for (const feature of [diagnostics, annotations, hover, codeActions, statusBar, sidebar, reportDocument, commands]) {
       context.subscriptions.push(feature.register(deps));
@@ -41,7 +43,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       inputs.onDidChange((uri) => cache.invalidate(uri)),
     );
     for (const editor of vscode.window.visibleTextEditors) if (isAnalyzable(editor.document)) void cache.get(editor.document);
-    log.info(`flopscope activated (${platform.name})`);
+    log.info(`flopscope activated (${platform.name}; analyses run in ${runner.kind === 'in-process' ? 'the host thread' : `a ${runner.kind}`})`);
   } catch (error) {
     log.error('activation failed', error);
   }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../core/api/result';
 import { analysisDelay, analysisOptions } from './config';
-import type { Analyzers } from './analyzers';
+import type { AnalysisRunner } from './runner';
 import type { FileCache } from './fileCache';
 import type { InputStore } from './inputStore';
 import type { Log } from './log';
@@ -34,7 +34,7 @@ export class AnalysisCache implements vscode.Disposable {
   readonly onDidAnalyze = this.emitter.event;
   private generation = 0;
 
-  constructor(private readonly files: FileCache, private readonly inputs: InputStore, private readonly log: Log, private readonly analyzers: Analyzers) {}
+  constructor(private readonly files: FileCache, private readonly inputs: InputStore, private readonly log: Log, private readonly runner: AnalysisRunner) {}
 
   /** The result for the document's current version, if already computed. */
   peek(document: vscode.TextDocument): AnalysisResult | undefined {
@@ -105,25 +105,23 @@ export class AnalysisCache implements vscode.Disposable {
 
   private async run(document: vscode.TextDocument, isCancelled: () => boolean): Promise<AnalysisResult | undefined> {
     try {
-      const [analyze] = await Promise.all([this.analyzers.for(document.languageId), this.files.preload(document)]);
+      await this.files.preload(document);
       if (isCancelled()) return undefined;
       const stored = this.inputs.get(document.uri);
       const settings = analysisOptions();
       const started = Date.now();
-      const result = analyze(document.getText(), {
+      const result = await this.runner.run(document.languageId, document.getText(), {
         ...settings,
         dims: { ...settings.dims, ...stored?.dims },
         path: document.uri.path,
         ...(stored?.entry ? { entry: stored.entry } : {}),
         ...(stored?.inputs.length ? { inputs: stored.inputs } : {}),
-        readFile: this.files.reader(),
-        isCancelled,
-      });
-      if (isCancelled()) return undefined;
-      this.log.info(`analyzed ${document.uri.path} v${document.version} in ${Date.now() - started} ms (${result.lines.length} lines, ${result.diagnostics.length} diagnostics)`);
+      }, this.files.view(), isCancelled);
+      if (!result || isCancelled()) return undefined;
+      this.log.info(`analyzed ${document.uri.path} v${document.version} in ${Date.now() - started} ms (${this.runner.kind}; ${result.lines.length} lines, ${result.diagnostics.length} diagnostics)`);
       return result;
     } catch (error) {
-      if (isCancelled()) return undefined; // core throws Cancelled when isCancelled() turns true: not a failure
+      if (isCancelled()) return undefined;
       this.log.error(`analysis of ${document.uri.path} failed`, error);
       return undefined;
     }

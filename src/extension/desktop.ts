@@ -1,7 +1,8 @@
-// Desktop (Node) entry of the extension: the shared activate(), loading the TS/JS analyzer with Node's require.
+// Desktop (Node) entry of the extension: the shared activate(), analyses in a worker thread, TS/JS analyzer via require.
 import * as vscode from 'vscode';
 import { activateWith, deactivate } from './activate';
 import { analyzerFrom, type Platform } from './platform';
+import { WorkerRunner, type ThreadWorker } from './workerRunner';
 
 declare const require: (id: string) => Record<string, unknown>;
 
@@ -10,6 +11,11 @@ const platform: Platform = {
   async loadTsJs(extensionUri) {
     const file = vscode.Uri.joinPath(extensionUri, 'dist', 'tsjs.js').fsPath;
     return analyzerFrom(require(file), file);
+  },
+  createRunner(extensionUri, inProcess, log) {
+    const file = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
+    const { Worker } = require('node:worker_threads') as unknown as { Worker: new (file: string) => ThreadWorker };
+    return new WorkerRunner(() => new Worker(file), inProcess, (error) => log.error('the analysis worker could not start; analyzing on the extension host thread', error));
   },
 };
 

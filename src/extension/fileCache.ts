@@ -1,19 +1,10 @@
 // Preloads sibling source files (folder, package parent, subpackages) so core's synchronous import reader can see them.
 import * as vscode from 'vscode';
-import type { FileReader } from '../core/api/options';
+import { normalizePath } from '../protocol/paths';
+import type { FileView } from './runner';
 
 const sourceFile = /\.(py|pyi|ts|js|mjs)$/;
 const maxFilesPerFolder = 200;
-
-/** Resolves `.` and `..` segments of a posix path (no Node `path` in the web worker). */
-export function normalizePath(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '..') out.pop();
-    else if (part && part !== '.') out.push(part);
-  }
-  return `/${out.join('/')}`;
-}
 
 export class FileCache implements vscode.Disposable {
   private readonly files = new Map<string, string>();
@@ -35,12 +26,19 @@ export class FileCache implements vscode.Disposable {
     await Promise.all([this.loadFolder(parent), ...subfolders.slice(0, 20).map((s) => this.loadFolder(s))]);
   }
 
-  /** A synchronous reader: open documents first (unsaved edits count), then preloaded files. */
-  reader(): FileReader {
+  /** The files as an analysis sees them: open documents first (unsaved edits count), then preloaded files. */
+  view(): FileView {
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.path, d]));
-    return (path) => {
-      const key = normalizePath(path);
-      return open.get(key)?.getText() ?? this.files.get(key);
+    return {
+      read: (path) => {
+        const key = normalizePath(path);
+        return open.get(key)?.getText() ?? this.files.get(key);
+      },
+      entries: () => {
+        const all = new Map(this.files);
+        for (const [path, d] of open) if (sourceFile.test(path)) all.set(path, d.getText());
+        return all;
+      },
     };
   }
 

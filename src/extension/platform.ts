@@ -1,7 +1,9 @@
-// What differs between the desktop (Node) and web-worker hosts: how the lazily built TS/JS analyzer bundle is loaded.
+// What differs between the desktop (Node) and web-worker hosts: where analyses run and how the TS/JS analyzer bundle loads.
 import type * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../core/api/options';
 import type { AnalysisResult } from '../core/api/result';
+import type { Log } from './log';
+import type { AnalysisRunner } from './runner';
 
 export type Analyzer = (source: string, options: Partial<AnalyzeOptions>) => AnalysisResult;
 
@@ -9,6 +11,8 @@ export interface Platform {
   readonly name: 'desktop' | 'web';
   /** Loads `analyzeTsJs` from the separate TS/JS bundle (dist/tsjs.js or dist/web/tsjs.js) on first use. */
   loadTsJs(extensionUri: vscode.Uri): Promise<Analyzer>;
+  /** Where analyses run; `inProcess` runs them on the host's thread. */
+  createRunner(extensionUri: vscode.Uri, inProcess: AnalysisRunner, log: Log): AnalysisRunner;
 }
 
 /** Evaluates a CommonJS bundle's text and returns its exports (the web worker cannot `require` a file). */

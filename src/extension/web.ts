@@ -11,6 +11,8 @@ const platform: Platform = {
     if (!response.ok) throw new Error(`cannot load ${url}: HTTP ${response.status}`);
     return analyzerFrom(evaluateCommonJs(await response.text(), url), url);
   },
+  // The extension host is itself a web worker here; analyses run on its thread.
+  createRunner: (_uri, inProcess) => inProcess,
 };
 
 export function activate(context: vscode.ExtensionContext): void {

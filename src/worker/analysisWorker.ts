@@ -1,0 +1,42 @@
+// The analysis worker thread (desktop): runs the engine off the extension host's thread, with its own copy of the files.
+import { parentPort } from 'node:worker_threads';
+import { join } from 'node:path';
+import { analyze } from '../core/analyze';
+import type { AnalyzeOptions } from '../core/api/options';
+import type { AnalysisResult } from '../core/api/result';
+import { normalizePath } from '../protocol/paths';
+import type { WorkerReply, WorkerRequest } from './protocol';
+
+type Analyzer = (source: string, options: Partial<AnalyzeOptions>) => AnalysisResult;
+
+const files = new Map<string, string>();
+let tsjs: Analyzer | undefined;
+
+function analyzerFor(languageId: string): Analyzer {
+  if (languageId === 'python') return analyze;
+  // The TS/JS front end is its own bundle beside this one, loaded on first use (a computed path keeps it out of this bundle).
+  tsjs ??= (require(join(__dirname, 'tsjs.js')) as { analyzeTsJs: Analyzer }).analyzeTsJs;
+  return tsjs;
+}
+
+function handle(req: WorkerRequest): WorkerReply {
+  for (const [path, text] of req.files) {
+    if (text === null) files.delete(path);
+    else files.set(path, text);
+  }
+  const flag = new Int32Array(req.cancel);
+  try {
+    const result = analyzerFor(req.languageId)(req.source, {
+      ...req.options,
+      readFile: (path) => files.get(normalizePath(path)),
+      isCancelled: () => Atomics.load(flag, 0) === 1,
+    });
+    return { id: req.id, result };
+  } catch (error) {
+    // Cancelled is thrown by whichever bundle ran (the TS/JS one has its own copy of the class): trust the flag.
+    if (Atomics.load(flag, 0) === 1) return { id: req.id, cancelled: true };
+    return { id: req.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) };
+  }
+}
+
+parentPort?.on('message', (req: WorkerRequest) => parentPort!.postMessage(handle(req)));
