@@ -12,13 +12,14 @@ import { InputStore } from './inputStore';
 import { Log } from './log';
 import { Analyzers } from './analyzers';
 import { InProcessRunner } from './runner';
+import { isVisibleCell, pythonCells } from './notebookCells';
 import type { Platform } from './platform';
 import * as reportDocument from './reportDocument';
 import * as sidebar from './sidebar';
 import * as statusBar from './statusBar';
 
 function isVisible(document: vscode.TextDocument): boolean {
-  return vscode.window.visibleTextEditors.some((e) => e.document === document);
+  return vscode.window.visibleTextEditors.some((e) => e.document === document) || isVisibleCell(document);
 }
 
 export function activateWith(context: vscode.ExtensionContext, platform: Platform): void {
@@ -39,6 +40,12 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && isVisible(e.document) && cache.schedule(e.document)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => cache.schedule(e.document))),
       vscode.workspace.onDidCloseTextDocument((d) => cache.forget(d)),
+      // Cells added, removed or moved change what every cell sees: re-run the notebook through one of its cells.
+      vscode.workspace.onDidChangeNotebookDocument((e) => {
+        const cell = e.contentChanges.length ? pythonCells(e.notebook)[0] : undefined;
+        if (cell && vscode.window.visibleNotebookEditors.some((n) => n.notebook === e.notebook)) cache.schedule(cell);
+      }),
+      vscode.workspace.onDidCloseNotebookDocument((nb) => cache.forgetNotebook(nb)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('flopscope.analysis') && cache.invalidate()),
       inputs.onDidChange((uri) => cache.invalidate(uri)),
     );

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { AnalysisResult } from '../core/api/result';
 import { analysisDelay, analysisOptions } from './config';
 import type { AnalysisRunner } from './runner';
+import { joinCells, projectCell } from '../protocol/notebook';
+import { cellScheme, notebookOf, notebookStamp, pythonCells } from './notebookCells';
 import type { FileCache } from './fileCache';
 import type { InputStore } from './inputStore';
 import type { Log } from './log';
@@ -13,7 +15,8 @@ export interface AnalysisEvent {
 }
 
 interface Entry {
-  version: number;
+  /** The document version, or for a notebook cell the state of every code cell (cells run as one program). */
+  stamp: string;
   generation: number;
   result?: AnalysisResult;
   pending?: Promise<AnalysisResult | undefined>;
@@ -33,6 +36,8 @@ export class AnalysisCache implements vscode.Disposable {
   /** Fires after every completed analysis. */
   readonly onDidAnalyze = this.emitter.event;
   private generation = 0;
+  /** One analysis per notebook state, shared by its cells. */
+  private readonly notebooks = new Map<string, { stamp: string; generation: number; pending: Promise<AnalysisResult | undefined> }>();
 
   constructor(private readonly files: FileCache, private readonly inputs: InputStore, private readonly log: Log, private readonly runner: AnalysisRunner) {}
 
@@ -53,11 +58,11 @@ export class AnalysisCache implements vscode.Disposable {
     }
     if (entry?.timer) clearTimeout(entry.timer);
     entry?.cancel?.();
-    const next: Entry = { version: document.version, generation: this.generation };
+    const next: Entry = { stamp: this.stampOf(document), generation: this.generation };
     this.entries.set(key, next);
     let cancelled = false;
     next.cancel = () => void (cancelled = true);
-    next.pending = this.run(document, () => cancelled || document.isClosed || document.version !== next.version).then((result) => {
+    next.pending = this.run(document, () => cancelled || document.isClosed || this.stampOf(document) !== next.stamp).then((result) => {
       if (this.entries.get(key) === next) {
         next.pending = undefined;
         next.result = result;
@@ -76,7 +81,7 @@ export class AnalysisCache implements vscode.Disposable {
     if (entry && this.isFresh(entry, document)) return;
     if (entry?.timer) clearTimeout(entry.timer);
     entry?.cancel?.();
-    const next: Entry = { version: -1, generation: -1 };
+    const next: Entry = { stamp: '', generation: -1 };
     this.entries.set(key, next);
     next.timer = setTimeout(() => {
       if (this.entries.get(key) === next) void this.get(document);
@@ -92,6 +97,10 @@ export class AnalysisCache implements vscode.Disposable {
     }
   }
 
+  forgetNotebook(notebook: vscode.NotebookDocument): void {
+    this.notebooks.delete(notebook.uri.toString());
+  }
+
   forget(document: vscode.TextDocument): void {
     const entry = this.entries.get(document.uri.toString());
     if (entry?.timer) clearTimeout(entry.timer);
@@ -100,17 +109,61 @@ export class AnalysisCache implements vscode.Disposable {
   }
 
   private isFresh(entry: Entry, document: vscode.TextDocument): boolean {
-    return entry.version === document.version && entry.generation === this.generation;
+    return entry.stamp === this.stampOf(document) && entry.generation === this.generation;
+  }
+
+  private stampOf(document: vscode.TextDocument): string {
+    const notebook = notebookOf(document);
+    return notebook ? `notebook ${notebookStamp(notebook)}` : String(document.version);
   }
 
   private async run(document: vscode.TextDocument, isCancelled: () => boolean): Promise<AnalysisResult | undefined> {
+    const notebook = notebookOf(document);
+    if (notebook) return this.runCell(notebook, document, isCancelled);
+    return this.analyze(document, document.languageId, document.getText(), isCancelled);
+  }
+
+  /** A notebook cell: the notebook's code cells run as one program, the result cut to this cell and given to its siblings. */
+  private async runCell(notebook: vscode.NotebookDocument, document: vscode.TextDocument, isCancelled: () => boolean): Promise<AnalysisResult | undefined> {
+    const stamp = notebookStamp(notebook);
+    const cells = pythonCells(notebook);
+    const joined = joinCells(cells.map((d) => d.getText()));
+    const key = notebook.uri.toString();
+    let shared = this.notebooks.get(key);
+    if (!shared || shared.stamp !== stamp || shared.generation !== this.generation) {
+      const stale = () => notebook.isClosed || notebookStamp(notebook) !== stamp;
+      shared = { stamp, generation: this.generation, pending: this.analyze(document, 'python', joined.source, stale) };
+      this.notebooks.set(key, shared);
+      const generation = this.generation;
+      void shared.pending.then((whole) => whole && !stale() && generation === this.generation && this.publishCells(cells, joined.cells, whole, document));
+    }
+    const whole = await shared.pending;
+    const index = cells.findIndex((d) => d.uri.toString() === document.uri.toString());
+    return whole && index >= 0 && !isCancelled() ? projectCell(whole, joined.cells[index]) : undefined;
+  }
+
+  /** Gives every other code cell of the notebook its part of a finished analysis (edits in one cell change the others). */
+  private publishCells(cells: vscode.TextDocument[], places: ReturnType<typeof joinCells>['cells'], whole: AnalysisResult, requester: vscode.TextDocument): void {
+    cells.forEach((cell, i) => {
+      if (cell.uri.toString() === requester.uri.toString() || cell.isClosed) return;
+      const key = cell.uri.toString();
+      const entry = this.entries.get(key);
+      if (entry && this.isFresh(entry, cell) && (entry.result || entry.pending)) return;
+      if (entry?.timer) clearTimeout(entry.timer);
+      const result = projectCell(whole, places[i]);
+      this.entries.set(key, { stamp: this.stampOf(cell), generation: this.generation, result });
+      this.emitter.fire({ document: cell, result });
+    });
+  }
+
+  private async analyze(document: vscode.TextDocument, languageId: string, source: string, isCancelled: () => boolean): Promise<AnalysisResult | undefined> {
     try {
       await this.files.preload(document);
       if (isCancelled()) return undefined;
       const stored = this.inputs.get(document.uri);
       const settings = analysisOptions();
       const started = Date.now();
-      const result = await this.runner.run(document.languageId, document.getText(), {
+      const result = await this.runner.run(languageId, source, {
         ...settings,
         dims: { ...settings.dims, ...stored?.dims },
         path: document.uri.path,
@@ -118,7 +171,7 @@ export class AnalysisCache implements vscode.Disposable {
         ...(stored?.inputs.length ? { inputs: stored.inputs } : {}),
       }, this.files.view(), isCancelled);
       if (!result || isCancelled()) return undefined;
-      this.log.info(`analyzed ${document.uri.path} v${document.version} in ${Date.now() - started} ms (${this.runner.kind}; ${result.lines.length} lines, ${result.diagnostics.length} diagnostics)`);
+      this.log.info(`analyzed ${document.uri.path}${document.uri.scheme === cellScheme ? ' (notebook)' : ''} v${document.version} in ${Date.now() - started} ms (${this.runner.kind}; ${result.lines.length} lines, ${result.diagnostics.length} diagnostics)`);
       return result;
     } catch (error) {
       if (isCancelled()) return undefined;
@@ -133,6 +186,7 @@ export class AnalysisCache implements vscode.Disposable {
       entry.cancel?.();
     }
     this.entries.clear();
+    this.notebooks.clear();
     this.emitter.dispose();
   }
 }

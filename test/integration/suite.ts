@@ -158,6 +158,35 @@ const cases: TestCase[] = [
     },
   },
   {
+    name: 'a notebook runs as one program: a model defined in one cell is costed where another cell calls it',
+    fn: async () => {
+      const code = (text: string) => new vscode.NotebookCellData(vscode.NotebookCellKind.Code, text, 'python');
+      const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', new vscode.NotebookData([
+        code('import torch\nimport torch.nn as nn\n%matplotlib inline'),
+        new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, '# The model', 'markdown'),
+        code('class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc1 = nn.Linear(784, 256)\n\n    def forward(self, x):\n        return self.fc1(x)'),
+        code('model = Net()\ny = model(torch.randn(32, 784))\nz = y @ torch.randn(5, 3)'),
+      ]));
+      await vscode.window.showNotebookDocument(notebook);
+      const [imports, , model, use] = notebook.getCells().map((c) => c.document);
+      const callHover = await waitFor(async () => {
+        const text = await hoverText(use.uri, 2);
+        return text.includes(linear.flops) ? text : undefined;
+      }, 15_000, 'a hover with the FLOPs of Net on line 2 of the last cell');
+      includes(callHover, linear.shape, 'hover on `y = model(...)` shows the shape from the class cell');
+      const defHover = await hoverText(model.uri, 4);
+      includes(defHover, '200,960', 'hover on `self.fc1 = nn.Linear(784, 256)` in the class cell shows its parameters');
+      const errors = await waitFor(() => {
+        const found = vscode.languages.getDiagnostics(use.uri).filter((d) => d.source === 'flopscope' && d.severity === vscode.DiagnosticSeverity.Error);
+        return found.length ? found : undefined;
+      }, 10_000, 'the matmul shape error in the last cell');
+      equal(errors[0].range.start.line, 2, 'the shape error is on line 3 of its cell');
+      const noise = vscode.languages.getDiagnostics(imports.uri).filter((d) => d.source === 'flopscope');
+      equal(noise.length, 0, `the imports cell (with a %magic) has no diagnostics: ${noise.map((d) => d.message).join('; ')}`);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    },
+  },
+  {
     name: 'sidebar view and toggle commands run without errors',
     fn: async () => {
       await open('mlp.py');

@@ -1,0 +1,26 @@
+// Notebook cells as one program: the notebook a cell belongs to, its Python code cells in order, and a stamp of their state.
+import * as vscode from 'vscode';
+
+export const cellScheme = 'vscode-notebook-cell';
+
+export function notebookOf(document: vscode.TextDocument): vscode.NotebookDocument | undefined {
+  if (document.uri.scheme !== cellScheme) return undefined;
+  const key = document.uri.toString();
+  return vscode.workspace.notebookDocuments.find((nb) => nb.getCells().some((c) => c.document.uri.toString() === key));
+}
+
+/** The notebook's Python code cells, in order: what runs, top to bottom. */
+export function pythonCells(notebook: vscode.NotebookDocument): vscode.TextDocument[] {
+  return notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python').map((c) => c.document);
+}
+
+/** Changes whenever a code cell's text, the cells' order or the set of cells changes (not on outputs or metadata). */
+export function notebookStamp(notebook: vscode.NotebookDocument): string {
+  return pythonCells(notebook).map((d) => `${d.uri.fragment}:${d.version}`).join(',');
+}
+
+/** True when a notebook editor shows the notebook this cell belongs to. */
+export function isVisibleCell(document: vscode.TextDocument): boolean {
+  const notebook = notebookOf(document);
+  return !!notebook && vscode.window.visibleNotebookEditors.some((e) => e.notebook === notebook);
+}

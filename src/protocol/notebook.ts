@@ -1,0 +1,51 @@
+// A notebook as one program: its Python cells joined in order (IPython magics neutralized), and a result cut back to one cell.
+import type { AnalysisResult, ModuleNode } from '../core/api/result';
+
+/** Where one cell sits in the joined source: 0-based first line, line count, character offset and length. */
+export interface CellPlace {
+  readonly firstLine: number;
+  readonly lineCount: number;
+  readonly offset: number;
+  readonly length: number;
+}
+
+/**
+ * Joins cell texts with newlines. A line that starts (after indentation) with `%`, `!` or `?` is an IPython magic or
+ * shell escape: its first character becomes `#`, so it parses as a comment and every offset stays the same.
+ */
+export function joinCells(texts: readonly string[]): { source: string; cells: CellPlace[] } {
+  const cells: CellPlace[] = [];
+  const parts: string[] = [];
+  let line = 0;
+  let offset = 0;
+  for (const text of texts) {
+    const neutral = text.replace(/^([ \t]*)[%!?]/gm, '$1#');
+    cells.push({ firstLine: line, lineCount: text.split('\n').length, offset, length: text.length });
+    parts.push(neutral);
+    line += text.split('\n').length;
+    offset += text.length + 1;
+  }
+  return { source: parts.join('\n'), cells };
+}
+
+/**
+ * The notebook's result as one cell sees it: its own lines, diagnostics and unknown ops, renumbered to the cell;
+ * totals, memory, coverage counts and the module tree stay the notebook's (a module made in another cell has no line).
+ */
+export function projectCell(result: AnalysisResult, cell: CellPlace): AnalysisResult {
+  const first = cell.firstLine + 1;
+  const last = cell.firstLine + cell.lineCount;
+  const inCell = (line: number | undefined): line is number => line !== undefined && line >= first && line <= last;
+  const local = (line: number): number => line - cell.firstLine;
+  const moduleNode = (m: ModuleNode): ModuleNode => ({ ...m, line: inCell(m.line) ? local(m.line) : undefined, children: m.children.map(moduleNode) });
+  return {
+    ...result,
+    lines: result.lines.filter((l) => inCell(l.line)).map((l) => ({ ...l, line: local(l.line), endLine: l.endLine === undefined ? undefined : local(Math.min(l.endLine, last)) })),
+    diagnostics: result.diagnostics.filter((d) => inCell(d.span.line)).map((d) => ({
+      ...d,
+      span: { line: local(d.span.line), start: Math.max(d.span.start - cell.offset, 0), end: Math.min(Math.max(d.span.end - cell.offset, 0), cell.length) },
+    })),
+    coverage: { ...result.coverage, unknown: result.coverage.unknown.filter((u) => inCell(u.line)).map((u) => ({ ...u, line: local(u.line) })) },
+    modules: result.modules.map(moduleNode),
+  };
+}
