@@ -6,10 +6,11 @@ import { isAnalyzable } from './analysisCache';
 import { conventions, precisions, settingsTarget } from './config';
 import type { Deps } from './deps';
 import { reportScheme } from './reportDocument';
+import { activeModelDocument } from './notebookCells';
 
 /** The active model file; from a report document, the file it reports on. */
 async function activeDocument(): Promise<vscode.TextDocument | undefined> {
-  const document = vscode.window.activeTextEditor?.document;
+  const document = activeModelDocument();
   if (document && isAnalyzable(document)) return document;
   if (document?.uri.scheme === reportScheme) return vscode.workspace.openTextDocument(vscode.Uri.parse(document.uri.query));
   void vscode.window.showInformationMessage('flopscope: open a Python or TS/JS model file first.');

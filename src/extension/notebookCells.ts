@@ -24,3 +24,11 @@ export function isVisibleCell(document: vscode.TextDocument): boolean {
   const notebook = notebookOf(document);
   return !!notebook && vscode.window.visibleNotebookEditors.some((e) => e.notebook === notebook);
 }
+
+/** The model the user is looking at: the active text editor's document, or the active notebook's first Python cell. */
+export function activeModelDocument(): vscode.TextDocument | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  if (document) return document;
+  const notebook = vscode.window.activeNotebookEditor?.notebook;
+  return notebook ? pythonCells(notebook)[0] : undefined;
+}

@@ -1,8 +1,9 @@
-// Status bar totals of the active file (params · FLOPs); clicking focuses the sidebar.
+// Status bar totals of the active file or notebook (params · FLOPs); clicking focuses the sidebar.
 import * as vscode from 'vscode';
 import { flopUnit, formatCount, formatExact } from '../protocol/format';
 import { isAnalyzable } from './analysisCache';
 import type { Deps } from './deps';
+import { activeModelDocument } from './notebookCells';
 
 export function register(deps: Deps): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('flopscope.totals', vscode.StatusBarAlignment.Right, 100);
@@ -10,7 +11,7 @@ export function register(deps: Deps): vscode.Disposable {
   item.command = 'flopscope.focusSidebar';
 
   const update = (): void => {
-    const document = vscode.window.activeTextEditor?.document;
+    const document = activeModelDocument();
     if (!document || !isAnalyzable(document)) return item.hide();
     const result = deps.cache.peek(document);
     if (!result) {
@@ -29,6 +30,7 @@ export function register(deps: Deps): vscode.Disposable {
     item,
     deps.cache.onDidAnalyze(update),
     vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.window.onDidChangeActiveNotebookEditor(update),
     vscode.commands.registerCommand('flopscope.focusSidebar', () => vscode.commands.executeCommand('flopscope.sidebar.focus')),
   );
 }

@@ -17,12 +17,12 @@ export function targetLine(source) {
 const nbsp = (s) => s.replace(/\u00a0/g, ' ');
 
 /** Text of every rendered editor line, including decoration text that VS Code draws as CSS ::before/::after content. */
-function renderedLines() {
+function renderedLines(selector = '.editor-group-container .view-line') {
   const pseudo = (node, which) => {
     const content = getComputedStyle(node, which).content;
     return content && content !== 'none' && content !== 'normal' ? content.replace(/^"|"$/g, '').replace(/\\"/g, '"') : '';
   };
-  return [...document.querySelectorAll('.editor-group-container .view-line')].map((line) => {
+  return [...document.querySelectorAll(selector)].map((line) => {
     let text = '';
     const walk = (node) => {
       if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
@@ -38,10 +38,10 @@ function renderedLines() {
 }
 
 /** Waits until some rendered editor line contains `needle`; returns that line's text. */
-async function waitForLine(page, needle, timeoutMs) {
+async function waitForLine(page, needle, timeoutMs, selector) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = (await page.evaluate(renderedLines)).find((t) => t.includes(needle));
+    const found = (await page.evaluate(renderedLines, selector)).find((t) => t.includes(needle));
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no editor line shows ${JSON.stringify(needle)}`);
     await page.waitForTimeout(200);
@@ -246,6 +246,19 @@ export async function runUiTest({ workspace, log = console.log }) {
       await page.keyboard.type('seed');
       await page.waitForTimeout(200);
       await page.keyboard.press('Enter');
+    });
+    await step('notebook.ipynb: the cell that calls the model shows its shape and the notebook\'s totals', async () => {
+      await page.keyboard.press('Escape');
+      await runFromPalette(page, 'View: Show Explorer');
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^notebook\.ipynb$/ }).first().click({ timeout: 15_000 });
+      // Real PyTorch on the same cells: logits [16, 10], 60,362 parameters.
+      // Notebook cell editors render outside the editor group's own editor: look at every editor line.
+      const text = await waitForLine(page, '→ [16, 10]', 20_000, '.monaco-workbench .view-line');
+      log(`       cell annotated: ${text.trim()}`);
+      const item = page.locator('.statusbar-item', { hasText: /params · / }).first();
+      await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /60\.4\sK params/.test(e.textContent ?? '')), undefined, { timeout: 10_000 })
+        .catch(async () => { throw new Error(`status bar shows ${nbsp(await item.innerText())}, not 60.4 K params`); });
+      await page.screenshot({ path: join(shots, '10-notebook.png') });
     });
     await step('dark theme: sidebar and annotations stay readable', async () => {
       await page.keyboard.press('Control+1');
