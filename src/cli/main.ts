@@ -10,6 +10,7 @@ import { fileReader } from './fileReader';
 import { loadTsJs, isTsJsFile } from './tsjsLoader';
 import { renderOpsList } from './opsList';
 import { diskIrStore } from './irStore';
+import { readNotebook } from './notebookFile';
 
 declare const FLOPSCOPE_VERSION: string;
 
@@ -34,10 +35,16 @@ function run(cmd: AnalyzeCommand): number {
     path, entry: cmd.entry, inputs: cmd.inputs, dims: cmd.dims, convention: cmd.convention, precision: cmd.precision, optimizer: cmd.optimizer, readFile: fileReader(),
     irStore: diskIrStore(version()),
   };
+  let note: string | undefined;
+  if (path.endsWith('.ipynb')) {
+    const notebook = readNotebook(source);
+    if (typeof notebook === 'string') fail(`${cmd.file}: ${notebook}`);
+    ({ source, note } = notebook);
+  }
   const result: AnalysisResult = isTsJsFile(path) ? loadTsJs().analyzeTsJs(source, options) : analyze(source, options);
   const badInput = result.diagnostics.find((d) => d.code === 'bad-input' || d.code === 'bad-entry');
   if (badInput) fail(badInput.message.replace(/^flopscope: /, ''));
-  process.stdout.write(renderReport(result, cmd.format, { fileName: cmd.file, source }));
+  process.stdout.write(renderReport(result, cmd.format, { fileName: cmd.file, source, note }));
   return result.diagnostics.some((d) => d.severity === 'error' && d.code !== 'syntax') ? 1 : 0;
 }
 

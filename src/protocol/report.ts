@@ -10,6 +10,8 @@ export interface ReportContext {
   readonly fileName?: string;
   /** Source text, to quote each costed line in table and Markdown reports. */
   readonly source?: string;
+  /** A line under the header, e.g. how a notebook's cells map to the analyzed program's lines. */
+  readonly note?: string;
 }
 
 export function renderReport(result: AnalysisResult, format: ReportFormat, context: ReportContext = {}): string {
@@ -88,6 +90,7 @@ function headerLines(r: AnalysisResult, context: ReportContext): string[] {
     `File: ${context.fileName ?? '(unnamed)'}`,
     `Entry: ${r.entry ?? 'none found'} · Inputs: ${inputs} · Output: ${r.output ? `${r.output.shape} ${r.output.dtype}` : 'none'}`,
     `Convention: ${r.convention} · Precision: ${r.precision} · Dims: ${dims}`,
+    ...(context.note ? [context.note] : []),
   ];
 }
 

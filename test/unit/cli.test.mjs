@@ -1,7 +1,8 @@
 // The CLI as a user runs it: reports, JSON keys with exact integers, exit codes 0/1/2 and clear messages.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { root } from './core.mjs';
@@ -19,6 +20,30 @@ test('table report of the bundled example, exit 0', () => {
   assert.match(r.stdout, /Output: \[32, 10\] float32/);
   assert.match(r.stdout, /Per line/);
   assert.match(r.stdout, /x = F\.relu\(self\.fc1\(x\)\)/);
+});
+
+test('a notebook: code cells joined top to bottom (real PyTorch on the same cells: logits [16, 10], 60,362 params)', () => {
+  const r = run('analyze', 'examples/notebook.ipynb', '--format', 'json');
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.output.shape, '[16, 10]');
+  assert.equal(j.totals.params, 60362);
+  // conv1 16·32·32·32·27 + conv2 16·64·16·16·288 + fc 16·4096·10
+  assert.equal(j.totals.macs, 16 * 32 * 32 * 32 * 27 + 16 * 64 * 16 * 16 * 288 + 16 * 4096 * 10);
+  assert.ok(!j.diagnostics.some((d) => d.code === 'syntax'), 'the %matplotlib magic is skipped');
+  const table = run('analyze', 'examples/notebook.ipynb');
+  assert.match(table.stdout, /Notebook: 3 code cells run top to bottom as one program; lines are numbered in it \(cell 1: 1-4, cell 2: 5-15, cell 3: 16-19\)/);
+  const dir = mkdtempSync(join(tmpdir(), 'flopscope-cli-'));
+  try {
+    writeFileSync(join(dir, 'broken.ipynb'), '{"cells": 3');
+    const bad = run('analyze', join(dir, 'broken.ipynb'));
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /broken\.ipynb: not a notebook \(invalid JSON/);
+    writeFileSync(join(dir, 'r.ipynb'), JSON.stringify({ cells: [], metadata: { language_info: { name: 'R' } } }));
+    assert.match(run('analyze', join(dir, 'r.ipynb')).stderr, /a R notebook: only Python notebooks are analyzed/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('JSON report: the documented keys, exact integers', () => {
