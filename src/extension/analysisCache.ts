@@ -4,7 +4,7 @@ import type { AnalysisResult } from '../core/api/result';
 import { analysisDelay, analysisOptions } from './config';
 import type { AnalysisRunner } from './runner';
 import { joinCells, projectCell } from '../protocol/notebook';
-import { cellScheme, notebookOf, notebookStamp, pythonCells } from './notebookCells';
+import { cellScheme, modelUri, notebookOf, notebookStamp, pythonCells } from './notebookCells';
 import type { FileCache } from './fileCache';
 import type { InputStore } from './inputStore';
 import type { Log } from './log';
@@ -90,10 +90,15 @@ export class AnalysisCache implements vscode.Disposable {
 
   /** Forces re-analysis (settings or inputs changed): of one document, or of all. */
   invalidate(uri?: vscode.Uri): void {
-    if (uri) this.entries.delete(uri.toString());
-    else this.generation++;
+    if (uri) {
+      this.entries.delete(uri.toString());
+      this.notebooks.delete(uri.toString());
+    } else this.generation++;
     for (const editor of vscode.window.visibleTextEditors) {
-      if (!uri || editor.document.uri.toString() === uri.toString()) void this.get(editor.document);
+      // A notebook's inputs belong to the notebook: each of its visible cells re-analyzes (sharing one run).
+      if (uri && modelUri(editor.document).toString() !== uri.toString()) continue;
+      if (uri) this.entries.delete(editor.document.uri.toString());
+      void this.get(editor.document);
     }
   }
 
@@ -160,7 +165,7 @@ export class AnalysisCache implements vscode.Disposable {
     try {
       await this.files.preload(document);
       if (isCancelled()) return undefined;
-      const stored = this.inputs.get(document.uri);
+      const stored = this.inputs.get(modelUri(document));
       const settings = analysisOptions();
       const started = Date.now();
       const result = await this.runner.run(languageId, source, {

@@ -6,7 +6,7 @@ import { isAnalyzable } from './analysisCache';
 import { conventions, precisions, settingsTarget } from './config';
 import type { Deps } from './deps';
 import { reportScheme } from './reportDocument';
-import { activeModelDocument } from './notebookCells';
+import { activeModelDocument, modelUri } from './notebookCells';
 
 /** The active model file; from a report document, the file it reports on. */
 async function activeDocument(): Promise<vscode.TextDocument | undefined> {
@@ -43,7 +43,7 @@ async function exportReport(deps: Deps): Promise<void> {
 async function setInput(deps: Deps): Promise<void> {
   const document = await activeDocument();
   if (!document) return;
-  const stored = deps.inputs.get(document.uri);
+  const stored = deps.inputs.get(modelUri(document));
   const result = deps.cache.peek(document);
   const entry = await vscode.window.showInputBox({
     title: 'flopscope: entry (1/2)', prompt: 'Expression that builds the model, e.g. Net(10) or resnet50(). Leave empty to let flopscope pick.',
@@ -63,7 +63,7 @@ async function setInput(deps: Deps): Promise<void> {
     { label: 'Remember and insert as a comment in the file', description: '# flopscope: input x: [...]', insert: true },
   ], { title: 'flopscope: how to keep these inputs' });
   if (!how) return;
-  await deps.inputs.set(document.uri, fileInputs(entry, inputs, { ...(stored?.dims ?? {}) }));
+  await deps.inputs.set(modelUri(document), fileInputs(entry, inputs, { ...(stored?.dims ?? {}) }));
   if (how.insert && inputs.length) {
     const language = document.languageId === 'python' ? 'python' : 'tsjs';
     const analyzed = (await deps.cache.get(document)) ?? result; // re-analyzed with the new inputs: names of the entry's parameters

@@ -32,3 +32,8 @@ export function activeModelDocument(): vscode.TextDocument | undefined {
   const notebook = vscode.window.activeNotebookEditor?.notebook;
   return notebook ? pythonCells(notebook)[0] : undefined;
 }
+
+/** The URI entry and inputs are remembered under: the notebook's for a cell (its cells run as one program). */
+export function modelUri(document: vscode.TextDocument): vscode.Uri {
+  return notebookOf(document)?.uri ?? document.uri;
+}

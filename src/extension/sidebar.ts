@@ -5,6 +5,7 @@ import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../prot
 import { toViewModel } from '../protocol/viewModel';
 import { isAnalyzable } from './analysisCache';
 import type { Deps } from './deps';
+import { modelUri } from './notebookCells';
 import { lineRange } from './typeConverters';
 
 export const viewId = 'flopscope.sidebar';
@@ -71,7 +72,7 @@ class SidebarProvider implements vscode.WebviewViewProvider {
     const result = this.deps.cache.peek(document) ?? (await this.deps.cache.get(document));
     if (document !== this.document) return;
     if (!result) return this.post({ type: 'empty', reason: `Analyzing ${vscode.workspace.asRelativePath(document.uri)}…` });
-    const stored = this.deps.inputs.get(document.uri);
+    const stored = this.deps.inputs.get(modelUri(document));
     this.post({ type: 'update', model: toViewModel(result, vscode.workspace.asRelativePath(document.uri), document.getText(), stored) });
   }
 
@@ -108,7 +109,7 @@ class SidebarProvider implements vscode.WebviewViewProvider {
         if (typeof inputs === 'string') return this.post({ type: 'inputError', message: inputs });
         const dims = parseDims(message.dims);
         if (typeof dims === 'string') return this.post({ type: 'inputError', message: dims });
-        await this.deps.inputs.set(document.uri, fileInputs(message.entry, inputs, dims));
+        await this.deps.inputs.set(modelUri(document), fileInputs(message.entry, inputs, dims));
         return;
       }
       case 'runCommand':
