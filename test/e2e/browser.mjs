@@ -10,7 +10,7 @@ export function hasChromium() {
 }
 
 /** Returns { context, page, close }: a persistent context (needed for the Preferences file) and its first page. */
-export async function launch({ width = 1400, height = 900 } = {}) {
+export async function launch({ width = 1400, height = 900, extraArgs = [] } = {}) {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'flopscope-chromium-'));
   mkdirSync(join(profile, 'Default'), { recursive: true });
@@ -20,7 +20,7 @@ export async function launch({ width = 1400, height = 900 } = {}) {
     executablePath: chromiumPath,
     headless: true,
     viewport: { width, height },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const close = async () => {

@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
+import { nbsp, renderedLines, stepRunner, waitForLine } from './page.mjs';
 import { repoRoot, startServer } from './server.mjs';
 
 const shots = join(repoRoot, 'test-output', 'e2e');
@@ -12,40 +13,6 @@ export function targetLine(source) {
   const lines = source.split('\n');
   const index = lines.findIndex((l) => /\(\s*x\s*\)/.test(l) && !/^\s*(#|def |class )/.test(l) && !/randn|Linear\(/.test(l));
   return { line: index + 1, text: lines[index]?.trim() ?? '' };
-}
-
-const nbsp = (s) => s.replace(/\u00a0/g, ' ');
-
-/** Text of every rendered editor line, including decoration text that VS Code draws as CSS ::before/::after content. */
-function renderedLines(selector = '.editor-group-container .view-line') {
-  const pseudo = (node, which) => {
-    const content = getComputedStyle(node, which).content;
-    return content && content !== 'none' && content !== 'normal' ? content.replace(/^"|"$/g, '').replace(/\\"/g, '"') : '';
-  };
-  return [...document.querySelectorAll(selector)].map((line) => {
-    let text = '';
-    const walk = (node) => {
-      if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
-      else if (node.nodeType === Node.ELEMENT_NODE) {
-        text += pseudo(node, '::before');
-        node.childNodes.forEach(walk);
-        text += pseudo(node, '::after');
-      }
-    };
-    walk(line);
-    return text.replace(/\u00a0/g, ' ');
-  });
-}
-
-/** Waits until some rendered editor line contains `needle`; returns that line's text. */
-async function waitForLine(page, needle, timeoutMs, selector) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = (await page.evaluate(renderedLines, selector)).find((t) => t.includes(needle));
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no editor line shows ${JSON.stringify(needle)}`);
-    await page.waitForTimeout(200);
-  }
 }
 
 /** Runs a command by typing its title into the command palette. */
@@ -75,19 +42,8 @@ export async function runUiTest({ workspace, log = console.log }) {
   const { server, url } = await startServer({ workspace });
   const browser = await launch();
   const { page } = browser;
-  const failures = [];
   const target = targetLine(readFileSync(join(workspace, 'mlp.py'), 'utf8'));
-  const step = async (name, fn) => {
-    const started = Date.now();
-    try {
-      await fn();
-      log(`  ok   ${name} (${Date.now() - started} ms)`);
-    } catch (error) {
-      failures.push(`${name}: ${error.message.split('\n')[0]}`);
-      log(`  FAIL ${name}: ${error.message.split('\n')[0]}`);
-      await page.screenshot({ path: join(shots, `failed-${failures.length}.png`) }).catch(() => {});
-    }
-  };
+  const { step, failures } = stepRunner(page, shots, log);
   try {
     await step('workbench loads', async () => {
       await page.goto(url);

@@ -12,7 +12,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath, hasChromium } from '../browser.mjs';
+import { chromiumPath, hasChromium, launch } from '../browser.mjs';
+import { nbsp, stepRunner, waitForLine } from '../page.mjs';
 import { repoRoot } from '../server.mjs';
 import { targetLine } from '../ui.mjs';
 import { makeWorkspace } from '../workspace.mjs';
@@ -158,59 +159,13 @@ function extensionHosts(serverPid) {
   return hosts;
 }
 
-async function launchBrowser() {
-  const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'flopscope-chromium-'));
-  mkdirSync(join(profile, 'Default'), { recursive: true });
-  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { page, close: async () => { await context.close().catch(() => {}); rmSync(profile, { recursive: true, force: true }); } };
-}
+/** Chromium resolves no host but 127.0.0.1: the workbench may try others (gallery, telemetry), none can be reached. */
+const launchBrowser = () => launch({ extraArgs: ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'] });
 
 function workbenchUrl(server, workspace, extra = []) {
   const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
   const payload = [['extensionDevelopmentPath', remote(repoRoot)], ...extra.map(([k, p]) => [k, remote(p)])];
   return `${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
-
-const nbsp = (s) => s.replace(/\u00a0/g, ' ');
-
-/** Text of every rendered editor line, with decoration text drawn as CSS ::before/::after content (as in ui.mjs). */
-function renderedLines() {
-  const pseudo = (node, which) => {
-    const content = getComputedStyle(node, which).content;
-    return content && content !== 'none' && content !== 'normal' ? content.replace(/^"|"$/g, '').replace(/\\"/g, '"') : '';
-  };
-  return [...document.querySelectorAll('.editor-group-container .view-line')].map((line) => {
-    let text = '';
-    const walk = (node) => {
-      if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
-      else if (node.nodeType === Node.ELEMENT_NODE) {
-        text += pseudo(node, '::before');
-        node.childNodes.forEach(walk);
-        text += pseudo(node, '::after');
-      }
-    };
-    walk(line);
-    return text.replace(/\u00a0/g, ' ');
-  });
-}
-
-async function waitForLine(page, needle, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = (await page.evaluate(renderedLines)).find((t) => t.includes(needle));
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no editor line shows ${JSON.stringify(needle)}`);
-    await page.waitForTimeout(200);
-  }
 }
 
 function checkNodeHost(server, log) {
@@ -257,18 +212,7 @@ async function runUi(log) {
   const server = await startCodeServer(workspace.dir, 'ui');
   const browser = await launchBrowser();
   const { page } = browser;
-  const failures = [];
-  const step = async (name, fn) => {
-    const t = Date.now();
-    try {
-      await fn();
-      log(`  ok   ${name} (${Date.now() - t} ms)`);
-    } catch (error) {
-      failures.push(`${name}: ${error.message.split('\n')[0]}`);
-      log(`  FAIL ${name}: ${error.message.split('\n')[0]}`);
-      await page.screenshot({ path: join(out, `failed-${failures.length}.png`) }).catch(() => {});
-    }
-  };
+  const { step, failures } = stepRunner(page, out, log);
   try {
     await step('workbench loads from code-server', async () => {
       await page.goto(workbenchUrl(server, workspace.dir));

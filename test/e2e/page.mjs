@@ -1,0 +1,53 @@
+// Reading a VS Code workbench page in the driven-UI tests: editor lines with decoration text, waiting for one, named steps.
+import { join } from 'node:path';
+
+export const nbsp = (s) => s.replace(/\u00a0/g, ' ');
+
+/** Text of every rendered editor line, including decoration text that VS Code draws as CSS ::before/::after content. */
+export function renderedLines(selector = '.editor-group-container .view-line') {
+  const pseudo = (node, which) => {
+    const content = getComputedStyle(node, which).content;
+    return content && content !== 'none' && content !== 'normal' ? content.replace(/^"|"$/g, '').replace(/\\"/g, '"') : '';
+  };
+  return [...document.querySelectorAll(selector)].map((line) => {
+    let text = '';
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
+      else if (node.nodeType === Node.ELEMENT_NODE) {
+        text += pseudo(node, '::before');
+        node.childNodes.forEach(walk);
+        text += pseudo(node, '::after');
+      }
+    };
+    walk(line);
+    return text.replace(/\u00a0/g, ' ');
+  });
+}
+
+/** Waits until some rendered editor line contains `needle`; returns that line's text. */
+export async function waitForLine(page, needle, timeoutMs, selector) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await page.evaluate(renderedLines, selector)).find((t) => t.includes(needle));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no editor line shows ${JSON.stringify(needle)}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/** Named steps that log `ok`/`FAIL`, keep going after a failure, and screenshot each failure into `shots`. */
+export function stepRunner(page, shots, log) {
+  const failures = [];
+  const step = async (name, fn) => {
+    const started = Date.now();
+    try {
+      await fn();
+      log(`  ok   ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failures.push(`${name}: ${error.message.split('\n')[0]}`);
+      log(`  FAIL ${name}: ${error.message.split('\n')[0]}`);
+      await page.screenshot({ path: join(shots, `failed-${failures.length}.png`) }).catch(() => {});
+    }
+  };
+  return { step, failures };
+}
