@@ -51,3 +51,16 @@ export function stepRunner(page, shots, log) {
   };
   return { step, failures };
 }
+
+/** Hovers over the active editor's line that starts with `lineText`; returns the hover's text once it holds `waitFor`. */
+export async function hoverOverLine(page, lineText, waitFor) {
+  const line = page.locator('.editor-group-container.active .view-line', { hasText: lineText }).first();
+  const box = await line.boundingBox();
+  if (!box) throw new Error('target line not rendered');
+  await page.mouse.move(box.x + 30, box.y + box.height / 2);
+  const hover = page.locator('.monaco-hover:not(.hidden)');
+  await hover.first().waitFor({ timeout: 10_000 });
+  await page.waitForFunction((s) => document.querySelector('.monaco-hover:not(.hidden)')?.textContent?.includes(s), waitFor, { timeout: 10_000 })
+    .catch(() => undefined);
+  return nbsp(await hover.first().innerText());
+}

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
-import { nbsp, renderedLines, stepRunner, waitForLine } from './page.mjs';
+import { hoverOverLine, nbsp, renderedLines, stepRunner, waitForLine } from './page.mjs';
 import { repoRoot, startServer } from './server.mjs';
 
 const shots = join(repoRoot, 'test-output', 'e2e');
@@ -60,15 +60,7 @@ export async function runUiTest({ workspace, log = console.log }) {
       await page.screenshot({ path: join(shots, '01-annotations.png') });
     });
     await step(`hover over line ${target.line} (${target.text}) shows shape and FLOPs`, async () => {
-      const line = page.locator('.editor-group-container.active .view-line', { hasText: target.text.split('(')[0] }).first();
-      const box = await line.boundingBox();
-      if (!box) throw new Error('target line not rendered');
-      await page.mouse.move(box.x + 30, box.y + box.height / 2);
-      const hover = page.locator('.monaco-hover:not(.hidden)');
-      await hover.first().waitFor({ timeout: 10_000 });
-      await page.waitForFunction((s) => document.querySelector('.monaco-hover:not(.hidden)')?.textContent?.includes(s), expected.flops, { timeout: 10_000 })
-        .catch(() => undefined);
-      const text = nbsp(await hover.first().innerText());
+      const text = await hoverOverLine(page, target.text.split('(')[0], expected.flops);
       await page.screenshot({ path: join(shots, '02-hover.png') });
       for (const part of [expected.shape, expected.flops]) if (!text.includes(part)) throw new Error(`hover lacks ${part}: ${text.slice(0, 300)}`);
     });

@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath, hasChromium, launch } from '../browser.mjs';
-import { nbsp, stepRunner, waitForLine } from '../page.mjs';
+import { hoverOverLine, nbsp, stepRunner, waitForLine } from '../page.mjs';
 import { repoRoot } from '../server.mjs';
 import { targetLine } from '../ui.mjs';
 import { makeWorkspace } from '../workspace.mjs';
@@ -236,15 +236,7 @@ async function runUi(log) {
       log(`       status bar: ${text}`);
     });
     await step(`hover over line ${target.line} (${target.text}) shows shape and exact FLOPs`, async () => {
-      const line = page.locator('.editor-group-container.active .view-line', { hasText: target.text.split('(')[0] }).first();
-      const box = await line.boundingBox();
-      if (!box) throw new Error('target line not rendered');
-      await page.mouse.move(box.x + 30, box.y + box.height / 2);
-      const hover = page.locator('.monaco-hover:not(.hidden)');
-      await hover.first().waitFor({ timeout: 10_000 });
-      await page.waitForFunction((s) => document.querySelector('.monaco-hover:not(.hidden)')?.textContent?.includes(s), expected.flops, { timeout: 10_000 })
-        .catch(() => undefined);
-      const text = nbsp(await hover.first().innerText());
+      const text = await hoverOverLine(page, target.text.split('(')[0], expected.flops);
       await page.screenshot({ path: join(out, '02-hover.png') });
       for (const part of [expected.shape, expected.flops]) if (!text.includes(part)) throw new Error(`hover lacks ${part}: ${text.slice(0, 300)}`);
     });
