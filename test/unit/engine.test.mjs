@@ -195,6 +195,12 @@ bad = rearrange(x, "b n d -> b d")
   assert.ok(r.diagnostics.some((d) => d.span.line === 11 && d.severity === 'error' && /missing on the right side/.test(d.message)));
 });
 
+test('list += and *= change the list in place, as every alias sees in Python', () => {
+  const r = run(header + 'layers = [1]\nalias = layers\nlayers += (2, 3)\nx = torch.zeros(len(alias), 4)\nrow = [0]\nsame = row\nrow *= 3\ny = torch.zeros(len(same), 5)\nfresh = [1] + [2]\n');
+  assert.equal(line(r, 7).value, '[3, 4]');
+  assert.equal(line(r, 11).value, '[3, 5]');
+});
+
 test('global and nonlocal rebind the outer names', () => {
   const r = run(header + `width = 4
 def widen():

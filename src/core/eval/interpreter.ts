@@ -9,7 +9,7 @@ import { makeFunction } from './functions';
 import { truthy, iterate } from './protocols';
 import { importModule, importFrom } from './imports';
 import type { Recorder } from '../cost/recorder';
-import { PyModule, Unknown, type Value, type CallSite } from './values';
+import { PyList, PyModule, Unknown, type Value, type CallSite } from './values';
 import { LineIndex } from './lineIndex';
 import type { Tensor } from '../torch/tensor';
 
@@ -194,6 +194,15 @@ export class Interp {
   private augAssign(target: Expr, op: string, valueExpr: Expr, scope: Scope): Signal {
     const cur = evalExpr(this, target, scope);
     const v = evalExpr(this, valueExpr, scope);
+    // A list grows in place (`l += xs` is l.extend(xs), `l *= n` repeats it), so every alias sees the change.
+    if (cur instanceof PyList && op === '+') {
+      const items = iterate(this, v);
+      if (items) { cur.items.push(...items); return Signal.Normal; }
+    }
+    if (cur instanceof PyList && op === '*' && typeof v === 'number' && Number.isInteger(v)) {
+      cur.items = v > 0 ? Array.from({ length: v }, () => cur.items).flat() : [];
+      return Signal.Normal;
+    }
     assignTo(this, target, this.binary(op, cur, v), scope);
     return Signal.Normal;
   }
