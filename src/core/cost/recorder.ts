@@ -21,15 +21,50 @@ export interface OpEvent {
   readonly saved: readonly Term[];
 }
 
-/** MACs, extra forward FLOPs and extra backward FLOPs, summed in place. */
+/** The three sums exactly, once any of them is symbolic or has passed 2^53. */
+interface ExactSums {
+  readonly macs: CostSum;
+  readonly flops: CostSum;
+  readonly bwd: CostSum;
+}
+
+/** MACs, extra forward FLOPs and extra backward FLOPs, summed in place: three plain numbers while they are safe integers. */
 export class CostSums {
-  readonly macs = new CostSum();
-  readonly flops = new CostSum();
-  readonly bwd = new CostSum();
+  private m = 0;
+  private f = 0;
+  private b = 0;
+  private exact?: ExactSums;
+
   add(c: OpCost): void {
-    this.macs.add(c.macs);
-    this.flops.add(c.flops);
-    this.bwd.add(c.bwd);
+    if (!this.exact && typeof c.macs === 'number' && typeof c.flops === 'number' && typeof c.bwd === 'number') {
+      const m = this.m + c.macs, f = this.f + c.flops, b = this.b + c.bwd;
+      if (Number.isSafeInteger(m) && Number.isSafeInteger(f) && Number.isSafeInteger(b)) {
+        this.m = m;
+        this.f = f;
+        this.b = b;
+        return;
+      }
+    }
+    const x = this.sums();
+    x.macs.add(c.macs);
+    x.flops.add(c.flops);
+    x.bwd.add(c.bwd);
+  }
+
+  /** [macs, flops, bwd] as numbers while all three are concrete safe integers, else undefined. */
+  safe(): readonly [number, number, number] | undefined {
+    return this.exact ? undefined : [this.m, this.f, this.b];
+  }
+
+  /** The sums as exact CostSums (from then on this object sums exactly). */
+  sums(): ExactSums {
+    if (!this.exact) {
+      this.exact = { macs: new CostSum(), flops: new CostSum(), bwd: new CostSum() };
+      this.exact.macs.add(this.m);
+      this.exact.flops.add(this.f);
+      this.exact.bwd.add(this.b);
+    }
+    return this.exact;
   }
 }
 

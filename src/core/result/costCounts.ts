@@ -9,14 +9,16 @@ import type { DimValues } from './evaluate';
 export const zeroCounts: CostCounts = { macs: 0n, flops: 0n, backwardFlops: 0n };
 
 export function costCounts(s: CostSums, dims: DimValues, conv: Convention): CostCounts {
-  const m = s.macs.safeNumber(), e = s.flops.safeNumber(), b = s.bwd.safeNumber();
-  if (m !== undefined && e !== undefined && b !== undefined) {
+  const safe = s.safe();
+  if (safe) {
+    const [m, e, b] = safe;
     // The same formulas as conventions.ts, in numbers: exact while every value stays below 2^53.
     const fwd = conv === 'macs' ? m : conv === 'matmul2x' ? 2 * m : 2 * m + e;
     const bwd = conv === 'macs' ? 2 * m : conv === 'matmul2x' ? 4 * m : 4 * m + b;
     if (Number.isSafeInteger(fwd) && Number.isSafeInteger(bwd)) return { macs: BigInt(m), flops: BigInt(fwd), backwardFlops: BigInt(bwd) };
   }
-  const n = { macs: dims.sum(s.macs), extra: dims.sum(s.flops), bwdExtra: dims.sum(s.bwd) };
+  const x = s.sums();
+  const n = { macs: dims.sum(x.macs), extra: dims.sum(x.flops), bwdExtra: dims.sum(x.bwd) };
   return { macs: n.macs, flops: forwardFlops(conv, n), backwardFlops: backwardFlops(conv, n) };
 }
 
