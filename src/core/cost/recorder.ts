@@ -111,7 +111,8 @@ export interface UnknownOp {
 
 /** The minimal view of the interpreter the recorder needs (kept narrow so the recorder has no eval dependency). */
 export interface StackView {
-  docLines(): number[];
+  /** Distinct document lines on the stack, innermost first; valid until the next call. */
+  docLines(): readonly number[];
 }
 
 export class Recorder {

@@ -82,9 +82,12 @@ export class Interp {
     return undefined;
   }
 
-  /** Distinct document lines on the stack, innermost first. */
-  docLines(): number[] {
-    const out: number[] = [];
+  private readonly lineScratch: number[] = [];
+
+  /** Distinct document lines on the stack, innermost first (a reused array: read it before the next call). */
+  docLines(): readonly number[] {
+    const out = this.lineScratch;
+    out.length = 0;
     const idx = this.lineIndex.get(this.docFile);
     if (!idx) return out;
     for (let i = this.frames.length - 1; i >= 0; i--) {
