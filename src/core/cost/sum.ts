@@ -1,5 +1,5 @@
 // Running cost totals summed in place: safe-integer numbers while concrete, exact bigint past 2^53, polynomials when symbolic.
-import { Poly } from '../sym/poly';
+import type { Poly } from '../sym/poly';
 import type { Term } from './terms';
 import { termsPoly } from './terms';
 
@@ -46,10 +46,5 @@ export class CostSum {
   /** The total as a number when it is concrete and below 2^53 (no bigint work needed), else undefined. */
   safeNumber(): number | undefined {
     return this.big === 0n && !this.sym ? this.n : undefined;
-  }
-
-  poly(): Poly {
-    const k = Poly.const(this.big + BigInt(this.n));
-    return this.sym ? this.sym.add(k) : k;
   }
 }

@@ -34,12 +34,7 @@ export function scaleTerms(ts: readonly Term[], k: number): Term[] {
   return ts.map((t) => ({ c: t.c * k, f: t.f }));
 }
 
-/** `2·32·784·256 + 32·256`, with dims rendered by `show` (symbolic names or their values). */
-export function termsString(ts: readonly Term[], show: (d: Dim) => string = dimStr): string {
-  return formulaString(ts, 1, [], show);
-}
-
-/** `scale`·`first` followed by `rest`, as one formula string (no intermediate term lists). */
+/** `scale`·`first` followed by `rest` as one formula, e.g. `2·32·784·256 + 32·256`, dims rendered by `show`. */
 export function formulaString(first: readonly Term[], scale: number, rest: readonly Term[], show: (d: Dim) => string = dimStr): string {
   let out = '';
   const put = (t: Term, c: number) => {
