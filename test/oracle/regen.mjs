@@ -4,12 +4,13 @@
 //   node test/oracle/regen.mjs --check              compare the acceptance tier with its goldens
 //   node test/oracle/regen.mjs --check --tier all   compare everything
 //   node test/oracle/regen.mjs --only resnet50,vgg16 --jobs 2
-//   node test/oracle/regen.mjs --lines [--check]    fixture expectations via line_oracle.py
+//   node test/oracle/regen.mjs --lines [--check] [--only unet.py,notebook_block.ipynb]   fixture expectations via line_oracle.py
 //
 // Python: $FLOPSCOPE_PYTHON or /usr/bin/python3 (Debian torch 1.13 + torchvision 0.14).
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -148,17 +149,50 @@ function fixtureFiles(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...fixtureFiles(p));
-    else if (e.name.endsWith(".py") && /#\s*expect\b/.test(readFileSync(p, "utf8"))) out.push(p);
+    else if (/\.(py|ipynb)$/.test(e.name) && /#\s*expect\b/.test(readFileSync(p, "utf8"))) out.push(p);
   }
   return out.sort();
 }
 
+/**
+ * A notebook fixture runs as the program flopscope makes of it (code cells joined, magics commented out), from a
+ * temporary .py beside it; after --annotate the comments go back into the cells (the join keeps every line in place).
+ */
+async function notebookFixture(file, mode) {
+  const { codeCells, joinCells } = await import("./notebookJoin.mjs");
+  const cells = codeCells(file);
+  const joined = joinCells(cells);
+  const tmp = mkdtempSync(join(tmpdir(), "flopscope-nb-"));
+  const py = join(tmp, basename(file).replace(/\.ipynb$/, ".py"));
+  writeFileSync(py, joined.source);
+  try {
+    const result = await run([join(here, "line_oracle.py"), mode, py]);
+    if (mode === "--annotate" && result.code === 0) {
+      const lines = readFileSync(py, "utf8").split("\n");
+      const nb = JSON.parse(readFileSync(file, "utf8"));
+      let i = 0;
+      for (const c of nb.cells.filter((x) => x.cell_type === "code")) {
+        const place = joined.cells[i];
+        // Keep the cell's own first characters (a %magic stays a magic); take the oracle's comments.
+        const original = cells[i].split("\n");
+        const annotated = lines.slice(place.firstLine, place.firstLine + place.lineCount).map((l, k) => (/#\s*expect/.test(l) ? l : original[k]));
+        c.source = annotated.join("\n").split(/(?<=\n)/);
+        i++;
+      }
+      writeFileSync(file, JSON.stringify(nb, null, 1) + "\n");
+    }
+    return result;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 async function lineFixtures(opts) {
-  const files = fixtureFiles(join(repo, "test", "fixtures", "python"));
+  const files = fixtureFiles(join(repo, "test", "fixtures", "python")).filter((f) => !opts.only || opts.only.has(basename(f)));
   let failures = 0;
   await pool(files, opts.jobs, async (f) => {
     const mode = opts.check ? "--check" : "--annotate";
-    const { code, stdout, stderr } = await run([join(here, "line_oracle.py"), mode, f]);
+    const { code, stdout, stderr } = f.endsWith(".ipynb") ? await notebookFixture(f, mode) : await run([join(here, "line_oracle.py"), mode, f]);
     process.stdout.write(stdout);
     if (code !== 0) {
       failures++;

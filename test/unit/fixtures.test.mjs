@@ -3,11 +3,17 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
-import { analyzeFile, root } from './core.mjs';
+import { analyzeFile, core, root } from './core.mjs';
+import { joinedSource } from '../oracle/notebookJoin.mjs';
 
 const dir = join(root, 'test/fixtures/python');
 function pyFiles(d) {
-  return readdirSync(d).flatMap((n) => { const p = join(d, n); return statSync(p).isDirectory() ? pyFiles(p) : p.endsWith('.py') ? [p] : []; });
+  return readdirSync(d).flatMap((n) => { const p = join(d, n); return statSync(p).isDirectory() ? pyFiles(p) : /\.(py|ipynb)$/.test(p) ? [p] : []; });
+}
+
+/** A notebook fixture is analyzed as the extension and the CLI analyze it: its code cells joined as one program. */
+function fixtureSource(file) {
+  return file.endsWith('.ipynb') ? joinedSource(file) : readFileSync(file, 'utf8');
 }
 
 function expectations(source) {
@@ -28,11 +34,11 @@ function expectations(source) {
 }
 
 for (const file of pyFiles(dir)) {
-  const source = readFileSync(file, 'utf8');
+  const source = fixtureSource(file);
   const exp = expectations(source);
   if (exp.length === 0) continue;
   test(`fixture ${relative(dir, file)}`, () => {
-    const r = analyzeFile(file);
+    const r = file.endsWith('.ipynb') ? core.analyze(source, { path: file }) : analyzeFile(file);
     const byLine = new Map();
     for (const l of r.lines) { byLine.set(l.line, l); if (l.endLine) byLine.set(l.endLine, l); }
     const failures = [];
