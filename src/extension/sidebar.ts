@@ -5,7 +5,7 @@ import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../prot
 import { toViewModel } from '../protocol/viewModel';
 import { isAnalyzable } from './analysisCache';
 import type { Deps } from './deps';
-import { modelUri } from './notebookCells';
+import { activeModelDocument, modelUri } from './notebookCells';
 import { lineRange } from './typeConverters';
 
 export const viewId = 'flopscope.sidebar';
@@ -34,8 +34,8 @@ class SidebarProvider implements vscode.WebviewViewProvider {
   private document?: vscode.TextDocument;
 
   constructor(private readonly deps: Deps) {
-    const editor = vscode.window.activeTextEditor;
-    if (editor && isAnalyzable(editor.document)) this.document = editor.document;
+    const document = activeModelDocument();
+    if (document && isAnalyzable(document)) this.document = document;
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -55,9 +55,9 @@ class SidebarProvider implements vscode.WebviewViewProvider {
   }
 
   /** Tracks the last analyzable editor, so focusing the view keeps showing its file. */
-  follow(editor: vscode.TextEditor | undefined): void {
-    if (!editor || !isAnalyzable(editor.document) || editor.document === this.document) return;
-    this.document = editor.document;
+  follow(document: vscode.TextDocument | undefined): void {
+    if (!document || !isAnalyzable(document) || document === this.document) return;
+    this.document = document;
     void this.refresh();
   }
 
@@ -123,7 +123,9 @@ export function register(deps: Deps): vscode.Disposable {
   const provider = new SidebarProvider(deps);
   return vscode.Disposable.from(
     vscode.window.registerWebviewViewProvider(viewId, provider),
-    vscode.window.onDidChangeActiveTextEditor((editor) => provider.follow(editor)),
+    vscode.window.onDidChangeActiveTextEditor((editor) => provider.follow(editor?.document)),
+    // A notebook with no cell in edit mode has no active text editor: follow its first Python cell (the totals are the notebook's).
+    vscode.window.onDidChangeActiveNotebookEditor(() => provider.follow(activeModelDocument())),
     deps.cache.onDidAnalyze(({ document }) => provider.onAnalyzed(document)),
   );
 }
