@@ -34,6 +34,7 @@ function expectedMacs(l) {
     case 'Dense': return prod(x.slice(0, -1)) * x[x.length - 1] * k.units;
     case 'Conv1D': return prod(y) * x[x.length - 1] * prod(ks(k.kernelSize, 1));
     case 'Conv2D': return prod(y) * x[x.length - 1] * prod(ks(k.kernelSize, 2));
+    case 'Conv3D': return prod(y) * x[x.length - 1] * prod(ks(k.kernelSize, 3));
     case 'DepthwiseConv2D': return prod(y) * prod(ks(k.kernelSize, 2));
     case 'SeparableConv2D': { const mid = x[3] * (k.depthMultiplier ?? 1); return prod(y.slice(0, -1)) * mid * (prod(ks(k.kernelSize, 2)) + k.filters); }
     case 'Conv2DTranspose': return prod(x) * k.filters * prod(ks(k.kernelSize, 2));

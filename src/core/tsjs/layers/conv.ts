@@ -1,4 +1,4 @@
-// Convolutions (channels-last by default): conv1d/2d, conv2dTranspose, depthwiseConv2d, separableConv2d.
+// Convolutions (channels-last by default): conv1d/2d/3d, conv2dTranspose, depthwiseConv2d, separableConv2d.
 import { term, type Term } from '../../cost/terms';
 import { dimMul, type Dim } from '../../sym/dim';
 import { TfError } from '../context';
@@ -48,6 +48,7 @@ function conv(className: string, nd: number): LayerSpec {
 
 export const conv1d = conv('Conv1D', 1);
 export const conv2d = conv('Conv2D', 2);
+export const conv3d = conv('Conv3D', 3);
 
 export const conv2dTranspose: LayerSpec = {
   className: 'Conv2DTranspose', ndim: 4, fixedLastAxis: true,

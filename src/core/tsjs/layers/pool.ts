@@ -1,4 +1,4 @@
-// Pooling: max/average 1d and 2d (window FLOPs), global average/max pooling (one FLOP per input element).
+// Pooling: max/average 1d, 2d and 3d (window FLOPs), global average/max pooling (one FLOP per input element).
 import { term } from '../../cost/terms';
 import { rates } from '../../cost/rates';
 import { TfError } from '../context';
@@ -39,6 +39,8 @@ export const maxPooling1d = pool('MaxPooling1D', 'max', 1);
 export const maxPooling2d = pool('MaxPooling2D', 'max', 2);
 export const averagePooling1d = pool('AveragePooling1D', 'avg', 1);
 export const averagePooling2d = pool('AveragePooling2D', 'avg', 2);
+export const maxPooling3d = pool('MaxPooling3D', 'max', 3);
+export const averagePooling3d = pool('AveragePooling3D', 'avg', 3);
 export const globalAveragePooling1d = globalPool('GlobalAveragePooling1D', 'avg', 1);
 export const globalAveragePooling2d = globalPool('GlobalAveragePooling2D', 'avg', 2);
 export const globalMaxPooling1d = globalPool('GlobalMaxPooling1D', 'max', 1);
