@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AnalysisResult } from '../core/api/result';
 import { analysisDelay, analysisOptions } from './config';
 import type { AnalysisRunner } from './runner';
-import { joinCells, projectCell } from '../protocol/notebook';
+import { joinCells, projectCell, type CellPlace } from '../protocol/notebook';
 import { cellScheme, modelUri, notebookOf, notebookStamp, pythonCells } from './notebookCells';
 import type { FileCache } from './fileCache';
 import type { InputStore } from './inputStore';
@@ -12,6 +12,21 @@ import type { Log } from './log';
 export interface AnalysisEvent {
   readonly document: vscode.TextDocument;
   readonly result: AnalysisResult;
+}
+
+/** A notebook's shared analysis: its code cells, where each sits in the joined program, and the result over all of it. */
+export interface NotebookView {
+  readonly cells: readonly vscode.TextDocument[];
+  readonly places: readonly CellPlace[];
+  readonly source: string;
+  readonly whole: AnalysisResult;
+}
+
+interface NotebookRun {
+  readonly stamp: string;
+  readonly generation: number;
+  readonly pending: Promise<AnalysisResult | undefined>;
+  view?: NotebookView;
 }
 
 interface Entry {
@@ -37,7 +52,7 @@ export class AnalysisCache implements vscode.Disposable {
   readonly onDidAnalyze = this.emitter.event;
   private generation = 0;
   /** One analysis per notebook state, shared by its cells. */
-  private readonly notebooks = new Map<string, { stamp: string; generation: number; pending: Promise<AnalysisResult | undefined> }>();
+  private readonly notebooks = new Map<string, NotebookRun>();
 
   constructor(private readonly files: FileCache, private readonly inputs: InputStore, private readonly log: Log, private readonly runner: AnalysisRunner) {}
 
@@ -102,6 +117,13 @@ export class AnalysisCache implements vscode.Disposable {
     }
   }
 
+  /** The whole notebook's current analysis, for a cell of it (undefined until that analysis has finished). */
+  notebookView(document: vscode.TextDocument): NotebookView | undefined {
+    const notebook = notebookOf(document);
+    const run = notebook && this.notebooks.get(notebook.uri.toString());
+    return run && run.stamp === notebookStamp(notebook) && run.generation === this.generation ? run.view : undefined;
+  }
+
   forgetNotebook(notebook: vscode.NotebookDocument): void {
     this.notebooks.delete(notebook.uri.toString());
   }
@@ -140,7 +162,12 @@ export class AnalysisCache implements vscode.Disposable {
       shared = { stamp, generation: this.generation, pending: this.analyze(document, 'python', joined.source, stale) };
       this.notebooks.set(key, shared);
       const generation = this.generation;
-      void shared.pending.then((whole) => whole && !stale() && generation === this.generation && this.publishCells(cells, joined.cells, whole, document));
+      const run = shared;
+      void shared.pending.then((whole) => {
+        if (!whole || stale() || generation !== this.generation) return;
+        run.view = { cells, places: joined.cells, source: joined.source, whole };
+        this.publishCells(cells, joined.cells, whole, document);
+      });
     }
     const whole = await shared.pending;
     const index = cells.findIndex((d) => d.uri.toString() === document.uri.toString());

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { fileInputs, parseDims, parseInputs } from '../protocol/inputs';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../protocol/messages';
 import { toViewModel } from '../protocol/viewModel';
+import { cellAt } from '../protocol/notebook';
 import { isAnalyzable } from './analysisCache';
 import type { Deps } from './deps';
 import { activeModelDocument, modelUri } from './notebookCells';
@@ -73,6 +74,12 @@ class SidebarProvider implements vscode.WebviewViewProvider {
     if (document !== this.document) return;
     if (!result) return this.post({ type: 'empty', reason: `Analyzing ${vscode.workspace.asRelativePath(document.uri)}…` });
     const stored = this.deps.inputs.get(modelUri(document));
+    // A notebook cell shows the whole notebook: every cell's lines, labelled `c2:14` (cell 2, line 14).
+    const notebook = this.deps.cache.notebookView(document);
+    if (notebook) {
+      const label = (line: number): string => { const at = cellAt(notebook.places, line); return at ? `c${at.index + 1}:${at.line}` : String(line); };
+      return this.post({ type: 'update', model: toViewModel(notebook.whole, vscode.workspace.asRelativePath(modelUri(document)), notebook.source, stored, label) });
+    }
     this.post({ type: 'update', model: toViewModel(result, vscode.workspace.asRelativePath(document.uri), document.getText(), stored) });
   }
 
@@ -97,8 +104,12 @@ class SidebarProvider implements vscode.WebviewViewProvider {
         return this.refresh();
       case 'reveal': {
         if (!document) return;
-        const editor = await vscode.window.showTextDocument(document, { preserveFocus: false, preview: false });
-        const range = lineRange(document, message.line);
+        // In a notebook, lines are the joined program's: reveal the cell that holds the line.
+        const notebook = this.deps.cache.notebookView(document);
+        const at = notebook && cellAt(notebook.places, message.line);
+        const target = at ? notebook.cells[at.index] : document;
+        const editor = await vscode.window.showTextDocument(target, { preserveFocus: false, preview: false });
+        const range = lineRange(target, at ? at.line : message.line);
         editor.selection = new vscode.Selection(range.start, range.start);
         editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
         return;

@@ -49,3 +49,9 @@ export function projectCell(result: AnalysisResult, cell: CellPlace): AnalysisRe
     modules: result.modules.map(moduleNode),
   };
 }
+
+/** The cell holding a 1-based line of the joined program, and the line within it; undefined past the end. */
+export function cellAt(cells: readonly CellPlace[], line: number): { index: number; line: number } | undefined {
+  const index = cells.findIndex((c) => line > c.firstLine && line <= c.firstLine + c.lineCount);
+  return index < 0 ? undefined : { index, line: line - cells[index].firstLine };
+}

@@ -8,6 +8,8 @@ export interface SummaryItem { readonly label: string; readonly value: string; r
 
 export interface LineRow {
   readonly line: number;
+  /** How the line is shown: its number, or `c2:14` (cell 2, line 14) in a notebook. */
+  readonly label: string;
   readonly code: string;
   readonly shapes: string;
   /** Exact decimal strings, for sorting. */
@@ -39,6 +41,9 @@ export interface ModuleRow {
 
 export interface ChartBar { readonly label: string; readonly line: number; readonly share: number; readonly text: string }
 
+/** Shows a result line number: as is for a file, as cell and line for a notebook's joined program. */
+export type LineLabel = (line: number) => string;
+
 export interface ViewModel {
   readonly fileName: string;
   readonly language: string;
@@ -60,7 +65,7 @@ export interface ViewModel {
   readonly lines: LineRow[];
   readonly modules: ModuleRow[];
   readonly chart: ChartBar[];
-  readonly diagnostics: { readonly line: number; readonly severity: string; readonly message: string }[];
+  readonly diagnostics: { readonly line: number; readonly label: string; readonly severity: string; readonly message: string }[];
   readonly coverage: string;
 }
 
@@ -80,19 +85,19 @@ function moduleRow(node: ModuleNode, total: bigint, unit: string): ModuleRow {
 /** Top lines by FLOPs (at most `limit`), the rest folded into one "other" bar. */
 function chartBars(r: AnalysisResult, lines: readonly LineRow[], limit = 8): ChartBar[] {
   const sorted = [...lines].filter((l) => l.flops !== '0').sort((a, b) => (BigInt(b.flops) > BigInt(a.flops) ? 1 : -1));
-  const bars = sorted.slice(0, limit).map((l) => ({ label: `L${l.line} ${l.code}`, line: l.line, share: l.share, text: l.flopsText }));
+  const bars = sorted.slice(0, limit).map((l) => ({ label: `${/^\d+$/.test(l.label) ? 'L' : ''}${l.label} ${l.code}`, line: l.line, share: l.share, text: l.flopsText }));
   const rest = sorted.slice(limit).reduce((sum, l) => sum + BigInt(l.flops), 0n);
   if (rest > 0n) bars.push({ label: `${sorted.length - limit} other lines`, line: 0, share: shareOf(rest, r.totals.flops), text: formatCount(rest, flopUnit(r.convention)) });
   return bars;
 }
 
-export function toViewModel(r: AnalysisResult, fileName: string, source: string, stored: FileInputs | undefined): ViewModel {
+export function toViewModel(r: AnalysisResult, fileName: string, source: string, stored: FileInputs | undefined, label: LineLabel = String): ViewModel {
   const sourceLines = source.split(/\r?\n/);
   const unit = flopUnit(r.convention);
   const rows = summaryRows(r).map(([label, value, exact]) => ({ label, value, exact }));
   const costed = r.lines.filter((l) => l.shapes.length || l.inclusive.flops > 0n || l.params > 0n || l.activationBytes > 0n);
   const lines: LineRow[] = costed.map((l) => ({
-    line: l.line, code: withoutComment(sourceLines[l.line - 1] ?? ''), shapes: l.shapes.join(' '),
+    line: l.line, label: label(l.line), code: withoutComment(sourceLines[l.line - 1] ?? ''), shapes: l.shapes.join(' '),
     flops: l.flops.toString(), memory: l.activationBytes.toString(), params: l.params.toString(),
     flopsText: formatCount(l.flops, unit), flopsShort: formatCount(l.flops), memoryText: formatBytes(l.activationBytes), paramsText: formatCount(l.params),
     macsText: formatCount(l.macs, 'MACs'), calls: l.calls,
@@ -114,7 +119,7 @@ export function toViewModel(r: AnalysisResult, fileName: string, source: string,
     ],
     compute: rows.slice(0, 6), memory: rows.slice(6),
     lines, modules: r.modules.map((m) => moduleRow(m, r.totals.flops, unit)), chart: chartBars(r, lines),
-    diagnostics: r.diagnostics.map((d) => ({ line: d.span.line, severity: d.severity, message: d.message })),
+    diagnostics: r.diagnostics.map((d) => ({ line: d.span.line, label: label(d.span.line), severity: d.severity, message: d.message })),
     coverage: coverageText(r),
   };
 }

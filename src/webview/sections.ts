@@ -60,8 +60,8 @@ export function lineTable(lines: readonly LineRow[], sort: SortKey, onSort: (key
     return button;
   };
   const rows = [...lines].sort(compare(sort)).map((l) => activatable(
-    el('li', { class: 'line-row', 'data-line': String(l.line), 'aria-label': `Line ${l.line}: ${l.code}; ${l.shapes}; ${l.flopsText}, ${l.memoryText}, ${l.paramsText} params` },
-      el('span', { class: 'ln' }, String(l.line)),
+    el('li', { class: 'line-row', 'data-line': String(l.line), 'aria-label': `Line ${l.label}: ${l.code}; ${l.shapes}; ${l.flopsText}, ${l.memoryText}, ${l.paramsText} params` },
+      el('span', { class: 'ln' }, l.label),
       el('code', { class: 'code', title: l.code }, l.code),
       el('span', { class: 'shape', title: l.shapes }, [l.shapes && `→ ${l.shapes}`, l.calleesText && `+${l.calleesText} in calls`].filter(Boolean).join(' · ')),
       el('span', { class: 'num', title: `${l.flopsText} (${l.macsText})` }, l.flopsShort),
@@ -93,6 +93,6 @@ export function moduleTree(modules: readonly ModuleRow[], post: Post): HTMLEleme
 }
 
 export function diagnosticsList(model: ViewModel, post: Post): HTMLElement {
-  const items = model.diagnostics.map((d) => activatable(el('li', { class: `diag ${d.severity}` }, `Ln ${d.line} · ${d.severity}: ${d.message}`), () => post({ type: 'reveal', line: d.line })));
+  const items = model.diagnostics.map((d) => activatable(el('li', { class: `diag ${d.severity}` }, `Ln ${d.label} · ${d.severity}: ${d.message}`), () => post({ type: 'reveal', line: d.line })));
   return el('section', {}, el('h2', {}, 'Diagnostics'), items.length ? el('ul', { class: 'diags' }, ...items) : el('p', { class: 'muted' }, 'None.'), el('p', { class: 'muted' }, `Coverage: ${model.coverage}`));
 }

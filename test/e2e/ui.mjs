@@ -208,6 +208,16 @@ export async function runUiTest({ workspace, log = console.log }) {
         .catch(async () => { throw new Error(`status bar shows ${nbsp(await item.innerText())}, not 60.4 K params`); });
       await page.screenshot({ path: join(shots, '10-notebook.png') });
     });
+    await step('notebook in the sidebar: every cell\'s lines, labelled by cell', async () => {
+      await page.locator('.activitybar .action-item a[aria-label^="flopscope"], .activitybar .action-item .action-label[aria-label^="flopscope"]').first().click({ timeout: 10_000 });
+      const frame = await webviewFrame(page, '.line-row .ln');
+      // `logits = model(images)` is line 3 of the third code cell; the conv lines are in the class cell (cell 2).
+      await frame.waitForFunction(() => [...document.querySelectorAll('.line-row .ln')].some((e) => e.textContent === 'c3:3'), undefined, { timeout: 15_000 });
+      const labels = await frame.$$eval('.line-row .ln', (els) => els.map((e) => e.textContent));
+      log(`       sidebar rows: ${labels.join(' ')}`);
+      if (!labels.some((l) => /^c2:\d+$/.test(l))) throw new Error(`no rows of the class cell: ${labels.join(' ')}`);
+      await page.screenshot({ path: join(shots, '11-notebook-sidebar.png') });
+    });
     await step('dark theme: sidebar and annotations stay readable', async () => {
       await page.keyboard.press('Control+1');
       await page.keyboard.press('Control+K');

@@ -54,3 +54,12 @@ test('each cell sees its own lines and diagnostics, renumbered; totals and the m
   assert.match(cells[2].slice(error.span.start, error.span.end), /y @ torch\.randn\(5, 3\)/);
   assert.equal(m.projectCell(r, places[0]).diagnostics.length, 0);
 });
+
+test('cellAt maps a line of the joined program back to its cell and line', () => {
+  const { cells: places } = m.joinCells(cells);
+  assert.deepEqual(m.cellAt(places, 1), { index: 0, line: 1 });
+  assert.deepEqual(m.cellAt(places, 4), { index: 0, line: 4 });
+  assert.deepEqual(m.cellAt(places, 5), { index: 1, line: 1 });
+  assert.deepEqual(m.cellAt(places, places[2].firstLine + 3), { index: 2, line: 3 });
+  assert.equal(m.cellAt(places, places[2].firstLine + places[2].lineCount + 1), undefined);
+});
