@@ -9,9 +9,21 @@ export interface CellPlace {
   readonly length: number;
 }
 
+/** Cell magics whose body is still Python (`%%time` runs the cell and times it); any other `%%` cell is not Python. */
+const pythonCellMagics = new Set(['time', 'timeit', 'capture', 'prun', 'debug']);
+
+/** A cell as Python the engine can read, with every character at the same offset. */
+function neutralize(text: string): string {
+  const cellMagic = /^%%(\w+)/.exec(text);
+  // `%%bash`, `%%writefile`, `%%html`...: the whole cell is something else; comment out each line.
+  if (cellMagic && !pythonCellMagics.has(cellMagic[1])) return text.replace(/^[^\n]/gm, '#');
+  return text.replace(/^([ \t]*)[%!?]/gm, '$1#');
+}
+
 /**
  * Joins cell texts with newlines. A line that starts (after indentation) with `%`, `!` or `?` is an IPython magic or
- * shell escape: its first character becomes `#`, so it parses as a comment and every offset stays the same.
+ * shell escape: its first character becomes `#`, so it parses as a comment and every offset stays the same; a cell
+ * whose `%%` magic is not Python is commented out whole.
  */
 export function joinCells(texts: readonly string[]): { source: string; cells: CellPlace[] } {
   const cells: CellPlace[] = [];
@@ -19,7 +31,7 @@ export function joinCells(texts: readonly string[]): { source: string; cells: Ce
   let line = 0;
   let offset = 0;
   for (const text of texts) {
-    const neutral = text.replace(/^([ \t]*)[%!?]/gm, '$1#');
+    const neutral = neutralize(text);
     cells.push({ firstLine: line, lineCount: text.split('\n').length, offset, length: text.length });
     parts.push(neutral);
     line += text.split('\n').length;

@@ -63,3 +63,12 @@ test('cellAt maps a line of the joined program back to its cell and line', () =>
   assert.deepEqual(m.cellAt(places, places[2].firstLine + 3), { index: 2, line: 3 });
   assert.equal(m.cellAt(places, places[2].firstLine + places[2].lineCount + 1), undefined);
 });
+
+test('a %%bash or %%writefile cell is left out whole; a %%time cell still runs as Python', () => {
+  const texts = ['import torch', '%%bash\nfor f in *.py; do\n  echo $f\ndone', '%%writefile model.py\nclass Net:\n    pass', '%%time\ny = torch.randn(8, 3) @ torch.randn(3, 2)'];
+  const { source, cells: places } = m.joinCells(texts);
+  assert.equal(source.length, texts.join('\n').length, 'offsets unchanged');
+  const r = m.analyze(source, { path: '/nb/magic.ipynb' });
+  assert.ok(!r.diagnostics.some((d) => d.code === 'syntax'), JSON.stringify(r.diagnostics));
+  assert.equal(m.projectCell(r, places[3]).lines.find((l) => l.line === 2)?.value, '[8, 2]');
+});
