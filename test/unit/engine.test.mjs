@@ -201,6 +201,13 @@ test('list += and *= change the list in place, as every alias sees in Python', (
   assert.equal(line(r, 11).value, '[3, 5]');
 });
 
+test('multinomial: PyTorch 1.13\'s errors for a 3-D input and for too many samples without replacement', () => {
+  const r = run(header + 'a = torch.multinomial(torch.rand(2, 3, 4), 1)\nb = torch.multinomial(torch.rand(2, 3), 5)\nc = torch.rand(2, 3).multinomial(5, replacement=True)\n');
+  const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.span.line, d.message]);
+  assert.deepEqual(errors, [[4, 'prob_dist must be 1 or 2 dim'], [5, 'cannot sample n_sample > prob_dist.size(-1) samples without replacement']]);
+  assert.equal(line(r, 6).value, '[2, 5]');
+});
+
 test('global and nonlocal rebind the outer names', () => {
   const r = run(header + `width = 4
 def widen():

@@ -1,4 +1,4 @@
-// Reductions (sum, mean, max, var, norm, ...), softmax/log_softmax, cumulative ops, argmax, topk.
+// Reductions (sum, mean, max, var, norm, ...), softmax/log_softmax, cumulative ops, argmax, topk, multinomial.
 import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { asTensor, normDim, toDim } from '../values';
@@ -67,6 +67,22 @@ def(['sort', 'argsort'], 'tm', (c, [x]) => {
   const t = asTensor(x);
   if (!t) return new Unknown('sort');
   return new PyTuple([c.tensor(t.shape, t.dtype), new Tensor(t.shape, int64)]);
+});
+/** torch.multinomial / Tensor.multinomial: sampled class indices (int64) from 1-D or 2-D probabilities. */
+def('multinomial', 'tm', (c, args, kw) => {
+  const a = bind('multinomial', 'input, num_samples, replacement=False, *, generator=None, out=None', args, kw);
+  const t = asTensor(a.input);
+  const n = toDim(a.num_samples);
+  if (!t?.shape || n === undefined) return new Unknown('multinomial');
+  if (t.shape.length < 1 || t.shape.length > 2) return c.error('prob_dist must be 1 or 2 dim');
+  const classes = t.shape[t.shape.length - 1];
+  if (a.replacement !== true && typeof n === 'number' && typeof classes === 'number' && n > classes) {
+    return c.error('cannot sample n_sample > prob_dist.size(-1) samples without replacement');
+  }
+  const out = new Tensor([...t.shape.slice(0, -1), n], int64);
+  if (typeof classes === 'number') out.values = { low: 0, high: classes };
+  c.record({ op: 'multinomial', known: true, out, rule: 'multinomial: a cumulative sum over each distribution, 1 FLOP per probability (choice)', macs: [], flops: [term(1, ...t.shape)], bwd: [], saved: [] });
+  return out;
 });
 def('topk', 'tm', (c, args, kw) => {
   const a = bind('topk', 'input, k, dim=-1, largest=True, sorted=True', args, kw);
