@@ -46,8 +46,13 @@ def('randperm', 't', (c, [n], kw) => new Tensor(toDim(n) === undefined ? undefin
 def(['randint_like'], 't', (_c, [x]) => { const t = asTensor(x); return t ? new Tensor(t.shape, int64) : new Unknown('randint_like'); });
 def('arange', 't', (c, args, kw) => {
   const nums = args.filter((a) => typeof a === 'number' || a instanceof PyFloat || a instanceof Unknown || typeof a === 'object');
-  const isFloat = nums.some((a) => a instanceof PyFloat);
-  const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
+  // arange(end), arange(start, end[, step]), and any of them by keyword (arange(start=0, end=half)).
+  const pos: (Value | undefined)[] = nums.length === 1 ? [undefined, nums[0], undefined] : [nums[0], nums[1], nums[2]];
+  const start = kw?.get('start') ?? pos[0] ?? 0;
+  const end = kw?.get('end') ?? pos[1];
+  const step = kw?.get('step') ?? pos[2] ?? 1;
+  if (end === undefined) return new Tensor(undefined, dtypeArg(c, kw, int64));
+  const isFloat = [start, end, step].some((a) => a instanceof PyFloat);
   const dtype = dtypeArg(c, kw, isFloat ? float32 : int64);
   const f = (v: Value) => (v instanceof PyFloat ? v.v : typeof v === 'number' ? v : undefined);
   const s = f(start), e = f(end), st = f(step);
