@@ -208,6 +208,14 @@ test('multinomial: PyTorch 1.13\'s errors for a 3-D input and for too many sampl
   assert.equal(line(r, 6).value, '[2, 5]');
 });
 
+test('complex views: PyTorch 1.13\'s errors; a complex product costs 6 real FLOPs per element', () => {
+  const r = run(header + 'a = torch.view_as_complex(torch.rand(3, 4))\nb = torch.view_as_real(torch.rand(3))\nc = torch.view_as_complex(torch.ones(3, 2, dtype=torch.long))\nz = torch.polar(torch.ones(5), torch.zeros(5))\nw = z * z\n');
+  const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.span.line, d.message]);
+  assert.deepEqual(errors, [[4, 'Tensor must have a last dimension of size 2'], [5, 'view_as_real is only supported for complex tensors'],
+    [6, 'view_as_complex is only supported for half, float and double tensors, but got a tensor of scalar type: Long']]);
+  assert.equal(line(r, 8).flops, 30n);
+});
+
 test('global and nonlocal rebind the outer names', () => {
   const r = run(header + `width = 4
 def widen():

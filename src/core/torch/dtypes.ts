@@ -20,6 +20,7 @@ for (const [name, bytes, isFloat, aliases] of table) {
 export const float32 = dtypes.get('float32')!;
 export const int64 = dtypes.get('int64')!;
 export const boolType = dtypes.get('bool')!;
+export const complex64 = dtypes.get('complex64')!;
 
 /** Parses a user-facing dtype name (`float16`, `fp16`, `int64`, `long`); undefined if unknown. */
 export function parseDtype(name: string): PyDtype | undefined {

@@ -3,7 +3,7 @@ import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { broadcast } from '../broadcast';
 import { Tensor } from '../tensor';
-import { boolType, promote } from '../dtypes';
+import { boolType, complex64, promote } from '../dtypes';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
 import { dimFloorDiv } from '../../sym/dim';
@@ -26,7 +26,9 @@ export function binaryElementwise(c: TorchCtx, op: string, a: Value, b: Value, r
   const r = broadcast(sa, sb);
   if ('error' in r) return c.error(r.error, c.tensor(sa.length >= sb.length ? sa : sb, dtype));
   const out = resultBool ? new Tensor(r.shape, boolType) : c.tensor(r.shape, dtype);
-  return withData(c.elementwise(op, out, ta ?? tb, rateName), foldBinary(op, a, b));
+  // Complex arithmetic costs more real FLOPs per element (rotary embeddings multiply complex tensors).
+  const rate = dtype === complex64 && (rateName === 'mul' || rateName === 'add' || rateName === 'sub') ? (rateName === 'mul' ? 'complex_mul' : 'complex_add') : rateName;
+  return withData(c.elementwise(op, out, ta ?? tb, rate), foldBinary(op, a, b));
 }
 
 /** Unary op preserving shape (activations, math). */
@@ -111,3 +113,12 @@ def(['dropout', 'dropout_', 'dropout1d', 'dropout2d', 'dropout3d', 'alpha_dropou
 def('lerp', 'tm', (c, [a, b]) => binaryElementwise(c, 'lerp', a, b, 'mul'));
 def('addcmul', 'tm', (c, [a, b]) => binaryElementwise(c, 'addcmul', a, b, 'mul'));
 def('float_power', 'tm', (c, [a, b]) => binaryElementwise(c, 'pow', a, b, 'pow'));
+
+/** torch.polar(abs, angle): a complex tensor of the broadcast shape. */
+def('polar', 't', (c, [abs, angle]) => {
+  const ta = asTensor(abs), tb = asTensor(angle);
+  if (!ta?.shape || !tb?.shape) return new Unknown('polar');
+  const r = broadcast(ta.shape, tb.shape);
+  if ('error' in r) return c.error(r.error);
+  return c.elementwise('polar', new Tensor(r.shape, complex64), ta, 'polar');
+});
