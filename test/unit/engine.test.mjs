@@ -216,6 +216,15 @@ test('complex views: PyTorch 1.13\'s errors; a complex product costs 6 real FLOP
   assert.equal(line(r, 8).flops, 30n);
 });
 
+test('gather / index_select / scatter_add: shapes and PyTorch 1.13\'s errors', () => {
+  const r = run(header + 'x = torch.rand(2, 3, 4)\na = torch.gather(x, 1, torch.zeros(2, 3, dtype=torch.long))\nb = torch.index_select(x, 1, torch.zeros(2, 2, dtype=torch.long))\nc = torch.gather(x, 1, torch.zeros(2, 3, 4))\nd = torch.index_select(x, 1, torch.zeros(5, dtype=torch.long))\ne = x.scatter_add(2, torch.zeros(2, 3, 2, dtype=torch.long), torch.ones(2, 3, 2))\n');
+  const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.span.line, d.message]);
+  assert.deepEqual(errors, [[5, 'Index tensor must have the same number of dimensions as input tensor'], [6, 'index_select(): Index is supposed to be a vector'], [7, 'gather(): Expected dtype int64 for index']]);
+  assert.equal(line(r, 8).value, '[2, 5, 4]');
+  assert.equal(line(r, 9).value, '[2, 3, 4]');
+  assert.equal(line(r, 9).flops, 12n, 'scatter_add: one add per index element');
+});
+
 test('global and nonlocal rebind the outer names', () => {
   const r = run(header + `width = 4
 def widen():

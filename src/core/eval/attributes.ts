@@ -3,7 +3,7 @@ import type { Interp } from './interpreter';
 import { callValue } from './calls';
 import { builtinMethod } from './builtinMethods';
 import { Tensor } from '../torch/tensor';
-import { force, BoundMethod, ClassMethod, NativeFunction, Property, PyClass, PyDtype, PyFunction, PyInstance, PyModule, PySuper, StaticMethod, Unknown, type Value } from './values';
+import { force, BoundMethod, ClassMethod, NativeFunction, Property, PyClass, PyDtype, PyFunction, PyInstance, PyModule, PySuper, PyTuple, StaticMethod, Unknown, type Value } from './values';
 
 /** Binds a class attribute found on `cls` for access through `self` (an instance or the class itself). */
 function bind(ip: Interp, v: Value, self: Value, cls: PyClass): Value {
@@ -18,6 +18,10 @@ function bind(ip: Interp, v: Value, self: Value, cls: PyClass): Value {
 export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefined {
   obj = force(obj);
   if (obj instanceof Unknown) return new Unknown(`attribute ${name}`);
+  if (obj instanceof PyTuple && obj.names) {
+    const i = obj.names.indexOf(name);
+    if (i >= 0) return obj.items[i];
+  }
   if (obj instanceof PyInstance) {
     const own = obj.attrs.get(name);
     if (own !== undefined) return own;

@@ -16,7 +16,8 @@ export class PyFloat {
   constructor(readonly v: number) {}
 }
 export class PyTuple {
-  constructor(readonly items: Value[]) {}
+  /** `names` makes it a named tuple (torch's `(values, indices)` results): `t.values` reads items[0]. */
+  constructor(readonly items: Value[], readonly names?: readonly string[]) {}
 }
 export class PyList {
   constructor(public items: Value[]) {}

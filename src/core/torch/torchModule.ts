@@ -27,6 +27,7 @@ import './ops/loss';
 import './ops/creation';
 import './ops/attention';
 import './ops/misc';
+import './ops/gather';
 
 type Impl = (args: Value[], kw: Map<string, Value> | undefined) => Value;
 

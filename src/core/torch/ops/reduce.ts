@@ -9,6 +9,9 @@ import { Tensor } from '../tensor';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 import type { Dim } from '../../sym/dim';
 
+/** torch.return_types: max/min/sort/topk with a dim give `(values, indices)` readable by name. */
+const valuesIndices = ['values', 'indices'];
+
 function reducedShape(shape: Dim[], dim: Value, keepdim: boolean): Dim[] | undefined {
   if (dim === null || dim === undefined) return keepdim ? shape.map(() => 1) : [];
   const dims = dim instanceof PyTuple || dim instanceof PyList ? dim.items : [dim];
@@ -31,7 +34,7 @@ function reduction(c: TorchCtx, op: string, args: Value[], kw: Map<string, Value
   const dtype = op === 'argmax' || op === 'argmin' ? int64 : op === 'all' || op === 'any' ? x.dtype : x.dtype;
   const out = new Tensor(shape, dtype);
   c.record({ op, known: true, out, rule: `${op}: ${perElem} FLOP per input element (choice)`, macs: [], flops: [term(perElem, ...x.shape)], bwd: [term(1, ...x.shape)], saved: [] });
-  if (indices && a.dim !== null) return new PyTuple([out, new Tensor(shape, int64)]);
+  if (indices && a.dim !== null) return new PyTuple([out, new Tensor(shape, int64)], valuesIndices);
   return out;
 }
 
@@ -63,10 +66,15 @@ def(['cumsum', 'cumprod', 'cummax', 'cummin'], 'tm', (c, [x]) => {
   const t = asTensor(x);
   return t ? c.elementwise('cumsum', c.tensor(t.shape, t.dtype), t, 'reduce') : new Unknown('cumsum');
 });
-def(['sort', 'argsort'], 'tm', (c, [x]) => {
+def('sort', 'tm', (c, [x]) => {
   const t = asTensor(x);
   if (!t) return new Unknown('sort');
-  return new PyTuple([c.tensor(t.shape, t.dtype), new Tensor(t.shape, int64)]);
+  return new PyTuple([c.tensor(t.shape, t.dtype), new Tensor(t.shape, int64)], valuesIndices);
+});
+/** argsort returns only the indices (sort returns values and indices). */
+def('argsort', 'tm', (_c, [x]) => {
+  const t = asTensor(x);
+  return t ? new Tensor(t.shape, int64) : new Unknown('argsort');
 });
 /** torch.multinomial / Tensor.multinomial: sampled class indices (int64) from 1-D or 2-D probabilities. */
 def('multinomial', 'tm', (c, args, kw) => {
@@ -94,5 +102,5 @@ def('topk', 'tm', (c, args, kw) => {
   const shape = t.shape.slice();
   shape[d] = k;
   c.record({ op: 'topk', known: true, out: new Tensor(shape, t.dtype), rule: 'topk: 1 comparison per input element (choice)', macs: [], flops: [term(1, ...t.shape)], bwd: [], saved: [] });
-  return new PyTuple([c.tensor(shape, t.dtype), new Tensor(shape, int64)]);
+  return new PyTuple([c.tensor(shape, t.dtype), new Tensor(shape, int64)], valuesIndices);
 });
