@@ -225,6 +225,13 @@ test('gather / index_select / scatter_add: shapes and PyTorch 1.13\'s errors', (
   assert.equal(line(r, 9).flops, 12n, 'scatter_add: one add per index element');
 });
 
+test('SyncBatchNorm holds and costs what BatchNorm does (PyTorch runs it only on GPUs)', () => {
+  const src = (bn) => header + `m = nn.Sequential(nn.Conv2d(3, 8, 3), ${bn}(8))\ny = m(torch.randn(2, 3, 10, 10))\n`;
+  const sync = run(src('nn.SyncBatchNorm')), plain = run(src('nn.BatchNorm2d'));
+  for (const k of ['params', 'buffers', 'macs', 'flops', 'backwardFlops']) assert.equal(sync.totals[k], plain.totals[k], k);
+  assert.equal(sync.totals.buffers, 17n);
+});
+
 test('global and nonlocal rebind the outer names', () => {
   const r = run(header + `width = 4
 def widen():

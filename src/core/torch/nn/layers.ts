@@ -1,5 +1,6 @@
 // Native nn layers: linear, conv, norm, embedding, activations, pooling, reshaping, padding, dropout.
-import { LayerKit, attr } from './layerKit';
+import { LayerKit, attr, type ForwardFn, type InitFn } from './layerKit';
+import { callValue } from '../../eval/calls';
 import { ops } from '../registry';
 import { linear } from '../ops/matmul';
 import { embedding } from '../ops/misc';
@@ -27,6 +28,22 @@ export function defineLayers(kit: LayerKit): void {
     self.attrs.set('bias', a.bias !== false ? mk.param(o !== undefined ? [o] : undefined) : null);
   }, (self, [x1, x2]) => op('bilinear', [x1, x2, attr(self, 'weight'), attr(self, 'bias')]));
 
+  const batchNormSpec = 'num_features, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True, device=None, dtype=None';
+  const batchNormInit: InitFn = (self, a, mk) => {
+    LayerKit.keep(self, a, ['num_features', 'eps', 'momentum', 'affine', 'track_running_stats']);
+    const n = toDim(a.num_features);
+    const s = n === undefined ? undefined : [n];
+    self.attrs.set('weight', a.affine !== false ? mk.param(s) : null);
+    self.attrs.set('bias', a.affine !== false ? mk.param(s) : null);
+    if (a.track_running_stats !== false) {
+      self.attrs.set('running_mean', mk.buffer(s));
+      self.attrs.set('running_var', mk.buffer(s));
+      self.attrs.set('num_batches_tracked', mk.buffer([], int64));
+    }
+  };
+  const batchNormForward: ForwardFn = (self, [x]) => op('batch_norm', [x, attr(self, 'running_mean'), attr(self, 'running_var'), attr(self, 'weight'), attr(self, 'bias')]);
+  // Same parameters and buffers as BatchNorm; on one device (as here) it computes the same.
+  kit.define('SyncBatchNorm', `${batchNormSpec}, process_group=None`, batchNormInit, batchNormForward);
   for (const nd of [1, 2, 3]) {
     for (const transposed of [false, true]) {
       const name = transposed ? `ConvTranspose${nd}d` : `Conv${nd}d`;
@@ -53,18 +70,7 @@ export function defineLayers(kit: LayerKit): void {
         return op(transposed ? `conv_transpose${nd}d` : `conv${nd}d`, [x, attr(self, 'weight'), attr(self, 'bias')], kw);
       });
     }
-    kit.define(`BatchNorm${nd}d`, 'num_features, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True, device=None, dtype=None', (self, a, mk) => {
-      LayerKit.keep(self, a, ['num_features', 'eps', 'momentum', 'affine', 'track_running_stats']);
-      const n = toDim(a.num_features);
-      const s = n === undefined ? undefined : [n];
-      self.attrs.set('weight', a.affine !== false ? mk.param(s) : null);
-      self.attrs.set('bias', a.affine !== false ? mk.param(s) : null);
-      if (a.track_running_stats !== false) {
-        self.attrs.set('running_mean', mk.buffer(s));
-        self.attrs.set('running_var', mk.buffer(s));
-        self.attrs.set('num_batches_tracked', mk.buffer([], int64));
-      }
-    }, (self, [x]) => op('batch_norm', [x, attr(self, 'running_mean'), attr(self, 'running_var'), attr(self, 'weight'), attr(self, 'bias')]));
+    kit.define(`BatchNorm${nd}d`, batchNormSpec, batchNormInit, batchNormForward);
     kit.define(`InstanceNorm${nd}d`, 'num_features, eps=1e-05, momentum=0.1, affine=False, track_running_stats=False, device=None, dtype=None', (self, a, mk) => {
       LayerKit.keep(self, a, ['num_features', 'eps', 'affine']);
       const n = toDim(a.num_features);
@@ -135,6 +141,13 @@ export function defineLayers(kit: LayerKit): void {
   kit.define('UpsamplingNearest2d', 'size=None, scale_factor=None', (self, a) => LayerKit.keep(self, a, ['size', 'scale_factor']), (self, [x]) => op('interpolate', [x, attr(self, 'size'), attr(self, 'scale_factor'), 'nearest']));
   kit.define('UpsamplingBilinear2d', 'size=None, scale_factor=None', (self, a) => LayerKit.keep(self, a, ['size', 'scale_factor']), (self, [x]) => op('interpolate', [x, attr(self, 'size'), attr(self, 'scale_factor'), 'bilinear']));
   kit.define('PixelShuffle', 'upscale_factor', (self, a) => LayerKit.keep(self, a, ['upscale_factor']), (self, [x]) => op('pixel_shuffle', [x, attr(self, 'upscale_factor')]));
+  kit.define('Unfold', 'kernel_size, dilation=1, padding=0, stride=1', (self, a) => LayerKit.keep(self, a, ['kernel_size', 'dilation', 'padding', 'stride']),
+    (self, [x]) => op('unfold', [x, attr(self, 'kernel_size'), attr(self, 'dilation'), attr(self, 'padding'), attr(self, 'stride')]));
+  act('Softmin', 'softmax', 'dim=None');
+  for (const [name, fn] of [['Threshold', 'threshold'], ['Hardshrink', 'hardshrink'], ['Softshrink', 'softshrink'], ['RReLU', 'rrelu']]) act(name, fn);
+  // DataParallel replicates the module over devices: on one device it is the module itself, held as `.module`.
+  kit.define('DataParallel', 'module, device_ids=None, output_device=None, dim=0', (self, a) => LayerKit.keep(self, a, ['module']),
+    (self, args, kw) => callValue(kit.c.ip, attr(self, 'module'), args, kw, kit.c.ip.site));
   kit.define('PixelUnshuffle', 'downscale_factor', (self, a) => LayerKit.keep(self, a, ['downscale_factor']), (self, [x]) => op('pixel_unshuffle', [x, attr(self, 'downscale_factor')]));
   kit.define('ZeroPad2d', 'padding', (self, a) => { const p = intTuple(a.padding, 4); self.attrs.set('padding', p ? new PyTuple(p as Value[]) : new Unknown('padding')); }, (self, [x]) => op('pad', [x, attr(self, 'padding')]));
   for (const [name, fn] of [['CrossEntropyLoss', 'cross_entropy'], ['NLLLoss', 'nll_loss'], ['MSELoss', 'mse_loss'], ['L1Loss', 'l1_loss'], ['SmoothL1Loss', 'smooth_l1_loss'], ['HuberLoss', 'huber_loss'], ['BCELoss', 'binary_cross_entropy'], ['BCEWithLogitsLoss', 'binary_cross_entropy_with_logits'], ['KLDivLoss', 'kl_div']]) {

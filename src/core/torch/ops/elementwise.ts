@@ -69,6 +69,7 @@ const activations: [string[], string][] = [
   [['mish'], 'mish'], [['elu', 'elu_', 'selu', 'celu'], 'elu'], [['hardswish'], 'hardswish'], [['hardsigmoid'], 'hardsigmoid'],
   [['hardtanh', 'hardtanh_'], 'relu6'], [['softplus'], 'softplus'], [['sigmoid', 'sigmoid_'], 'sigmoid'], [['tanh', 'tanh_'], 'tanh'],
   [['logsigmoid', 'softsign', 'tanhshrink'], 'softplus'], [['prelu'], 'prelu'],
+  [['threshold', 'threshold_', 'hardshrink', 'softshrink', 'rrelu', 'rrelu_'], 'leaky_relu'],
 ];
 for (const [names, rate] of activations) def(names, 'tfm', (c, [x]) => unaryElementwise(c, names[0], x, rate));
 

@@ -61,6 +61,7 @@ function softmaxLike(c: TorchCtx, op: 'softmax' | 'log_softmax', args: Value[], 
   return c.elementwise(op, c.tensor(x.shape, x.dtype), x, op);
 }
 def('softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
+def('softmin', 'tf', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
 def('log_softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'log_softmax', args, kw));
 def(['cumsum', 'cumprod', 'cummax', 'cummin'], 'tm', (c, [x]) => {
   const t = asTensor(x);
