@@ -42,7 +42,7 @@ export function defineLayers(kit: LayerKit): void {
     }
   };
   const batchNormForward: ForwardFn = (self, [x]) => op('batch_norm', [x, attr(self, 'running_mean'), attr(self, 'running_var'), attr(self, 'weight'), attr(self, 'bias')]);
-  // Same parameters and buffers as BatchNorm; on one device (as here) it computes the same.
+  // Same parameters, buffers and cost as BatchNorm (PyTorch runs it on GPUs only, syncing statistics across them).
   kit.define('SyncBatchNorm', `${batchNormSpec}, process_group=None`, batchNormInit, batchNormForward);
   for (const nd of [1, 2, 3]) {
     for (const transposed of [false, true]) {
