@@ -51,10 +51,13 @@ export class CostSums {
     x.bwd.add(c.bwd);
   }
 
-  /** [macs, flops, bwd] as numbers while all three are concrete safe integers, else undefined. */
-  safe(): readonly [number, number, number] | undefined {
-    return this.exact ? undefined : [this.m, this.f, this.b];
+  /** True while all three sums are concrete safe integers, readable as `safeMacs`, `safeFlops`, `safeBwd`. */
+  isSafe(): boolean {
+    return this.exact === undefined;
   }
+  get safeMacs(): number { return this.m; }
+  get safeFlops(): number { return this.f; }
+  get safeBwd(): number { return this.b; }
 
   /** The sums as exact CostSums (from then on this object sums exactly). */
   sums(): ExactSums {

@@ -9,9 +9,8 @@ import type { DimValues } from './evaluate';
 export const zeroCounts: CostCounts = { macs: 0n, flops: 0n, backwardFlops: 0n };
 
 export function costCounts(s: CostSums, dims: DimValues, conv: Convention): CostCounts {
-  const safe = s.safe();
-  if (safe) {
-    const [m, e, b] = safe;
+  if (s.isSafe()) {
+    const m = s.safeMacs, e = s.safeFlops, b = s.safeBwd;
     // The same formulas as conventions.ts, in numbers: exact while every value stays below 2^53.
     const fwd = conv === 'macs' ? m : conv === 'matmul2x' ? 2 * m : 2 * m + e;
     const bwd = conv === 'macs' ? 2 * m : conv === 'matmul2x' ? 4 * m : 4 * m + b;

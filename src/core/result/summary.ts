@@ -26,7 +26,7 @@ export function summarize(rec: Recorder, lines: readonly LineCost[], dims: DimVa
   const opt = optimizerRates[opts.optimizer];
   const saved = dims.sum(rec.saved);
   let largest = 0n;
-  for (const l of lines) for (const o of l.ops) { const per = o.calls ? o.outputBytes / BigInt(o.calls) : 0n; if (per > largest) largest = per; }
+  for (const l of lines) for (const o of l.ops) { const per = o.calls > 1 ? o.outputBytes / BigInt(o.calls) : o.outputBytes; if (per > largest) largest = per; }
   const optimizerBytes = w.params * opt.stateBytesPerParam;
   const master = opts.precision === 'mixed' ? w.params * 4n : 0n;
   const notes = budgetExceeded
