@@ -14,7 +14,7 @@ export interface AnalysisEvent {
   readonly result: AnalysisResult;
 }
 
-/** A notebook's shared analysis: its code cells, where each sits in the joined program, and the result over all of it. */
+/** A notebook's code cells joined once per state: where each cell sits in the program, and the result over all of it. */
 export interface NotebookView {
   readonly cells: readonly vscode.TextDocument[];
   readonly places: readonly CellPlace[];
@@ -22,11 +22,12 @@ export interface NotebookView {
   readonly whole: AnalysisResult;
 }
 
-interface NotebookRun {
+interface NotebookRun extends Omit<NotebookView, 'whole'> {
   readonly stamp: string;
   readonly generation: number;
   readonly pending: Promise<AnalysisResult | undefined>;
-  view?: NotebookView;
+  /** Set when the analysis has finished. */
+  whole?: AnalysisResult;
 }
 
 interface Entry {
@@ -121,7 +122,8 @@ export class AnalysisCache implements vscode.Disposable {
   notebookView(document: vscode.TextDocument): NotebookView | undefined {
     const notebook = notebookOf(document);
     const run = notebook && this.notebooks.get(notebook.uri.toString());
-    return run && run.stamp === notebookStamp(notebook) && run.generation === this.generation ? run.view : undefined;
+    if (!notebook || !run?.whole || run.stamp !== notebookStamp(notebook) || run.generation !== this.generation) return undefined;
+    return { cells: run.cells, places: run.places, source: run.source, whole: run.whole };
   }
 
   forgetNotebook(notebook: vscode.NotebookDocument): void {
@@ -153,36 +155,36 @@ export class AnalysisCache implements vscode.Disposable {
   /** A notebook cell: the notebook's code cells run as one program, the result cut to this cell and given to its siblings. */
   private async runCell(notebook: vscode.NotebookDocument, document: vscode.TextDocument, isCancelled: () => boolean): Promise<AnalysisResult | undefined> {
     const stamp = notebookStamp(notebook);
-    const cells = pythonCells(notebook);
-    const joined = joinCells(cells.map((d) => d.getText()));
     const key = notebook.uri.toString();
     let shared = this.notebooks.get(key);
     if (!shared || shared.stamp !== stamp || shared.generation !== this.generation) {
+      // The cells are joined once per notebook state; every cell that asks shares this run.
+      const cells = pythonCells(notebook);
+      const joined = joinCells(cells.map((d) => d.getText()));
       const stale = () => notebook.isClosed || notebookStamp(notebook) !== stamp;
-      shared = { stamp, generation: this.generation, pending: this.analyze(document, 'python', joined.source, stale) };
-      this.notebooks.set(key, shared);
       const generation = this.generation;
-      const run = shared;
-      void shared.pending.then((whole) => {
+      const run: NotebookRun = { stamp, generation, cells, places: joined.cells, source: joined.source, pending: this.analyze(document, 'python', joined.source, stale) };
+      this.notebooks.set(key, (shared = run));
+      void run.pending.then((whole) => {
         if (!whole || stale() || generation !== this.generation) return;
-        run.view = { cells, places: joined.cells, source: joined.source, whole };
-        this.publishCells(cells, joined.cells, whole, document);
+        run.whole = whole;
+        this.publishCells(run, whole, document);
       });
     }
     const whole = await shared.pending;
-    const index = cells.findIndex((d) => d.uri.toString() === document.uri.toString());
-    return whole && index >= 0 && !isCancelled() ? projectCell(whole, joined.cells[index]) : undefined;
+    const index = shared.cells.findIndex((d) => d.uri.toString() === document.uri.toString());
+    return whole && index >= 0 && !isCancelled() ? projectCell(whole, shared.places[index]) : undefined;
   }
 
   /** Gives every other code cell of the notebook its part of a finished analysis (edits in one cell change the others). */
-  private publishCells(cells: vscode.TextDocument[], places: ReturnType<typeof joinCells>['cells'], whole: AnalysisResult, requester: vscode.TextDocument): void {
-    cells.forEach((cell, i) => {
+  private publishCells(run: NotebookRun, whole: AnalysisResult, requester: vscode.TextDocument): void {
+    run.cells.forEach((cell, i) => {
       if (cell.uri.toString() === requester.uri.toString() || cell.isClosed) return;
       const key = cell.uri.toString();
       const entry = this.entries.get(key);
       if (entry && this.isFresh(entry, cell) && (entry.result || entry.pending)) return;
       if (entry?.timer) clearTimeout(entry.timer);
-      const result = projectCell(whole, places[i]);
+      const result = projectCell(whole, run.places[i]);
       this.entries.set(key, { stamp: this.stampOf(cell), generation: this.generation, result });
       this.emitter.fire({ document: cell, result });
     });

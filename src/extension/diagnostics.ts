@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { AnalysisResult } from '../core/api/result';
 import { coverageText } from '../protocol/report';
 import type { Deps } from './deps';
-import { cellScheme } from './notebookCells';
 import { lineRange, spanToRange, toSeverity } from './typeConverters';
 
 export function toDiagnostics(document: vscode.TextDocument, result: AnalysisResult): vscode.Diagnostic[] {
@@ -13,10 +12,9 @@ export function toDiagnostics(document: vscode.TextDocument, result: AnalysisRes
     diagnostic.code = d.code;
     return diagnostic;
   });
-  // A notebook cell carries the note only if one of the unknown ops is in it (coverage counts are the notebook's).
-  const inThisCell = document.uri.scheme !== cellScheme || result.coverage.unknown.length > 0;
-  if (result.coverage.unknownOps > 0 && inThisCell) {
-    const first = result.coverage.unknown[0]?.line ?? 1;
+  // The note sits on the first unknown op listed for this document (a notebook cell lists only its own).
+  const first = result.coverage.unknown[0]?.line;
+  if (result.coverage.unknownOps > 0 && first !== undefined) {
     const note = new vscode.Diagnostic(lineRange(document, first), `flopscope coverage: ${coverageText(result)}`, vscode.DiagnosticSeverity.Information);
     note.source = 'flopscope';
     note.code = 'coverage';

@@ -23,13 +23,8 @@ export class InProcessRunner implements AnalysisRunner {
 
   async run(languageId: string, source: string, options: WorkerOptions, files: FileView, isCancelled: () => boolean): Promise<AnalysisResult | undefined> {
     const analyze = await this.analyzers.for(languageId);
-    if (isCancelled()) return undefined;
-    try {
-      return analyze(source, { ...options, readFile: (p) => files.read(p), isCancelled });
-    } catch (error) {
-      if (isCancelled()) return undefined; // core throws Cancelled when isCancelled() turns true: not a failure
-      throw error;
-    }
+    // Core throws Cancelled once isCancelled() turns true; the cache treats any throw after cancellation as none.
+    return isCancelled() ? undefined : analyze(source, { ...options, readFile: (p) => files.read(p), isCancelled });
   }
 
   dispose(): void {}

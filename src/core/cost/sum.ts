@@ -42,9 +42,4 @@ export class CostSum {
     const k = this.big + BigInt(this.n);
     return this.sym ? k + this.sym.evaluate(value) : k;
   }
-
-  /** The total as a number when it is concrete and below 2^53 (no bigint work needed), else undefined. */
-  safeNumber(): number | undefined {
-    return this.big === 0n && !this.sym ? this.n : undefined;
-  }
 }

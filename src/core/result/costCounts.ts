@@ -2,7 +2,6 @@
 import type { CostCounts } from '../api/result';
 import type { Convention } from '../api/options';
 import type { CostSums } from '../cost/recorder';
-import type { CostSum } from '../cost/sum';
 import { backwardFlops, forwardFlops } from './conventions';
 import type { DimValues } from './evaluate';
 
@@ -19,10 +18,4 @@ export function costCounts(s: CostSums, dims: DimValues, conv: Convention): Cost
   const x = s.sums();
   const n = { macs: dims.sum(x.macs), extra: dims.sum(x.flops), bwdExtra: dims.sum(x.bwd) };
   return { macs: n.macs, flops: forwardFlops(conv, n), backwardFlops: backwardFlops(conv, n) };
-}
-
-/** A byte or count sum at the user's dims. */
-export function sumValue(s: CostSum, dims: DimValues): bigint {
-  const n = s.safeNumber();
-  return n !== undefined ? BigInt(n) : dims.sum(s);
 }

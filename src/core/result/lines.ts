@@ -4,7 +4,7 @@ import type { Convention } from '../api/options';
 import type { LineAgg, OpAgg, Recorder } from '../cost/recorder';
 import { formulaString, termsConcrete } from '../cost/terms';
 import type { DimValues } from './evaluate';
-import { costCounts, sumValue, zeroCounts } from './costCounts';
+import { costCounts, zeroCounts } from './costCounts';
 import { DimValues as DV } from './evaluate';
 import type { ParamCounts } from './paramCounts';
 import { describeValue, valueParams } from './boundValue';
@@ -26,7 +26,7 @@ function opRecord(agg: OpAgg, dims: DimValues, conv: Convention): OpRecord {
   return {
     op: ev.op, shape: ev.out ? ev.out.shapeString() : '', dtype: ev.out?.dtype.name ?? '',
     macs: n.macs, flops: n.flops, backwardFlops: n.backwardFlops,
-    outputBytes: sumValue(agg.outBytes, dims), savedBytes: sumValue(agg.saved, dims), calls: agg.calls, formula, symbolicFormula: symbolic, rule: ev.rule, known: ev.known,
+    outputBytes: dims.sum(agg.outBytes), savedBytes: dims.sum(agg.saved), calls: agg.calls, formula, symbolicFormula: symbolic, rule: ev.rule, known: ev.known,
   };
 }
 
@@ -69,7 +69,7 @@ export function buildLines(rec: Recorder, params: Map<number, { count: bigint; b
       macs: self.macs, flops: self.flops, backwardFlops: self.backwardFlops,
       inclusive: inc,
       params: p?.count ?? 0n, paramBytes: p?.bytes ?? 0n,
-      activationBytes: agg ? sumValue(agg.outBytes, dims) : 0n, inclusiveActivationBytes: agg ? sumValue(agg.inclusiveOutBytes, dims) : 0n,
+      activationBytes: agg ? dims.sum(agg.outBytes) : 0n, inclusiveActivationBytes: agg ? dims.sum(agg.inclusiveOutBytes) : 0n,
       calls: rec.lineCalls.get(line) ?? 0,
       formula,
       ops,
