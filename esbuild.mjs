@@ -20,30 +20,74 @@ const common = {
 const stubNodeBuiltins = {
   name: 'stub-node-builtins',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?(fs|path|url|os|module|tinyglobby|fast-glob)$/ }, (args) => ({ path: args.path, namespace: 'stub' }));
+    build.onResolve({ filter: /^(node:)?(fs|path|url|os|module|tinyglobby|fast-glob)$/ }, (args) => ({
+      path: args.path,
+      namespace: 'stub',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
   },
 };
 
 /** Each build: an entry, an output file and the platform it runs on. Entries not written yet are skipped. */
 const builds = [
-  { entryPoints: ['src/extension/desktop.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  { entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  {
+    entryPoints: ['src/extension/desktop.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    entryPoints: ['src/extension/web.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+  },
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
-  { entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  {
+    entryPoints: ['src/cli/launcher.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['src/worker/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['src/core/tsjs/index.ts'], outfile: 'dist/tsjs.js', platform: 'node', format: 'cjs' },
-  { entryPoints: ['src/core/tsjs/index.ts'], outfile: 'dist/web/tsjs.js', platform: 'browser', format: 'cjs', mainFields: ['browser', 'module', 'main'], plugins: [stubNodeBuiltins] },
+  {
+    entryPoints: ['src/core/tsjs/index.ts'],
+    outfile: 'dist/web/tsjs.js',
+    platform: 'browser',
+    format: 'cjs',
+    mainFields: ['browser', 'module', 'main'],
+    plugins: [stubNodeBuiltins],
+  },
   // Test bundles (not shipped): core as a CJS library for plain Node tests, and the in-host suite for both hosts.
   { entryPoints: ['src/core/index.ts'], outfile: 'out/core.cjs', platform: 'node', format: 'cjs' },
-  { entryPoints: ['test/integration/suite.ts'], outfile: 'out/integration/web.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
-  { entryPoints: ['test/integration/suite.ts'], outfile: 'out/integration/desktop.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  {
+    entryPoints: ['test/integration/suite.ts'],
+    outfile: 'out/integration/web.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    entryPoints: ['test/integration/suite.ts'],
+    outfile: 'out/integration/desktop.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
 ].filter((b) => existsSync(b.entryPoints[0]));
 
 mkdirSync('dist/web', { recursive: true });
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-const define = { 'process.env.NODE_ENV': production ? '"production"' : '"development"', FLOPSCOPE_VERSION: JSON.stringify(version) };
+const define = {
+  'process.env.NODE_ENV': production ? '"production"' : '"development"',
+  FLOPSCOPE_VERSION: JSON.stringify(version),
+};
 if (watch) {
   for (const b of builds) (await esbuild.context({ ...common, ...b, define })).watch();
 } else {

@@ -11,7 +11,11 @@ function run(name, cmd, args, { needs } = {}) {
   if (needs) {
     const missing = needs();
     if (missing) {
-      if (ci) { console.error(`\n✗ ${name}: cannot run under CI: ${missing}`); results.push([name, 'failed']); return; }
+      if (ci) {
+        console.error(`\n✗ ${name}: cannot run under CI: ${missing}`);
+        results.push([name, 'failed']);
+        return;
+      }
       console.log(`\n- ${name}: skipped (${missing})`);
       results.push([name, 'skipped']);
       return;
@@ -30,7 +34,9 @@ const npx = (bin, ...args) => [`node_modules/.bin/${bin}`, args];
 const torchMissing = () => {
   if (!existsSync(python)) return `no ${python}; apt-get install -y python3-torch python3-torchvision`;
   const r = spawnSync(python, ['-c', 'import torch, torchvision'], { stdio: 'ignore' });
-  return r.status === 0 ? undefined : `PyTorch is not importable by ${python}; apt-get install -y python3-torch python3-torchvision`;
+  return r.status === 0
+    ? undefined
+    : `PyTorch is not importable by ${python}; apt-get install -y python3-torch python3-torchvision`;
 };
 
 run('type check', ...npx('tsc', '-p', 'tsconfig.node.json'));
@@ -42,24 +48,45 @@ run('build', process.execPath, ['esbuild.mjs', '--quiet']);
 run('README ops list in sync', process.execPath, ['scripts/updateReadme.mjs', '--check']);
 run('VSIX contents', process.execPath, ['test/package/checkVsix.mjs']);
 run('unit and golden tests', process.execPath, ['--test', '--test-reporter=dot', 'test/unit/', 'test/integration/']);
-run('PyTorch oracle: acceptance models vs goldens', process.execPath, ['test/oracle/regen.mjs', '--check'], { needs: torchMissing });
-run('PyTorch oracle: fixture expectations', process.execPath, ['test/oracle/regen.mjs', '--lines', '--check'], { needs: torchMissing });
-if (existsSync('test/oracle/tfjs_oracle.mjs')) run('TF.js oracle vs goldens', process.execPath, ['test/oracle/tfjs_oracle.mjs', '--check']);
+run('PyTorch oracle: acceptance models vs goldens', process.execPath, ['test/oracle/regen.mjs', '--check'], {
+  needs: torchMissing,
+});
+run('PyTorch oracle: fixture expectations', process.execPath, ['test/oracle/regen.mjs', '--lines', '--check'], {
+  needs: torchMissing,
+});
+if (existsSync('test/oracle/tfjs_oracle.mjs'))
+  run('TF.js oracle vs goldens', process.execPath, ['test/oracle/tfjs_oracle.mjs', '--check']);
 run('e2e in VS Code for the Web', process.execPath, ['test/e2e/run.mjs']);
 
 // The Node entry (dist/extension.js) in a real VS Code server's extension host. Where possible it runs in a network
 // namespace of its own with only loopback, so nothing can leave the machine whatever the server tries.
 const codeServer = process.env.CODE_SERVER_PREFIX ?? '/opt/code-server';
-const codeServerMissing = () => (existsSync(`${codeServer}/.flopscope-installed`) ? undefined : `no code-server in ${codeServer}; sh test/e2e/server/install.sh`);
-const isolated = process.getuid?.() === 0 && spawnSync('unshare', ['-n', 'ip', 'link', 'set', 'lo', 'up'], { stdio: 'ignore' }).status === 0;
+const codeServerMissing = () =>
+  existsSync(`${codeServer}/.flopscope-installed`)
+    ? undefined
+    : `no code-server in ${codeServer}; sh test/e2e/server/install.sh`;
+const isolated =
+  process.getuid?.() === 0 &&
+  spawnSync('unshare', ['-n', 'ip', 'link', 'set', 'lo', 'up'], { stdio: 'ignore' }).status === 0;
 process.env.E2E_NO_BUILD = '1';
-if (isolated) run('e2e in VS Code server (desktop extension host)', 'unshare', ['-n', 'sh', '-c', `ip link set lo up && exec "${process.execPath}" test/e2e/server/runServer.mjs`], { needs: codeServerMissing });
-else run('e2e in VS Code server (desktop extension host)', process.execPath, ['test/e2e/server/runServer.mjs'], { needs: codeServerMissing });
+if (isolated)
+  run(
+    'e2e in VS Code server (desktop extension host)',
+    'unshare',
+    ['-n', 'sh', '-c', `ip link set lo up && exec "${process.execPath}" test/e2e/server/runServer.mjs`],
+    { needs: codeServerMissing },
+  );
+else
+  run('e2e in VS Code server (desktop extension host)', process.execPath, ['test/e2e/server/runServer.mjs'], {
+    needs: codeServerMissing,
+  });
 
 const failed = results.filter(([, s]) => s === 'failed');
 const passed = results.filter(([, s]) => s === 'passed');
 const skipped = results.filter(([, s]) => s === 'skipped');
 console.log('\nSummary');
 for (const [name, s] of results) console.log(`  ${s.padEnd(7)} ${name}`);
-console.log(`suites: ${passed.length} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
+console.log(
+  `suites: ${passed.length} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`,
+);
 process.exit(failed.length ? 1 : 0);

@@ -14,7 +14,8 @@ export interface AnalyzeCommand {
   readonly optimizer: Optimizer;
 }
 
-export type Command = AnalyzeCommand | { kind: 'help' } | { kind: 'version' } | { kind: 'ops'; format: 'text' | 'markdown' };
+export type Command =
+  AnalyzeCommand | { kind: 'help' } | { kind: 'version' } | { kind: 'ops'; format: 'text' | 'markdown' };
 
 export const usage = `Usage: flopscope analyze FILE [options]
        flopscope ops [--format text|markdown]
@@ -49,7 +50,10 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (!a.startsWith('--')) { positional.push(a); continue; }
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
     const eq = a.indexOf('=');
     const key = eq > 0 ? a.slice(2, eq) : a.slice(2);
     const value = eq > 0 ? a.slice(eq + 1) : rest[++i];
@@ -59,12 +63,15 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
   const one = (k: string) => opts.get(k)?.[opts.get(k)!.length - 1];
   if (cmd === 'ops') {
     const f = one('format') ?? 'text';
-    return f === 'text' || f === 'markdown' ? { kind: 'ops', format: f } : { error: `unknown format '${f}' for ops (text or markdown)` };
+    return f === 'text' || f === 'markdown'
+      ? { kind: 'ops', format: f }
+      : { error: `unknown format '${f}' for ops (text or markdown)` };
   }
   if (cmd !== 'analyze') return { error: `unknown command '${cmd}' (try: flopscope analyze FILE)` };
   const known = new Set(['entry', 'input', 'dim', 'format', 'convention', 'precision', 'optimizer']);
   for (const k of opts.keys()) if (!known.has(k)) return { error: `unknown option --${k}` };
-  if (positional.length !== 1) return { error: positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE' };
+  if (positional.length !== 1)
+    return { error: positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE' };
   const pick = <T extends string>(k: string, allowed: string[], def: T): T | { error: string } => {
     const v = one(k) ?? def;
     return allowed.includes(v) ? (v as T) : { error: `--${k} must be one of ${allowed.join(', ')} (got '${v}')` };
@@ -77,7 +84,8 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
   const inputs: InputOption[] = [];
   for (const spec of opts.get('input') ?? []) {
     const [shape, dtype] = spec.split(':');
-    if (!/^\s*\[?[A-Za-z0-9_]+(\s*,\s*[A-Za-z0-9_]+)*\]?\s*$/.test(shape)) return { error: `--input '${spec}': SHAPE must be comma-separated dims such as 1,3,224,224 or B,3,224,224` };
+    if (!/^\s*\[?[A-Za-z0-9_]+(\s*,\s*[A-Za-z0-9_]+)*\]?\s*$/.test(shape))
+      return { error: `--input '${spec}': SHAPE must be comma-separated dims such as 1,3,224,224 or B,3,224,224` };
     inputs.push(dtype ? { shape: shape.replace(/[[\]\s]/g, ''), dtype } : { shape: shape.replace(/[[\]\s]/g, '') });
   }
   const dims: Record<string, number> = {};
@@ -87,7 +95,14 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     dims[m[1]] = Number(m[2]);
   }
   return {
-    kind: 'analyze', file: positional[0], entry: one('entry'), inputs, dims,
-    format: format as ReportFormat, convention: convention as Convention, precision: precision as Precision, optimizer: optimizer as Optimizer,
+    kind: 'analyze',
+    file: positional[0],
+    entry: one('entry'),
+    inputs,
+    dims,
+    format: format as ReportFormat,
+    convention: convention as Convention,
+    precision: precision as Precision,
+    optimizer: optimizer as Optimizer,
   };
 }

@@ -17,7 +17,10 @@ try {
 } catch {
   // First run: compile from source and write the cache on exit.
 }
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: file,
+  cachedData,
+});
 if (cacheFile && (!cachedData || script.cachedDataRejected) && process.argv[2] === 'analyze') {
   // Written at the exit of an analysis, so the cache also holds the functions the engine compiled lazily.
   process.once('exit', () => {
@@ -26,7 +29,8 @@ if (cacheFile && (!cachedData || script.cachedDataRejected) && process.argv[2] =
       writeFileSync(tmp, script.createCachedData());
       renameSync(tmp, cacheFile);
       // Caches of other builds are stale: keep only this one.
-      for (const f of readdirSync(dir)) if (f.startsWith('cli-main-') && join(dir, f) !== cacheFile) rmSync(join(dir, f), { force: true });
+      for (const f of readdirSync(dir))
+        if (f.startsWith('cli-main-') && join(dir, f) !== cacheFile) rmSync(join(dir, f), { force: true });
     } catch {
       // A cache that cannot be written only costs speed.
     }

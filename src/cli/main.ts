@@ -29,10 +29,19 @@ function run(cmd: AnalyzeCommand): number {
   try {
     source = readFileSync(path, 'utf8');
   } catch (e) {
-    fail(`cannot read ${cmd.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    fail(
+      `cannot read ${cmd.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
   }
   const options: Partial<AnalyzeOptions> = {
-    path, entry: cmd.entry, inputs: cmd.inputs, dims: cmd.dims, convention: cmd.convention, precision: cmd.precision, optimizer: cmd.optimizer, readFile: fileReader(),
+    path,
+    entry: cmd.entry,
+    inputs: cmd.inputs,
+    dims: cmd.dims,
+    convention: cmd.convention,
+    precision: cmd.precision,
+    optimizer: cmd.optimizer,
+    readFile: fileReader(),
     irStore: diskIrStore(version()),
   };
   let note: string | undefined;
@@ -52,10 +61,17 @@ function main(argv: string[]): number {
   const cmd = parseArgs(argv);
   if ('error' in cmd) fail(`${cmd.error}\n\n${usage}`);
   switch (cmd.kind) {
-    case 'help': process.stdout.write(usage + '\n'); return 0;
-    case 'version': process.stdout.write(`${version()}\n`); return 0;
-    case 'ops': process.stdout.write(renderOpsList(cmd.format)); return 0;
-    default: return run(cmd);
+    case 'help':
+      process.stdout.write(usage + '\n');
+      return 0;
+    case 'version':
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    case 'ops':
+      process.stdout.write(renderOpsList(cmd.format));
+      return 0;
+    default:
+      return run(cmd);
   }
 }
 

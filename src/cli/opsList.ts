@@ -4,10 +4,17 @@ import { supportedOps } from '../core/engine/supported';
 export function renderOpsList(format: 'text' | 'markdown'): string {
   const s = supportedOps();
   const groups: [string, string[]][] = [
-    ['torch.nn layers', s.layers], ['torch.* functions', s.torchFunctions], ['torch.nn.functional', s.functional], ['Tensor methods', s.tensorMethods],
+    ['torch.nn layers', s.layers],
+    ['torch.* functions', s.torchFunctions],
+    ['torch.nn.functional', s.functional],
+    ['Tensor methods', s.tensorMethods],
   ];
   if (format === 'markdown') {
-    return groups.map(([title, names]) => `**${title}** (${names.length}): ${names.map((n) => `\`${n}\``).join(', ')}`).join('\n\n') + '\n';
+    return (
+      groups
+        .map(([title, names]) => `**${title}** (${names.length}): ${names.map((n) => `\`${n}\``).join(', ')}`)
+        .join('\n\n') + '\n'
+    );
   }
   return groups.map(([title, names]) => `${title} (${names.length}):\n  ${names.join(', ')}`).join('\n\n') + '\n';
 }

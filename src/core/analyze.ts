@@ -16,8 +16,20 @@ export function analyze(source: string, options: Partial<AnalyzeOptions> = {}): 
   const parsed = parseCached(merged.path, source);
   const lines = lineIndexCached(merged.path, source);
   const extra: Diagnostic[] = [
-    ...parsed.syntaxErrors.slice(0, 20).map((e) => ({ span: { start: e.s, end: e.e, line: lines.line(e.s) }, severity: 'error' as const, code: 'syntax', message: 'flopscope: syntax error; the rest of the file is still analyzed' })),
-    ...notes.errors.map((e) => ({ span: lines.lineSpan(e.line), severity: 'warning' as const, code: 'annotation', message: e.message })),
+    ...parsed.syntaxErrors
+      .slice(0, 20)
+      .map((e) => ({
+        span: { start: e.s, end: e.e, line: lines.line(e.s) },
+        severity: 'error' as const,
+        code: 'syntax',
+        message: 'flopscope: syntax error; the rest of the file is still analyzed',
+      })),
+    ...notes.errors.map((e) => ({
+      span: lines.lineSpan(e.line),
+      severity: 'warning' as const,
+      code: 'annotation',
+      message: e.message,
+    })),
   ];
   const session = createSession(merged);
   let outcome: EntryOutcome = { inputs: [] };
@@ -27,7 +39,13 @@ export function analyze(source: string, options: Partial<AnalyzeOptions> = {}): 
   } catch (e) {
     if (e instanceof BudgetExceeded) budget = true;
     else if (e instanceof Cancelled) throw e;
-    else extra.push({ span: { start: 0, end: 1, line: 1 }, severity: 'warning', code: 'internal', message: `flopscope: internal error while analyzing (${e instanceof Error ? e.message : String(e)}); results are partial` });
+    else
+      extra.push({
+        span: { start: 0, end: 1, line: 1 },
+        severity: 'warning',
+        code: 'internal',
+        message: `flopscope: internal error while analyzing (${e instanceof Error ? e.message : String(e)}); results are partial`,
+      });
   }
   return buildResult(session, outcome, merged, extra, budget);
 }

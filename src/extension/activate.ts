@@ -28,16 +28,31 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
   try {
     const files = new FileCache();
     const inputs = new InputStore(context.workspaceState);
-    const runner = platform.createRunner(context.extensionUri, new InProcessRunner(new Analyzers(platform, context.extensionUri)), log);
+    const runner = platform.createRunner(
+      context.extensionUri,
+      new InProcessRunner(new Analyzers(platform, context.extensionUri)),
+      log,
+    );
     const cache = new AnalysisCache(files, inputs, log, runner);
     context.subscriptions.push(files, inputs, cache, runner);
     const deps: Deps = { context, cache, inputs, log };
-    for (const feature of [diagnostics, annotations, hover, codeActions, statusBar, sidebar, reportDocument, commands]) {
+    for (const feature of [
+      diagnostics,
+      annotations,
+      hover,
+      codeActions,
+      statusBar,
+      sidebar,
+      reportDocument,
+      commands,
+    ]) {
       context.subscriptions.push(feature.register(deps));
     }
     context.subscriptions.push(
       // Only what the user sees is analyzed eagerly (documents opened in the background are not); the rest on demand.
-      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && isVisible(e.document) && cache.schedule(e.document)),
+      vscode.workspace.onDidChangeTextDocument(
+        (e) => e.contentChanges.length && isVisible(e.document) && cache.schedule(e.document),
+      ),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => cache.schedule(e.document))),
       vscode.workspace.onDidCloseTextDocument((d) => cache.forget(d)),
       // Cells added, removed or moved change what every cell sees: re-run the notebook through one of its cells.
@@ -46,11 +61,16 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
         if (cell && vscode.window.visibleNotebookEditors.some((n) => n.notebook === e.notebook)) cache.schedule(cell);
       }),
       vscode.workspace.onDidCloseNotebookDocument((nb) => cache.forgetNotebook(nb)),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('flopscope.analysis') && cache.invalidate()),
+      vscode.workspace.onDidChangeConfiguration(
+        (e) => e.affectsConfiguration('flopscope.analysis') && cache.invalidate(),
+      ),
       inputs.onDidChange((uri) => cache.invalidate(uri)),
     );
-    for (const editor of vscode.window.visibleTextEditors) if (isAnalyzable(editor.document)) void cache.get(editor.document);
-    log.info(`flopscope activated (${platform.name}; analyses run in ${runner.kind === 'in-process' ? 'the host thread' : `a ${runner.kind}`})`);
+    for (const editor of vscode.window.visibleTextEditors)
+      if (isAnalyzable(editor.document)) void cache.get(editor.document);
+    log.info(
+      `flopscope activated (${platform.name}; analyses run in ${runner.kind === 'in-process' ? 'the host thread' : `a ${runner.kind}`})`,
+    );
   } catch (error) {
     log.error('activation failed', error);
   }

@@ -43,7 +43,9 @@ interface Entry {
 const languages = new Set(['python', 'typescript', 'javascript']);
 
 export function isAnalyzable(document: vscode.TextDocument): boolean {
-  return languages.has(document.languageId) && document.uri.scheme !== 'flopscope-report' && document.uri.scheme !== 'output';
+  return (
+    languages.has(document.languageId) && document.uri.scheme !== 'flopscope-report' && document.uri.scheme !== 'output'
+  );
 }
 
 export class AnalysisCache implements vscode.Disposable {
@@ -55,7 +57,12 @@ export class AnalysisCache implements vscode.Disposable {
   /** One analysis per notebook state, shared by its cells. */
   private readonly notebooks = new Map<string, NotebookRun>();
 
-  constructor(private readonly files: FileCache, private readonly inputs: InputStore, private readonly log: Log, private readonly runner: AnalysisRunner) {}
+  constructor(
+    private readonly files: FileCache,
+    private readonly inputs: InputStore,
+    private readonly log: Log,
+    private readonly runner: AnalysisRunner,
+  ) {}
 
   /** The result for the document's current version, if already computed. */
   peek(document: vscode.TextDocument): AnalysisResult | undefined {
@@ -78,7 +85,10 @@ export class AnalysisCache implements vscode.Disposable {
     this.entries.set(key, next);
     let cancelled = false;
     next.cancel = () => void (cancelled = true);
-    next.pending = this.run(document, () => cancelled || document.isClosed || this.stampOf(document) !== next.stamp).then((result) => {
+    next.pending = this.run(
+      document,
+      () => cancelled || document.isClosed || this.stampOf(document) !== next.stamp,
+    ).then((result) => {
       if (this.entries.get(key) === next) {
         next.pending = undefined;
         next.result = result;
@@ -122,7 +132,8 @@ export class AnalysisCache implements vscode.Disposable {
   notebookView(document: vscode.TextDocument): NotebookView | undefined {
     const notebook = notebookOf(document);
     const run = notebook && this.notebooks.get(notebook.uri.toString());
-    if (!notebook || !run?.whole || run.stamp !== notebookStamp(notebook) || run.generation !== this.generation) return undefined;
+    if (!notebook || !run?.whole || run.stamp !== notebookStamp(notebook) || run.generation !== this.generation)
+      return undefined;
     return { cells: run.cells, places: run.places, source: run.source, whole: run.whole };
   }
 
@@ -153,7 +164,11 @@ export class AnalysisCache implements vscode.Disposable {
   }
 
   /** A notebook cell: the notebook's code cells run as one program, the result cut to this cell and given to its siblings. */
-  private async runCell(notebook: vscode.NotebookDocument, document: vscode.TextDocument, isCancelled: () => boolean): Promise<AnalysisResult | undefined> {
+  private async runCell(
+    notebook: vscode.NotebookDocument,
+    document: vscode.TextDocument,
+    isCancelled: () => boolean,
+  ): Promise<AnalysisResult | undefined> {
     const stamp = notebookStamp(notebook);
     const key = notebook.uri.toString();
     let shared = this.notebooks.get(key);
@@ -163,7 +178,14 @@ export class AnalysisCache implements vscode.Disposable {
       const joined = joinCells(cells.map((d) => d.getText()));
       const stale = () => notebook.isClosed || notebookStamp(notebook) !== stamp;
       const generation = this.generation;
-      const run: NotebookRun = { stamp, generation, cells, places: joined.cells, source: joined.source, pending: this.analyze(document, 'python', joined.source, stale) };
+      const run: NotebookRun = {
+        stamp,
+        generation,
+        cells,
+        places: joined.cells,
+        source: joined.source,
+        pending: this.analyze(document, 'python', joined.source, stale),
+      };
       this.notebooks.set(key, (shared = run));
       void run.pending.then((whole) => {
         if (!whole || stale() || generation !== this.generation) return;
@@ -190,22 +212,35 @@ export class AnalysisCache implements vscode.Disposable {
     });
   }
 
-  private async analyze(document: vscode.TextDocument, languageId: string, source: string, isCancelled: () => boolean): Promise<AnalysisResult | undefined> {
+  private async analyze(
+    document: vscode.TextDocument,
+    languageId: string,
+    source: string,
+    isCancelled: () => boolean,
+  ): Promise<AnalysisResult | undefined> {
     try {
       await this.files.preload(document);
       if (isCancelled()) return undefined;
       const stored = this.inputs.get(modelUri(document));
       const settings = analysisOptions();
       const started = Date.now();
-      const result = await this.runner.run(languageId, source, {
-        ...settings,
-        dims: { ...settings.dims, ...stored?.dims },
-        path: document.uri.path,
-        ...(stored?.entry ? { entry: stored.entry } : {}),
-        ...(stored?.inputs.length ? { inputs: stored.inputs } : {}),
-      }, this.files.view(), isCancelled);
+      const result = await this.runner.run(
+        languageId,
+        source,
+        {
+          ...settings,
+          dims: { ...settings.dims, ...stored?.dims },
+          path: document.uri.path,
+          ...(stored?.entry ? { entry: stored.entry } : {}),
+          ...(stored?.inputs.length ? { inputs: stored.inputs } : {}),
+        },
+        this.files.view(),
+        isCancelled,
+      );
       if (!result || isCancelled()) return undefined;
-      this.log.info(`analyzed ${document.uri.path}${document.uri.scheme === cellScheme ? ' (notebook)' : ''} v${document.version} in ${Date.now() - started} ms (${this.runner.kind}; ${result.lines.length} lines, ${result.diagnostics.length} diagnostics)`);
+      this.log.info(
+        `analyzed ${document.uri.path}${document.uri.scheme === cellScheme ? ' (notebook)' : ''} v${document.version} in ${Date.now() - started} ms (${this.runner.kind}; ${result.lines.length} lines, ${result.diagnostics.length} diagnostics)`,
+      );
       return result;
     } catch (error) {
       if (isCancelled()) return undefined;

@@ -6,7 +6,10 @@ import type { Analyzer, Platform } from './platform';
 export class Analyzers {
   private tsjs?: Promise<Analyzer>;
 
-  constructor(private readonly platform: Platform, private readonly extensionUri: vscode.Uri) {}
+  constructor(
+    private readonly platform: Platform,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
 
   /** Rejects when the TS/JS bundle cannot be loaded; the next call tries again. */
   async for(languageId: string): Promise<Analyzer> {

@@ -10,11 +10,17 @@ import { lineEnd } from './typeConverters';
 /** All shapes when short; else the first and the last (a Sequential's input stage and its result). */
 export function shapeSummary(shapes: readonly string[]): string {
   const all = shapes.join(', ');
-  return shapes.length <= 3 && all.length <= 48 ? all : `${shapes[0]} … ${shapes[shapes.length - 1]} (${shapes.length} outputs)`;
+  return shapes.length <= 3 && all.length <= 48
+    ? all
+    : `${shapes[0]} … ${shapes[shapes.length - 1]} (${shapes.length} outputs)`;
 }
 
 /** The annotation text of one line, fields in the configured order. */
-export function annotationText(line: LineCost, fields: AnnotationConfig['fields'], unit: 'FLOPs' | 'MACs' = 'FLOPs'): string {
+export function annotationText(
+  line: LineCost,
+  fields: AnnotationConfig['fields'],
+  unit: 'FLOPs' | 'MACs' = 'FLOPs',
+): string {
   const parts: string[] = [];
   for (const field of fields) {
     if (field === 'shape' && line.shapes.length) parts.push(`→ ${shapeSummary(line.shapes)}`);
@@ -23,7 +29,8 @@ export function annotationText(line: LineCost, fields: AnnotationConfig['fields'
       if (line.flops > 0n || (line.shapes.length && callees <= 0n)) parts.push(formatCount(line.flops, unit));
       if (callees > 0n) parts.push(`${formatCount(callees, unit)} in calls`);
     }
-    if (field === 'macs' && line.macs > 0n && !(unit === 'MACs' && fields.includes('flops'))) parts.push(formatCount(line.macs, 'MACs'));
+    if (field === 'macs' && line.macs > 0n && !(unit === 'MACs' && fields.includes('flops')))
+      parts.push(formatCount(line.macs, 'MACs'));
     if (field === 'memory' && line.activationBytes > 0n) parts.push(formatBytes(line.activationBytes));
     if (field === 'params' && line.params > 0n) parts.push(`${formatCount(line.params)} params`);
   }
@@ -36,14 +43,21 @@ function heat(share: number): string | undefined {
   return `rgba(255, 140, 0, ${(0.08 + 0.27 * Math.sqrt(share)).toFixed(2)})`;
 }
 
-function decorations(document: vscode.TextDocument, result: AnalysisResult, config: AnnotationConfig): vscode.DecorationOptions[] {
+function decorations(
+  document: vscode.TextDocument,
+  result: AnalysisResult,
+  config: AnnotationConfig,
+): vscode.DecorationOptions[] {
   const out: vscode.DecorationOptions[] = [];
   for (const line of result.lines) {
     if (line.line < 1 || line.line > document.lineCount) continue;
     const text = annotationText(line, config.fields, flopUnit(result.convention));
     if (!text) continue;
     const tint = heat(shareOf(line.flops, result.totals.flops));
-    out.push({ range: lineEnd(document, line.line), renderOptions: { after: { contentText: text, ...(tint ? { backgroundColor: tint } : {}) } } });
+    out.push({
+      range: lineEnd(document, line.line),
+      renderOptions: { after: { contentText: text, ...(tint ? { backgroundColor: tint } : {}) } },
+    });
   }
   return out;
 }
@@ -55,7 +69,11 @@ export function register(deps: Deps): vscode.Disposable {
   const createType = (): void => {
     type?.dispose();
     type = vscode.window.createTextEditorDecorationType({
-      after: { color: new vscode.ThemeColor('flopscope.annotationForeground'), margin: '0 0 0 2.5em', fontStyle: 'normal' },
+      after: {
+        color: new vscode.ThemeColor('flopscope.annotationForeground'),
+        margin: '0 0 0 2.5em',
+        fontStyle: 'normal',
+      },
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     });
   };
@@ -85,7 +103,9 @@ export function register(deps: Deps): vscode.Disposable {
     }),
     vscode.commands.registerCommand('flopscope.toggleAnnotations', async () => {
       const c = vscode.workspace.getConfiguration('flopscope.annotations');
-      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      const target = vscode.workspace.workspaceFolders?.length
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
       await c.update('enabled', !config.enabled, target);
     }),
   ];

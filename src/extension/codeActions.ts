@@ -7,7 +7,11 @@ const inputCodes = new Set(['no-inputs', 'bad-input', 'bad-entry', 'no-entry']);
 class InputActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  provideCodeActions(_document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    _document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const diagnostics = context.diagnostics.filter((d) => d.source === 'flopscope' && inputCodes.has(String(d.code)));
     if (!diagnostics.length) return [];
     const action = new vscode.CodeAction('flopscope: Set entry and input shapes…', vscode.CodeActionKind.QuickFix);
@@ -19,5 +23,7 @@ class InputActions implements vscode.CodeActionProvider {
 }
 
 export function register(): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider(selector, new InputActions(), { providedCodeActionKinds: InputActions.kinds });
+  return vscode.languages.registerCodeActionsProvider(selector, new InputActions(), {
+    providedCodeActionKinds: InputActions.kinds,
+  });
 }

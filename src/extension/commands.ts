@@ -12,7 +12,8 @@ import { activeModelDocument, modelUri } from './notebookCells';
 async function activeDocument(): Promise<vscode.TextDocument | undefined> {
   const document = activeModelDocument();
   if (document && isAnalyzable(document)) return document;
-  if (document?.uri.scheme === reportScheme) return vscode.workspace.openTextDocument(vscode.Uri.parse(document.uri.query));
+  if (document?.uri.scheme === reportScheme)
+    return vscode.workspace.openTextDocument(vscode.Uri.parse(document.uri.query));
   void vscode.window.showInformationMessage('flopscope: open a Python or TS/JS model file first.');
   return undefined;
 }
@@ -32,10 +33,15 @@ async function exportReport(deps: Deps): Promise<void> {
   if (!result) return void vscode.window.showWarningMessage('flopscope: no analysis result for this file.');
   const base = document.uri.path.replace(/\.[^./]*$/, '');
   const target = await vscode.window.showSaveDialog({
-    defaultUri: document.uri.with({ path: `${base}.flopscope.${choice.ext}` }), filters: { [choice.filter]: [choice.ext] }, title: 'flopscope: export report',
+    defaultUri: document.uri.with({ path: `${base}.flopscope.${choice.ext}` }),
+    filters: { [choice.filter]: [choice.ext] },
+    title: 'flopscope: export report',
   });
   if (!target) return;
-  const text = renderReport(result, choice.format, { fileName: vscode.workspace.asRelativePath(document.uri), source: document.getText() });
+  const text = renderReport(result, choice.format, {
+    fileName: vscode.workspace.asRelativePath(document.uri),
+    source: document.getText(),
+  });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   void vscode.window.showInformationMessage(`flopscope: report written to ${vscode.workspace.asRelativePath(target)}`);
 }
@@ -46,22 +52,36 @@ async function setInput(deps: Deps): Promise<void> {
   const stored = deps.inputs.get(modelUri(document));
   const result = deps.cache.peek(document);
   const entry = await vscode.window.showInputBox({
-    title: 'flopscope: entry (1/2)', prompt: 'Expression that builds the model, e.g. Net(10) or resnet50(). Leave empty to let flopscope pick.',
-    value: stored?.entry ?? '', placeHolder: result?.entry ?? 'Net()',
+    title: 'flopscope: entry (1/2)',
+    prompt: 'Expression that builds the model, e.g. Net(10) or resnet50(). Leave empty to let flopscope pick.',
+    value: stored?.entry ?? '',
+    placeHolder: result?.entry ?? 'Net()',
   });
   if (entry === undefined) return;
   const text = await vscode.window.showInputBox({
-    title: 'flopscope: input shapes (2/2)', prompt: 'Input shapes, separated by ";", e.g. [B, 3, 224, 224] float16',
-    value: stored ? formatInputs(stored.inputs) : '', placeHolder: '[B, 3, 224, 224] float32',
-    validateInput: (value) => { const parsed = parseInputs(value); return typeof parsed === 'string' ? parsed : undefined; },
+    title: 'flopscope: input shapes (2/2)',
+    prompt: 'Input shapes, separated by ";", e.g. [B, 3, 224, 224] float16',
+    value: stored ? formatInputs(stored.inputs) : '',
+    placeHolder: '[B, 3, 224, 224] float32',
+    validateInput: (value) => {
+      const parsed = parseInputs(value);
+      return typeof parsed === 'string' ? parsed : undefined;
+    },
   });
   if (text === undefined) return;
   const inputs = parseInputs(text);
   if (typeof inputs === 'string') return;
-  const how = await vscode.window.showQuickPick([
-    { label: 'Remember for this file', insert: false },
-    { label: 'Remember and insert as a comment in the file', description: '# flopscope: input x: [...]', insert: true },
-  ], { title: 'flopscope: how to keep these inputs' });
+  const how = await vscode.window.showQuickPick(
+    [
+      { label: 'Remember for this file', insert: false },
+      {
+        label: 'Remember and insert as a comment in the file',
+        description: '# flopscope: input x: [...]',
+        insert: true,
+      },
+    ],
+    { title: 'flopscope: how to keep these inputs' },
+  );
   if (!how) return;
   await deps.inputs.set(modelUri(document), fileInputs(entry, inputs, { ...(stored?.dims ?? {}) }));
   if (how.insert && inputs.length) {
@@ -81,7 +101,14 @@ async function setInput(deps: Deps): Promise<void> {
 
 async function selectSetting(key: 'convention' | 'precision', items: vscode.QuickPickItem[]): Promise<void> {
   const current = vscode.workspace.getConfiguration('flopscope.analysis').get<string>(key);
-  const picked = await vscode.window.showQuickPick(items.map((i) => ({ ...i, picked: i.label === current, description: `${i.label === current ? '(current) ' : ''}${i.description ?? ''}` })), { title: `flopscope: ${key}` });
+  const picked = await vscode.window.showQuickPick(
+    items.map((i) => ({
+      ...i,
+      picked: i.label === current,
+      description: `${i.label === current ? '(current) ' : ''}${i.description ?? ''}`,
+    })),
+    { title: `flopscope: ${key}` },
+  );
   if (picked) await vscode.workspace.getConfiguration('flopscope.analysis').update(key, picked.label, settingsTarget());
 }
 
@@ -91,15 +118,28 @@ const conventionItems: Record<string, string> = {
   matmul2x: '2 × MACs of matmul-class ops only, like torch FlopCounterMode',
 };
 const precisionItems: Record<string, string> = {
-  fp32: '4 bytes per element', fp16: '2 bytes per element', bf16: '2 bytes per element', mixed: 'fp16 compute with fp32 master weights',
+  fp32: '4 bytes per element',
+  fp16: '2 bytes per element',
+  bf16: '2 bytes per element',
+  mixed: 'fp16 compute with fp32 master weights',
 };
 
 export function register(deps: Deps): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('flopscope.exportReport', () => exportReport(deps)),
     vscode.commands.registerCommand('flopscope.setInput', () => setInput(deps)),
-    vscode.commands.registerCommand('flopscope.selectConvention', () => selectSetting('convention', conventions.map((c) => ({ label: c, detail: conventionItems[c] })))),
-    vscode.commands.registerCommand('flopscope.selectPrecision', () => selectSetting('precision', precisions.map((p) => ({ label: p, detail: precisionItems[p] })))),
+    vscode.commands.registerCommand('flopscope.selectConvention', () =>
+      selectSetting(
+        'convention',
+        conventions.map((c) => ({ label: c, detail: conventionItems[c] })),
+      ),
+    ),
+    vscode.commands.registerCommand('flopscope.selectPrecision', () =>
+      selectSetting(
+        'precision',
+        precisions.map((p) => ({ label: p, detail: precisionItems[p] })),
+      ),
+    ),
     // Not in the palette: the JSON report of a document, for tests and tooling.
     vscode.commands.registerCommand('flopscope.internal.analysisJson', async (uri: vscode.Uri) => {
       const result = await deps.cache.get(await vscode.workspace.openTextDocument(uri));

@@ -40,11 +40,15 @@ export interface AnnotationConfig {
 export function annotationConfig(): AnnotationConfig {
   const c = vscode.workspace.getConfiguration('flopscope.annotations');
   const all: AnnotationField[] = ['shape', 'flops', 'macs', 'memory', 'params'];
-  const fields = (c.get<unknown[]>('show') ?? ['shape', 'flops', 'memory', 'params']).filter((f): f is AnnotationField => all.includes(f as AnnotationField));
+  const fields = (c.get<unknown[]>('show') ?? ['shape', 'flops', 'memory', 'params']).filter(
+    (f): f is AnnotationField => all.includes(f as AnnotationField),
+  );
   return { enabled: c.get<boolean>('enabled') ?? true, fields };
 }
 
 /** Where setting changes are written: the workspace when one is open, else the user settings. */
 export function settingsTarget(): vscode.ConfigurationTarget {
-  return vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  return vscode.workspace.workspaceFolders?.length
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
 }

@@ -19,4 +19,6 @@ export interface Deps {
 const schemes = ['file', 'untitled', 'vscode-notebook-cell', 'vscode-remote', 'vscode-vfs', 'vscode-test-web'];
 
 /** Documents flopscope analyzes, for provider registration. */
-export const selector: vscode.DocumentSelector = ['python', 'typescript', 'javascript'].flatMap((language) => schemes.map((scheme) => ({ language, scheme })));
+export const selector: vscode.DocumentSelector = ['python', 'typescript', 'javascript'].flatMap((language) =>
+  schemes.map((scheme) => ({ language, scheme })),
+);

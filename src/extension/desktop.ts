@@ -15,7 +15,11 @@ const platform: Platform = {
   createRunner(extensionUri, inProcess, log) {
     const file = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
     const { Worker } = require('node:worker_threads') as unknown as { Worker: new (file: string) => ThreadWorker };
-    return new WorkerRunner(() => new Worker(file), inProcess, (error) => log.error('the analysis worker could not start; analyzing on the extension host thread', error));
+    return new WorkerRunner(
+      () => new Worker(file),
+      inProcess,
+      (error) => log.error('the analysis worker could not start; analyzing on the extension host thread', error),
+    );
   },
 };
 

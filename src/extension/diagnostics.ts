@@ -15,7 +15,11 @@ export function toDiagnostics(document: vscode.TextDocument, result: AnalysisRes
   // The note sits on the first unknown op listed for this document (a notebook cell lists only its own).
   const first = result.coverage.unknown[0]?.line;
   if (result.coverage.unknownOps > 0 && first !== undefined) {
-    const note = new vscode.Diagnostic(lineRange(document, first), `flopscope coverage: ${coverageText(result)}`, vscode.DiagnosticSeverity.Information);
+    const note = new vscode.Diagnostic(
+      lineRange(document, first),
+      `flopscope coverage: ${coverageText(result)}`,
+      vscode.DiagnosticSeverity.Information,
+    );
     note.source = 'flopscope';
     note.code = 'coverage';
     out.push(note);

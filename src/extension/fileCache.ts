@@ -14,8 +14,12 @@ export class FileCache implements vscode.Disposable {
 
   constructor() {
     const drop = (uri: vscode.Uri): void => void this.files.delete(uri.path);
-    this.subscriptions.push(this.watcher, this.watcher.onDidChange(drop), this.watcher.onDidDelete(drop),
-      this.watcher.onDidCreate((uri) => this.loadedFolders.delete(parentPath(uri.path))));
+    this.subscriptions.push(
+      this.watcher,
+      this.watcher.onDidChange(drop),
+      this.watcher.onDidDelete(drop),
+      this.watcher.onDidCreate((uri) => this.loadedFolders.delete(parentPath(uri.path))),
+    );
   }
 
   /** Reads the document's folder, its parent, and the folder's direct subfolders, once each. */
@@ -58,7 +62,12 @@ export class FileCache implements vscode.Disposable {
       if (type === vscode.FileType.Directory && !name.startsWith('.') && name !== 'node_modules') subfolders.push(uri);
       if (type !== vscode.FileType.File || !sourceFile.test(name)) continue;
       if (!firstLoad && this.files.has(uri.path)) continue;
-      reads.push(Promise.resolve(vscode.workspace.fs.readFile(uri)).then((bytes) => void this.files.set(uri.path, new TextDecoder().decode(bytes)), () => undefined));
+      reads.push(
+        Promise.resolve(vscode.workspace.fs.readFile(uri)).then(
+          (bytes) => void this.files.set(uri.path, new TextDecoder().decode(bytes)),
+          () => undefined,
+        ),
+      );
     }
     await Promise.all(reads);
     return subfolders;

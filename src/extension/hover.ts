@@ -1,7 +1,14 @@
 // Hover over a costed line: shapes, dtype, MACs, FLOPs fwd/bwd/train, formulas and rules, memory, params, calls, share.
 import * as vscode from 'vscode';
 import type { AnalysisResult, LineCost, OpRecord } from '../core/api/result';
-import { flopUnit, formatBytesExact, formatCount, formatCountExact, formatExact, formatShare } from '../protocol/format';
+import {
+  flopUnit,
+  formatBytesExact,
+  formatCount,
+  formatCountExact,
+  formatExact,
+  formatShare,
+} from '../protocol/format';
 import { selector, type Deps } from './deps';
 import { toLine } from './typeConverters';
 import { classSummary, type ClassSummary } from '../protocol/classSummary';
@@ -31,25 +38,38 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.supportHtml = false;
-  const shapes = line.shapes.length ? `→ ${line.shapes.map(code).join(', ')} ${[...new Set(line.dtypes)].join(', ')}` : '';
+  const shapes = line.shapes.length
+    ? `→ ${line.shapes.map(code).join(', ')} ${[...new Set(line.dtypes)].join(', ')}`
+    : '';
   md.appendMarkdown(`**flopscope** · line ${line.line}${shapes ? `: ${shapes}` : ''}\n\n`);
-  if (line.ops.length) md.appendMarkdown(line.ops.slice(0, 8).map(opLine).join('\n') + (line.ops.length > 8 ? `\n- … ${line.ops.length - 8} more ops` : '') + '\n\n');
+  if (line.ops.length)
+    md.appendMarkdown(
+      line.ops.slice(0, 8).map(opLine).join('\n') +
+        (line.ops.length > 8 ? `\n- … ${line.ops.length - 8} more ops` : '') +
+        '\n\n',
+    );
   const unit = flopUnit(result.convention);
   const computes = line.macs > 0n || line.flops > 0n || line.inclusive.flops > 0n || line.activationBytes > 0n;
-  const rows: [string, string][] = computes ? [
-    ['MACs', formatCountExact(line.macs, 'MACs')],
-    [`${unit} forward`, formatCountExact(line.flops, unit)],
-    [`${unit} backward`, formatCountExact(line.backwardFlops, unit)],
-    [`${unit} training (fwd + bwd)`, formatCountExact(line.flops + line.backwardFlops, unit)],
-    ['Activations', formatBytesExact(line.activationBytes)],
-  ] : [];
-  if (line.params > 0n) rows.push(['Params created', `${formatExact(line.params)} (${formatBytesExact(line.paramBytes)})`]);
-  if (line.valueParams !== undefined && line.valueParams !== line.params) rows.push(['Params of the module bound here', formatExact(line.valueParams)]);
+  const rows: [string, string][] = computes
+    ? [
+        ['MACs', formatCountExact(line.macs, 'MACs')],
+        [`${unit} forward`, formatCountExact(line.flops, unit)],
+        [`${unit} backward`, formatCountExact(line.backwardFlops, unit)],
+        [`${unit} training (fwd + bwd)`, formatCountExact(line.flops + line.backwardFlops, unit)],
+        ['Activations', formatBytesExact(line.activationBytes)],
+      ]
+    : [];
+  if (line.params > 0n)
+    rows.push(['Params created', `${formatExact(line.params)} (${formatBytesExact(line.paramBytes)})`]);
+  if (line.valueParams !== undefined && line.valueParams !== line.params)
+    rows.push(['Params of the module bound here', formatExact(line.valueParams)]);
   rows.push(['Calls', String(line.calls)]);
   if (computes) rows.push([`Share of forward ${unit}`, formatShare(line.flops, result.totals.flops)]);
-  if (line.inclusive.flops !== line.flops) rows.push([`Inclusive ${unit} (callees)`, formatCountExact(line.inclusive.flops, unit)]);
+  if (line.inclusive.flops !== line.flops)
+    rows.push([`Inclusive ${unit} (callees)`, formatCountExact(line.inclusive.flops, unit)]);
   md.appendMarkdown('| | |\n|---|---:|\n' + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n') + '\n\n');
-  if (line.formula && line.ops.length !== 1) md.appendMarkdown(`Line formula: ${code(`${line.formula} = ${formatCount(line.flops, unit)}`)}\n\n`);
+  if (line.formula && line.ops.length !== 1)
+    md.appendMarkdown(`Line formula: ${code(`${line.formula} = ${formatCount(line.flops, unit)}`)}\n\n`);
   md.appendMarkdown(`*${plain(result.convention)} convention · ${plain(result.precision)}*`);
   return md;
 }
@@ -58,7 +78,9 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
 export function classMarkdown(s: ClassSummary, result: AnalysisResult): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   const unit = flopUnit(result.convention);
-  md.appendMarkdown(`**flopscope** · class ${code(s.className)}: ${s.instances} instance${s.instances === 1 ? '' : 's'} in the model, called ${s.calls} time${s.calls === 1 ? '' : 's'}\n\n`);
+  md.appendMarkdown(
+    `**flopscope** · class ${code(s.className)}: ${s.instances} instance${s.instances === 1 ? '' : 's'} in the model, called ${s.calls} time${s.calls === 1 ? '' : 's'}\n\n`,
+  );
   const rows: [string, string][] = [
     ['Params (all instances)', formatCountExact(s.params)],
     ['MACs (inclusive)', formatCountExact(s.macs, 'MACs')],

@@ -11,12 +11,17 @@ export function notebookOf(document: vscode.TextDocument): vscode.NotebookDocume
 
 /** The notebook's Python code cells, in order: what runs, top to bottom. */
 export function pythonCells(notebook: vscode.NotebookDocument): vscode.TextDocument[] {
-  return notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python').map((c) => c.document);
+  return notebook
+    .getCells()
+    .filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'python')
+    .map((c) => c.document);
 }
 
 /** Changes whenever a code cell's text, the cells' order or the set of cells changes (not on outputs or metadata). */
 export function notebookStamp(notebook: vscode.NotebookDocument): string {
-  return pythonCells(notebook).map((d) => `${d.uri.fragment}:${d.version}`).join(',');
+  return pythonCells(notebook)
+    .map((d) => `${d.uri.fragment}:${d.version}`)
+    .join(',');
 }
 
 /** True when a notebook editor shows the notebook this cell belongs to. */

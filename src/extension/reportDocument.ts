@@ -25,8 +25,12 @@ class ReportProvider implements vscode.TextDocumentContentProvider {
     const source = vscode.Uri.parse(uri.query);
     const document = await vscode.workspace.openTextDocument(source);
     const result = await this.deps.cache.get(document);
-    if (!result) return `flopscope: no analysis for ${vscode.workspace.asRelativePath(source)} (see the flopscope log).\n`;
-    return renderReport(result, 'table', { fileName: vscode.workspace.asRelativePath(source), source: document.getText() });
+    if (!result)
+      return `flopscope: no analysis for ${vscode.workspace.asRelativePath(source)} (see the flopscope log).\n`;
+    return renderReport(result, 'table', {
+      fileName: vscode.workspace.asRelativePath(source),
+      source: document.getText(),
+    });
   }
 }
 
@@ -45,11 +49,17 @@ export function register(deps: Deps): vscode.Disposable {
     vscode.commands.registerCommand('flopscope.showReport', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !isAnalyzable(editor.document)) {
-        return void vscode.window.showInformationMessage('flopscope: open a Python or TS/JS model file to see its report.');
+        return void vscode.window.showInformationMessage(
+          'flopscope: open a Python or TS/JS model file to see its report.',
+        );
       }
       const document = await vscode.workspace.openTextDocument(reportUri(editor.document.uri));
       await vscode.languages.setTextDocumentLanguage(document, 'flopscope-report');
-      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
+      await vscode.window.showTextDocument(document, {
+        viewColumn: vscode.ViewColumn.Beside,
+        preview: true,
+        preserveFocus: false,
+      });
     }),
   );
 }

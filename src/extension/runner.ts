@@ -13,7 +13,13 @@ export interface FileView {
 export interface AnalysisRunner {
   readonly kind: string;
   /** Resolves undefined when cancelled; rejects on failure. */
-  run(languageId: string, source: string, options: WorkerOptions, files: FileView, isCancelled: () => boolean): Promise<AnalysisResult | undefined>;
+  run(
+    languageId: string,
+    source: string,
+    options: WorkerOptions,
+    files: FileView,
+    isCancelled: () => boolean,
+  ): Promise<AnalysisResult | undefined>;
   dispose(): void;
 }
 
@@ -21,7 +27,13 @@ export class InProcessRunner implements AnalysisRunner {
   readonly kind = 'in-process';
   constructor(private readonly analyzers: Analyzers) {}
 
-  async run(languageId: string, source: string, options: WorkerOptions, files: FileView, isCancelled: () => boolean): Promise<AnalysisResult | undefined> {
+  async run(
+    languageId: string,
+    source: string,
+    options: WorkerOptions,
+    files: FileView,
+    isCancelled: () => boolean,
+  ): Promise<AnalysisResult | undefined> {
     const analyze = await this.analyzers.for(languageId);
     // Core throws Cancelled once isCancelled() turns true; the cache treats any throw after cancellation as none.
     return isCancelled() ? undefined : analyze(source, { ...options, readFile: (p) => files.read(p), isCancelled });

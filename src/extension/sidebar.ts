@@ -43,7 +43,10 @@ class SidebarProvider implements vscode.WebviewViewProvider {
     this.view = view;
     this.ready = false;
     const root = this.deps.context.extensionUri;
-    view.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(root, 'dist'), vscode.Uri.joinPath(root, 'media')] };
+    view.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(root, 'dist'), vscode.Uri.joinPath(root, 'media')],
+    };
     view.webview.html = html(view.webview, root);
     const subscriptions = [
       view.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
@@ -69,18 +72,35 @@ class SidebarProvider implements vscode.WebviewViewProvider {
   async refresh(): Promise<void> {
     if (!this.view || !this.ready) return;
     const document = this.document;
-    if (!document || document.isClosed) return this.post({ type: 'empty', reason: 'Open a Python or TS/JS model file to see its shapes and costs.' });
+    if (!document || document.isClosed)
+      return this.post({ type: 'empty', reason: 'Open a Python or TS/JS model file to see its shapes and costs.' });
     const result = this.deps.cache.peek(document) ?? (await this.deps.cache.get(document));
     if (document !== this.document) return;
-    if (!result) return this.post({ type: 'empty', reason: `Analyzing ${vscode.workspace.asRelativePath(document.uri)}…` });
+    if (!result)
+      return this.post({ type: 'empty', reason: `Analyzing ${vscode.workspace.asRelativePath(document.uri)}…` });
     const stored = this.deps.inputs.get(modelUri(document));
     // A notebook cell shows the whole notebook: every cell's lines, labelled `c2:14` (cell 2, line 14).
     const notebook = this.deps.cache.notebookView(document);
     if (notebook) {
-      const label = (line: number): string => { const at = cellAt(notebook.places, line); return at ? `c${at.index + 1}:${at.line}` : String(line); };
-      return this.post({ type: 'update', model: toViewModel(notebook.whole, vscode.workspace.asRelativePath(modelUri(document)), notebook.source, stored, label) });
+      const label = (line: number): string => {
+        const at = cellAt(notebook.places, line);
+        return at ? `c${at.index + 1}:${at.line}` : String(line);
+      };
+      return this.post({
+        type: 'update',
+        model: toViewModel(
+          notebook.whole,
+          vscode.workspace.asRelativePath(modelUri(document)),
+          notebook.source,
+          stored,
+          label,
+        ),
+      });
     }
-    this.post({ type: 'update', model: toViewModel(result, vscode.workspace.asRelativePath(document.uri), document.getText(), stored) });
+    this.post({
+      type: 'update',
+      model: toViewModel(result, vscode.workspace.asRelativePath(document.uri), document.getText(), stored),
+    });
   }
 
   private post(message: HostMessage): void {

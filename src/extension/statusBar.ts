@@ -31,6 +31,8 @@ export function register(deps: Deps): vscode.Disposable {
     deps.cache.onDidAnalyze(update),
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.window.onDidChangeActiveNotebookEditor(update),
-    vscode.commands.registerCommand('flopscope.focusSidebar', () => vscode.commands.executeCommand('flopscope.sidebar.focus')),
+    vscode.commands.registerCommand('flopscope.focusSidebar', () =>
+      vscode.commands.executeCommand('flopscope.sidebar.focus'),
+    ),
   );
 }

@@ -27,9 +27,19 @@ export class WorkerRunner implements AnalysisRunner {
   private broken = false;
 
   /** `start` creates the worker; if it throws, analyses run on `fallback` from then on. */
-  constructor(private readonly start: () => ThreadWorker, private readonly fallback: AnalysisRunner, private readonly onBroken: (error: unknown) => void) {}
+  constructor(
+    private readonly start: () => ThreadWorker,
+    private readonly fallback: AnalysisRunner,
+    private readonly onBroken: (error: unknown) => void,
+  ) {}
 
-  run(languageId: string, source: string, options: WorkerOptions, files: FileView, isCancelled: () => boolean): Promise<AnalysisResult | undefined> {
+  run(
+    languageId: string,
+    source: string,
+    options: WorkerOptions,
+    files: FileView,
+    isCancelled: () => boolean,
+  ): Promise<AnalysisResult | undefined> {
     if (this.broken) return this.fallback.run(languageId, source, options, files, isCancelled);
     if (isCancelled()) return Promise.resolve(undefined);
     let worker: ThreadWorker;
@@ -48,8 +58,14 @@ export class WorkerRunner implements AnalysisRunner {
       // The host thread stays free while the worker runs, so it can watch for edits that make this run stale.
       const watch = setInterval(() => isCancelled() && Atomics.store(flag, 0, 1), 15);
       this.pending.set(id, {
-        resolve: (r) => { clearInterval(watch); resolve(r); },
-        reject: (e) => { clearInterval(watch); reject(e); },
+        resolve: (r) => {
+          clearInterval(watch);
+          resolve(r);
+        },
+        reject: (e) => {
+          clearInterval(watch);
+          reject(e);
+        },
       });
       worker.postMessage(request);
     });

@@ -12,10 +12,20 @@ export interface ClassSummary {
 }
 
 export function classSummary(result: AnalysisResult, className: string): ClassSummary | undefined {
-  let instances = 0, calls = 0, params = 0n, macs = 0n, flops = 0n;
+  let instances = 0,
+    calls = 0,
+    params = 0n,
+    macs = 0n,
+    flops = 0n;
   const visit = (n: ModuleNode, insideSame: boolean): void => {
     const same = n.type === className;
-    if (same && !insideSame) { instances++; calls += n.calls; params += n.params; macs += n.inclusive.macs; flops += n.inclusive.flops; }
+    if (same && !insideSame) {
+      instances++;
+      calls += n.calls;
+      params += n.params;
+      macs += n.inclusive.macs;
+      flops += n.inclusive.flops;
+    }
     for (const c of n.children) visit(c, insideSame || same);
   };
   for (const root of result.modules) visit(root, false);

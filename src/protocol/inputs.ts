@@ -9,7 +9,23 @@ export interface FileInputs {
   readonly dims?: Readonly<Record<string, number>>;
 }
 
-const dtypes = new Set(['float64', 'float32', 'float16', 'bfloat16', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool', 'double', 'float', 'half', 'long', 'int']);
+const dtypes = new Set([
+  'float64',
+  'float32',
+  'float16',
+  'bfloat16',
+  'int64',
+  'int32',
+  'int16',
+  'int8',
+  'uint8',
+  'bool',
+  'double',
+  'float',
+  'half',
+  'long',
+  'int',
+]);
 
 /** One spec: optional `name:`, dims in brackets or bare commas, optional dtype. Undefined when malformed. */
 export function parseInput(text: string): InputOption | undefined {
@@ -24,7 +40,10 @@ export function parseInput(text: string): InputOption | undefined {
 
 /** Several specs separated by `;`. Returns an error message instead when one is malformed. */
 export function parseInputs(text: string): InputOption[] | string {
-  const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const out: InputOption[] = [];
   for (const part of parts) {
     const spec = parseInput(part);
@@ -36,7 +55,10 @@ export function parseInputs(text: string): InputOption[] | string {
 
 /** `[B, 3, 224, 224] float16` for one input. */
 export function formatInput(input: InputOption): string {
-  const shape = `[${input.shape.split(',').map((d) => d.trim()).join(', ')}]`;
+  const shape = `[${input.shape
+    .split(',')
+    .map((d) => d.trim())
+    .join(', ')}]`;
   return input.dtype ? `${shape} ${input.dtype}` : shape;
 }
 
@@ -52,7 +74,10 @@ export function inputComment(input: InputOption, name: string, language: 'python
 /** `B=32, T=128` -> { B: 32, T: 128 }; an error message when malformed. */
 export function parseDims(text: string): Record<string, number> | string {
   const out: Record<string, number> = {};
-  for (const part of text.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([A-Za-z_]\w*)\s*=\s*(\d+)$/.exec(part);
     if (!m || Number(m[2]) < 1) return `Cannot read "${part}": write dims like B=32, T=128.`;
     out[m[1]] = Number(m[2]);
@@ -61,7 +86,9 @@ export function parseDims(text: string): Record<string, number> | string {
 }
 
 export function formatDims(dims: Readonly<Record<string, number>> | undefined): string {
-  return Object.entries(dims ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+  return Object.entries(dims ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
 }
 
 /** The stored value for an entry, inputs and dims, or undefined when all are empty. */

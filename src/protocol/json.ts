@@ -1,6 +1,7 @@
 // JSON text with bigints written as exact integer literals (JSON.stringify cannot), keys in insertion order.
 
-export type JsonValue = null | boolean | number | bigint | string | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
+export type JsonValue =
+  null | boolean | number | bigint | string | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
 
 /** Serializes `value` like JSON.stringify(value, null, indent) but prints bigints as integer literals. */
 export function toJson(value: JsonValue, indent = 2, depth = 0): string {

@@ -49,15 +49,34 @@ export function projectCell(result: AnalysisResult, cell: CellPlace): AnalysisRe
   const last = cell.firstLine + cell.lineCount;
   const inCell = (line: number | undefined): line is number => line !== undefined && line >= first && line <= last;
   const local = (line: number): number => line - cell.firstLine;
-  const moduleNode = (m: ModuleNode): ModuleNode => ({ ...m, line: inCell(m.line) ? local(m.line) : undefined, children: m.children.map(moduleNode) });
+  const moduleNode = (m: ModuleNode): ModuleNode => ({
+    ...m,
+    line: inCell(m.line) ? local(m.line) : undefined,
+    children: m.children.map(moduleNode),
+  });
   return {
     ...result,
-    lines: result.lines.filter((l) => inCell(l.line)).map((l) => ({ ...l, line: local(l.line), endLine: l.endLine === undefined ? undefined : local(Math.min(l.endLine, last)) })),
-    diagnostics: result.diagnostics.filter((d) => inCell(d.span.line)).map((d) => ({
-      ...d,
-      span: { line: local(d.span.line), start: Math.max(d.span.start - cell.offset, 0), end: Math.min(Math.max(d.span.end - cell.offset, 0), cell.length) },
-    })),
-    coverage: { ...result.coverage, unknown: result.coverage.unknown.filter((u) => inCell(u.line)).map((u) => ({ ...u, line: local(u.line) })) },
+    lines: result.lines
+      .filter((l) => inCell(l.line))
+      .map((l) => ({
+        ...l,
+        line: local(l.line),
+        endLine: l.endLine === undefined ? undefined : local(Math.min(l.endLine, last)),
+      })),
+    diagnostics: result.diagnostics
+      .filter((d) => inCell(d.span.line))
+      .map((d) => ({
+        ...d,
+        span: {
+          line: local(d.span.line),
+          start: Math.max(d.span.start - cell.offset, 0),
+          end: Math.min(Math.max(d.span.end - cell.offset, 0), cell.length),
+        },
+      })),
+    coverage: {
+      ...result.coverage,
+      unknown: result.coverage.unknown.filter((u) => inCell(u.line)).map((u) => ({ ...u, line: local(u.line) })),
+    },
     modules: result.modules.map(moduleNode),
   };
 }

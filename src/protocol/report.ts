@@ -16,34 +16,64 @@ export interface ReportContext {
 
 export function renderReport(result: AnalysisResult, format: ReportFormat, context: ReportContext = {}): string {
   switch (format) {
-    case 'json': return renderJson(result);
-    case 'csv': return renderCsv(result);
-    case 'markdown': return renderMarkdown(result, context);
-    default: return renderTable(result, context);
+    case 'json':
+      return renderJson(result);
+    case 'csv':
+      return renderCsv(result);
+    case 'markdown':
+      return renderMarkdown(result, context);
+    default:
+      return renderTable(result, context);
   }
 }
 
 /** The JSON report: exact integers, stable keys (see issue 4). */
 export function renderJson(r: AnalysisResult): string {
-  return toJson({
-    language: r.language,
-    entry: r.entry ?? null,
-    inputs: r.inputs.map((i) => ({ name: i.name, shape: i.shape, dtype: i.dtype })),
-    output: r.output ? { shape: r.output.shape, dtype: r.output.dtype } : null,
-    convention: r.convention,
-    precision: r.precision,
-    dims: { ...r.dims },
-    totals: { params: r.totals.params, buffers: r.totals.buffers, macs: r.totals.macs, flops: r.totals.flops, backwardFlops: r.totals.backwardFlops, trainingFlops: r.totals.trainingFlops },
-    memory: { ...r.memory },
-    lines: r.lines.map((l) => ({
-      line: l.line, shapes: [...l.shapes], macs: l.macs, flops: l.flops, inclusiveFlops: l.inclusive.flops,
-      backwardFlops: l.backwardFlops, params: l.params, activationBytes: l.activationBytes, calls: l.calls, formula: l.formula,
-    })),
-    diagnostics: r.diagnostics.map((d) => ({ line: d.span.line, severity: d.severity, code: d.code, message: d.message })),
-    coverage: { ops: r.coverage.ops, unknownOps: r.coverage.unknownOps, unknown: r.coverage.unknown.map((u) => ({ ...u })) },
-    steps: r.steps,
-    budgetExceeded: r.budgetExceeded,
-  }) + '\n';
+  return (
+    toJson({
+      language: r.language,
+      entry: r.entry ?? null,
+      inputs: r.inputs.map((i) => ({ name: i.name, shape: i.shape, dtype: i.dtype })),
+      output: r.output ? { shape: r.output.shape, dtype: r.output.dtype } : null,
+      convention: r.convention,
+      precision: r.precision,
+      dims: { ...r.dims },
+      totals: {
+        params: r.totals.params,
+        buffers: r.totals.buffers,
+        macs: r.totals.macs,
+        flops: r.totals.flops,
+        backwardFlops: r.totals.backwardFlops,
+        trainingFlops: r.totals.trainingFlops,
+      },
+      memory: { ...r.memory },
+      lines: r.lines.map((l) => ({
+        line: l.line,
+        shapes: [...l.shapes],
+        macs: l.macs,
+        flops: l.flops,
+        inclusiveFlops: l.inclusive.flops,
+        backwardFlops: l.backwardFlops,
+        params: l.params,
+        activationBytes: l.activationBytes,
+        calls: l.calls,
+        formula: l.formula,
+      })),
+      diagnostics: r.diagnostics.map((d) => ({
+        line: d.span.line,
+        severity: d.severity,
+        code: d.code,
+        message: d.message,
+      })),
+      coverage: {
+        ops: r.coverage.ops,
+        unknownOps: r.coverage.unknownOps,
+        unknown: r.coverage.unknown.map((u) => ({ ...u })),
+      },
+      steps: r.steps,
+      budgetExceeded: r.budgetExceeded,
+    }) + '\n'
+  );
 }
 
 function csvCell(value: string | number | bigint): string {
@@ -52,8 +82,32 @@ function csvCell(value: string | number | bigint): string {
 }
 
 export function renderCsv(r: AnalysisResult): string {
-  const header = ['line', 'shapes', 'dtypes', 'macs', 'flops', 'backward_flops', 'inclusive_flops', 'params', 'activation_bytes', 'calls', 'formula'];
-  const rows = r.lines.map((l) => [l.line, l.shapes.join(' '), l.dtypes.join(' '), l.macs, l.flops, l.backwardFlops, l.inclusive.flops, l.params, l.activationBytes, l.calls, l.formula]);
+  const header = [
+    'line',
+    'shapes',
+    'dtypes',
+    'macs',
+    'flops',
+    'backward_flops',
+    'inclusive_flops',
+    'params',
+    'activation_bytes',
+    'calls',
+    'formula',
+  ];
+  const rows = r.lines.map((l) => [
+    l.line,
+    l.shapes.join(' '),
+    l.dtypes.join(' '),
+    l.macs,
+    l.flops,
+    l.backwardFlops,
+    l.inclusive.flops,
+    l.params,
+    l.activationBytes,
+    l.calls,
+    l.formula,
+  ]);
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
 
@@ -65,13 +119,20 @@ export function summaryRows(r: AnalysisResult): [string, string, string][] {
   const count = (v: bigint, unit: string): [string, string] => [formatCount(v, unit), formatExact(v)];
   const bytes = (v: bigint): [string, string] => [formatBytes(v), `${formatExact(v)} B`];
   return [
-    ['Params', ...count(t.params, '')], ['Buffers', ...count(t.buffers, '')],
-    ['MACs', ...count(t.macs, 'MACs')], [`${u} forward`, ...count(t.flops, u)],
-    [`${u} backward`, ...count(t.backwardFlops, u)], [`${u} training step`, ...count(t.trainingFlops, u)],
-    ['Weights', ...bytes(m.paramBytes)], ['Buffers memory', ...bytes(m.bufferBytes)],
-    ['Activations (forward)', ...bytes(m.activationBytes)], ['Saved for backward', ...bytes(m.savedBytes)],
-    ['Gradients', ...bytes(m.gradientBytes)], ['Optimizer state', ...bytes(m.optimizerBytes)],
-    ['Master weights', ...bytes(m.masterWeightBytes)], ['Largest transient', ...bytes(m.largestTransientBytes)],
+    ['Params', ...count(t.params, '')],
+    ['Buffers', ...count(t.buffers, '')],
+    ['MACs', ...count(t.macs, 'MACs')],
+    [`${u} forward`, ...count(t.flops, u)],
+    [`${u} backward`, ...count(t.backwardFlops, u)],
+    [`${u} training step`, ...count(t.trainingFlops, u)],
+    ['Weights', ...bytes(m.paramBytes)],
+    ['Buffers memory', ...bytes(m.bufferBytes)],
+    ['Activations (forward)', ...bytes(m.activationBytes)],
+    ['Saved for backward', ...bytes(m.savedBytes)],
+    ['Gradients', ...bytes(m.gradientBytes)],
+    ['Optimizer state', ...bytes(m.optimizerBytes)],
+    ['Master weights', ...bytes(m.masterWeightBytes)],
+    ['Largest transient', ...bytes(m.largestTransientBytes)],
     ['Training memory', ...bytes(m.trainingBytes)],
   ];
 }
@@ -85,7 +146,10 @@ export function coverageText(r: AnalysisResult): string {
 
 function headerLines(r: AnalysisResult, context: ReportContext): string[] {
   const inputs = r.inputs.map((i) => `${i.name} ${i.shape} ${i.dtype}`).join(', ') || 'none';
-  const dims = Object.entries(r.dims).map(([k, v]) => `${k}=${v}`).join(', ') || 'none';
+  const dims =
+    Object.entries(r.dims)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ') || 'none';
   return [
     `File: ${context.fileName ?? '(unnamed)'}`,
     `Entry: ${r.entry ?? 'none found'} · Inputs: ${inputs} · Output: ${r.output ? `${r.output.shape} ${r.output.dtype}` : 'none'}`,
@@ -101,12 +165,25 @@ function lineText(source: string | undefined, line: number): string {
 }
 
 function pad(cells: string[], widths: number[], right: boolean[]): string {
-  return cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return cells
+    .map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+    .join('  ')
+    .trimEnd();
 }
 
 function lineCells(l: LineCost, r: AnalysisResult, source?: string): string[] {
-  return [String(l.line), l.shapes.join(' ') || '-', formatCount(l.macs), formatCount(l.flops), formatCount(l.inclusive.flops),
-    formatBytes(l.activationBytes), formatCount(l.params), String(l.calls), formatShare(l.flops, r.totals.flops), lineText(source, l.line)];
+  return [
+    String(l.line),
+    l.shapes.join(' ') || '-',
+    formatCount(l.macs),
+    formatCount(l.flops),
+    formatCount(l.inclusive.flops),
+    formatBytes(l.activationBytes),
+    formatCount(l.params),
+    String(l.calls),
+    formatShare(l.flops, r.totals.flops),
+    lineText(source, l.line),
+  ];
 }
 
 function lineHeader(r: AnalysisResult): string[] {
@@ -117,7 +194,9 @@ function lineHeader(r: AnalysisResult): string[] {
 function moduleLines(nodes: readonly ModuleNode[], depth: number, out: string[], unit: string): void {
   for (const n of nodes) {
     const where = n.line ? ` (line ${n.line})` : '';
-    out.push(`${'  '.repeat(depth + 1)}${n.name}: ${n.type}${where} · ${formatCount(n.params)} params · ${formatCount(n.inclusive.flops, unit)} · ${n.calls} call${n.calls === 1 ? '' : 's'}`);
+    out.push(
+      `${'  '.repeat(depth + 1)}${n.name}: ${n.type}${where} · ${formatCount(n.params)} params · ${formatCount(n.inclusive.flops, unit)} · ${n.calls} call${n.calls === 1 ? '' : 's'}`,
+    );
     moduleLines(n.children, depth + 1, out, unit);
   }
 }
@@ -127,12 +206,13 @@ export function renderTable(r: AnalysisResult, context: ReportContext = {}): str
   const rows = summaryRows(r);
   const labelWidth = Math.max(...rows.map((row) => row[0].length));
   const valueWidth = Math.max(...rows.map((row) => row[1].length));
-  for (const [label, value, exact] of rows) out.push(`  ${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}  ${exact}`);
+  for (const [label, value, exact] of rows)
+    out.push(`  ${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}  ${exact}`);
   out.push('', 'Per line');
   const header = lineHeader(r);
   const cells = [header, ...r.lines.map((l) => lineCells(l, r, context.source))];
   const widths = header.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
-  const right = header.map((_, i) => i >= 2 && i <= 8 || i === 0);
+  const right = header.map((_, i) => (i >= 2 && i <= 8) || i === 0);
   for (const c of cells) out.push(`  ${pad(c, widths, right)}`);
   if (r.modules.length) {
     out.push('', 'Modules');
@@ -151,18 +231,48 @@ function mdCell(text: string): string {
 }
 
 export function renderMarkdown(r: AnalysisResult, context: ReportContext = {}): string {
-  const out = [`# flopscope report: ${mdCell(context.fileName ?? '(unnamed)')}`, '', ...headerLines(r, context).slice(1).map((l) => `${mdCell(l)}  `), '', '## Totals', '', '| | Value | Exact |', '|---|---:|---:|'];
+  const out = [
+    `# flopscope report: ${mdCell(context.fileName ?? '(unnamed)')}`,
+    '',
+    ...headerLines(r, context)
+      .slice(1)
+      .map((l) => `${mdCell(l)}  `),
+    '',
+    '## Totals',
+    '',
+    '| | Value | Exact |',
+    '|---|---:|---:|',
+  ];
   for (const [label, value, exact] of summaryRows(r)) out.push(`| ${label} | ${value} | ${exact} |`);
-  out.push('', '## Per line', '', `| ${lineHeader(r).join(' | ')} |`, `|${lineHeader(r).map((_, i) => (i >= 2 && i <= 8 ? '---:' : '---')).join('|')}|`);
-  for (const l of r.lines) out.push(`| ${lineCells(l, r, context.source).map((c, i) => (i === 9 && c ? `\`${mdCell(c)}\`` : mdCell(c))).join(' | ')} |`);
+  out.push(
+    '',
+    '## Per line',
+    '',
+    `| ${lineHeader(r).join(' | ')} |`,
+    `|${lineHeader(r)
+      .map((_, i) => (i >= 2 && i <= 8 ? '---:' : '---'))
+      .join('|')}|`,
+  );
+  for (const l of r.lines)
+    out.push(
+      `| ${lineCells(l, r, context.source)
+        .map((c, i) => (i === 9 && c ? `\`${mdCell(c)}\`` : mdCell(c)))
+        .join(' | ')} |`,
+    );
   if (r.modules.length) {
     const mods: string[] = [];
     moduleLines(r.modules, 0, mods, flopUnit(r.convention));
-    out.push('', '## Modules', '', ...mods.map((m) => `${'  '.repeat((m.length - m.trimStart().length) / 2 - 1)}- ${mdCell(m.trim())}`));
+    out.push(
+      '',
+      '## Modules',
+      '',
+      ...mods.map((m) => `${'  '.repeat((m.length - m.trimStart().length) / 2 - 1)}- ${mdCell(m.trim())}`),
+    );
   }
   out.push('', '## Diagnostics', '');
   if (!r.diagnostics.length) out.push('None.');
-  for (const d of r.diagnostics) out.push(`- line ${d.span.line}: **${d.severity}**: ${mdCell(d.message)} (\`${d.code}\`)`);
+  for (const d of r.diagnostics)
+    out.push(`- line ${d.span.line}: **${d.severity}**: ${mdCell(d.message)} (\`${d.code}\`)`);
   out.push('', `**Coverage:** ${mdCell(coverageText(r))}`);
   return out.join('\n') + '\n';
 }

@@ -4,7 +4,11 @@ import { flopUnit, formatBytes, formatCount, formatExact, shareOf } from './form
 import { formatDims, formatInputs, type FileInputs } from './inputs';
 import { coverageText, summaryRows } from './report';
 
-export interface SummaryItem { readonly label: string; readonly value: string; readonly exact: string }
+export interface SummaryItem {
+  readonly label: string;
+  readonly value: string;
+  readonly exact: string;
+}
 
 export interface LineRow {
   readonly line: number;
@@ -39,7 +43,12 @@ export interface ModuleRow {
   readonly children: readonly ModuleRow[];
 }
 
-export interface ChartBar { readonly label: string; readonly line: number; readonly share: number; readonly text: string }
+export interface ChartBar {
+  readonly label: string;
+  readonly line: number;
+  readonly share: number;
+  readonly text: string;
+}
 
 /** Shows a result line number: as is for a file, as cell and line for a notebook's joined program. */
 export type LineLabel = (line: number) => string;
@@ -65,7 +74,12 @@ export interface ViewModel {
   readonly lines: LineRow[];
   readonly modules: ModuleRow[];
   readonly chart: ChartBar[];
-  readonly diagnostics: { readonly line: number; readonly label: string; readonly severity: string; readonly message: string }[];
+  readonly diagnostics: {
+    readonly line: number;
+    readonly label: string;
+    readonly severity: string;
+    readonly message: string;
+  }[];
   readonly coverage: string;
 }
 
@@ -76,8 +90,12 @@ function withoutComment(text: string): string {
 
 function moduleRow(node: ModuleNode, total: bigint, unit: string): ModuleRow {
   return {
-    name: node.name, type: node.type, line: node.line, paramsText: formatCount(node.params),
-    flopsText: formatCount(node.inclusive.flops, unit), share: shareOf(node.inclusive.flops, total),
+    name: node.name,
+    type: node.type,
+    line: node.line,
+    paramsText: formatCount(node.params),
+    flopsText: formatCount(node.inclusive.flops, unit),
+    share: shareOf(node.inclusive.flops, total),
     children: node.children.map((c) => moduleRow(c, total, unit)),
   };
 }
@@ -85,41 +103,90 @@ function moduleRow(node: ModuleNode, total: bigint, unit: string): ModuleRow {
 /** Top lines by FLOPs (at most `limit`), the rest folded into one "other" bar. */
 function chartBars(r: AnalysisResult, lines: readonly LineRow[], limit = 8): ChartBar[] {
   const sorted = [...lines].filter((l) => l.flops !== '0').sort((a, b) => (BigInt(b.flops) > BigInt(a.flops) ? 1 : -1));
-  const bars = sorted.slice(0, limit).map((l) => ({ label: `${/^\d+$/.test(l.label) ? 'L' : ''}${l.label} ${l.code}`, line: l.line, share: l.share, text: l.flopsText }));
+  const bars = sorted
+    .slice(0, limit)
+    .map((l) => ({
+      label: `${/^\d+$/.test(l.label) ? 'L' : ''}${l.label} ${l.code}`,
+      line: l.line,
+      share: l.share,
+      text: l.flopsText,
+    }));
   const rest = sorted.slice(limit).reduce((sum, l) => sum + BigInt(l.flops), 0n);
-  if (rest > 0n) bars.push({ label: `${sorted.length - limit} other lines`, line: 0, share: shareOf(rest, r.totals.flops), text: formatCount(rest, flopUnit(r.convention)) });
+  if (rest > 0n)
+    bars.push({
+      label: `${sorted.length - limit} other lines`,
+      line: 0,
+      share: shareOf(rest, r.totals.flops),
+      text: formatCount(rest, flopUnit(r.convention)),
+    });
   return bars;
 }
 
-export function toViewModel(r: AnalysisResult, fileName: string, source: string, stored: FileInputs | undefined, label: LineLabel = String): ViewModel {
+export function toViewModel(
+  r: AnalysisResult,
+  fileName: string,
+  source: string,
+  stored: FileInputs | undefined,
+  label: LineLabel = String,
+): ViewModel {
   const sourceLines = source.split(/\r?\n/);
   const unit = flopUnit(r.convention);
   const rows = summaryRows(r).map(([label, value, exact]) => ({ label, value, exact }));
-  const costed = r.lines.filter((l) => l.shapes.length || l.inclusive.flops > 0n || l.params > 0n || l.activationBytes > 0n);
+  const costed = r.lines.filter(
+    (l) => l.shapes.length || l.inclusive.flops > 0n || l.params > 0n || l.activationBytes > 0n,
+  );
   const lines: LineRow[] = costed.map((l) => ({
-    line: l.line, label: label(l.line), code: withoutComment(sourceLines[l.line - 1] ?? ''), shapes: l.shapes.join(' '),
-    flops: l.flops.toString(), memory: l.activationBytes.toString(), params: l.params.toString(),
-    flopsText: formatCount(l.flops, unit), flopsShort: formatCount(l.flops), memoryText: formatBytes(l.activationBytes), paramsText: formatCount(l.params),
-    macsText: formatCount(l.macs, 'MACs'), calls: l.calls,
-    calleesText: l.inclusive.flops > l.flops ? formatCount(l.inclusive.flops - l.flops, unit) : '', share: shareOf(l.flops, r.totals.flops),
+    line: l.line,
+    label: label(l.line),
+    code: withoutComment(sourceLines[l.line - 1] ?? ''),
+    shapes: l.shapes.join(' '),
+    flops: l.flops.toString(),
+    memory: l.activationBytes.toString(),
+    params: l.params.toString(),
+    flopsText: formatCount(l.flops, unit),
+    flopsShort: formatCount(l.flops),
+    memoryText: formatBytes(l.activationBytes),
+    paramsText: formatCount(l.params),
+    macsText: formatCount(l.macs, 'MACs'),
+    calls: l.calls,
+    calleesText: l.inclusive.flops > l.flops ? formatCount(l.inclusive.flops - l.flops, unit) : '',
+    share: shareOf(l.flops, r.totals.flops),
   }));
-  const dims = Object.entries(r.dims).map(([k, v]) => `${k}=${v}`).join(', ');
+  const dims = Object.entries(r.dims)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
   return {
-    fileName, language: r.language, entry: stored?.entry ?? '', analyzedEntry: r.entry ?? '',
+    fileName,
+    language: r.language,
+    entry: stored?.entry ?? '',
+    analyzedEntry: r.entry ?? '',
     inputText: stored ? formatInputs(stored.inputs) : '',
     analyzedInputs: r.inputs.map((i) => `${i.name} ${i.shape} ${i.dtype}`).join('; '),
-    dimsText: formatDims(stored?.dims), dimsPlaceholder: dims || 'B=32',
+    dimsText: formatDims(stored?.dims),
+    dimsPlaceholder: dims || 'B=32',
     inputPlaceholder: r.inputs.map((i) => `${i.shape} ${i.dtype}`).join('; ') || '[B, 3, 224, 224] float32',
     output: r.output ? `${r.output.shape} ${r.output.dtype}` : '',
     settings: `${r.convention} · ${r.precision}${dims ? ` · ${dims}` : ''}`,
     headline: [
       { label: 'Params', value: formatCount(r.totals.params), exact: formatExact(r.totals.params) },
       { label: unit, value: formatCount(r.totals.flops, unit), exact: formatExact(r.totals.flops) },
-      { label: 'Training memory', value: formatBytes(r.memory.trainingBytes), exact: `${formatExact(r.memory.trainingBytes)} B` },
+      {
+        label: 'Training memory',
+        value: formatBytes(r.memory.trainingBytes),
+        exact: `${formatExact(r.memory.trainingBytes)} B`,
+      },
     ],
-    compute: rows.slice(0, 6), memory: rows.slice(6),
-    lines, modules: r.modules.map((m) => moduleRow(m, r.totals.flops, unit)), chart: chartBars(r, lines),
-    diagnostics: r.diagnostics.map((d) => ({ line: d.span.line, label: label(d.span.line), severity: d.severity, message: d.message })),
+    compute: rows.slice(0, 6),
+    memory: rows.slice(6),
+    lines,
+    modules: r.modules.map((m) => moduleRow(m, r.totals.flops, unit)),
+    chart: chartBars(r, lines),
+    diagnostics: r.diagnostics.map((d) => ({
+      line: d.span.line,
+      label: label(d.span.line),
+      severity: d.severity,
+      message: d.message,
+    })),
     coverage: coverageText(r),
   };
 }

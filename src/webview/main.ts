@@ -2,7 +2,16 @@
 import type { HostMessage, WebviewMessage } from '../protocol/messages';
 import type { ViewModel } from '../protocol/viewModel';
 import { el } from './dom';
-import { chart, diagnosticsList, headline, inputsForm, lineTable, moduleTree, summaryTable, type SortKey } from './sections';
+import {
+  chart,
+  diagnosticsList,
+  headline,
+  inputsForm,
+  lineTable,
+  moduleTree,
+  summaryTable,
+  type SortKey,
+} from './sections';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -25,12 +34,21 @@ const status = document.getElementById('status') as HTMLElement;
 const post = (message: WebviewMessage): void => vscode.postMessage(message);
 
 function actions(): HTMLElement {
-  const button = (label: string, command: 'flopscope.showReport' | 'flopscope.exportReport' | 'flopscope.toggleAnnotations'): HTMLElement => {
+  const button = (
+    label: string,
+    command: 'flopscope.showReport' | 'flopscope.exportReport' | 'flopscope.toggleAnnotations',
+  ): HTMLElement => {
     const b = el('button', { type: 'button', class: 'secondary' }, label);
     b.addEventListener('click', () => post({ type: 'runCommand', command }));
     return b;
   };
-  return el('div', { class: 'actions' }, button('Report', 'flopscope.showReport'), button('Export…', 'flopscope.exportReport'), button('Annotations', 'flopscope.toggleAnnotations'));
+  return el(
+    'div',
+    { class: 'actions' },
+    button('Report', 'flopscope.showReport'),
+    button('Export…', 'flopscope.exportReport'),
+    button('Annotations', 'flopscope.toggleAnnotations'),
+  );
 }
 
 function render(): void {
@@ -46,7 +64,15 @@ function render(): void {
     headline(model.headline),
     inputsForm(model, post, state.inputError),
     chart(model.chart, post),
-    lineTable(model.lines, state.sort, (sort) => { state = { ...state, sort }; render(); }, post),
+    lineTable(
+      model.lines,
+      state.sort,
+      (sort) => {
+        state = { ...state, sort };
+        render();
+      },
+      post,
+    ),
     moduleTree(model.modules, post) ?? '',
     summaryTable('Compute', model.compute),
     summaryTable('Memory', model.memory),
@@ -62,8 +88,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     state = { ...state, model: message.model, empty: undefined, inputError: '' };
     // One short announcement per update instead of a live region over the whole view.
     status.textContent = `${message.model.fileName}: ${message.model.headline.map((h) => `${h.value} ${h.label}`).join(', ')}`;
-  }
-  else if (message.type === 'empty') state = { ...state, model: undefined, empty: message.reason };
+  } else if (message.type === 'empty') state = { ...state, model: undefined, empty: message.reason };
   else if (message.type === 'inputError') state = { ...state, inputError: message.message };
   render();
 });

@@ -9,7 +9,16 @@ const { analyze } = core;
 const TV = '/usr/lib/python3/dist-packages/torchvision/models';
 const memo = new Map();
 /** An in-memory reader, as the extension has: files are read once. */
-const readFile = (p) => { if (!memo.has(p)) { try { memo.set(p, readFileSync(p, 'utf8')); } catch { memo.set(p, undefined); } } return memo.get(p); };
+const readFile = (p) => {
+  if (!memo.has(p)) {
+    try {
+      memo.set(p, readFileSync(p, 'utf8'));
+    } catch {
+      memo.set(p, undefined);
+    }
+  }
+  return memo.get(p);
+};
 
 /**
  * Median wall milliseconds of one call (the latency a user waits for), plus the median CPU milliseconds of the
@@ -17,50 +26,94 @@ const readFile = (p) => { if (!memo.has(p)) { try { memo.set(p, readFileSync(p, 
  */
 function median(f, runs = 31, warm = 10) {
   for (let i = 0; i < warm; i++) f(i);
-  const wall = [], cpu = [];
+  const wall = [],
+    cpu = [];
   for (let i = 0; i < runs; i++) {
-    const c = process.cpuUsage(); const s = performance.now();
+    const c = process.cpuUsage();
+    const s = performance.now();
     f(i);
-    wall.push(performance.now() - s); const d = process.cpuUsage(c); cpu.push((d.user + d.system) / 1000);
+    wall.push(performance.now() - s);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
   }
   const mid = (a) => a.sort((x, y) => x - y)[a.length >> 1];
   lastCpu = mid(cpu);
   return mid(wall);
 }
 let lastCpu;
-const show = (name, ms, target, cpu = lastCpu) => { console.log(`${name.padEnd(62)} median ${ms.toFixed(2).padStart(8)} ms${cpu !== undefined ? ` [cpu ${cpu.toFixed(1)} ms]` : ''}${target ? `   (target ≤ ${target} ms: ${ms <= target ? 'met' : 'NOT met'})` : ''}`); lastCpu = undefined; };
+const show = (name, ms, target, cpu = lastCpu) => {
+  console.log(
+    `${name.padEnd(62)} median ${ms.toFixed(2).padStart(8)} ms${cpu !== undefined ? ` [cpu ${cpu.toFixed(1)} ms]` : ''}${target ? `   (target ≤ ${target} ms: ${ms <= target ? 'met' : 'NOT met'})` : ''}`,
+  );
+  lastCpu = undefined;
+};
 
 if (existsSync(join(TV, 'resnet.py'))) {
   const path = join(TV, 'resnet.py');
   const src = readFileSync(path, 'utf8');
-  show('resnet50() from torchvision resnet.py, in-process', median(() => analyze(src, { path, entry: 'resnet50()', inputs: [{ shape: '1,3,224,224' }], readFile })), 20);
+  show(
+    'resnet50() from torchvision resnet.py, in-process',
+    median(() => analyze(src, { path, entry: 'resnet50()', inputs: [{ shape: '1,3,224,224' }], readFile })),
+    20,
+  );
 } else console.log('resnet50: skipped (no torchvision sources; apt-get install python3-torchvision)');
 
 const big = bigModelFile();
 const path = '/bench/big_model.py';
 console.log(`1,000-line model file: ${big.split('\n').length} lines`);
-show('1,000-line model file, first analysis after warm-up', median(() => analyze(big, { path, readFile })));
-show('1,000-line model file, re-analysis after a one-character edit', median((i) => analyze(big.replace('hidden = 256', `hidden = ${256 + (i % 7)}`), { path, readFile })), 16);
+show(
+  '1,000-line model file, first analysis after warm-up',
+  median(() => analyze(big, { path, readFile })),
+);
+show(
+  '1,000-line model file, re-analysis after a one-character edit',
+  median((i) => analyze(big.replace('hidden = 256', `hidden = ${256 + (i % 7)}`), { path, readFile })),
+  16,
+);
 
 const gpt = readFileSync(join(root, 'examples/gpt.py'), 'utf8');
 const widths = [768, 12288];
-const gptSrc = Object.fromEntries(widths.map((w) => [w, gpt.replace('n_embd: int = 768', `n_embd: int = ${w}`).replace('n_head: int = 12', `n_head: int = ${w / 64}`)]));
+const gptSrc = Object.fromEntries(
+  widths.map((w) => [
+    w,
+    gpt.replace('n_embd: int = 768', `n_embd: int = ${w}`).replace('n_head: int = 12', `n_head: int = ${w / 64}`),
+  ]),
+);
 // Interleaved, so both widths see the same machine state: cost must not depend on tensor sizes.
 const gptTimes = Object.fromEntries(widths.map((w) => [w, []]));
-for (let i = 0; i < 31; i++) for (const w of widths) {
-  const s = process.cpuUsage();
-  analyze(gptSrc[w], { path: `/bench/gpt_${w}.py`, readFile });
-  const d = process.cpuUsage(s);
-  if (i >= 5) gptTimes[w].push((d.user + d.system) / 1000);
-}
-for (const w of widths) show(`GPT-2 config, width ${w} (B=8, T=1024 symbolic), cpu time`, gptTimes[w].sort((a, b) => a - b)[gptTimes[w].length >> 1]);
+for (let i = 0; i < 31; i++)
+  for (const w of widths) {
+    const s = process.cpuUsage();
+    analyze(gptSrc[w], { path: `/bench/gpt_${w}.py`, readFile });
+    const d = process.cpuUsage(s);
+    if (i >= 5) gptTimes[w].push((d.user + d.system) / 1000);
+  }
+for (const w of widths)
+  show(
+    `GPT-2 config, width ${w} (B=8, T=1024 symbolic), cpu time`,
+    gptTimes[w].sort((a, b) => a - b)[gptTimes[w].length >> 1],
+  );
 
 const cli = join(root, 'dist/cli.js');
 if (existsSync(cli) && existsSync(join(TV, 'resnet.py'))) {
-  const cmd = [cli, 'analyze', join(TV, 'resnet.py'), '--entry', 'resnet50()', '--input', '1,3,224,224', '--format', 'json'];
+  const cmd = [
+    cli,
+    'analyze',
+    join(TV, 'resnet.py'),
+    '--entry',
+    'resnet50()',
+    '--input',
+    '1,3,224,224',
+    '--format',
+    'json',
+  ];
   const wallMedian = (env) => {
     const wall = [];
-    for (let i = 0; i < 7; i++) { const s = performance.now(); execFileSync(process.execPath, cmd, { stdio: 'pipe', env: { ...process.env, ...env } }); wall.push(performance.now() - s); }
+    for (let i = 0; i < 7; i++) {
+      const s = performance.now();
+      execFileSync(process.execPath, cmd, { stdio: 'pipe', env: { ...process.env, ...env } });
+      wall.push(performance.now() - s);
+    }
     return wall.sort((a, b) => a - b)[3];
   };
   show('whole CLI process, no IR cache (FLOPSCOPE_NO_CACHE=1), wall', wallMedian({ FLOPSCOPE_NO_CACHE: '1' }));
@@ -70,12 +123,29 @@ if (existsSync(cli) && existsSync(join(TV, 'resnet.py'))) {
   const python = process.env.FLOPSCOPE_PYTHON ?? '/usr/bin/python3';
   if (process.argv.includes('--live') && existsSync(python)) {
     const t = performance.now();
-    const r = spawnSync(python, [join(root, 'test/oracle/torch_oracle.py'), '--file', join(TV, 'resnet.py'), '--entry', 'resnet50()', '--input', '1,3,224,224', '--no-train-pass'], { encoding: 'utf8' });
+    const r = spawnSync(
+      python,
+      [
+        join(root, 'test/oracle/torch_oracle.py'),
+        '--file',
+        join(TV, 'resnet.py'),
+        '--entry',
+        'resnet50()',
+        '--input',
+        '1,3,224,224',
+        '--no-train-pass',
+      ],
+      { encoding: 'utf8' },
+    );
     const py = performance.now() - t;
-    console.log(`real PyTorch computing the same numbers (live): ${(py / 1000).toFixed(2)} s wall → CLI is ${(py / ms).toFixed(0)}x faster${r.status ? ' (oracle failed)' : ''}`);
+    console.log(
+      `real PyTorch computing the same numbers (live): ${(py / 1000).toFixed(2)} s wall → CLI is ${(py / ms).toFixed(0)}x faster${r.status ? ' (oracle failed)' : ''}`,
+    );
   } else if (existsSync(golden)) {
     const g = JSON.parse(readFileSync(golden, 'utf8'));
     const secs = g.cpuSeconds ?? g.seconds;
-    console.log(`real PyTorch computing the same numbers (oracle golden, CPU seconds incl. a train pass): ${secs} s, ${g.maxRssMB} MB peak → CLI is ${((secs * 1000) / ms).toFixed(0)}x faster (--live re-measures wall time, eval pass only)`);
+    console.log(
+      `real PyTorch computing the same numbers (oracle golden, CPU seconds incl. a train pass): ${secs} s, ${g.maxRssMB} MB peak → CLI is ${((secs * 1000) / ms).toFixed(0)}x faster (--live re-measures wall time, eval pass only)`,
+    );
   }
 }

@@ -36,9 +36,27 @@ export function bigModelFile() {
       '',
     );
   }
-  parts.push('class BigNet(nn.Module):', '    def __init__(self, num_classes=1000):', '        super().__init__()', '        self.stem = nn.Conv2d(3, hidden, kernel_size=3, stride=2, padding=1)');
+  parts.push(
+    'class BigNet(nn.Module):',
+    '    def __init__(self, num_classes=1000):',
+    '        super().__init__()',
+    '        self.stem = nn.Conv2d(3, hidden, kernel_size=3, stride=2, padding=1)',
+  );
   parts.push(`        self.blocks = nn.Sequential(${Array.from({ length: 40 }, (_, i) => `Block${i}()`).join(', ')})`);
-  parts.push('        self.head = nn.Linear(hidden, num_classes)', '', '    def forward(self, x):', '        x = self.blocks(F.relu(self.stem(x)))', '        return self.head(torch.flatten(F.adaptive_avg_pool2d(x, 1), 1))', '', '');
-  parts.push('if __name__ == "__main__":', '    model = BigNet()', '    images = torch.randn(8, 3, 64, 64)', '    logits = model(images)');
+  parts.push(
+    '        self.head = nn.Linear(hidden, num_classes)',
+    '',
+    '    def forward(self, x):',
+    '        x = self.blocks(F.relu(self.stem(x)))',
+    '        return self.head(torch.flatten(F.adaptive_avg_pool2d(x, 1), 1))',
+    '',
+    '',
+  );
+  parts.push(
+    'if __name__ == "__main__":',
+    '    model = BigNet()',
+    '    images = torch.randn(8, 3, 64, 64)',
+    '    logits = model(images)',
+  );
   return parts.join('\n') + '\n';
 }

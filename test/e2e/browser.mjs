@@ -20,7 +20,15 @@ export async function launch({ width = 1400, height = 900, extraArgs = [] } = {}
     executablePath: chromiumPath,
     headless: true,
     viewport: { width, height },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...extraArgs,
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const close = async () => {

@@ -7,7 +7,9 @@ export const nbsp = (s) => s.replace(/\u00a0/g, ' ');
 export function renderedLines(selector = '.editor-group-container .view-line') {
   const pseudo = (node, which) => {
     const content = getComputedStyle(node, which).content;
-    return content && content !== 'none' && content !== 'normal' ? content.replace(/^"|"$/g, '').replace(/\\"/g, '"') : '';
+    return content && content !== 'none' && content !== 'normal'
+      ? content.replace(/^"|"$/g, '').replace(/\\"/g, '"')
+      : '';
   };
   return [...document.querySelectorAll(selector)].map((line) => {
     let text = '';
@@ -60,7 +62,10 @@ export async function hoverOverLine(page, lineText, waitFor) {
   await page.mouse.move(box.x + 30, box.y + box.height / 2);
   const hover = page.locator('.monaco-hover:not(.hidden)');
   await hover.first().waitFor({ timeout: 10_000 });
-  await page.waitForFunction((s) => document.querySelector('.monaco-hover:not(.hidden)')?.textContent?.includes(s), waitFor, { timeout: 10_000 })
+  await page
+    .waitForFunction((s) => document.querySelector('.monaco-hover:not(.hidden)')?.textContent?.includes(s), waitFor, {
+      timeout: 10_000,
+    })
     .catch(() => undefined);
   return nbsp(await hover.first().innerText());
 }

@@ -13,7 +13,9 @@ if (!hasChromium()) {
     console.error(`e2e: FAIL: no Chromium at ${chromiumPath} (CI=true requires it: apt-get install -y chromium)`);
     process.exit(1);
   }
-  console.log(`e2e: skipped: no Chromium at ${chromiumPath} (install it with apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  console.log(
+    `e2e: skipped: no Chromium at ${chromiumPath} (install it with apt-get install -y chromium, or set CHROMIUM_PATH)`,
+  );
   process.exit(0);
 }
 
@@ -25,7 +27,10 @@ const guard = setTimeout(() => {
 guard.unref();
 
 // E2E_NO_BUILD=1 reuses dist/ and out/ as they are (e.g. built by a CI step before).
-const build = process.env.E2E_NO_BUILD === '1' ? { status: 0 } : spawnSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: repoRoot, stdio: 'inherit' });
+const build =
+  process.env.E2E_NO_BUILD === '1'
+    ? { status: 0 }
+    : spawnSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: repoRoot, stdio: 'inherit' });
 if (build.status !== 0) {
   console.error('e2e: FAIL: build failed');
   process.exit(1);
@@ -34,7 +39,10 @@ if (build.status !== 0) {
 quietServerLogs();
 const only = process.argv[2]; // optional: `host` or `ui`
 const results = {};
-for (const [key, name, test] of [['host', 'in-host suite', runInHostSuite], ['ui', 'driven UI', runUiTest]]) {
+for (const [key, name, test] of [
+  ['host', 'in-host suite', runInHostSuite],
+  ['ui', 'driven UI', runUiTest],
+]) {
   if (only && only !== key) continue;
   const workspace = makeWorkspace();
   console.log(`e2e: ${name}`);
@@ -47,6 +55,10 @@ for (const [key, name, test] of [['host', 'in-host suite', runInHostSuite], ['ui
     workspace.dispose();
   }
 }
-const failed = Object.entries(results).filter(([, code]) => code !== 0).map(([name]) => name);
-console.log(`e2e: ${failed.length ? `FAIL (${failed.join(', ')})` : 'all passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-output/e2e/`);
+const failed = Object.entries(results)
+  .filter(([, code]) => code !== 0)
+  .map(([name]) => name);
+console.log(
+  `e2e: ${failed.length ? `FAIL (${failed.join(', ')})` : 'all passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-output/e2e/`,
+);
 process.exit(failed.length ? 1 : 0);

@@ -7,7 +7,9 @@ import { makeWorkspace } from './workspace.mjs';
 
 const executable = process.env.VSCODE_EXECUTABLE;
 if (!executable || !existsSync(executable)) {
-  console.log(`e2e desktop: skipped: set VSCODE_EXECUTABLE to a VS Code binary${executable ? ` (${executable} does not exist)` : ''}`);
+  console.log(
+    `e2e desktop: skipped: set VSCODE_EXECUTABLE to a VS Code binary${executable ? ` (${executable} does not exist)` : ''}`,
+  );
   process.exit(0);
 }
 const build = spawnSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: repoRoot, stdio: 'inherit' });

@@ -7,7 +7,9 @@ const port = Number(process.env.PORT ?? 3000);
 const workspace = makeWorkspace();
 quietServerLogs();
 const { server, url } = await startServer({ workspace: workspace.dir, port });
-console.log(`flopscope: VS Code for the Web at ${url} (workspace: a copy of examples/ in ${workspace.dir}); Ctrl+C to stop.`);
+console.log(
+  `flopscope: VS Code for the Web at ${url} (workspace: a copy of examples/ in ${workspace.dir}); Ctrl+C to stop.`,
+);
 const stop = () => {
   server.close();
   workspace.dispose();

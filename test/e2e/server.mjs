@@ -41,7 +41,8 @@ export async function startServer({ workspace, extensionTestsPath, port = 0, pri
   let server;
   try {
     server = await runServer('localhost', port, config);
-    if (!server.listening) await new Promise((resolve, reject) => server.once('listening', resolve).once('error', reject));
+    if (!server.listening)
+      await new Promise((resolve, reject) => server.once('listening', resolve).once('error', reject));
   } finally {
     console.log = log;
   }

@@ -11,7 +11,9 @@ const expected = { shape: '[32, 256]', flops: '12,853,248' };
 /** The 1-based line of mlp.py that applies Linear(784, 256) to x: the first call on `x` after the layer exists. */
 export function targetLine(source) {
   const lines = source.split('\n');
-  const index = lines.findIndex((l) => /\(\s*x\s*\)/.test(l) && !/^\s*(#|def |class )/.test(l) && !/randn|Linear\(/.test(l));
+  const index = lines.findIndex(
+    (l) => /\(\s*x\s*\)/.test(l) && !/^\s*(#|def |class )/.test(l) && !/randn|Linear\(/.test(l),
+  );
   return { line: index + 1, text: lines[index]?.trim() ?? '' };
 }
 
@@ -50,7 +52,10 @@ export async function runUiTest({ workspace, log = console.log }) {
       await page.waitForSelector('.monaco-workbench', { timeout: 30_000 });
     });
     await step('open mlp.py from the Explorer', async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ }).first().click({ timeout: 15_000 });
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ })
+        .first()
+        .click({ timeout: 15_000 });
       await page.waitForSelector('.editor-group-container.active .view-line', { timeout: 15_000 });
     });
     await step(`inline annotation on line ${target.line} shows ${expected.shape}`, async () => {
@@ -62,7 +67,8 @@ export async function runUiTest({ workspace, log = console.log }) {
     await step(`hover over line ${target.line} (${target.text}) shows shape and FLOPs`, async () => {
       const text = await hoverOverLine(page, target.text.split('(')[0], expected.flops);
       await page.screenshot({ path: join(shots, '02-hover.png') });
-      for (const part of [expected.shape, expected.flops]) if (!text.includes(part)) throw new Error(`hover lacks ${part}: ${text.slice(0, 300)}`);
+      for (const part of [expected.shape, expected.flops])
+        if (!text.includes(part)) throw new Error(`hover lacks ${part}: ${text.slice(0, 300)}`);
     });
     await step('typing a new line re-analyzes and annotates it', async () => {
       await page.mouse.move(900, 800);
@@ -76,21 +82,34 @@ export async function runUiTest({ workspace, log = console.log }) {
       await page.screenshot({ path: join(shots, '02b-typed.png') });
     });
     await step('a shape error is squiggled in shape_error.py', async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^shape_error\.py$/ }).first().click({ timeout: 10_000 });
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: /^shape_error\.py$/ })
+        .first()
+        .click({ timeout: 10_000 });
       const squiggle = page.locator('.editor-group-container.active .squiggly-error').first();
       await squiggle.waitFor({ timeout: 10_000 });
       const box = await squiggle.boundingBox();
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ timeout: 10_000 });
-      log(`       diagnostic hover: ${nbsp(await page.locator('.monaco-hover:not(.hidden)').first().innerText()).split('\n')[0]}`);
+      log(
+        `       diagnostic hover: ${nbsp(await page.locator('.monaco-hover:not(.hidden)').first().innerText()).split('\n')[0]}`,
+      );
       await page.screenshot({ path: join(shots, '06-diagnostic.png') });
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ }).first().click({ timeout: 10_000 });
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ })
+        .first()
+        .click({ timeout: 10_000 });
       await waitForLine(page, `→ ${expected.shape}`, 10_000);
     });
     await step('sidebar shows totals; clicking a row moves the cursor', async () => {
       await page.mouse.move(5, 500);
       await page.keyboard.press('Escape');
-      await page.locator('.activitybar .action-item a[aria-label^="flopscope"], .activitybar .action-item .action-label[aria-label^="flopscope"]').first().click({ timeout: 10_000 });
+      await page
+        .locator(
+          '.activitybar .action-item a[aria-label^="flopscope"], .activitybar .action-item .action-label[aria-label^="flopscope"]',
+        )
+        .first()
+        .click({ timeout: 10_000 });
       await page.mouse.move(900, 700);
       const frame = await webviewFrame(page, '.card-value');
       await frame.waitForSelector('.line-row', { timeout: 15_000 });
@@ -100,7 +119,12 @@ export async function runUiTest({ workspace, log = console.log }) {
       await frame.$eval('.line-row', (row) => row.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: join(shots, '03-sidebar-lines.png') });
       await frame.click(`.line-row[data-line="${target.line}"]`, { timeout: 5_000 });
-      await page.waitForFunction((n) => /Ln (\d+)/.exec(document.querySelector('#status\\.editor\\.selection')?.textContent ?? '')?.[1] === String(n), target.line, { timeout: 5_000 });
+      await page.waitForFunction(
+        (n) =>
+          /Ln (\d+)/.exec(document.querySelector('#status\\.editor\\.selection')?.textContent ?? '')?.[1] === String(n),
+        target.line,
+        { timeout: 5_000 },
+      );
     });
     await step('sidebar input box rejects a malformed shape and accepts a good one', async () => {
       const frame = await webviewFrame(page, '#inputs');
@@ -114,7 +138,10 @@ export async function runUiTest({ workspace, log = console.log }) {
     await step('sidebar "Annotations" button toggles the inline annotations off and on', async () => {
       const frame = await webviewFrame(page, '#root .actions');
       // A DOM click: the button sits below the fold of the nested webview frames.
-      const click = () => frame.$$eval('#root .actions button', (buttons) => buttons.find((b) => b.textContent === 'Annotations')?.click());
+      const click = () =>
+        frame.$$eval('#root .actions button', (buttons) =>
+          buttons.find((b) => b.textContent === 'Annotations')?.click(),
+        );
       await click();
       const deadline = Date.now() + 10_000;
       while ((await page.evaluate(renderedLines)).some((t) => t.includes(`→ ${expected.shape}`))) {
@@ -129,11 +156,18 @@ export async function runUiTest({ workspace, log = console.log }) {
       await page.keyboard.type('JSON');
       await page.waitForTimeout(200);
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-box input')?.value?.endsWith('.json'), undefined, { timeout: 5_000 });
+      await page.waitForFunction(
+        () => document.querySelector('.quick-input-widget .quick-input-box input')?.value?.endsWith('.json'),
+        undefined,
+        { timeout: 5_000 },
+      );
       await page.keyboard.press('Enter');
       // The mount keeps writes in the browser's memory, so read the exported file back through the Explorer.
       await page.keyboard.press('Control+Shift+E');
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.flopscope\.json$/ }).first().click({ timeout: 10_000 });
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.flopscope\.json$/ })
+        .first()
+        .click({ timeout: 10_000 });
       await waitForLine(page, '"totals": {', 10_000);
       const lines = await page.evaluate(renderedLines);
       const flops = lines.find((l) => /^\s*"flops": \d+,\s*$/.test(l));
@@ -142,7 +176,10 @@ export async function runUiTest({ workspace, log = console.log }) {
       await page.screenshot({ path: join(shots, '05-export.png') });
     });
     await step('"flopscope: Show Report" from the command palette', async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ }).first().click({ timeout: 10_000 });
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ })
+        .first()
+        .click({ timeout: 10_000 });
       await waitForLine(page, `→ ${expected.shape}`, 10_000);
       await runFromPalette(page, 'flopscope: Show Report');
       await waitForLine(page, 'flopscope report', 10_000);
@@ -150,28 +187,37 @@ export async function runUiTest({ workspace, log = console.log }) {
       log(`       report: ${text.trim()}`);
       await page.screenshot({ path: join(shots, '04-report.png') });
     });
-    await step('"flopscope: Set Entry and Input Shapes…" re-analyzes with [B, 784] and inserts the comment', async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ }).first().click({ timeout: 10_000 });
-      await waitForLine(page, `→ ${expected.shape}`, 10_000);
-      await runFromPalette(page, 'flopscope: Set Entry and Input Shapes');
-      await page.keyboard.type('MLP()');
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(300);
-      await page.keyboard.type('[B, 784]');
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(300);
-      await page.keyboard.type('insert');
-      await page.waitForTimeout(200);
-      await page.keyboard.press('Enter');
-      const comment = await waitForLine(page, '# flopscope: input ', 10_000);
-      if (!comment.includes(': [B, 784]')) throw new Error(`unexpected comment: ${comment}`);
-      log(`       inserted: ${comment.trim()}`);
-      const text = await waitForLine(page, '→ [B, 256]', 10_000);
-      log(`       symbolic: ${text.trim()}`);
-      await page.screenshot({ path: join(shots, '07-set-input.png') });
-    });
+    await step(
+      '"flopscope: Set Entry and Input Shapes…" re-analyzes with [B, 784] and inserts the comment',
+      async () => {
+        await page
+          .locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ })
+          .first()
+          .click({ timeout: 10_000 });
+        await waitForLine(page, `→ ${expected.shape}`, 10_000);
+        await runFromPalette(page, 'flopscope: Set Entry and Input Shapes');
+        await page.keyboard.type('MLP()');
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(300);
+        await page.keyboard.type('[B, 784]');
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(300);
+        await page.keyboard.type('insert');
+        await page.waitForTimeout(200);
+        await page.keyboard.press('Enter');
+        const comment = await waitForLine(page, '# flopscope: input ', 10_000);
+        if (!comment.includes(': [B, 784]')) throw new Error(`unexpected comment: ${comment}`);
+        log(`       inserted: ${comment.trim()}`);
+        const text = await waitForLine(page, '→ [B, 256]', 10_000);
+        log(`       symbolic: ${text.trim()}`);
+        await page.screenshot({ path: join(shots, '07-set-input.png') });
+      },
+    );
     await step('sidebar Dims B=32 evaluates the symbolic costs at batch 32', async () => {
-      await page.locator('.activitybar .action-item .action-label[aria-label^="flopscope"]').first().click({ timeout: 10_000 });
+      await page
+        .locator('.activitybar .action-item .action-label[aria-label^="flopscope"]')
+        .first()
+        .click({ timeout: 10_000 });
       await page.mouse.move(900, 700);
       const frame = await webviewFrame(page, '#dims');
       await frame.fill('#dims', 'B=32');
@@ -183,36 +229,70 @@ export async function runUiTest({ workspace, log = console.log }) {
     await step('"flopscope: Select FLOP Convention…" → macs relabels the status bar', async () => {
       await page.keyboard.press('Control+1');
       await runFromPalette(page, 'flopscope: Select FLOP Convention');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'torchvision' }).first().waitFor({ timeout: 5_000 });
+      await page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: 'torchvision' })
+        .first()
+        .waitFor({ timeout: 5_000 });
       await page.keyboard.type('macs');
       await page.waitForTimeout(200);
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((n) => /params · [\d.]+ \w?MACs/.test(n.textContent ?? '')), undefined, { timeout: 10_000 });
-      const text = await page.evaluate(() => [...document.querySelectorAll('.statusbar-item')].map((n) => n.textContent).find((t) => t?.includes('params ·')));
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('.statusbar-item')].some((n) =>
+            /params · [\d.]+ \w?MACs/.test(n.textContent ?? ''),
+          ),
+        undefined,
+        { timeout: 10_000 },
+      );
+      const text = await page.evaluate(() =>
+        [...document.querySelectorAll('.statusbar-item')]
+          .map((n) => n.textContent)
+          .find((t) => t?.includes('params ·')),
+      );
       log(`       status bar: ${text?.trim()}`);
       await runFromPalette(page, 'flopscope: Select FLOP Convention');
       await page.keyboard.type('seed');
       await page.waitForTimeout(200);
       await page.keyboard.press('Enter');
     });
-    await step('notebook.ipynb: the cell that calls the model shows its shape and the notebook\'s totals', async () => {
+    await step("notebook.ipynb: the cell that calls the model shows its shape and the notebook's totals", async () => {
       await page.keyboard.press('Escape');
       await runFromPalette(page, 'View: Show Explorer');
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^notebook\.ipynb$/ }).first().click({ timeout: 15_000 });
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: /^notebook\.ipynb$/ })
+        .first()
+        .click({ timeout: 15_000 });
       // Real PyTorch on the same cells: logits [16, 10], 60,362 parameters.
       // Notebook cell editors render outside the editor group's own editor: look at every editor line.
       const text = await waitForLine(page, '→ [16, 10]', 20_000, '.monaco-workbench .view-line');
       log(`       cell annotated: ${text.trim()}`);
       const item = page.locator('.statusbar-item', { hasText: /params · / }).first();
-      await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /60\.4\sK params/.test(e.textContent ?? '')), undefined, { timeout: 10_000 })
-        .catch(async () => { throw new Error(`status bar shows ${nbsp(await item.innerText())}, not 60.4 K params`); });
+      await page
+        .waitForFunction(
+          () =>
+            [...document.querySelectorAll('.statusbar-item')].some((e) => /60\.4\sK params/.test(e.textContent ?? '')),
+          undefined,
+          { timeout: 10_000 },
+        )
+        .catch(async () => {
+          throw new Error(`status bar shows ${nbsp(await item.innerText())}, not 60.4 K params`);
+        });
       await page.screenshot({ path: join(shots, '10-notebook.png') });
     });
-    await step('notebook in the sidebar: every cell\'s lines, labelled by cell', async () => {
-      await page.locator('.activitybar .action-item a[aria-label^="flopscope"], .activitybar .action-item .action-label[aria-label^="flopscope"]').first().click({ timeout: 10_000 });
+    await step("notebook in the sidebar: every cell's lines, labelled by cell", async () => {
+      await page
+        .locator(
+          '.activitybar .action-item a[aria-label^="flopscope"], .activitybar .action-item .action-label[aria-label^="flopscope"]',
+        )
+        .first()
+        .click({ timeout: 10_000 });
       const frame = await webviewFrame(page, '.line-row .ln');
       // `logits = model(images)` is line 3 of the third code cell; the conv lines are in the class cell (cell 2).
-      await frame.waitForFunction(() => [...document.querySelectorAll('.line-row .ln')].some((e) => e.textContent === 'c3:3'), undefined, { timeout: 15_000 });
+      await frame.waitForFunction(
+        () => [...document.querySelectorAll('.line-row .ln')].some((e) => e.textContent === 'c3:3'),
+        undefined,
+        { timeout: 15_000 },
+      );
       const labels = await frame.$$eval('.line-row .ln', (els) => els.map((e) => e.textContent));
       log(`       sidebar rows: ${labels.join(' ')}`);
       if (!labels.some((l) => /^c2:\d+$/.test(l))) throw new Error(`no rows of the class cell: ${labels.join(' ')}`);
@@ -222,11 +302,18 @@ export async function runUiTest({ workspace, log = console.log }) {
       await page.keyboard.press('Control+1');
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+T');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 5_000 });
+      await page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' })
+        .first()
+        .waitFor({ timeout: 5_000 });
       await page.keyboard.type('Dark Modern');
       await page.waitForTimeout(300);
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'), undefined, { timeout: 5_000 });
+      await page.waitForFunction(
+        () => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'),
+        undefined,
+        { timeout: 5_000 },
+      );
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(shots, '09-dark.png') });
     });

@@ -1,6 +1,9 @@
 // A tiny assert/test helper for the in-host suite (no mocha: the same bundle runs in the web and desktop hosts).
 
-export interface TestCase { readonly name: string; readonly fn: () => Promise<void> }
+export interface TestCase {
+  readonly name: string;
+  readonly fn: () => Promise<void>;
+}
 
 export class AssertionError extends Error {}
 
@@ -13,11 +16,18 @@ export function equal<T>(actual: T, expected: T, message: string): void {
 }
 
 export function includes(text: string, part: string, message: string): void {
-  if (!text.includes(part)) throw new AssertionError(`${message}: expected to find ${JSON.stringify(part)} in:\n${text.length > 600 ? `${text.slice(0, 600)}…` : text}`);
+  if (!text.includes(part))
+    throw new AssertionError(
+      `${message}: expected to find ${JSON.stringify(part)} in:\n${text.length > 600 ? `${text.slice(0, 600)}…` : text}`,
+    );
 }
 
 /** Polls `probe` until it returns a truthy value or `timeoutMs` passes. */
-export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -42,5 +52,6 @@ export async function runCases(cases: readonly TestCase[], log: (line: string) =
     }
   }
   log(`${cases.length - failures.length} passed, ${failures.length} failed`);
-  if (failures.length) throw new Error(`${failures.length} of ${cases.length} in-host tests failed:\n${failures.join('\n')}`);
+  if (failures.length)
+    throw new Error(`${failures.length} of ${cases.length} in-host tests failed:\n${failures.join('\n')}`);
 }

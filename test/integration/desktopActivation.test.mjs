@@ -7,9 +7,31 @@ import { test } from 'node:test';
 
 const require = createRequire(import.meta.url);
 const bundle = new URL('../../dist/extension.js', import.meta.url).pathname;
-const names = ['window', 'workspace', 'languages', 'commands', 'EventEmitter', 'Disposable', 'Uri', 'Range', 'Position', 'Selection', 'ThemeColor',
-  'MarkdownString', 'Hover', 'Diagnostic', 'DiagnosticSeverity', 'CodeAction', 'CodeActionKind', 'StatusBarAlignment', 'ConfigurationTarget',
-  'FileType', 'ViewColumn', 'TextEditorRevealType', 'DecorationRangeBehavior'];
+const names = [
+  'window',
+  'workspace',
+  'languages',
+  'commands',
+  'EventEmitter',
+  'Disposable',
+  'Uri',
+  'Range',
+  'Position',
+  'Selection',
+  'ThemeColor',
+  'MarkdownString',
+  'Hover',
+  'Diagnostic',
+  'DiagnosticSeverity',
+  'CodeAction',
+  'CodeActionKind',
+  'StatusBarAlignment',
+  'ConfigurationTarget',
+  'FileType',
+  'ViewColumn',
+  'TextEditorRevealType',
+  'DecorationRangeBehavior',
+];
 
 /** Every property is another stand-in, every call returns one; lists the API is asked for are empty. */
 function standIn(path, calls) {
@@ -26,31 +48,50 @@ function standIn(path, calls) {
     },
     construct: () => standIn(`new ${path}`, calls),
     set: () => true,
-    ownKeys: (target) => (path === 'vscode' ? [...new Set([...names, ...Reflect.ownKeys(target)])] : Reflect.ownKeys(target)),
-    getOwnPropertyDescriptor: (target, prop) => (path === 'vscode' && names.includes(prop)
-      ? { configurable: true, enumerable: true, value: standIn(`vscode.${prop}`, calls) }
-      : Reflect.getOwnPropertyDescriptor(target, prop)),
+    ownKeys: (target) =>
+      path === 'vscode' ? [...new Set([...names, ...Reflect.ownKeys(target)])] : Reflect.ownKeys(target),
+    getOwnPropertyDescriptor: (target, prop) =>
+      path === 'vscode' && names.includes(prop)
+        ? { configurable: true, enumerable: true, value: standIn(`vscode.${prop}`, calls) }
+        : Reflect.getOwnPropertyDescriptor(target, prop),
   });
 }
 
-test('the desktop bundle activates in Node and registers its features', { skip: !existsSync(bundle) && 'dist/extension.js not built' }, () => {
-  const calls = [];
-  const Module = require('node:module');
-  const load = Module._load;
-  Module._load = function (request, ...rest) {
-    return request === 'vscode' ? standIn('vscode', calls) : load.call(this, request, ...rest);
-  };
-  try {
-    const extension = require(bundle);
-    const context = { subscriptions: [], workspaceState: { get: () => undefined, update: async () => {} }, extensionUri: standIn('extensionUri', calls) };
-    extension.activate(context);
-    const errors = calls.filter((c) => /showErrorMessage|\.error$/.test(c.path)).map((c) => String(c.args[0]));
-    assert.deepEqual(errors, [], 'activation reported errors');
-    const registered = calls.filter((c) => /register/.test(c.path)).map((c) => String(c.args[0]));
-    for (const id of ['flopscope.showReport', 'flopscope.exportReport', 'flopscope.setInput', 'flopscope.toggleAnnotations', 'flopscope.selectConvention', 'flopscope.selectPrecision', 'flopscope.sidebar', 'flopscope-report']) {
-      assert.ok(registered.includes(id), `${id} is not registered (${registered.join(', ')})`);
+test(
+  'the desktop bundle activates in Node and registers its features',
+  { skip: !existsSync(bundle) && 'dist/extension.js not built' },
+  () => {
+    const calls = [];
+    const Module = require('node:module');
+    const load = Module._load;
+    Module._load = function (request, ...rest) {
+      return request === 'vscode' ? standIn('vscode', calls) : load.call(this, request, ...rest);
+    };
+    try {
+      const extension = require(bundle);
+      const context = {
+        subscriptions: [],
+        workspaceState: { get: () => undefined, update: async () => {} },
+        extensionUri: standIn('extensionUri', calls),
+      };
+      extension.activate(context);
+      const errors = calls.filter((c) => /showErrorMessage|\.error$/.test(c.path)).map((c) => String(c.args[0]));
+      assert.deepEqual(errors, [], 'activation reported errors');
+      const registered = calls.filter((c) => /register/.test(c.path)).map((c) => String(c.args[0]));
+      for (const id of [
+        'flopscope.showReport',
+        'flopscope.exportReport',
+        'flopscope.setInput',
+        'flopscope.toggleAnnotations',
+        'flopscope.selectConvention',
+        'flopscope.selectPrecision',
+        'flopscope.sidebar',
+        'flopscope-report',
+      ]) {
+        assert.ok(registered.includes(id), `${id} is not registered (${registered.join(', ')})`);
+      }
+    } finally {
+      Module._load = load;
     }
-  } finally {
-    Module._load = load;
-  }
-});
+  },
+);

@@ -14,8 +14,16 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'flopscope-notebook-'));
   const outfile = join(dir, 'notebook.mjs');
   await esbuild.build({
-    stdin: { contents: "export * from './protocol/notebook'; export { analyze } from './core/analyze';", resolveDir: src, loader: 'ts' },
-    bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'warning',
+    stdin: {
+      contents: "export * from './protocol/notebook'; export { analyze } from './core/analyze';",
+      resolveDir: src,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile,
+    logLevel: 'warning',
   });
   m = await import(outfile);
 });
@@ -30,16 +38,21 @@ const cells = [
 test('cells join into one program; magics and shell escapes do not break the parse', () => {
   const { source, cells: places } = m.joinCells(cells);
   assert.equal(source.split('\n').length, places.at(-1).firstLine + places.at(-1).lineCount);
-  for (const [i, p] of places.entries()) assert.equal(source.slice(p.offset, p.offset + p.length).replace(/^#/gm, ''), cells[i].replace(/^[%!]/gm, ''));
+  for (const [i, p] of places.entries())
+    assert.equal(source.slice(p.offset, p.offset + p.length).replace(/^#/gm, ''), cells[i].replace(/^[%!]/gm, ''));
   const r = m.analyze(source, { path: '/nb/model.ipynb' });
   assert.ok(!r.diagnostics.some((d) => d.code === 'syntax'), JSON.stringify(r.diagnostics));
 });
 
-test('each cell sees its own lines and diagnostics, renumbered; totals and the module tree stay the notebook\'s', () => {
+test("each cell sees its own lines and diagnostics, renumbered; totals and the module tree stay the notebook's", () => {
   const { source, cells: places } = m.joinCells(cells);
   const r = m.analyze(source, { path: '/nb/model.ipynb' });
   const defs = m.projectCell(r, places[1]);
-  assert.equal(defs.lines.find((l) => l.line === 4)?.params, 8n * 4n + 4n, 'nn.Linear(8, 4) on line 4 of the class cell');
+  assert.equal(
+    defs.lines.find((l) => l.line === 4)?.params,
+    8n * 4n + 4n,
+    'nn.Linear(8, 4) on line 4 of the class cell',
+  );
   assert.equal(defs.diagnostics.length, 0);
   const use = m.projectCell(r, places[2]);
   assert.equal(use.lines.find((l) => l.line === 2)?.value, '[2, 4]');
@@ -65,7 +78,12 @@ test('cellAt maps a line of the joined program back to its cell and line', () =>
 });
 
 test('a %%bash or %%writefile cell is left out whole; a %%time cell still runs as Python', () => {
-  const texts = ['import torch', '%%bash\nfor f in *.py; do\n  echo $f\ndone', '%%writefile model.py\nclass Net:\n    pass', '%%time\ny = torch.randn(8, 3) @ torch.randn(3, 2)'];
+  const texts = [
+    'import torch',
+    '%%bash\nfor f in *.py; do\n  echo $f\ndone',
+    '%%writefile model.py\nclass Net:\n    pass',
+    '%%time\ny = torch.randn(8, 3) @ torch.randn(3, 2)',
+  ];
   const { source, cells: places } = m.joinCells(texts);
   assert.equal(source.length, texts.join('\n').length, 'offsets unchanged');
   const r = m.analyze(source, { path: '/nb/magic.ipynb' });

@@ -13,8 +13,17 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'flopscope-protocol-'));
   const outfile = join(dir, 'protocol.mjs');
   await esbuild.build({
-    stdin: { contents: "export * from './format'; export * from './inputs'; export * from './report'; export * from './json'; export * from './viewModel';", resolveDir: new URL('../../src/protocol', import.meta.url).pathname, loader: 'ts' },
-    bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'warning',
+    stdin: {
+      contents:
+        "export * from './format'; export * from './inputs'; export * from './report'; export * from './json'; export * from './viewModel';",
+      resolveDir: new URL('../../src/protocol', import.meta.url).pathname,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile,
+    logLevel: 'warning',
   });
   p = await import(outfile);
 });
@@ -22,15 +31,50 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 const zero = { macs: 0n, flops: 0n, backwardFlops: 0n };
 function result() {
-  const line = { line: 8, shapes: ['[32, 256]'], dtypes: ['float32'], macs: 6422528n, flops: 12853248n, backwardFlops: 25690112n, inclusive: { macs: 6422528n, flops: 12853248n, backwardFlops: 25690112n }, params: 0n, paramBytes: 0n, activationBytes: 32768n, inclusiveActivationBytes: 32768n, calls: 1, formula: '2·32·784·256 + 32·256', ops: [] };
+  const line = {
+    line: 8,
+    shapes: ['[32, 256]'],
+    dtypes: ['float32'],
+    macs: 6422528n,
+    flops: 12853248n,
+    backwardFlops: 25690112n,
+    inclusive: { macs: 6422528n, flops: 12853248n, backwardFlops: 25690112n },
+    params: 0n,
+    paramBytes: 0n,
+    activationBytes: 32768n,
+    inclusiveActivationBytes: 32768n,
+    calls: 1,
+    formula: '2·32·784·256 + 32·256',
+    ops: [],
+  };
   return {
-    language: 'python', entry: 'top-level', inputs: [{ name: 'x', shape: '[32, 784]', dtype: 'float32' }], output: { shape: '[32, 256]', dtype: 'float32' },
+    language: 'python',
+    entry: 'top-level',
+    inputs: [{ name: 'x', shape: '[32, 784]', dtype: 'float32' }],
+    output: { shape: '[32, 256]', dtype: 'float32' },
     totals: { macs: 6422528n, flops: 2n ** 70n, backwardFlops: 0n, params: 200960n, buffers: 0n, trainingFlops: 0n },
-    memory: { paramBytes: 803840n, bufferBytes: 0n, activationBytes: 32768n, savedBytes: 0n, gradientBytes: 0n, optimizerBytes: 0n, masterWeightBytes: 0n, largestTransientBytes: 0n, trainingBytes: 0n },
-    lines: [line], modules: [{ name: 'fc1', type: 'Linear', line: 6, params: 200960n, inclusive: zero, calls: 1, children: [] }],
-    diagnostics: [{ span: { start: 0, end: 1, line: 3 }, severity: 'warning', message: 'a "quoted", message', code: 'x' }],
+    memory: {
+      paramBytes: 803840n,
+      bufferBytes: 0n,
+      activationBytes: 32768n,
+      savedBytes: 0n,
+      gradientBytes: 0n,
+      optimizerBytes: 0n,
+      masterWeightBytes: 0n,
+      largestTransientBytes: 0n,
+      trainingBytes: 0n,
+    },
+    lines: [line],
+    modules: [{ name: 'fc1', type: 'Linear', line: 6, params: 200960n, inclusive: zero, calls: 1, children: [] }],
+    diagnostics: [
+      { span: { start: 0, end: 1, line: 3 }, severity: 'warning', message: 'a "quoted", message', code: 'x' },
+    ],
     coverage: { ops: 3, unknownOps: 1, unknown: [{ name: 'torch.foo', line: 9, count: 2 }] },
-    dims: { B: 32 }, convention: 'seed', precision: 'fp32', steps: 1, budgetExceeded: false,
+    dims: { B: 32 },
+    convention: 'seed',
+    precision: 'fp32',
+    steps: 1,
+    budgetExceeded: false,
   };
 }
 
@@ -48,14 +92,20 @@ test('engineering units over exact integers', () => {
 });
 
 test('input specs parse and print', () => {
-  assert.deepEqual(p.parseInputs('x: [B, 3, 224, 224] float16; 32,784'), [{ shape: 'B,3,224,224', dtype: 'float16' }, { shape: '32,784' }]);
+  assert.deepEqual(p.parseInputs('x: [B, 3, 224, 224] float16; 32,784'), [
+    { shape: 'B,3,224,224', dtype: 'float16' },
+    { shape: '32,784' },
+  ]);
   assert.equal(typeof p.parseInputs('[B, 3'), 'string');
   assert.equal(typeof p.parseInputs('[2, 3] complex7'), 'string');
   assert.deepEqual(p.parseDims('B=32, T=128'), { B: 32, T: 128 });
   assert.equal(typeof p.parseDims('B=0'), 'string');
   assert.equal(p.fileInputs(' ', [], {}), undefined);
   assert.deepEqual(p.fileInputs('Net()', [], { B: 2 }), { entry: 'Net()', inputs: [], dims: { B: 2 } });
-  assert.equal(p.inputComment({ shape: 'B,3,224,224', dtype: 'float16' }, 'x', 'python'), '# flopscope: input x: [B, 3, 224, 224] float16');
+  assert.equal(
+    p.inputComment({ shape: 'B,3,224,224', dtype: 'float16' }, 'x', 'python'),
+    '# flopscope: input x: [B, 3, 224, 224] float16',
+  );
 });
 
 test('JSON report keeps bigints as exact integer literals with the documented keys', () => {
@@ -64,7 +114,18 @@ test('JSON report keeps bigints as exact integer literals with the documented ke
   const json = JSON.parse(text);
   assert.deepEqual(Object.keys(json.totals), ['params', 'buffers', 'macs', 'flops', 'backwardFlops', 'trainingFlops']);
   for (const key of ['paramBytes', 'bufferBytes', 'activationBytes']) assert.ok(key in json.memory, key);
-  for (const key of ['line', 'shapes', 'macs', 'flops', 'inclusiveFlops', 'params', 'activationBytes', 'calls', 'formula']) assert.ok(key in json.lines[0], key);
+  for (const key of [
+    'line',
+    'shapes',
+    'macs',
+    'flops',
+    'inclusiveFlops',
+    'params',
+    'activationBytes',
+    'calls',
+    'formula',
+  ])
+    assert.ok(key in json.lines[0], key);
   assert.deepEqual(json.diagnostics[0], { line: 3, severity: 'warning', code: 'x', message: 'a "quoted", message' });
   assert.deepEqual(json.coverage, { ops: 3, unknownOps: 1, unknown: [{ name: 'torch.foo', line: 9, count: 2 }] });
   assert.equal(json.output.shape, '[32, 256]');

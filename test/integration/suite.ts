@@ -15,8 +15,17 @@ async function open(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
-interface JsonLine { line: number; shapes: string[]; macs: number; flops: number }
-interface JsonReport { totals: { params: number; flops: number; macs: number }; lines: JsonLine[]; convention: string }
+interface JsonLine {
+  line: number;
+  shapes: string[];
+  macs: number;
+  flops: number;
+}
+interface JsonReport {
+  totals: { params: number; flops: number; macs: number };
+  lines: JsonLine[];
+  convention: string;
+}
 
 async function analysis(uri: vscode.Uri): Promise<{ text: string; json: JsonReport }> {
   const text = await vscode.commands.executeCommand<string | undefined>('flopscope.internal.analysisJson', uri);
@@ -37,7 +46,11 @@ function lineOf(text: string, pattern: RegExp): number {
 }
 
 async function hoverText(uri: vscode.Uri, line: number): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line - 1, 4));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    uri,
+    new vscode.Position(line - 1, 4),
+  );
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
 
@@ -58,7 +71,10 @@ const cases: TestCase[] = [
       const { text, json } = await analysis(uri);
       ok(/"flops": \d+/.test(text), 'totals.flops is not an integer literal');
       const linearLine = json.lines.find((l) => l.line === lineOf(documentText(uri), /fc1\(/));
-      ok(linearLine, `no costed line calls fc1; lines: ${JSON.stringify(json.lines.map((l) => [l.line, l.shapes, l.macs]))}`);
+      ok(
+        linearLine,
+        `no costed line calls fc1; lines: ${JSON.stringify(json.lines.map((l) => [l.line, l.shapes, l.macs]))}`,
+      );
       equal(linearLine.macs, 6_422_528, `MACs of line ${linearLine.line}`);
       ok(linearLine.shapes.includes(linear.shape), `line ${linearLine.line} shapes ${linearLine.shapes.join(' ')}`);
       ok(linearLine.flops >= 12_853_248, `forward FLOPs of line ${linearLine.line}: ${linearLine.flops}`);
@@ -90,7 +106,10 @@ const cases: TestCase[] = [
     name: 'hover over `class MLP(nn.Module):` sums every instance: parameters and inclusive FLOPs',
     fn: async () => {
       const uri = workspaceFile('mlp.py');
-      const line = documentText(uri).split('\n').findIndex((l) => /^class MLP\(/.test(l)) + 1;
+      const line =
+        documentText(uri)
+          .split('\n')
+          .findIndex((l) => /^class MLP\(/.test(l)) + 1;
       ok(line > 0, 'mlp.py has no class MLP');
       const text = await hoverText(uri, line);
       includes(text, 'class `MLP`: 1 instance', 'class hover title');
@@ -112,20 +131,36 @@ const cases: TestCase[] = [
       ok(text, `no analysis for ${model.path} (is dist/web/tsjs.js built?)`);
       const json = JSON.parse(text) as JsonReport & { language: string };
       equal(json.language, 'tsjs', 'language');
-      ok(json.lines.some((l) => l.shapes.length > 0), `no shapes in ${model.path}: ${text.slice(0, 300)}`);
-      if (model.path.endsWith('/tfjs_model.ts')) equal(json.totals.params, 203_530, 'params of Dense(784, 256) + Dense(256, 10)');
+      ok(
+        json.lines.some((l) => l.shapes.length > 0),
+        `no shapes in ${model.path}: ${text.slice(0, 300)}`,
+      );
+      if (model.path.endsWith('/tfjs_model.ts'))
+        equal(json.totals.params, 203_530, 'params of Dense(784, 256) + Dense(256, 10)');
     },
   },
   {
     name: 'a shape error becomes an error diagnostic on its line',
     fn: async () => {
       const editor = await open('shape_error.py');
-      const diagnostics = await waitFor(() => {
-        const found = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'flopscope' && d.severity === vscode.DiagnosticSeverity.Error);
-        return found.length ? found : undefined;
-      }, 10_000, 'an error diagnostic in shape_error.py');
-      const badLine = editor.document.getText().split('\n').findIndex((l) => l.includes('fc(x)'));
-      ok(diagnostics.some((d) => d.range.start.line === badLine), `no error on line ${badLine + 1}: ${diagnostics.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; ')}`);
+      const diagnostics = await waitFor(
+        () => {
+          const found = vscode.languages
+            .getDiagnostics(editor.document.uri)
+            .filter((d) => d.source === 'flopscope' && d.severity === vscode.DiagnosticSeverity.Error);
+          return found.length ? found : undefined;
+        },
+        10_000,
+        'an error diagnostic in shape_error.py',
+      );
+      const badLine = editor.document
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.includes('fc(x)'));
+      ok(
+        diagnostics.some((d) => d.range.start.line === badLine),
+        `no error on line ${badLine + 1}: ${diagnostics.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; ')}`,
+      );
     },
   },
   {
@@ -134,7 +169,14 @@ const cases: TestCase[] = [
       await open('mlp.py');
       const { json } = await analysis(workspaceFile('mlp.py'));
       await vscode.commands.executeCommand('flopscope.showReport');
-      const report = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'flopscope-report' && d.uri.query.endsWith('mlp.py')), 10_000, 'the report document');
+      const report = await waitFor(
+        () =>
+          vscode.workspace.textDocuments.find(
+            (d) => d.uri.scheme === 'flopscope-report' && d.uri.query.endsWith('mlp.py'),
+          ),
+        10_000,
+        'the report document',
+      );
       const text = report.getText();
       includes(text, 'flopscope report', 'report title');
       includes(text, 'Per line', 'report per-line section');
@@ -150,7 +192,11 @@ const cases: TestCase[] = [
       await config.update('convention', 'macs', vscode.ConfigurationTarget.Workspace);
       try {
         const uri = workspaceFile('mlp.py');
-        const json = await waitFor(async () => ((await analysis(uri)).json.convention === 'macs' ? (await analysis(uri)).json : undefined), 5_000, 'convention macs');
+        const json = await waitFor(
+          async () => ((await analysis(uri)).json.convention === 'macs' ? (await analysis(uri)).json : undefined),
+          5_000,
+          'convention macs',
+        );
         equal(json.convention, 'macs', 'convention');
       } finally {
         await config.update('convention', undefined, vscode.ConfigurationTarget.Workspace);
@@ -161,28 +207,47 @@ const cases: TestCase[] = [
     name: 'a notebook runs as one program: a model defined in one cell is costed where another cell calls it',
     fn: async () => {
       const code = (text: string) => new vscode.NotebookCellData(vscode.NotebookCellKind.Code, text, 'python');
-      const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', new vscode.NotebookData([
-        code('import torch\nimport torch.nn as nn\n%matplotlib inline'),
-        new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, '# The model', 'markdown'),
-        code('class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc1 = nn.Linear(784, 256)\n\n    def forward(self, x):\n        return self.fc1(x)'),
-        code('model = Net()\ny = model(torch.randn(32, 784))\nz = y @ torch.randn(5, 3)'),
-      ]));
+      const notebook = await vscode.workspace.openNotebookDocument(
+        'jupyter-notebook',
+        new vscode.NotebookData([
+          code('import torch\nimport torch.nn as nn\n%matplotlib inline'),
+          new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, '# The model', 'markdown'),
+          code(
+            'class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc1 = nn.Linear(784, 256)\n\n    def forward(self, x):\n        return self.fc1(x)',
+          ),
+          code('model = Net()\ny = model(torch.randn(32, 784))\nz = y @ torch.randn(5, 3)'),
+        ]),
+      );
       await vscode.window.showNotebookDocument(notebook);
       const [imports, , model, use] = notebook.getCells().map((c) => c.document);
-      const callHover = await waitFor(async () => {
-        const text = await hoverText(use.uri, 2);
-        return text.includes(linear.flops) ? text : undefined;
-      }, 15_000, 'a hover with the FLOPs of Net on line 2 of the last cell');
+      const callHover = await waitFor(
+        async () => {
+          const text = await hoverText(use.uri, 2);
+          return text.includes(linear.flops) ? text : undefined;
+        },
+        15_000,
+        'a hover with the FLOPs of Net on line 2 of the last cell',
+      );
       includes(callHover, linear.shape, 'hover on `y = model(...)` shows the shape from the class cell');
       const defHover = await hoverText(model.uri, 4);
       includes(defHover, '200,960', 'hover on `self.fc1 = nn.Linear(784, 256)` in the class cell shows its parameters');
-      const errors = await waitFor(() => {
-        const found = vscode.languages.getDiagnostics(use.uri).filter((d) => d.source === 'flopscope' && d.severity === vscode.DiagnosticSeverity.Error);
-        return found.length ? found : undefined;
-      }, 10_000, 'the matmul shape error in the last cell');
+      const errors = await waitFor(
+        () => {
+          const found = vscode.languages
+            .getDiagnostics(use.uri)
+            .filter((d) => d.source === 'flopscope' && d.severity === vscode.DiagnosticSeverity.Error);
+          return found.length ? found : undefined;
+        },
+        10_000,
+        'the matmul shape error in the last cell',
+      );
       equal(errors[0].range.start.line, 2, 'the shape error is on line 3 of its cell');
       const noise = vscode.languages.getDiagnostics(imports.uri).filter((d) => d.source === 'flopscope');
-      equal(noise.length, 0, `the imports cell (with a %magic) has no diagnostics: ${noise.map((d) => d.message).join('; ')}`);
+      equal(
+        noise.length,
+        0,
+        `the imports cell (with a %magic) has no diagnostics: ${noise.map((d) => d.message).join('; ')}`,
+      );
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     },
   },
@@ -193,7 +258,11 @@ const cases: TestCase[] = [
       await vscode.commands.executeCommand('flopscope.sidebar.focus');
       await vscode.commands.executeCommand('flopscope.toggleAnnotations');
       await vscode.commands.executeCommand('flopscope.toggleAnnotations');
-      equal(vscode.workspace.getConfiguration('flopscope.annotations').get('enabled'), true, 'annotations enabled after two toggles');
+      equal(
+        vscode.workspace.getConfiguration('flopscope.annotations').get('enabled'),
+        true,
+        'annotations enabled after two toggles',
+      );
     },
   },
 ];

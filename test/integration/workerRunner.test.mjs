@@ -10,7 +10,14 @@ import * as esbuild from 'esbuild';
 const root = new URL('../..', import.meta.url).pathname;
 const workerFile = `${root}dist/analysisWorker.js`;
 const out = `${root}out/test/workerRunner.cjs`;
-esbuild.buildSync({ entryPoints: [`${root}src/extension/workerRunner.ts`], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+esbuild.buildSync({
+  entryPoints: [`${root}src/extension/workerRunner.ts`],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: out,
+  logLevel: 'warning',
+});
 const { WorkerRunner } = createRequire(import.meta.url)(out);
 
 const view = (files) => ({ read: (p) => files.get(p), entries: () => new Map(files) });
@@ -20,9 +27,21 @@ const skip = !existsSync(workerFile) && 'dist/analysisWorker.js not built';
 
 test('runs analyses in a worker thread, with sibling files synced and re-synced after an edit', { skip }, async () => {
   const started = [];
-  const runner = new WorkerRunner(() => { const w = new Worker(workerFile); started.push(w); return w; }, failing, (e) => { throw e; });
+  const runner = new WorkerRunner(
+    () => {
+      const w = new Worker(workerFile);
+      started.push(w);
+      return w;
+    },
+    failing,
+    (e) => {
+      throw e;
+    },
+  );
   try {
-    const files = new Map([['/p/layers.py', 'import torch.nn as nn\nWIDTH = 256\ndef block():\n    return nn.Linear(784, WIDTH)\n']]);
+    const files = new Map([
+      ['/p/layers.py', 'import torch.nn as nn\nWIDTH = 256\ndef block():\n    return nn.Linear(784, WIDTH)\n'],
+    ]);
     const main = 'import torch\nfrom layers import block\nfc = block()\ny = fc(torch.randn(32, 784))\n';
     const r1 = await runner.run('python', main, { path: '/p/main.py' }, view(files), never);
     assert.equal(r1.output?.shape ?? r1.lines.find((l) => l.line === 4).value, '[32, 256]');
@@ -40,12 +59,21 @@ test('runs analyses in a worker thread, with sibling files synced and re-synced 
 });
 
 test('a cancelled run resolves undefined; the TS/JS front end loads in the worker', { skip }, async () => {
-  const runner = new WorkerRunner(() => new Worker(workerFile), failing, (e) => { throw e; });
+  const runner = new WorkerRunner(
+    () => new Worker(workerFile),
+    failing,
+    (e) => {
+      throw e;
+    },
+  );
   try {
     const loop = 'import torch\nx = torch.randn(4, 4)\nwhile True:\n    x = x + 1\n';
     let cancel = false;
     setTimeout(() => (cancel = true), 50);
-    assert.equal(await runner.run('python', loop, { path: '/p/loop.py', maxSteps: 1e9 }, view(new Map()), () => cancel), undefined);
+    assert.equal(
+      await runner.run('python', loop, { path: '/p/loop.py', maxSteps: 1e9 }, view(new Map()), () => cancel),
+      undefined,
+    );
     const tf = readFileSync(`${root}test/fixtures/tsjs/mlp.ts`, 'utf8');
     const r = await runner.run('typescript', tf, { path: '/p/model.ts' }, view(new Map()), never);
     assert.equal(r.language, 'tsjs');
@@ -57,13 +85,29 @@ test('a cancelled run resolves undefined; the TS/JS front end loads in the worke
 
 test('a worker that dies fails its run, and the next run starts a fresh one', { skip }, async () => {
   const started = [];
-  const runner = new WorkerRunner(() => { const w = new Worker(workerFile); started.push(w); return w; }, failing, (e) => { throw e; });
+  const runner = new WorkerRunner(
+    () => {
+      const w = new Worker(workerFile);
+      started.push(w);
+      return w;
+    },
+    failing,
+    (e) => {
+      throw e;
+    },
+  );
   try {
     const slow = 'import torch\nx = torch.randn(4, 4)\nwhile True:\n    x = x + 1\n';
     const dying = runner.run('python', slow, { path: '/p/slow.py', maxSteps: 1e9 }, view(new Map()), never);
     setTimeout(() => void started[0].terminate(), 50);
     await assert.rejects(dying, /analysis worker stopped/);
-    const r = await runner.run('python', 'import torch\ny = torch.randn(2, 3) @ torch.randn(3, 4)\n', { path: '/p/ok.py' }, view(new Map()), never);
+    const r = await runner.run(
+      'python',
+      'import torch\ny = torch.randn(2, 3) @ torch.randn(3, 4)\n',
+      { path: '/p/ok.py' },
+      view(new Map()),
+      never,
+    );
     assert.equal(r.totals.macs, 24n);
     assert.equal(started.length, 2);
   } finally {
@@ -74,8 +118,18 @@ test('a worker that dies fails its run, and the next run starts a fresh one', { 
 test('a worker that cannot start falls back to the in-process runner once and for all', async () => {
   const reasons = [];
   const inProcess = { kind: 'in-process', run: async () => ({ fallback: true }), dispose() {} };
-  const runner = new WorkerRunner(() => { throw new Error('no worker here'); }, inProcess, (e) => reasons.push(e.message));
-  assert.deepEqual(await runner.run('python', 'x = 1\n', { path: '/p/x.py' }, view(new Map()), never), { fallback: true });
-  assert.deepEqual(await runner.run('python', 'x = 1\n', { path: '/p/x.py' }, view(new Map()), never), { fallback: true });
+  const runner = new WorkerRunner(
+    () => {
+      throw new Error('no worker here');
+    },
+    inProcess,
+    (e) => reasons.push(e.message),
+  );
+  assert.deepEqual(await runner.run('python', 'x = 1\n', { path: '/p/x.py' }, view(new Map()), never), {
+    fallback: true,
+  });
+  assert.deepEqual(await runner.run('python', 'x = 1\n', { path: '/p/x.py' }, view(new Map()), never), {
+    fallback: true,
+  });
   assert.deepEqual(reasons, ['no worker here']);
 });

@@ -7,42 +7,42 @@
 //   node test/oracle/regen.mjs --lines [--check] [--only unet.py,notebook_block.ipynb]   fixture expectations via line_oracle.py
 //
 // Python: $FLOPSCOPE_PYTHON or /usr/bin/python3 (Debian torch 1.13 + torchvision 0.14).
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, "..", "..");
-const goldenDir = join(here, "golden");
-const python = process.env.FLOPSCOPE_PYTHON || "/usr/bin/python3";
+const repo = resolve(here, '..', '..');
+const goldenDir = join(here, 'golden');
+const python = process.env.FLOPSCOPE_PYTHON || '/usr/bin/python3';
 // Fields that vary run to run: recorded in goldens, never compared.
-const VOLATILE = new Set(["seconds", "cpuSeconds", "secondsBreakdown", "maxRssMB", "torch"]);
+const VOLATILE = new Set(['seconds', 'cpuSeconds', 'secondsBreakdown', 'maxRssMB', 'torch']);
 
 function parseArgs(argv) {
   const opts = { check: false, tier: undefined, only: undefined, jobs: 2, lines: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "--check") opts.check = true;
-    else if (a === "--lines") opts.lines = true;
-    else if (a === "--tier") opts.tier = argv[++i];
-    else if (a === "--only") opts.only = new Set(argv[++i].split(","));
-    else if (a === "--jobs") opts.jobs = Number(argv[++i]);
+    if (a === '--check') opts.check = true;
+    else if (a === '--lines') opts.lines = true;
+    else if (a === '--tier') opts.tier = argv[++i];
+    else if (a === '--only') opts.only = new Set(argv[++i].split(','));
+    else if (a === '--jobs') opts.jobs = Number(argv[++i]);
     else throw new Error(`unknown argument ${a}`);
   }
-  opts.tier ??= opts.check ? "acceptance" : "all";
+  opts.tier ??= opts.check ? 'acceptance' : 'all';
   return opts;
 }
 
 function run(args) {
   return new Promise((resolveRun) => {
-    const child = spawn(python, args, { cwd: repo, env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolveRun({ code, stdout, stderr }));
+    const child = spawn(python, args, { cwd: repo, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
   });
 }
 
@@ -60,11 +60,11 @@ async function pool(items, jobs, fn) {
 }
 
 function caseArgs(c) {
-  const file = c.file.startsWith("/") ? c.file : join(repo, c.file);
-  const args = [join(here, "torch_oracle.py"), "--file", file, "--entry", c.entry];
-  for (const inp of c.inputs) args.push("--input", inp);
-  if (c.weights) args.push("--weights", c.weights);
-  if (c.trainPass === false) args.push("--no-train-pass");
+  const file = c.file.startsWith('/') ? c.file : join(repo, c.file);
+  const args = [join(here, 'torch_oracle.py'), '--file', file, '--entry', c.entry];
+  for (const inp of c.inputs) args.push('--input', inp);
+  if (c.weights) args.push('--weights', c.weights);
+  if (c.trainPass === false) args.push('--no-train-pass');
   return args;
 }
 
@@ -72,9 +72,11 @@ function caseArgs(c) {
 function publishedMismatch(c, fresh) {
   const bad = [];
   const pp = fresh.publishedParams;
-  if (pp && pp.num_params !== fresh.params) bad.push(`params ${fresh.params} != ${pp.weights} num_params ${pp.num_params}`);
-  if (c.publishedMacs !== undefined && c.publishedMacs !== fresh.macs) bad.push(`macs ${fresh.macs} != published ${c.publishedMacs}`);
-  return bad.join("; ");
+  if (pp && pp.num_params !== fresh.params)
+    bad.push(`params ${fresh.params} != ${pp.weights} num_params ${pp.num_params}`);
+  if (c.publishedMacs !== undefined && c.publishedMacs !== fresh.macs)
+    bad.push(`macs ${fresh.macs} != published ${c.publishedMacs}`);
+  return bad.join('; ');
 }
 
 function stable(o) {
@@ -89,15 +91,15 @@ function diffFields(a, b) {
 }
 
 async function oracleCases(opts) {
-  const { cases } = JSON.parse(readFileSync(join(here, "cases.json"), "utf8"));
-  const selected = cases.filter(
-    (c) => (opts.only ? opts.only.has(c.name) : opts.tier === "all" || c.tier === opts.tier),
+  const { cases } = JSON.parse(readFileSync(join(here, 'cases.json'), 'utf8'));
+  const selected = cases.filter((c) =>
+    opts.only ? opts.only.has(c.name) : opts.tier === 'all' || c.tier === opts.tier,
   );
   mkdirSync(goldenDir, { recursive: true });
   // Longest first (by the seconds its golden recorded): the slow case overlaps all the others.
   const lastSeconds = (c) => {
     const p = join(goldenDir, `${c.name}.json`);
-    return existsSync(p) ? JSON.parse(readFileSync(p, "utf8")).seconds ?? 0 : Infinity;
+    return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')).seconds ?? 0) : Infinity;
   };
   selected.sort((a, b) => lastSeconds(b) - lastSeconds(a));
   let failures = 0;
@@ -110,10 +112,13 @@ async function oracleCases(opts) {
     const { code, stdout, stderr } = await run(caseArgs(c));
     if (code !== 0) {
       failures++;
-      console.log(`FAIL  ${c.name}: oracle exited ${code}\n${stderr.trim().split("\n").slice(-5).join("\n")}`);
+      console.log(`FAIL  ${c.name}: oracle exited ${code}\n${stderr.trim().split('\n').slice(-5).join('\n')}`);
       return;
     }
-    const fresh = { case: { name: c.name, file: c.file, entry: c.entry, inputs: c.inputs, tier: c.tier }, ...JSON.parse(stdout) };
+    const fresh = {
+      case: { name: c.name, file: c.file, entry: c.entry, inputs: c.inputs, tier: c.tier },
+      ...JSON.parse(stdout),
+    };
     const path = join(goldenDir, `${c.name}.json`);
     const published = publishedMismatch(c, fresh);
     if (published) {
@@ -122,7 +127,7 @@ async function oracleCases(opts) {
     }
     const line = `${c.name.padEnd(26)} params=${fresh.params} macs=${fresh.macs} ${fresh.seconds}s (cpu ${fresh.cpuSeconds}s) ${fresh.maxRssMB}MB`;
     if (!opts.check) {
-      writeFileSync(path, JSON.stringify(fresh, null, 2) + "\n");
+      writeFileSync(path, JSON.stringify(fresh, null, 2) + '\n');
       console.log(`wrote ${line}`);
       return;
     }
@@ -131,13 +136,14 @@ async function oracleCases(opts) {
       console.log(`FAIL  ${c.name}: no golden at ${path}`);
       return;
     }
-    const golden = JSON.parse(readFileSync(path, "utf8"));
+    const golden = JSON.parse(readFileSync(path, 'utf8'));
     if (stable(golden) === stable(fresh)) console.log(`ok    ${line}`);
     else {
       failures++;
       const fields = diffFields(golden, fresh);
-      console.log(`FAIL  ${c.name}: differs in ${fields.join(", ")}`);
-      for (const f of fields) console.log(`      ${f}: golden ${JSON.stringify(golden[f])} fresh ${JSON.stringify(fresh[f])}`);
+      console.log(`FAIL  ${c.name}: differs in ${fields.join(', ')}`);
+      for (const f of fields)
+        console.log(`      ${f}: golden ${JSON.stringify(golden[f])} fresh ${JSON.stringify(fresh[f])}`);
     }
   });
   console.log(`${selected.length} case(s), ${failures} failure(s), ${((Date.now() - t0) / 1000).toFixed(1)}s wall`);
@@ -149,7 +155,7 @@ function fixtureFiles(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...fixtureFiles(p));
-    else if (/\.(py|ipynb)$/.test(e.name) && /#\s*expect\b/.test(readFileSync(p, "utf8"))) out.push(p);
+    else if (/\.(py|ipynb)$/.test(e.name) && /#\s*expect\b/.test(readFileSync(p, 'utf8'))) out.push(p);
   }
   return out.sort();
 }
@@ -159,27 +165,29 @@ function fixtureFiles(dir) {
  * temporary .py beside it; after --annotate the comments go back into the cells (the join keeps every line in place).
  */
 async function notebookFixture(file, mode) {
-  const { codeCells, joinCells } = await import("./notebookJoin.mjs");
+  const { codeCells, joinCells } = await import('./notebookJoin.mjs');
   const cells = codeCells(file);
   const joined = joinCells(cells);
-  const tmp = mkdtempSync(join(tmpdir(), "flopscope-nb-"));
-  const py = join(tmp, basename(file).replace(/\.ipynb$/, ".py"));
+  const tmp = mkdtempSync(join(tmpdir(), 'flopscope-nb-'));
+  const py = join(tmp, basename(file).replace(/\.ipynb$/, '.py'));
   writeFileSync(py, joined.source);
   try {
-    const result = await run([join(here, "line_oracle.py"), mode, py]);
-    if (mode === "--annotate" && result.code === 0) {
-      const lines = readFileSync(py, "utf8").split("\n");
-      const nb = JSON.parse(readFileSync(file, "utf8"));
+    const result = await run([join(here, 'line_oracle.py'), mode, py]);
+    if (mode === '--annotate' && result.code === 0) {
+      const lines = readFileSync(py, 'utf8').split('\n');
+      const nb = JSON.parse(readFileSync(file, 'utf8'));
       let i = 0;
-      for (const c of nb.cells.filter((x) => x.cell_type === "code")) {
+      for (const c of nb.cells.filter((x) => x.cell_type === 'code')) {
         const place = joined.cells[i];
         // Keep the cell's own first characters (a %magic stays a magic); take the oracle's comments.
-        const original = cells[i].split("\n");
-        const annotated = lines.slice(place.firstLine, place.firstLine + place.lineCount).map((l, k) => (/#\s*expect/.test(l) ? l : original[k]));
-        c.source = annotated.join("\n").split(/(?<=\n)/);
+        const original = cells[i].split('\n');
+        const annotated = lines
+          .slice(place.firstLine, place.firstLine + place.lineCount)
+          .map((l, k) => (/#\s*expect/.test(l) ? l : original[k]));
+        c.source = annotated.join('\n').split(/(?<=\n)/);
         i++;
       }
-      writeFileSync(file, JSON.stringify(nb, null, 1) + "\n");
+      writeFileSync(file, JSON.stringify(nb, null, 1) + '\n');
     }
     return result;
   } finally {
@@ -188,15 +196,19 @@ async function notebookFixture(file, mode) {
 }
 
 async function lineFixtures(opts) {
-  const files = fixtureFiles(join(repo, "test", "fixtures", "python")).filter((f) => !opts.only || opts.only.has(basename(f)));
+  const files = fixtureFiles(join(repo, 'test', 'fixtures', 'python')).filter(
+    (f) => !opts.only || opts.only.has(basename(f)),
+  );
   let failures = 0;
   await pool(files, opts.jobs, async (f) => {
-    const mode = opts.check ? "--check" : "--annotate";
-    const { code, stdout, stderr } = f.endsWith(".ipynb") ? await notebookFixture(f, mode) : await run([join(here, "line_oracle.py"), mode, f]);
+    const mode = opts.check ? '--check' : '--annotate';
+    const { code, stdout, stderr } = f.endsWith('.ipynb')
+      ? await notebookFixture(f, mode)
+      : await run([join(here, 'line_oracle.py'), mode, f]);
     process.stdout.write(stdout);
     if (code !== 0) {
       failures++;
-      console.log(`FAIL  ${f}\n${stderr.trim().split("\n").slice(-8).join("\n")}`);
+      console.log(`FAIL  ${f}\n${stderr.trim().split('\n').slice(-8).join('\n')}`);
     }
   });
   console.log(`${files.length} fixture file(s), ${failures} failure(s)`);

@@ -16,27 +16,72 @@ const ts = require('typescript');
 function loadTf() {
   const log = console.log;
   console.log = () => {};
-  try { return require('@tensorflow/tfjs'); } finally { console.log = log; }
+  try {
+    return require('@tensorflow/tfjs');
+  } finally {
+    console.log = log;
+  }
 }
 
 /** A tf whose sequential/model calls are remembered, so plain scripts need not export their model. */
 function recordingTf(tf, models) {
-  const wrap = (name) => (...args) => { const m = tf[name](...args); models.push(m); return m; };
+  const wrap =
+    (name) =>
+    (...args) => {
+      const m = tf[name](...args);
+      models.push(m);
+      return m;
+    };
   return new Proxy(tf, { get: (t, k) => (k === 'sequential' || k === 'model' ? wrap(k) : t[k]) });
 }
 
 function layerFacts(layer) {
   const cfg = layer.getConfig();
-  const inShape = (() => { try { const i = layer.input; return Array.isArray(i) ? i.map((t) => t.shape) : i.shape; } catch { return null; } })();
-  const keep = ['units', 'filters', 'kernelSize', 'strides', 'padding', 'poolSize', 'depthMultiplier', 'returnSequences', 'useBias', 'activation', 'n', 'size', 'axis', 'inputDim', 'outputDim', 'axes', 'mergeMode', 'layer'];
-  return { name: layer.name, className: layer.getClassName(), inputShape: inShape, outputShape: layer.outputShape, params: layer.countParams(), config: Object.fromEntries(keep.filter((k) => cfg[k] !== undefined).map((k) => [k, cfg[k]])) };
+  const inShape = (() => {
+    try {
+      const i = layer.input;
+      return Array.isArray(i) ? i.map((t) => t.shape) : i.shape;
+    } catch {
+      return null;
+    }
+  })();
+  const keep = [
+    'units',
+    'filters',
+    'kernelSize',
+    'strides',
+    'padding',
+    'poolSize',
+    'depthMultiplier',
+    'returnSequences',
+    'useBias',
+    'activation',
+    'n',
+    'size',
+    'axis',
+    'inputDim',
+    'outputDim',
+    'axes',
+    'mergeMode',
+    'layer',
+  ];
+  return {
+    name: layer.name,
+    className: layer.getClassName(),
+    inputShape: inShape,
+    outputShape: layer.outputShape,
+    params: layer.countParams(),
+    config: Object.fromEntries(keep.filter((k) => cfg[k] !== undefined).map((k) => [k, cfg[k]])),
+  };
 }
 
 export function runFixture(tf, file) {
   const models = [];
   const tfr = recordingTf(tf, models);
   const src = readFileSync(file, 'utf8');
-  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  const js = ts.transpileModule(src, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText;
   const mod = { exports: {} };
   const req = (name) => (/^@tensorflow\/tfjs/.test(name) ? tfr : require(name));
   const out = { name: basename(file).replace(/\.[tj]s$/, '') };
@@ -66,7 +111,9 @@ function main() {
   const tf = loadTf();
   mkdirSync(goldenDir, { recursive: true });
   let bad = 0;
-  for (const f of readdirSync(fixtures).filter((f) => /\.[tj]s$/.test(f)).sort()) {
+  for (const f of readdirSync(fixtures)
+    .filter((f) => /\.[tj]s$/.test(f))
+    .sort()) {
     const name = f.replace(/\.[tj]s$/, '');
     if (only.length && !only.includes(name)) continue;
     const got = JSON.stringify(runFixture(tf, join(fixtures, f)), null, 1) + '\n';
@@ -80,7 +127,10 @@ function main() {
       console.log(`wrote ${path}`);
     }
   }
-  if (bad) { console.log(`${bad} golden(s) differ from real TF.js; rerun without --check to regenerate`); process.exit(1); }
+  if (bad) {
+    console.log(`${bad} golden(s) differ from real TF.js; rerun without --check to regenerate`);
+    process.exit(1);
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

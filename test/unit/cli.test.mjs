@@ -32,7 +32,10 @@ test('a notebook: code cells joined top to bottom (real PyTorch on the same cell
   assert.equal(j.totals.macs, 16 * 32 * 32 * 32 * 27 + 16 * 64 * 16 * 16 * 288 + 16 * 4096 * 10);
   assert.ok(!j.diagnostics.some((d) => d.code === 'syntax'), 'the %matplotlib magic is skipped');
   const table = run('analyze', 'examples/notebook.ipynb');
-  assert.match(table.stdout, /Notebook: 3 code cells run top to bottom as one program; lines are numbered in it \(cell 1: 1-4, cell 2: 5-15, cell 3: 16-19\)/);
+  assert.match(
+    table.stdout,
+    /Notebook: 3 code cells run top to bottom as one program; lines are numbered in it \(cell 1: 1-4, cell 2: 5-15, cell 3: 16-19\)/,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'flopscope-cli-'));
   try {
     writeFileSync(join(dir, 'broken.ipynb'), '{"cells": 3');
@@ -53,21 +56,45 @@ test('JSON report: the documented keys, exact integers', () => {
   assert.equal(j.output.shape, '[B, T, 50257]');
   for (const k of ['params', 'buffers', 'macs', 'flops', 'backwardFlops', 'trainingFlops']) assert.ok(k in j.totals, k);
   for (const k of ['paramBytes', 'bufferBytes', 'activationBytes']) assert.ok(k in j.memory, k);
-  for (const k of ['line', 'shapes', 'macs', 'flops', 'inclusiveFlops', 'params', 'activationBytes', 'calls', 'formula']) assert.ok(k in j.lines[0], k);
+  for (const k of [
+    'line',
+    'shapes',
+    'macs',
+    'flops',
+    'inclusiveFlops',
+    'params',
+    'activationBytes',
+    'calls',
+    'formula',
+  ])
+    assert.ok(k in j.lines[0], k);
   assert.ok('ops' in j.coverage && 'unknownOps' in j.coverage && Array.isArray(j.coverage.unknown));
   assert.equal(j.totals.params, 124439808);
   assert.match(r.stdout, /"macs": 1166593228800\b/);
 });
 
-test('an explicit entry and input on unmodified torchvision code', { skip: !existsSync('/usr/lib/python3/dist-packages/torchvision/models/resnet.py') && 'no torchvision sources' }, () => {
-  const r = run('analyze', '/usr/lib/python3/dist-packages/torchvision/models/resnet.py', '--entry', 'resnet18()', '--input', '1,3,224,224', '--format', 'json');
-  assert.equal(r.status, 0, r.stderr);
-  const j = JSON.parse(r.stdout);
-  assert.equal(j.totals.params, 11689512);
-  assert.equal(j.totals.macs, 1814073344);
-});
+test(
+  'an explicit entry and input on unmodified torchvision code',
+  { skip: !existsSync('/usr/lib/python3/dist-packages/torchvision/models/resnet.py') && 'no torchvision sources' },
+  () => {
+    const r = run(
+      'analyze',
+      '/usr/lib/python3/dist-packages/torchvision/models/resnet.py',
+      '--entry',
+      'resnet18()',
+      '--input',
+      '1,3,224,224',
+      '--format',
+      'json',
+    );
+    assert.equal(r.status, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.totals.params, 11689512);
+    assert.equal(j.totals.macs, 1814073344);
+  },
+);
 
-test('shape errors: exit 1, reported at the line with PyTorch\'s words', () => {
+test("shape errors: exit 1, reported at the line with PyTorch's words", () => {
   const r = run('analyze', 'examples/convnet.py');
   assert.equal(r.status, 1);
   assert.match(r.stdout, /line 32: error: mat1 and mat2 shapes cannot be multiplied \(16x100 and 64x10\)/);
@@ -94,5 +121,6 @@ test('bad usage and unreadable input: exit 2 with a clear message', () => {
 test('flopscope ops lists the supported layers and functions', () => {
   const r = run('ops');
   assert.equal(r.status, 0);
-  for (const name of ['Conv2d', 'MultiheadAttention', 'LSTM', 'scaled_dot_product_attention', 'einsum']) assert.match(r.stdout, new RegExp(`\\b${name}\\b`));
+  for (const name of ['Conv2d', 'MultiheadAttention', 'LSTM', 'scaled_dot_product_attention', 'einsum'])
+    assert.match(r.stdout, new RegExp(`\\b${name}\\b`));
 });

@@ -8,7 +8,15 @@ import { fileURLToPath } from 'node:url';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const out = join(root, 'out', 'test', 'core.cjs');
 mkdirSync(dirname(out), { recursive: true });
-esbuild.buildSync({ entryPoints: [join(root, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning', sourcemap: 'inline' });
+esbuild.buildSync({
+  entryPoints: [join(root, 'src/core/index.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: out,
+  logLevel: 'warning',
+  sourcemap: 'inline',
+});
 export const core = createRequire(import.meta.url)(out);
 
 export function readFile(p) {

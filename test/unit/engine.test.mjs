@@ -18,7 +18,9 @@ test('top-level concrete tensors: matmul shape, MACs and the seed FLOPs with bia
 });
 
 test('classes, loops, comprehensions, dataclass config and nn.Sequential(*layers)', () => {
-  const r = run(header + `from dataclasses import dataclass
+  const r = run(
+    header +
+      `from dataclasses import dataclass
 @dataclass
 class Cfg:
     widths: tuple = (8, 16)
@@ -38,14 +40,17 @@ class Net(nn.Module):
         return [h(x) for h in self.heads]
 if __name__ == "__main__":
     out = Net()(torch.randn(2, 1, 10, 10))
-`);
+`,
+  );
   assert.equal(r.totals.params, BigInt(8 * 1 * 9 + 8 + 16 * 8 * 9 + 16 + 2 * (16 * 3 + 3)));
   assert.equal(r.totals.macs, BigInt(2 * 8 * 100 * 9 + 2 * 16 * 100 * 8 * 9 + 2 * 2 * 16 * 3));
   assert.equal(r.coverage.unknownOps, 0);
 });
 
 test('symbolic dims stay symbols and costs evaluate at the dim values', () => {
-  const src = header + '# flopscope: input x: [B, T, 64]\n# flopscope: dim B=4\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(64, 128)\n    def forward(self, x):\n        return self.fc(x)\n';
+  const src =
+    header +
+    '# flopscope: input x: [B, T, 64]\n# flopscope: dim B=4\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(64, 128)\n    def forward(self, x):\n        return self.fc(x)\n';
   const r = run(src, { dims: { T: 10 } });
   assert.equal(r.output.shape, '[B, T, 128]');
   assert.equal(r.totals.macs, 4n * 10n * 64n * 128n);
@@ -55,7 +60,10 @@ test('symbolic dims stay symbols and costs evaluate at the dim values', () => {
 });
 
 test('weight tying counts the shared parameter once', () => {
-  const r = run(header + 'class LM(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.emb = nn.Embedding(100, 16)\n        self.head = nn.Linear(16, 100, bias=False)\n        self.emb.weight = self.head.weight\n    def forward(self, idx):\n        return self.head(self.emb(idx))\nm = LM()\ny = m(torch.randint(0, 100, (2, 5)))\n');
+  const r = run(
+    header +
+      'class LM(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.emb = nn.Embedding(100, 16)\n        self.head = nn.Linear(16, 100, bias=False)\n        self.emb.weight = self.head.weight\n    def forward(self, idx):\n        return self.head(self.emb(idx))\nm = LM()\ny = m(torch.randint(0, 100, (2, 5)))\n',
+  );
   assert.equal(r.totals.params, 1600n);
 });
 
@@ -67,12 +75,17 @@ test('an unknown op is counted as unknown, never as zero', () => {
 });
 
 test('unknown decorators leave the function as it was; try takes the try path', () => {
-  const r = run(header + 'from somewhere import deco\n@deco(1)\ndef f(x):\n    return x @ x\ntry:\n    y = f(torch.randn(3, 3))\nexcept Exception:\n    y = None\n');
+  const r = run(
+    header +
+      'from somewhere import deco\n@deco(1)\ndef f(x):\n    return x @ x\ntry:\n    y = f(torch.randn(3, 3))\nexcept Exception:\n    y = None\n',
+  );
   assert.equal(line(r, 9).value, '[3, 3]');
 });
 
 test('enum, functools.partial, closures, lambdas, f-strings, slicing and unpacking', () => {
-  const r = run(header + `from enum import Enum
+  const r = run(
+    header +
+      `from enum import Enum
 from functools import partial
 class Size(Enum):
     SMALL = 8
@@ -88,14 +101,21 @@ a, *rest = layers[::2]
 lin = partial(nn.Linear, bias=False)(4, 4)
 x = torch.randn(5, 32)
 y = rest[0](x)
-`);
+`,
+  );
   assert.equal(line(r, 19).value, '[5, 32]');
   assert.equal(line(r, 19).macs, 5n * 32n * 32n);
 });
 
 test('sibling imports resolve through the injected reader', () => {
-  const files = { '/p/blocks.py': 'import torch.nn as nn\nclass Block(nn.Module):\n    def __init__(self, d):\n        super().__init__()\n        self.fc = nn.Linear(d, d)\n    def forward(self, x):\n        return self.fc(x)\n' };
-  const r = core.analyze('import torch\nfrom .blocks import Block\nfrom blocks import Block as B2\nb = Block(8)\ny = b(torch.randn(2, 8))\n', { path: '/p/model.py', readFile: (p) => files[p] });
+  const files = {
+    '/p/blocks.py':
+      'import torch.nn as nn\nclass Block(nn.Module):\n    def __init__(self, d):\n        super().__init__()\n        self.fc = nn.Linear(d, d)\n    def forward(self, x):\n        return self.fc(x)\n',
+  };
+  const r = core.analyze(
+    'import torch\nfrom .blocks import Block\nfrom blocks import Block as B2\nb = Block(8)\ny = b(torch.randn(2, 8))\n',
+    { path: '/p/model.py', readFile: (p) => files[p] },
+  );
   assert.equal(r.totals.macs, 128n);
   assert.equal(r.totals.params, 72n);
 });
@@ -109,13 +129,17 @@ test('conventions: MACs only and 2×MAC matmul-only', () => {
 
 test('precision: fp16 halves activation bytes; mixed adds fp32 master weights', () => {
   const src = header + 'x = torch.randn(8, 16)\ny = nn.Linear(16, 4)(x)\n';
-  const fp32 = run(src), fp16 = run(src, { precision: 'fp16' }), mixed = run(src, { precision: 'mixed' });
+  const fp32 = run(src),
+    fp16 = run(src, { precision: 'fp16' }),
+    mixed = run(src, { precision: 'mixed' });
   assert.equal(fp16.memory.activationBytes * 2n, fp32.memory.activationBytes);
   assert.equal(mixed.memory.masterWeightBytes, 68n * 4n);
 });
 
 test('switching precision and back keeps modules recognized (each precision has its own world)', () => {
-  const src = header + 'class M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(16, 4)\n    def forward(self, x):\n        return self.fc(x)\ny = M()(torch.randn(8, 16))\n';
+  const src =
+    header +
+    'class M(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(16, 4)\n    def forward(self, x):\n        return self.fc(x)\ny = M()(torch.randn(8, 16))\n';
   for (const precision of ['fp32', 'fp16', 'bf16', 'fp32', 'mixed', 'fp32']) {
     const r = run(src, { precision });
     assert.equal(r.totals.params, 68n, precision);
@@ -145,7 +169,9 @@ test('sums of safe per-op costs that cross 2^53 stay exact (lines, totals, every
 });
 
 test('a tied weight and a module held twice count once, in totals and in the module tree', () => {
-  const r = run(header + `
+  const r = run(
+    header +
+      `
 class Tied(nn.Module):
     def __init__(self):
         super().__init__()
@@ -161,12 +187,20 @@ class Tied(nn.Module):
 
 model = Tied()
 y = model(torch.randint(0, 10, (2, 3)))
-`);
+`,
+  );
   const params = 10n * 4n + (4n * 4n + 4n);
   assert.equal(r.totals.params, params);
   const root = r.modules[0];
   assert.equal(root.params, params);
-  assert.deepEqual(root.children.map((c) => [c.name, c.params]), [['emb', 40n], ['a', 20n], ['head', 40n]]);
+  assert.deepEqual(
+    root.children.map((c) => [c.name, c.params]),
+    [
+      ['emb', 40n],
+      ['a', 20n],
+      ['head', 40n],
+    ],
+  );
   assert.equal(line(r, 18).valueParams, params);
 });
 
@@ -177,7 +211,9 @@ test('syntax errors are reported and the rest of the file still analyzes', () =>
 });
 
 test('einops rearrange / repeat / reduce and the Rearrange layer (ViT patch embedding)', () => {
-  const r = run(header + `from einops import rearrange, repeat, reduce
+  const r = run(
+    header +
+      `from einops import rearrange, repeat, reduce
 from einops.layers.torch import Rearrange
 to_patches = nn.Sequential(Rearrange("b c (h p1) (w p2) -> b (h w) (p1 p2 c)", p1=16, p2=16), nn.Linear(768, 192))
 x = to_patches(torch.randn(2, 3, 224, 224))
@@ -185,41 +221,68 @@ cls = repeat(torch.randn(1, 1, 192), "1 1 d -> b 1 d", b=2)
 pooled = reduce(x, "b n d -> b d", "mean")
 heads = rearrange(x, "b n (h d) -> b h n d", h=3)
 bad = rearrange(x, "b n d -> b d")
-`);
+`,
+  );
   assert.equal(line(r, 7).value, '[2, 196, 192]');
   assert.equal(line(r, 7).macs, 2n * 196n * 768n * 192n);
   assert.equal(line(r, 8).value, '[2, 1, 192]');
   assert.equal(line(r, 9).value, '[2, 192]');
   assert.equal(line(r, 9).flops, 2n * 196n * 192n);
   assert.equal(line(r, 10).value, '[2, 3, 196, 64]');
-  assert.ok(r.diagnostics.some((d) => d.span.line === 11 && d.severity === 'error' && /missing on the right side/.test(d.message)));
+  assert.ok(
+    r.diagnostics.some(
+      (d) => d.span.line === 11 && d.severity === 'error' && /missing on the right side/.test(d.message),
+    ),
+  );
 });
 
 test('list += and *= change the list in place, as every alias sees in Python', () => {
-  const r = run(header + 'layers = [1]\nalias = layers\nlayers += (2, 3)\nx = torch.zeros(len(alias), 4)\nrow = [0]\nsame = row\nrow *= 3\ny = torch.zeros(len(same), 5)\nfresh = [1] + [2]\n');
+  const r = run(
+    header +
+      'layers = [1]\nalias = layers\nlayers += (2, 3)\nx = torch.zeros(len(alias), 4)\nrow = [0]\nsame = row\nrow *= 3\ny = torch.zeros(len(same), 5)\nfresh = [1] + [2]\n',
+  );
   assert.equal(line(r, 7).value, '[3, 4]');
   assert.equal(line(r, 11).value, '[3, 5]');
 });
 
-test('multinomial: PyTorch 1.13\'s errors for a 3-D input and for too many samples without replacement', () => {
-  const r = run(header + 'a = torch.multinomial(torch.rand(2, 3, 4), 1)\nb = torch.multinomial(torch.rand(2, 3), 5)\nc = torch.rand(2, 3).multinomial(5, replacement=True)\n');
+test("multinomial: PyTorch 1.13's errors for a 3-D input and for too many samples without replacement", () => {
+  const r = run(
+    header +
+      'a = torch.multinomial(torch.rand(2, 3, 4), 1)\nb = torch.multinomial(torch.rand(2, 3), 5)\nc = torch.rand(2, 3).multinomial(5, replacement=True)\n',
+  );
   const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.span.line, d.message]);
-  assert.deepEqual(errors, [[4, 'prob_dist must be 1 or 2 dim'], [5, 'cannot sample n_sample > prob_dist.size(-1) samples without replacement']]);
+  assert.deepEqual(errors, [
+    [4, 'prob_dist must be 1 or 2 dim'],
+    [5, 'cannot sample n_sample > prob_dist.size(-1) samples without replacement'],
+  ]);
   assert.equal(line(r, 6).value, '[2, 5]');
 });
 
-test('complex views: PyTorch 1.13\'s errors; a complex product costs 6 real FLOPs per element', () => {
-  const r = run(header + 'a = torch.view_as_complex(torch.rand(3, 4))\nb = torch.view_as_real(torch.rand(3))\nc = torch.view_as_complex(torch.ones(3, 2, dtype=torch.long))\nz = torch.polar(torch.ones(5), torch.zeros(5))\nw = z * z\n');
+test("complex views: PyTorch 1.13's errors; a complex product costs 6 real FLOPs per element", () => {
+  const r = run(
+    header +
+      'a = torch.view_as_complex(torch.rand(3, 4))\nb = torch.view_as_real(torch.rand(3))\nc = torch.view_as_complex(torch.ones(3, 2, dtype=torch.long))\nz = torch.polar(torch.ones(5), torch.zeros(5))\nw = z * z\n',
+  );
   const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.span.line, d.message]);
-  assert.deepEqual(errors, [[4, 'Tensor must have a last dimension of size 2'], [5, 'view_as_real is only supported for complex tensors'],
-    [6, 'view_as_complex is only supported for half, float and double tensors, but got a tensor of scalar type: Long']]);
+  assert.deepEqual(errors, [
+    [4, 'Tensor must have a last dimension of size 2'],
+    [5, 'view_as_real is only supported for complex tensors'],
+    [6, 'view_as_complex is only supported for half, float and double tensors, but got a tensor of scalar type: Long'],
+  ]);
   assert.equal(line(r, 8).flops, 30n);
 });
 
-test('gather / index_select / scatter_add: shapes and PyTorch 1.13\'s errors', () => {
-  const r = run(header + 'x = torch.rand(2, 3, 4)\na = torch.gather(x, 1, torch.zeros(2, 3, dtype=torch.long))\nb = torch.index_select(x, 1, torch.zeros(2, 2, dtype=torch.long))\nc = torch.gather(x, 1, torch.zeros(2, 3, 4))\nd = torch.index_select(x, 1, torch.zeros(5, dtype=torch.long))\ne = x.scatter_add(2, torch.zeros(2, 3, 2, dtype=torch.long), torch.ones(2, 3, 2))\n');
+test("gather / index_select / scatter_add: shapes and PyTorch 1.13's errors", () => {
+  const r = run(
+    header +
+      'x = torch.rand(2, 3, 4)\na = torch.gather(x, 1, torch.zeros(2, 3, dtype=torch.long))\nb = torch.index_select(x, 1, torch.zeros(2, 2, dtype=torch.long))\nc = torch.gather(x, 1, torch.zeros(2, 3, 4))\nd = torch.index_select(x, 1, torch.zeros(5, dtype=torch.long))\ne = x.scatter_add(2, torch.zeros(2, 3, 2, dtype=torch.long), torch.ones(2, 3, 2))\n',
+  );
   const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.span.line, d.message]);
-  assert.deepEqual(errors, [[5, 'Index tensor must have the same number of dimensions as input tensor'], [6, 'index_select(): Index is supposed to be a vector'], [7, 'gather(): Expected dtype int64 for index']]);
+  assert.deepEqual(errors, [
+    [5, 'Index tensor must have the same number of dimensions as input tensor'],
+    [6, 'index_select(): Index is supposed to be a vector'],
+    [7, 'gather(): Expected dtype int64 for index'],
+  ]);
   assert.equal(line(r, 8).value, '[2, 5, 4]');
   assert.equal(line(r, 9).value, '[2, 3, 4]');
   assert.equal(line(r, 9).flops, 12n, 'scatter_add: one add per index element');
@@ -227,13 +290,17 @@ test('gather / index_select / scatter_add: shapes and PyTorch 1.13\'s errors', (
 
 test('SyncBatchNorm holds and costs what BatchNorm does (PyTorch runs it only on GPUs)', () => {
   const src = (bn) => header + `m = nn.Sequential(nn.Conv2d(3, 8, 3), ${bn}(8))\ny = m(torch.randn(2, 3, 10, 10))\n`;
-  const sync = run(src('nn.SyncBatchNorm')), plain = run(src('nn.BatchNorm2d'));
-  for (const k of ['params', 'buffers', 'macs', 'flops', 'backwardFlops']) assert.equal(sync.totals[k], plain.totals[k], k);
+  const sync = run(src('nn.SyncBatchNorm')),
+    plain = run(src('nn.BatchNorm2d'));
+  for (const k of ['params', 'buffers', 'macs', 'flops', 'backwardFlops'])
+    assert.equal(sync.totals[k], plain.totals[k], k);
   assert.equal(sync.totals.buffers, 17n);
 });
 
 test('global and nonlocal rebind the outer names', () => {
-  const r = run(header + `width = 4
+  const r = run(
+    header +
+      `width = 4
 def widen():
     global width
     width = 8
@@ -246,6 +313,7 @@ def counter():
     return n
 widen()
 y = torch.randn(3, width * counter())
-`);
+`,
+  );
   assert.equal(line(r, 16).value, '[3, 16]');
 });

@@ -8,7 +8,10 @@ import { joinedSource } from '../oracle/notebookJoin.mjs';
 
 const dir = join(root, 'test/fixtures/python');
 function pyFiles(d) {
-  return readdirSync(d).flatMap((n) => { const p = join(d, n); return statSync(p).isDirectory() ? pyFiles(p) : /\.(py|ipynb)$/.test(p) ? [p] : []; });
+  return readdirSync(d).flatMap((n) => {
+    const p = join(d, n);
+    return statSync(p).isDirectory() ? pyFiles(p) : /\.(py|ipynb)$/.test(p) ? [p] : [];
+  });
 }
 
 /** A notebook fixture is analyzed as the extension and the CLI analyze it: its code cells joined as one program. */
@@ -23,12 +26,22 @@ function expectations(source) {
     const m = /^\s*[^#\s].*#\s*expect(-error|-warning)?:\s*(.*)$/.exec(text);
     if (!m) return;
     const body = m[2].trim();
-    if (m[1]) { out.push({ line: i + 1, kind: m[1].slice(1), text: body }); return; }
+    if (m[1]) {
+      out.push({ line: i + 1, kind: m[1].slice(1), text: body });
+      return;
+    }
     const shape = /^(\[[^\]]*\]|\(.*\))(?=\s|$)/.exec(body)?.[1];
     const macs = /macs=(\d+)/.exec(body)?.[1];
     const params = /params=(\d+)/.exec(body)?.[1];
     const dtype = /dtype=(\w+)/.exec(body)?.[1];
-    out.push({ line: i + 1, kind: 'value', shape, macs: macs && BigInt(macs), params: params && BigInt(params), dtype });
+    out.push({
+      line: i + 1,
+      kind: 'value',
+      shape,
+      macs: macs && BigInt(macs),
+      params: params && BigInt(params),
+      dtype,
+    });
   });
   return out;
 }
@@ -40,13 +53,21 @@ for (const file of pyFiles(dir)) {
   test(`fixture ${relative(dir, file)}`, () => {
     const r = file.endsWith('.ipynb') ? core.analyze(source, { path: file }) : analyzeFile(file);
     const byLine = new Map();
-    for (const l of r.lines) { byLine.set(l.line, l); if (l.endLine) byLine.set(l.endLine, l); }
+    for (const l of r.lines) {
+      byLine.set(l.line, l);
+      if (l.endLine) byLine.set(l.endLine, l);
+    }
     const failures = [];
     for (const e of exp) {
       if (e.kind !== 'value') {
         const sev = e.kind === 'error' ? 'error' : 'warning';
-        const hit = r.diagnostics.find((d) => d.span.line === e.line && d.severity === sev && d.message.includes(e.text.replace(/\s*\.\.\.$/, '')));
-        if (e.kind === 'error' && !hit) failures.push(`line ${e.line}: expected error containing "${e.text}", got ${JSON.stringify(r.diagnostics.filter((d) => d.span.line === e.line).map((d) => d.message))}`);
+        const hit = r.diagnostics.find(
+          (d) => d.span.line === e.line && d.severity === sev && d.message.includes(e.text.replace(/\s*\.\.\.$/, '')),
+        );
+        if (e.kind === 'error' && !hit)
+          failures.push(
+            `line ${e.line}: expected error containing "${e.text}", got ${JSON.stringify(r.diagnostics.filter((d) => d.span.line === e.line).map((d) => d.message))}`,
+          );
         continue;
       }
       const l = byLine.get(e.line);
@@ -55,9 +76,12 @@ for (const file of pyFiles(dir)) {
         const perCall = l && l.calls ? l.inclusive.macs / BigInt(l.calls) : 0n;
         if (perCall !== e.macs) failures.push(`line ${e.line}: macs per call ${perCall} expected ${e.macs}`);
       }
-      if (e.params !== undefined && l?.valueParams !== e.params) failures.push(`line ${e.line}: params ${l?.valueParams} expected ${e.params}`);
+      if (e.params !== undefined && l?.valueParams !== e.params)
+        failures.push(`line ${e.line}: params ${l?.valueParams} expected ${e.params}`);
     }
-    const unexpected = r.diagnostics.filter((d) => d.severity === 'error' && !exp.some((e) => e.kind === 'error' && e.line === d.span.line));
+    const unexpected = r.diagnostics.filter(
+      (d) => d.severity === 'error' && !exp.some((e) => e.kind === 'error' && e.line === d.span.line),
+    );
     for (const d of unexpected) failures.push(`line ${d.span.line}: unexpected error ${d.message}`);
     assert.deepEqual(failures, []);
   });

@@ -6,16 +6,46 @@ import { test } from 'node:test';
 import { core, root } from './core.mjs';
 
 const dir = join(root, 'test/fixtures/python');
-const sources = readdirSync(dir).filter((f) => f.endsWith('.py')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+const sources = readdirSync(dir)
+  .filter((f) => f.endsWith('.py'))
+  .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 sources.push(['examples/gpt.py', readFileSync(join(root, 'examples/gpt.py'), 'utf8')]);
 
 /** A small deterministic PRNG, so failures reproduce. */
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const snippets = [')', '(', ':', '[', ']', '**', '@', 'lambda', ' if ', 'None', '0', '-1', '1e9', '...', '\n    ', '\n', 'self', 'x.view(', '"', "'", '#', '\\', 'yield', 'torch.cat(', 'def ', 'class ', ' * 0'];
+const snippets = [
+  ')',
+  '(',
+  ':',
+  '[',
+  ']',
+  '**',
+  '@',
+  'lambda',
+  ' if ',
+  'None',
+  '0',
+  '-1',
+  '1e9',
+  '...',
+  '\n    ',
+  '\n',
+  'self',
+  'x.view(',
+  '"',
+  "'",
+  '#',
+  '\\',
+  'yield',
+  'torch.cat(',
+  'def ',
+  'class ',
+  ' * 0',
+];
 
 function mutate(src, r) {
   const cuts = 1 + Math.floor(r() * 4);
@@ -25,7 +55,11 @@ function mutate(src, r) {
     const kind = r();
     if (kind < 0.33) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(r() * 20));
     else if (kind < 0.66) out = out.slice(0, at) + snippets[Math.floor(r() * snippets.length)] + out.slice(at);
-    else { const b = Math.floor(r() * out.length); const [p, q] = at < b ? [at, b] : [b, at]; out = out.slice(0, p) + out.slice(q) + out.slice(p, q); }
+    else {
+      const b = Math.floor(r() * out.length);
+      const [p, q] = at < b ? [at, b] : [b, at];
+      out = out.slice(0, p) + out.slice(q) + out.slice(p, q);
+    }
   }
   return out;
 }
@@ -50,7 +84,9 @@ test('mutated fixtures analyze without throwing, within the step budget', () => 
     const [name, src] = sources[i % sources.length];
     const text = mutate(src, r);
     let res;
-    assert.doesNotThrow(() => { res = core.analyze(text, { path: `/fuzz/${name}`, maxSteps: 100_000 }); }, `${name} mutation ${i}`);
+    assert.doesNotThrow(() => {
+      res = core.analyze(text, { path: `/fuzz/${name}`, maxSteps: 100_000 });
+    }, `${name} mutation ${i}`);
     assert.ok(res.steps <= 100_001, `steps ${res.steps}`);
     if (res.budgetExceeded) budgetStops++;
   }
@@ -58,7 +94,10 @@ test('mutated fixtures analyze without throwing, within the step budget', () => 
 });
 
 test('an endless loop ends at the step budget with a diagnostic', () => {
-  const r = core.analyze('import torch\nx = torch.randn(2, 3)\nwhile True:\n    x = x + 1\n', { path: '/fuzz/loop.py', maxSteps: 5000 });
+  const r = core.analyze('import torch\nx = torch.randn(2, 3)\nwhile True:\n    x = x + 1\n', {
+    path: '/fuzz/loop.py',
+    maxSteps: 5000,
+  });
   assert.equal(r.budgetExceeded, true);
   assert.ok(r.diagnostics.some((d) => d.code === 'budget'));
   assert.ok(r.totals.flops > 0n, 'work done before the stop is kept');

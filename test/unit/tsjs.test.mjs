@@ -11,10 +11,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'tsjs');
 const goldens = join(root, 'test', 'oracle', 'golden');
 const bundle = join(root, 'out', 'tsjs-test.cjs');
-await esbuild.build({ entryPoints: [join(root, 'src/core/tsjs/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning', target: 'es2022' });
+await esbuild.build({
+  entryPoints: [join(root, 'src/core/tsjs/index.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: bundle,
+  logLevel: 'warning',
+  target: 'es2022',
+});
 const { analyzeTsJs } = createRequire(import.meta.url)(bundle);
 
-const names = readdirSync(fixtures).filter((f) => /\.[tj]s$/.test(f)).map((f) => f.replace(/\.[tj]s$/, '')).sort();
+const names = readdirSync(fixtures)
+  .filter((f) => /\.[tj]s$/.test(f))
+  .map((f) => f.replace(/\.[tj]s$/, ''))
+  .sort();
 const read = (name) => readFileSync(join(fixtures, `${name}.ts`), 'utf8');
 const golden = (name) => JSON.parse(readFileSync(join(goldens, `tfjs_${name}.json`), 'utf8'));
 const analyze = (name, opts = {}) => analyzeTsJs(read(name), { path: `${name}.ts`, ...opts });
@@ -22,7 +33,10 @@ const analyze = (name, opts = {}) => analyzeTsJs(read(name), { path: `${name}.ts
 /** TF.js shape -> our display: batch null is `B`; a later null is a wildcard (TF.js loses dims our analysis keeps, e.g. Reshape with -1). */
 function shapeMatches(ours, theirs) {
   const parts = ours.replace(/^\[|\]$/g, '').split(', ');
-  return parts.length === theirs.length && theirs.every((d, i) => (d === null ? (i === 0 ? parts[i] === 'B' : true) : parts[i] === String(d)));
+  return (
+    parts.length === theirs.length &&
+    theirs.every((d, i) => (d === null ? (i === 0 ? parts[i] === 'B' : true) : parts[i] === String(d)))
+  );
 }
 
 const prod = (xs) => xs.reduce((a, b) => a * (b ?? 1), 1);
@@ -31,18 +45,43 @@ function expectedMacs(l) {
   const { className: c, inputShape: x, outputShape: y, config: k } = l;
   const ks = (v, n) => (Array.isArray(v) ? v : Array(n).fill(v));
   switch (c) {
-    case 'Dense': return prod(x.slice(0, -1)) * x[x.length - 1] * k.units;
-    case 'Conv1D': return prod(y) * x[x.length - 1] * prod(ks(k.kernelSize, 1));
-    case 'Conv2D': return prod(y) * x[x.length - 1] * prod(ks(k.kernelSize, 2));
-    case 'Conv3D': return prod(y) * x[x.length - 1] * prod(ks(k.kernelSize, 3));
-    case 'DepthwiseConv2D': return prod(y) * prod(ks(k.kernelSize, 2));
-    case 'SeparableConv2D': { const mid = x[3] * (k.depthMultiplier ?? 1); return prod(y.slice(0, -1)) * mid * (prod(ks(k.kernelSize, 2)) + k.filters); }
-    case 'Conv2DTranspose': return prod(x) * k.filters * prod(ks(k.kernelSize, 2));
-    case 'LSTM': case 'GRU': case 'SimpleRNN': { const g = { LSTM: 4, GRU: 3, SimpleRNN: 1 }[c]; return prod(x.slice(0, 2)) * g * k.units * (x[2] + k.units); }
-    case 'Bidirectional': return 2 * expectedMacs({ className: k.layer.className, inputShape: x, outputShape: y, config: k.layer.config });
-    case 'TimeDistributed': return expectedMacs({ className: k.layer.className, inputShape: [prod(x.slice(0, 2)), ...x.slice(2)], outputShape: [prod(y.slice(0, 2)), ...y.slice(2)], config: k.layer.config });
-    case 'Dot': { const a = Array.isArray(k.axes) ? k.axes[0] : k.axes; return prod(y) * x[0][a < 0 ? x[0].length + a : a]; }
-    default: return 0;
+    case 'Dense':
+      return prod(x.slice(0, -1)) * x[x.length - 1] * k.units;
+    case 'Conv1D':
+      return prod(y) * x[x.length - 1] * prod(ks(k.kernelSize, 1));
+    case 'Conv2D':
+      return prod(y) * x[x.length - 1] * prod(ks(k.kernelSize, 2));
+    case 'Conv3D':
+      return prod(y) * x[x.length - 1] * prod(ks(k.kernelSize, 3));
+    case 'DepthwiseConv2D':
+      return prod(y) * prod(ks(k.kernelSize, 2));
+    case 'SeparableConv2D': {
+      const mid = x[3] * (k.depthMultiplier ?? 1);
+      return prod(y.slice(0, -1)) * mid * (prod(ks(k.kernelSize, 2)) + k.filters);
+    }
+    case 'Conv2DTranspose':
+      return prod(x) * k.filters * prod(ks(k.kernelSize, 2));
+    case 'LSTM':
+    case 'GRU':
+    case 'SimpleRNN': {
+      const g = { LSTM: 4, GRU: 3, SimpleRNN: 1 }[c];
+      return prod(x.slice(0, 2)) * g * k.units * (x[2] + k.units);
+    }
+    case 'Bidirectional':
+      return 2 * expectedMacs({ className: k.layer.className, inputShape: x, outputShape: y, config: k.layer.config });
+    case 'TimeDistributed':
+      return expectedMacs({
+        className: k.layer.className,
+        inputShape: [prod(x.slice(0, 2)), ...x.slice(2)],
+        outputShape: [prod(y.slice(0, 2)), ...y.slice(2)],
+        config: k.layer.config,
+      });
+    case 'Dot': {
+      const a = Array.isArray(k.axes) ? k.axes[0] : k.axes;
+      return prod(y) * x[0][a < 0 ? x[0].length + a : a];
+    }
+    default:
+      return 0;
   }
 }
 
@@ -61,10 +100,16 @@ for (const name of names) {
     if (g.error) {
       const norm = (m) => m.replace(/layer \S+:/, 'layer X:');
       const errs = r.diagnostics.filter((d) => d.severity === 'error');
-      assert.ok(errs.some((d) => norm(d.message) === norm(g.error)), `expected TF.js error "${g.error}", got ${JSON.stringify(errs.map((d) => d.message))}`);
+      assert.ok(
+        errs.some((d) => norm(d.message) === norm(g.error)),
+        `expected TF.js error "${g.error}", got ${JSON.stringify(errs.map((d) => d.message))}`,
+      );
     } else {
       assert.equal(r.totals.params, BigInt(g.countParams), 'countParams');
-      assert.ok(r.output && shapeMatches(r.output.shape, g.outputShape), `output ${r.output?.shape} vs ${JSON.stringify(g.outputShape)}`);
+      assert.ok(
+        r.output && shapeMatches(r.output.shape, g.outputShape),
+        `output ${r.output?.shape} vs ${JSON.stringify(g.outputShape)}`,
+      );
     }
     assert.equal(r.totals.params, BigInt(sumParams), 'sum of layer params');
     // Per layer: every TF.js layer has a recorded application with a matching class and output shape.
@@ -75,7 +120,10 @@ for (const name of names) {
       ours.splice(i, 1);
     }
     // Per layer params: the module tree's children by class.
-    const kids = r.modules.flatMap((m) => m.children).map((c) => `${c.type}:${c.params}`).sort();
+    const kids = r.modules
+      .flatMap((m) => m.children)
+      .map((c) => `${c.type}:${c.params}`)
+      .sort();
     assert.deepEqual(kids, layers.map((l) => `${l.className}:${l.params}`).sort());
     assert.equal(r.totals.macs, BigInt(layers.reduce((a, l) => a + expectedMacs(l), 0)), 'MACs');
     assert.equal(r.coverage.unknownOps, 0, JSON.stringify(r.coverage.unknown));
@@ -92,11 +140,16 @@ test('inline expectations (// expect: shape params= macs=, // expect-error:)', (
       const e = /\/\/ expect-error: (.*)$/.exec(text);
       const lc = r.lines.find((l) => l.line === line);
       if (m) {
-        if (m[1]) assert.ok(lc?.shapes.includes(m[1]), `${name}:${line} shape ${m[1]} vs ${JSON.stringify(lc?.shapes)}`);
+        if (m[1])
+          assert.ok(lc?.shapes.includes(m[1]), `${name}:${line} shape ${m[1]} vs ${JSON.stringify(lc?.shapes)}`);
         if (m[2]) assert.equal(lc?.params, BigInt(m[2]), `${name}:${line} params`);
         if (m[3]) assert.equal(lc?.macs ?? 0n, BigInt(m[3]), `${name}:${line} macs`);
       }
-      if (e) assert.ok(r.diagnostics.some((d) => d.span.line === line && d.severity === 'error' && d.message.includes(e[1].trim())), `${name}:${line} error "${e[1]}" in ${JSON.stringify(r.diagnostics)}`);
+      if (e)
+        assert.ok(
+          r.diagnostics.some((d) => d.span.line === line && d.severity === 'error' && d.message.includes(e[1].trim())),
+          `${name}:${line} error "${e[1]}" in ${JSON.stringify(r.diagnostics)}`,
+        );
     });
   }
 });
@@ -120,15 +173,20 @@ test('conventions: macs-only FLOPs equal MACs; seed FLOPs are 2·MACs + element-
 test('entries: top-level, an exported build(tf), and an explicit entry', () => {
   assert.equal(analyze('mlp').entry, 'top-level');
   assert.equal(analyze('functional').entry, 'build(tf)');
-  const r = analyzeTsJs('function make(n) { return tf.sequential({ layers: [tf.layers.dense({ units: n, inputShape: [4] })] }); }', { path: 'a.js', entry: 'make(3)' });
+  const r = analyzeTsJs(
+    'function make(n) { return tf.sequential({ layers: [tf.layers.dense({ units: n, inputShape: [4] })] }); }',
+    { path: 'a.js', entry: 'make(3)' },
+  );
   assert.equal(r.totals.params, 15n);
   assert.equal(r.output.shape, '[B, 3]');
 });
 
 test('each layer is charged to its tf.layers line (self) and the adding line (inclusive)', () => {
-  const src = "const tf = require('@tensorflow/tfjs');\nconst d = tf.layers.dense({ units: 8, inputShape: [4] });\nconst m = tf.sequential();\nm.add(d);\n";
+  const src =
+    "const tf = require('@tensorflow/tfjs');\nconst d = tf.layers.dense({ units: 8, inputShape: [4] });\nconst m = tf.sequential();\nm.add(d);\n";
   const r = analyzeTsJs(src, { path: 'x.js' });
-  const l2 = r.lines.find((l) => l.line === 2), l4 = r.lines.find((l) => l.line === 4);
+  const l2 = r.lines.find((l) => l.line === 2),
+    l4 = r.lines.find((l) => l.line === 4);
   assert.equal(l2.macs, 32n);
   assert.equal(l2.params, 40n);
   assert.equal(l4.macs, 0n);
@@ -136,7 +194,8 @@ test('each layer is charged to its tf.layers line (self) and the adding line (in
 });
 
 test('unknowns are counted, never silent zeros', () => {
-  const src = "import * as tf from '@tensorflow/tfjs';\nimport { units } from './config';\nconst m = tf.sequential();\nm.add(tf.layers.dense({ units: 4, inputShape: [8] }));\nm.add(tf.layers.dense({ units }));\nm.add(tf.layers.dense({ units: 2 }));\nm.add(tf.layers.fancyThing({}));\n";
+  const src =
+    "import * as tf from '@tensorflow/tfjs';\nimport { units } from './config';\nconst m = tf.sequential();\nm.add(tf.layers.dense({ units: 4, inputShape: [8] }));\nm.add(tf.layers.dense({ units }));\nm.add(tf.layers.dense({ units: 2 }));\nm.add(tf.layers.fancyThing({}));\n";
   const r = analyzeTsJs(src, { path: 'u.ts' });
   assert.equal(r.totals.params, 36n);
   assert.ok(r.coverage.unknownOps >= 2, JSON.stringify(r.coverage));
@@ -147,20 +206,45 @@ test('unknowns are counted, never silent zeros', () => {
 
 test('shape errors read like TF.js', () => {
   const cases = [
-    ["const m = tf.sequential(); m.add(tf.layers.dense({ units: 3 }));", 'The first layer in a Sequential model must get an `inputShape` or `batchInputShape` argument.'],
-    ["const a = tf.input({ shape: [4, 4, 3] }); const b = tf.input({ shape: [5, 5, 3] }); tf.layers.concatenate().apply([a, b]);", 'A `Concatenate` layer requires inputs with matching shapes except for the concat axis. Got input shapes: [[null,4,4,3],[null,5,5,3]]'],
-    ["const a = tf.input({ shape: [10] }); const b = tf.input({ shape: [20] }); tf.layers.add().apply([a, b]);", 'Operands could not be broadcast together with shapes [10] [20]'],
-    ["const m = tf.sequential(); m.add(tf.layers.flatten({ inputShape: [10] }));", 'expected min_ndim=3, found ndim=2'],
-    ["const m = tf.sequential(); m.add(tf.layers.reshape({ targetShape: [7], inputShape: [10] }));", 'Total size of new array must be unchanged.'],
+    [
+      'const m = tf.sequential(); m.add(tf.layers.dense({ units: 3 }));',
+      'The first layer in a Sequential model must get an `inputShape` or `batchInputShape` argument.',
+    ],
+    [
+      'const a = tf.input({ shape: [4, 4, 3] }); const b = tf.input({ shape: [5, 5, 3] }); tf.layers.concatenate().apply([a, b]);',
+      'A `Concatenate` layer requires inputs with matching shapes except for the concat axis. Got input shapes: [[null,4,4,3],[null,5,5,3]]',
+    ],
+    [
+      'const a = tf.input({ shape: [10] }); const b = tf.input({ shape: [20] }); tf.layers.add().apply([a, b]);',
+      'Operands could not be broadcast together with shapes [10] [20]',
+    ],
+    ['const m = tf.sequential(); m.add(tf.layers.flatten({ inputShape: [10] }));', 'expected min_ndim=3, found ndim=2'],
+    [
+      'const m = tf.sequential(); m.add(tf.layers.reshape({ targetShape: [7], inputShape: [10] }));',
+      'Total size of new array must be unchanged.',
+    ],
   ];
   for (const [src, msg] of cases) {
     const r = analyzeTsJs(src, { path: 'e.js' });
-    assert.ok(r.diagnostics.some((d) => d.severity === 'error' && d.message.includes(msg)), `${src}\n -> ${JSON.stringify(r.diagnostics.map((d) => d.message))}`);
+    assert.ok(
+      r.diagnostics.some((d) => d.severity === 'error' && d.message.includes(msg)),
+      `${src}\n -> ${JSON.stringify(r.diagnostics.map((d) => d.message))}`,
+    );
   }
 });
 
 test('robustness: truncated fixtures and garbage never throw', () => {
-  const inputs = ['', '}}}', 'model.add(', 'const x = ', '\u0000\u0001', 'tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [2]})', 'for (;;) {}', 'function f() { return f(); } f();', 'let a = []; while (true) a.push(a);'];
+  const inputs = [
+    '',
+    '}}}',
+    'model.add(',
+    'const x = ',
+    '\u0000\u0001',
+    'tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [2]})',
+    'for (;;) {}',
+    'function f() { return f(); } f();',
+    'let a = []; while (true) a.push(a);',
+  ];
   for (const name of names) {
     const src = read(name);
     for (let k = 0; k <= src.length; k += Math.max(1, Math.floor(src.length / 60))) inputs.push(src.slice(0, k));
@@ -177,7 +261,8 @@ test('robustness: truncated fixtures and garbage never throw', () => {
 test('relative imports run through the injected reader; costs land on the document lines that call into them', () => {
   const files = {
     'src/consts.ts': 'export const IMAGE_H = 28;\nexport const IMAGE_W = IMAGE_H;\nexport default { classes: 10 };\n',
-    'src/blocks.js': "const tf = require('@tensorflow/tfjs');\nfunction block(filters) {\n  return tf.layers.conv2d({ filters, kernelSize: 3, activation: 'relu' });\n}\nmodule.exports = { block };\n",
+    'src/blocks.js':
+      "const tf = require('@tensorflow/tfjs');\nfunction block(filters) {\n  return tf.layers.conv2d({ filters, kernelSize: 3, activation: 'relu' });\n}\nmodule.exports = { block };\n",
   };
   const src = [
     "import * as tf from '@tensorflow/tfjs';",
@@ -257,13 +342,19 @@ function loadTfjs() {
 
 test('goldens are current: real TF.js rebuilds every fixture and matches its golden', async (t) => {
   const tf = loadTfjs();
-  if (!tf) { t.skip('@tensorflow/tfjs is not installed'); return; }
+  if (!tf) {
+    t.skip('@tensorflow/tfjs is not installed');
+    return;
+  }
   const { runFixture } = await import('../oracle/tfjs_oracle.mjs');
   for (const name of names) {
     const got = JSON.stringify(runFixture(tf, join(fixtures, `${name}.ts`)), null, 1) + '\n';
     const want = readFileSync(join(goldens, `tfjs_${name}.json`), 'utf8');
     // Layer names carry TF.js's process-wide counters, so they depend on which fixtures ran before; compare without them.
-    const strip = (s) => JSON.stringify(JSON.parse(s), (k, v) => (k === 'name' && typeof v === 'string' && v !== name ? undefined : v)).replace(/layer \S+:/g, 'layer X:');
+    const strip = (s) =>
+      JSON.stringify(JSON.parse(s), (k, v) =>
+        k === 'name' && typeof v === 'string' && v !== name ? undefined : v,
+      ).replace(/layer \S+:/g, 'layer X:');
     assert.equal(strip(got), strip(want), `golden tfjs_${name}.json is stale: run node test/oracle/tfjs_oracle.mjs`);
   }
 });
@@ -280,7 +371,10 @@ test('given input shapes set the batch (and other symbolic) dims; mismatches are
 
 test('error messages equal real TF.js errors (when TF.js is installed)', (t) => {
   const tf = loadTfjs();
-  if (!tf) { t.skip('@tensorflow/tfjs is not installed'); return; }
+  if (!tf) {
+    t.skip('@tensorflow/tfjs is not installed');
+    return;
+  }
   const cases = [
     'const m = tf.sequential(); m.add(tf.layers.dense({ units: 3 }));',
     'const a = tf.input({ shape: [4, 4, 3] }); const b = tf.input({ shape: [5, 5, 3] }); tf.layers.concatenate().apply([a, b]);',
@@ -294,9 +388,15 @@ test('error messages equal real TF.js errors (when TF.js is installed)', (t) => 
   const norm = (m) => m.split('\n')[0].replace(/[a-z0-9_]+_[A-Za-z0-9]+?\d+(?=[: ])/g, 'LAYER');
   for (const src of cases) {
     let real;
-    try { new Function('tf', src)(tf); } catch (e) { real = e.message; }
+    try {
+      new Function('tf', src)(tf);
+    } catch (e) {
+      real = e.message;
+    }
     assert.ok(real, `TF.js accepted: ${src}`);
-    const ours = analyzeTsJs(src, { path: 'e.js' }).diagnostics.filter((d) => d.severity === 'error').map((d) => norm(d.message));
+    const ours = analyzeTsJs(src, { path: 'e.js' })
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => norm(d.message));
     assert.ok(ours.includes(norm(real)), `${src}\n real: ${real}\n ours: ${JSON.stringify(ours)}`);
   }
 });

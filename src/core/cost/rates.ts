@@ -11,7 +11,13 @@ export interface Rate {
   readonly rule: string;
 }
 
-const r = (fwd: number, bwd: number, saved: Rate['saved'], source: Rate['source'], rule: string): Rate => ({ fwd, bwd, saved, source, rule });
+const r = (fwd: number, bwd: number, saved: Rate['saved'], source: Rate['source'], rule: string): Rate => ({
+  fwd,
+  bwd,
+  saved,
+  source,
+  rule,
+});
 
 export const rates: Record<string, Rate> = {
   default: r(1, 1, 'none', 'choice', '1 FLOP per output element (choice)'),
@@ -20,7 +26,13 @@ export const rates: Record<string, Rate> = {
   mul: r(1, 2, 'input', 'seed', 'N FLOPs, N = broadcast output elements (seed)'),
   div: r(1, 3, 'input', 'seed', 'N FLOPs, N = broadcast output elements (seed)'),
   complex_add: r(2, 0, 'none', 'choice', 'complex add: 2 real FLOPs per element (choice)'),
-  complex_mul: r(6, 12, 'input', 'choice', 'complex multiply: 6 real FLOPs per element (4 multiplies, 2 adds) (choice)'),
+  complex_mul: r(
+    6,
+    12,
+    'input',
+    'choice',
+    'complex multiply: 6 real FLOPs per element (4 multiplies, 2 adds) (choice)',
+  ),
   polar: r(4, 4, 'input', 'choice', 'polar: abs·cos(angle) + i·abs·sin(angle), 4 FLOPs per element (choice)'),
   pow: r(1, 2, 'input', 'choice', '1 FLOP per element (choice)'),
   compare: r(1, 0, 'none', 'choice', '1 FLOP per element (choice)'),

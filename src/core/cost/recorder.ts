@@ -37,7 +37,9 @@ export class CostSums {
 
   add(c: OpCost): void {
     if (!this.exact && typeof c.macs === 'number' && typeof c.flops === 'number' && typeof c.bwd === 'number') {
-      const m = this.m + c.macs, f = this.f + c.flops, b = this.b + c.bwd;
+      const m = this.m + c.macs,
+        f = this.f + c.flops,
+        b = this.b + c.bwd;
       if (Number.isSafeInteger(m) && Number.isSafeInteger(f) && Number.isSafeInteger(b)) {
         this.m = m;
         this.f = f;
@@ -55,9 +57,15 @@ export class CostSums {
   isSafe(): boolean {
     return this.exact === undefined;
   }
-  get safeMacs(): number { return this.m; }
-  get safeFlops(): number { return this.f; }
-  get safeBwd(): number { return this.b; }
+  get safeMacs(): number {
+    return this.m;
+  }
+  get safeFlops(): number {
+    return this.f;
+  }
+  get safeBwd(): number {
+    return this.b;
+  }
 
   /** The sums as exact CostSums (from then on this object sums exactly). */
   sums(): ExactSums {
@@ -81,7 +89,9 @@ export class OpAgg extends CostSums {
   calls = 0;
   readonly outBytes = new CostSum();
   readonly saved = new CostSum();
-  constructor(readonly event: OpEvent) { super(); }
+  constructor(readonly event: OpEvent) {
+    super();
+  }
 }
 
 export class LineAgg {
@@ -160,7 +170,8 @@ export class Recorder {
     const c: OpCost = { macs: termsCost(ev.macs), flops: termsCost(ev.flops), bwd: termsCost(ev.bwd) };
     const out = ev.out ? tensorBytes(ev.out) : 0;
     const saved = termsCost(ev.saved);
-    if (ev.known) this.knownOps++; else this.unknownOps++;
+    if (ev.known) this.knownOps++;
+    else this.unknownOps++;
     this.total.add(c);
     this.outBytes.add(out);
     this.saved.add(saved);
@@ -191,7 +202,8 @@ export class Recorder {
     const line = stack.docLines()[0] ?? 0;
     const key = `${name}@${line}`;
     const u = this.unknown.get(key);
-    if (u) u.count++; else this.unknown.set(key, { name, line, count: 1 });
+    if (u) u.count++;
+    else this.unknown.set(key, { name, line, count: 1 });
     this.unknownOps++;
   }
 

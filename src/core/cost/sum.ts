@@ -31,7 +31,10 @@ export class CostSum {
     if (typeof v === 'number') {
       const s = this.n + v;
       if (Number.isSafeInteger(s)) this.n = s;
-      else { this.big += BigInt(this.n) + BigInt(v); this.n = 0; }
+      else {
+        this.big += BigInt(this.n) + BigInt(v);
+        this.n = 0;
+      }
     } else if (v.isConst()) this.big += v.constValue();
     else this.sym = this.sym ? this.sym.add(v) : v;
   }

@@ -16,7 +16,13 @@ export function termsPoly(ts: readonly Term[]): Poly {
   let concrete = true;
   for (const t of ts) {
     let x = BigInt(t.c);
-    for (const d of t.f) { if (typeof d !== 'number') { concrete = false; break; } x *= BigInt(d); }
+    for (const d of t.f) {
+      if (typeof d !== 'number') {
+        concrete = false;
+        break;
+      }
+      x *= BigInt(d);
+    }
     if (!concrete) break;
     k += x;
   }
@@ -35,7 +41,12 @@ export function scaleTerms(ts: readonly Term[], k: number): Term[] {
 }
 
 /** `scale`·`first` followed by `rest` as one formula, e.g. `2·32·784·256 + 32·256`, dims rendered by `show`. */
-export function formulaString(first: readonly Term[], scale: number, rest: readonly Term[], show: (d: Dim) => string = dimStr): string {
+export function formulaString(
+  first: readonly Term[],
+  scale: number,
+  rest: readonly Term[],
+  show: (d: Dim) => string = dimStr,
+): string {
   let out = '';
   const put = (t: Term, c: number) => {
     if (out) out += ' + ';

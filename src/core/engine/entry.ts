@@ -22,10 +22,18 @@ export interface EntryOutcome {
 
 const ENTRY_FILE = '<entry>';
 
-export function runDocument(s: Session, source: string, parsed: Module, opts: AnalyzeOptions, notes: FileAnnotations): EntryOutcome {
+export function runDocument(
+  s: Session,
+  source: string,
+  parsed: Module,
+  opts: AnalyzeOptions,
+  notes: FileAnnotations,
+): EntryOutcome {
   const { ip } = s;
   const entryText = opts.entry ?? notes.entry;
-  const inputSpecs = opts.inputs.length ? opts.inputs.map((i, k) => ({ name: `input${opts.inputs.length > 1 ? k : ''}`, shape: i.shape, dtype: i.dtype })) : notes.inputs.map((i) => ({ name: i.name, shape: i.shape, dtype: i.dtype }));
+  const inputSpecs = opts.inputs.length
+    ? opts.inputs.map((i, k) => ({ name: `input${opts.inputs.length > 1 ? k : ''}`, shape: i.shape, dtype: i.dtype }))
+    : notes.inputs.map((i) => ({ name: i.name, shape: i.shape, dtype: i.dtype }));
   const inputs: EntryOutcome['inputs'] = [];
   for (const spec of inputSpecs) {
     const t = makeInput(spec.shape, spec.dtype);
@@ -35,7 +43,8 @@ export function runDocument(s: Session, source: string, parsed: Module, opts: An
   const mod = runFile(ip, opts.path, entryText ? moduleName(opts.path) : '__main__', source);
   if (!mod) return { inputs };
   if (entryText) return { entry: entryText, inputs, output: runEntry(s, mod, entryText, inputs) };
-  if (ip.recorder.rootModules.length > 0 || ip.recorder.knownOps > 0) return { entry: hasMainBlock(parsed.body) ? '__main__' : 'top-level', inputs, output: ip.recorder.lastOutput };
+  if (ip.recorder.rootModules.length > 0 || ip.recorder.knownOps > 0)
+    return { entry: hasMainBlock(parsed.body) ? '__main__' : 'top-level', inputs, output: ip.recorder.lastOutput };
   return autoEntry(s, mod, parsed, inputs, notes);
 }
 
@@ -44,17 +53,30 @@ function moduleName(path: string): string {
 }
 
 function hasMainBlock(body: Stmt[]): boolean {
-  return body.some((st) => st.k === 'if' && st.test.k === 'cmp' && st.test.l.k === 'name' && st.test.l.id === '__name__');
+  return body.some(
+    (st) => st.k === 'if' && st.test.k === 'cmp' && st.test.l.k === 'name' && st.test.l.id === '__name__',
+  );
 }
 
 function callModel(s: Session, model: Value, inputs: EntryOutcome['inputs']): Value {
   const { ip } = s;
   ip.frames.push({ file: ENTRY_FILE, pos: 0 });
   try {
-    return callValue(ip, model, inputs.map((i) => i.tensor), undefined, ip.site);
+    return callValue(
+      ip,
+      model,
+      inputs.map((i) => i.tensor),
+      undefined,
+      ip.site,
+    );
   } catch (e) {
     if (!(e instanceof PyException)) throw e;
-    ip.report('warning', 'evaluation-stopped', `flopscope: the entry's forward stopped: ${e.type}${e.message !== 'raised' ? `: ${e.message}` : ''}`, { s: 0, e: 1 });
+    ip.report(
+      'warning',
+      'evaluation-stopped',
+      `flopscope: the entry's forward stopped: ${e.type}${e.message !== 'raised' ? `: ${e.message}` : ''}`,
+      { s: 0, e: 1 },
+    );
     return new Unknown('exception');
   } finally {
     ip.frames.pop();
@@ -74,10 +96,21 @@ function runEntry(s: Session, mod: PyModule, text: string, inputs: EntryOutcome[
   ip.frames.push({ file: ENTRY_FILE, pos: 0 });
   let model: Value;
   try {
-    model = force(evalExpr(ip, st.value, new Scope('function', new Scope('module', undefined, ip.builtins, mod.attrs), ip.builtins)));
+    model = force(
+      evalExpr(
+        ip,
+        st.value,
+        new Scope('function', new Scope('module', undefined, ip.builtins, mod.attrs), ip.builtins),
+      ),
+    );
   } catch (e) {
     if (!(e instanceof PyException)) throw e;
-    ip.report('error', 'bad-entry', `flopscope: the entry '${text}' raised ${e.type}${e.message !== 'raised' ? `: ${e.message}` : ''}`, { s: 0, e: 1 });
+    ip.report(
+      'error',
+      'bad-entry',
+      `flopscope: the entry '${text}' raised ${e.type}${e.message !== 'raised' ? `: ${e.message}` : ''}`,
+      { s: 0, e: 1 },
+    );
     return new Unknown('entry');
   } finally {
     ip.frames.pop();
@@ -87,7 +120,15 @@ function runEntry(s: Session, mod: PyModule, text: string, inputs: EntryOutcome[
     if (inputs.length === 0) {
       const hinted = isModule(model) ? forwardHints(model) : undefined;
       if (hinted?.length) inputs.push(...hinted);
-      else { ip.report('information', 'no-inputs', `flopscope: the entry '${text}' needs input shapes (CLI: --input 1,3,224,224; or a '# flopscope: input x: [B, 3, 224, 224]' comment)`, { s: 0, e: 1 }); return model; }
+      else {
+        ip.report(
+          'information',
+          'no-inputs',
+          `flopscope: the entry '${text}' needs input shapes (CLI: --input 1,3,224,224; or a '# flopscope: input x: [B, 3, 224, 224]' comment)`,
+          { s: 0, e: 1 },
+        );
+        return model;
+      }
     }
     nameInputs(model, inputs);
     return callModel(s, model, inputs);
@@ -100,7 +141,9 @@ function nameInputs(model: Value, inputs: EntryOutcome['inputs']): void {
   const fn = isModule(model) ? model.cls.lookup('forward') : model;
   if (!(fn instanceof PyFunction)) return;
   const params = fn.params.filter((p) => p.kind === 'pos').slice(isModule(model) ? 1 : 0);
-  inputs.forEach((inp, i) => { if (/^input\d*$/.test(inp.name) && params[i]) inp.name = params[i].name; });
+  inputs.forEach((inp, i) => {
+    if (/^input\d*$/.test(inp.name) && params[i]) inp.name = params[i].name;
+  });
 }
 
 function forwardHints(model: PyInstance): EntryOutcome['inputs'] | undefined {
@@ -117,13 +160,25 @@ function forwardHints(model: PyInstance): EntryOutcome['inputs'] | undefined {
 }
 
 /** No entry and nothing ran: build the module class that the annotations point at (or the last one) and call it. */
-function autoEntry(s: Session, mod: PyModule, parsed: Module, inputs: EntryOutcome['inputs'], notes: FileAnnotations): EntryOutcome {
+function autoEntry(
+  s: Session,
+  mod: PyModule,
+  parsed: Module,
+  inputs: EntryOutcome['inputs'],
+  notes: FileAnnotations,
+): EntryOutcome {
   const { ip } = s;
   const classes = parsed.body.filter((st): st is Extract<Stmt, { k: 'class' }> => st.k === 'class');
   const idx = ip.lineIndex.get(ip.docFile)!;
   const noteLine = notes.inputs[0]?.line;
-  let chosen = noteLine !== undefined ? classes.find((c) => idx.line(c.s) <= noteLine && noteLine <= idx.line(c.e)) ?? classes.find((c) => idx.line(c.s) > noteLine) : undefined;
-  const candidates = classes.map((c) => ({ st: c, cls: mod.attrs.get(c.name) })).filter((c) => c.cls instanceof PyClass && isModuleClass(c.cls));
+  let chosen =
+    noteLine !== undefined
+      ? (classes.find((c) => idx.line(c.s) <= noteLine && noteLine <= idx.line(c.e)) ??
+        classes.find((c) => idx.line(c.s) > noteLine))
+      : undefined;
+  const candidates = classes
+    .map((c) => ({ st: c, cls: mod.attrs.get(c.name) }))
+    .filter((c) => c.cls instanceof PyClass && isModuleClass(c.cls));
   if (!chosen) chosen = candidates.filter((c) => inputs.length || hintsOf(c.cls as PyClass)).pop()?.st;
   if (!chosen) return { inputs };
   const cls = mod.attrs.get(chosen.name);

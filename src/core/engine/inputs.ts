@@ -6,10 +6,16 @@ import { parseDtype, float32, int64, boolType } from '../torch/dtypes';
 import { Tensor } from '../torch/tensor';
 import type { PyDtype } from '../eval/values';
 
-export interface InputError { message: string }
+export interface InputError {
+  message: string;
+}
 
 export function parseDims(spec: string): Dim[] | InputError {
-  const parts = spec.replace(/^\[|\]$/g, '').split(/[,x×\s]+/).map((s) => s.trim()).filter(Boolean);
+  const parts = spec
+    .replace(/^\[|\]$/g, '')
+    .split(/[,x×\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const dims: Dim[] = [];
   for (const p of parts) {
     if (/^\d+$/.test(p)) dims.push(Number(p));
@@ -47,6 +53,10 @@ export function jaxtypingInput(p: Param): Tensor | undefined {
     else if (/^[A-Za-z]\w*$/.test(name)) dims.push(new SymInt(Poly.sym(name)));
     else return undefined;
   }
-  const dtype = /^(Int|Integer|Int64|Long)/.test(kind) ? int64 : kind === 'Bool' ? boolType : parseDtype(kind.replace(/^Float(\d+)$/, 'float$1')) ?? float32;
+  const dtype = /^(Int|Integer|Int64|Long)/.test(kind)
+    ? int64
+    : kind === 'Bool'
+      ? boolType
+      : (parseDtype(kind.replace(/^Float(\d+)$/, 'float$1')) ?? float32);
   return new Tensor(dims, dtype);
 }

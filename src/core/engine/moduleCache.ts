@@ -2,7 +2,11 @@
 import type { Interp } from '../eval/interpreter';
 import type { PyModule } from '../eval/values';
 
-interface Entry { readonly text: string; readonly module: PyModule; readonly deps: readonly string[] }
+interface Entry {
+  readonly text: string;
+  readonly module: PyModule;
+  readonly deps: readonly string[];
+}
 
 class ModuleCache {
   private readonly entries = new Map<string, Entry>();

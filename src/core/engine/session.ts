@@ -24,7 +24,9 @@ export interface Session {
 }
 
 function precisionDtypes(p: Precision): { float: PyDtype; act: (d: PyDtype) => PyDtype } {
-  const f16 = dtypes.get('float16')!, bf16 = dtypes.get('bfloat16')!, f32 = dtypes.get('float32')!;
+  const f16 = dtypes.get('float16')!,
+    bf16 = dtypes.get('bfloat16')!,
+    f32 = dtypes.get('float32')!;
   if (p === 'fp16') return { float: f16, act: (d) => (d === f32 ? f16 : d) };
   if (p === 'bf16') return { float: bf16, act: (d) => (d === f32 ? bf16 : d) };
   if (p === 'mixed') return { float: f32, act: (d) => (d === f32 ? f16 : d) };
@@ -64,7 +66,10 @@ export function runFile(ip: Interp, path: string, name: string, source?: string)
   if (text === undefined) return undefined;
   const cache = moduleCache(ip);
   const cached = path === ip.docFile ? undefined : cache.reuse(path, text);
-  if (cached) { ip.modules.set(path, cached); return cached; }
+  if (cached) {
+    ip.modules.set(path, cached);
+    return cached;
+  }
   const parsed = parseCached(path, text);
   const m = new PyModule(name, path);
   ip.modules.set(path, m);
@@ -80,7 +85,12 @@ export function runFile(ip: Interp, path: string, name: string, source?: string)
   } catch (e) {
     if (e instanceof BudgetExceeded || e instanceof Cancelled) throw e;
     if (!(e instanceof PyException)) throw e;
-    if (path === ip.docFile) ip.report('warning', 'evaluation-stopped', `flopscope: evaluation stopped here: ${e.type}${e.message && e.message !== 'raised' ? `: ${e.message}` : ''}`);
+    if (path === ip.docFile)
+      ip.report(
+        'warning',
+        'evaluation-stopped',
+        `flopscope: evaluation stopped here: ${e.type}${e.message && e.message !== 'raised' ? `: ${e.message}` : ''}`,
+      );
   } finally {
     ip.frames.length = depth;
     cache.exit(path, text, m);

@@ -20,8 +20,19 @@ export function supportedOps(): SupportedOps {
   importModule(ip, 'torch.nn', 'nn', scope);
   ip.frames.pop();
   const nn = scope.vars.get('nn');
-  const layers = nn instanceof PyModule ? [...nn.attrs].filter(([k, v]) => v instanceof PyClass && /^[A-Z]/.test(k)).map(([k]) => k) : [];
+  const layers =
+    nn instanceof PyModule
+      ? [...nn.attrs].filter(([k, v]) => v instanceof PyClass && /^[A-Z]/.test(k)).map(([k]) => k)
+      : [];
   const pick = (f: (d: { torch: boolean; functional: boolean; method: boolean }) => boolean) =>
-    [...ops].filter(([n, d]) => f(d) && !n.startsWith('_')).map(([n]) => n).sort();
-  return { layers: [...new Set(layers)].sort(), torchFunctions: pick((d) => d.torch), functional: pick((d) => d.functional), tensorMethods: pick((d) => d.method) };
+    [...ops]
+      .filter(([n, d]) => f(d) && !n.startsWith('_'))
+      .map(([n]) => n)
+      .sort();
+  return {
+    layers: [...new Set(layers)].sort(),
+    torchFunctions: pick((d) => d.torch),
+    functional: pick((d) => d.functional),
+    tensorMethods: pick((d) => d.method),
+  };
 }

@@ -3,11 +3,28 @@ import type { Interp } from './interpreter';
 import { callValue } from './calls';
 import { builtinMethod } from './builtinMethods';
 import { Tensor } from '../torch/tensor';
-import { force, BoundMethod, ClassMethod, NativeFunction, Property, PyClass, PyDtype, PyFunction, PyInstance, PyModule, PySuper, PyTuple, StaticMethod, Unknown, type Value } from './values';
+import {
+  force,
+  BoundMethod,
+  ClassMethod,
+  NativeFunction,
+  Property,
+  PyClass,
+  PyDtype,
+  PyFunction,
+  PyInstance,
+  PyModule,
+  PySuper,
+  PyTuple,
+  StaticMethod,
+  Unknown,
+  type Value,
+} from './values';
 
 /** Binds a class attribute found on `cls` for access through `self` (an instance or the class itself). */
 function bind(ip: Interp, v: Value, self: Value, cls: PyClass): Value {
-  if (v instanceof PyFunction || v instanceof NativeFunction) return self instanceof PyClass ? v : new BoundMethod(self, v);
+  if (v instanceof PyFunction || v instanceof NativeFunction)
+    return self instanceof PyClass ? v : new BoundMethod(self, v);
   if (v instanceof StaticMethod) return v.fn;
   if (v instanceof ClassMethod) return new BoundMethod(cls, v.fn);
   if (v instanceof Property) return self instanceof PyClass ? v : callValue(ip, v.fget, [self], undefined, ip.site);
@@ -57,7 +74,8 @@ export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefi
     if (name === 'itemsize') return obj.bytes;
     return undefined;
   }
-  if (obj instanceof PyFunction) return name === '__name__' || name === '__qualname__' ? obj.name : new Unknown(`attribute ${name}`);
+  if (obj instanceof PyFunction)
+    return name === '__name__' || name === '__qualname__' ? obj.name : new Unknown(`attribute ${name}`);
   if (obj instanceof BoundMethod && name === '__self__') return obj.self;
   return builtinMethod(ip, obj, name);
 }
@@ -65,8 +83,19 @@ export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefi
 export function getAttr(ip: Interp, obj: Value, name: string): Value {
   const v = lookupAttr(ip, obj, name);
   if (v !== undefined) return v;
-  const what = obj instanceof PyInstance ? `'${obj.cls.name}' object` : obj instanceof PyModule ? `module '${obj.name}'` : obj instanceof PyClass ? `class '${obj.name}'` : 'value';
-  ip.report('information', 'unknown-attribute', `flopscope: ${what} has no attribute '${name}' that flopscope knows; treated as unknown`);
+  const what =
+    obj instanceof PyInstance
+      ? `'${obj.cls.name}' object`
+      : obj instanceof PyModule
+        ? `module '${obj.name}'`
+        : obj instanceof PyClass
+          ? `class '${obj.name}'`
+          : 'value';
+  ip.report(
+    'information',
+    'unknown-attribute',
+    `flopscope: ${what} has no attribute '${name}' that flopscope knows; treated as unknown`,
+  );
   return new Unknown(`attribute ${name}`);
 }
 
@@ -74,7 +103,10 @@ export function setAttr(ip: Interp, obj: Value, name: string, v: Value): void {
   obj = force(obj);
   if (obj instanceof PyInstance) {
     const prop = obj.cls.lookup(name);
-    if (prop instanceof Property && prop.fset) { callValue(ip, prop.fset, [obj, v], undefined, ip.site); return; }
+    if (prop instanceof Property && prop.fset) {
+      callValue(ip, prop.fset, [obj, v], undefined, ip.site);
+      return;
+    }
     if (obj.cls.hooks.setattr?.(obj, name, v)) return;
     obj.attrs.set(name, v);
   } else if (obj instanceof PyClass) obj.dict.set(name, v);

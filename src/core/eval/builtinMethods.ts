@@ -10,12 +10,33 @@ import { NativeFunction, PyDict, PyList, PySet, PyTuple, PyFloat, Unknown, type 
 type Method = (ip: Interp, self: any, args: Value[], kwargs?: Map<string, Value>) => Value; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const strMethods: Record<string, Method> = {
-  join: (ip, s: string, [xs]) => { const items = iterate(ip, xs); return items && items.every((i) => typeof i === 'string') ? items.join(s) : new Unknown('join'); },
-  format: (ip, s: string, args, kw) => { let i = 0; return s.replace(/\{([^{}]*)\}/g, (_m, k: string) => { const name = k.split(/[:!]/)[0]; const v = name === '' ? args[i++] : /^\d+$/.test(name) ? args[+name] : kw?.get(name); return v === undefined ? '' : toStr(ip, v); }); },
-  split: (_ip, s: string, [sep, max]) => new PyList((typeof sep === 'string' ? splitN(s, sep, typeof max === 'number' ? max : -1) : s.trim().split(/\s+/).filter(Boolean))),
+  join: (ip, s: string, [xs]) => {
+    const items = iterate(ip, xs);
+    return items && items.every((i) => typeof i === 'string') ? items.join(s) : new Unknown('join');
+  },
+  format: (ip, s: string, args, kw) => {
+    let i = 0;
+    return s.replace(/\{([^{}]*)\}/g, (_m, k: string) => {
+      const name = k.split(/[:!]/)[0];
+      const v = name === '' ? args[i++] : /^\d+$/.test(name) ? args[+name] : kw?.get(name);
+      return v === undefined ? '' : toStr(ip, v);
+    });
+  },
+  split: (_ip, s: string, [sep, max]) =>
+    new PyList(
+      typeof sep === 'string'
+        ? splitN(s, sep, typeof max === 'number' ? max : -1)
+        : s.trim().split(/\s+/).filter(Boolean),
+    ),
   rsplit: (_ip, s: string, [sep]) => new PyList(typeof sep === 'string' ? s.split(sep) : s.trim().split(/\s+/)),
-  replace: (_ip, s: string, [a, b]) => (typeof a === 'string' && typeof b === 'string' ? s.split(a).join(b) : new Unknown('replace')),
-  startswith: (_ip, s: string, [p]) => (typeof p === 'string' ? s.startsWith(p) : p instanceof PyTuple ? p.items.some((x) => typeof x === 'string' && s.startsWith(x)) : new Unknown('startswith')),
+  replace: (_ip, s: string, [a, b]) =>
+    typeof a === 'string' && typeof b === 'string' ? s.split(a).join(b) : new Unknown('replace'),
+  startswith: (_ip, s: string, [p]) =>
+    typeof p === 'string'
+      ? s.startsWith(p)
+      : p instanceof PyTuple
+        ? p.items.some((x) => typeof x === 'string' && s.startsWith(x))
+        : new Unknown('startswith'),
   endswith: (_ip, s: string, [p]) => (typeof p === 'string' ? s.endsWith(p) : new Unknown('endswith')),
   lower: (_ip, s: string) => s.toLowerCase(),
   upper: (_ip, s: string) => s.toUpperCase(),
@@ -35,23 +56,72 @@ function splitN(s: string, sep: string, max: number): string[] {
 }
 
 const listMethods: Record<string, Method> = {
-  append: (_ip, l: PyList, [x]) => { l.items.push(x); return null; },
-  extend: (ip, l: PyList, [x]) => { const items = iterate(ip, x); if (items) l.items.push(...items); return null; },
-  insert: (_ip, l: PyList, [i, x]) => { if (typeof i === 'number') l.items.splice(i < 0 ? Math.max(0, l.items.length + i) : i, 0, x); return null; },
-  pop: (_ip, l: PyList, [i]) => { const idx = typeof i === 'number' ? (i < 0 ? l.items.length + i : i) : l.items.length - 1; if (idx < 0 || idx >= l.items.length) throw new PyException('IndexError', 'pop from empty list'); return l.items.splice(idx, 1)[0]; },
-  remove: (_ip, l: PyList, [x]) => { const i = l.items.findIndex((y) => pyEquals(x, y) === true); if (i >= 0) l.items.splice(i, 1); return null; },
-  index: (_ip, l: PyList | PyTuple, [x]) => { const i = l.items.findIndex((y) => pyEquals(x, y) === true); if (i < 0) throw new PyException('ValueError', 'not in list'); return i; },
+  append: (_ip, l: PyList, [x]) => {
+    l.items.push(x);
+    return null;
+  },
+  extend: (ip, l: PyList, [x]) => {
+    const items = iterate(ip, x);
+    if (items) l.items.push(...items);
+    return null;
+  },
+  insert: (_ip, l: PyList, [i, x]) => {
+    if (typeof i === 'number') l.items.splice(i < 0 ? Math.max(0, l.items.length + i) : i, 0, x);
+    return null;
+  },
+  pop: (_ip, l: PyList, [i]) => {
+    const idx = typeof i === 'number' ? (i < 0 ? l.items.length + i : i) : l.items.length - 1;
+    if (idx < 0 || idx >= l.items.length) throw new PyException('IndexError', 'pop from empty list');
+    return l.items.splice(idx, 1)[0];
+  },
+  remove: (_ip, l: PyList, [x]) => {
+    const i = l.items.findIndex((y) => pyEquals(x, y) === true);
+    if (i >= 0) l.items.splice(i, 1);
+    return null;
+  },
+  index: (_ip, l: PyList | PyTuple, [x]) => {
+    const i = l.items.findIndex((y) => pyEquals(x, y) === true);
+    if (i < 0) throw new PyException('ValueError', 'not in list');
+    return i;
+  },
   count: (_ip, l: PyList | PyTuple, [x]) => l.items.filter((y) => pyEquals(x, y) === true).length,
   copy: (_ip, l: PyList) => new PyList(l.items.slice()),
-  clear: (_ip, l: PyList) => { l.items.length = 0; return null; },
-  reverse: (_ip, l: PyList) => { l.items.reverse(); return null; },
-  sort: (ip, l: PyList, _a, kw) => { sortItems(ip, l.items, kw); return null; },
+  clear: (_ip, l: PyList) => {
+    l.items.length = 0;
+    return null;
+  },
+  reverse: (_ip, l: PyList) => {
+    l.items.reverse();
+    return null;
+  },
+  sort: (ip, l: PyList, _a, kw) => {
+    sortItems(ip, l.items, kw);
+    return null;
+  },
 };
 
 export function sortItems(ip: Interp, items: Value[], kw?: Map<string, Value>): void {
   const key = kw?.get('key');
   const keyed = items.map((v) => [key && key !== null ? callValue(ip, key, [v], undefined, ip.site) : v, v] as const);
-  keyed.sort((a, b) => (compare('<', a[0], b[0], () => undefined, () => new Unknown('')) === true ? -1 : compare('<', b[0], a[0], () => undefined, () => new Unknown('')) === true ? 1 : 0));
+  keyed.sort((a, b) =>
+    compare(
+      '<',
+      a[0],
+      b[0],
+      () => undefined,
+      () => new Unknown(''),
+    ) === true
+      ? -1
+      : compare(
+            '<',
+            b[0],
+            a[0],
+            () => undefined,
+            () => new Unknown(''),
+          ) === true
+        ? 1
+        : 0,
+  );
   if (kw?.get('reverse') === true) keyed.reverse();
   keyed.forEach((kv, i) => (items[i] = kv[1]));
 }
@@ -61,25 +131,74 @@ const dictMethods: Record<string, Method> = {
   items: (_ip, d: PyDict) => new PyList([...d.map.values()].map(([k, v]) => new PyTuple([k, v]))),
   keys: (_ip, d: PyDict) => new PyList([...d.map.values()].map(([k]) => k)),
   values: (_ip, d: PyDict) => new PyList([...d.map.values()].map(([, v]) => v)),
-  update: (ip, d: PyDict, [o], kw) => { if (o instanceof PyDict) for (const [h, kv] of o.map) d.map.set(h, kv); else if (o !== undefined) for (const it of iterate(ip, o) ?? []) { const p = iterate(ip, it); if (p?.length === 2) d.map.set(hashKey(p[0]), [p[0], p[1]]); } for (const [k, v] of kw ?? []) d.map.set(hashKey(k), [k, v]); return null; },
-  pop: (_ip, d: PyDict, [k, def]) => { const h = hashKey(k); const kv = d.map.get(h); d.map.delete(h); if (kv) return kv[1]; if (def === undefined) throw new PyException('KeyError', String(k)); return def; },
-  setdefault: (_ip, d: PyDict, [k, def]) => { const h = hashKey(k); const kv = d.map.get(h); if (kv) return kv[1]; d.map.set(h, [k, def ?? null]); return def ?? null; },
-  copy: (_ip, d: PyDict) => { const c = new PyDict(); for (const [h, kv] of d.map) c.map.set(h, kv); return c; },
+  update: (ip, d: PyDict, [o], kw) => {
+    if (o instanceof PyDict) for (const [h, kv] of o.map) d.map.set(h, kv);
+    else if (o !== undefined)
+      for (const it of iterate(ip, o) ?? []) {
+        const p = iterate(ip, it);
+        if (p?.length === 2) d.map.set(hashKey(p[0]), [p[0], p[1]]);
+      }
+    for (const [k, v] of kw ?? []) d.map.set(hashKey(k), [k, v]);
+    return null;
+  },
+  pop: (_ip, d: PyDict, [k, def]) => {
+    const h = hashKey(k);
+    const kv = d.map.get(h);
+    d.map.delete(h);
+    if (kv) return kv[1];
+    if (def === undefined) throw new PyException('KeyError', String(k));
+    return def;
+  },
+  setdefault: (_ip, d: PyDict, [k, def]) => {
+    const h = hashKey(k);
+    const kv = d.map.get(h);
+    if (kv) return kv[1];
+    d.map.set(h, [k, def ?? null]);
+    return def ?? null;
+  },
+  copy: (_ip, d: PyDict) => {
+    const c = new PyDict();
+    for (const [h, kv] of d.map) c.map.set(h, kv);
+    return c;
+  },
 };
 
 const setMethods: Record<string, Method> = {
-  add: (_ip, s: PySet, [x]) => { s.map.set(hashKey(x), x); return null; },
-  update: (ip, s: PySet, [x]) => { for (const i of iterate(ip, x) ?? []) s.map.set(hashKey(i), i); return null; },
-  discard: (_ip, s: PySet, [x]) => { s.map.delete(hashKey(x)); return null; },
-  remove: (_ip, s: PySet, [x]) => { s.map.delete(hashKey(x)); return null; },
+  add: (_ip, s: PySet, [x]) => {
+    s.map.set(hashKey(x), x);
+    return null;
+  },
+  update: (ip, s: PySet, [x]) => {
+    for (const i of iterate(ip, x) ?? []) s.map.set(hashKey(i), i);
+    return null;
+  },
+  discard: (_ip, s: PySet, [x]) => {
+    s.map.delete(hashKey(x));
+    return null;
+  },
+  remove: (_ip, s: PySet, [x]) => {
+    s.map.delete(hashKey(x));
+    return null;
+  },
 };
 
 export function builtinMethod(ip: Interp, obj: Value, name: string): Value | undefined {
-  const table = typeof obj === 'string' ? strMethods : obj instanceof PyList ? listMethods : obj instanceof PyTuple ? { index: listMethods.index, count: listMethods.count } : obj instanceof PyDict ? dictMethods : obj instanceof PySet ? setMethods : undefined;
-  if (typeof obj === 'number' && name === 'bit_length') return new NativeFunction(name, () => (obj === 0 ? 0 : Math.floor(Math.log2(Math.abs(obj))) + 1));
+  const table =
+    typeof obj === 'string'
+      ? strMethods
+      : obj instanceof PyList
+        ? listMethods
+        : obj instanceof PyTuple
+          ? { index: listMethods.index, count: listMethods.count }
+          : obj instanceof PyDict
+            ? dictMethods
+            : obj instanceof PySet
+              ? setMethods
+              : undefined;
+  if (typeof obj === 'number' && name === 'bit_length')
+    return new NativeFunction(name, () => (obj === 0 ? 0 : Math.floor(Math.log2(Math.abs(obj))) + 1));
   if (obj instanceof PyFloat && name === 'is_integer') return new NativeFunction(name, () => Number.isInteger(obj.v));
   const m = table?.[name];
   if (!m) return undefined;
   return new NativeFunction(name, (args, kwargs) => m(ip, obj, args, kwargs));
 }
-

@@ -1,7 +1,23 @@
 // Built-in classes (object, int, float, str, list, ...) and the type of any value, for isinstance and type().
 import { Tensor } from '../torch/tensor';
 import { toNum } from './operators';
-import { NativeFunction, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PySet, PyTuple, SymInt, Unknown, BoundMethod, PyModule, type Value , force } from './values';
+import {
+  NativeFunction,
+  PyClass,
+  PyDict,
+  PyFloat,
+  PyFunction,
+  PyInstance,
+  PyList,
+  PySet,
+  PyTuple,
+  SymInt,
+  Unknown,
+  BoundMethod,
+  PyModule,
+  type Value,
+  force,
+} from './values';
 
 export class BuiltinTypes {
   readonly object = new PyClass('object', [], new Map());
@@ -29,9 +45,12 @@ export class BuiltinTypes {
     v = force(v);
     if (v === null) return this.noneType;
     switch (typeof v) {
-      case 'boolean': return this.bool;
-      case 'number': return this.int;
-      case 'string': return this.str;
+      case 'boolean':
+        return this.bool;
+      case 'number':
+        return this.int;
+      case 'string':
+        return this.str;
     }
     if (v instanceof SymInt) return this.int;
     if (v instanceof PyFloat) return this.float;

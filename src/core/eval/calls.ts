@@ -7,7 +7,22 @@ import { iterate } from './protocols';
 import { instantiate } from './classDef';
 import { PyException } from './errors';
 import { Tensor } from '../torch/tensor';
-import { force, LazyImport, BoundMethod, ClassMethod, NativeFunction, PyClass, PyDict, PyFunction, PyInstance, PyTuple, StaticMethod, Unknown, type CallSite, type Value } from './values';
+import {
+  force,
+  LazyImport,
+  BoundMethod,
+  ClassMethod,
+  NativeFunction,
+  PyClass,
+  PyDict,
+  PyFunction,
+  PyInstance,
+  PyTuple,
+  StaticMethod,
+  Unknown,
+  type CallSite,
+  type Value,
+} from './values';
 
 export function evalArgs(ip: Interp, argExprs: Arg[], scope: Scope): { args: Value[]; kwargs?: Map<string, Value> } {
   const args: Value[] = [];
@@ -28,7 +43,13 @@ export function evalArgs(ip: Interp, argExprs: Arg[], scope: Scope): { args: Val
   return { args, kwargs };
 }
 
-export function callValue(ip: Interp, fn: Value, args: Value[], kwargs: Map<string, Value> | undefined, site: CallSite): Value {
+export function callValue(
+  ip: Interp,
+  fn: Value,
+  args: Value[],
+  kwargs: Map<string, Value> | undefined,
+  site: CallSite,
+): Value {
   ip.tick();
   fn = force(fn);
   if (fn instanceof NativeFunction) {
@@ -47,7 +68,8 @@ export function callValue(ip: Interp, fn: Value, args: Value[], kwargs: Map<stri
     if (m) return callValue(ip, m, [fn, ...args], kwargs, site);
   }
   if (fn instanceof StaticMethod || fn instanceof ClassMethod) return callValue(ip, fn.fn, args, kwargs, site);
-  const hasTensor = args.some((a) => a instanceof Tensor) || [...(kwargs?.values() ?? [])].some((a) => a instanceof Tensor);
+  const hasTensor =
+    args.some((a) => a instanceof Tensor) || [...(kwargs?.values() ?? [])].some((a) => a instanceof Tensor);
   if (hasTensor) ip.recorder.unknownOp(ip, describeCallee(fn));
   return fn instanceof Unknown ? fn : new Unknown('call of non-callable');
 }
@@ -61,7 +83,10 @@ export function callFunction(ip: Interp, fn: PyFunction, args: Value[], kwargs: 
   if (ip.frames.length > 300) throw new PyException('RecursionError', 'maximum recursion depth exceeded');
   const scope = new Scope('function', fn.closure, fn.closure.builtins);
   bindParams(fn, args, kwargs, scope);
-  if (fn.definingClass) { scope.vars.set('__class__', fn.definingClass); if (args.length) scope.vars.set('__self_arg__', args[0]); }
+  if (fn.definingClass) {
+    scope.vars.set('__class__', fn.definingClass);
+    if (args.length) scope.vars.set('__self_arg__', args[0]);
+  }
   ip.frames.push({ file: fn.file, pos: fn.line0 });
   try {
     if (!Array.isArray(fn.body)) return evalExpr(ip, fn.body, scope);
@@ -83,9 +108,17 @@ function bindParams(fn: PyFunction, args: Value[], kwargs: Map<string, Value> | 
   for (let i = 0; i < params.length; i++) {
     const p = params[i];
     if (p.kind === 'pos') {
-      if (ai < args.length) { scope.vars.set(p.name, args[ai++]); used.add(p.name); continue; }
+      if (ai < args.length) {
+        scope.vars.set(p.name, args[ai++]);
+        used.add(p.name);
+        continue;
+      }
       const kv = kwargs?.get(p.name);
-      if (kv !== undefined) { scope.vars.set(p.name, kv); used.add(p.name); continue; }
+      if (kv !== undefined) {
+        scope.vars.set(p.name, kv);
+        used.add(p.name);
+        continue;
+      }
       const d = fn.defaults[i];
       if (d === undefined) throw new PyException('TypeError', `${fn.name}() missing required argument '${p.name}'`);
       scope.vars.set(p.name, d);
@@ -94,7 +127,11 @@ function bindParams(fn: PyFunction, args: Value[], kwargs: Map<string, Value> | 
       ai = args.length;
     } else if (p.kind === 'kwonly') {
       const kv = kwargs?.get(p.name);
-      if (kv !== undefined) { scope.vars.set(p.name, kv); used.add(p.name); continue; }
+      if (kv !== undefined) {
+        scope.vars.set(p.name, kv);
+        used.add(p.name);
+        continue;
+      }
       const d = fn.defaults[i];
       if (d === undefined) throw new PyException('TypeError', `${fn.name}() missing keyword-only argument '${p.name}'`);
       scope.vars.set(p.name, d);
@@ -103,7 +140,11 @@ function bindParams(fn: PyFunction, args: Value[], kwargs: Map<string, Value> | 
       scope.vars.set(p.name, extraKw);
     }
   }
-  if (ai < args.length && !params.some((p) => p.kind === 'star')) throw new PyException('TypeError', `${fn.name}() takes ${params.filter((p) => p.kind === 'pos').length} positional arguments but ${args.length} were given`);
+  if (ai < args.length && !params.some((p) => p.kind === 'star'))
+    throw new PyException(
+      'TypeError',
+      `${fn.name}() takes ${params.filter((p) => p.kind === 'pos').length} positional arguments but ${args.length} were given`,
+    );
   if (kwargs) {
     for (const [k, v] of kwargs) {
       if (used.has(k)) continue;

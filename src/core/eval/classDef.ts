@@ -5,7 +5,19 @@ import { Scope } from './scope';
 import { evalExpr } from './expressions';
 import { callValue } from './calls';
 import { applyDecorator } from './functions';
-import { force, ClassMethod, NativeFunction, Property, PyClass, PyFunction, PyInstance, StaticMethod, Unknown, type CallSite, type Value } from './values';
+import {
+  force,
+  ClassMethod,
+  NativeFunction,
+  Property,
+  PyClass,
+  PyFunction,
+  PyInstance,
+  StaticMethod,
+  Unknown,
+  type CallSite,
+  type Value,
+} from './values';
 
 export function defineClass(ip: Interp, st: Extract<Stmt, { k: 'class' }>, scope: Scope): Value {
   const objectCls = ip.builtins.get('object') as PyClass;
@@ -14,7 +26,13 @@ export function defineClass(ip: Interp, st: Extract<Stmt, { k: 'class' }>, scope
     if (a.kind !== 'pos') continue;
     const b = force(evalExpr(ip, a.value, scope));
     if (b instanceof PyClass) bases.push(b);
-    else if (b instanceof Unknown) ip.report('information', 'unknown-base', `flopscope: base class of '${st.name}' is unknown; its behaviour is not modelled`, { s: st.s, e: st.s + 5 + st.name.length });
+    else if (b instanceof Unknown)
+      ip.report(
+        'information',
+        'unknown-base',
+        `flopscope: base class of '${st.name}' is unknown; its behaviour is not modelled`,
+        { s: st.s, e: st.s + 5 + st.name.length },
+      );
   }
   if (bases.length === 0) bases.push(objectCls);
   const body = new Scope('class', scope, scope.builtins);
@@ -38,7 +56,13 @@ export function defineClass(ip: Interp, st: Extract<Stmt, { k: 'class' }>, scope
   return cls;
 }
 
-export function instantiate(ip: Interp, cls: PyClass, args: Value[], kwargs: Map<string, Value> | undefined, site: CallSite): Value {
+export function instantiate(
+  ip: Interp,
+  cls: PyClass,
+  args: Value[],
+  kwargs: Map<string, Value> | undefined,
+  site: CallSite,
+): Value {
   const newFn = cls.lookup('__new__');
   let inst: Value;
   if (newFn instanceof NativeFunction || newFn instanceof StaticMethod || newFn instanceof PyFunction) {

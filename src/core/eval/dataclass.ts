@@ -5,7 +5,11 @@ import { hashKey } from './keys';
 import { PyException } from './errors';
 import { NativeFunction, PyClass, PyDict, PyInstance, Unknown, type Value } from './values';
 
-interface Field { name: string; def?: Value; factory?: Value }
+interface Field {
+  name: string;
+  def?: Value;
+  factory?: Value;
+}
 
 function fieldsOf(cls: PyClass): Field[] {
   const out: Field[] = [];
@@ -18,7 +22,8 @@ function fieldsOf(cls: PyClass): Field[] {
         f.factory = raw.map.get(hashKey('default_factory'))?.[1];
       } else if (raw !== undefined) f.def = raw;
       const i = out.findIndex((o) => o.name === name);
-      if (i >= 0) out[i] = f; else out.push(f);
+      if (i >= 0) out[i] = f;
+      else out.push(f);
     }
   }
   return out;
@@ -26,26 +31,34 @@ function fieldsOf(cls: PyClass): Field[] {
 
 function decorate(ip: Interp, cls: PyClass): PyClass {
   const fields = fieldsOf(cls);
-  for (const f of fields) if (f.factory !== undefined || (f.def instanceof PyDict && f.def.map.has(hashKey('__field__')))) cls.dict.delete(f.name);
-  cls.dict.set('__init__', new NativeFunction('__init__', ([self, ...args], kwargs) => {
-    if (!(self instanceof PyInstance)) return null;
-    fields.forEach((f, i) => {
-      let v: Value | undefined = i < args.length ? args[i] : kwargs?.get(f.name);
-      if (v === undefined) v = f.factory !== undefined ? callValue(ip, f.factory, [], undefined, ip.site) : f.def;
-      if (v === undefined) throw new PyException('TypeError', `__init__() missing required argument '${f.name}'`);
-      self.attrs.set(f.name, v);
-    });
-    const post = cls.lookup('__post_init__');
-    if (post) callValue(ip, post, [self], undefined, ip.site);
-    return null;
-  }));
+  for (const f of fields)
+    if (f.factory !== undefined || (f.def instanceof PyDict && f.def.map.has(hashKey('__field__'))))
+      cls.dict.delete(f.name);
+  cls.dict.set(
+    '__init__',
+    new NativeFunction('__init__', ([self, ...args], kwargs) => {
+      if (!(self instanceof PyInstance)) return null;
+      fields.forEach((f, i) => {
+        let v: Value | undefined = i < args.length ? args[i] : kwargs?.get(f.name);
+        if (v === undefined) v = f.factory !== undefined ? callValue(ip, f.factory, [], undefined, ip.site) : f.def;
+        if (v === undefined) throw new PyException('TypeError', `__init__() missing required argument '${f.name}'`);
+        self.attrs.set(f.name, v);
+      });
+      const post = cls.lookup('__post_init__');
+      if (post) callValue(ip, post, [self], undefined, ip.site);
+      return null;
+    }),
+  );
   return cls;
 }
 
 export function dataclassDecorator(ip: Interp): NativeFunction {
   return new NativeFunction('dataclass', ([target]) => {
     if (target instanceof PyClass) return decorate(ip, target);
-    if (target === undefined) return new NativeFunction('dataclass', ([c]) => (c instanceof PyClass ? decorate(ip, c) : new Unknown('dataclass')));
+    if (target === undefined)
+      return new NativeFunction('dataclass', ([c]) =>
+        c instanceof PyClass ? decorate(ip, c) : new Unknown('dataclass'),
+      );
     return new Unknown('dataclass');
   });
 }

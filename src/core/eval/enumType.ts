@@ -2,26 +2,49 @@
 import type { Interp } from './interpreter';
 import { hashKey } from './keys';
 import { pyEquals } from './operators';
-import { ClassMethod, NativeFunction, Property, PyClass, PyDict, PyFunction, PyInstance, StaticMethod, Unknown, type Value } from './values';
+import {
+  ClassMethod,
+  NativeFunction,
+  Property,
+  PyClass,
+  PyDict,
+  PyFunction,
+  PyInstance,
+  StaticMethod,
+  Unknown,
+  type Value,
+} from './values';
 
 class Auto {}
 
 export function enumClass(ip: Interp): { Enum: PyClass; IntEnum: PyClass; auto: NativeFunction } {
   const object = ip.builtins.get('object') as PyClass;
   const Enum = new PyClass('Enum', [object], new Map(), { onSubclass: makeMembers });
-  Enum.dict.set('__new__', new NativeFunction('__new__', ([cls, value]) => {
-    if (!(cls instanceof PyClass)) return new Unknown('enum');
-    const members = cls.dict.get('__members__');
-    if (members instanceof PyDict) for (const [, m] of members.map.values()) if (m instanceof PyInstance && pyEquals(m.attrs.get('value') ?? null, value ?? null) === true) return m;
-    return new Unknown(`${cls.name} value`);
-  }));
+  Enum.dict.set(
+    '__new__',
+    new NativeFunction('__new__', ([cls, value]) => {
+      if (!(cls instanceof PyClass)) return new Unknown('enum');
+      const members = cls.dict.get('__members__');
+      if (members instanceof PyDict)
+        for (const [, m] of members.map.values())
+          if (m instanceof PyInstance && pyEquals(m.attrs.get('value') ?? null, value ?? null) === true) return m;
+      return new Unknown(`${cls.name} value`);
+    }),
+  );
   const IntEnum = new PyClass('IntEnum', [Enum], new Map());
   return { Enum, IntEnum, auto: new NativeFunction('auto', () => new Auto() as unknown as Value) };
 }
 
 function isMemberCandidate(name: string, v: Value): boolean {
   if (name.startsWith('_')) return false;
-  return !(v instanceof PyFunction || v instanceof NativeFunction || v instanceof StaticMethod || v instanceof ClassMethod || v instanceof Property || v instanceof PyClass);
+  return !(
+    v instanceof PyFunction ||
+    v instanceof NativeFunction ||
+    v instanceof StaticMethod ||
+    v instanceof ClassMethod ||
+    v instanceof Property ||
+    v instanceof PyClass
+  );
 }
 
 function makeMembers(cls: PyClass): void {
@@ -31,7 +54,8 @@ function makeMembers(cls: PyClass): void {
     if (!isMemberCandidate(name, raw)) continue;
     const existing = [...members.map.values()].find(([, m]) => m instanceof PyInstance && m.attrs.get('value') === raw);
     let member: Value;
-    if (raw instanceof PyInstance && raw.cls === cls) member = raw; // alias to an existing member (DEFAULT = V1)
+    if (raw instanceof PyInstance && raw.cls === cls)
+      member = raw; // alias to an existing member (DEFAULT = V1)
     else if (existing) member = existing[1];
     else {
       const m = new PyInstance(cls);

@@ -4,7 +4,11 @@ import type { Value } from './values';
 /** A Python exception raised by evaluated code (caught by `try`), carrying its class name and message. */
 // Not an Error subclass: raised often by evaluated code (hasattr, KeyError probes), and capturing a JS stack each time is costly.
 export class PyException {
-  constructor(readonly type: string, readonly message: string, readonly value: Value = null) {}
+  constructor(
+    readonly type: string,
+    readonly message: string,
+    readonly value: Value = null,
+  ) {}
 }
 
 /** Thrown when the step budget runs out; ends the analysis with a diagnostic. */

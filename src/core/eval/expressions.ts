@@ -8,7 +8,20 @@ import { getAttr, setAttr, delAttr } from './attributes';
 import { getItem, setItem, delItem, iterate, truthy, toStr } from './protocols';
 import { hashKey } from './keys';
 import { makeLambda } from './functions';
-import { PySuper, PyClass, ELLIPSIS, PyDict, PyFloat, PyList, PySet, PySlice, PyTuple, Unknown, UNKNOWN, type Value } from './values';
+import {
+  PySuper,
+  PyClass,
+  ELLIPSIS,
+  PyDict,
+  PyFloat,
+  PyList,
+  PySet,
+  PySlice,
+  PyTuple,
+  Unknown,
+  UNKNOWN,
+  type Value,
+} from './values';
 import { PyException } from './errors';
 
 export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
@@ -16,18 +29,32 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
     case 'name': {
       const v = scope.lookup(e.id);
       if (v === undefined) {
-        ip.report('information', 'unknown-name', `flopscope: '${e.id}' is not defined here; treated as unknown`, { s: e.s, e: e.e });
+        ip.report('information', 'unknown-name', `flopscope: '${e.id}' is not defined here; treated as unknown`, {
+          s: e.s,
+          e: e.e,
+        });
         return new Unknown(`name ${e.id}`);
       }
       return v;
     }
-    case 'num': return e.float ? new PyFloat(e.v) : e.v;
-    case 'str': return e.v;
-    case 'fstr': return e.parts.map((p) => (typeof p === 'string' ? p : toStr(ip, evalExpr(ip, p, scope)))).join('');
-    case 'const': return e.v === 'None' ? null : e.v === 'True' ? true : e.v === 'False' ? false : ELLIPSIS;
-    case 'attr': return getAttr(ip, evalExpr(ip, e.obj, scope), e.name);
-    case 'index': return getItem(ip, evalExpr(ip, e.obj, scope), evalExpr(ip, e.index, scope));
-    case 'slice': return new PySlice(e.lo ? evalExpr(ip, e.lo, scope) : null, e.hi ? evalExpr(ip, e.hi, scope) : null, e.step ? evalExpr(ip, e.step, scope) : null);
+    case 'num':
+      return e.float ? new PyFloat(e.v) : e.v;
+    case 'str':
+      return e.v;
+    case 'fstr':
+      return e.parts.map((p) => (typeof p === 'string' ? p : toStr(ip, evalExpr(ip, p, scope)))).join('');
+    case 'const':
+      return e.v === 'None' ? null : e.v === 'True' ? true : e.v === 'False' ? false : ELLIPSIS;
+    case 'attr':
+      return getAttr(ip, evalExpr(ip, e.obj, scope), e.name);
+    case 'index':
+      return getItem(ip, evalExpr(ip, e.obj, scope), evalExpr(ip, e.index, scope));
+    case 'slice':
+      return new PySlice(
+        e.lo ? evalExpr(ip, e.lo, scope) : null,
+        e.hi ? evalExpr(ip, e.hi, scope) : null,
+        e.step ? evalExpr(ip, e.step, scope) : null,
+      );
     case 'call': {
       if (e.fn.k === 'name' && e.fn.id === 'super' && e.args.length === 0) return zeroArgSuper(scope);
       const fn = evalExpr(ip, e.fn, scope);
@@ -36,10 +63,14 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
       const saved = frame.pos;
       return callValue(ip, fn, args, kwargs, { file: frame.file, s: saved });
     }
-    case 'bin': return ip.binary(e.op, evalExpr(ip, e.l, scope), evalExpr(ip, e.r, scope));
+    case 'bin':
+      return ip.binary(e.op, evalExpr(ip, e.l, scope), evalExpr(ip, e.r, scope));
     case 'unary': {
       const x = evalExpr(ip, e.x, scope);
-      if (e.op === 'not') { const t = truthy(ip, x); return t === undefined ? UNKNOWN : !t; }
+      if (e.op === 'not') {
+        const t = truthy(ip, x);
+        return t === undefined ? UNKNOWN : !t;
+      }
       return unaryOp(e.op, x, ip.binary);
     }
     case 'bool': {
@@ -52,10 +83,15 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
       if (e.op === 'and') return t ? evalExpr(ip, e.r, scope) : l;
       return t ? l : evalExpr(ip, e.r, scope);
     }
-    case 'cmp': return compare(e.op, evalExpr(ip, e.l, scope), evalExpr(ip, e.r, scope), (c, x) => containsKey(c, x), ip.binary);
+    case 'cmp':
+      return compare(e.op, evalExpr(ip, e.l, scope), evalExpr(ip, e.r, scope), (c, x) => containsKey(c, x), ip.binary);
     case 'cond': {
       const t = truthy(ip, evalExpr(ip, e.test, scope));
-      return t === true ? evalExpr(ip, e.then, scope) : t === false ? evalExpr(ip, e.orelse, scope) : evalExpr(ip, e.orelse, scope);
+      return t === true
+        ? evalExpr(ip, e.then, scope)
+        : t === false
+          ? evalExpr(ip, e.orelse, scope)
+          : evalExpr(ip, e.orelse, scope);
     }
     case 'seq': {
       const items: Value[] = [];
@@ -85,11 +121,19 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
       }
       return d;
     }
-    case 'comp': return comprehension(ip, e, scope);
-    case 'lambda': return makeLambda(ip, e, scope);
-    case 'star': return evalExpr(ip, e.x, scope);
-    case 'walrus': { const v = evalExpr(ip, e.value, scope); scope.assign(e.target, v); return v; }
-    case 'bad': return new Unknown('syntax');
+    case 'comp':
+      return comprehension(ip, e, scope);
+    case 'lambda':
+      return makeLambda(ip, e, scope);
+    case 'star':
+      return evalExpr(ip, e.x, scope);
+    case 'walrus': {
+      const v = evalExpr(ip, e.value, scope);
+      scope.assign(e.target, v);
+      return v;
+    }
+    case 'bad':
+      return new Unknown('syntax');
   }
 }
 
@@ -101,13 +145,18 @@ function comprehension(ip: Interp, e: Extract<Expr, { k: 'comp' }>, outer: Scope
   const run = (i: number): void => {
     if (unknown) return;
     if (i === e.clauses.length) {
-      if (e.kind === 'dict') { const k = evalExpr(ip, e.elt, scope); dict.map.set(hashKey(k), [k, evalExpr(ip, e.value!, scope)]); }
-      else out.push(evalExpr(ip, e.elt, scope));
+      if (e.kind === 'dict') {
+        const k = evalExpr(ip, e.elt, scope);
+        dict.map.set(hashKey(k), [k, evalExpr(ip, e.value!, scope)]);
+      } else out.push(evalExpr(ip, e.elt, scope));
       return;
     }
     const c = e.clauses[i];
     const items = iterate(ip, evalExpr(ip, c.iter, i === 0 ? outer : scope));
-    if (!items) { unknown = true; return; }
+    if (!items) {
+      unknown = true;
+      return;
+    }
     for (const it of items) {
       ip.tick();
       assignTo(ip, c.target, it, scope);
@@ -117,18 +166,32 @@ function comprehension(ip: Interp, e: Extract<Expr, { k: 'comp' }>, outer: Scope
   run(0);
   if (unknown) return new Unknown('comprehension over unknown');
   if (e.kind === 'dict') return dict;
-  if (e.kind === 'set') { const s = new PySet(); for (const v of out) s.map.set(hashKey(v), v); return s; }
+  if (e.kind === 'set') {
+    const s = new PySet();
+    for (const v of out) s.map.set(hashKey(v), v);
+    return s;
+  }
   return e.kind === 'gen' ? new PyTuple(out) : new PyList(out);
 }
 
 export function assignTo(ip: Interp, t: Expr, v: Value, scope: Scope): void {
   switch (t.k) {
-    case 'name': scope.assign(t.id, v); return;
-    case 'attr': setAttr(ip, evalExpr(ip, t.obj, scope), t.name, v); return;
-    case 'index': setItem(ip, evalExpr(ip, t.obj, scope), evalExpr(ip, t.index, scope), v); return;
-    case 'seq': return unpack(ip, t.items, v, scope);
-    case 'star': assignTo(ip, t.x, v, scope); return;
-    default: return;
+    case 'name':
+      scope.assign(t.id, v);
+      return;
+    case 'attr':
+      setAttr(ip, evalExpr(ip, t.obj, scope), t.name, v);
+      return;
+    case 'index':
+      setItem(ip, evalExpr(ip, t.obj, scope), evalExpr(ip, t.index, scope), v);
+      return;
+    case 'seq':
+      return unpack(ip, t.items, v, scope);
+    case 'star':
+      assignTo(ip, t.x, v, scope);
+      return;
+    default:
+      return;
   }
 }
 
@@ -140,7 +203,8 @@ function unpack(ip: Interp, targets: Expr[], v: Value, scope: Scope): void {
     return;
   }
   if (starAt < 0) {
-    if (items.length !== targets.length) throw new PyException('ValueError', `cannot unpack ${items.length} values into ${targets.length}`);
+    if (items.length !== targets.length)
+      throw new PyException('ValueError', `cannot unpack ${items.length} values into ${targets.length}`);
     targets.forEach((t, i) => assignTo(ip, t, items[i], scope));
     return;
   }

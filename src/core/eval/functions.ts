@@ -28,7 +28,10 @@ export function applyDecorator(ip: Interp, dec: Expr, target: Value, scope: Scop
     const out = callValue(ip, d, [target], undefined, ip.site);
     return out instanceof Unknown ? target : out;
   } catch (err) {
-    if (err instanceof PyException) { ip.frames.length = depth; return target; }
+    if (err instanceof PyException) {
+      ip.frames.length = depth;
+      return target;
+    }
     throw err;
   }
 }

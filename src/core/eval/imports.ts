@@ -39,9 +39,13 @@ function candidates(ip: Interp, fromFile: string, dotted: string, level: number)
   const out = rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
   // An absolute import of the importer's own package (`from torchvision.ops import X` inside torchvision/models/):
   // the package's parent folder is on sys.path whenever the package is importable at all.
-  if (level === 0) for (let d = dirname(fromFile), top = rel.split('/')[0]; d !== '/' && d !== '.'; d = dirname(d)) {
-    if (d.slice(d.lastIndexOf('/') + 1) === top) { out.push(join(dirname(d), rel + '.py'), join(dirname(d), rel, '__init__.py')); break; }
-  }
+  if (level === 0)
+    for (let d = dirname(fromFile), top = rel.split('/')[0]; d !== '/' && d !== '.'; d = dirname(d)) {
+      if (d.slice(d.lastIndexOf('/') + 1) === top) {
+        out.push(join(dirname(d), rel + '.py'), join(dirname(d), rel, '__init__.py'));
+        break;
+      }
+    }
   return out;
 }
 
@@ -64,7 +68,10 @@ function resolve(ip: Interp, fromFile: string, dotted: string, level: number): P
 export function importModule(ip: Interp, dotted: string, alias: string | undefined, scope: Scope): void {
   const file = ip.frames[ip.frames.length - 1].file;
   const m = resolve(ip, file, dotted, 0);
-  if (alias) { scope.assign(alias, m ?? new Unknown(`module ${dotted}`)); return; }
+  if (alias) {
+    scope.assign(alias, m ?? new Unknown(`module ${dotted}`));
+    return;
+  }
   const top = dotted.split('.')[0];
   scope.assign(top, (top === dotted ? m : resolve(ip, file, top, 0)) ?? new Unknown(`module ${top}`));
 }
@@ -79,30 +86,57 @@ function unloadedFile(ip: Interp, fromFile: string, dotted: string, level: numbe
   return false;
 }
 
-export function importFrom(ip: Interp, dotted: string, level: number, names: { name: string; alias?: string }[], scope: Scope): void {
+export function importFrom(
+  ip: Interp,
+  dotted: string,
+  level: number,
+  names: { name: string; alias?: string }[],
+  scope: Scope,
+): void {
   const file = ip.frames[ip.frames.length - 1].file;
   if (names.every((n) => n.name !== '*') && (dotted ? unloadedFile(ip, file, dotted, level) : level > 0)) {
     for (const n of names) {
       const pos = ip.frames[ip.frames.length - 1].pos;
-      scope.assign(n.alias ?? n.name, new LazyImport(`${'.'.repeat(level)}${dotted}.${n.name}`, () => {
-        const tmp = new Scope('module', undefined, ip.builtins);
-        ip.frames.push({ file, pos });
-        try { importFromNow(ip, file, dotted, level, [{ name: n.name }], tmp); } finally { ip.frames.pop(); }
-        return tmp.vars.get(n.name) ?? new Unknown(`name ${n.name}`);
-      }, () => ip.runId));
+      scope.assign(
+        n.alias ?? n.name,
+        new LazyImport(
+          `${'.'.repeat(level)}${dotted}.${n.name}`,
+          () => {
+            const tmp = new Scope('module', undefined, ip.builtins);
+            ip.frames.push({ file, pos });
+            try {
+              importFromNow(ip, file, dotted, level, [{ name: n.name }], tmp);
+            } finally {
+              ip.frames.pop();
+            }
+            return tmp.vars.get(n.name) ?? new Unknown(`name ${n.name}`);
+          },
+          () => ip.runId,
+        ),
+      );
     }
     return;
   }
   importFromNow(ip, file, dotted, level, names, scope);
 }
 
-function importFromNow(ip: Interp, file: string, dotted: string, level: number, names: { name: string; alias?: string }[], scope: Scope): void {
+function importFromNow(
+  ip: Interp,
+  file: string,
+  dotted: string,
+  level: number,
+  names: { name: string; alias?: string }[],
+  scope: Scope,
+): void {
   if (!dotted && level > 0 && names.every((n) => n.name !== '*')) {
     // `from . import a, b`: each name is most often a sibling module; only fall back to the package's __init__.
     let pkg: PyModule | undefined | null = null;
     for (const { name, alias } of names) {
       let v: Value | undefined = resolve(ip, file, name, level);
-      if (!v) { if (pkg === null) pkg = resolve(ip, file, '', level); v = pkg ? lookupAttr(ip, pkg, name) : undefined; }
+      if (!v) {
+        if (pkg === null) pkg = resolve(ip, file, '', level);
+        v = pkg ? lookupAttr(ip, pkg, name) : undefined;
+      }
       scope.assign(alias ?? name, v ?? new Unknown(`name ${name}`));
     }
     return;

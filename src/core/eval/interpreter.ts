@@ -13,7 +13,12 @@ import { PyList, PyModule, Unknown, type Value, type CallSite } from './values';
 import { LineIndex } from './lineIndex';
 import type { Tensor } from '../torch/tensor';
 
-export const enum Signal { Normal, Break, Continue, Return }
+export const enum Signal {
+  Normal,
+  Break,
+  Continue,
+  Return,
+}
 
 /** Tensor behaviour the torch layer plugs into the language core. */
 export interface TorchHooks {
@@ -56,8 +61,25 @@ export class Interp {
   ) {}
 
   /** Starts a new analysis on this interpreter: the builtins and native modules are kept, per-run state is fresh. */
-  begin(docFile: string, maxSteps: number, recorder: Recorder, loader: ModuleLoader, isCancelled?: () => boolean): void {
-    Object.assign(this, { docFile, maxSteps, recorder, loader, isCancelled, steps: 0, retVal: null, diagnostics: [], seenDiag: new Set(), runId: this.runId + 1 });
+  begin(
+    docFile: string,
+    maxSteps: number,
+    recorder: Recorder,
+    loader: ModuleLoader,
+    isCancelled?: () => boolean,
+  ): void {
+    Object.assign(this, {
+      docFile,
+      maxSteps,
+      recorder,
+      loader,
+      isCancelled,
+      steps: 0,
+      retVal: null,
+      diagnostics: [],
+      seenDiag: new Set(),
+      runId: this.runId + 1,
+    });
     this.frames.length = 0;
     this.lineIndex.clear();
     for (const key of [...this.modules.keys()]) if (key.includes('/') || key.endsWith('.py')) this.modules.delete(key);
@@ -107,7 +129,8 @@ export class Interp {
     if (severity !== 'error' && this.frames[this.frames.length - 1]?.file !== this.docFile) return;
     let span = at;
     if (!span) {
-      for (let i = this.frames.length - 1; i >= 0 && !span; i--) if (this.frames[i].file === this.docFile) span = idx.statementSpan(this.frames[i].pos);
+      for (let i = this.frames.length - 1; i >= 0 && !span; i--)
+        if (this.frames[i].file === this.docFile) span = idx.statementSpan(this.frames[i].pos);
     }
     if (!span) return;
     const line = idx.line(span.s);
@@ -141,14 +164,17 @@ export class Interp {
     frame.pos = st.s;
     if (frame.file === this.docFile) this.recorder.countLine(this.lineIndex.get(frame.file)!.line(st.s));
     switch (st.k) {
-      case 'expr': evalExpr(this, st.x, scope); return Signal.Normal;
+      case 'expr':
+        evalExpr(this, st.x, scope);
+        return Signal.Normal;
       case 'assign': {
         const v = evalExpr(this, st.value, scope);
         for (const t of st.targets) assignTo(this, t, v, scope);
         if (frame.file === this.docFile) this.bindValue(st, v);
         return Signal.Normal;
       }
-      case 'aug': return this.augAssign(st.target, st.op, st.value, scope);
+      case 'aug':
+        return this.augAssign(st.target, st.op, st.value, scope);
       case 'ann':
         if (scope.kind === 'class' && st.target.k === 'name') scope.vars.set('__annotations__:' + st.target.id, null);
         if (st.value) assignTo(this, st.target, evalExpr(this, st.value, scope), scope);
@@ -157,20 +183,34 @@ export class Interp {
         const t = truthy(this, evalExpr(this, st.test, scope));
         return this.execBlock(t === true ? st.body : st.orelse, scope);
       }
-      case 'while': return this.whileLoop(st.test, st.body, st.orelse, scope);
-      case 'for': return this.forLoop(st.target, st.iter, st.body, st.orelse, scope);
-      case 'def': scope.assign(st.name, makeFunction(this, st, scope)); return Signal.Normal;
-      case 'class': scope.assign(st.name, defineClass(this, st, scope)); return Signal.Normal;
+      case 'while':
+        return this.whileLoop(st.test, st.body, st.orelse, scope);
+      case 'for':
+        return this.forLoop(st.target, st.iter, st.body, st.orelse, scope);
+      case 'def':
+        scope.assign(st.name, makeFunction(this, st, scope));
+        return Signal.Normal;
+      case 'class':
+        scope.assign(st.name, defineClass(this, st, scope));
+        return Signal.Normal;
       case 'return':
         this.retVal = st.value ? evalExpr(this, st.value, scope) : null;
         if (frame.file === this.docFile) this.bindValue(st, this.retVal);
         return Signal.Return;
-      case 'pass': return Signal.Normal;
-      case 'break': return Signal.Break;
-      case 'continue': return Signal.Continue;
-      case 'import': for (const n of st.names) importModule(this, n.module, n.alias, scope); return Signal.Normal;
-      case 'from': importFrom(this, st.module, st.level, st.names, scope); return Signal.Normal;
-      case 'try': return this.tryStmt(st, scope);
+      case 'pass':
+        return Signal.Normal;
+      case 'break':
+        return Signal.Break;
+      case 'continue':
+        return Signal.Continue;
+      case 'import':
+        for (const n of st.names) importModule(this, n.module, n.alias, scope);
+        return Signal.Normal;
+      case 'from':
+        importFrom(this, st.module, st.level, st.names, scope);
+        return Signal.Normal;
+      case 'try':
+        return this.tryStmt(st, scope);
       case 'with':
         for (const it of st.items) {
           const ctx = evalExpr(this, it.ctx, scope);
@@ -181,18 +221,21 @@ export class Interp {
         const x = st.x ? evalExpr(this, st.x, scope) : null;
         throw new PyException(exceptionName(x), 'raised');
       }
-      case 'assert': return Signal.Normal;
-      case 'del': for (const t of st.targets) deleteTarget(this, t, scope); return Signal.Normal;
+      case 'assert':
+        return Signal.Normal;
+      case 'del':
+        for (const t of st.targets) deleteTarget(this, t, scope);
+        return Signal.Normal;
       case 'scope': {
         const set = new Set(st.names);
         if (st.keyword === 'global') scope.globalNames = new Set([...(scope.globalNames ?? []), ...set]);
         else scope.nonlocalNames = new Set([...(scope.nonlocalNames ?? []), ...set]);
         return Signal.Normal;
       }
-      case 'bad': return Signal.Normal;
+      case 'bad':
+        return Signal.Normal;
     }
   }
-
 
   private augAssign(target: Expr, op: string, valueExpr: Expr, scope: Scope): Signal {
     const cur = evalExpr(this, target, scope);
@@ -200,7 +243,10 @@ export class Interp {
     // A list grows in place (`l += xs` is l.extend(xs), `l *= n` repeats it), so every alias sees the change.
     if (cur instanceof PyList && op === '+') {
       const items = iterate(this, v);
-      if (items) { cur.items.push(...items); return Signal.Normal; }
+      if (items) {
+        cur.items.push(...items);
+        return Signal.Normal;
+      }
     }
     if (cur instanceof PyList && op === '*' && typeof v === 'number' && Number.isInteger(v)) {
       cur.items = v > 0 ? Array.from({ length: v }, () => cur.items).flat() : [];
@@ -209,7 +255,6 @@ export class Interp {
     assignTo(this, target, this.binary(op, cur, v), scope);
     return Signal.Normal;
   }
-
 
   binary!: (op: string, a: Value, b: Value) => Value;
   torch!: TorchHooks;
@@ -228,7 +273,11 @@ export class Interp {
   private forLoop(target: Expr, iterExpr: Expr, body: Stmt[], orelse: Stmt[], scope: Scope): Signal {
     const items = iterate(this, evalExpr(this, iterExpr, scope));
     if (!items) {
-      this.report('information', 'unknown-iterable', 'flopscope: cannot tell what this loop iterates over; its body was skipped');
+      this.report(
+        'information',
+        'unknown-iterable',
+        'flopscope: cannot tell what this loop iterates over; its body was skipped',
+      );
       return Signal.Normal;
     }
     for (const item of items) {
@@ -261,7 +310,8 @@ export class Interp {
 }
 
 function exceptionName(x: Value): string {
-  if (x && typeof x === 'object' && 'name' in x && typeof (x as { name: unknown }).name === 'string') return (x as { name: string }).name;
+  if (x && typeof x === 'object' && 'name' in x && typeof (x as { name: unknown }).name === 'string')
+    return (x as { name: string }).name;
   if (x && typeof x === 'object' && 'cls' in x) return (x as { cls: { name: string } }).cls.name;
   return 'Exception';
 }

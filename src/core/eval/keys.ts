@@ -4,9 +4,12 @@ import { identity, PyFloat, PyTuple, SymInt, type Value } from './values';
 export function hashKey(v: Value): string {
   if (v === null) return 'N';
   switch (typeof v) {
-    case 'boolean': return v ? 'i1' : 'i0';
-    case 'number': return 'i' + v;
-    case 'string': return 's' + v;
+    case 'boolean':
+      return v ? 'i1' : 'i0';
+    case 'number':
+      return 'i' + v;
+    case 'string':
+      return 's' + v;
   }
   if (v instanceof PyFloat) return Number.isInteger(v.v) ? 'i' + v.v : 'f' + v.v;
   if (v instanceof SymInt) return 'y' + v.p.toString();

@@ -5,10 +5,12 @@ export class LineIndex {
     for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.starts.push(i + 1);
   }
   line(pos: number): number {
-    let lo = 0, hi = this.starts.length - 1;
+    let lo = 0,
+      hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= pos) lo = mid; else hi = mid - 1;
+      if (this.starts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
     }
     return lo + 1;
   }

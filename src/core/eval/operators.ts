@@ -3,7 +3,20 @@ import { dimAdd, dimFloorDiv, dimMul, dimPoly, dimSub, fromPoly } from '../sym/d
 import { Tensor } from '../torch/tensor';
 import { hashKey } from './keys';
 import { percentFormat } from './percentFormat';
-import { NativeFunction, PyDict, PyFloat, PyList, PySet, PyTuple, SymInt, Unknown, UNKNOWN, PyInstance, type Value , force } from './values';
+import {
+  NativeFunction,
+  PyDict,
+  PyFloat,
+  PyList,
+  PySet,
+  PyTuple,
+  SymInt,
+  Unknown,
+  UNKNOWN,
+  PyInstance,
+  type Value,
+  force,
+} from './values';
 
 export type TensorBinaryHook = (op: string, a: Value, b: Value) => Value;
 
@@ -21,46 +34,75 @@ function intOf(v: number | SymInt | boolean): number | SymInt {
 }
 function pyMod(a: number, b: number): number {
   const r = a % b;
-  return r !== 0 && (r < 0) !== (b < 0) ? r + b : r;
+  return r !== 0 && r < 0 !== b < 0 ? r + b : r;
 }
 
 function intBinary(op: string, a: number | SymInt, b: number | SymInt): Value {
   if (typeof a === 'number' && typeof b === 'number') {
     switch (op) {
-      case '+': return a + b;
-      case '-': return a - b;
-      case '*': return a * b;
-      case '/': return b === 0 ? new Unknown('division by zero') : new PyFloat(a / b);
-      case '//': return b === 0 ? new Unknown('division by zero') : Math.floor(a / b);
-      case '%': return b === 0 ? new Unknown('division by zero') : pyMod(a, b);
-      case '**': return b >= 0 ? a ** b : new PyFloat(a ** b);
-      case '<<': return a * 2 ** b;
-      case '>>': return Math.floor(a / 2 ** b);
-      case '&': return a & b;
-      case '|': return a | b;
-      case '^': return a ^ b;
+      case '+':
+        return a + b;
+      case '-':
+        return a - b;
+      case '*':
+        return a * b;
+      case '/':
+        return b === 0 ? new Unknown('division by zero') : new PyFloat(a / b);
+      case '//':
+        return b === 0 ? new Unknown('division by zero') : Math.floor(a / b);
+      case '%':
+        return b === 0 ? new Unknown('division by zero') : pyMod(a, b);
+      case '**':
+        return b >= 0 ? a ** b : new PyFloat(a ** b);
+      case '<<':
+        return a * 2 ** b;
+      case '>>':
+        return Math.floor(a / 2 ** b);
+      case '&':
+        return a & b;
+      case '|':
+        return a | b;
+      case '^':
+        return a ^ b;
     }
     return UNKNOWN;
   }
   switch (op) {
-    case '+': return dimAdd(a, b);
-    case '-': return dimSub(a, b);
-    case '*': return dimMul(a, b);
-    case '//': return dimFloorDiv(a, b);
-    case '**': if (typeof b === 'number' && b >= 0 && b <= 8) { let r = dimPoly(1); for (let i = 0; i < b; i++) r = r.mul(dimPoly(a)); return fromPoly(r); } break;
+    case '+':
+      return dimAdd(a, b);
+    case '-':
+      return dimSub(a, b);
+    case '*':
+      return dimMul(a, b);
+    case '//':
+      return dimFloorDiv(a, b);
+    case '**':
+      if (typeof b === 'number' && b >= 0 && b <= 8) {
+        let r = dimPoly(1);
+        for (let i = 0; i < b; i++) r = r.mul(dimPoly(a));
+        return fromPoly(r);
+      }
+      break;
   }
   return new Unknown(`symbolic ${op}`);
 }
 
 function floatBinary(op: string, a: number, b: number): Value {
   switch (op) {
-    case '+': return new PyFloat(a + b);
-    case '-': return new PyFloat(a - b);
-    case '*': return new PyFloat(a * b);
-    case '/': return b === 0 ? new Unknown('division by zero') : new PyFloat(a / b);
-    case '//': return new PyFloat(Math.floor(a / b));
-    case '%': return new PyFloat(pyMod(a, b));
-    case '**': return new PyFloat(a ** b);
+    case '+':
+      return new PyFloat(a + b);
+    case '-':
+      return new PyFloat(a - b);
+    case '*':
+      return new PyFloat(a * b);
+    case '/':
+      return b === 0 ? new Unknown('division by zero') : new PyFloat(a / b);
+    case '//':
+      return new PyFloat(Math.floor(a / b));
+    case '%':
+      return new PyFloat(pyMod(a, b));
+    case '**':
+      return new PyFloat(a ** b);
   }
   return UNKNOWN;
 }
@@ -72,9 +114,11 @@ export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinar
   if (a instanceof Unknown) return a;
   if (b instanceof Unknown) return b;
   if (isInt(a) && isInt(b)) return intBinary(op, intOf(a), intOf(b));
-  const na = toNum(a), nb = toNum(b);
+  const na = toNum(a),
+    nb = toNum(b);
   if (na !== undefined && nb !== undefined) return floatBinary(op, na, nb);
-  if ((a instanceof SymInt && b instanceof PyFloat) || (a instanceof PyFloat && b instanceof SymInt)) return new Unknown('symbolic float');
+  if ((a instanceof SymInt && b instanceof PyFloat) || (a instanceof PyFloat && b instanceof SymInt))
+    return new Unknown('symbolic float');
   if (typeof a === 'string') {
     if (op === '+' && typeof b === 'string') return a + b;
     if (op === '*' && typeof b === 'number') return a.repeat(Math.max(0, b));
@@ -87,7 +131,8 @@ export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinar
     for (let i = 0; i < b; i++) items.push(...a.items);
     return a instanceof PyList ? new PyList(items) : new PyTuple(items);
   }
-  if (typeof a === 'number' && op === '*' && (b instanceof PyList || b instanceof PyTuple)) return binaryOp(op, b, a, tensorHook);
+  if (typeof a === 'number' && op === '*' && (b instanceof PyList || b instanceof PyTuple))
+    return binaryOp(op, b, a, tensorHook);
   if (a instanceof PyDict && b instanceof PyDict && op === '|') {
     const d = new PyDict();
     for (const [k, v] of a.map) d.map.set(k, v);
@@ -96,10 +141,14 @@ export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinar
   }
   if (a instanceof PySet && b instanceof PySet) {
     const s = new PySet();
-    if (op === '|') { for (const [k, v] of a.map) s.map.set(k, v); for (const [k, v] of b.map) s.map.set(k, v); }
-    else if (op === '&') { for (const [k, v] of a.map) if (b.map.has(k)) s.map.set(k, v); }
-    else if (op === '-') { for (const [k, v] of a.map) if (!b.map.has(k)) s.map.set(k, v); }
-    else return UNKNOWN;
+    if (op === '|') {
+      for (const [k, v] of a.map) s.map.set(k, v);
+      for (const [k, v] of b.map) s.map.set(k, v);
+    } else if (op === '&') {
+      for (const [k, v] of a.map) if (b.map.has(k)) s.map.set(k, v);
+    } else if (op === '-') {
+      for (const [k, v] of a.map) if (!b.map.has(k)) s.map.set(k, v);
+    } else return UNKNOWN;
     return s;
   }
   // Operators that native classes implement (ModuleList + list); Python-level dunders need the interpreter.
@@ -115,12 +164,14 @@ export function pyEquals(a: Value, b: Value): boolean | undefined {
   if (a instanceof Unknown || b instanceof Unknown) return undefined;
   if (a === b) return true;
   if (isInt(a) && isInt(b)) {
-    const x = intOf(a), y = intOf(b);
+    const x = intOf(a),
+      y = intOf(b);
     if (typeof x === 'number' && typeof y === 'number') return x === y;
     const d = dimPoly(x).sub(dimPoly(y));
     return d.isConst() ? d.constValue() === 0n : undefined;
   }
-  const na = toNum(a), nb = toNum(b);
+  const na = toNum(a),
+    nb = toNum(b);
   if (na !== undefined && nb !== undefined) return na === nb;
   if ((a instanceof PyTuple && b instanceof PyTuple) || (a instanceof PyList && b instanceof PyList)) {
     if (a.items.length !== b.items.length) return false;
@@ -137,14 +188,28 @@ export function pyEquals(a: Value, b: Value): boolean | undefined {
   return false;
 }
 
-export function compare(op: string, a: Value, b: Value, contains: (c: Value, x: Value) => boolean | undefined, tensorHook: TensorBinaryHook): Value {
+export function compare(
+  op: string,
+  a: Value,
+  b: Value,
+  contains: (c: Value, x: Value) => boolean | undefined,
+  tensorHook: TensorBinaryHook,
+): Value {
   a = force(a);
   b = force(b);
   switch (op) {
-    case 'is': return a instanceof Unknown || b instanceof Unknown ? UNKNOWN : a === b;
-    case 'is not': return a instanceof Unknown || b instanceof Unknown ? UNKNOWN : a !== b;
-    case 'in': { const r = contains(b, a); return r === undefined ? UNKNOWN : r; }
-    case 'not in': { const r = contains(b, a); return r === undefined ? UNKNOWN : !r; }
+    case 'is':
+      return a instanceof Unknown || b instanceof Unknown ? UNKNOWN : a === b;
+    case 'is not':
+      return a instanceof Unknown || b instanceof Unknown ? UNKNOWN : a !== b;
+    case 'in': {
+      const r = contains(b, a);
+      return r === undefined ? UNKNOWN : r;
+    }
+    case 'not in': {
+      const r = contains(b, a);
+      return r === undefined ? UNKNOWN : !r;
+    }
   }
   if (a instanceof Tensor || b instanceof Tensor) return tensorHook(op, a, b);
   if (op === '==' || op === '!=') {
@@ -152,26 +217,44 @@ export function compare(op: string, a: Value, b: Value, contains: (c: Value, x: 
     return e === undefined ? UNKNOWN : op === '==' ? e : !e;
   }
   if (a instanceof Unknown || b instanceof Unknown) return UNKNOWN;
-  let x: number | string | undefined = toNum(a), y: number | string | undefined = toNum(b);
-  if (typeof a === 'string' && typeof b === 'string') { x = a; y = b; }
-  if ((a instanceof PyTuple && b instanceof PyTuple) || (a instanceof PyList && b instanceof PyList)) return sequenceCompare(op, a.items, b.items, contains, tensorHook);
+  let x: number | string | undefined = toNum(a),
+    y: number | string | undefined = toNum(b);
+  if (typeof a === 'string' && typeof b === 'string') {
+    x = a;
+    y = b;
+  }
+  if ((a instanceof PyTuple && b instanceof PyTuple) || (a instanceof PyList && b instanceof PyList))
+    return sequenceCompare(op, a.items, b.items, contains, tensorHook);
   if (x === undefined || y === undefined) {
     if (isInt(a) && isInt(b)) {
       const d = dimPoly(intOf(a)).sub(dimPoly(intOf(b)));
-      if (d.isConst()) { x = Number(d.constValue()); y = 0; }
+      if (d.isConst()) {
+        x = Number(d.constValue());
+        y = 0;
+      }
     }
     if (x === undefined || y === undefined) return UNKNOWN;
   }
   switch (op) {
-    case '<': return x < y;
-    case '>': return x > y;
-    case '<=': return x <= y;
-    case '>=': return x >= y;
+    case '<':
+      return x < y;
+    case '>':
+      return x > y;
+    case '<=':
+      return x <= y;
+    case '>=':
+      return x >= y;
   }
   return UNKNOWN;
 }
 
-function sequenceCompare(op: string, a: Value[], b: Value[], contains: (c: Value, x: Value) => boolean | undefined, hook: TensorBinaryHook): Value {
+function sequenceCompare(
+  op: string,
+  a: Value[],
+  b: Value[],
+  contains: (c: Value, x: Value) => boolean | undefined,
+  hook: TensorBinaryHook,
+): Value {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const e = pyEquals(a[i], b[i]);
     if (e === undefined) return UNKNOWN;

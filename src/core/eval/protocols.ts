@@ -5,15 +5,36 @@ import { hashKey } from './keys';
 import { Tensor } from '../torch/tensor';
 import { dimStr } from '../sym/dim';
 import { PyException } from './errors';
-import { ELLIPSIS, PyClass, PyDict, PyDtype, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyRange, PySet, PySlice, PyTuple, SymInt, Unknown, type Value , force } from './values';
+import {
+  ELLIPSIS,
+  PyClass,
+  PyDict,
+  PyDtype,
+  PyFloat,
+  PyFunction,
+  PyInstance,
+  PyList,
+  PyModule,
+  PyRange,
+  PySet,
+  PySlice,
+  PyTuple,
+  SymInt,
+  Unknown,
+  type Value,
+  force,
+} from './values';
 
 export function truthy(ip: Interp, v: Value): boolean | undefined {
   v = force(v);
   if (v === null) return false;
   switch (typeof v) {
-    case 'boolean': return v;
-    case 'number': return v !== 0;
-    case 'string': return v.length > 0;
+    case 'boolean':
+      return v;
+    case 'number':
+      return v !== 0;
+    case 'string':
+      return v.length > 0;
   }
   if (v instanceof Unknown) return undefined;
   if (v instanceof PyFloat) return v.v !== 0;
@@ -24,7 +45,7 @@ export function truthy(ip: Interp, v: Value): boolean | undefined {
   if (v instanceof Tensor) return undefined;
   if (v instanceof PyInstance) {
     const b = v.cls.lookup('__bool__') ?? v.cls.lookup('__len__');
-    if (b && !(v.cls.hooks.len)) return truthy(ip, callValue(ip, b, [v], undefined, ip.site));
+    if (b && !v.cls.hooks.len) return truthy(ip, callValue(ip, b, [v], undefined, ip.site));
     const n = v.cls.hooks.len?.(v);
     return n === undefined ? true : n > 0;
   }
@@ -131,7 +152,10 @@ export function getItem(ip: Interp, obj: Value, key: Value): Value {
   }
   if (typeof obj === 'string') {
     if (typeof key === 'number') return obj[normIndex(key, obj.length)] ?? new Unknown('index');
-    if (key instanceof PySlice) { const items = sliceItems([...obj], key); return items ? items.join('') : new Unknown('slice'); }
+    if (key instanceof PySlice) {
+      const items = sliceItems([...obj], key);
+      return items ? items.join('') : new Unknown('slice');
+    }
   }
   if (obj instanceof PyDict) {
     const kv = obj.map.get(hashKey(key));
@@ -148,7 +172,8 @@ export function getItem(ip: Interp, obj: Value, key: Value): Value {
   }
   if (obj instanceof PyClass) {
     const members = obj.dict.get('__members__');
-    if (members instanceof PyDict && typeof key === 'string') return members.map.get(hashKey(key))?.[1] ?? new Unknown('enum member');
+    if (members instanceof PyDict && typeof key === 'string')
+      return members.map.get(hashKey(key))?.[1] ?? new Unknown('enum member');
     return new Unknown(`${obj.name}[...]`); // typing generics: List[int], Optional[Tensor]
   }
   return new Unknown('subscript');
@@ -156,9 +181,19 @@ export function getItem(ip: Interp, obj: Value, key: Value): Value {
 
 export function setItem(ip: Interp, obj: Value, key: Value, v: Value): void {
   obj = force(obj);
-  if (obj instanceof PyList && typeof key === 'number') { const i = normIndex(key, obj.items.length); if (i >= 0 && i < obj.items.length) obj.items[i] = v; return; }
-  if (obj instanceof PyDict) { obj.map.set(hashKey(key), [key, v]); return; }
-  if (obj instanceof Tensor) { ip.torch.setIndex(obj, key, v); return; }
+  if (obj instanceof PyList && typeof key === 'number') {
+    const i = normIndex(key, obj.items.length);
+    if (i >= 0 && i < obj.items.length) obj.items[i] = v;
+    return;
+  }
+  if (obj instanceof PyDict) {
+    obj.map.set(hashKey(key), [key, v]);
+    return;
+  }
+  if (obj instanceof Tensor) {
+    ip.torch.setIndex(obj, key, v);
+    return;
+  }
   if (obj instanceof PyInstance) {
     const f = obj.cls.lookup('__setitem__');
     if (f) callValue(ip, f, [obj, key, v], undefined, ip.site);
@@ -174,15 +209,20 @@ export function toStr(ip: Interp, v: Value): string {
   v = force(v);
   if (v === null) return 'None';
   switch (typeof v) {
-    case 'boolean': return v ? 'True' : 'False';
-    case 'number': return String(v);
-    case 'string': return v;
+    case 'boolean':
+      return v ? 'True' : 'False';
+    case 'number':
+      return String(v);
+    case 'string':
+      return v;
   }
   if (v instanceof PyFloat) return Number.isInteger(v.v) ? v.v.toFixed(1) : String(v.v);
   if (v instanceof SymInt) return dimStr(v);
   if (v instanceof PyList) return '[' + v.items.map((x) => repr(ip, x)).join(', ') + ']';
-  if (v instanceof PyTuple) return '(' + v.items.map((x) => repr(ip, x)).join(', ') + (v.items.length === 1 ? ',)' : ')');
-  if (v instanceof PyDict) return '{' + [...v.map.values()].map(([k, x]) => `${repr(ip, k)}: ${repr(ip, x)}`).join(', ') + '}';
+  if (v instanceof PyTuple)
+    return '(' + v.items.map((x) => repr(ip, x)).join(', ') + (v.items.length === 1 ? ',)' : ')');
+  if (v instanceof PyDict)
+    return '{' + [...v.map.values()].map(([k, x]) => `${repr(ip, k)}: ${repr(ip, x)}`).join(', ') + '}';
   if (v instanceof PyClass) return `<class '${v.name}'>`;
   if (v instanceof PyFunction) return `<function ${v.name}>`;
   if (v instanceof PyModule) return `<module '${v.name}'>`;
@@ -191,7 +231,10 @@ export function toStr(ip: Interp, v: Value): string {
   if (v === ELLIPSIS) return 'Ellipsis';
   if (v instanceof PyInstance) {
     const f = v.cls.lookup('__str__') ?? v.cls.lookup('__repr__');
-    if (f instanceof PyFunction) { const r = callValue(ip, f, [v], undefined, ip.site); if (typeof r === 'string') return r; }
+    if (f instanceof PyFunction) {
+      const r = callValue(ip, f, [v], undefined, ip.site);
+      if (typeof r === 'string') return r;
+    }
     const name = v.attrs.get('_name_');
     if (typeof name === 'string') return `${v.cls.name}.${name}`;
     return `<${v.cls.name} object>`;

@@ -32,7 +32,11 @@ export class Scope {
   assign(name: string, value: Value): void {
     if (this.globalNames?.has(name)) this.module.vars.set(name, value);
     else if (this.nonlocalNames?.has(name)) {
-      for (let s = this.parent; s; s = s.parent) if (s.kind === 'function' && s.vars.has(name)) { s.vars.set(name, value); return; }
+      for (let s = this.parent; s; s = s.parent)
+        if (s.kind === 'function' && s.vars.has(name)) {
+          s.vars.set(name, value);
+          return;
+        }
       this.vars.set(name, value);
     } else this.vars.set(name, value);
   }

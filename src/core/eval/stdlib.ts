@@ -7,13 +7,27 @@ import { toNum } from './operators';
 import { hashKey } from './keys';
 import { enumClass } from './enumType';
 import { dataclassDecorator } from './dataclass';
-import { NativeFunction, Property, PyClass, PyDict, PyFloat, PyList, PyModule, PyTuple, SymInt, Unknown, UNKNOWN, type Value } from './values';
+import {
+  NativeFunction,
+  Property,
+  PyClass,
+  PyDict,
+  PyFloat,
+  PyList,
+  PyModule,
+  PyTuple,
+  SymInt,
+  Unknown,
+  UNKNOWN,
+  type Value,
+} from './values';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
 
 function mod(name: string, entries: Record<string, Value | Impl>): PyModule {
   const m = new PyModule(name);
-  for (const [k, v] of Object.entries(entries)) m.attrs.set(k, typeof v === 'function' ? new NativeFunction(k, v as Impl) : v);
+  for (const [k, v] of Object.entries(entries))
+    m.attrs.set(k, typeof v === 'function' ? new NativeFunction(k, v as Impl) : v);
   return m;
 }
 
@@ -32,25 +46,96 @@ function mathFn(f: (x: number) => number, intResult = false): Impl {
 
 /** Marks natives that only store their arguments, so lazy imports passed to them stay unresolved. */
 function passThrough(m: PyModule, names: string[]): PyModule {
-  for (const n of names) { const f = m.attrs.get(n); if (f instanceof NativeFunction) f.passThrough = true; }
+  for (const n of names) {
+    const f = m.attrs.get(n);
+    if (f instanceof NativeFunction) f.passThrough = true;
+  }
   return m;
 }
 
 export function registerStdlib(natives: NativeModules): void {
-  natives.set('math', (ip) => mod('math', {
-    pi: new PyFloat(Math.PI), e: new PyFloat(Math.E), inf: new PyFloat(Infinity), tau: new PyFloat(2 * Math.PI),
-    sqrt: mathFn(Math.sqrt), log: mathFn(Math.log), log2: mathFn(Math.log2), log10: mathFn(Math.log10), exp: mathFn(Math.exp),
-    floor: mathFn(Math.floor, true), ceil: mathFn(Math.ceil, true), trunc: mathFn(Math.trunc, true), fabs: mathFn(Math.abs),
-    sin: mathFn(Math.sin), cos: mathFn(Math.cos), tanh: mathFn(Math.tanh), erf: mathFn((x) => x),
-    isclose: ([a, b]) => { const x = toNum(a), y = toNum(b); return x === undefined || y === undefined ? UNKNOWN : Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y)); },
-    gcd: ([a, b]) => { let x = toNum(a), y = toNum(b); if (x === undefined || y === undefined) return UNKNOWN; while (y) [x, y] = [y, x % y]; return Math.abs(x); },
-    prod: ([xs]) => { const it = iterate(ip, xs); return it ? it.reduce<Value>((a, b) => ip.binary('*', a, b), 1) : UNKNOWN; },
-    isqrt: ([x]) => { const n = toNum(x ?? null); return n === undefined ? UNKNOWN : Math.floor(Math.sqrt(n)); },
-    pow: ([a, b]) => { const x = toNum(a), y = toNum(b); return x === undefined || y === undefined ? UNKNOWN : new PyFloat(x ** y); },
-  }));
-  const typingNames = ['Any', 'Optional', 'List', 'Tuple', 'Dict', 'Callable', 'Union', 'Type', 'Sequence', 'Iterable', 'Iterator', 'Mapping', 'Set', 'Literal', 'ClassVar', 'Final', 'TypeVar', 'Generic', 'Protocol', 'OrderedDict', 'NamedTuple', 'Annotated', 'TypedDict'];
+  natives.set('math', (ip) =>
+    mod('math', {
+      pi: new PyFloat(Math.PI),
+      e: new PyFloat(Math.E),
+      inf: new PyFloat(Infinity),
+      tau: new PyFloat(2 * Math.PI),
+      sqrt: mathFn(Math.sqrt),
+      log: mathFn(Math.log),
+      log2: mathFn(Math.log2),
+      log10: mathFn(Math.log10),
+      exp: mathFn(Math.exp),
+      floor: mathFn(Math.floor, true),
+      ceil: mathFn(Math.ceil, true),
+      trunc: mathFn(Math.trunc, true),
+      fabs: mathFn(Math.abs),
+      sin: mathFn(Math.sin),
+      cos: mathFn(Math.cos),
+      tanh: mathFn(Math.tanh),
+      erf: mathFn((x) => x),
+      isclose: ([a, b]) => {
+        const x = toNum(a),
+          y = toNum(b);
+        return x === undefined || y === undefined
+          ? UNKNOWN
+          : Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+      },
+      gcd: ([a, b]) => {
+        let x = toNum(a),
+          y = toNum(b);
+        if (x === undefined || y === undefined) return UNKNOWN;
+        while (y) [x, y] = [y, x % y];
+        return Math.abs(x);
+      },
+      prod: ([xs]) => {
+        const it = iterate(ip, xs);
+        return it ? it.reduce<Value>((a, b) => ip.binary('*', a, b), 1) : UNKNOWN;
+      },
+      isqrt: ([x]) => {
+        const n = toNum(x ?? null);
+        return n === undefined ? UNKNOWN : Math.floor(Math.sqrt(n));
+      },
+      pow: ([a, b]) => {
+        const x = toNum(a),
+          y = toNum(b);
+        return x === undefined || y === undefined ? UNKNOWN : new PyFloat(x ** y);
+      },
+    }),
+  );
+  const typingNames = [
+    'Any',
+    'Optional',
+    'List',
+    'Tuple',
+    'Dict',
+    'Callable',
+    'Union',
+    'Type',
+    'Sequence',
+    'Iterable',
+    'Iterator',
+    'Mapping',
+    'Set',
+    'Literal',
+    'ClassVar',
+    'Final',
+    'TypeVar',
+    'Generic',
+    'Protocol',
+    'OrderedDict',
+    'NamedTuple',
+    'Annotated',
+    'TypedDict',
+  ];
   const typing = (ip: Interp, name: string) => {
-    const m = mod(name, { cast: ([, v]) => v ?? null, overload: identityDecorator, no_type_check: identityDecorator, final: identityDecorator, TYPE_CHECKING: false, get_type_hints: () => new PyDict() });
+    const m = mod(name, {
+      cast: ([, v]) => v ?? null,
+      overload: identityDecorator,
+      no_type_check: identityDecorator,
+      final: identityDecorator,
+      TYPE_CHECKING: false,
+      get_type_hints: () => new PyDict(),
+    });
     for (const n of typingNames) m.attrs.set(n, new Unknown(`typing.${n}`));
     m.attrs.set('TypeVar', new NativeFunction('TypeVar', () => new Unknown('TypeVar')));
     m.attrs.set('OrderedDict', ip.builtins.get('dict')!); // callable, unlike typing.Dict
@@ -58,40 +143,126 @@ export function registerStdlib(natives: NativeModules): void {
   };
   natives.set('typing', (ip) => typing(ip, 'typing'));
   natives.set('typing_extensions', (ip) => typing(ip, 'typing_extensions'));
-  natives.set('functools', (ip) => passThrough(mod('functools', {
-    partial: ([f, ...bound], bkw) => new NativeFunction('partial', (args, kw) => {
-      const merged = new Map(bkw ?? []);
-      for (const [k, v] of kw ?? []) merged.set(k, v);
-      return callValue(ip, f, [...bound, ...args], merged.size ? merged : undefined, ip.site);
+  natives.set('functools', (ip) =>
+    passThrough(
+      mod('functools', {
+        partial: ([f, ...bound], bkw) =>
+          new NativeFunction('partial', (args, kw) => {
+            const merged = new Map(bkw ?? []);
+            for (const [k, v] of kw ?? []) merged.set(k, v);
+            return callValue(ip, f, [...bound, ...args], merged.size ? merged : undefined, ip.site);
+          }),
+        wraps: decoratorFactory,
+        lru_cache: ([f]) =>
+          f && !(typeof f === 'number') && f !== null ? f : new NativeFunction('lru_cache', identityDecorator),
+        cache: identityDecorator,
+        reduce: ([f, xs, init]) => {
+          const it = iterate(ip, xs);
+          if (!it) return UNKNOWN;
+          let acc = init ?? it.shift() ?? null;
+          for (const v of it) acc = callValue(ip, f, [acc, v], undefined, ip.site);
+          return acc;
+        },
+        cached_property: ([f]) => new Property(f),
+      }),
+      ['partial'],
+    ),
+  );
+  natives.set('collections', (ip) =>
+    mod('collections', {
+      OrderedDict: ip.builtins.get('dict')!,
+      defaultdict: ([, init]) => (init instanceof PyDict ? init : new PyDict()),
+      namedtuple: () => new Unknown('namedtuple'),
+      deque: ([x]) => new PyList(x ? (iterate(ip, x) ?? []) : []),
+      Counter: () => new PyDict(),
     }),
-    wraps: decoratorFactory, lru_cache: ([f]) => (f && !(typeof f === 'number') && f !== null ? f : new NativeFunction('lru_cache', identityDecorator)), cache: identityDecorator,
-    reduce: ([f, xs, init]) => { const it = iterate(ip, xs); if (!it) return UNKNOWN; let acc = init ?? it.shift() ?? null; for (const v of it) acc = callValue(ip, f, [acc, v], undefined, ip.site); return acc; },
-    cached_property: ([f]) => new Property(f),
-  }), ['partial']));
-  natives.set('collections', (ip) => mod('collections', {
-    OrderedDict: ip.builtins.get('dict')!, defaultdict: ([, init]) => (init instanceof PyDict ? init : new PyDict()),
-    namedtuple: () => new Unknown('namedtuple'), deque: ([x]) => new PyList(x ? iterate(ip, x) ?? [] : []),
-    Counter: () => new PyDict(),
-  }));
-  natives.set('collections.abc', () => mod('collections.abc', { Sequence: new Unknown('abc'), Iterable: new Unknown('abc'), Mapping: new Unknown('abc'), Callable: new Unknown('abc') }));
-  natives.set('enum', (ip) => { const { Enum, IntEnum, auto } = enumClass(ip); return mod('enum', { Enum, IntEnum, auto, unique: identityDecorator, Flag: Enum, StrEnum: Enum }); });
-  natives.set('dataclasses', (ip) => mod('dataclasses', {
-    dataclass: dataclassDecorator(ip),
-    field: (_a, kw) => { const d = new PyDict(); d.map.set(hashKey('__field__'), ['__field__', true]); for (const [k, v] of kw ?? []) d.map.set(hashKey(k), [k, v]); return d; },
-    asdict: () => new PyDict(), replace: () => UNKNOWN, fields: () => new PyList([]),
-  }));
-  natives.set('warnings', () => mod('warnings', { warn: () => null, filterwarnings: () => null, simplefilter: () => null, catch_warnings: () => null }));
+  );
+  natives.set('collections.abc', () =>
+    mod('collections.abc', {
+      Sequence: new Unknown('abc'),
+      Iterable: new Unknown('abc'),
+      Mapping: new Unknown('abc'),
+      Callable: new Unknown('abc'),
+    }),
+  );
+  natives.set('enum', (ip) => {
+    const { Enum, IntEnum, auto } = enumClass(ip);
+    return mod('enum', { Enum, IntEnum, auto, unique: identityDecorator, Flag: Enum, StrEnum: Enum });
+  });
+  natives.set('dataclasses', (ip) =>
+    mod('dataclasses', {
+      dataclass: dataclassDecorator(ip),
+      field: (_a, kw) => {
+        const d = new PyDict();
+        d.map.set(hashKey('__field__'), ['__field__', true]);
+        for (const [k, v] of kw ?? []) d.map.set(hashKey(k), [k, v]);
+        return d;
+      },
+      asdict: () => new PyDict(),
+      replace: () => UNKNOWN,
+      fields: () => new PyList([]),
+    }),
+  );
+  natives.set('warnings', () =>
+    mod('warnings', {
+      warn: () => null,
+      filterwarnings: () => null,
+      simplefilter: () => null,
+      catch_warnings: () => null,
+    }),
+  );
   natives.set('copy', () => mod('copy', { deepcopy: ([x]) => x ?? null, copy: ([x]) => x ?? null }));
-  natives.set('abc', (ip) => mod('abc', { ABC: new PyClass('ABC', [ip.builtins.get('object') as PyClass], new Map()), abstractmethod: identityDecorator, ABCMeta: new Unknown('ABCMeta') }));
-  natives.set('itertools', (ip) => mod('itertools', {
-    chain: (xs) => new PyList(xs.flatMap((x) => iterate(ip, x) ?? [])),
-    repeat: ([x, n]) => (typeof n === 'number' ? new PyList(Array(n).fill(x)) : UNKNOWN),
-    product: (xs) => { const its = xs.map((x) => iterate(ip, x)); if (its.some((i) => !i)) return UNKNOWN; let acc: Value[][] = [[]]; for (const it of its) acc = acc.flatMap((a) => it!.map((v) => [...a, v])); return new PyList(acc.map((a) => new PyTuple(a))); },
-    accumulate: ([xs]) => { const it = iterate(ip, xs); if (!it) return UNKNOWN; const out: Value[] = []; let acc: Value = 0; for (const v of it) { acc = out.length ? ip.binary('+', acc, v) : v; out.push(acc); } return new PyList(out); },
-  }));
-  natives.set('operator', (ip) => mod('operator', { mul: ([a, b]) => ip.binary('*', a, b), add: ([a, b]) => ip.binary('+', a, b) }));
-  for (const name of ['os', 'sys', 'logging', 'inspect', 'numbers', 'types', 'argparse', 'time', 'json', 'pathlib', 're', 'random']) {
-    natives.set(name, () => { const m = new PyModule(name); return m; });
+  natives.set('abc', (ip) =>
+    mod('abc', {
+      ABC: new PyClass('ABC', [ip.builtins.get('object') as PyClass], new Map()),
+      abstractmethod: identityDecorator,
+      ABCMeta: new Unknown('ABCMeta'),
+    }),
+  );
+  natives.set('itertools', (ip) =>
+    mod('itertools', {
+      chain: (xs) => new PyList(xs.flatMap((x) => iterate(ip, x) ?? [])),
+      repeat: ([x, n]) => (typeof n === 'number' ? new PyList(Array(n).fill(x)) : UNKNOWN),
+      product: (xs) => {
+        const its = xs.map((x) => iterate(ip, x));
+        if (its.some((i) => !i)) return UNKNOWN;
+        let acc: Value[][] = [[]];
+        for (const it of its) acc = acc.flatMap((a) => it!.map((v) => [...a, v]));
+        return new PyList(acc.map((a) => new PyTuple(a)));
+      },
+      accumulate: ([xs]) => {
+        const it = iterate(ip, xs);
+        if (!it) return UNKNOWN;
+        const out: Value[] = [];
+        let acc: Value = 0;
+        for (const v of it) {
+          acc = out.length ? ip.binary('+', acc, v) : v;
+          out.push(acc);
+        }
+        return new PyList(out);
+      },
+    }),
+  );
+  natives.set('operator', (ip) =>
+    mod('operator', { mul: ([a, b]) => ip.binary('*', a, b), add: ([a, b]) => ip.binary('+', a, b) }),
+  );
+  for (const name of [
+    'os',
+    'sys',
+    'logging',
+    'inspect',
+    'numbers',
+    'types',
+    'argparse',
+    'time',
+    'json',
+    'pathlib',
+    're',
+    'random',
+  ]) {
+    natives.set(name, () => {
+      const m = new PyModule(name);
+      return m;
+    });
   }
 }
-

@@ -17,16 +17,27 @@ export class PyFloat {
 }
 export class PyTuple {
   /** `names` makes it a named tuple (torch's `(values, indices)` results): `t.values` reads items[0]. */
-  constructor(readonly items: Value[], readonly names?: readonly string[]) {}
+  constructor(
+    readonly items: Value[],
+    readonly names?: readonly string[],
+  ) {}
 }
 export class PyList {
   constructor(public items: Value[]) {}
 }
 export class PySlice {
-  constructor(readonly lo: Value, readonly hi: Value, readonly step: Value) {}
+  constructor(
+    readonly lo: Value,
+    readonly hi: Value,
+    readonly step: Value,
+  ) {}
 }
 export class PyRange {
-  constructor(readonly start: number, readonly stop: number, readonly step: number) {}
+  constructor(
+    readonly start: number,
+    readonly stop: number,
+    readonly step: number,
+  ) {}
 }
 export class PyEllipsis {
   readonly isEllipsis = true;
@@ -59,7 +70,10 @@ export type NativeImpl = (args: Value[], kwargs: Map<string, Value> | undefined,
 export class NativeFunction {
   /** True for natives that only store or forward their arguments (functools.partial): lazy imports stay lazy. */
   passThrough = false;
-  constructor(readonly name: string, readonly impl: NativeImpl) {}
+  constructor(
+    readonly name: string,
+    readonly impl: NativeImpl,
+  ) {}
 }
 
 export class PyFunction {
@@ -77,7 +91,10 @@ export class PyFunction {
 }
 
 export class BoundMethod {
-  constructor(readonly self: Value, readonly fn: Value) {}
+  constructor(
+    readonly self: Value,
+    readonly fn: Value,
+  ) {}
 }
 
 export class StaticMethod {
@@ -87,7 +104,10 @@ export class ClassMethod {
   constructor(readonly fn: Value) {}
 }
 export class Property {
-  constructor(readonly fget: Value, public fset?: Value) {}
+  constructor(
+    readonly fget: Value,
+    public fset?: Value,
+  ) {}
 }
 
 /** Native behaviour a built-in class (nn.Linear, Enum, ...) attaches. */
@@ -110,10 +130,16 @@ export class PyClass {
   hooks: NativeClassHooks;
   /** Class body annotations in order (for @dataclass). */
   annotations: { name: string; ann?: Expr }[] = [];
-  constructor(readonly name: string, readonly bases: PyClass[], readonly dict: Map<string, Value>, hooks: NativeClassHooks = {}) {
+  constructor(
+    readonly name: string,
+    readonly bases: PyClass[],
+    readonly dict: Map<string, Value>,
+    hooks: NativeClassHooks = {},
+  ) {
     this.mro = linearize(this, bases);
     this.hooks = {};
-    for (let i = this.mro.length - 1; i >= 0; i--) Object.assign(this.hooks, this.mro[i] === this ? hooks : this.mro[i].hooks);
+    for (let i = this.mro.length - 1; i >= 0; i--)
+      Object.assign(this.hooks, this.mro[i] === this ? hooks : this.mro[i].hooks);
   }
   lookup(name: string): Value | undefined {
     for (const c of this.mro) {
@@ -154,11 +180,17 @@ export class PyInstance {
 
 export class PyModule {
   readonly attrs = new Map<string, Value>();
-  constructor(readonly name: string, readonly file?: string) {}
+  constructor(
+    readonly name: string,
+    readonly file?: string,
+  ) {}
 }
 
 export class PySuper {
-  constructor(readonly cls: PyClass, readonly self: Value) {}
+  constructor(
+    readonly cls: PyClass,
+    readonly self: Value,
+  ) {}
 }
 
 /**
@@ -169,10 +201,18 @@ export class PySuper {
 export class LazyImport {
   private run = -1;
   private value: Value = null;
-  constructor(readonly label: string, private readonly resolveNow: () => Value, private readonly runId: () => number) {}
+  constructor(
+    readonly label: string,
+    private readonly resolveNow: () => Value,
+    private readonly runId: () => number,
+  ) {}
   get(): Value {
     const r = this.runId();
-    if (this.run !== r) { this.run = r; this.value = null; this.value = force(this.resolveNow()); }
+    if (this.run !== r) {
+      this.run = r;
+      this.value = null;
+      this.value = force(this.resolveNow());
+    }
     return this.value;
   }
 }
@@ -183,7 +223,11 @@ export function force(v: Value): Value {
 }
 
 export class PyDtype {
-  constructor(readonly name: string, readonly bytes: number, readonly isFloat: boolean) {}
+  constructor(
+    readonly name: string,
+    readonly bytes: number,
+    readonly isFloat: boolean,
+  ) {}
 }
 
 export type Value =

@@ -30,14 +30,19 @@ export function readAnnotations(source: string): FileAnnotations {
     const body = m[1].trim();
     let mm: RegExpExecArray | null;
     if ((mm = /^entry\s+(.+)$/.exec(body))) out.entry = mm[1].trim();
-    else if ((mm = /^input\s+([A-Za-z_]\w*)\s*:\s*\[([^\]]*)\]\s*([A-Za-z0-9_.]+)?\s*$/.exec(body))) out.inputs.push({ name: mm[1], shape: mm[2].replace(/\s+/g, ''), dtype: mm[3], line });
+    else if ((mm = /^input\s+([A-Za-z_]\w*)\s*:\s*\[([^\]]*)\]\s*([A-Za-z0-9_.]+)?\s*$/.exec(body)))
+      out.inputs.push({ name: mm[1], shape: mm[2].replace(/\s+/g, ''), dtype: mm[3], line });
     else if ((mm = /^dims?\s+(.+)$/.exec(body))) {
       for (const part of mm[1].split(',')) {
         const kv = /^\s*([A-Za-z_]\w*)\s*=\s*(\d+)\s*$/.exec(part);
         if (kv) out.dims[kv[1]] = Number(kv[2]);
         else out.errors.push({ line, message: `flopscope: cannot read '${part.trim()}' (expected NAME=INTEGER)` });
       }
-    } else out.errors.push({ line, message: `flopscope: unknown annotation '${body}' (expected 'entry EXPR', 'input NAME: [DIMS] DTYPE' or 'dim NAME=VALUE')` });
+    } else
+      out.errors.push({
+        line,
+        message: `flopscope: unknown annotation '${body}' (expected 'entry EXPR', 'input NAME: [DIMS] DTYPE' or 'dim NAME=VALUE')`,
+      });
   });
   return out;
 }

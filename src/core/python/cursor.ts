@@ -16,4 +16,3 @@ export function splitAt(nodes: SyntaxNode[], sep: string): SyntaxNode[][] {
   }
   return groups;
 }
-

@@ -3,7 +3,10 @@
 /** Bumped whenever the IR's shape changes (persisted IR caches key on it). */
 export const IR_VERSION = 2;
 
-export interface Node { readonly s: number; readonly e: number }
+export interface Node {
+  readonly s: number;
+  readonly e: number;
+}
 
 export type Expr =
   | (Node & { k: 'name'; id: string })
@@ -28,9 +31,20 @@ export type Expr =
   | (Node & { k: 'walrus'; target: string; value: Expr })
   | (Node & { k: 'bad'; text: string });
 
-export interface Arg { readonly kind: 'pos' | 'star' | 'kw' | 'dstar'; readonly name?: string; readonly value: Expr }
-export interface DictItem { readonly key?: Expr; readonly value: Expr }
-export interface CompClause { readonly target: Expr; readonly iter: Expr; readonly ifs: Expr[] }
+export interface Arg {
+  readonly kind: 'pos' | 'star' | 'kw' | 'dstar';
+  readonly name?: string;
+  readonly value: Expr;
+}
+export interface DictItem {
+  readonly key?: Expr;
+  readonly value: Expr;
+}
+export interface CompClause {
+  readonly target: Expr;
+  readonly iter: Expr;
+  readonly ifs: Expr[];
+}
 export interface Param {
   readonly name: string;
   readonly kind: 'pos' | 'star' | 'kwonly' | 'dstar';
@@ -60,6 +74,13 @@ export type Stmt =
   | (Node & { k: 'scope'; keyword: 'global' | 'nonlocal'; names: string[] })
   | (Node & { k: 'bad'; text: string });
 
-export interface Handler { readonly types?: Expr; readonly name?: string; readonly body: Stmt[] }
+export interface Handler {
+  readonly types?: Expr;
+  readonly name?: string;
+  readonly body: Stmt[];
+}
 
-export interface Module { readonly body: Stmt[]; readonly syntaxErrors: { s: number; e: number }[] }
+export interface Module {
+  readonly body: Stmt[];
+  readonly syntaxErrors: { s: number; e: number }[];
+}

@@ -10,7 +10,19 @@ export function parseNumber(text: string): { v: number; float: boolean } {
   return { v: parseInt(t, 10), float: false };
 }
 
-const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
+const escapes: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+};
 
 /** Splits a string token into its prefix, quote and body. */
 export function splitString(text: string): { prefix: string; quote: string; body: string } {

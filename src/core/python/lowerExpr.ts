@@ -18,33 +18,85 @@ export class ExprLowerer {
   }
 
   expr(n: SyntaxNode): Expr {
-    const s = n.from, e = n.to;
+    const s = n.from,
+      e = n.to;
     switch (n.name) {
-      case 'VariableName': case 'PropertyName': return { k: 'name', id: this.text(n), s, e };
-      case 'Number': { const p = parseNumber(this.text(n)); return { k: 'num', v: p.v, float: p.float, s, e }; }
-      case 'String': return { k: 'str', v: parseString(this.text(n)), s, e };
-      case 'ContinuedString': return this.continued(n);
-      case 'FormatString': return this.fstring(n);
-      case 'None': return { k: 'const', v: 'None', s, e };
-      case 'Boolean': return { k: 'const', v: this.text(n) === 'True' ? 'True' : 'False', s, e };
-      case 'Ellipsis': return { k: 'const', v: 'Ellipsis', s, e };
-      case 'ParenthesizedExpression': { const inner = children(n).filter((c) => c.name !== '(' && c.name !== ')'); return inner.length === 1 ? this.expr(inner[0]) : this.bad(n); }
-      case 'MemberExpression': return this.member(n);
-      case 'CallExpression': { const cs = children(n); return { k: 'call', fn: this.expr(cs[0]), args: cs[1] ? this.args(cs[1]) : [], s, e }; }
-      case 'BinaryExpression': return this.binary(n);
-      case 'UnaryExpression': { const cs = children(n); const op = this.text(cs[0]); if (op === 'not' && cs[1]) return this.not(s, cs[1]); return { k: 'unary', op, x: cs[1] ? this.expr(cs[1]) : this.bad(n), s, e }; }
-      case 'ConditionalExpression': { const cs = children(n).filter((c) => c.name !== 'if' && c.name !== 'else'); if (cs.length < 3) return this.bad(n); return { k: 'cond', then: this.expr(cs[0]), test: this.expr(cs[1]), orelse: this.expr(cs[2]), s, e }; }
-      case 'TupleExpression': return { k: 'seq', kind: 'tuple', items: this.items(n), s, e };
-      case 'ArrayExpression': return { k: 'seq', kind: 'list', items: this.items(n), s, e };
-      case 'SetExpression': return { k: 'seq', kind: 'set', items: this.items(n), s, e };
-      case 'DictionaryExpression': return this.dict(n);
-      case 'ArrayComprehensionExpression': return this.comp(n, 'list');
-      case 'SetComprehensionExpression': return this.comp(n, 'set');
-      case 'ComprehensionExpression': return this.comp(n, 'gen');
-      case 'DictionaryComprehensionExpression': return this.comp(n, 'dict');
-      case 'LambdaExpression': { const cs = children(n); const pl = cs.find((c) => c.name === 'ParamList'); const body = cs[cs.length - 1]; return { k: 'lambda', params: pl ? this.params(pl) : [], body: body && body.name !== ':' ? this.expr(body) : this.bad(n), s, e }; }
-      case 'NamedExpression': { const cs = children(n); return { k: 'walrus', target: this.text(cs[0]), value: cs[2] ? this.expr(cs[2]) : this.bad(n), s, e }; }
-      default: return this.bad(n);
+      case 'VariableName':
+      case 'PropertyName':
+        return { k: 'name', id: this.text(n), s, e };
+      case 'Number': {
+        const p = parseNumber(this.text(n));
+        return { k: 'num', v: p.v, float: p.float, s, e };
+      }
+      case 'String':
+        return { k: 'str', v: parseString(this.text(n)), s, e };
+      case 'ContinuedString':
+        return this.continued(n);
+      case 'FormatString':
+        return this.fstring(n);
+      case 'None':
+        return { k: 'const', v: 'None', s, e };
+      case 'Boolean':
+        return { k: 'const', v: this.text(n) === 'True' ? 'True' : 'False', s, e };
+      case 'Ellipsis':
+        return { k: 'const', v: 'Ellipsis', s, e };
+      case 'ParenthesizedExpression': {
+        const inner = children(n).filter((c) => c.name !== '(' && c.name !== ')');
+        return inner.length === 1 ? this.expr(inner[0]) : this.bad(n);
+      }
+      case 'MemberExpression':
+        return this.member(n);
+      case 'CallExpression': {
+        const cs = children(n);
+        return { k: 'call', fn: this.expr(cs[0]), args: cs[1] ? this.args(cs[1]) : [], s, e };
+      }
+      case 'BinaryExpression':
+        return this.binary(n);
+      case 'UnaryExpression': {
+        const cs = children(n);
+        const op = this.text(cs[0]);
+        if (op === 'not' && cs[1]) return this.not(s, cs[1]);
+        return { k: 'unary', op, x: cs[1] ? this.expr(cs[1]) : this.bad(n), s, e };
+      }
+      case 'ConditionalExpression': {
+        const cs = children(n).filter((c) => c.name !== 'if' && c.name !== 'else');
+        if (cs.length < 3) return this.bad(n);
+        return { k: 'cond', then: this.expr(cs[0]), test: this.expr(cs[1]), orelse: this.expr(cs[2]), s, e };
+      }
+      case 'TupleExpression':
+        return { k: 'seq', kind: 'tuple', items: this.items(n), s, e };
+      case 'ArrayExpression':
+        return { k: 'seq', kind: 'list', items: this.items(n), s, e };
+      case 'SetExpression':
+        return { k: 'seq', kind: 'set', items: this.items(n), s, e };
+      case 'DictionaryExpression':
+        return this.dict(n);
+      case 'ArrayComprehensionExpression':
+        return this.comp(n, 'list');
+      case 'SetComprehensionExpression':
+        return this.comp(n, 'set');
+      case 'ComprehensionExpression':
+        return this.comp(n, 'gen');
+      case 'DictionaryComprehensionExpression':
+        return this.comp(n, 'dict');
+      case 'LambdaExpression': {
+        const cs = children(n);
+        const pl = cs.find((c) => c.name === 'ParamList');
+        const body = cs[cs.length - 1];
+        return {
+          k: 'lambda',
+          params: pl ? this.params(pl) : [],
+          body: body && body.name !== ':' ? this.expr(body) : this.bad(n),
+          s,
+          e,
+        };
+      }
+      case 'NamedExpression': {
+        const cs = children(n);
+        return { k: 'walrus', target: this.text(cs[0]), value: cs[2] ? this.expr(cs[2]) : this.bad(n), s, e };
+      }
+      default:
+        return this.bad(n);
     }
   }
 
@@ -65,15 +117,20 @@ export class ExprLowerer {
   }
 
   starred(g: SyntaxNode[]): Expr {
-    if ((g[0].name === '*' || g[0].name === '**') && g[1]) return { k: 'star', x: this.expr(g[1]), double: g[0].name === '**', s: g[0].from, e: g[1].to };
+    if ((g[0].name === '*' || g[0].name === '**') && g[1])
+      return { k: 'star', x: this.expr(g[1]), double: g[0].name === '**', s: g[0].from, e: g[1].to };
     return this.expr(g[0]);
   }
 
   private continued(n: SyntaxNode): Expr {
     const parts = children(n).map((c) => this.expr(c));
-    if (parts.every((p) => p.k === 'str')) return { k: 'str', v: parts.map((p) => (p as { v: string }).v).join(''), s: n.from, e: n.to };
+    if (parts.every((p) => p.k === 'str'))
+      return { k: 'str', v: parts.map((p) => (p as { v: string }).v).join(''), s: n.from, e: n.to };
     const flat: (string | Expr)[] = [];
-    for (const p of parts) if (p.k === 'str') flat.push(p.v); else if (p.k === 'fstr') flat.push(...p.parts); else flat.push(p);
+    for (const p of parts)
+      if (p.k === 'str') flat.push(p.v);
+      else if (p.k === 'fstr') flat.push(...p.parts);
+      else flat.push(p);
     return { k: 'fstr', parts: flat, s: n.from, e: n.to };
   }
 
@@ -86,12 +143,16 @@ export class ExprLowerer {
     const raw = prefix.includes('r');
     for (const c of children(n)) {
       if (c.name !== 'FormatReplacement') continue;
-      if (c.from > at) parts.push(unescape(this.src.slice(at, c.from), raw).replace(/\{\{/g, '{').replace(/\}\}/g, '}'));
-      const inner = children(c).filter((x) => x.name !== '{' && x.name !== '}' && x.name !== 'FormatConversion' && x.name !== 'FormatSpec');
+      if (c.from > at)
+        parts.push(unescape(this.src.slice(at, c.from), raw).replace(/\{\{/g, '{').replace(/\}\}/g, '}'));
+      const inner = children(c).filter(
+        (x) => x.name !== '{' && x.name !== '}' && x.name !== 'FormatConversion' && x.name !== 'FormatSpec',
+      );
       parts.push(inner.length ? this.expr(inner[0]) : this.bad(c));
       at = c.to;
     }
-    if (bodyEnd > at) parts.push(unescape(this.src.slice(at, bodyEnd), raw).replace(/\{\{/g, '{').replace(/\}\}/g, '}'));
+    if (bodyEnd > at)
+      parts.push(unescape(this.src.slice(at, bodyEnd), raw).replace(/\{\{/g, '{').replace(/\}\}/g, '}'));
     return { k: 'fstr', parts, s: n.from, e: n.to };
   }
 
@@ -102,7 +163,8 @@ export class ExprLowerer {
     const inner = cs.slice(2, cs[cs.length - 1]?.name === ']' ? cs.length - 1 : cs.length);
     const groups = splitAt(inner, ',');
     const items = groups.filter((g) => g.length > 0).map((g) => this.sliceItem(g));
-    const index: Expr = groups.length === 1 && items.length === 1 ? items[0] : { k: 'seq', kind: 'tuple', items, s: n.from, e: n.to };
+    const index: Expr =
+      groups.length === 1 && items.length === 1 ? items[0] : { k: 'seq', kind: 'tuple', items, s: n.from, e: n.to };
     return { k: 'index', obj, index, s: n.from, e: n.to };
   }
 
@@ -118,7 +180,8 @@ export class ExprLowerer {
     const opNodes = cs.slice(1, -1);
     const op = opNodes.map((o) => this.text(o)).join(' ');
     const r = this.expr(cs[cs.length - 1]);
-    const s = n.from, e = n.to;
+    const s = n.from,
+      e = n.to;
     if (op === 'and' || op === 'or') return { k: 'bool', op, l, r, s, e };
     if (compareOps.has(op)) {
       // Lezer nests `a < b < c` as ((a < b) < c): rebuild Python's chained meaning.
@@ -132,7 +195,9 @@ export class ExprLowerer {
 
   private items(n: SyntaxNode): Expr[] {
     const inner = children(n).filter((c) => !['(', ')', '[', ']', '{', '}'].includes(c.name));
-    return splitAt(inner, ',').filter((g) => g.length > 0).map((g) => this.starred(g));
+    return splitAt(inner, ',')
+      .filter((g) => g.length > 0)
+      .map((g) => this.starred(g));
   }
 
   private dict(n: SyntaxNode): Expr {
@@ -147,7 +212,11 @@ export class ExprLowerer {
   }
 
   /** Comprehension nodes: elt [':' value] ('for' target 'in' iter ('if' cond)*)+ */
-  comp(n: SyntaxNode, kind: 'list' | 'set' | 'gen' | 'dict', nodes = children(n).filter((c) => !['(', ')', '[', ']', '{', '}'].includes(c.name))): Expr {
+  comp(
+    n: SyntaxNode,
+    kind: 'list' | 'set' | 'gen' | 'dict',
+    nodes = children(n).filter((c) => !['(', ')', '[', ']', '{', '}'].includes(c.name)),
+  ): Expr {
     const forAt = nodes.findIndex((c) => c.name === 'for' || c.name === 'async');
     const head = nodes.slice(0, forAt < 0 ? nodes.length : forAt);
     const colon = head.findIndex((c) => c.name === ':');
@@ -163,7 +232,10 @@ export class ExprLowerer {
       const iter = this.expr(nodes[inAt + 1]);
       const ifs: Expr[] = [];
       let j = inAt + 2;
-      while (j < nodes.length && nodes[j].name === 'if') { ifs.push(this.expr(nodes[j + 1])); j += 2; }
+      while (j < nodes.length && nodes[j].name === 'if') {
+        ifs.push(this.expr(nodes[j + 1]));
+        j += 2;
+      }
       clauses.push({ target, iter, ifs });
       i = j < nodes.length && nodes[j].name === 'for' ? j : -1;
     }
@@ -178,7 +250,8 @@ export class ExprLowerer {
       if (g.length === 0) continue;
       if (g[0].name === '*' && g[1]) out.push({ kind: 'star', value: this.expr(g[1]) });
       else if (g[0].name === '**' && g[1]) out.push({ kind: 'dstar', value: this.expr(g[1]) });
-      else if (g[1]?.name === 'AssignOp' && g[2]) out.push({ kind: 'kw', name: this.text(g[0]), value: this.expr(g[2]) });
+      else if (g[1]?.name === 'AssignOp' && g[2])
+        out.push({ kind: 'kw', name: this.text(g[0]), value: this.expr(g[2]) });
       else out.push({ kind: 'pos', value: this.expr(g[0]) });
     }
     return out;
@@ -192,14 +265,29 @@ export class ExprLowerer {
       if (g.length === 0 || g[0].name === '/') continue;
       let kind: Param['kind'] = kwonly ? 'kwonly' : 'pos';
       let i = 0;
-      if (g[0].name === '*') { if (!g[1]) { kwonly = true; continue; } kind = 'star'; kwonly = true; i = 1; }
-      else if (g[0].name === '**') { kind = 'dstar'; i = 1; }
+      if (g[0].name === '*') {
+        if (!g[1]) {
+          kwonly = true;
+          continue;
+        }
+        kind = 'star';
+        kwonly = true;
+        i = 1;
+      } else if (g[0].name === '**') {
+        kind = 'dstar';
+        i = 1;
+      }
       const nameNode = g[i];
       if (!nameNode || nameNode.name !== 'VariableName') continue;
       const typeDef = g.find((c) => c.name === 'TypeDef');
       const annNode = typeDef ? children(typeDef).find((c) => c.name !== ':') : undefined;
       const eq = g.findIndex((c) => c.name === 'AssignOp');
-      out.push({ name: this.text(nameNode), kind, def: eq >= 0 && g[eq + 1] ? this.expr(g[eq + 1]) : undefined, ann: annNode ? this.expr(annNode) : undefined });
+      out.push({
+        name: this.text(nameNode),
+        kind,
+        def: eq >= 0 && g[eq + 1] ? this.expr(g[eq + 1]) : undefined,
+        ann: annNode ? this.expr(annNode) : undefined,
+      });
     }
     return out;
   }

@@ -23,43 +23,108 @@ export class StmtLowerer extends ExprLowerer {
   }
 
   private stmtInto(n: SyntaxNode, out: Stmt[]): void {
-    if (n.name === 'StatementGroup') { for (const c of children(n)) if (c.name !== ';') this.stmtInto(c, out); return; }
-    if (n.type.isError) { this.syntaxErrors.push({ s: n.from, e: Math.max(n.to, n.from + 1) }); return; }
+    if (n.name === 'StatementGroup') {
+      for (const c of children(n)) if (c.name !== ';') this.stmtInto(c, out);
+      return;
+    }
+    if (n.type.isError) {
+      this.syntaxErrors.push({ s: n.from, e: Math.max(n.to, n.from + 1) });
+      return;
+    }
     if (n.name === ';' || n.name === 'Comment') return;
     const st = this.stmt(n);
     if (st) out.push(st);
     // Errors nested inside a statement are reported too (the statement itself still runs).
     if (st && st.k !== 'bad') {
       const cur = n.cursor();
-      do { if (cur.type.isError) { this.syntaxErrors.push({ s: cur.from, e: Math.max(cur.to, cur.from + 1) }); break; } } while (cur.next() && cur.from <= n.to);
+      do {
+        if (cur.type.isError) {
+          this.syntaxErrors.push({ s: cur.from, e: Math.max(cur.to, cur.from + 1) });
+          break;
+        }
+      } while (cur.next() && cur.from <= n.to);
     }
   }
 
   private stmt(n: SyntaxNode): Stmt | undefined {
-    const s = n.from, e = n.to;
+    const s = n.from,
+      e = n.to;
     const cs = children(n);
     switch (n.name) {
-      case 'ExpressionStatement': return { k: 'expr', x: this.exprList(cs, s, e), s, e };
-      case 'AssignStatement': return this.assign(cs, s, e);
-      case 'UpdateStatement': { const op = cs.findIndex((c) => c.name === 'UpdateOp'); return { k: 'aug', target: this.exprList(cs.slice(0, op), s, e), op: this.text(cs[op]).slice(0, -1), value: this.exprList(cs.slice(op + 1), s, e), s, e }; }
-      case 'PassStatement': return { k: 'pass', s, e };
-      case 'BreakStatement': return { k: 'break', s, e };
-      case 'ContinueStatement': return { k: 'continue', s, e };
-      case 'ReturnStatement': return { k: 'return', value: cs.length > 1 ? this.exprList(cs.slice(1), s, e) : undefined, s, e };
-      case 'IfStatement': return this.ifStmt(cs, 0, s, e);
-      case 'WhileStatement': { const bodies = cs.filter((c) => c.name === 'Body'); return { k: 'while', test: this.expr(cs[1]), body: this.body(bodies[0]), orelse: this.body(bodies[1]), s, e }; }
-      case 'ForStatement': return this.forStmt(cs, s, e);
-      case 'FunctionDefinition': return this.def(cs, [], s, e);
-      case 'ClassDefinition': return this.classDef(cs, [], s, e);
-      case 'DecoratedStatement': return this.decorated(cs, s, e);
-      case 'ImportStatement': return this.importStmt(cs, s, e);
-      case 'TryStatement': return this.tryStmt(cs, s, e);
-      case 'WithStatement': return this.withStmt(cs, s, e);
-      case 'RaiseStatement': return { k: 'raise', x: cs[1] && cs[1].name !== 'from' ? this.expr(cs[1]) : undefined, s, e };
-      case 'AssertStatement': { const g = splitAt(cs.slice(1), ','); return { k: 'assert', test: g[0][0] ? this.expr(g[0][0]) : this.bad(n), msg: g[1]?.[0] ? this.expr(g[1][0]) : undefined, s, e }; }
-      case 'DeleteStatement': return { k: 'del', targets: splitAt(cs.slice(1), ',').filter((g) => g.length).map((g) => this.expr(g[0])), s, e };
-      case 'ScopeStatement': return { k: 'scope', keyword: cs[0] && this.text(cs[0]) === 'nonlocal' ? 'nonlocal' : 'global', names: cs.filter((c) => c.name === 'VariableName').map((c) => this.text(c)), s, e };
-      default: return { k: 'bad', text: this.text(n), s, e };
+      case 'ExpressionStatement':
+        return { k: 'expr', x: this.exprList(cs, s, e), s, e };
+      case 'AssignStatement':
+        return this.assign(cs, s, e);
+      case 'UpdateStatement': {
+        const op = cs.findIndex((c) => c.name === 'UpdateOp');
+        return {
+          k: 'aug',
+          target: this.exprList(cs.slice(0, op), s, e),
+          op: this.text(cs[op]).slice(0, -1),
+          value: this.exprList(cs.slice(op + 1), s, e),
+          s,
+          e,
+        };
+      }
+      case 'PassStatement':
+        return { k: 'pass', s, e };
+      case 'BreakStatement':
+        return { k: 'break', s, e };
+      case 'ContinueStatement':
+        return { k: 'continue', s, e };
+      case 'ReturnStatement':
+        return { k: 'return', value: cs.length > 1 ? this.exprList(cs.slice(1), s, e) : undefined, s, e };
+      case 'IfStatement':
+        return this.ifStmt(cs, 0, s, e);
+      case 'WhileStatement': {
+        const bodies = cs.filter((c) => c.name === 'Body');
+        return { k: 'while', test: this.expr(cs[1]), body: this.body(bodies[0]), orelse: this.body(bodies[1]), s, e };
+      }
+      case 'ForStatement':
+        return this.forStmt(cs, s, e);
+      case 'FunctionDefinition':
+        return this.def(cs, [], s, e);
+      case 'ClassDefinition':
+        return this.classDef(cs, [], s, e);
+      case 'DecoratedStatement':
+        return this.decorated(cs, s, e);
+      case 'ImportStatement':
+        return this.importStmt(cs, s, e);
+      case 'TryStatement':
+        return this.tryStmt(cs, s, e);
+      case 'WithStatement':
+        return this.withStmt(cs, s, e);
+      case 'RaiseStatement':
+        return { k: 'raise', x: cs[1] && cs[1].name !== 'from' ? this.expr(cs[1]) : undefined, s, e };
+      case 'AssertStatement': {
+        const g = splitAt(cs.slice(1), ',');
+        return {
+          k: 'assert',
+          test: g[0][0] ? this.expr(g[0][0]) : this.bad(n),
+          msg: g[1]?.[0] ? this.expr(g[1][0]) : undefined,
+          s,
+          e,
+        };
+      }
+      case 'DeleteStatement':
+        return {
+          k: 'del',
+          targets: splitAt(cs.slice(1), ',')
+            .filter((g) => g.length)
+            .map((g) => this.expr(g[0])),
+          s,
+          e,
+        };
+      case 'ScopeStatement':
+        return {
+          k: 'scope',
+          keyword: cs[0] && this.text(cs[0]) === 'nonlocal' ? 'nonlocal' : 'global',
+          names: cs.filter((c) => c.name === 'VariableName').map((c) => this.text(c)),
+          s,
+          e,
+        };
+      default:
+        return { k: 'bad', text: this.text(n), s, e };
     }
   }
 
@@ -70,7 +135,14 @@ export class StmtLowerer extends ExprLowerer {
     if (typeDef) {
       const annNode = children(typeDef).find((c) => c.name !== ':');
       const ann: Expr = annNode ? this.expr(annNode) : { k: 'bad', text: '', s, e };
-      return { k: 'ann', target: groups[0], ann, value: groups.length > 1 ? groups[groups.length - 1] : undefined, s, e };
+      return {
+        k: 'ann',
+        target: groups[0],
+        ann,
+        value: groups.length > 1 ? groups[groups.length - 1] : undefined,
+        s,
+        e,
+      };
     }
     return { k: 'assign', targets: groups.slice(0, -1), value: groups[groups.length - 1], s, e };
   }
@@ -91,7 +163,15 @@ export class StmtLowerer extends ExprLowerer {
     const inAt = cs.findIndex((c) => c.name === 'in');
     const bodies = cs.filter((c) => c.name === 'Body');
     const iterNodes = cs.slice(inAt + 1, cs.indexOf(bodies[0]));
-    return { k: 'for', target: this.exprList(cs.slice(start, inAt), s, e), iter: this.exprList(iterNodes, s, e), body: this.body(bodies[0]), orelse: this.body(bodies[1]), s, e };
+    return {
+      k: 'for',
+      target: this.exprList(cs.slice(start, inAt), s, e),
+      iter: this.exprList(iterNodes, s, e),
+      body: this.body(bodies[0]),
+      orelse: this.body(bodies[1]),
+      s,
+      e,
+    };
   }
 
   private def(cs: SyntaxNode[], decorators: Expr[], s: number, e: number): Stmt {
@@ -99,13 +179,30 @@ export class StmtLowerer extends ExprLowerer {
     const pl = cs.find((c) => c.name === 'ParamList');
     const td = cs.find((c) => c.name === 'TypeDef');
     const ret = td ? children(td).find((c) => c.name !== '->') : undefined;
-    return { k: 'def', name: nameNode ? this.text(nameNode) : '?', params: pl ? this.params(pl) : [], body: this.body(cs.find((c) => c.name === 'Body')), decorators, returns: ret ? this.expr(ret) : undefined, s, e };
+    return {
+      k: 'def',
+      name: nameNode ? this.text(nameNode) : '?',
+      params: pl ? this.params(pl) : [],
+      body: this.body(cs.find((c) => c.name === 'Body')),
+      decorators,
+      returns: ret ? this.expr(ret) : undefined,
+      s,
+      e,
+    };
   }
 
   private classDef(cs: SyntaxNode[], decorators: Expr[], s: number, e: number): Stmt {
     const nameNode = cs.find((c) => c.name === 'VariableName');
     const al = cs.find((c) => c.name === 'ArgList');
-    return { k: 'class', name: nameNode ? this.text(nameNode) : '?', bases: al ? this.args(al) : [], body: this.body(cs.find((c) => c.name === 'Body')), decorators, s, e };
+    return {
+      k: 'class',
+      name: nameNode ? this.text(nameNode) : '?',
+      bases: al ? this.args(al) : [],
+      body: this.body(cs.find((c) => c.name === 'Body')),
+      decorators,
+      s,
+      e,
+    };
   }
 
   private decorated(cs: SyntaxNode[], s: number, e: number): Stmt {
@@ -113,7 +210,9 @@ export class StmtLowerer extends ExprLowerer {
     const target = cs.find((c) => c.name === 'FunctionDefinition' || c.name === 'ClassDefinition');
     if (!target) return { k: 'bad', text: '', s, e };
     const tcs = children(target);
-    return target.name === 'FunctionDefinition' ? this.def(tcs, decorators, s, e) : this.classDef(tcs, decorators, s, e);
+    return target.name === 'FunctionDefinition'
+      ? this.def(tcs, decorators, s, e)
+      : this.classDef(tcs, decorators, s, e);
   }
 
   private decorator(d: SyntaxNode): Expr {
@@ -134,12 +233,17 @@ export class StmtLowerer extends ExprLowerer {
       let level = 0;
       let module = '';
       for (const m of modNodes) {
-        if (m.name === '.') { if (!module) level++; else module += '.'; }
-        else if (m.name === 'Ellipsis') level += 3;
+        if (m.name === '.') {
+          if (!module) level++;
+          else module += '.';
+        } else if (m.name === 'Ellipsis') level += 3;
         else module += this.text(m);
       }
       const names: { name: string; alias?: string }[] = [];
-      for (const g of splitAt(cs.slice(importAt + 1).filter((c) => c.name !== '(' && c.name !== ')'), ',')) {
+      for (const g of splitAt(
+        cs.slice(importAt + 1).filter((c) => c.name !== '(' && c.name !== ')'),
+        ',',
+      )) {
         if (!g.length) continue;
         names.push({ name: this.text(g[0]), alias: g[1]?.name === 'as' && g[2] ? this.text(g[2]) : undefined });
       }
@@ -156,7 +260,9 @@ export class StmtLowerer extends ExprLowerer {
 
   private tryStmt(cs: SyntaxNode[], s: number, e: number): Stmt {
     const handlers: Handler[] = [];
-    let body: Stmt[] = [], orelse: Stmt[] = [], final: Stmt[] = [];
+    let body: Stmt[] = [],
+      orelse: Stmt[] = [],
+      final: Stmt[] = [];
     for (let i = 0; i < cs.length; i++) {
       const c = cs[i];
       if (c.name === 'try') body = this.body(cs[++i]);
@@ -166,7 +272,11 @@ export class StmtLowerer extends ExprLowerer {
         while (j < cs.length && cs[j].name !== 'Body') header.push(cs[j++]);
         const asAt = header.findIndex((h) => h.name === 'as');
         const typeNodes = (asAt >= 0 ? header.slice(0, asAt) : header).filter((h) => h.name !== '*');
-        handlers.push({ types: typeNodes[0] ? this.expr(typeNodes[0]) : undefined, name: asAt >= 0 && header[asAt + 1] ? this.text(header[asAt + 1]) : undefined, body: this.body(cs[j]) });
+        handlers.push({
+          types: typeNodes[0] ? this.expr(typeNodes[0]) : undefined,
+          name: asAt >= 0 && header[asAt + 1] ? this.text(header[asAt + 1]) : undefined,
+          body: this.body(cs[j]),
+        });
         i = j;
       } else if (c.name === 'else') orelse = this.body(cs[++i]);
       else if (c.name === 'finally') final = this.body(cs[++i]);
@@ -178,10 +288,12 @@ export class StmtLowerer extends ExprLowerer {
     const start = cs[0].name === 'async' ? 2 : 1;
     const bodyNode = cs.find((c) => c.name === 'Body');
     const header = cs.slice(start, bodyNode ? cs.indexOf(bodyNode) : cs.length);
-    const items = splitAt(header, ',').filter((g) => g.length).map((g) => {
-      const asAt = g.findIndex((c) => c.name === 'as');
-      return { ctx: this.expr(g[0]), target: asAt >= 0 && g[asAt + 1] ? this.expr(g[asAt + 1]) : undefined };
-    });
+    const items = splitAt(header, ',')
+      .filter((g) => g.length)
+      .map((g) => {
+        const asAt = g.findIndex((c) => c.name === 'as');
+        return { ctx: this.expr(g[0]), target: asAt >= 0 && g[asAt + 1] ? this.expr(g[asAt + 1]) : undefined };
+      });
     return { k: 'with', items, body: this.body(bodyNode), s, e };
   }
 }

@@ -6,7 +6,11 @@ import { children } from './cursor';
 import { StmtLowerer } from './lowerStmt';
 import { shiftIR } from './shift';
 
-interface Lowered { readonly from: number; readonly stmts: Stmt[]; readonly errors: { s: number; e: number }[] }
+interface Lowered {
+  readonly from: number;
+  readonly stmts: Stmt[];
+  readonly errors: { s: number; e: number }[];
+}
 
 /** An opaque previous parse, for incremental re-parsing and re-lowering after an edit. */
 export interface ParseState {
@@ -24,14 +28,20 @@ function changedRange(a: string, b: string): { fromA: number; toA: number; fromB
   let start = 0;
   const max = Math.min(a.length, b.length);
   while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let endA = a.length, endB = b.length;
-  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) { endA--; endB--; }
+  let endA = a.length,
+    endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
   return { fromA: start, toA: endA, fromB: start, toB: endB };
 }
 
 /** Parses `source`, reusing the syntax tree and the lowered statements of `previous` outside the edited range. */
 export function parsePythonIncremental(source: string, previous?: ParseState): { module: Module; state: ParseState } {
-  const fragments = previous ? TreeFragment.applyChanges(previous.fragments, [changedRange(previous.text, source)]) : undefined;
+  const fragments = previous
+    ? TreeFragment.applyChanges(previous.fragments, [changedRange(previous.text, source)])
+    : undefined;
   const tree: Tree = parser.parse(source, fragments);
   const lowerer = new StmtLowerer(source);
   const body: Stmt[] = [];
@@ -43,7 +53,10 @@ export function parsePythonIncremental(source: string, previous?: ParseState): {
     let entry: Lowered;
     if (prev && !node.type.isError) {
       const delta = node.from - prev.from;
-      entry = delta === 0 ? prev : { from: node.from, stmts: shiftIR(prev.stmts, delta), errors: shiftIR(prev.errors, delta) };
+      entry =
+        delta === 0
+          ? prev
+          : { from: node.from, stmts: shiftIR(prev.stmts, delta), errors: shiftIR(prev.errors, delta) };
     } else {
       const before = lowerer.syntaxErrors.length;
       const stmts: Stmt[] = [];

@@ -14,11 +14,21 @@ import { PyInstance, PyTuple, PyList, type Value } from '../eval/values';
 
 function firstTensor(v: Value | undefined): Tensor | undefined {
   if (v instanceof Tensor) return v;
-  if (v instanceof PyTuple || v instanceof PyList) for (const x of v.items) { const t = firstTensor(x); if (t) return t; }
+  if (v instanceof PyTuple || v instanceof PyList)
+    for (const x of v.items) {
+      const t = firstTensor(x);
+      if (t) return t;
+    }
   return undefined;
 }
 
-export function buildResult(s: Session, outcome: EntryOutcome, opts: AnalyzeOptions, extraDiagnostics: Diagnostic[], budgetExceeded: boolean): AnalysisResult {
+export function buildResult(
+  s: Session,
+  outcome: EntryOutcome,
+  opts: AnalyzeOptions,
+  extraDiagnostics: Diagnostic[],
+  budgetExceeded: boolean,
+): AnalysisResult {
   const { ip } = s;
   const rec = ip.recorder;
   const dims = new DimValues(opts.dims);
@@ -29,7 +39,9 @@ export function buildResult(s: Session, outcome: EntryOutcome, opts: AnalyzeOpti
     if (roots.length === 0) return rec.tensors.filter((t) => t.role === role);
     if (role === 'param' && roots.length === 1) return counts.distinct(roots[0]);
     const seen = new Set<Tensor>();
-    for (const r of roots) if (role === 'param') for (const t of counts.distinct(r)) seen.add(t); else distinctTensors(r, role, seen);
+    for (const r of roots)
+      if (role === 'param') for (const t of counts.distinct(r)) seen.add(t);
+      else distinctTensors(r, role, seen);
     return seen;
   };
   const params = tensorsOf('param');
@@ -53,17 +65,46 @@ export function buildResult(s: Session, outcome: EntryOutcome, opts: AnalyzeOpti
     lines,
     modules: roots.map((r) => moduleNode(s, r, r.cls.name, new Set(), dims, conv, counts)),
     steps: ip.steps,
-    ...summarize(rec, lines, dims, opts, { params: counts.sum(params), paramBytes: counts.bytes(params), buffers: counts.sum(buffers), bufferBytes: counts.bytes(buffers) }, [...extraDiagnostics, ...ip.diagnostics], budgetExceeded),
+    ...summarize(
+      rec,
+      lines,
+      dims,
+      opts,
+      {
+        params: counts.sum(params),
+        paramBytes: counts.bytes(params),
+        buffers: counts.sum(buffers),
+        bufferBytes: counts.bytes(buffers),
+      },
+      [...extraDiagnostics, ...ip.diagnostics],
+      budgetExceeded,
+    ),
   };
   return result;
 }
 
-function moduleNode(s: Session, m: PyInstance, name: string, seen: Set<PyInstance>, dims: DimValues, conv: AnalyzeOptions['convention'], counts: ParamCounts): ModuleNode {
+function moduleNode(
+  s: Session,
+  m: PyInstance,
+  name: string,
+  seen: Set<PyInstance>,
+  dims: DimValues,
+  conv: AnalyzeOptions['convention'],
+  counts: ParamCounts,
+): ModuleNode {
   seen.add(m);
   const agg = s.ip.recorder.modules.get(m);
   const inclusive = agg ? costCounts(agg.inclusive, dims, conv) : zeroCounts;
   // Each module once, as PyTorch's named_modules(): a module held under two names shows under the first.
   const children: ModuleNode[] = [];
   for (const [k, c] of namedChildren(m)) if (!seen.has(c)) children.push(moduleNode(s, c, k, seen, dims, conv, counts));
-  return { name, type: m.cls.name, line: m.createdLine, params: counts.module(m), inclusive, calls: agg?.calls ?? 0, children };
+  return {
+    name,
+    type: m.cls.name,
+    line: m.createdLine,
+    params: counts.module(m),
+    inclusive,
+    calls: agg?.calls ?? 0,
+    children,
+  };
 }

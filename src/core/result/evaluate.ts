@@ -13,7 +13,10 @@ export class DimValues {
   sum(s: CostSum): bigint {
     return s.evaluate(this.value);
   }
-  private readonly value = (s: string): bigint => { this.used.add(s); return symbolValue(s, this.values); };
+  private readonly value = (s: string): bigint => {
+    this.used.add(s);
+    return symbolValue(s, this.values);
+  };
   dim(d: Dim): string {
     return typeof d === 'number' ? String(d) : this.poly(d.p).toString();
   }

@@ -24,22 +24,42 @@ function opRecord(agg: OpAgg, dims: DimValues, conv: Convention): OpRecord {
   const { formula, symbolic } = opFormula(agg, dims, conv);
   const ev = agg.event;
   return {
-    op: ev.op, shape: ev.out ? ev.out.shapeString() : '', dtype: ev.out?.dtype.name ?? '',
-    macs: n.macs, flops: n.flops, backwardFlops: n.backwardFlops,
-    outputBytes: dims.sum(agg.outBytes), savedBytes: dims.sum(agg.saved), calls: agg.calls, formula, symbolicFormula: symbolic, rule: ev.rule, known: ev.known,
+    op: ev.op,
+    shape: ev.out ? ev.out.shapeString() : '',
+    dtype: ev.out?.dtype.name ?? '',
+    macs: n.macs,
+    flops: n.flops,
+    backwardFlops: n.backwardFlops,
+    outputBytes: dims.sum(agg.outBytes),
+    savedBytes: dims.sum(agg.saved),
+    calls: agg.calls,
+    formula,
+    symbolicFormula: symbolic,
+    rule: ev.rule,
+    known: ev.known,
   };
 }
 
 /** One entry per document line that ran ops, created parameters or bound a value, in line order. */
-export function buildLines(rec: Recorder, params: Map<number, { count: bigint; bytes: bigint }>, dims: DimValues, conv: Convention, paramCounts: ParamCounts): LineCost[] {
+export function buildLines(
+  rec: Recorder,
+  params: Map<number, { count: bigint; bytes: bigint }>,
+  dims: DimValues,
+  conv: Convention,
+  paramCounts: ParamCounts,
+): LineCost[] {
   const bound = new Map<number, { value?: string; params?: bigint }>();
   rec.boundValues.forEach((v, l) => {
     const d = { value: describeValue(v), params: valueParams(v, paramCounts) };
     if (d.value !== undefined || d.params) bound.set(l, d);
   });
   const lineNos = [...rec.lines.keys()];
-  params.forEach((_, l) => { if (!rec.lines.has(l)) lineNos.push(l); });
-  bound.forEach((_, l) => { if (!rec.lines.has(l) && !params.has(l)) lineNos.push(l); });
+  params.forEach((_, l) => {
+    if (!rec.lines.has(l)) lineNos.push(l);
+  });
+  bound.forEach((_, l) => {
+    if (!rec.lines.has(l) && !params.has(l)) lineNos.push(l);
+  });
   lineNos.sort((a, b) => a - b);
   const endOf = new Map<number, number>();
   rec.endLines.forEach((start, end) => endOf.set(start, end));
@@ -64,12 +84,20 @@ export function buildLines(rec: Recorder, params: Map<number, { count: bigint; b
     let formula = ops.length === 1 ? ops[0].formula : '';
     if (ops.length > 1) for (const o of ops) if (o.flops > 0n) formula += `${formula ? '; ' : ''}${o.op}: ${o.formula}`;
     out.push({
-      line, endLine: endOf.get(line), value: b?.value, valueParams: b?.params,
-      shapes, dtypes,
-      macs: self.macs, flops: self.flops, backwardFlops: self.backwardFlops,
+      line,
+      endLine: endOf.get(line),
+      value: b?.value,
+      valueParams: b?.params,
+      shapes,
+      dtypes,
+      macs: self.macs,
+      flops: self.flops,
+      backwardFlops: self.backwardFlops,
       inclusive: inc,
-      params: p?.count ?? 0n, paramBytes: p?.bytes ?? 0n,
-      activationBytes: agg ? dims.sum(agg.outBytes) : 0n, inclusiveActivationBytes: agg ? dims.sum(agg.inclusiveOutBytes) : 0n,
+      params: p?.count ?? 0n,
+      paramBytes: p?.bytes ?? 0n,
+      activationBytes: agg ? dims.sum(agg.outBytes) : 0n,
+      inclusiveActivationBytes: agg ? dims.sum(agg.inclusiveOutBytes) : 0n,
       calls: rec.lineCalls.get(line) ?? 0,
       formula,
       ops,

@@ -39,8 +39,9 @@ export class ParamCounts {
     if (this.clean.has(m)) {
       // No sharing below: own parameters plus the children's counts.
       for (const v of m.attrs.values()) {
-        if (v instanceof Tensor) { if (v.role === 'param') n += this.numel(v); }
-        else if (isModule(v)) n += this.module(v);
+        if (v instanceof Tensor) {
+          if (v.role === 'param') n += this.numel(v);
+        } else if (isModule(v)) n += this.module(v);
       }
     } else {
       for (const t of distinctParams(m, this.sets)) n += this.numel(t);
@@ -55,11 +56,18 @@ export class ParamCounts {
     const params = new Set<Tensor>();
     let shared = false;
     const visit = (m: PyInstance): void => {
-      if (seen.has(m)) { shared = true; return; }
+      if (seen.has(m)) {
+        shared = true;
+        return;
+      }
       seen.add(m);
       for (const v of m.attrs.values()) {
-        if (v instanceof Tensor) { if (v.role === 'param') { if (params.has(v)) shared = true; else params.add(v); } }
-        else if (isModule(v)) visit(v);
+        if (v instanceof Tensor) {
+          if (v.role === 'param') {
+            if (params.has(v)) shared = true;
+            else params.add(v);
+          }
+        } else if (isModule(v)) visit(v);
       }
     };
     visit(root);

@@ -19,26 +19,65 @@ export interface WeightCounts {
   readonly bufferBytes: bigint;
 }
 
-type Summary = Pick<AnalysisResult, 'totals' | 'memory' | 'coverage' | 'dims' | 'convention' | 'precision' | 'diagnostics' | 'budgetExceeded'>;
+type Summary = Pick<
+  AnalysisResult,
+  'totals' | 'memory' | 'coverage' | 'dims' | 'convention' | 'precision' | 'diagnostics' | 'budgetExceeded'
+>;
 
-export function summarize(rec: Recorder, lines: readonly LineCost[], dims: DimValues, opts: AnalyzeOptions, w: WeightCounts, diagnostics: Diagnostic[], budgetExceeded: boolean): Summary {
+export function summarize(
+  rec: Recorder,
+  lines: readonly LineCost[],
+  dims: DimValues,
+  opts: AnalyzeOptions,
+  w: WeightCounts,
+  diagnostics: Diagnostic[],
+  budgetExceeded: boolean,
+): Summary {
   const total = counts(dims, opts.convention, rec.total);
   const opt = optimizerRates[opts.optimizer];
   const saved = dims.sum(rec.saved);
   let largest = 0n;
-  for (const l of lines) for (const o of l.ops) { const per = o.calls > 1 ? o.outputBytes / BigInt(o.calls) : o.outputBytes; if (per > largest) largest = per; }
+  for (const l of lines)
+    for (const o of l.ops) {
+      const per = o.calls > 1 ? o.outputBytes / BigInt(o.calls) : o.outputBytes;
+      if (per > largest) largest = per;
+    }
   const optimizerBytes = w.params * opt.stateBytesPerParam;
   const master = opts.precision === 'mixed' ? w.params * 4n : 0n;
   const notes = budgetExceeded
-    ? [...diagnostics, { span: { start: 0, end: 1, line: 1 }, severity: 'information' as const, code: 'budget', message: `flopscope: the step budget (${opts.maxSteps} steps) ran out; results cover what ran before it` }]
+    ? [
+        ...diagnostics,
+        {
+          span: { start: 0, end: 1, line: 1 },
+          severity: 'information' as const,
+          code: 'budget',
+          message: `flopscope: the step budget (${opts.maxSteps} steps) ran out; results cover what ran before it`,
+        },
+      ]
     : diagnostics;
   return {
-    totals: { ...total, params: w.params, buffers: w.buffers, trainingFlops: total.flops + total.backwardFlops + opt.flopsPerParam * w.params },
-    memory: {
-      paramBytes: w.paramBytes, bufferBytes: w.bufferBytes, activationBytes: dims.sum(rec.outBytes), savedBytes: saved, gradientBytes: w.paramBytes,
-      optimizerBytes, masterWeightBytes: master, largestTransientBytes: largest, trainingBytes: w.paramBytes * 2n + optimizerBytes + master + saved + largest,
+    totals: {
+      ...total,
+      params: w.params,
+      buffers: w.buffers,
+      trainingFlops: total.flops + total.backwardFlops + opt.flopsPerParam * w.params,
     },
-    coverage: { ops: rec.knownOps + rec.unknownOps, unknownOps: rec.unknownOps, unknown: [...rec.unknown.values()].map((u) => ({ name: u.name, line: u.line, count: u.count })) },
+    memory: {
+      paramBytes: w.paramBytes,
+      bufferBytes: w.bufferBytes,
+      activationBytes: dims.sum(rec.outBytes),
+      savedBytes: saved,
+      gradientBytes: w.paramBytes,
+      optimizerBytes,
+      masterWeightBytes: master,
+      largestTransientBytes: largest,
+      trainingBytes: w.paramBytes * 2n + optimizerBytes + master + saved + largest,
+    },
+    coverage: {
+      ops: rec.knownOps + rec.unknownOps,
+      unknownOps: rec.unknownOps,
+      unknown: [...rec.unknown.values()].map((u) => ({ name: u.name, line: u.line, count: u.count })),
+    },
     dims: Object.fromEntries([...dims.used].filter((d) => /^[A-Za-z_]\w*$/.test(d)).map((d) => [d, opts.dims[d] ?? 1])),
     convention: opts.convention,
     precision: opts.precision,

@@ -1,7 +1,11 @@
 // Symbols defined by a non-polynomial expression of other symbols (floor division, ceil), with their evaluation.
 import { Poly } from './poly';
 
-interface Derived { readonly num: Poly; readonly den: bigint; readonly ceil: boolean }
+interface Derived {
+  readonly num: Poly;
+  readonly den: bigint;
+  readonly ceil: boolean;
+}
 
 /** Derived symbols are named by their definition, so one global table stays consistent. */
 const table = new Map<string, Derived>();
@@ -23,4 +27,3 @@ export function symbolValue(name: string, dims: Readonly<Record<string, number>>
   if (d.ceil) return n > 0n ? q + 1n : q;
   return n < 0n ? q - 1n : q;
 }
-

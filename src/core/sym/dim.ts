@@ -24,7 +24,6 @@ export function fromPoly(p: Poly): Dim {
   return new SymInt(p);
 }
 
-
 export function dimAdd(a: Dim, b: Dim): Dim {
   if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a + b)) return a + b;
   return fromPoly(dimPoly(a).add(dimPoly(b)));

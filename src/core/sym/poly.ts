@@ -6,7 +6,10 @@ type Key = string;
 
 export class Poly {
   /** `terms` is undefined for a pure constant `k`; otherwise it holds every term, the constant one included. */
-  private constructor(private readonly k: bigint, private readonly terms?: ReadonlyMap<Key, bigint>) {}
+  private constructor(
+    private readonly k: bigint,
+    private readonly terms?: ReadonlyMap<Key, bigint>,
+  ) {}
 
   static readonly zero = new Poly(0n);
   static const(c: bigint | number): Poly {
@@ -29,7 +32,7 @@ export class Poly {
     return this.terms === undefined;
   }
   constValue(): bigint {
-    return this.terms ? this.terms.get('') ?? 0n : this.k;
+    return this.terms ? (this.terms.get('') ?? 0n) : this.k;
   }
   symbols(): string[] {
     const out = new Set<string>();
@@ -42,7 +45,8 @@ export class Poly {
     const m = new Map(this.entries());
     for (const [k, c] of o.entries()) {
       const v = (m.get(k) ?? 0n) + c;
-      if (v === 0n) m.delete(k); else m.set(k, v);
+      if (v === 0n) m.delete(k);
+      else m.set(k, v);
     }
     return Poly.of(m);
   }
@@ -68,7 +72,8 @@ export class Poly {
       for (const [kb, cb] of o.terms) {
         const k = mulKey(ka, kb);
         const v = (m.get(k) ?? 0n) + ca * cb;
-        if (v === 0n) m.delete(k); else m.set(k, v);
+        if (v === 0n) m.delete(k);
+        else m.set(k, v);
       }
     }
     return Poly.of(m);
@@ -99,7 +104,8 @@ export class Poly {
   }
   equals(o: Poly): boolean {
     if (!this.terms && !o.terms) return this.k === o.k;
-    const a = this.entries(), b = o.entries();
+    const a = this.entries(),
+      b = o.entries();
     if (a.size !== b.size) return false;
     for (const [k, v] of a) if (b.get(k) !== v) return false;
     return true;

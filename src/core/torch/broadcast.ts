@@ -13,9 +13,10 @@ export function broadcast(a: readonly Dim[], b: readonly Dim[]): BroadcastResult
     else if (y === 1) out[i] = x;
     else if (dimEq(x, y)) out[i] = x;
     else if (typeof x === 'number' && typeof y === 'number') {
-      return { error: `The size of tensor a (${x}) must match the size of tensor b (${y}) at non-singleton dimension ${i}` };
+      return {
+        error: `The size of tensor a (${x}) must match the size of tensor b (${y}) at non-singleton dimension ${i}`,
+      };
     } else out[i] = typeof x === 'number' ? x : y; // a symbol meets a number: assume they agree
   }
   return { shape: out };
 }
-

@@ -6,14 +6,18 @@ import { PyFloat, PyList, type Value } from '../eval/values';
 /** Tensors above this many elements never carry values. */
 export const MAX_DATA = 4096;
 
-interface Data { shape: number[]; data: number[] }
+interface Data {
+  shape: number[];
+  data: number[];
+}
 
 /** The values of a tensor with known data, or of a Python number (a 0-d operand). */
 export function dataOf(v: Value | undefined): Data | undefined {
   if (typeof v === 'number') return { shape: [], data: [v] };
   if (typeof v === 'boolean') return { shape: [], data: [v ? 1 : 0] };
   if (v instanceof PyFloat) return { shape: [], data: [v.v] };
-  if (v instanceof Tensor && v.data && v.shape?.every((d) => typeof d === 'number')) return { shape: v.shape as number[], data: v.data };
+  if (v instanceof Tensor && v.data && v.shape?.every((d) => typeof d === 'number'))
+    return { shape: v.shape as number[], data: v.data };
   return undefined;
 }
 
@@ -34,7 +38,8 @@ function strides(shape: number[]): number[] {
 /** Index into `d` for each element of the broadcast shape `out`. */
 function gather(d: Data, out: number[]): number[] {
   const off = out.length - d.shape.length;
-  const st = strides(d.shape), ost = strides(out);
+  const st = strides(d.shape),
+    ost = strides(out);
   const n = out.reduce((a, b) => a * b, 1);
   const res = new Array<number>(n);
   for (let i = 0; i < n; i++) {
@@ -49,20 +54,41 @@ function gather(d: Data, out: number[]): number[] {
 }
 
 const binaryFns: Record<string, (x: number, y: number) => number> = {
-  add: (x, y) => x + y, sub: (x, y) => x - y, mul: (x, y) => x * y, div: (x, y) => x / y, pow: (x, y) => x ** y,
-  floor_divide: (x, y) => Math.floor(x / y), remainder: (x, y) => x - Math.floor(x / y) * y, maximum: Math.max, minimum: Math.min,
-  eq: (x, y) => +(x === y), ne: (x, y) => +(x !== y), lt: (x, y) => +(x < y), le: (x, y) => +(x <= y), gt: (x, y) => +(x > y), ge: (x, y) => +(x >= y),
+  add: (x, y) => x + y,
+  sub: (x, y) => x - y,
+  mul: (x, y) => x * y,
+  div: (x, y) => x / y,
+  pow: (x, y) => x ** y,
+  floor_divide: (x, y) => Math.floor(x / y),
+  remainder: (x, y) => x - Math.floor(x / y) * y,
+  maximum: Math.max,
+  minimum: Math.min,
+  eq: (x, y) => +(x === y),
+  ne: (x, y) => +(x !== y),
+  lt: (x, y) => +(x < y),
+  le: (x, y) => +(x <= y),
+  gt: (x, y) => +(x > y),
+  ge: (x, y) => +(x >= y),
 };
 
 /** Values of a binary op when both operands' values are known. */
 export function foldBinary(op: string, a: Value, b: Value): number[] | undefined {
   if ((a instanceof Tensor && !a.data) || (b instanceof Tensor && !b.data)) return undefined;
-  const f = binaryFns[op] as ((x: number, y: number) => number) | undefined, da = dataOf(a), db = dataOf(b);
-  if (!f || !da || !db || (da.shape.length === 0 && db.shape.length === 0 && !(a instanceof Tensor) && !(b instanceof Tensor))) return undefined;
+  const f = binaryFns[op] as ((x: number, y: number) => number) | undefined,
+    da = dataOf(a),
+    db = dataOf(b);
+  if (
+    !f ||
+    !da ||
+    !db ||
+    (da.shape.length === 0 && db.shape.length === 0 && !(a instanceof Tensor) && !(b instanceof Tensor))
+  )
+    return undefined;
   const r = broadcast(da.shape, db.shape);
   if ('error' in r) return undefined;
   const shape = r.shape as number[];
-  const xa = gather(da, shape), xb = gather(db, shape);
+  const xa = gather(da, shape),
+    xb = gather(db, shape);
   return xa.map((x, i) => f(x, xb[i]));
 }
 
@@ -72,13 +98,27 @@ function roundHalfEven(x: number): number {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 const unaryFns: Record<string, (x: number) => number> = {
-  exp: Math.exp, log: Math.log, log2: Math.log2, log10: Math.log10, sqrt: Math.sqrt, abs: Math.abs, neg: (x) => -x, negative: (x) => -x,
-  floor: Math.floor, ceil: Math.ceil, trunc: Math.trunc, round: roundHalfEven, reciprocal: (x) => 1 / x, square: (x) => x * x, sign: Math.sign,
+  exp: Math.exp,
+  log: Math.log,
+  log2: Math.log2,
+  log10: Math.log10,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+  neg: (x) => -x,
+  negative: (x) => -x,
+  floor: Math.floor,
+  ceil: Math.ceil,
+  trunc: Math.trunc,
+  round: roundHalfEven,
+  reciprocal: (x) => 1 / x,
+  square: (x) => x * x,
+  sign: Math.sign,
 };
 
 export function foldUnary(op: string, x: Value): number[] | undefined {
   if (!(x instanceof Tensor) || !x.data) return undefined;
-  const f = unaryFns[op] as ((x: number) => number) | undefined, d = dataOf(x);
+  const f = unaryFns[op] as ((x: number) => number) | undefined,
+    d = dataOf(x);
   return f && d && x instanceof Tensor ? d.data.map(f) : undefined;
 }
 

@@ -9,7 +9,11 @@ import { rates, type Rate } from '../cost/rates';
 import { term } from '../cost/terms';
 
 export class TorchCtx {
-  constructor(readonly ip: Interp, public defaultFloat: PyDtype, readonly activationDtype: (d: PyDtype) => PyDtype) {}
+  constructor(
+    readonly ip: Interp,
+    public defaultFloat: PyDtype,
+    readonly activationDtype: (d: PyDtype) => PyDtype,
+  ) {}
 
   tensor(shape: Dim[] | undefined, dtype: PyDtype): Tensor {
     return new Tensor(shape, this.activationDtype(dtype));
@@ -23,11 +27,31 @@ export class TorchCtx {
   elementwise(op: string, out: Tensor, input?: Tensor, rateName = op): Tensor {
     const r: Rate = rates[rateName] ?? rates.default;
     const n = out.shape ? out.shape : undefined;
-    if (!n) { this.unknownShape(op); return out; }
+    if (!n) {
+      this.unknownShape(op);
+      return out;
+    }
     const inShape = input?.shape ?? n;
     const savedShape = r.saved === 'input' ? inShape : n;
-    const saved: Term[] = r.saved === 'none' ? [] : [term(r.saved === 'mask' ? 1 : (r.saved === 'input' ? input?.dtype.bytes ?? out.dtype.bytes : out.dtype.bytes), ...savedShape)];
-    this.record({ op, rule: r.rule, known: true, out, macs: [], flops: r.fwd ? [term(r.fwd, ...n)] : [], bwd: r.bwd ? [term(r.bwd, ...n)] : [], saved });
+    const saved: Term[] =
+      r.saved === 'none'
+        ? []
+        : [
+            term(
+              r.saved === 'mask' ? 1 : r.saved === 'input' ? (input?.dtype.bytes ?? out.dtype.bytes) : out.dtype.bytes,
+              ...savedShape,
+            ),
+          ];
+    this.record({
+      op,
+      rule: r.rule,
+      known: true,
+      out,
+      macs: [],
+      flops: r.fwd ? [term(r.fwd, ...n)] : [],
+      bwd: r.bwd ? [term(r.bwd, ...n)] : [],
+      saved,
+    });
     return out;
   }
 

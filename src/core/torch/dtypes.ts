@@ -2,9 +2,17 @@
 import { PyDtype } from '../eval/values';
 
 const table: [string, number, boolean, string[]][] = [
-  ['float32', 4, true, ['float']], ['float64', 8, true, ['double']], ['float16', 2, true, ['half']], ['bfloat16', 2, true, []],
-  ['int64', 8, false, ['long']], ['int32', 4, false, ['int']], ['int16', 2, false, ['short']], ['int8', 1, false, []], ['uint8', 1, false, []],
-  ['bool', 1, false, []], ['complex64', 8, true, ['cfloat']],
+  ['float32', 4, true, ['float']],
+  ['float64', 8, true, ['double']],
+  ['float16', 2, true, ['half']],
+  ['bfloat16', 2, true, []],
+  ['int64', 8, false, ['long']],
+  ['int32', 4, false, ['int']],
+  ['int16', 2, false, ['short']],
+  ['int8', 1, false, []],
+  ['uint8', 1, false, []],
+  ['bool', 1, false, []],
+  ['complex64', 8, true, ['cfloat']],
 ];
 
 export const dtypes = new Map<string, PyDtype>();
@@ -24,12 +32,34 @@ export const complex64 = dtypes.get('complex64')!;
 
 /** Parses a user-facing dtype name (`float16`, `fp16`, `int64`, `long`); undefined if unknown. */
 export function parseDtype(name: string): PyDtype | undefined {
-  const n = name.trim().toLowerCase().replace(/^torch\./, '');
-  const short: Record<string, string> = { fp32: 'float32', fp16: 'float16', bf16: 'bfloat16', fp64: 'float64', i64: 'int64', i32: 'int32' };
+  const n = name
+    .trim()
+    .toLowerCase()
+    .replace(/^torch\./, '');
+  const short: Record<string, string> = {
+    fp32: 'float32',
+    fp16: 'float16',
+    bf16: 'bfloat16',
+    fp64: 'float64',
+    i64: 'int64',
+    i32: 'int32',
+  };
   return dtypeAliases.get(short[n] ?? n);
 }
 
-const rank = ['bool', 'uint8', 'int8', 'int16', 'int32', 'int64', 'float16', 'bfloat16', 'float32', 'float64', 'complex64'];
+const rank = [
+  'bool',
+  'uint8',
+  'int8',
+  'int16',
+  'int32',
+  'int64',
+  'float16',
+  'bfloat16',
+  'float32',
+  'float64',
+  'complex64',
+];
 export function promote(a: PyDtype, b: PyDtype): PyDtype {
   if (a === b) return a;
   if (a.isFloat !== b.isFloat) return a.isFloat ? a : b;

@@ -6,9 +6,13 @@ import { NativeFunction, PyClass, PyInstance, PyModule, Unknown, type Value } fr
 
 type Mode = 'rearrange' | 'repeat' | 'reduce';
 
-function split(mode: Mode, args: Value[], kw: Map<string, Value> | undefined): { x: Value; pattern: Value; reduction: Value; lengths: Map<string, Value> } {
+function split(
+  mode: Mode,
+  args: Value[],
+  kw: Map<string, Value> | undefined,
+): { x: Value; pattern: Value; reduction: Value; lengths: Map<string, Value> } {
   const lengths = new Map(kw ?? []);
-  const reduction = mode === 'reduce' ? args[2] ?? lengths.get('reduction') ?? 'sum' : null;
+  const reduction = mode === 'reduce' ? (args[2] ?? lengths.get('reduction') ?? 'sum') : null;
   lengths.delete('reduction');
   lengths.delete('pattern');
   return { x: args[0] ?? null, pattern: args[1] ?? kw?.get('pattern') ?? null, reduction, lengths };
@@ -17,26 +21,38 @@ function split(mode: Mode, args: Value[], kw: Map<string, Value> | undefined): {
 export function registerEinops(natives: NativeModules, c: TorchCtx, module: PyClass): void {
   const fns = new PyModule('einops');
   for (const mode of ['rearrange', 'repeat', 'reduce'] as Mode[]) {
-    fns.attrs.set(mode, new NativeFunction(mode, (args, kw) => {
-      const a = split(mode, args, kw);
-      return einopsOp(c, mode, a.x, a.pattern, a.reduction, a.lengths);
-    }));
+    fns.attrs.set(
+      mode,
+      new NativeFunction(mode, (args, kw) => {
+        const a = split(mode, args, kw);
+        return einopsOp(c, mode, a.x, a.pattern, a.reduction, a.lengths);
+      }),
+    );
   }
   const layers = new PyModule('einops.layers.torch');
-  for (const [name, mode] of [['Rearrange', 'rearrange'], ['Reduce', 'reduce']] as [string, Mode][]) {
+  for (const [name, mode] of [
+    ['Rearrange', 'rearrange'],
+    ['Reduce', 'reduce'],
+  ] as [string, Mode][]) {
     const cls = new PyClass(name, [module], new Map());
-    cls.dict.set('__init__', new NativeFunction('__init__', ([self, ...args], kw) => {
-      if (!(self instanceof PyInstance)) return null;
-      self.attrs.set('training', false);
-      const a = split(mode, [null, ...args], kw);
-      self.native = a;
-      if (typeof a.pattern === 'string') self.attrs.set('pattern', a.pattern);
-      return null;
-    }));
-    cls.dict.set('forward', new NativeFunction('forward', ([self, x]) => {
-      const a = self instanceof PyInstance ? (self.native as ReturnType<typeof split> | undefined) : undefined;
-      return a ? einopsOp(c, mode, x ?? null, a.pattern, a.reduction, a.lengths) : new Unknown(name);
-    }));
+    cls.dict.set(
+      '__init__',
+      new NativeFunction('__init__', ([self, ...args], kw) => {
+        if (!(self instanceof PyInstance)) return null;
+        self.attrs.set('training', false);
+        const a = split(mode, [null, ...args], kw);
+        self.native = a;
+        if (typeof a.pattern === 'string') self.attrs.set('pattern', a.pattern);
+        return null;
+      }),
+    );
+    cls.dict.set(
+      'forward',
+      new NativeFunction('forward', ([self, x]) => {
+        const a = self instanceof PyInstance ? (self.native as ReturnType<typeof split> | undefined) : undefined;
+        return a ? einopsOp(c, mode, x ?? null, a.pattern, a.reduction, a.lengths) : new Unknown(name);
+      }),
+    );
     layers.attrs.set(name, cls);
   }
   fns.attrs.set('layers', new PyModule('einops.layers'));

@@ -2,7 +2,12 @@
 import { PyException } from '../eval/errors';
 import type { Value } from '../eval/values';
 
-interface Sig { names: string[]; defaults: (Value | undefined)[]; star?: string; kwonlyFrom: number }
+interface Sig {
+  names: string[];
+  defaults: (Value | undefined)[];
+  star?: string;
+  kwonlyFrom: number;
+}
 
 const cache = new Map<string, Sig>();
 
@@ -20,9 +25,19 @@ function parse(spec: string): Sig {
   const defaults: (Value | undefined)[] = [];
   let star: string | undefined;
   let kwonlyFrom = Infinity;
-  for (const raw of spec.split(',').map((x) => x.trim()).filter(Boolean)) {
-    if (raw === '*') { kwonlyFrom = names.length; continue; }
-    if (raw.startsWith('*')) { star = raw.slice(1); kwonlyFrom = names.length; continue; }
+  for (const raw of spec
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    if (raw === '*') {
+      kwonlyFrom = names.length;
+      continue;
+    }
+    if (raw.startsWith('*')) {
+      star = raw.slice(1);
+      kwonlyFrom = names.length;
+      continue;
+    }
     const [name, def] = raw.split('=').map((x) => x.trim());
     names.push(name);
     defaults.push(def === undefined ? undefined : parseDefault(def));
@@ -33,7 +48,12 @@ function parse(spec: string): Sig {
 export type Bound = Record<string, Value>;
 
 /** Binds args; a missing required argument raises TypeError; `*name` collects the rest as an array in `rest`. */
-export function bind(fname: string, spec: string, args: Value[], kwargs?: Map<string, Value>): Bound & { rest?: Value[] } {
+export function bind(
+  fname: string,
+  spec: string,
+  args: Value[],
+  kwargs?: Map<string, Value>,
+): Bound & { rest?: Value[] } {
   let sig = cache.get(spec);
   if (!sig) cache.set(spec, (sig = parse(spec)));
   const out: Bound & { rest?: Value[] } = {};

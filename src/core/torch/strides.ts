@@ -6,7 +6,10 @@ import { Tensor } from './tensor';
 export function contiguousStrides(shape: readonly number[]): number[] {
   const out = Array<number>(shape.length);
   let s = 1;
-  for (let i = shape.length - 1; i >= 0; i--) { out[i] = s; s *= Math.max(shape[i], 1); }
+  for (let i = shape.length - 1; i >= 0; i--) {
+    out[i] = s;
+    s *= Math.max(shape[i], 1);
+  }
   return out;
 }
 
@@ -34,14 +37,19 @@ export function strided(t: Tensor, shape: Dim[], strides: number[] | undefined):
 }
 
 /** PyTorch's computeStride (aten/src/ATen/TensorUtils.cpp): the strides of a view, or undefined when impossible. */
-export function viewStrides(oldShape: readonly number[], oldStride: readonly number[], newShape: readonly number[]): number[] | undefined {
+export function viewStrides(
+  oldShape: readonly number[],
+  oldStride: readonly number[],
+  newShape: readonly number[],
+): number[] | undefined {
   if (oldShape.length === 0) return newShape.map(() => 1);
   const numel = oldShape.reduce((a, b) => a * b, 1);
   if (numel === 0) return contiguousStrides(newShape);
   const newStride = Array<number>(newShape.length).fill(0);
   let viewD = newShape.length - 1;
   let chunkBase = oldStride[oldStride.length - 1];
-  let tensorNumel = 1, viewNumel = 1;
+  let tensorNumel = 1,
+    viewNumel = 1;
   for (let d = oldShape.length - 1; d >= 0; d--) {
     tensorNumel *= oldShape[d];
     if (d === 0 || (oldShape[d - 1] !== 1 && oldStride[d - 1] !== tensorNumel * chunkBase)) {
@@ -51,7 +59,11 @@ export function viewStrides(oldShape: readonly number[], oldStride: readonly num
         viewD--;
       }
       if (viewNumel !== tensorNumel) return undefined;
-      if (d > 0) { chunkBase = oldStride[d - 1]; tensorNumel = 1; viewNumel = 1; }
+      if (d > 0) {
+        chunkBase = oldStride[d - 1];
+        tensorNumel = 1;
+        viewNumel = 1;
+      }
     }
   }
   return viewD === -1 ? newStride : undefined;
@@ -60,5 +72,9 @@ export function viewStrides(oldShape: readonly number[], oldStride: readonly num
 /** Strides after reordering dims (permute/transpose/t/movedim): `order[i]` is the source dim of output dim i. */
 export function permuted(t: Tensor, order: number[]): Tensor {
   const st = stridesOf(t);
-  return strided(t, order.map((i) => t.shape![i]), st && order.map((i) => st[i]));
+  return strided(
+    t,
+    order.map((i) => t.shape![i]),
+    st && order.map((i) => st[i]),
+  );
 }

@@ -15,7 +15,11 @@ export class Tensor {
   /** Row-major values of a small tensor whose contents are known (see constData.ts). */
   data?: number[];
   /** True for parameters whose storage is shared (a tied weight) — identity does the dedupe. */
-  constructor(readonly shape: Dim[] | undefined, readonly dtype: PyDtype, readonly role: TensorRole = 'activation') {}
+  constructor(
+    readonly shape: Dim[] | undefined,
+    readonly dtype: PyDtype,
+    readonly role: TensorRole = 'activation',
+  ) {}
 
   get rank(): number | undefined {
     return this.shape?.length;

@@ -8,9 +8,26 @@ import { Tensor } from './tensor';
 import { NativeFunction, PyTuple, Unknown } from '../eval/values';
 
 const binaryNames: Record<string, string> = {
-  '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '//': 'floor_divide', '%': 'remainder', '**': 'pow', '@': 'matmul',
-  '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '&': 'logical_and', '|': 'logical_or', '^': 'logical_xor',
-  'u-': 'neg', 'u~': 'logical_not', 'u+': 'copy',
+  '+': 'add',
+  '-': 'sub',
+  '*': 'mul',
+  '/': 'div',
+  '//': 'floor_divide',
+  '%': 'remainder',
+  '**': 'pow',
+  '@': 'matmul',
+  '==': 'eq',
+  '!=': 'ne',
+  '<': 'lt',
+  '<=': 'le',
+  '>': 'gt',
+  '>=': 'ge',
+  '&': 'logical_and',
+  '|': 'logical_or',
+  '^': 'logical_xor',
+  'u-': 'neg',
+  'u~': 'logical_not',
+  'u+': 'copy',
 };
 
 function forgetValues(t: Tensor): void {
@@ -35,16 +52,29 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
       // An in-place method (x.clamp_(...), x.fill_(0)) may change the values a randint bound or folded data describe.
       if (name.endsWith('_') && !name.startsWith('_')) forgetValues(t);
       switch (name) {
-        case 'shape': return t.shape ? new PyTuple(t.shape.slice()) : new Unknown('shape');
-        case 'dtype': return t.dtype;
-        case 'device': return 'cpu';
-        case 'ndim': return t.rank ?? new Unknown('ndim');
-        case 'T': case 'mT': case 'mH': case 'H': return ops.get(name === 'T' ? 't' : 'transpose')!.fn(c, name === 'T' ? [t] : [t, -2, -1], undefined);
-        case 'data': return t;
-        case 'grad': return null;
-        case 'requires_grad': return t.role === 'param';
-        case 'is_cuda': return false;
-        case 'is_leaf': return t.role !== 'activation';
+        case 'shape':
+          return t.shape ? new PyTuple(t.shape.slice()) : new Unknown('shape');
+        case 'dtype':
+          return t.dtype;
+        case 'device':
+          return 'cpu';
+        case 'ndim':
+          return t.rank ?? new Unknown('ndim');
+        case 'T':
+        case 'mT':
+        case 'mH':
+        case 'H':
+          return ops.get(name === 'T' ? 't' : 'transpose')!.fn(c, name === 'T' ? [t] : [t, -2, -1], undefined);
+        case 'data':
+          return t;
+        case 'grad':
+          return null;
+        case 'requires_grad':
+          return t.role === 'param';
+        case 'is_cuda':
+          return false;
+        case 'is_leaf':
+          return t.role !== 'activation';
       }
       const def = ops.get(name);
       if (def?.method) return new NativeFunction(name, (args, kw) => def.fn(c, [t, ...args], kw));

@@ -49,4 +49,3 @@ export function normDim(v: Value | undefined, rank: number, extra = 0): number |
   const d = v < 0 ? v + r : v;
   return d >= 0 && d < Math.max(r, 1) ? d : undefined;
 }
-

@@ -23,9 +23,14 @@ export function readTsAnnotations(source: string): TsAnnotations {
       for (const part of mm[1].split(',')) {
         const kv = /^\s*([A-Za-z_]\w*)\s*=\s*(\d+)\s*$/.exec(part);
         if (kv) out.dims[kv[1]] = Number(kv[2]);
-        else out.errors.push({ line: i + 1, message: `flopscope: cannot read '${part.trim()}' (expected NAME=INTEGER)` });
+        else
+          out.errors.push({ line: i + 1, message: `flopscope: cannot read '${part.trim()}' (expected NAME=INTEGER)` });
       }
-    } else out.errors.push({ line: i + 1, message: `flopscope: unknown annotation '${body}' (expected 'entry EXPR' or 'dim NAME=VALUE')` });
+    } else
+      out.errors.push({
+        line: i + 1,
+        message: `flopscope: unknown annotation '${body}' (expected 'entry EXPR' or 'dim NAME=VALUE')`,
+      });
   });
   return out;
 }

@@ -16,11 +16,25 @@ export function unknownTensor(ctx: EvalCtx): Tensor {
 
 function checkInput(layer: Layer, x: Dim[], i: number): void {
   const { spec } = layer;
-  if (spec.ndim !== undefined && x.length !== spec.ndim) throw new TfError(`Input ${i} is incompatible with layer ${layer.name}: expected ndim=${spec.ndim}, found ndim=${x.length}`);
-  if (spec.minNdim !== undefined && x.length < spec.minNdim) throw new TfError(`Input ${i} is incompatible with layer ${layer.name}: expected min_ndim=${spec.minNdim}, found ndim=${x.length}.`);
+  if (spec.ndim !== undefined && x.length !== spec.ndim)
+    throw new TfError(
+      `Input ${i} is incompatible with layer ${layer.name}: expected ndim=${spec.ndim}, found ndim=${x.length}`,
+    );
+  if (spec.minNdim !== undefined && x.length < spec.minNdim)
+    throw new TfError(
+      `Input ${i} is incompatible with layer ${layer.name}: expected min_ndim=${spec.minNdim}, found ndim=${x.length}.`,
+    );
   const last = x[x.length - 1];
-  if (spec.fixedLastAxis && layer.builtLastAxis !== undefined && typeof last === 'number' && typeof layer.builtLastAxis === 'number' && !dimEq(last, layer.builtLastAxis)) {
-    throw new TfError(`Input ${i} is incompatible with layer ${layer.name}: expected axis -1 of input shape to have value ${layer.builtLastAxis} but got shape ${tfShapeRaw(x)}.`);
+  if (
+    spec.fixedLastAxis &&
+    layer.builtLastAxis !== undefined &&
+    typeof last === 'number' &&
+    typeof layer.builtLastAxis === 'number' &&
+    !dimEq(last, layer.builtLastAxis)
+  ) {
+    throw new TfError(
+      `Input ${i} is incompatible with layer ${layer.name}: expected axis -1 of input shape to have value ${layer.builtLastAxis} but got shape ${tfShapeRaw(x)}.`,
+    );
   }
 }
 
@@ -33,7 +47,10 @@ export function applyLayer(ctx: EvalCtx, layer: Layer, input: Tensor | Tensor[],
     return unknownTensor(ctx);
   }
   if (!layer.spec.multi && inputs.length !== 1) {
-    ctx.tfError('shape-mismatch', `Layer ${layer.name} expects 1 input(s), but it received ${inputs.length} input tensors.`);
+    ctx.tfError(
+      'shape-mismatch',
+      `Layer ${layer.name} expects 1 input(s), but it received ${inputs.length} input tensors.`,
+    );
     return unknownTensor(ctx);
   }
   if (inputs.some((t) => !t.shape)) {
@@ -44,19 +61,38 @@ export function applyLayer(ctx: EvalCtx, layer: Layer, input: Tensor | Tensor[],
   try {
     shapes.forEach((s, i) => checkInput(layer, s, i));
     const r = layer.spec.compute(layer.cfg, shapes, ctx.float.bytes, layer.name);
-    if (!layer.weights) { layer.weights = r.weights; layer.builtLastAxis = shapes[0][shapes[0].length - 1]; ctx.builtLayers.push(layer); }
+    if (!layer.weights) {
+      layer.weights = r.weights;
+      layer.builtLastAxis = shapes[0][shapes[0].length - 1];
+      ctx.builtLayers.push(layer);
+    }
     const out = new Tensor(r.shape, ctx.float);
     history.set(out, { layer, inputs });
     layer.applications++;
     if (record) {
       const c = r.cost;
-      ctx.record(layer.line, { op, rule: c.rule, known: true, out, macs: c.macs, flops: c.flops, bwd: c.bwd, saved: c.saved });
+      ctx.record(layer.line, {
+        op,
+        rule: c.rule,
+        known: true,
+        out,
+        macs: c.macs,
+        flops: c.flops,
+        bwd: c.bwd,
+        saved: c.saved,
+      });
       layer.cost.add({ macs: termsCost(c.macs), flops: termsCost(c.flops), bwd: termsCost(c.bwd) });
     }
     return out;
   } catch (e) {
-    if (e instanceof ConfigUnknown) { ctx.unknownOp(`${op} (${e.key} unknown)`, layer.line); return unknownTensor(ctx); }
-    if (e instanceof TfError) { ctx.tfError(e.code, e.message); return unknownTensor(ctx); }
+    if (e instanceof ConfigUnknown) {
+      ctx.unknownOp(`${op} (${e.key} unknown)`, layer.line);
+      return unknownTensor(ctx);
+    }
+    if (e instanceof TfError) {
+      ctx.tfError(e.code, e.message);
+      return unknownTensor(ctx);
+    }
     throw e;
   }
 }

@@ -16,12 +16,35 @@ function layerParams(l: Layer, dims: DimValues): bigint {
 }
 
 function modelNode(m: Model, dims: DimValues, conv: AnalyzeOptions['convention']): ModuleNode {
-  const children = m.layers.map((l): ModuleNode => ({ name: l.name, type: l.spec.className, line: l.line, params: layerParams(l, dims), inclusive: counts(dims, conv, l.cost), calls: l.applications, children: [] }));
+  const children = m.layers.map((l): ModuleNode => ({
+    name: l.name,
+    type: l.spec.className,
+    line: l.line,
+    params: layerParams(l, dims),
+    inclusive: counts(dims, conv, l.cost),
+    calls: l.applications,
+    children: [],
+  }));
   const sum = (k: keyof CostCounts) => children.reduce((a, c) => a + c.inclusive[k], 0n);
-  return { name: m.name, type: m.className, line: m.line, params: children.reduce((a, c) => a + c.params, 0n), inclusive: { macs: sum('macs'), flops: sum('flops'), backwardFlops: sum('backwardFlops') }, calls: 1, children };
+  return {
+    name: m.name,
+    type: m.className,
+    line: m.line,
+    params: children.reduce((a, c) => a + c.params, 0n),
+    inclusive: { macs: sum('macs'), flops: sum('flops'), backwardFlops: sum('backwardFlops') },
+    calls: 1,
+    children,
+  };
 }
 
-export function buildTsJsResult(ctx: EvalCtx, models: Model[], outcome: EntryOutcome, opts: AnalyzeOptions, extra: Diagnostic[], budgetExceeded: boolean): AnalysisResult {
+export function buildTsJsResult(
+  ctx: EvalCtx,
+  models: Model[],
+  outcome: EntryOutcome,
+  opts: AnalyzeOptions,
+  extra: Diagnostic[],
+  budgetExceeded: boolean,
+): AnalysisResult {
   const rec = ctx.recorder;
   const dims = new DimValues(opts.dims);
   const conv = opts.convention;
@@ -44,11 +67,35 @@ export function buildTsJsResult(ctx: EvalCtx, models: Model[], outcome: EntryOut
   return {
     language: 'tsjs',
     entry: outcome.entry,
-    inputs: (m?.inputs ?? []).map((t, i) => ({ name: m!.inputs.length > 1 ? `input${i}` : 'input', shape: t.shapeString(), dtype: t.dtype.name })),
+    inputs: (m?.inputs ?? []).map((t, i) => ({
+      name: m!.inputs.length > 1 ? `input${i}` : 'input',
+      shape: t.shapeString(),
+      dtype: t.dtype.name,
+    })),
     output: out ? { shape: out.shapeString(), dtype: out.dtype.name } : undefined,
     lines,
-    modules: models.filter((x) => !models.some((y) => y !== x && y.layers.length > 0 && x.layers.length > 0 && x.layers.every((l) => y.layers.includes(l)) && y.layers.length > x.layers.length)).map((x) => modelNode(x, dims, conv)),
+    modules: models
+      .filter(
+        (x) =>
+          !models.some(
+            (y) =>
+              y !== x &&
+              y.layers.length > 0 &&
+              x.layers.length > 0 &&
+              x.layers.every((l) => y.layers.includes(l)) &&
+              y.layers.length > x.layers.length,
+          ),
+      )
+      .map((x) => modelNode(x, dims, conv)),
     steps: ctx.steps,
-    ...summarize(rec, lines, dims, opts, { params: P, paramBytes, buffers: 0n, bufferBytes: 0n }, [...extra, ...ctx.diagnostics], budgetExceeded),
+    ...summarize(
+      rec,
+      lines,
+      dims,
+      opts,
+      { params: P, paramBytes, buffers: 0n, bufferBytes: 0n },
+      [...extra, ...ctx.diagnostics],
+      budgetExceeded,
+    ),
   };
 }

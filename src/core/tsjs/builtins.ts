@@ -5,11 +5,36 @@ import { requireFn } from './imports';
 import { makeTf } from './tfNamespace';
 
 const nums = (xs: JsValue[]) => (xs.every((x) => typeof x === 'number') ? (xs as number[]) : undefined);
-const numFn = (name: string, f: (...xs: number[]) => number) => new NativeFn(name, ({ args }) => { const n = nums(args); return n ? f(...n) : new Unknown(name); });
+const numFn = (name: string, f: (...xs: number[]) => number) =>
+  new NativeFn(name, ({ args }) => {
+    const n = nums(args);
+    return n ? f(...n) : new Unknown(name);
+  });
 
 function mathNs(): Namespace {
-  const m = new Map<string, JsValue>([['PI', Math.PI], ['E', Math.E], ['SQRT2', Math.SQRT2]]);
-  for (const k of ['floor', 'ceil', 'round', 'trunc', 'abs', 'sqrt', 'log', 'log2', 'log10', 'exp', 'pow', 'min', 'max', 'sign', 'cbrt', 'hypot'] as const) {
+  const m = new Map<string, JsValue>([
+    ['PI', Math.PI],
+    ['E', Math.E],
+    ['SQRT2', Math.SQRT2],
+  ]);
+  for (const k of [
+    'floor',
+    'ceil',
+    'round',
+    'trunc',
+    'abs',
+    'sqrt',
+    'log',
+    'log2',
+    'log10',
+    'exp',
+    'pow',
+    'min',
+    'max',
+    'sign',
+    'cbrt',
+    'hypot',
+  ] as const) {
     m.set(k, numFn(`Math.${k}`, Math[k] as (...xs: number[]) => number));
   }
   m.set('random', new NativeFn('Math.random', () => new Unknown('Math.random')));
@@ -17,26 +42,58 @@ function mathNs(): Namespace {
 }
 
 function objectNs(): Namespace {
-  return new Namespace('Object', new Map<string, JsValue>([
-    ['keys', new NativeFn('Object.keys', ({ args: [o] }) => (o instanceof JsObject ? [...o.props.keys()] : new Unknown('Object.keys')))],
-    ['values', new NativeFn('Object.values', ({ args: [o] }) => (o instanceof JsObject ? [...o.props.values()] : new Unknown('Object.values')))],
-    ['entries', new NativeFn('Object.entries', ({ args: [o] }) => (o instanceof JsObject ? [...o.props].map(([k, v]) => [k, v]) : new Unknown('Object.entries')))],
-    ['assign', new NativeFn('Object.assign', ({ args: [t, ...rest] }) => { if (t instanceof JsObject) for (const r of rest) if (r instanceof JsObject) for (const [k, v] of r.props) t.props.set(k, v); return t; })],
-    ['freeze', new NativeFn('Object.freeze', ({ args: [o] }) => o)],
-  ]));
+  return new Namespace(
+    'Object',
+    new Map<string, JsValue>([
+      [
+        'keys',
+        new NativeFn('Object.keys', ({ args: [o] }) =>
+          o instanceof JsObject ? [...o.props.keys()] : new Unknown('Object.keys'),
+        ),
+      ],
+      [
+        'values',
+        new NativeFn('Object.values', ({ args: [o] }) =>
+          o instanceof JsObject ? [...o.props.values()] : new Unknown('Object.values'),
+        ),
+      ],
+      [
+        'entries',
+        new NativeFn('Object.entries', ({ args: [o] }) =>
+          o instanceof JsObject ? [...o.props].map(([k, v]) => [k, v]) : new Unknown('Object.entries'),
+        ),
+      ],
+      [
+        'assign',
+        new NativeFn('Object.assign', ({ args: [t, ...rest] }) => {
+          if (t instanceof JsObject)
+            for (const r of rest) if (r instanceof JsObject) for (const [k, v] of r.props) t.props.set(k, v);
+          return t;
+        }),
+      ],
+      ['freeze', new NativeFn('Object.freeze', ({ args: [o] }) => o)],
+    ]),
+  );
 }
 
 function arrayNs(): Namespace {
-  return new Namespace('Array', new Map<string, JsValue>([
-    ['isArray', new NativeFn('Array.isArray', ({ args: [a] }) => (a instanceof Unknown ? a : Array.isArray(a)))],
-    ['from', new NativeFn('Array.from', ({ args: [src, f], call }) => {
-      let items: JsValue[] | undefined;
-      if (Array.isArray(src)) items = [...src];
-      else if (src instanceof JsObject && typeof src.props.get('length') === 'number') items = Array.from({ length: Math.min(src.props.get('length') as number, 1e5) }, () => undefined);
-      if (!items) return new Unknown('Array.from');
-      return f ? items.map((x, i) => call(f, [x, i])) : items;
-    })],
-  ]));
+  return new Namespace(
+    'Array',
+    new Map<string, JsValue>([
+      ['isArray', new NativeFn('Array.isArray', ({ args: [a] }) => (a instanceof Unknown ? a : Array.isArray(a)))],
+      [
+        'from',
+        new NativeFn('Array.from', ({ args: [src, f], call }) => {
+          let items: JsValue[] | undefined;
+          if (Array.isArray(src)) items = [...src];
+          else if (src instanceof JsObject && typeof src.props.get('length') === 'number')
+            items = Array.from({ length: Math.min(src.props.get('length') as number, 1e5) }, () => undefined);
+          if (!items) return new Unknown('Array.from');
+          return f ? items.map((x, i) => call(f, [x, i])) : items;
+        }),
+      ],
+    ]),
+  );
 }
 
 export function installGlobals(ip: Interp): void {
@@ -46,9 +103,30 @@ export function installGlobals(ip: Interp): void {
   g.declare('console', new Namespace('console', new Map(), () => noop));
   g.declare('Object', objectNs());
   g.declare('Array', arrayNs());
-  g.declare('Number', new Namespace('Number', new Map<string, JsValue>([['isInteger', new NativeFn('Number.isInteger', ({ args: [x] }) => (x instanceof Unknown ? x : Number.isInteger(x)))]])));
-  g.declare('parseInt', new NativeFn('parseInt', ({ args: [x] }) => (typeof x === 'string' || typeof x === 'number' ? parseInt(String(x), 10) : new Unknown('parseInt'))));
-  g.declare('parseFloat', new NativeFn('parseFloat', ({ args: [x] }) => (typeof x === 'string' || typeof x === 'number' ? parseFloat(String(x)) : new Unknown('parseFloat'))));
+  g.declare(
+    'Number',
+    new Namespace(
+      'Number',
+      new Map<string, JsValue>([
+        [
+          'isInteger',
+          new NativeFn('Number.isInteger', ({ args: [x] }) => (x instanceof Unknown ? x : Number.isInteger(x))),
+        ],
+      ]),
+    ),
+  );
+  g.declare(
+    'parseInt',
+    new NativeFn('parseInt', ({ args: [x] }) =>
+      typeof x === 'string' || typeof x === 'number' ? parseInt(String(x), 10) : new Unknown('parseInt'),
+    ),
+  );
+  g.declare(
+    'parseFloat',
+    new NativeFn('parseFloat', ({ args: [x] }) =>
+      typeof x === 'string' || typeof x === 'number' ? parseFloat(String(x)) : new Unknown('parseFloat'),
+    ),
+  );
   g.declare('JSON', new Namespace('JSON', new Map(), (n) => new NativeFn(`JSON.${n}`, () => new Unknown(`JSON.${n}`))));
   g.declare('require', requireFn(ip));
   const exportsObj = new JsObject();

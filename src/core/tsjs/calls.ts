@@ -10,15 +10,28 @@ import { execBlockBody } from './statements';
 import type { Node } from './parse';
 
 /** Calls `fn`; `self` is `this` for non-arrow functions (`keepThis` forces it for arrows, e.g. field initializers); `home` is the class of a constructor (for `super`). */
-export function callValue(ip: Interp, fn: JsValue, args: JsValue[], self: JsValue = undefined, keepThis = false, home?: JsClass): JsValue {
+export function callValue(
+  ip: Interp,
+  fn: JsValue,
+  args: JsValue[],
+  self: JsValue = undefined,
+  keepThis = false,
+  home?: JsClass,
+): JsValue {
   ip.ctx.step();
   if (fn instanceof NativeFn) {
     try {
       return fn.fn({ args, self, call: (f, a) => callValue(ip, f, a) });
     } catch (e) {
       // A TF.js error outside a layer build (e.g. a bad input shape in a config) or an undeterminable config value.
-      if (e instanceof TfError) { ip.ctx.tfError(e.code, e.message); return new Unknown(fn.name); }
-      if (e instanceof ConfigUnknown) { ip.ctx.unknownOp(`${fn.name} (${e.key} unknown)`); return new Unknown(fn.name); }
+      if (e instanceof TfError) {
+        ip.ctx.tfError(e.code, e.message);
+        return new Unknown(fn.name);
+      }
+      if (e instanceof ConfigUnknown) {
+        ip.ctx.unknownOp(`${fn.name} (${e.key} unknown)`);
+        return new Unknown(fn.name);
+      }
       throw e;
     }
   }
@@ -28,7 +41,14 @@ export function callValue(ip: Interp, fn: JsValue, args: JsValue[], self: JsValu
   return new Unknown('call of a non-function');
 }
 
-function callClosure(ip: Interp, fn: Closure, args: JsValue[], self: JsValue, keepThis: boolean, home?: JsClass): JsValue {
+function callClosure(
+  ip: Interp,
+  fn: Closure,
+  args: JsValue[],
+  self: JsValue,
+  keepThis: boolean,
+  home?: JsClass,
+): JsValue {
   if (ip.depth > 200) return new Unknown(`recursion too deep in ${fn.name}`);
   const scope = new Scope(fn.scope);
   if (fn.node.type !== 'ArrowFunctionExpression' || keepThis) scope.declare('this', self);

@@ -9,13 +9,20 @@ import { callValue } from './calls';
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 function keyOf(ip: Interp, m: { key: Node; computed: boolean }, scope: Scope): string | undefined {
-  if (m.computed) { const k = evalExpr(ip, m.key, scope); return typeof k === 'string' || typeof k === 'number' ? String(k) : undefined; }
+  if (m.computed) {
+    const k = evalExpr(ip, m.key, scope);
+    return typeof k === 'string' || typeof k === 'number' ? String(k) : undefined;
+  }
   return m.key.type === 'Identifier' ? m.key.name : m.key.type === 'Literal' ? String(m.key.value) : undefined;
 }
 
 export function makeClass(ip: Interp, n: ClassNode, scope: Scope): JsClass {
   const parent = n.superClass ? evalExpr(ip, n.superClass, scope) : undefined;
-  const cls = new JsClass(n.id?.name ?? 'anonymous', parent instanceof JsClass ? parent : parent === undefined ? undefined : new Unknown('base class'), scope);
+  const cls = new JsClass(
+    n.id?.name ?? 'anonymous',
+    parent instanceof JsClass ? parent : parent === undefined ? undefined : new Unknown('base class'),
+    scope,
+  );
   for (const m of n.body.body) {
     if (m.type === 'MethodDefinition' && m.value.type === 'FunctionExpression') {
       const key = keyOf(ip, m, scope);
@@ -26,7 +33,10 @@ export function makeClass(ip: Interp, n: ClassNode, scope: Scope): JsClass {
       else if (m.kind === 'get') cls.getters.set(key, fn);
       else if (m.kind === 'method') cls.methods.set(key, fn);
     } else if (m.type === 'PropertyDefinition' && !m.static) cls.fields.push(m);
-    else if (m.type === 'PropertyDefinition' && m.static) { const key = keyOf(ip, m, scope); if (key !== undefined) cls.statics.props.set(key, m.value ? evalExpr(ip, m.value, scope) : undefined); }
+    else if (m.type === 'PropertyDefinition' && m.static) {
+      const key = keyOf(ip, m, scope);
+      if (key !== undefined) cls.statics.props.set(key, m.value ? evalExpr(ip, m.value, scope) : undefined);
+    }
   }
   return cls;
 }
@@ -37,7 +47,23 @@ function initFields(ip: Interp, cls: JsClass, self: JsObject): void {
   for (const f of cls.fields) {
     const key = keyOf(ip, f, cls.scope);
     if (key === undefined) continue;
-    self.props.set(key, f.value ? callValue(ip, new Closure({ type: 'ArrowFunctionExpression', params: [], body: f.value } as unknown as Closure['node'], cls.scope, key, ip.ctx.file), [], self, true) : undefined);
+    self.props.set(
+      key,
+      f.value
+        ? callValue(
+            ip,
+            new Closure(
+              { type: 'ArrowFunctionExpression', params: [], body: f.value } as unknown as Closure['node'],
+              cls.scope,
+              key,
+              ip.ctx.file,
+            ),
+            [],
+            self,
+            true,
+          )
+        : undefined,
+    );
   }
 }
 

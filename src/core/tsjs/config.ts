@@ -3,7 +3,9 @@ import { JsObject, Unknown, type JsValue } from './values';
 import { TfError } from './context';
 
 export class ConfigUnknown extends Error {
-  constructor(readonly key: string) { super(`${key} unknown`); }
+  constructor(readonly key: string) {
+    super(`${key} unknown`);
+  }
 }
 
 export class Cfg {
@@ -68,14 +70,19 @@ export class Cfg {
       return typeof def === 'number' ? Array(n).fill(def) : def;
     }
     const check = (xs: number[]) => {
-      if (xs.some((x) => !Number.isInteger(x) || x <= 0)) throw new TfError(`The ${key} argument must be positive integers. Received: ${JSON.stringify(xs)}`, 'config');
+      if (xs.some((x) => !Number.isInteger(x) || x <= 0))
+        throw new TfError(`The ${key} argument must be positive integers. Received: ${JSON.stringify(xs)}`, 'config');
       return xs;
     };
     if (typeof v === 'number') return check(Array(n).fill(v));
     if (Array.isArray(v) && v.every((x) => typeof x === 'number')) {
       check(v as number[]);
       if (v.length === 1 && n > 1) return Array(n).fill(v[0]);
-      if (v.length !== n) throw new TfError(`The ${key} argument must be an integer or tuple of ${n} integers. Received: ${JSON.stringify(v)}`, 'config');
+      if (v.length !== n)
+        throw new TfError(
+          `The ${key} argument must be an integer or tuple of ${n} integers. Received: ${JSON.stringify(v)}`,
+          'config',
+        );
       return v as number[];
     }
     throw new ConfigUnknown(key);
@@ -84,10 +91,12 @@ export class Cfg {
   shape(key: string, allowInfer = false): (number | null)[] | undefined {
     const v = this.known(key);
     if (v === undefined || v === null) return undefined;
-    const ok = (x: JsValue) => x === null || (typeof x === 'number' && Number.isInteger(x) && (x > 0 || (allowInfer && x === -1)));
+    const ok = (x: JsValue) =>
+      x === null || (typeof x === 'number' && Number.isInteger(x) && (x > 0 || (allowInfer && x === -1)));
     if (typeof v === 'number' && ok(v)) return [v];
     if (Array.isArray(v) && v.every(ok)) return v as (number | null)[];
-    if (typeof v === 'number' || (Array.isArray(v) && v.every((x) => typeof x === 'number' || x === null))) throw new TfError(`Invalid ${key}: ${JSON.stringify(v)}`, 'config');
+    if (typeof v === 'number' || (Array.isArray(v) && v.every((x) => typeof x === 'number' || x === null)))
+      throw new TfError(`Invalid ${key}: ${JSON.stringify(v)}`, 'config');
     throw new ConfigUnknown(key);
   }
 }

@@ -9,7 +9,12 @@ export class Cancelled extends Error {}
 
 /** A TF.js-style error raised while building a layer or model (TF.js would throw a ValueError here). */
 export class TfError extends Error {
-  constructor(message: string, readonly code = 'shape-mismatch') { super(message); }
+  constructor(
+    message: string,
+    readonly code = 'shape-mismatch',
+  ) {
+    super(message);
+  }
 }
 
 export class EvalCtx {
@@ -28,10 +33,18 @@ export class EvalCtx {
   /** The file whose code is running: the document, or a module it imports (whose lines are not the document's). */
   file: string;
 
-  constructor(readonly source: string, readonly docFile: string, readonly maxSteps: number, precision: string, private readonly isCancelled?: () => boolean) {
+  constructor(
+    readonly source: string,
+    readonly docFile: string,
+    readonly maxSteps: number,
+    precision: string,
+    private readonly isCancelled?: () => boolean,
+  ) {
     this.file = docFile;
     for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    this.float = tfDtype(precision === 'fp16' || precision === 'mixed' ? 'float16' : precision === 'bf16' ? 'bfloat16' : 'float32');
+    this.float = tfDtype(
+      precision === 'fp16' || precision === 'mixed' ? 'float16' : precision === 'bf16' ? 'bfloat16' : 'float32',
+    );
     this.recorder = new Recorder();
   }
 
@@ -42,8 +55,13 @@ export class EvalCtx {
 
   lineOf(pos: number): number {
     const s = this.lineStarts;
-    let lo = 0, hi = s.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (s[mid] <= pos) lo = mid; else hi = mid - 1; }
+    let lo = 0,
+      hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
     return lo + 1;
   }
 
@@ -83,13 +101,22 @@ export class EvalCtx {
 
   /** A TF.js error (TF.js would throw here); only a warning once model-building code was skipped, as it may be an artefact. */
   tfError(code: string, message: string, span: SourceSpan = this.here()): void {
-    if (this.skippedModelCode) this.report('warning', code, `${message} (flopscope: possibly because code before this could not be evaluated)`, span);
+    if (this.skippedModelCode)
+      this.report(
+        'warning',
+        code,
+        `${message} (flopscope: possibly because code before this could not be evaluated)`,
+        span,
+      );
     else this.report('error', code, message, span);
   }
 
   /** Notes that `node`'s code did not run because its condition was unknown; counted as unknown when it builds layers or models. */
   skipped(node: Node, why: string): void {
-    if (!this.inDoc) { this.skippedModelCode = true; return; }
+    if (!this.inDoc) {
+      this.skippedModelCode = true;
+      return;
+    }
     const text = this.source.slice(node.range[0], node.range[1]);
     if (!/\b(tf|layers)\s*\.|\.(add|apply)\s*\(/.test(text)) return;
     this.skippedModelCode = true;

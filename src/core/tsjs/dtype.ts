@@ -4,12 +4,22 @@ import type { PyDtype } from '../eval/values';
 export type TfDtype = PyDtype;
 
 const sizes: Record<string, [number, boolean]> = {
-  float32: [4, true], float16: [2, true], bfloat16: [2, true], int32: [4, false], bool: [1, false], complex64: [8, true], string: [4, false],
+  float32: [4, true],
+  float16: [2, true],
+  bfloat16: [2, true],
+  int32: [4, false],
+  bool: [1, false],
+  complex64: [8, true],
+  string: [4, false],
 };
 
 const cache = new Map<string, TfDtype>();
 export function tfDtype(name: string): TfDtype {
   let d = cache.get(name);
-  if (!d) { const [bytes, isFloat] = sizes[name] ?? [4, true]; d = { name, bytes, isFloat } as TfDtype; cache.set(name, d); }
+  if (!d) {
+    const [bytes, isFloat] = sizes[name] ?? [4, true];
+    d = { name, bytes, isFloat } as TfDtype;
+    cache.set(name, d);
+  }
   return d;
 }

@@ -19,7 +19,10 @@ function runGuarded(ip: Interp, f: () => void): void {
     f();
   } catch (e) {
     if (e instanceof BudgetExceeded || e instanceof Cancelled) throw e;
-    if (e instanceof JsThrow) { ip.ctx.report('warning', 'evaluation-stopped', 'flopscope: evaluation stopped here: the code throws', e.span); return; }
+    if (e instanceof JsThrow) {
+      ip.ctx.report('warning', 'evaluation-stopped', 'flopscope: evaluation stopped here: the code throws', e.span);
+      return;
+    }
     if (e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal) return;
     throw e;
   }
@@ -30,32 +33,53 @@ const buildsModel = /\b(sequential|model|input)\s*\(|\blayers\s*\.\s*\w+\s*\(/;
 
 /** Top-level functions that may build a model, best first: a model-like name, then code that calls tf.sequential/tf.model/tf.layers. */
 function entryCandidates(program: Program, source: string): string[] {
-  const named: string[] = [], building: string[] = [];
+  const named: string[] = [],
+    building: string[] = [];
   const add = (name: string, node: Node) => {
     if (modelName.test(name)) named.push(name);
     else if (buildsModel.test(source.slice(node.range[0], node.range[1]))) building.push(name);
   };
   for (let s of program.body as Node[]) {
-    if ((s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration) s = s.declaration as Node;
+    if ((s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration)
+      s = s.declaration as Node;
     if (s.type === 'FunctionDeclaration' && s.id) add(s.id.name, s);
-    if (s.type === 'VariableDeclaration') for (const d of s.declarations) if (d.id.type === 'Identifier' && d.init && (d.init.type === 'ArrowFunctionExpression' || d.init.type === 'FunctionExpression')) add(d.id.name, d.init);
+    if (s.type === 'VariableDeclaration')
+      for (const d of s.declarations)
+        if (
+          d.id.type === 'Identifier' &&
+          d.init &&
+          (d.init.type === 'ArrowFunctionExpression' || d.init.type === 'FunctionExpression')
+        )
+          add(d.id.name, d.init);
   }
   return [...named, ...building];
 }
 
 /** Arguments for an entry found by name: `tf` for a parameter named tf, the default for defaulted ones, unknown otherwise. */
 function argsFor(fn: Closure, tf: JsValue): JsValue[] {
-  return (fn.node.params as Node[]).map((p) => (p.type === 'Identifier' && p.name === 'tf' ? tf : p.type === 'AssignmentPattern' ? undefined : new Unknown(p.type === 'Identifier' ? p.name : 'parameter')));
+  return (fn.node.params as Node[]).map((p) =>
+    p.type === 'Identifier' && p.name === 'tf'
+      ? tf
+      : p.type === 'AssignmentPattern'
+        ? undefined
+        : new Unknown(p.type === 'Identifier' ? p.name : 'parameter'),
+  );
 }
 
 function paramName(p: Node): string {
-  return p.type === 'Identifier' ? p.name : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? p.left.name : '…';
+  return p.type === 'Identifier'
+    ? p.name
+    : p.type === 'AssignmentPattern' && p.left.type === 'Identifier'
+      ? p.left.name
+      : '…';
 }
 
 export function runProgram(ip: Interp, program: Program, entry: string | undefined): EntryOutcome {
   const scope = new Scope(ip.globals);
   const body = program.body as Node[];
-  for (const s of body) if (s.type === 'FunctionDeclaration' && s.id) scope.declare(s.id.name, new Closure(s, scope, s.id.name, ip.ctx.file));
+  for (const s of body)
+    if (s.type === 'FunctionDeclaration' && s.id)
+      scope.declare(s.id.name, new Closure(s, scope, s.id.name, ip.ctx.file));
   for (const s of body) runGuarded(ip, () => execStmt(ip, s, scope));
   const tf = ip.globals.get('tf') as Namespace;
   const box: { result: JsValue } = { result: undefined };
@@ -64,22 +88,33 @@ export function runProgram(ip: Interp, program: Program, entry: string | undefin
     label = entry;
     runGuarded(ip, () => {
       const expr = parseExpression(entry);
-      if (!expr) { ip.ctx.report('warning', 'entry', `flopscope: the entry \`${entry}\` is not an expression`); return; }
+      if (!expr) {
+        ip.ctx.report('warning', 'entry', `flopscope: the entry \`${entry}\` is not an expression`);
+        return;
+      }
       box.result = evalExpr(ip, expr, scope);
     });
   } else if (ip.models.length === 0) {
     for (const name of entryCandidates(program, ip.ctx.source)) {
       const fn = scope.get(name);
       if (!(fn instanceof Closure)) continue;
-      const before = ip.models.length, unknownBefore = ip.ctx.recorder.unknownOps;
+      const before = ip.models.length,
+        unknownBefore = ip.ctx.recorder.unknownOps;
       const args = argsFor(fn, tf);
-      runGuarded(ip, () => { box.result = callValue(ip, fn, args); });
+      runGuarded(ip, () => {
+        box.result = callValue(ip, fn, args);
+      });
       if (ip.models.length > before || box.result instanceof Model) {
         const params = (fn.node.params as Node[]).map(paramName);
         label = `${name}(${params.join(', ')})`;
         const unknownArgs = params.filter((_, i) => args[i] instanceof Unknown);
         if (unknownArgs.length && ip.ctx.recorder.unknownOps > unknownBefore) {
-          ip.ctx.report('information', 'entry', `flopscope: analyzed ${label} with unknown ${unknownArgs.join(', ')}; give values with a comment like \`// flopscope: entry ${name}(${params.map(() => '…').join(', ')})\` or the Set Entry command`, ip.ctx.lineSpan(fn.node.loc.start.line));
+          ip.ctx.report(
+            'information',
+            'entry',
+            `flopscope: analyzed ${label} with unknown ${unknownArgs.join(', ')}; give values with a comment like \`// flopscope: entry ${name}(${params.map(() => '…').join(', ')})\` or the Set Entry command`,
+            ip.ctx.lineSpan(fn.node.loc.start.line),
+          );
         }
         break;
       }

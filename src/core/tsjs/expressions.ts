@@ -35,16 +35,27 @@ export function evalExpr(ip: Interp, n: Node, scope: Scope): JsValue {
       const out: JsValue[] = [];
       for (const el of n.elements) {
         if (!el) out.push(undefined);
-        else if (el.type === 'SpreadElement') { const v = evalExpr(ip, el.argument, scope); if (Array.isArray(v)) out.push(...v); else return new Unknown('spread of unknown'); }
-        else out.push(evalExpr(ip, el, scope));
+        else if (el.type === 'SpreadElement') {
+          const v = evalExpr(ip, el.argument, scope);
+          if (Array.isArray(v)) out.push(...v);
+          else return new Unknown('spread of unknown');
+        } else out.push(evalExpr(ip, el, scope));
       }
       return out;
     }
     case 'ObjectExpression': {
       const o = new JsObject();
       for (const p of n.properties) {
-        if (p.type === 'SpreadElement') { const v = evalExpr(ip, p.argument, scope); if (v instanceof JsObject) for (const [k, x] of v.props) o.props.set(k, x); continue; }
-        const key = p.computed ? evalExpr(ip, p.key, scope) : p.key.type === 'Identifier' ? p.key.name : (p.key as { value: unknown }).value;
+        if (p.type === 'SpreadElement') {
+          const v = evalExpr(ip, p.argument, scope);
+          if (v instanceof JsObject) for (const [k, x] of v.props) o.props.set(k, x);
+          continue;
+        }
+        const key = p.computed
+          ? evalExpr(ip, p.key, scope)
+          : p.key.type === 'Identifier'
+            ? p.key.name
+            : (p.key as { value: unknown }).value;
         if (typeof key !== 'string' && typeof key !== 'number') continue;
         o.props.set(String(key), evalExpr(ip, p.value as Node, scope));
       }
@@ -62,7 +73,8 @@ export function evalExpr(ip: Interp, n: Node, scope: Scope): JsValue {
       return t ? l : evalExpr(ip, n.right, scope);
     }
     case 'UnaryExpression':
-      if (n.operator === 'typeof' && n.argument.type === 'Identifier' && !scope.has(n.argument.name)) return 'undefined';
+      if (n.operator === 'typeof' && n.argument.type === 'Identifier' && !scope.has(n.argument.name))
+        return 'undefined';
       return unary(n.operator, evalExpr(ip, n.argument, scope));
     case 'ConditionalExpression': {
       const t = truthy(evalExpr(ip, n.test, scope));
@@ -106,7 +118,11 @@ export function evalExpr(ip: Interp, n: Node, scope: Scope): JsValue {
     }
     case 'AwaitExpression':
       return evalExpr(ip, n.argument, scope);
-    case 'TSAsExpression': case 'TSNonNullExpression': case 'TSSatisfiesExpression': case 'TSTypeAssertion': case 'TSInstantiationExpression':
+    case 'TSAsExpression':
+    case 'TSNonNullExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSTypeAssertion':
+    case 'TSInstantiationExpression':
       return evalExpr(ip, n.expression, scope);
     default:
       return new Unknown(n.type);
@@ -125,7 +141,11 @@ function store(ip: Interp, target: Node, v: JsValue, scope: Scope): void {
 }
 
 function assign(ip: Interp, n: TSESTree.AssignmentExpression, scope: Scope): JsValue {
-  if (n.operator === '=') { const v = evalExpr(ip, n.right, scope); store(ip, n.left, v, scope); return v; }
+  if (n.operator === '=') {
+    const v = evalExpr(ip, n.right, scope);
+    store(ip, n.left, v, scope);
+    return v;
+  }
   const old = evalExpr(ip, n.left, scope);
   const op = n.operator.slice(0, -1);
   let v: JsValue;
@@ -141,17 +161,22 @@ function assign(ip: Interp, n: TSESTree.AssignmentExpression, scope: Scope): JsV
 function evalArgs(ip: Interp, args: Node[], scope: Scope): JsValue[] {
   const out: JsValue[] = [];
   for (const a of args) {
-    if (a.type === 'SpreadElement') { const v = evalExpr(ip, a.argument, scope); if (Array.isArray(v)) out.push(...v); else out.push(new Unknown('spread')); }
-    else out.push(evalExpr(ip, a, scope));
+    if (a.type === 'SpreadElement') {
+      const v = evalExpr(ip, a.argument, scope);
+      if (Array.isArray(v)) out.push(...v);
+      else out.push(new Unknown('spread'));
+    } else out.push(evalExpr(ip, a, scope));
   }
   return out;
 }
 
 /** `super(...)` in a constructor: the base constructor on the same `this`. */
 function callSuper(ip: Interp, n: TSESTree.CallExpression, scope: Scope): JsValue {
-  const home = scope.get('%home'), self = scope.get('this');
+  const home = scope.get('%home'),
+    self = scope.get('this');
   const args = evalArgs(ip, n.arguments, scope);
-  if (home instanceof JsClass && home.parent instanceof JsClass && self instanceof JsObject) runConstructor(ip, home.parent, self, args);
+  if (home instanceof JsClass && home.parent instanceof JsClass && self instanceof JsObject)
+    runConstructor(ip, home.parent, self, args);
   return undefined;
 }
 
@@ -164,7 +189,10 @@ function evalCall(ip: Interp, n: TSESTree.CallExpression, scope: Scope): JsValue
     const home = scope.get('%home');
     const key = memberKey(ip, n.callee, scope);
     const base = home instanceof JsClass ? home.parent : undefined;
-    fn = base instanceof JsClass && typeof key === 'string' ? base.methods.get(key) ?? new Unknown(`super.${key}`) : new Unknown('super');
+    fn =
+      base instanceof JsClass && typeof key === 'string'
+        ? (base.methods.get(key) ?? new Unknown(`super.${key}`))
+        : new Unknown('super');
   } else if (n.callee.type === 'MemberExpression') {
     self = evalExpr(ip, n.callee.object, scope);
     if (n.callee.optional && (self === null || self === undefined)) return undefined;

@@ -39,7 +39,13 @@ function loadModule(ip: Interp, spec: string): JsValue {
       execBlockBody(ip, parsed.program.body as Node[], scope, true);
     } catch (e) {
       // A module that throws or returns at its top level stops there; its exports so far stay usable.
-      if (!(e instanceof JsThrow || e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal)) throw e;
+      if (!(
+        e instanceof JsThrow ||
+        e instanceof ReturnSignal ||
+        e instanceof BreakSignal ||
+        e instanceof ContinueSignal
+      ))
+        throw e;
     } finally {
       ip.ctx.file = file;
       ip.moduleDepth--;
@@ -60,8 +66,16 @@ export function importModule(ip: Interp, s: TSESTree.ImportDeclaration, scope: S
   const mod = resolveModule(ip, String(s.source.value));
   for (const sp of s.specifiers) {
     if (sp.type === 'ImportNamespaceSpecifier') scope.declare(sp.local.name, mod);
-    else if (sp.type === 'ImportDefaultSpecifier') scope.declare(sp.local.name, mod instanceof JsObject && mod.props.has('default') ? mod.props.get('default') : mod);
-    else scope.declare(sp.local.name, member(mod, sp.imported.type === 'Identifier' ? sp.imported.name : String(sp.imported.value)));
+    else if (sp.type === 'ImportDefaultSpecifier')
+      scope.declare(
+        sp.local.name,
+        mod instanceof JsObject && mod.props.has('default') ? mod.props.get('default') : mod,
+      );
+    else
+      scope.declare(
+        sp.local.name,
+        member(mod, sp.imported.type === 'Identifier' ? sp.imported.name : String(sp.imported.value)),
+      );
   }
 }
 
@@ -72,7 +86,10 @@ export function exportNames(ip: Interp, s: Node, scope: Scope): void {
   if (s.type === 'ExportNamedDeclaration') {
     const d = s.declaration;
     const names: string[] = [];
-    if (d?.type === 'VariableDeclaration') for (const v of d.declarations) { if (v.id.type === 'Identifier') names.push(v.id.name); }
+    if (d?.type === 'VariableDeclaration')
+      for (const v of d.declarations) {
+        if (v.id.type === 'Identifier') names.push(v.id.name);
+      }
     else if (d && 'id' in d && d.id && d.id.type === 'Identifier') names.push(d.id.name);
     for (const n of names) exportsObj.props.set(n, scope.get(n) as JsValue);
     const from = s.source ? resolveModule(ip, String(s.source.value)) : undefined;
@@ -83,10 +100,17 @@ export function exportNames(ip: Interp, s: Node, scope: Scope): void {
     }
   } else if (s.type === 'ExportDefaultDeclaration') {
     const d = s.declaration;
-    exportsObj.props.set('default', 'id' in d && d.id && d.id.type === 'Identifier' ? (scope.get(d.id.name) as JsValue) : scope.get('default') as JsValue);
+    exportsObj.props.set(
+      'default',
+      'id' in d && d.id && d.id.type === 'Identifier'
+        ? (scope.get(d.id.name) as JsValue)
+        : (scope.get('default') as JsValue),
+    );
   }
 }
 
 export function requireFn(ip: Interp): NativeFn {
-  return new NativeFn('require', ({ args: [name] }) => (typeof name === 'string' ? resolveModule(ip, name) : new Unknown('require(…)')));
+  return new NativeFn('require', ({ args: [name] }) =>
+    typeof name === 'string' ? resolveModule(ip, name) : new Unknown('require(…)'),
+  );
 }

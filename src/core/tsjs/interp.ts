@@ -17,7 +17,9 @@ export class ContinueSignal {
 }
 /** A JS `throw` in the analyzed code: evaluation of the enclosing top-level statement stops. */
 export class JsThrow extends Error {
-  constructor(readonly span: SourceSpan) { super('throw'); }
+  constructor(readonly span: SourceSpan) {
+    super('throw');
+  }
 }
 
 export class Interp {
@@ -28,5 +30,9 @@ export class Interp {
   /** Relative modules run so far, by path (their `module` objects). */
   readonly modules = new Map<string, JsObject>();
   moduleDepth = 0;
-  constructor(readonly ctx: EvalCtx, readonly globals: Scope, readonly readFile?: FileReader) {}
+  constructor(
+    readonly ctx: EvalCtx,
+    readonly globals: Scope,
+    readonly readFile?: FileReader,
+  ) {}
 }

@@ -43,7 +43,10 @@ export function resetLayerNames(): void {
 }
 
 export function toSnakeCase(name: string): string {
-  return name.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+  return name
+    .replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 export class Layer implements LayerRef {
@@ -57,7 +60,13 @@ export class Layer implements LayerRef {
   /** Self costs of all applications, for the module tree. */
   readonly cost = new CostSums();
 
-  constructor(readonly spec: LayerSpec, readonly cfg: Cfg, readonly line: number, readonly batchInputShape?: (number | null)[], readonly dtype = 'float32') {
+  constructor(
+    readonly spec: LayerSpec,
+    readonly cfg: Cfg,
+    readonly line: number,
+    readonly batchInputShape?: (number | null)[],
+    readonly dtype = 'float32',
+  ) {
     const given = cfg.optStrSafe('name');
     if (given) this.name = given;
     else {

@@ -13,7 +13,11 @@ export class Model implements ModelRef {
   outputs: Tensor[] = [];
   /** How many times the model was applied as a layer of another model. */
   applications = 0;
-  constructor(readonly className: 'Sequential' | 'Model', readonly name: string, readonly line: number) {}
+  constructor(
+    readonly className: 'Sequential' | 'Model',
+    readonly name: string,
+    readonly line: number,
+  ) {}
 }
 
 let modelUid = 0;
@@ -26,13 +30,21 @@ export function modelName(className: string, given?: string): string {
 
 /** tf.input / the implicit input of a layer configured with inputShape/batchInputShape. */
 export function inputTensor(ctx: EvalCtx, batchShape: (number | null)[], dtype = 'float32'): Tensor {
-  return new Tensor(fromNullable(batchShape), dtype === 'int32' ? { name: 'int32', bytes: 4, isFloat: false } as Tensor['dtype'] : ctx.float);
+  return new Tensor(
+    fromNullable(batchShape),
+    dtype === 'int32' ? ({ name: 'int32', bytes: 4, isFloat: false } as Tensor['dtype']) : ctx.float,
+  );
 }
 
 /** Sequential.add: the first layer needs an input shape; later layers are applied to the current output. */
 export function sequentialAdd(ctx: EvalCtx, m: Model, item: Layer | Model): void {
   if (item instanceof Model) {
-    if (m.outputs.length === 0) { m.inputs = item.inputs; m.outputs = item.outputs; m.layers.push(...item.layers); return; }
+    if (m.outputs.length === 0) {
+      m.inputs = item.inputs;
+      m.outputs = item.outputs;
+      m.layers.push(...item.layers);
+      return;
+    }
     m.outputs = [applyModel(ctx, item, m.outputs[0])];
     for (const l of item.layers) if (!m.layers.includes(l)) m.layers.push(l);
     return;
@@ -55,7 +67,10 @@ export function sequentialAdd(ctx: EvalCtx, m: Model, item: Layer | Model): void
       return;
     }
     if (!item.batchInputShape) {
-      ctx.tfError('missing-input-shape', 'The first layer in a Sequential model must get an `inputShape` or `batchInputShape` argument.');
+      ctx.tfError(
+        'missing-input-shape',
+        'The first layer in a Sequential model must get an `inputShape` or `batchInputShape` argument.',
+      );
       m.outputs = [unknownTensor(ctx)];
       m.layers.push(item);
       return;
@@ -90,7 +105,12 @@ export function functionalModel(ctx: EvalCtx, name: string, line: number, inputs
   m.inputs = inputs;
   m.outputs = outputs;
   m.layers.push(...graphLayers(inputs, outputs));
-  for (const o of outputs) if (o.shape && !reaches(o, new Set(inputs))) ctx.tfError('graph-disconnected', 'Graph disconnected: cannot obtain value for the model output from the given inputs.');
+  for (const o of outputs)
+    if (o.shape && !reaches(o, new Set(inputs)))
+      ctx.tfError(
+        'graph-disconnected',
+        'Graph disconnected: cannot obtain value for the model output from the given inputs.',
+      );
   return m;
 }
 
@@ -105,7 +125,10 @@ export function applyModel(ctx: EvalCtx, m: Model, x: Tensor | Tensor[]): Tensor
   const xs = Array.isArray(x) ? x : [x];
   const record = m.applications++ > 0 || m.outputs.length === 0;
   if (m.inputs.length !== xs.length) {
-    ctx.tfError('shape-mismatch', `Model ${m.name} expects ${m.inputs.length} input(s), but it received ${xs.length} input tensors.`);
+    ctx.tfError(
+      'shape-mismatch',
+      `Model ${m.name} expects ${m.inputs.length} input(s), but it received ${xs.length} input tensors.`,
+    );
     return unknownTensor(ctx);
   }
   const memo = new Map<Tensor, Tensor>(m.inputs.map((t, i) => [t, xs[i]]));
@@ -113,7 +136,9 @@ export function applyModel(ctx: EvalCtx, m: Model, x: Tensor | Tensor[]): Tensor
     const hit = memo.get(t);
     if (hit) return hit;
     const h = history.get(t);
-    const out = h ? applyLayer(ctx, h.layer, h.layer.spec.multi ? h.inputs.map(replay) : replay(h.inputs[0]), record) : unknownTensor(ctx);
+    const out = h
+      ? applyLayer(ctx, h.layer, h.layer.spec.multi ? h.inputs.map(replay) : replay(h.inputs[0]), record)
+      : unknownTensor(ctx);
     memo.set(t, out);
     return out;
   };
@@ -121,5 +146,7 @@ export function applyModel(ctx: EvalCtx, m: Model, x: Tensor | Tensor[]): Tensor
 }
 
 export function countParamsError(m: Model): TfError | undefined {
-  return m.layers.some((l) => !l.weights && !l.spec.unsupported) ? new TfError(`You tried to call countParams() on ${m.name}, but the layer is not built yet.`) : undefined;
+  return m.layers.some((l) => !l.weights && !l.spec.unsupported)
+    ? new TfError(`You tried to call countParams() on ${m.name}, but the layer is not built yet.`)
+    : undefined;
 }

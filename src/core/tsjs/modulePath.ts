@@ -15,7 +15,12 @@ export function candidates(from: string, spec: string): string[] {
   const fromN = from.replace(/\\/g, '/');
   const base = normalize(fromN.slice(0, fromN.lastIndexOf('/') + 1) + spec);
   const stem = base.replace(/\.(m|c)?js$/, '');
-  const out = [base, ...['.ts', '.tsx', '.js', '.mjs', '.cjs'].map((e) => stem + e), `${base}/index.ts`, `${base}/index.js`];
+  const out = [
+    base,
+    ...['.ts', '.tsx', '.js', '.mjs', '.cjs'].map((e) => stem + e),
+    `${base}/index.ts`,
+    `${base}/index.js`,
+  ];
   return [...new Set(out)];
 }
 

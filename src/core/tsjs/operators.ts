@@ -13,40 +13,70 @@ export function binary(op: string, a: JsValue, b: JsValue): JsValue {
     if (op === '+' && Array.isArray(a) && typeof b === 'string') return new Unknown('array + string');
     return new Unknown(`operator ${op}`);
   }
-  const x = a as number, y = b as number;
+  const x = a as number,
+    y = b as number;
   switch (op) {
-    case '+': return (x as unknown as string) + (y as unknown as string);
-    case '-': return x - y;
-    case '*': return x * y;
-    case '/': return x / y;
-    case '%': return x % y;
-    case '**': return x ** y;
-    case '<': return x < y;
-    case '>': return x > y;
-    case '<=': return x <= y;
-    case '>=': return x >= y;
-    case '==': return a == b;
-    case '!=': return a != b;
-    case '&': return x & y;
-    case '|': return x | y;
-    case '^': return x ^ y;
-    case '<<': return x << y;
-    case '>>': return x >> y;
-    case '>>>': return x >>> y;
-    default: return new Unknown(`operator ${op}`);
+    case '+':
+      return (x as unknown as string) + (y as unknown as string);
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
+    case '/':
+      return x / y;
+    case '%':
+      return x % y;
+    case '**':
+      return x ** y;
+    case '<':
+      return x < y;
+    case '>':
+      return x > y;
+    case '<=':
+      return x <= y;
+    case '>=':
+      return x >= y;
+    case '==':
+      return a == b;
+    case '!=':
+      return a != b;
+    case '&':
+      return x & y;
+    case '|':
+      return x | y;
+    case '^':
+      return x ^ y;
+    case '<<':
+      return x << y;
+    case '>>':
+      return x >> y;
+    case '>>>':
+      return x >>> y;
+    default:
+      return new Unknown(`operator ${op}`);
   }
 }
 
 export function unary(op: string, a: JsValue): JsValue {
   if (op === 'void') return undefined;
   if (a instanceof Unknown) return a;
-  if (op === 'typeof') return Array.isArray(a) || a === null ? 'object' : a instanceof Closure || a instanceof NativeFn ? 'function' : typeof a;
+  if (op === 'typeof')
+    return Array.isArray(a) || a === null
+      ? 'object'
+      : a instanceof Closure || a instanceof NativeFn
+        ? 'function'
+        : typeof a;
   if (!isPrim(a)) return op === '!' ? false : new Unknown(`operator ${op}`);
   switch (op) {
-    case '-': return -(a as number);
-    case '+': return +(a as number);
-    case '!': return !a;
-    case '~': return ~(a as number);
-    default: return new Unknown(`operator ${op}`);
+    case '-':
+      return -(a as number);
+    case '+':
+      return +(a as number);
+    case '!':
+      return !a;
+    case '~':
+      return ~(a as number);
+    default:
+      return new Unknown(`operator ${op}`);
   }
 }

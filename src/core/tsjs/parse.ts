@@ -28,11 +28,25 @@ function scriptKind(path: string): ts.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
-const settings = { loc: true, range: true, tokens: false, comment: false, errorOnUnknownASTType: false, allowInvalidAST: false, suppressDeprecatedPropertyWarnings: true };
+const settings = {
+  loc: true,
+  range: true,
+  tokens: false,
+  comment: false,
+  errorOnUnknownASTType: false,
+  allowInvalidAST: false,
+  suppressDeprecatedPropertyWarnings: true,
+};
 
 function tryParse(text: string, path: string): { program?: Program; error?: SyntaxProblem } {
   try {
-    const sf = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKind(path));
+    const sf = ts.createSourceFile(
+      path,
+      text,
+      { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+      true,
+      scriptKind(path),
+    );
     // The converter's settings type is internal; these are the fields it reads.
     const { estree } = astConverter(sf, settings as unknown as Parameters<typeof astConverter>[1], false);
     return { program: estree as unknown as Program };
@@ -44,7 +58,8 @@ function tryParse(text: string, path: string): { program?: Program; error?: Synt
 
 /** Start line of the last line before `line` (1-based) that starts at column 0 with code (a likely top-level statement). */
 function topLevelCut(lines: string[], line: number): number {
-  for (let l = line - 1; l >= 1; l--) if (/^[A-Za-z_$@]/.test(lines[l - 1]) && !/^(else|catch|finally)\b/.test(lines[l - 1])) return l;
+  for (let l = line - 1; l >= 1; l--)
+    if (/^[A-Za-z_$@]/.test(lines[l - 1]) && !/^(else|catch|finally)\b/.test(lines[l - 1])) return l;
   return 1;
 }
 

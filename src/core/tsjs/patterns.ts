@@ -9,7 +9,8 @@ import type { Node, TSESTree } from './parse';
 export function bindPattern(ip: Interp, p: Node, v: JsValue, scope: Scope, declare = true): void {
   switch (p.type) {
     case 'Identifier':
-      if (declare) scope.declare(p.name, v); else scope.set(p.name, v);
+      if (declare) scope.declare(p.name, v);
+      else scope.set(p.name, v);
       return;
     case 'AssignmentPattern':
       bindPattern(ip, p.left, v === undefined ? evalExpr(ip, p.right, scope) : v, scope, declare);
@@ -23,7 +24,11 @@ export function bindPattern(ip: Interp, p: Node, v: JsValue, scope: Scope, decla
           bindPattern(ip, prop.argument, v instanceof Unknown ? v : rest, scope, declare);
           continue;
         }
-        const key = prop.computed ? String(evalExpr(ip, prop.key, scope)) : prop.key.type === 'Identifier' ? prop.key.name : String((prop.key as { value?: unknown }).value);
+        const key = prop.computed
+          ? String(evalExpr(ip, prop.key, scope))
+          : prop.key.type === 'Identifier'
+            ? prop.key.name
+            : String((prop.key as { value?: unknown }).value);
         used.push(key);
         bindPattern(ip, prop.value, getMember(ip, v, key), scope, declare);
       }
@@ -32,8 +37,16 @@ export function bindPattern(ip: Interp, p: Node, v: JsValue, scope: Scope, decla
     case 'ArrayPattern':
       p.elements.forEach((el, i) => {
         if (!el) return;
-        if (el.type === 'RestElement') bindPattern(ip, el.argument, Array.isArray(v) ? v.slice(i) : new Unknown('rest of unknown'), scope, declare);
-        else bindPattern(ip, el, Array.isArray(v) ? v[i] : v instanceof Unknown ? v : new Unknown('destructured non-array'), scope, declare);
+        if (el.type === 'RestElement')
+          bindPattern(ip, el.argument, Array.isArray(v) ? v.slice(i) : new Unknown('rest of unknown'), scope, declare);
+        else
+          bindPattern(
+            ip,
+            el,
+            Array.isArray(v) ? v[i] : v instanceof Unknown ? v : new Unknown('destructured non-array'),
+            scope,
+            declare,
+          );
       });
       return;
     case 'RestElement':
@@ -49,7 +62,12 @@ export function bindPattern(ip: Interp, p: Node, v: JsValue, scope: Scope, decla
 
 export function assignMember(ip: Interp, p: TSESTree.MemberExpression, v: JsValue, scope: Scope): void {
   const obj = evalExpr(ip, p.object, scope);
-  const key = p.computed ? evalExpr(ip, p.property, scope) : p.property.type === 'Identifier' ? p.property.name : undefined;
+  const key = p.computed
+    ? evalExpr(ip, p.property, scope)
+    : p.property.type === 'Identifier'
+      ? p.property.name
+      : undefined;
   if (obj instanceof JsObject && (typeof key === 'string' || typeof key === 'number')) obj.props.set(String(key), v);
-  else if (Array.isArray(obj) && typeof key === 'number' && Number.isInteger(key) && key >= 0 && key < 1e6) obj[key] = v;
+  else if (Array.isArray(obj) && typeof key === 'number' && Number.isInteger(key) && key >= 0 && key < 1e6)
+    obj[key] = v;
 }

@@ -17,11 +17,20 @@ function asTensors(v: JsValue): Tensor | Tensor[] | undefined {
 
 export function tensorMember(_ip: Interp, t: Tensor, key: string): JsValue {
   switch (key) {
-    case 'shape': return t.shape ? t.shape.map((d) => (typeof d === 'number' ? d : null)) : new Unknown('shape of a tensor of unknown shape');
-    case 'rank': return t.shape ? t.shape.length : new Unknown('rank');
-    case 'dtype': return t.dtype.name;
-    case 'size': { const n = t.numel(); return typeof n === 'number' ? n : new Unknown('size'); }
-    default: return new Unknown(`tensor.${key}`);
+    case 'shape':
+      return t.shape
+        ? t.shape.map((d) => (typeof d === 'number' ? d : null))
+        : new Unknown('shape of a tensor of unknown shape');
+    case 'rank':
+      return t.shape ? t.shape.length : new Unknown('rank');
+    case 'dtype':
+      return t.dtype.name;
+    case 'size': {
+      const n = t.numel();
+      return typeof n === 'number' ? n : new Unknown('size');
+    }
+    default:
+      return new Unknown(`tensor.${key}`);
   }
 }
 
@@ -34,7 +43,10 @@ function weightCount(ws: Dim[][] | undefined): JsValue {
 function applyTo(ip: Interp, target: Layer | Model, x: JsValue): JsValue {
   const ts = asTensors(x);
   const name = target instanceof Layer ? target.spec.className : target.name;
-  if (!ts) { ip.ctx.unknownOp(`${name}.apply (input unknown)`); return unknownTensor(ip.ctx); }
+  if (!ts) {
+    ip.ctx.unknownOp(`${name}.apply (input unknown)`);
+    return unknownTensor(ip.ctx);
+  }
   return target instanceof Layer ? applyLayerCall(ip, target, ts) : applyModel(ip.ctx, target, ts);
 }
 
@@ -56,36 +68,77 @@ function applyLayerCall(ip: Interp, l: Layer, ts: Tensor | Tensor[]): JsValue {
 
 export function layerMember(ip: Interp, l: Layer, key: string): JsValue {
   switch (key) {
-    case 'apply': return fn('apply', ([x]) => applyTo(ip, l, x));
-    case 'name': return l.name;
-    case 'countParams': return fn('countParams', () => weightCount(l.weights));
-    case 'getClassName': return fn('getClassName', () => l.spec.className);
-    case 'built': return l.weights !== undefined;
-    default: return new Unknown(`layer.${key}`);
+    case 'apply':
+      return fn('apply', ([x]) => applyTo(ip, l, x));
+    case 'name':
+      return l.name;
+    case 'countParams':
+      return fn('countParams', () => weightCount(l.weights));
+    case 'getClassName':
+      return fn('getClassName', () => l.spec.className);
+    case 'built':
+      return l.weights !== undefined;
+    default:
+      return new Unknown(`layer.${key}`);
   }
 }
 
 export function modelMember(ip: Interp, m: Model, key: string): JsValue {
   switch (key) {
-    case 'add': return fn('add', ([x]) => {
-      if (x instanceof Layer || x instanceof Model) sequentialAdd(ip.ctx, m, x);
-      else { ip.ctx.unknownOp('model.add (layer unknown)'); m.outputs = [unknownTensor(ip.ctx)]; }
-      return undefined;
-    });
-    case 'apply': case 'call': return fn(key, ([x]) => applyTo(ip, m, x));
-    case 'predict': case 'predictOnBatch': return fn(key, ([x]) => {
-      const out = m.outputs[0];
-      const b = x instanceof Tensor && x.shape ? x.shape[0] : undefined;
-      return out?.shape && b !== undefined ? new Tensor([b, ...out.shape.slice(1)], out.dtype) : unknownTensor(ip.ctx);
-    });
-    case 'countParams': return fn('countParams', () => weightCount(m.layers.flatMap((l) => l.weights ?? [])));
-    case 'summary': case 'compile': case 'fit': case 'fitDataset': case 'evaluate': case 'save': case 'dispose': return fn(key, () => new Unknown(`model.${key}`));
-    case 'layers': return [...m.layers];
-    case 'inputs': return [...m.inputs];
-    case 'outputs': return [...m.outputs];
-    case 'name': return m.name;
-    case 'outputShape': { const o = m.outputs[0]; return o?.shape ? o.shape.map((d) => (typeof d === 'number' ? d : null)) : new Unknown('outputShape'); }
-    case 'getLayer': return fn('getLayer', ([n, i]) => (typeof n === 'string' ? m.layers.find((l) => l.name === n) : typeof i === 'number' ? m.layers[i] : undefined) ?? new Unknown('getLayer'));
-    default: return new Unknown(`model.${key}`);
+    case 'add':
+      return fn('add', ([x]) => {
+        if (x instanceof Layer || x instanceof Model) sequentialAdd(ip.ctx, m, x);
+        else {
+          ip.ctx.unknownOp('model.add (layer unknown)');
+          m.outputs = [unknownTensor(ip.ctx)];
+        }
+        return undefined;
+      });
+    case 'apply':
+    case 'call':
+      return fn(key, ([x]) => applyTo(ip, m, x));
+    case 'predict':
+    case 'predictOnBatch':
+      return fn(key, ([x]) => {
+        const out = m.outputs[0];
+        const b = x instanceof Tensor && x.shape ? x.shape[0] : undefined;
+        return out?.shape && b !== undefined
+          ? new Tensor([b, ...out.shape.slice(1)], out.dtype)
+          : unknownTensor(ip.ctx);
+      });
+    case 'countParams':
+      return fn('countParams', () => weightCount(m.layers.flatMap((l) => l.weights ?? [])));
+    case 'summary':
+    case 'compile':
+    case 'fit':
+    case 'fitDataset':
+    case 'evaluate':
+    case 'save':
+    case 'dispose':
+      return fn(key, () => new Unknown(`model.${key}`));
+    case 'layers':
+      return [...m.layers];
+    case 'inputs':
+      return [...m.inputs];
+    case 'outputs':
+      return [...m.outputs];
+    case 'name':
+      return m.name;
+    case 'outputShape': {
+      const o = m.outputs[0];
+      return o?.shape ? o.shape.map((d) => (typeof d === 'number' ? d : null)) : new Unknown('outputShape');
+    }
+    case 'getLayer':
+      return fn(
+        'getLayer',
+        ([n, i]) =>
+          (typeof n === 'string'
+            ? m.layers.find((l) => l.name === n)
+            : typeof i === 'number'
+              ? m.layers[i]
+              : undefined) ?? new Unknown('getLayer'),
+      );
+    default:
+      return new Unknown(`model.${key}`);
   }
 }

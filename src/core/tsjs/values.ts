@@ -18,7 +18,12 @@ export class JsObject {
 }
 
 export class Closure {
-  constructor(readonly node: Node & { params: Node[]; body: Node | null | undefined }, readonly scope: Scope, readonly name: string, readonly file: string) {}
+  constructor(
+    readonly node: Node & { params: Node[]; body: Node | null | undefined },
+    readonly scope: Scope,
+    readonly name: string,
+    readonly file: string,
+  ) {}
 }
 
 export class JsClass {
@@ -27,7 +32,11 @@ export class JsClass {
   readonly getters = new Map<string, Closure>();
   readonly statics = new JsObject();
   readonly fields: TSESTree.PropertyDefinition[] = [];
-  constructor(readonly name: string, readonly parent: JsClass | Unknown | undefined, readonly scope: Scope) {}
+  constructor(
+    readonly name: string,
+    readonly parent: JsClass | Unknown | undefined,
+    readonly scope: Scope,
+  ) {}
 }
 
 /** Call context a native function sees: the evaluator's hooks. */
@@ -39,22 +48,45 @@ export interface NativeCall {
 }
 
 export class NativeFn {
-  constructor(readonly name: string, readonly fn: (c: NativeCall) => JsValue) {}
+  constructor(
+    readonly name: string,
+    readonly fn: (c: NativeCall) => JsValue,
+  ) {}
 }
 
 /** A namespace object (tf, tf.layers, Math): fixed members and an optional fallback for unknown names. */
 export class Namespace {
-  constructor(readonly name: string, readonly members: Map<string, JsValue>, readonly fallback?: (name: string) => JsValue) {}
+  constructor(
+    readonly name: string,
+    readonly members: Map<string, JsValue>,
+    readonly fallback?: (name: string) => JsValue,
+  ) {}
 }
 
 export type JsValue =
-  | number | string | boolean | null | undefined
-  | JsValue[] | JsObject | JsClass | Closure | NativeFn | Namespace | Unknown
-  | Tensor | LayerRef | ModelRef;
+  | number
+  | string
+  | boolean
+  | null
+  | undefined
+  | JsValue[]
+  | JsObject
+  | JsClass
+  | Closure
+  | NativeFn
+  | Namespace
+  | Unknown
+  | Tensor
+  | LayerRef
+  | ModelRef;
 
 /** Marker interfaces implemented in layer.ts and model.ts (kept here to avoid import cycles). */
-export interface LayerRef { readonly kind: 'layer' }
-export interface ModelRef { readonly kind: 'model' }
+export interface LayerRef {
+  readonly kind: 'layer';
+}
+export interface ModelRef {
+  readonly kind: 'model';
+}
 
 export function isUnknown(v: JsValue): v is Unknown {
   return v instanceof Unknown;

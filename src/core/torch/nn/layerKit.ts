@@ -16,25 +16,46 @@ export type ForwardFn = (self: PyInstance, args: Value[], kw: Map<string, Value>
 export class LayerKit {
   readonly classes: Record<string, PyClass> = {};
   containers!: Record<string, PyClass>;
-  constructor(readonly c: TorchCtx, readonly module: PyClass) {}
+  constructor(
+    readonly c: TorchCtx,
+    readonly module: PyClass,
+  ) {}
 
   maker(): Maker {
     const c = this.c;
     return {
-      param: (shape, dtype) => { const t = new Tensor(shape, dtype ?? c.defaultFloat, 'param'); t.line = c.ip.docLine(); c.ip.recorder.tensors.push(t); return t; },
-      buffer: (shape, dtype) => { const t = new Tensor(shape, dtype ?? c.defaultFloat, 'buffer'); t.line = c.ip.docLine(); c.ip.recorder.tensors.push(t); return t; },
+      param: (shape, dtype) => {
+        const t = new Tensor(shape, dtype ?? c.defaultFloat, 'param');
+        t.line = c.ip.docLine();
+        c.ip.recorder.tensors.push(t);
+        return t;
+      },
+      buffer: (shape, dtype) => {
+        const t = new Tensor(shape, dtype ?? c.defaultFloat, 'buffer');
+        t.line = c.ip.docLine();
+        c.ip.recorder.tensors.push(t);
+        return t;
+      },
     };
   }
 
   define(name: string, spec: string, init: InitFn, forward: ForwardFn, base: PyClass = this.module): PyClass {
     const cls = new PyClass(name, [base], new Map());
-    cls.dict.set('__init__', new NativeFunction('__init__', ([self, ...args], kw) => {
-      if (!(self instanceof PyInstance)) return null;
-      self.attrs.set('training', false);
-      init(self, bind(name, spec, args, kw), this.maker());
-      return null;
-    }));
-    cls.dict.set('forward', new NativeFunction('forward', ([self, ...args], kw) => (self instanceof PyInstance ? forward(self, args, kw) : new Unknown(name))));
+    cls.dict.set(
+      '__init__',
+      new NativeFunction('__init__', ([self, ...args], kw) => {
+        if (!(self instanceof PyInstance)) return null;
+        self.attrs.set('training', false);
+        init(self, bind(name, spec, args, kw), this.maker());
+        return null;
+      }),
+    );
+    cls.dict.set(
+      'forward',
+      new NativeFunction('forward', ([self, ...args], kw) =>
+        self instanceof PyInstance ? forward(self, args, kw) : new Unknown(name),
+      ),
+    );
     this.classes[name] = cls;
     return cls;
   }

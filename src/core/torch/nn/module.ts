@@ -13,7 +13,11 @@ export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
     nnModule: true,
     call(self, args, kwargs, site) {
       const forward = lookupAttr(ip, self, 'forward');
-      if (!forward) throw new PyException('NotImplementedError', `Module [${self.cls.name}] is missing the required "forward" function`);
+      if (!forward)
+        throw new PyException(
+          'NotImplementedError',
+          `Module [${self.cls.name}] is missing the required "forward" function`,
+        );
       ip.recorder.enterModule(self);
       let out: Value = null;
       try {
@@ -26,9 +30,17 @@ export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
     },
   });
   const m = (name: string, impl: (self: PyInstance, args: Value[], kw?: Map<string, Value>) => Value) =>
-    cls.dict.set(name, new NativeFunction(name, ([self, ...args], kw) => (self instanceof PyInstance ? impl(self, args, kw) : new Unknown(name))));
+    cls.dict.set(
+      name,
+      new NativeFunction(name, ([self, ...args], kw) =>
+        self instanceof PyInstance ? impl(self, args, kw) : new Unknown(name),
+      ),
+    );
   const list = (xs: Value[]) => new PyList(xs);
-  m('__init__', (self) => { if (!self.attrs.has('training')) self.attrs.set('training', false); return null; });
+  m('__init__', (self) => {
+    if (!self.attrs.has('training')) self.attrs.set('training', false);
+    return null;
+  });
   m('parameters', (self) => list(namedTensors(self, 'param').map(([, t]) => t)));
   m('named_parameters', (self) => list(namedTensors(self, 'param').map(([k, t]) => new PyTuple([k, t]))));
   m('buffers', (self) => list(namedTensors(self, 'buffer').map(([, t]) => t)));
@@ -37,26 +49,64 @@ export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
   m('named_children', (self) => list(namedChildren(self).map(([k, v]) => new PyTuple([k, v]))));
   m('modules', (self) => list(namedModules(self).map(([, v]) => v)));
   m('named_modules', (self) => list(namedModules(self).map(([k, v]) => new PyTuple([k, v]))));
-  m('add_module', (self, [name, mod]) => { if (typeof name === 'string') self.attrs.set(name, mod ?? null); return null; });
-  m('register_module', (self, [name, mod]) => { if (typeof name === 'string') self.attrs.set(name, mod ?? null); return null; });
-  m('register_buffer', (self, [name, t]) => {
-    if (typeof name !== 'string') return null;
-    if (t instanceof Tensor) { const b = new Tensor(t.shape, t.dtype, 'buffer'); b.line = ip.docLine(); ip.recorder.tensors.push(b); self.attrs.set(name, b); }
-    else self.attrs.set(name, t ?? null);
+  m('add_module', (self, [name, mod]) => {
+    if (typeof name === 'string') self.attrs.set(name, mod ?? null);
     return null;
   });
-  m('register_parameter', (self, [name, t]) => { if (typeof name === 'string') self.attrs.set(name, t ?? null); return null; });
+  m('register_module', (self, [name, mod]) => {
+    if (typeof name === 'string') self.attrs.set(name, mod ?? null);
+    return null;
+  });
+  m('register_buffer', (self, [name, t]) => {
+    if (typeof name !== 'string') return null;
+    if (t instanceof Tensor) {
+      const b = new Tensor(t.shape, t.dtype, 'buffer');
+      b.line = ip.docLine();
+      ip.recorder.tensors.push(b);
+      self.attrs.set(name, b);
+    } else self.attrs.set(name, t ?? null);
+    return null;
+  });
+  m('register_parameter', (self, [name, t]) => {
+    if (typeof name === 'string') self.attrs.set(name, t ?? null);
+    return null;
+  });
   m('apply', (self, [fn]) => {
     for (const [, mod] of namedModules(self).reverse()) callValue(ip, fn, [mod], undefined, ip.site);
     return self;
   });
-  for (const name of ['eval', 'train', 'to', 'cuda', 'cpu', 'float', 'double', 'half', 'bfloat16', 'requires_grad_', 'share_memory', 'type', 'to_empty']) m(name, (self) => self);
-  for (const name of ['zero_grad', 'register_forward_hook', 'register_forward_pre_hook', 'register_full_backward_hook', 'load_state_dict', '_load_from_state_dict']) m(name, () => null);
+  for (const name of [
+    'eval',
+    'train',
+    'to',
+    'cuda',
+    'cpu',
+    'float',
+    'double',
+    'half',
+    'bfloat16',
+    'requires_grad_',
+    'share_memory',
+    'type',
+    'to_empty',
+  ])
+    m(name, (self) => self);
+  for (const name of [
+    'zero_grad',
+    'register_forward_hook',
+    'register_forward_pre_hook',
+    'register_full_backward_hook',
+    'load_state_dict',
+    '_load_from_state_dict',
+  ])
+    m(name, () => null);
   m('state_dict', () => new Unknown('state_dict'));
   m('extra_repr', () => '');
   m('get_submodule', (self, [target]) => {
     let cur: Value = self;
-    if (typeof target === 'string' && target) for (const part of target.split('.')) cur = cur instanceof PyInstance ? cur.attrs.get(part) ?? new Unknown(part) : new Unknown(part);
+    if (typeof target === 'string' && target)
+      for (const part of target.split('.'))
+        cur = cur instanceof PyInstance ? (cur.attrs.get(part) ?? new Unknown(part)) : new Unknown(part);
     return cur;
   });
   m('get_parameter', (self, [target]) => {

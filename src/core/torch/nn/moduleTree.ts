@@ -9,18 +9,27 @@ export function isModule(v: Value): v is PyInstance {
 
 export function namedChildren(m: PyInstance): [string, PyInstance][] {
   const out: [string, PyInstance][] = [];
-  m.attrs.forEach((v, k) => { if (isModule(v)) out.push([k, v]); });
+  m.attrs.forEach((v, k) => {
+    if (isModule(v)) out.push([k, v]);
+  });
   return out;
 }
 
 export function ownTensors(m: PyInstance, role: 'param' | 'buffer'): [string, Tensor][] {
   const out: [string, Tensor][] = [];
-  m.attrs.forEach((v, k) => { if (v instanceof Tensor && v.role === role) out.push([k, v]); });
+  m.attrs.forEach((v, k) => {
+    if (v instanceof Tensor && v.role === role) out.push([k, v]);
+  });
   return out;
 }
 
 /** named_modules(): depth-first, each module once. */
-export function namedModules(root: PyInstance, prefix = '', seen = new Set<PyInstance>(), out: [string, PyInstance][] = []): [string, PyInstance][] {
+export function namedModules(
+  root: PyInstance,
+  prefix = '',
+  seen = new Set<PyInstance>(),
+  out: [string, PyInstance][] = [],
+): [string, PyInstance][] {
   if (seen.has(root)) return out;
   seen.add(root);
   out.push([prefix, root]);
@@ -43,14 +52,19 @@ export function namedTensors(root: PyInstance, role: 'param' | 'buffer'): [strin
 }
 
 /** Distinct parameters under a module, memoized bottom-up (a tied weight counts once per subtree). */
-export function distinctParams(m: PyInstance, memo: Map<PyInstance, Set<Tensor>>, stack = new Set<PyInstance>()): Set<Tensor> {
+export function distinctParams(
+  m: PyInstance,
+  memo: Map<PyInstance, Set<Tensor>>,
+  stack = new Set<PyInstance>(),
+): Set<Tensor> {
   const hit = memo.get(m);
   if (hit) return hit;
   const set = new Set<Tensor>();
   stack.add(m);
   m.attrs.forEach((v) => {
-    if (v instanceof Tensor) { if (v.role === 'param') set.add(v); }
-    else if (isModule(v) && !stack.has(v)) for (const t of distinctParams(v, memo, stack)) set.add(t);
+    if (v instanceof Tensor) {
+      if (v.role === 'param') set.add(v);
+    } else if (isModule(v) && !stack.has(v)) for (const t of distinctParams(v, memo, stack)) set.add(t);
   });
   stack.delete(m);
   memo.set(m, set);
@@ -58,12 +72,18 @@ export function distinctParams(m: PyInstance, memo: Map<PyInstance, Set<Tensor>>
 }
 
 /** Distinct buffers (or parameters) under a module, without their names. */
-export function distinctTensors(root: PyInstance, role: 'param' | 'buffer', out = new Set<Tensor>(), seen = new Set<PyInstance>()): Set<Tensor> {
+export function distinctTensors(
+  root: PyInstance,
+  role: 'param' | 'buffer',
+  out = new Set<Tensor>(),
+  seen = new Set<PyInstance>(),
+): Set<Tensor> {
   if (seen.has(root)) return out;
   seen.add(root);
   root.attrs.forEach((v) => {
-    if (v instanceof Tensor) { if (v.role === role) out.add(v); }
-    else if (isModule(v)) distinctTensors(v, role, out, seen);
+    if (v instanceof Tensor) {
+      if (v.role === role) out.add(v);
+    } else if (isModule(v)) distinctTensors(v, role, out, seen);
   });
   return out;
 }

@@ -13,7 +13,15 @@ export function convOut(L: Dim, k: Dim, s: Dim, p: Dim, d: Dim, ceil = false): D
   const num = dimAdd(dimAdd(L, dimMul(2, p)), typeof span === 'number' ? -span : dimMul(-1, span));
   let out = dimAdd(dimFloorDiv(num, s, ceil), 1);
   // PyTorch: with ceil_mode the last window must start inside the input or left padding.
-  if (ceil && typeof out === 'number' && typeof L === 'number' && typeof s === 'number' && typeof p === 'number' && (out - 1) * s >= L + p) out--;
+  if (
+    ceil &&
+    typeof out === 'number' &&
+    typeof L === 'number' &&
+    typeof s === 'number' &&
+    typeof p === 'number' &&
+    (out - 1) * s >= L + p
+  )
+    out--;
   return out;
 }
 
@@ -27,15 +35,31 @@ function kernelTooBig(spatial: Dim[], K: Dim[], pad: Dim[], dil: Dim[]): string 
   return `Calculated padded input size per channel: (${input.join(' x ')}). Kernel size: (${kernel.join(' x ')}). Kernel size can't be greater than actual input size`;
 }
 
-export function conv(c: TorchCtx, nd: number, args: Value[], kw: Map<string, Value> | undefined, transposed: boolean): Value {
-  const spec = transposed ? 'input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1' : 'input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1';
+export function conv(
+  c: TorchCtx,
+  nd: number,
+  args: Value[],
+  kw: Map<string, Value> | undefined,
+  transposed: boolean,
+): Value {
+  const spec = transposed
+    ? 'input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1'
+    : 'input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1';
   const a = bind(transposed ? `conv_transpose${nd}d` : `conv${nd}d`, spec, args, kw);
-  const x = asTensor(a.input), w = asTensor(a.weight);
+  const x = asTensor(a.input),
+    w = asTensor(a.weight);
   const op = transposed ? `conv_transpose${nd}d` : `conv${nd}d`;
   if (!x || !w) return new Unknown(op);
-  if (!x.shape || !w.shape) { c.unknownShape(op); return c.tensor(undefined, x.dtype); }
+  if (!x.shape || !w.shape) {
+    c.unknownShape(op);
+    return c.tensor(undefined, x.dtype);
+  }
   const batched = x.shape.length === nd + 2;
-  if (!batched && x.shape.length !== nd + 1) return c.error(`Expected ${nd + 1}D (unbatched) or ${nd + 2}D (batched) input to ${op}, but got input of size: ${shapeStr(x.shape)}`, c.tensor(undefined, x.dtype));
+  if (!batched && x.shape.length !== nd + 1)
+    return c.error(
+      `Expected ${nd + 1}D (unbatched) or ${nd + 2}D (batched) input to ${op}, but got input of size: ${shapeStr(x.shape)}`,
+      c.tensor(undefined, x.dtype),
+    );
   const N = batched ? [x.shape[0]] : [];
   const cin = x.shape[N.length];
   const spatial = x.shape.slice(N.length + 1);
@@ -49,32 +73,51 @@ export function conv(c: TorchCtx, nd: number, args: Value[], kw: Map<string, Val
   else pad = intTuple(a.padding, nd, 0) ?? Array(nd).fill(0);
   const wIn = transposed ? w.shape[0] : dimMul(w.shape[1], groups);
   if (!dimEq(cin, wIn) && typeof cin === 'number' && typeof wIn === 'number') {
-    return c.error(transposed
-      ? `Given transposed=1, weight of size ${shapeStr(w.shape)}, expected input${shapeStr(x.shape)} to have ${wIn} channels, but got ${cin} channels instead`
-      : `Given groups=${groups}, weight of size ${shapeStr(w.shape)}, expected input${shapeStr(x.shape)} to have ${wIn} channels, but got ${cin} channels instead`, c.tensor(undefined, x.dtype));
+    return c.error(
+      transposed
+        ? `Given transposed=1, weight of size ${shapeStr(w.shape)}, expected input${shapeStr(x.shape)} to have ${wIn} channels, but got ${cin} channels instead`
+        : `Given groups=${groups}, weight of size ${shapeStr(w.shape)}, expected input${shapeStr(x.shape)} to have ${wIn} channels, but got ${cin} channels instead`,
+      c.tensor(undefined, x.dtype),
+    );
   }
   const cout = transposed ? dimMul(w.shape[1], groups) : w.shape[0];
   let outSpatial: Dim[];
   if (transposed) {
     const op2 = intTuple(a.output_padding, nd, 0) ?? Array(nd).fill(0);
-    outSpatial = spatial.map((L, i) => dimAdd(dimAdd(dimAdd(dimMul(dimAdd(L, -1), stride[i]), dimMul(-2, pad[i])), dimMul(dil[i], dimAdd(K[i], -1))), dimAdd(op2[i], 1)));
+    outSpatial = spatial.map((L, i) =>
+      dimAdd(
+        dimAdd(dimAdd(dimMul(dimAdd(L, -1), stride[i]), dimMul(-2, pad[i])), dimMul(dil[i], dimAdd(K[i], -1))),
+        dimAdd(op2[i], 1),
+      ),
+    );
   } else {
     const tooBig = a.padding === 'same' ? undefined : kernelTooBig(spatial, K, pad, dil);
     if (tooBig) return c.error(tooBig, c.tensor(undefined, x.dtype));
     // padding='same' pads d·(k-1) in total (the odd one on the right) and requires stride 1: the output keeps the input size.
-    outSpatial = a.padding === 'same' ? spatial.slice() : spatial.map((L, i) => convOut(L, K[i], stride[i], pad[i], dil[i]));
+    outSpatial =
+      a.padding === 'same' ? spatial.slice() : spatial.map((L, i) => convOut(L, K[i], stride[i], pad[i], dil[i]));
   }
   if (outSpatial.some((d) => typeof d === 'number' && d <= 0)) {
-    return c.error(`Calculated output size: (${outSpatial.map(dimStr).join('x')}). Output size is too small`, c.tensor(undefined, x.dtype));
+    return c.error(
+      `Calculated output size: (${outSpatial.map(dimStr).join('x')}). Output size is too small`,
+      c.tensor(undefined, x.dtype),
+    );
   }
   const out = c.tensor([...N, cout, ...outSpatial], x.dtype);
   const hasBias = asTensor(a.bias) !== undefined;
   const outElems = out.shape!;
   const macs = transposed ? [term(1, ...x.shape, w.shape[1], ...K)] : [term(1, ...outElems, w.shape[1], ...K)];
   c.record({
-    op, known: true, out,
-    rule: transposed ? 'ConvTranspose: MACs = input elements·(Cout/g)·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)' : 'Conv: MACs = output elements·(Cin/g)·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)',
-    macs, flops: hasBias ? [term(1, ...outElems)] : [], bwd: [], saved: [term(x.dtype.bytes, ...x.shape)],
+    op,
+    known: true,
+    out,
+    rule: transposed
+      ? 'ConvTranspose: MACs = input elements·(Cout/g)·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)'
+      : 'Conv: MACs = output elements·(Cin/g)·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)',
+    macs,
+    flops: hasBias ? [term(1, ...outElems)] : [],
+    bwd: [],
+    saved: [term(x.dtype.bytes, ...x.shape)],
   });
   return out;
 }

@@ -18,7 +18,15 @@ function sized(name: string, dflt: PyDtype | 'float') {
   def(name, 't', (c, args, kw) => {
     const shapeArgs = name === 'full' ? args.slice(0, 1) : args;
     const shape = toDims(kw?.has('size') ? kw.get('size')! : shapeArgs);
-    const dtype = dtypeArg(c, kw, dflt === 'float' ? float32 : name === 'full' && !(args[1] instanceof PyFloat) && typeof args[1] === 'number' ? int64 : dflt);
+    const dtype = dtypeArg(
+      c,
+      kw,
+      dflt === 'float'
+        ? float32
+        : name === 'full' && !(args[1] instanceof PyFloat) && typeof args[1] === 'number'
+          ? int64
+          : dflt,
+    );
     return fresh(new Tensor(shape, dtype));
   });
 }
@@ -30,22 +38,36 @@ def(['zeros_like', 'ones_like', 'empty_like', 'randn_like', 'rand_like', 'full_l
 });
 def(['new_zeros', 'new_ones', 'new_empty', 'new_full'], 'm', (c, args, kw) => {
   const t = asTensor(args[0]);
-  const shape = toDims(args.slice(1, 2).length && (args[1] instanceof PyTuple || args[1] instanceof PyList) ? args[1] : args.slice(1));
+  const shape = toDims(
+    args.slice(1, 2).length && (args[1] instanceof PyTuple || args[1] instanceof PyList) ? args[1] : args.slice(1),
+  );
   return new Tensor(shape, dtypeArg(c, kw, t?.dtype ?? float32));
 });
 def('new_tensor', 'm', (c, args, kw) => tensorFromData(c, args[1], kw));
 def('randint', 't', (c, args, kw) => {
   const size = kw?.get('size') ?? args[args.length - 1];
   const bounds = kw?.has('size') ? args : args.slice(0, -1);
-  const [low, high] = bounds.length >= 2 ? [kw?.get('low') ?? bounds[0], kw?.get('high') ?? bounds[1]] : [kw?.get('low') ?? 0, kw?.get('high') ?? bounds[0]];
+  const [low, high] =
+    bounds.length >= 2
+      ? [kw?.get('low') ?? bounds[0], kw?.get('high') ?? bounds[1]]
+      : [kw?.get('low') ?? 0, kw?.get('high') ?? bounds[0]];
   const t = fresh(new Tensor(toDims(size), dtypeArg(c, kw, int64)));
   if (typeof low === 'number' && typeof high === 'number' && high > low) t.values = { low, high };
   return t;
 });
-def('randperm', 't', (c, [n], kw) => new Tensor(toDim(n) === undefined ? undefined : [toDim(n)!], dtypeArg(c, kw, int64)));
-def(['randint_like'], 't', (_c, [x]) => { const t = asTensor(x); return t ? new Tensor(t.shape, int64) : new Unknown('randint_like'); });
+def(
+  'randperm',
+  't',
+  (c, [n], kw) => new Tensor(toDim(n) === undefined ? undefined : [toDim(n)!], dtypeArg(c, kw, int64)),
+);
+def(['randint_like'], 't', (_c, [x]) => {
+  const t = asTensor(x);
+  return t ? new Tensor(t.shape, int64) : new Unknown('randint_like');
+});
 def('arange', 't', (c, args, kw) => {
-  const nums = args.filter((a) => typeof a === 'number' || a instanceof PyFloat || a instanceof Unknown || typeof a === 'object');
+  const nums = args.filter(
+    (a) => typeof a === 'number' || a instanceof PyFloat || a instanceof Unknown || typeof a === 'object',
+  );
   // arange(end), arange(start, end[, step]), and any of them by keyword (arange(start=0, end=half)).
   const pos: (Value | undefined)[] = nums.length === 1 ? [undefined, nums[0], undefined] : [nums[0], nums[1], nums[2]];
   const start = kw?.get('start') ?? pos[0] ?? 0;
@@ -55,23 +77,39 @@ def('arange', 't', (c, args, kw) => {
   const isFloat = [start, end, step].some((a) => a instanceof PyFloat);
   const dtype = dtypeArg(c, kw, isFloat ? float32 : int64);
   const f = (v: Value) => (v instanceof PyFloat ? v.v : typeof v === 'number' ? v : undefined);
-  const s = f(start), e = f(end), st = f(step);
+  const s = f(start),
+    e = f(end),
+    st = f(step);
   if (s !== undefined && e !== undefined && st !== undefined) {
     const n = Math.max(0, Math.ceil((e - s) / st));
-    return withData(fresh(new Tensor([n], dtype)), n <= MAX_DATA ? Array.from({ length: n }, (_, i) => s + i * st) : undefined);
+    return withData(
+      fresh(new Tensor([n], dtype)),
+      n <= MAX_DATA ? Array.from({ length: n }, (_, i) => s + i * st) : undefined,
+    );
   }
-  const ds = toDim(start), de = toDim(end), dst = toDim(step);
+  const ds = toDim(start),
+    de = toDim(end),
+    dst = toDim(step);
   if (ds === undefined || de === undefined || dst === undefined) return new Tensor(undefined, dtype);
   return new Tensor([dimFloorDiv(dimSub(de, ds), dst, true)], dtype);
 });
 def('linspace', 't', (c, args, kw) => {
   const steps = toDim(kw?.get('steps') ?? args[2] ?? 50);
   const t = fresh(new Tensor(steps === undefined ? undefined : [steps], dtypeArg(c, kw, float32)));
-  const [a, b] = [args[0] ?? kw?.get('start'), args[1] ?? kw?.get('end') ?? kw?.get('stop')].map((v) => dataOf(v instanceof Tensor ? undefined : v)?.data[0]);
+  const [a, b] = [args[0] ?? kw?.get('start'), args[1] ?? kw?.get('end') ?? kw?.get('stop')].map(
+    (v) => dataOf(v instanceof Tensor ? undefined : v)?.data[0],
+  );
   if (typeof steps !== 'number' || a === undefined || b === undefined || steps > MAX_DATA) return t;
-  return withData(t, Array.from({ length: steps }, (_, i) => (steps === 1 ? a : a + ((b - a) * i) / (steps - 1))));
+  return withData(
+    t,
+    Array.from({ length: steps }, (_, i) => (steps === 1 ? a : a + ((b - a) * i) / (steps - 1))),
+  );
 });
-def('eye', 't', (c, args, kw) => { const n = toDim(args[0]); const m = toDim(args[1]) ?? n; return new Tensor(n === undefined ? undefined : [n, m!], dtypeArg(c, kw, float32)); });
+def('eye', 't', (c, args, kw) => {
+  const n = toDim(args[0]);
+  const m = toDim(args[1]) ?? n;
+  return new Tensor(n === undefined ? undefined : [n, m!], dtypeArg(c, kw, float32));
+});
 
 function nestedShape(v: Value): { shape: Dim[]; float: boolean } | undefined {
   if (v instanceof PyList || v instanceof PyTuple) {
@@ -96,7 +134,11 @@ function tensorFromData(c: TorchCtx, data: Value | undefined, kw: Map<string, Va
 function flatNumbers(v: Value | undefined): number[] | undefined {
   if (v instanceof PyList || v instanceof PyTuple) {
     const out: number[] = [];
-    for (const it of v.items) { const f = flatNumbers(it); if (!f) return undefined; out.push(...f); }
+    for (const it of v.items) {
+      const f = flatNumbers(it);
+      if (!f) return undefined;
+      out.push(...f);
+    }
     return out;
   }
   return dataOf(v instanceof Tensor ? undefined : v)?.data;
@@ -104,7 +146,10 @@ function flatNumbers(v: Value | undefined): number[] | undefined {
 def(['tensor', 'as_tensor', 'from_numpy', 'asarray'], 't', (c, [data], kw) => tensorFromData(c, data, kw));
 
 function convert(name: string, dtype: PyDtype) {
-  def(name, 'm', (_c, [x]) => { const t = asTensor(x); return t ? withData(new Tensor(t.shape, dtype), t.data) : new Unknown(name); });
+  def(name, 'm', (_c, [x]) => {
+    const t = asTensor(x);
+    return t ? withData(new Tensor(t.shape, dtype), t.data) : new Unknown(name);
+  });
 }
 convert('float', dtypes.get('float32')!);
 convert('half', dtypes.get('float16')!);
@@ -120,9 +165,20 @@ def(['to', 'type'], 'm', (_c, args, kw) => {
   const dtype = d instanceof PyDtype ? d : d instanceof Tensor ? d.dtype : t.dtype;
   return dtype === t.dtype ? t : new Tensor(t.shape, dtype);
 });
-def('type_as', 'm', (_c, [x, o]) => { const t = asTensor(x), u = asTensor(o); return t && u ? new Tensor(t.shape, u.dtype) : new Unknown('type_as'); });
-def('tolist', 'm', (_c, [x]) => { const t = asTensor(x); return (t && toList(t)) ?? new Unknown('tolist'); });
-def('item', 'm', (_c, [x]) => { const t = asTensor(x); const d = t?.data; return d?.length === 1 ? (t!.dtype.isFloat ? new PyFloat(d[0]) : d[0]) : new Unknown('item'); });
+def('type_as', 'm', (_c, [x, o]) => {
+  const t = asTensor(x),
+    u = asTensor(o);
+  return t && u ? new Tensor(t.shape, u.dtype) : new Unknown('type_as');
+});
+def('tolist', 'm', (_c, [x]) => {
+  const t = asTensor(x);
+  return (t && toList(t)) ?? new Unknown('tolist');
+});
+def('item', 'm', (_c, [x]) => {
+  const t = asTensor(x);
+  const d = t?.data;
+  return d?.length === 1 ? (t!.dtype.isFloat ? new PyFloat(d[0]) : d[0]) : new Unknown('item');
+});
 def('diff', 'tm', (_c, [x]) => {
   const t = asTensor(x);
   const n = t?.shape?.[0];

@@ -11,26 +11,40 @@ import { Unknown, type Value } from '../../eval/values';
 
 const size = (s: readonly Dim[]) => `torch.Size([${s.map(dimStr).join(', ')}])`;
 /** Sizes known to differ (a symbol is assumed to agree). */
-const differ = (a: readonly Dim[], b: readonly Dim[]) => a.length !== b.length || a.some((d, i) => !dimEq(d, b[i]) && typeof d === 'number' && typeof b[i] === 'number');
+const differ = (a: readonly Dim[], b: readonly Dim[]) =>
+  a.length !== b.length || a.some((d, i) => !dimEq(d, b[i]) && typeof d === 'number' && typeof b[i] === 'number');
 
 /** Element-wise losses warn when sizes differ (torch.nn.functional), then broadcast; BCE raises instead. */
 const elementwise = new Set(['mse_loss', 'l1_loss', 'smooth_l1_loss', 'huber_loss']);
 
 /** The checks before a loss runs: returns the shape the loss is computed over, or an error value. */
 function check(c: TorchCtx, name: string, x: Tensor, y: Tensor | undefined): Dim[] | Value {
-  const xs = x.shape!, ys = y?.shape;
+  const xs = x.shape!,
+    ys = y?.shape;
   if (!ys) return xs;
   if ((name === 'cross_entropy' || name === 'nll_loss') && !y!.dtype.isFloat) {
-    if (xs.length >= 2 && ys.length >= 1 && !dimEq(xs[0], ys[0]) && typeof xs[0] === 'number' && typeof ys[0] === 'number') {
+    if (
+      xs.length >= 2 &&
+      ys.length >= 1 &&
+      !dimEq(xs[0], ys[0]) &&
+      typeof xs[0] === 'number' &&
+      typeof ys[0] === 'number'
+    ) {
       return c.error(`Expected input batch_size (${xs[0]}) to match target batch_size (${ys[0]}).`);
     }
     return xs;
   }
   if (!differ(xs, ys)) return xs;
-  if (name === 'binary_cross_entropy') return c.error(`Using a target size (${size(ys)}) that is different to the input size (${size(xs)}) is deprecated. Please ensure they have the same size.`);
-  if (name === 'binary_cross_entropy_with_logits') return c.error(`Target size (${size(ys)}) must be the same as input size (${size(xs)})`);
+  if (name === 'binary_cross_entropy')
+    return c.error(
+      `Using a target size (${size(ys)}) that is different to the input size (${size(xs)}) is deprecated. Please ensure they have the same size.`,
+    );
+  if (name === 'binary_cross_entropy_with_logits')
+    return c.error(`Target size (${size(ys)}) must be the same as input size (${size(xs)})`);
   if (!elementwise.has(name)) return xs;
-  c.warn(`Using a target size (${size(ys)}) that is different to the input size (${size(xs)}). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.`);
+  c.warn(
+    `Using a target size (${size(ys)}) that is different to the input size (${size(xs)}). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.`,
+  );
   const b = broadcast(xs, ys);
   return 'error' in b ? c.error(b.error) : b.shape;
 }
@@ -41,13 +55,27 @@ function loss(name: string, perElem: number, softmax = false) {
     const x = asTensor(a.input);
     if (!x) return new Unknown(name);
     const reduction = kw?.get('reduction');
-    if (!x.shape) { c.unknownShape(name); return c.tensor(reduction === 'none' ? undefined : [], x.dtype); }
+    if (!x.shape) {
+      c.unknownShape(name);
+      return c.tensor(reduction === 'none' ? undefined : [], x.dtype);
+    }
     const shape = check(c, name, x, asTensor(a.target));
     if (!Array.isArray(shape)) return shape;
     const out = c.tensor(reduction === 'none' ? (softmax ? shape.slice(0, 1) : shape) : [], x.dtype);
     const N: Dim[] = softmax ? shape.filter((_, i) => i !== 1) : shape;
     const flops = softmax ? [term(5, ...shape), term(2, ...N)] : [term(perElem, ...shape)];
-    c.record({ op: name, known: true, out, rule: softmax ? 'cross-entropy: softmax 5C per row + 2 per sample (seed); fused gradient C per sample (seed)' : `${name}: ${perElem} FLOPs per element (choice)`, macs: [], flops, bwd: softmax ? [term(1, ...shape)] : [term(perElem, ...shape)], saved: [term(x.dtype.bytes, ...x.shape)] });
+    c.record({
+      op: name,
+      known: true,
+      out,
+      rule: softmax
+        ? 'cross-entropy: softmax 5C per row + 2 per sample (seed); fused gradient C per sample (seed)'
+        : `${name}: ${perElem} FLOPs per element (choice)`,
+      macs: [],
+      flops,
+      bwd: softmax ? [term(1, ...shape)] : [term(perElem, ...shape)],
+      saved: [term(x.dtype.bytes, ...x.shape)],
+    });
     return out;
   });
 }

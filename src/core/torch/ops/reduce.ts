@@ -24,21 +24,58 @@ function reducedShape(shape: Dim[], dim: Value, keepdim: boolean): Dim[] | undef
   return keepdim ? shape.map((s, i) => (idx.includes(i) ? 1 : s)) : shape.filter((_, i) => !idx.includes(i));
 }
 
-function reduction(c: TorchCtx, op: string, args: Value[], kw: Map<string, Value> | undefined, indices: boolean, perElem = 1): Value {
+function reduction(
+  c: TorchCtx,
+  op: string,
+  args: Value[],
+  kw: Map<string, Value> | undefined,
+  indices: boolean,
+  perElem = 1,
+): Value {
   const a = bind(op, 'input, dim=None, keepdim=False, *rest', args, kw);
   const x = asTensor(a.input);
   if (!x) return new Unknown(op);
-  if (!x.shape) { c.unknownShape(op); return c.tensor(undefined, x.dtype); }
+  if (!x.shape) {
+    c.unknownShape(op);
+    return c.tensor(undefined, x.dtype);
+  }
   const shape = reducedShape(x.shape, a.dim, a.keepdim === true);
-  if (!shape) return c.error(`Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.dim)})`, c.tensor(undefined, x.dtype));
+  if (!shape)
+    return c.error(
+      `Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.dim)})`,
+      c.tensor(undefined, x.dtype),
+    );
   const dtype = op === 'argmax' || op === 'argmin' ? int64 : op === 'all' || op === 'any' ? x.dtype : x.dtype;
   const out = new Tensor(shape, dtype);
-  c.record({ op, known: true, out, rule: `${op}: ${perElem} FLOP per input element (choice)`, macs: [], flops: [term(perElem, ...x.shape)], bwd: [term(1, ...x.shape)], saved: [] });
+  c.record({
+    op,
+    known: true,
+    out,
+    rule: `${op}: ${perElem} FLOP per input element (choice)`,
+    macs: [],
+    flops: [term(perElem, ...x.shape)],
+    bwd: [term(1, ...x.shape)],
+    saved: [],
+  });
   if (indices && a.dim !== null) return new PyTuple([out, new Tensor(shape, int64)], valuesIndices);
   return out;
 }
 
-for (const op of ['sum', 'mean', 'nansum', 'nanmean', 'prod', 'amax', 'amin', 'all', 'any', 'argmax', 'argmin', 'count_nonzero', 'logsumexp']) {
+for (const op of [
+  'sum',
+  'mean',
+  'nansum',
+  'nanmean',
+  'prod',
+  'amax',
+  'amin',
+  'all',
+  'any',
+  'argmax',
+  'argmin',
+  'count_nonzero',
+  'logsumexp',
+]) {
   def(op, 'tm', (c, args, kw) => reduction(c, op, args, kw, false, op === 'logsumexp' ? 5 : 1));
 }
 for (const op of ['max', 'min', 'median', 'mode']) {
@@ -47,17 +84,36 @@ for (const op of ['max', 'min', 'median', 'mode']) {
     return reduction(c, op, args, kw, true);
   });
 }
-for (const op of ['var', 'std']) def(op, 'tm', (c, args, kw) => reduction(c, op, args.filter((a, i) => i === 0 || typeof a !== 'boolean'), kw, false, 3));
+for (const op of ['var', 'std'])
+  def(op, 'tm', (c, args, kw) =>
+    reduction(
+      c,
+      op,
+      args.filter((a, i) => i === 0 || typeof a !== 'boolean'),
+      kw,
+      false,
+      3,
+    ),
+  );
 def(['norm', 'linalg_norm'], 'tm', (c, args, kw) => {
-  const a = bind('norm', 'input, p=\'fro\', dim=None, keepdim=False', args, kw);
+  const a = bind('norm', "input, p='fro', dim=None, keepdim=False", args, kw);
   return reduction(c, 'norm', [a.input, a.dim, a.keepdim], undefined, false, 2);
 });
 
-function softmaxLike(c: TorchCtx, op: 'softmax' | 'log_softmax', args: Value[], kw: Map<string, Value> | undefined): Value {
+function softmaxLike(
+  c: TorchCtx,
+  op: 'softmax' | 'log_softmax',
+  args: Value[],
+  kw: Map<string, Value> | undefined,
+): Value {
   const a = bind(op, 'input, dim=None, _stacklevel=3, dtype=None', args, kw);
   const x = asTensor(a.input);
   if (!x) return new Unknown(op);
-  if (x.shape && a.dim !== null && normDim(a.dim, x.shape.length) === undefined) return c.error(`Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.dim)})`, c.tensor(x.shape, x.dtype));
+  if (x.shape && a.dim !== null && normDim(a.dim, x.shape.length) === undefined)
+    return c.error(
+      `Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.dim)})`,
+      c.tensor(x.shape, x.dtype),
+    );
   return c.elementwise(op, c.tensor(x.shape, x.dtype), x, op);
 }
 def('softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
@@ -90,7 +146,16 @@ def('multinomial', 'tm', (c, args, kw) => {
   }
   const out = new Tensor([...t.shape.slice(0, -1), n], int64);
   if (typeof classes === 'number') out.values = { low: 0, high: classes };
-  c.record({ op: 'multinomial', known: true, out, rule: 'multinomial: a cumulative sum over each distribution, 1 FLOP per probability (choice)', macs: [], flops: [term(1, ...t.shape)], bwd: [], saved: [] });
+  c.record({
+    op: 'multinomial',
+    known: true,
+    out,
+    rule: 'multinomial: a cumulative sum over each distribution, 1 FLOP per probability (choice)',
+    macs: [],
+    flops: [term(1, ...t.shape)],
+    bwd: [],
+    saved: [],
+  });
   return out;
 });
 def('topk', 'tm', (c, args, kw) => {
@@ -102,6 +167,15 @@ def('topk', 'tm', (c, args, kw) => {
   if (d === undefined) return new Unknown('topk');
   const shape = t.shape.slice();
   shape[d] = k;
-  c.record({ op: 'topk', known: true, out: new Tensor(shape, t.dtype), rule: 'topk: 1 comparison per input element (choice)', macs: [], flops: [term(1, ...t.shape)], bwd: [], saved: [] });
+  c.record({
+    op: 'topk',
+    known: true,
+    out: new Tensor(shape, t.dtype),
+    rule: 'topk: 1 comparison per input element (choice)',
+    macs: [],
+    flops: [term(1, ...t.shape)],
+    bwd: [],
+    saved: [],
+  });
   return new PyTuple([c.tensor(shape, t.dtype), new Tensor(shape, int64)], valuesIndices);
 });

@@ -11,12 +11,21 @@ const gates: Record<RnnKind, number> = { LSTM: 4, GRU: 3, RNN: 1 };
 const gateElementwise: Record<RnnKind, number> = { LSTM: 26, GRU: 18, RNN: 5 };
 
 export interface RnnConfig {
-  kind: RnnKind; inputSize: Dim; hidden: Dim; layers: number; bias: boolean; batchFirst: boolean; bidirectional: boolean;
+  kind: RnnKind;
+  inputSize: Dim;
+  hidden: Dim;
+  layers: number;
+  bias: boolean;
+  batchFirst: boolean;
+  bidirectional: boolean;
 }
 
 export function rnnForward(c: TorchCtx, cfg: RnnConfig, x: Tensor): Value {
   const D = cfg.bidirectional ? 2 : 1;
-  if (!x.shape || (x.shape.length !== 3 && x.shape.length !== 2)) { c.unknownShape(cfg.kind.toLowerCase()); return new PyTuple([c.tensor(undefined, x.dtype), null]); }
+  if (!x.shape || (x.shape.length !== 3 && x.shape.length !== 2)) {
+    c.unknownShape(cfg.kind.toLowerCase());
+    return new PyTuple([c.tensor(undefined, x.dtype), null]);
+  }
   const batched = x.shape.length === 3;
   const [L, N] = !batched ? [x.shape[0], 1] : cfg.batchFirst ? [x.shape[1], x.shape[0]] : [x.shape[0], x.shape[1]];
   const I = x.shape[x.shape.length - 1];
@@ -36,9 +45,14 @@ export function rnnForward(c: TorchCtx, cfg: RnnConfig, x: Tensor): Value {
   const outShape = !batched ? [L, dimMul(D, H)] : cfg.batchFirst ? [N, L, dimMul(D, H)] : [L, N, dimMul(D, H)];
   const out = c.tensor(outShape, x.dtype);
   c.record({
-    op: cfg.kind.toLowerCase(), known: true, out,
+    op: cfg.kind.toLowerCase(),
+    known: true,
+    out,
     rule: `${cfg.kind}: MACs = ${g}H(I+H) per step per direction per layer (seed); gate element-wise ${gateElementwise[cfg.kind]}H per step (choice)`,
-    macs, flops, bwd: [term(gateElementwise[cfg.kind] * D * cfg.layers, L, N, H)], saved: [term(x.dtype.bytes * (g + 2) * D * cfg.layers, L, N, H)],
+    macs,
+    flops,
+    bwd: [term(gateElementwise[cfg.kind] * D * cfg.layers, L, N, H)],
+    saved: [term(x.dtype.bytes * (g + 2) * D * cfg.layers, L, N, H)],
   });
   const hShape = batched ? [D * cfg.layers, N, H] : [D * cfg.layers, H];
   const h = c.tensor(hShape, x.dtype);
@@ -46,15 +60,22 @@ export function rnnForward(c: TorchCtx, cfg: RnnConfig, x: Tensor): Value {
 }
 
 export function cellForward(c: TorchCtx, kind: RnnKind, inputSize: Dim, hidden: Dim, bias: boolean, x: Tensor): Value {
-  if (!x.shape) { c.unknownShape(kind.toLowerCase() + '_cell'); return c.tensor(undefined, x.dtype); }
+  if (!x.shape) {
+    c.unknownShape(kind.toLowerCase() + '_cell');
+    return c.tensor(undefined, x.dtype);
+  }
   const lead = x.shape.slice(0, -1);
   const g = gates[kind];
   const h = c.tensor([...lead, hidden], x.dtype);
   c.record({
-    op: kind.toLowerCase() + '_cell', known: true, out: h,
+    op: kind.toLowerCase() + '_cell',
+    known: true,
+    out: h,
     rule: `${kind}Cell: MACs = ${g}H(I+H) per step (seed); gate element-wise ${gateElementwise[kind]}H (choice)`,
-    macs: [term(g, ...lead, hidden, inputSize), term(g, ...lead, hidden, hidden)], flops: [...(bias ? [term(2 * g, ...lead, hidden)] : []), term(gateElementwise[kind], ...lead, hidden)],
-    bwd: [term(gateElementwise[kind], ...lead, hidden)], saved: [term(x.dtype.bytes * (g + 2), ...lead, hidden)],
+    macs: [term(g, ...lead, hidden, inputSize), term(g, ...lead, hidden, hidden)],
+    flops: [...(bias ? [term(2 * g, ...lead, hidden)] : []), term(gateElementwise[kind], ...lead, hidden)],
+    bwd: [term(gateElementwise[kind], ...lead, hidden)],
+    saved: [term(x.dtype.bytes * (g + 2), ...lead, hidden)],
   });
   return kind === 'LSTM' ? new PyTuple([h, c.tensor(h.shape, x.dtype)]) : h;
 }

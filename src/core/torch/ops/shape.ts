@@ -12,24 +12,40 @@ def('permute', 'tm', (c, args, kw) => {
   const x = asTensor(args[0]);
   const dims = toDims(kw?.get('dims') ?? args.slice(1));
   if (!x?.shape || !dims) return x ? new Tensor(undefined, x.dtype) : new Unknown('permute');
-  if (dims.length !== x.shape.length) return c.error(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${x.shape.length} is not equal to len(dims) = ${dims.length}`, new Tensor(undefined, x.dtype));
-  return permuted(x, dims.map((d) => normDim(d as number, x.shape!.length) ?? 0));
+  if (dims.length !== x.shape.length)
+    return c.error(
+      `permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${x.shape.length} is not equal to len(dims) = ${dims.length}`,
+      new Tensor(undefined, x.dtype),
+    );
+  return permuted(
+    x,
+    dims.map((d) => normDim(d as number, x.shape!.length) ?? 0),
+  );
 });
 def(['transpose', 'swapaxes', 'swapdims', 'transpose_'], 'tm', (c, args, kw) => {
   const a = bind('transpose', 'input, dim0, dim1', args, kw);
   const x = asTensor(a.input);
   if (!x?.shape) return x ? new Tensor(undefined, x.dtype) : new Unknown('transpose');
-  const d0 = normDim(a.dim0, x.shape.length), d1 = normDim(a.dim1, x.shape.length);
-  if (d0 === undefined || d1 === undefined) return c.error(`Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(d0 === undefined ? a.dim0 : a.dim1)})`, new Tensor(undefined, x.dtype));
+  const d0 = normDim(a.dim0, x.shape.length),
+    d1 = normDim(a.dim1, x.shape.length);
+  if (d0 === undefined || d1 === undefined)
+    return c.error(
+      `Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(d0 === undefined ? a.dim0 : a.dim1)})`,
+      new Tensor(undefined, x.dtype),
+    );
   const order = x.shape.map((_, i) => i);
   [order[d0], order[d1]] = [order[d1], order[d0]];
   return permuted(x, order);
 });
-def(['t', 't_'], 'tm', (_c, [x]) => { const t = asTensor(x); return t?.shape ? permuted(t, t.shape.map((_, i) => i).reverse()) : new Unknown('t'); });
+def(['t', 't_'], 'tm', (_c, [x]) => {
+  const t = asTensor(x);
+  return t?.shape ? permuted(t, t.shape.map((_, i) => i).reverse()) : new Unknown('t');
+});
 def('movedim', 'tm', (_c, args) => {
   const x = asTensor(args[0]);
   if (!x?.shape) return new Unknown('movedim');
-  const src = normDim(args[1], x.shape.length), dst = normDim(args[2], x.shape.length);
+  const src = normDim(args[1], x.shape.length),
+    dst = normDim(args[2], x.shape.length);
   if (src === undefined || dst === undefined) return new Unknown('movedim');
   const order = x.shape.map((_, i) => i);
   const [d] = order.splice(src, 1);
@@ -41,8 +57,13 @@ def('flatten', 'tm', (c, args, kw) => {
   const x = asTensor(a.input);
   if (!x?.shape) return x ? new Tensor(undefined, x.dtype) : new Unknown('flatten');
   if (x.shape.length === 0) return new Tensor([1], x.dtype);
-  const s = normDim(a.start_dim, x.shape.length), e = normDim(a.end_dim, x.shape.length);
-  if (s === undefined || e === undefined) return c.error(`Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.start_dim)})`, new Tensor(undefined, x.dtype));
+  const s = normDim(a.start_dim, x.shape.length),
+    e = normDim(a.end_dim, x.shape.length);
+  if (s === undefined || e === undefined)
+    return c.error(
+      `Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.start_dim)})`,
+      new Tensor(undefined, x.dtype),
+    );
   return new Tensor([...x.shape.slice(0, s), dimProd(x.shape.slice(s, e + 1)), ...x.shape.slice(e + 1)], x.dtype);
 });
 def('unflatten', 'tm', (c, args, kw) => {
@@ -61,7 +82,11 @@ def(['unsqueeze', 'unsqueeze_'], 'tm', (c, args, kw) => {
   const x = asTensor(a.input);
   if (!x?.shape) return x ? new Tensor(undefined, x.dtype) : new Unknown('unsqueeze');
   const d = normDim(a.dim, x.shape.length, 1);
-  if (d === undefined) return c.error(`Dimension out of range (expected to be in range of [${-x.shape.length - 1}, ${x.shape.length}], but got ${String(a.dim)})`, new Tensor(undefined, x.dtype));
+  if (d === undefined)
+    return c.error(
+      `Dimension out of range (expected to be in range of [${-x.shape.length - 1}, ${x.shape.length}], but got ${String(a.dim)})`,
+      new Tensor(undefined, x.dtype),
+    );
   const s = x.shape.slice();
   s.splice(d, 0, 1);
   return new Tensor(s, x.dtype);
@@ -70,25 +95,45 @@ def(['squeeze', 'squeeze_'], 'tm', (_c, args, kw) => {
   const a = bind('squeeze', 'input, dim=None', args, kw);
   const x = asTensor(a.input);
   if (!x?.shape) return x ? new Tensor(undefined, x.dtype) : new Unknown('squeeze');
-  if (a.dim === null) return new Tensor(x.shape.filter((d) => d !== 1), x.dtype);
+  if (a.dim === null)
+    return new Tensor(
+      x.shape.filter((d) => d !== 1),
+      x.dtype,
+    );
   const d = normDim(a.dim, x.shape.length);
-  return new Tensor(x.shape.filter((s, i) => i !== d || s !== 1), x.dtype);
+  return new Tensor(
+    x.shape.filter((s, i) => i !== d || s !== 1),
+    x.dtype,
+  );
 });
 def('expand', 'm', (c, args) => {
   const x = asTensor(args[0]);
   const target = toDims(args.slice(1));
   if (!x?.shape || !target) return new Unknown('expand');
   const off = target.length - x.shape.length;
-  if (off < 0) return c.error(`expand: the number of sizes provided (${target.length}) must be greater or equal to the number of dimensions in the tensor (${x.shape.length})`, new Tensor(undefined, x.dtype));
+  if (off < 0)
+    return c.error(
+      `expand: the number of sizes provided (${target.length}) must be greater or equal to the number of dimensions in the tensor (${x.shape.length})`,
+      new Tensor(undefined, x.dtype),
+    );
   const out = target.map((d, i) => (d === -1 ? x.shape![i - off] : d));
   for (let i = 0; i < x.shape.length; i++) {
-    const src = x.shape[i], dst = out[i + off];
-    if (src !== 1 && !dimEq(src, dst) && typeof src === 'number' && typeof dst === 'number') return c.error(`The expanded size of the tensor (${dst}) must match the existing size (${src}) at non-singleton dimension ${i + off}.  Target sizes: ${shapeStr(target)}.  Tensor sizes: ${shapeStr(x.shape)}`, new Tensor(out, x.dtype));
+    const src = x.shape[i],
+      dst = out[i + off];
+    if (src !== 1 && !dimEq(src, dst) && typeof src === 'number' && typeof dst === 'number')
+      return c.error(
+        `The expanded size of the tensor (${dst}) must match the existing size (${src}) at non-singleton dimension ${i + off}.  Target sizes: ${shapeStr(target)}.  Tensor sizes: ${shapeStr(x.shape)}`,
+        new Tensor(out, x.dtype),
+      );
   }
   const st = stridesOf(x);
   return strided(x, out, st && out.map((d, i) => (i < off || (x.shape![i - off] === 1 && d !== 1) ? 0 : st[i - off])));
 });
-def('expand_as', 'm', (_c, [x, o]) => { const t = asTensor(x), u = asTensor(o); return t && u ? new Tensor(u.shape, t.dtype) : new Unknown('expand_as'); });
+def('expand_as', 'm', (_c, [x, o]) => {
+  const t = asTensor(x),
+    u = asTensor(o);
+  return t && u ? new Tensor(u.shape, t.dtype) : new Unknown('expand_as');
+});
 def(['repeat', 'tile'], 'tm', (c, args) => {
   const x = asTensor(args[0]);
   const reps = toDims(args.slice(1));
@@ -97,14 +142,59 @@ def(['repeat', 'tile'], 'tm', (c, args) => {
   while (shape.length < reps.length) shape.unshift(1);
   const r2 = reps.slice();
   while (r2.length < shape.length) r2.unshift(1);
-  const out = c.tensor(shape.map((d, i) => dimMul(d, r2[i])), x.dtype);
-  c.record({ op: 'repeat', known: true, out, rule: 'repeat: a copy, 0 FLOPs (memory traffic only)', macs: [], flops: [], bwd: [], saved: [] });
+  const out = c.tensor(
+    shape.map((d, i) => dimMul(d, r2[i])),
+    x.dtype,
+  );
+  c.record({
+    op: 'repeat',
+    known: true,
+    out,
+    rule: 'repeat: a copy, 0 FLOPs (memory traffic only)',
+    macs: [],
+    flops: [],
+    bwd: [],
+    saved: [],
+  });
   return out;
 });
-def(['repeat_interleave'], 'tm', (_c, args) => { const x = asTensor(args[0]); return x ? new Tensor(undefined, x.dtype) : new Unknown('repeat_interleave'); });
-def('contiguous', 'tm', (_c, [x]) => { const t = asTensor(x); return t ? fresh(new Tensor(t.shape, t.dtype)) : new Unknown('contiguous'); });
-def(['detach', 'detach_', 'requires_grad_', 'cpu', 'cuda', 'pin_memory', 'share_memory_', 'coalesce', 'flip', 'roll', 'fliplr', 'flipud', 'rot90', 'clone', 'tril_', 'triu_'], 'tm', (_c, [x]) => { const t = asTensor(x); return t ? new Tensor(t.shape, t.dtype) : new Unknown('copy'); });
-def(['tril', 'triu'], 'tm', (c, [x]) => { const t = asTensor(x); return t ? c.tensor(t.shape, t.dtype) : new Unknown('tril'); });
+def(['repeat_interleave'], 'tm', (_c, args) => {
+  const x = asTensor(args[0]);
+  return x ? new Tensor(undefined, x.dtype) : new Unknown('repeat_interleave');
+});
+def('contiguous', 'tm', (_c, [x]) => {
+  const t = asTensor(x);
+  return t ? fresh(new Tensor(t.shape, t.dtype)) : new Unknown('contiguous');
+});
+def(
+  [
+    'detach',
+    'detach_',
+    'requires_grad_',
+    'cpu',
+    'cuda',
+    'pin_memory',
+    'share_memory_',
+    'coalesce',
+    'flip',
+    'roll',
+    'fliplr',
+    'flipud',
+    'rot90',
+    'clone',
+    'tril_',
+    'triu_',
+  ],
+  'tm',
+  (_c, [x]) => {
+    const t = asTensor(x);
+    return t ? new Tensor(t.shape, t.dtype) : new Unknown('copy');
+  },
+);
+def(['tril', 'triu'], 'tm', (c, [x]) => {
+  const t = asTensor(x);
+  return t ? c.tensor(t.shape, t.dtype) : new Unknown('tril');
+});
 def('narrow', 'tm', (_c, args, kw) => {
   const a = bind('narrow', 'input, dim, start, length', args, kw);
   const x = asTensor(a.input);
@@ -126,17 +216,31 @@ function tensorList(v: Value): Tensor[] | undefined {
 def(['cat', 'concat', 'concatenate'], 't', (c, args, kw) => {
   const a = bind('cat', 'tensors, dim=0', args, kw);
   const ts = tensorList(a.tensors);
-  if (!ts || ts.length === 0 || ts.some((t) => !t.shape)) { c.unknownShape('cat'); return ts?.[0] ? new Tensor(undefined, ts[0].dtype) : new Unknown('cat'); }
+  if (!ts || ts.length === 0 || ts.some((t) => !t.shape)) {
+    c.unknownShape('cat');
+    return ts?.[0] ? new Tensor(undefined, ts[0].dtype) : new Unknown('cat');
+  }
   const first = ts[0].shape!;
   const d = normDim(a.dim, first.length);
-  if (d === undefined) return c.error(`Dimension out of range (expected to be in range of [${-first.length}, ${first.length - 1}], but got ${String(a.dim)})`, new Tensor(undefined, ts[0].dtype));
+  if (d === undefined)
+    return c.error(
+      `Dimension out of range (expected to be in range of [${-first.length}, ${first.length - 1}], but got ${String(a.dim)})`,
+      new Tensor(undefined, ts[0].dtype),
+    );
   let total: Dim = 0;
   for (let k = 0; k < ts.length; k++) {
     const s = ts[k].shape!;
-    if (s.length !== first.length) return c.error(`Tensors must have same number of dimensions: got ${first.length} and ${s.length}`, new Tensor(undefined, ts[0].dtype));
+    if (s.length !== first.length)
+      return c.error(
+        `Tensors must have same number of dimensions: got ${first.length} and ${s.length}`,
+        new Tensor(undefined, ts[0].dtype),
+      );
     for (let i = 0; i < s.length; i++) {
       if (i !== d && !dimEq(s[i], first[i]) && typeof s[i] === 'number' && typeof first[i] === 'number') {
-        return c.error(`Sizes of tensors must match except in dimension ${d}. Expected size ${dimStr(first[i])} but got size ${dimStr(s[i])} for tensor number ${k} in the list.`, new Tensor(undefined, ts[0].dtype));
+        return c.error(
+          `Sizes of tensors must match except in dimension ${d}. Expected size ${dimStr(first[i])} but got size ${dimStr(s[i])} for tensor number ${k} in the list.`,
+          new Tensor(undefined, ts[0].dtype),
+        );
       }
     }
     total = dimAdd(total, s[d]);
@@ -144,7 +248,16 @@ def(['cat', 'concat', 'concatenate'], 't', (c, args, kw) => {
   const shape = first.slice();
   shape[d] = total;
   const out = c.tensor(shape, ts[0].dtype);
-  c.record({ op: 'cat', known: true, out, rule: 'cat: a copy, 0 FLOPs (memory traffic only)', macs: [], flops: [], bwd: [], saved: [] });
+  c.record({
+    op: 'cat',
+    known: true,
+    out,
+    rule: 'cat: a copy, 0 FLOPs (memory traffic only)',
+    macs: [],
+    flops: [],
+    bwd: [],
+    saved: [],
+  });
   return out;
 });
 def(['stack'], 't', (c, args, kw) => {
@@ -154,15 +267,30 @@ def(['stack'], 't', (c, args, kw) => {
   const first = ts[0].shape!;
   for (let k = 1; k < ts.length; k++) {
     const s = ts[k].shape!;
-    if (s.length !== first.length || s.some((x, i) => !dimEq(x, first[i]) && typeof x === 'number' && typeof first[i] === 'number')) {
-      return c.error(`stack expects each tensor to be equal size, but got ${shapeStr(first)} at entry 0 and ${shapeStr(s)} at entry ${k}`, new Tensor(undefined, ts[0].dtype));
+    if (
+      s.length !== first.length ||
+      s.some((x, i) => !dimEq(x, first[i]) && typeof x === 'number' && typeof first[i] === 'number')
+    ) {
+      return c.error(
+        `stack expects each tensor to be equal size, but got ${shapeStr(first)} at entry 0 and ${shapeStr(s)} at entry ${k}`,
+        new Tensor(undefined, ts[0].dtype),
+      );
     }
   }
   const d = normDim(a.dim, first.length, 1) ?? 0;
   const shape = first.slice();
   shape.splice(d, 0, ts.length);
   const out = c.tensor(shape, ts[0].dtype);
-  c.record({ op: 'stack', known: true, out, rule: 'stack: a copy, 0 FLOPs (memory traffic only)', macs: [], flops: [], bwd: [], saved: [] });
+  c.record({
+    op: 'stack',
+    known: true,
+    out,
+    rule: 'stack: a copy, 0 FLOPs (memory traffic only)',
+    macs: [],
+    flops: [],
+    bwd: [],
+    saved: [],
+  });
   return out;
 });
 def(['split', 'tensor_split'], 'tm', (_c, args, kw) => {
@@ -174,14 +302,25 @@ def(['split', 'tensor_split'], 'tm', (_c, args, kw) => {
   const L = x.shape[d];
   const sizes: Dim[] = [];
   const sec = toDims(a.split_size_or_sections);
-  if (a.split_size_or_sections instanceof PyList || a.split_size_or_sections instanceof PyTuple) { if (!sec) return new Unknown('split'); sizes.push(...sec); }
-  else {
+  if (a.split_size_or_sections instanceof PyList || a.split_size_or_sections instanceof PyTuple) {
+    if (!sec) return new Unknown('split');
+    sizes.push(...sec);
+  } else {
     const s = toDim(a.split_size_or_sections);
     if (s === undefined) return new Unknown('split');
-    if (typeof L !== 'number' || typeof s !== 'number') { const n = dimFloorDiv(L, s); if (typeof n !== 'number') return new Unknown('split of symbolic size'); for (let i = 0; i < n; i++) sizes.push(s); }
-    else for (let at = 0; at < L; at += s) sizes.push(Math.min(s, L - at));
+    if (typeof L !== 'number' || typeof s !== 'number') {
+      const n = dimFloorDiv(L, s);
+      if (typeof n !== 'number') return new Unknown('split of symbolic size');
+      for (let i = 0; i < n; i++) sizes.push(s);
+    } else for (let at = 0; at < L; at += s) sizes.push(Math.min(s, L - at));
   }
-  return new PyTuple(sizes.map((n) => { const sh = x.shape!.slice(); sh[d] = n; return new Tensor(sh, x.dtype); }));
+  return new PyTuple(
+    sizes.map((n) => {
+      const sh = x.shape!.slice();
+      sh[d] = n;
+      return new Tensor(sh, x.dtype);
+    }),
+  );
 });
 def('chunk', 'tm', (_c, args, kw) => {
   const a = bind('chunk', 'input, chunks, dim=0', args, kw);
@@ -191,10 +330,21 @@ def('chunk', 'tm', (_c, args, kw) => {
   const d = normDim(a.dim, x.shape.length);
   if (d === undefined) return new Unknown('chunk');
   const L = x.shape[d];
-  if (typeof L !== 'number') return new PyTuple(Array.from({ length: n }, () => { const sh = x.shape!.slice(); sh[d] = dimFloorDiv(L, n); return new Tensor(sh, x.dtype); }));
+  if (typeof L !== 'number')
+    return new PyTuple(
+      Array.from({ length: n }, () => {
+        const sh = x.shape!.slice();
+        sh[d] = dimFloorDiv(L, n);
+        return new Tensor(sh, x.dtype);
+      }),
+    );
   const size = Math.ceil(L / n);
   const out: Value[] = [];
-  for (let at = 0; at < L; at += size) { const sh = x.shape.slice(); sh[d] = Math.min(size, L - at); out.push(new Tensor(sh, x.dtype)); }
+  for (let at = 0; at < L; at += size) {
+    const sh = x.shape.slice();
+    sh[d] = Math.min(size, L - at);
+    out.push(new Tensor(sh, x.dtype));
+  }
   return new PyTuple(out);
 });
 def('unbind', 'tm', (_c, args, kw) => {
@@ -204,14 +354,28 @@ def('unbind', 'tm', (_c, args, kw) => {
   const d = normDim(a.dim, x.shape.length);
   const L = d === undefined ? undefined : x.shape[d];
   if (typeof L !== 'number' || d === undefined) return new Unknown('unbind');
-  return new PyTuple(Array.from({ length: L }, () => new Tensor(x.shape!.filter((_, i) => i !== d), x.dtype)));
+  return new PyTuple(
+    Array.from(
+      { length: L },
+      () =>
+        new Tensor(
+          x.shape!.filter((_, i) => i !== d),
+          x.dtype,
+        ),
+    ),
+  );
 });
 def('size', 'm', (c, [x, dim]) => {
   const t = asTensor(x);
   if (!t?.shape) return new Unknown('size of unknown shape');
   if (dim === undefined || dim === null) return new PyTuple(t.shape as Value[]);
   const d = normDim(dim, t.shape.length);
-  return d === undefined ? c.error(`Dimension out of range (expected to be in range of [${-t.shape.length}, ${t.shape.length - 1}], but got ${String(dim)})`, new Unknown('size')) : t.shape[d];
+  return d === undefined
+    ? c.error(
+        `Dimension out of range (expected to be in range of [${-t.shape.length}, ${t.shape.length - 1}], but got ${String(dim)})`,
+        new Unknown('size'),
+      )
+    : t.shape[d];
 });
 def(['dim', 'ndimension'], 'm', (_c, [x]) => asTensor(x)?.rank ?? new Unknown('dim'));
 def(['numel', 'nelement'], 'tm', (_c, [x]) => asTensor(x)?.numel() ?? new Unknown('numel'));

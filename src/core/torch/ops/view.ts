@@ -18,14 +18,17 @@ export function viewShape(c: TorchCtx, x: Tensor, target: Dim[] | undefined): Va
     if (d === -1) {
       if (neg >= 0) return c.error('only one dimension can be inferred', c.tensor(undefined, x.dtype));
       neg = i;
-    } else if (typeof d === 'number' && d < -1) return c.error(`invalid shape dimension ${d}`, c.tensor(undefined, x.dtype));
+    } else if (typeof d === 'number' && d < -1)
+      return c.error(`invalid shape dimension ${d}`, c.tensor(undefined, x.dtype));
   }
   const shape = target.slice();
-  const invalid = () => c.error(`shape '${shapeStr(target)}' is invalid for input of size ${numel}`, c.tensor(undefined, x.dtype));
+  const invalid = () =>
+    c.error(`shape '${shapeStr(target)}' is invalid for input of size ${numel}`, c.tensor(undefined, x.dtype));
   if (neg >= 0) {
     const known = dimProd(target.filter((_, i) => i !== neg));
     shape[neg] = dimFloorDiv(numel, known);
-    if (typeof numel === 'number' && typeof known === 'number' && (known === 0 || numel % known !== 0)) return invalid();
+    if (typeof numel === 'number' && typeof known === 'number' && (known === 0 || numel % known !== 0))
+      return invalid();
   } else {
     const n2 = dimProd(shape);
     if (typeof numel === 'number' && typeof n2 === 'number' && numel !== n2) return invalid();
@@ -33,14 +36,16 @@ export function viewShape(c: TorchCtx, x: Tensor, target: Dim[] | undefined): Va
   return new Tensor(shape, x.dtype);
 }
 
-const STRIDE_ERROR = "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.";
+const STRIDE_ERROR =
+  "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.";
 
 /** A view keeps the storage (error when the strides do not allow it); reshape copies to a contiguous tensor then. */
 function viewOrReshape(c: TorchCtx, args: Value[], copyOk: boolean): Value {
   const x = asTensor(args[0]);
   if (!x) return new Unknown('view');
-  if (args.length === 2 && (args[1] instanceof Tensor)) return new Tensor(x.shape, (args[1] as Tensor).dtype);
-  if (args.length === 2 && args[1] && typeof args[1] === 'object' && 'bytes' in args[1]) return new Tensor(x.shape, args[1] as never);
+  if (args.length === 2 && args[1] instanceof Tensor) return new Tensor(x.shape, (args[1] as Tensor).dtype);
+  if (args.length === 2 && args[1] && typeof args[1] === 'object' && 'bytes' in args[1])
+    return new Tensor(x.shape, args[1] as never);
   const r = viewShape(c, x, toDims(args.slice(1)));
   const st = stridesOf(x);
   if (!(r instanceof Tensor) || !r.shape || !st) return r;
@@ -50,20 +55,32 @@ function viewOrReshape(c: TorchCtx, args: Value[], copyOk: boolean): Value {
   if (ns) return strided(x, r.shape, ns);
   return copyOk ? fresh(r) : c.error(STRIDE_ERROR, r);
 }
-const shapeArgs = (args: Value[], kw: Map<string, Value> | undefined) => (kw?.has('shape') ? [args[0], kw.get('shape')!] : args);
+const shapeArgs = (args: Value[], kw: Map<string, Value> | undefined) =>
+  kw?.has('shape') ? [args[0], kw.get('shape')!] : args;
 def('view', 'tm', (c, args, kw) => viewOrReshape(c, shapeArgs(args, kw), false));
 def('reshape', 'tm', (c, args, kw) => viewOrReshape(c, shapeArgs(args, kw), true));
 def('view_as', 'm', (c, [x, o]) => viewOrReshape(c, [x, new PyTuple((asTensor(o)?.shape ?? []) as Value[])], false));
 def('reshape_as', 'm', (c, [x, o]) => viewOrReshape(c, [x, new PyTuple((asTensor(o)?.shape ?? []) as Value[])], true));
 
 /** PyTorch's C++ scalar type names, as its error messages print them. */
-const scalarTypeNames: Record<string, string> = { int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool', complex64: 'ComplexFloat' };
+const scalarTypeNames: Record<string, string> = {
+  int64: 'Long',
+  int32: 'Int',
+  int16: 'Short',
+  int8: 'Char',
+  uint8: 'Byte',
+  bool: 'Bool',
+  complex64: 'ComplexFloat',
+};
 
 /** view_as_complex: [..., 2] float pairs as a complex64 view of [...] (no copy, no FLOPs). */
 def('view_as_complex', 't', (c, [x]) => {
   const t = asTensor(x);
   if (!t?.shape) return new Unknown('view_as_complex');
-  if (!t.dtype.isFloat || t.dtype === complex64) return c.error(`view_as_complex is only supported for half, float and double tensors, but got a tensor of scalar type: ${scalarTypeNames[t.dtype.name] ?? t.dtype.name}`);
+  if (!t.dtype.isFloat || t.dtype === complex64)
+    return c.error(
+      `view_as_complex is only supported for half, float and double tensors, but got a tensor of scalar type: ${scalarTypeNames[t.dtype.name] ?? t.dtype.name}`,
+    );
   if (t.shape[t.shape.length - 1] !== 2) return c.error('Tensor must have a last dimension of size 2');
   return new Tensor(t.shape.slice(0, -1), complex64);
 });

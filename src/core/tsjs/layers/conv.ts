@@ -7,7 +7,16 @@ import { convLength, deconvLength, tfShapeRaw } from '../shapes';
 import type { Cfg } from '../config';
 import type { LayerOutput, LayerSpec } from '../layer';
 
-interface Geometry { batch: Dim; spatial: Dim[]; cin: Dim; first: boolean; k: number[]; s: number[]; d: number[]; pad: string }
+interface Geometry {
+  batch: Dim;
+  spatial: Dim[];
+  cin: Dim;
+  first: boolean;
+  k: number[];
+  s: number[];
+  d: number[];
+  pad: string;
+}
 
 function geometry(cfg: Cfg, x: Dim[], nd: number, kernelKey = 'kernelSize'): Geometry {
   const first = cfg.str('dataFormat', 'channelsLast') === 'channelsFirst';
@@ -15,25 +24,54 @@ function geometry(cfg: Cfg, x: Dim[], nd: number, kernelKey = 'kernelSize'): Geo
   const cin = first ? x[1] : x[x.length - 1];
   const pad = cfg.str('padding', 'valid');
   if (!['valid', 'same', 'causal'].includes(pad)) throw new TfError(`Invalid padding: ${pad}`, 'config');
-  return { batch: x[0], spatial, cin, first, k: cfg.tuple(kernelKey, nd), s: cfg.tuple('strides', nd, 1), d: cfg.tuple('dilationRate', nd, 1), pad };
+  return {
+    batch: x[0],
+    spatial,
+    cin,
+    first,
+    k: cfg.tuple(kernelKey, nd),
+    s: cfg.tuple('strides', nd, 1),
+    d: cfg.tuple('dilationRate', nd, 1),
+    pad,
+  };
 }
 
 function layout(g: Geometry, spatial: Dim[], c: Dim): Dim[] {
   return g.first ? [g.batch, c, ...spatial] : [g.batch, ...spatial, c];
 }
 
-function finish(cfg: Cfg, out: Dim[], weights: Dim[][], macs: Term[], x: Dim[], bytes: number, rule: string, bias: boolean, name: string): LayerOutput {
-  if (out.some((d) => typeof d === 'number' && d <= 0)) throw new TfError(`Negative dimension size caused by adding layer ${name} with input shape [${tfShapeRaw(x)}]`);
+function finish(
+  cfg: Cfg,
+  out: Dim[],
+  weights: Dim[][],
+  macs: Term[],
+  x: Dim[],
+  bytes: number,
+  rule: string,
+  bias: boolean,
+  name: string,
+): LayerOutput {
+  if (out.some((d) => typeof d === 'number' && d <= 0))
+    throw new TfError(`Negative dimension size caused by adding layer ${name} with input shape [${tfShapeRaw(x)}]`);
   const act = activationCost(cfg.optStr('activation'), out, bytes);
   return {
-    shape: out, weights,
-    cost: { macs, flops: [...(bias ? [term(1, ...out)] : []), ...act.flops], bwd: act.bwd, saved: [term(bytes, ...x), ...act.saved], rule: [rule, act.rule].filter(Boolean).join('; ') },
+    shape: out,
+    weights,
+    cost: {
+      macs,
+      flops: [...(bias ? [term(1, ...out)] : []), ...act.flops],
+      bwd: act.bwd,
+      saved: [term(bytes, ...x), ...act.saved],
+      rule: [rule, act.rule].filter(Boolean).join('; '),
+    },
   };
 }
 
 function conv(className: string, nd: number): LayerSpec {
   return {
-    className, ndim: nd + 2, fixedLastAxis: true,
+    className,
+    ndim: nd + 2,
+    fixedLastAxis: true,
     compute(cfg, [x], bytes, name) {
       const g = geometry(cfg, x, nd);
       const filters = cfg.count('filters');
@@ -41,7 +79,17 @@ function conv(className: string, nd: number): LayerSpec {
       const outSp = g.spatial.map((L, i) => convLength(L, g.k[i], g.pad, g.s[i], g.d[i]));
       const out = layout(g, outSp, filters);
       const weights = [[...g.k, g.cin, filters], ...(bias ? [[filters]] : [])];
-      return finish(cfg, out, weights, [term(1, ...out, g.cin, ...g.k)], x, bytes, `${className}: MACs = output elements·Cin·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)`, bias, name);
+      return finish(
+        cfg,
+        out,
+        weights,
+        [term(1, ...out, g.cin, ...g.k)],
+        x,
+        bytes,
+        `${className}: MACs = output elements·Cin·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)`,
+        bias,
+        name,
+      );
     },
   };
 }
@@ -51,7 +99,9 @@ export const conv2d = conv('Conv2D', 2);
 export const conv3d = conv('Conv3D', 3);
 
 export const conv2dTranspose: LayerSpec = {
-  className: 'Conv2DTranspose', ndim: 4, fixedLastAxis: true,
+  className: 'Conv2DTranspose',
+  ndim: 4,
+  fixedLastAxis: true,
   compute(cfg, [x], bytes, name) {
     const g = geometry(cfg, x, 2);
     const filters = cfg.count('filters');
@@ -59,12 +109,24 @@ export const conv2dTranspose: LayerSpec = {
     const outSp = g.spatial.map((L, i) => deconvLength(L, g.k[i], g.pad, g.s[i]));
     const out = layout(g, outSp, filters);
     const weights = [[...g.k, filters, g.cin], ...(bias ? [[filters]] : [])];
-    return finish(cfg, out, weights, [term(1, ...x, filters, ...g.k)], x, bytes, 'Conv2DTranspose: MACs = input elements·Cout·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)', bias, name);
+    return finish(
+      cfg,
+      out,
+      weights,
+      [term(1, ...x, filters, ...g.k)],
+      x,
+      bytes,
+      'Conv2DTranspose: MACs = input elements·Cout·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)',
+      bias,
+      name,
+    );
   },
 };
 
 export const depthwiseConv2d: LayerSpec = {
-  className: 'DepthwiseConv2D', ndim: 4, fixedLastAxis: true,
+  className: 'DepthwiseConv2D',
+  ndim: 4,
+  fixedLastAxis: true,
   compute(cfg, [x], bytes, name) {
     const g = geometry(cfg, x, 2);
     const dm = cfg.count('depthMultiplier', 1);
@@ -73,12 +135,24 @@ export const depthwiseConv2d: LayerSpec = {
     const cout = dimMul(g.cin, dm);
     const out = layout(g, outSp, cout);
     const weights = [[...g.k, g.cin, dm], ...(bias ? [[cout]] : [])];
-    return finish(cfg, out, weights, [term(1, ...out, ...g.k)], x, bytes, 'DepthwiseConv2D: MACs = output elements·ΠK (groups = Cin) (seed); FLOPs = 2·MACs + output elements (bias)', bias, name);
+    return finish(
+      cfg,
+      out,
+      weights,
+      [term(1, ...out, ...g.k)],
+      x,
+      bytes,
+      'DepthwiseConv2D: MACs = output elements·ΠK (groups = Cin) (seed); FLOPs = 2·MACs + output elements (bias)',
+      bias,
+      name,
+    );
   },
 };
 
 export const separableConv2d: LayerSpec = {
-  className: 'SeparableConv2D', ndim: 4, fixedLastAxis: true,
+  className: 'SeparableConv2D',
+  ndim: 4,
+  fixedLastAxis: true,
   compute(cfg, [x], bytes, name) {
     const g = geometry(cfg, x, 2);
     const dm = cfg.count('depthMultiplier', 1);
@@ -89,6 +163,16 @@ export const separableConv2d: LayerSpec = {
     const out = layout(g, outSp, filters);
     const weights = [[...g.k, g.cin, dm], [1, 1, mid, filters], ...(bias ? [[filters]] : [])];
     const macs = [term(1, g.batch, ...outSp, mid, ...g.k), term(1, g.batch, ...outSp, mid, filters)];
-    return finish(cfg, out, weights, macs, x, bytes, 'SeparableConv2D: MACs = depthwise (out positions·Cin·dm·ΠK) + pointwise (out positions·Cin·dm·filters) (seed); FLOPs = 2·MACs + bias', bias, name);
+    return finish(
+      cfg,
+      out,
+      weights,
+      macs,
+      x,
+      bytes,
+      'SeparableConv2D: MACs = depthwise (out positions·Cin·dm·ΠK) + pointwise (out positions·Cin·dm·filters) (seed); FLOPs = 2·MACs + bias',
+      bias,
+      name,
+    );
   },
 };

@@ -11,26 +11,39 @@ const noCost = (rule: string) => ({ macs: [], flops: [], bwd: [], saved: [], rul
 const join = (...rules: string[]) => rules.filter(Boolean).join('; ');
 
 export const dense: LayerSpec = {
-  className: 'Dense', minNdim: 2, fixedLastAxis: true,
+  className: 'Dense',
+  minNdim: 2,
+  fixedLastAxis: true,
   compute(cfg, [x], bytes) {
     const units = cfg.count('units');
     const bias = cfg.bool('useBias', true);
-    const lead = x.slice(0, -1), inF = x[x.length - 1];
+    const lead = x.slice(0, -1),
+      inF = x[x.length - 1];
     const out = [...lead, units];
     const act = activationCost(cfg.optStr('activation'), out, bytes);
     return {
-      shape: out, weights: bias ? [[inF, units], [units]] : [[inF, units]],
-      cost: { macs: [term(1, ...lead, inF, units)], flops: [...(bias ? [term(1, ...out)] : []), ...act.flops], bwd: act.bwd, saved: [term(bytes, ...x), ...act.saved],
-        rule: join(`Dense: MACs = L·in·out; FLOPs = 2·MACs + L·out (bias) (seed)`, act.rule) },
+      shape: out,
+      weights: bias ? [[inF, units], [units]] : [[inF, units]],
+      cost: {
+        macs: [term(1, ...lead, inF, units)],
+        flops: [...(bias ? [term(1, ...out)] : []), ...act.flops],
+        bwd: act.bwd,
+        saved: [term(bytes, ...x), ...act.saved],
+        rule: join(`Dense: MACs = L·in·out; FLOPs = 2·MACs + L·out (bias) (seed)`, act.rule),
+      },
     };
   },
 };
 
 export const flatten: LayerSpec = {
-  className: 'Flatten', minNdim: 3,
+  className: 'Flatten',
+  minNdim: 3,
   compute(_cfg, [x]) {
     const rest = x.slice(1);
-    if (rest.some((d) => typeof d !== 'number')) throw new TfError(`The shape of the input to "Flatten" is not fully defined (got ${tfShape(rest).slice(1, -1)}). Make sure to pass a complete "input_shape" or "batch_input_shape" argument to the first layer in your model.`);
+    if (rest.some((d) => typeof d !== 'number'))
+      throw new TfError(
+        `The shape of the input to "Flatten" is not fully defined (got ${tfShape(rest).slice(1, -1)}). Make sure to pass a complete "input_shape" or "batch_input_shape" argument to the first layer in your model.`,
+      );
     return { shape: [x[0], dimProd(rest)], weights: [], cost: noCost('Flatten: a reshape, 0 FLOPs') };
   },
 };
@@ -52,7 +65,11 @@ export const reshape: LayerSpec = {
         if (total % prod !== 0) throw new TfError('Total size of new array must be unchanged.');
         out = out.map((d) => (d === -1 ? total / prod : d));
       } else if (prod !== total) throw new TfError('Total size of new array must be unchanged.');
-    } else if (holes === 1) throw new TfError('Reshape: input size is not fully defined, cannot infer the unknown dimension.', 'unknown-shape');
+    } else if (holes === 1)
+      throw new TfError(
+        'Reshape: input size is not fully defined, cannot infer the unknown dimension.',
+        'unknown-shape',
+      );
     return { shape: [x[0], ...out], weights: [], cost: noCost('Reshape: metadata only, 0 FLOPs') };
   },
 };
@@ -61,7 +78,11 @@ export const dropout: LayerSpec = {
   className: 'Dropout',
   compute(_cfg, [x]) {
     const r = rates.dropout;
-    return { shape: x, weights: [], cost: { macs: [], flops: [], bwd: [term(r.bwd, ...x)], saved: [term(1, ...x)], rule: `Dropout: ${r.rule}` } };
+    return {
+      shape: x,
+      weights: [],
+      cost: { macs: [], flops: [], bwd: [term(r.bwd, ...x)], saved: [term(1, ...x)], rule: `Dropout: ${r.rule}` },
+    };
   },
 };
 
@@ -69,7 +90,11 @@ export const activation: LayerSpec = {
   className: 'Activation',
   compute(cfg, [x], bytes) {
     const act = activationCost(cfg.str('activation', 'linear'), x, bytes);
-    return { shape: x, weights: [], cost: { macs: [], flops: act.flops, bwd: act.bwd, saved: act.saved, rule: act.rule || 'linear: 0 FLOPs' } };
+    return {
+      shape: x,
+      weights: [],
+      cost: { macs: [], flops: act.flops, bwd: act.bwd, saved: act.saved, rule: act.rule || 'linear: 0 FLOPs' },
+    };
   },
 };
 
@@ -80,14 +105,21 @@ export const permute: LayerSpec = {
     if (!dims || dims.some((d) => d === null)) throw new TfError(`Required config field 'dims' is missing.`, 'config');
     const ds = dims as number[];
     const sorted = [...ds].sort((a, b) => a - b);
-    if (sorted.some((d, i) => d !== i + 1)) throw new TfError(`Invalid permutation \`dims\`: ${JSON.stringify(ds)} \`dims\` must contain consecutive integers starting from 1.`);
-    if (ds.length !== x.length - 1) throw new TfError(`Input 0 is incompatible with layer permute: expected ndim=${ds.length + 1}, found ndim=${x.length}`);
+    if (sorted.some((d, i) => d !== i + 1))
+      throw new TfError(
+        `Invalid permutation \`dims\`: ${JSON.stringify(ds)} \`dims\` must contain consecutive integers starting from 1.`,
+      );
+    if (ds.length !== x.length - 1)
+      throw new TfError(
+        `Input 0 is incompatible with layer permute: expected ndim=${ds.length + 1}, found ndim=${x.length}`,
+      );
     return { shape: [x[0], ...ds.map((d) => x[d])], weights: [], cost: noCost('Permute: metadata only, 0 FLOPs') };
   },
 };
 
 export const repeatVector: LayerSpec = {
-  className: 'RepeatVector', ndim: 2,
+  className: 'RepeatVector',
+  ndim: 2,
   compute(cfg, [x]) {
     const n = cfg.count('n');
     return { shape: [x[0], n, x[1]], weights: [], cost: noCost('RepeatVector: a copy, 0 FLOPs') };
@@ -97,14 +129,22 @@ export const repeatVector: LayerSpec = {
 export const embedding: LayerSpec = {
   className: 'Embedding',
   compute(cfg, [x]) {
-    const inputDim = cfg.count('inputDim'), outputDim = cfg.count('outputDim');
+    const inputDim = cfg.count('inputDim'),
+      outputDim = cfg.count('outputDim');
     const len = cfg.shape('inputLength');
     if (len && x.length > 1) {
       const seq = x.slice(1);
       len.forEach((l, i) => {
-        if (l !== null && seq[i] !== undefined && typeof seq[i] === 'number' && !dimEq(seq[i], l)) throw new TfError(`"inputLength" is ${JSON.stringify(len)}, but received input shape has shape ${tfShape(x)}`);
+        if (l !== null && seq[i] !== undefined && typeof seq[i] === 'number' && !dimEq(seq[i], l))
+          throw new TfError(
+            `"inputLength" is ${JSON.stringify(len)}, but received input shape has shape ${tfShape(x)}`,
+          );
       });
     }
-    return { shape: [...x, outputDim], weights: [[inputDim, outputDim]], cost: noCost('Embedding: a gather, 0 FLOPs (memory traffic only)') };
+    return {
+      shape: [...x, outputDim],
+      weights: [[inputDim, outputDim]],
+      cost: noCost('Embedding: a gather, 0 FLOPs (memory traffic only)'),
+    };
   },
 };

@@ -19,7 +19,17 @@ export const batchNormalization: LayerSpec = {
     const C = axisDim(cfg, x);
     const n = 2 + (cfg.bool('center', true) ? 1 : 0) + (cfg.bool('scale', true) ? 1 : 0);
     const r = rates.batch_norm;
-    return { shape: x, weights: Array.from({ length: n }, () => [C]), cost: { macs: [], flops: [term(r.fwd, ...x)], bwd: [term(r.bwd, ...x)], saved: [term(bytes, ...x)], rule: `BatchNormalization: ${r.rule}` } };
+    return {
+      shape: x,
+      weights: Array.from({ length: n }, () => [C]),
+      cost: {
+        macs: [],
+        flops: [term(r.fwd, ...x)],
+        bwd: [term(r.bwd, ...x)],
+        saved: [term(bytes, ...x)],
+        rule: `BatchNormalization: ${r.rule}`,
+      },
+    };
   },
 };
 
@@ -29,6 +39,16 @@ export const layerNormalization: LayerSpec = {
     const C = axisDim(cfg, x);
     const n = (cfg.bool('center', true) ? 1 : 0) + (cfg.bool('scale', true) ? 1 : 0);
     const r = rates.layer_norm;
-    return { shape: x, weights: Array.from({ length: n }, () => [C]), cost: { macs: [], flops: [term(r.fwd, ...x)], bwd: [term(r.bwd, ...x)], saved: [term(bytes, ...x)], rule: `LayerNormalization: ${r.rule}` } };
+    return {
+      shape: x,
+      weights: Array.from({ length: n }, () => [C]),
+      cost: {
+        macs: [],
+        flops: [term(r.fwd, ...x)],
+        bwd: [term(r.bwd, ...x)],
+        saved: [term(bytes, ...x)],
+        rule: `LayerNormalization: ${r.rule}`,
+      },
+    };
   },
 };

@@ -7,7 +7,8 @@ import type { LayerSpec } from '../layer';
 
 function pool(className: string, kind: 'max' | 'avg', nd: number): LayerSpec {
   return {
-    className, ndim: nd + 2,
+    className,
+    ndim: nd + 2,
     compute(cfg, [x]) {
       const k = cfg.tuple('poolSize', nd, 2);
       const s = cfg.has('strides') ? cfg.tuple('strides', nd) : k;
@@ -17,20 +18,44 @@ function pool(className: string, kind: 'max' | 'avg', nd: number): LayerSpec {
       const outSp = spatial.map((L, i) => convLength(L, k[i], pad, s[i]));
       const out = first ? [x[0], x[1], ...outSp] : [x[0], ...outSp, x[x.length - 1]];
       // TF.js accepts an empty output here; only a negative size is an error.
-      if (out.some((d) => typeof d === 'number' && d < 0)) throw new TfError(`Negative dimension size caused by pooling: output shape ${tfShape(out)} from input shape ${tfShape(x)}.`);
+      if (out.some((d) => typeof d === 'number' && d < 0))
+        throw new TfError(
+          `Negative dimension size caused by pooling: output shape ${tfShape(out)} from input shape ${tfShape(x)}.`,
+        );
       const r = kind === 'max' ? rates.pool_max : rates.pool_avg;
-      return { shape: out, weights: [], cost: { macs: [], flops: [term(1, ...out, ...k)], bwd: [term(1, ...out)], saved: kind === 'max' ? [term(1, ...out)] : [], rule: `${className}: ${r.rule}: output elements·ΠK` } };
+      return {
+        shape: out,
+        weights: [],
+        cost: {
+          macs: [],
+          flops: [term(1, ...out, ...k)],
+          bwd: [term(1, ...out)],
+          saved: kind === 'max' ? [term(1, ...out)] : [],
+          rule: `${className}: ${r.rule}: output elements·ΠK`,
+        },
+      };
     },
   };
 }
 
 function globalPool(className: string, kind: 'max' | 'avg', nd: number): LayerSpec {
   return {
-    className, ndim: nd + 2,
+    className,
+    ndim: nd + 2,
     compute(cfg, [x]) {
       const first = cfg.str('dataFormat', 'channelsLast') === 'channelsFirst';
       const out = [x[0], first ? x[1] : x[x.length - 1]];
-      return { shape: out, weights: [], cost: { macs: [], flops: [term(1, ...x)], bwd: [term(1, ...x)], saved: [], rule: `${className}: 1 FLOP per input element (choice)` } };
+      return {
+        shape: out,
+        weights: [],
+        cost: {
+          macs: [],
+          flops: [term(1, ...x)],
+          bwd: [term(1, ...x)],
+          saved: [],
+          rule: `${className}: 1 FLOP per input element (choice)`,
+        },
+      };
     },
   };
 }

@@ -7,9 +7,12 @@ const gateElementwise = { LSTM: 26, GRU: 18, SimpleRNN: 5 };
 const gates = { LSTM: 4, GRU: 3, SimpleRNN: 1 };
 
 function rnn(className: 'LSTM' | 'GRU' | 'SimpleRNN'): LayerSpec {
-  const g = gates[className], ew = gateElementwise[className];
+  const g = gates[className],
+    ew = gateElementwise[className];
   return {
-    className, ndim: 3, fixedLastAxis: true,
+    className,
+    ndim: 3,
+    fixedLastAxis: true,
     compute(cfg, [x], bytes) {
       const H = cfg.count('units');
       const bias = cfg.bool('useBias', true);
@@ -22,7 +25,8 @@ function rnn(className: 'LSTM' | 'GRU' | 'SimpleRNN'): LayerSpec {
         cost: {
           macs: [term(g, B, T, H, I), term(g, B, T, H, H)],
           flops: [...(bias ? [term(g, B, T, H)] : []), term(ew, B, T, H)],
-          bwd: [term(ew, B, T, H)], saved: [term(bytes * (g + 2), B, T, H)],
+          bwd: [term(ew, B, T, H)],
+          saved: [term(bytes * (g + 2), B, T, H)],
           rule: `${className}: MACs = ${g}H(I+H) per step (seed); gate element-wise ${ew}H per step (choice)`,
         },
       };

@@ -7,15 +7,37 @@ import type { LayerSpec } from '../layer';
 const copy = (rule: string) => ({ macs: [], flops: [], bwd: [], saved: [], rule });
 
 export const zeroPadding2d: LayerSpec = {
-  className: 'ZeroPadding2D', ndim: 4,
+  className: 'ZeroPadding2D',
+  ndim: 4,
   compute(cfg, [x]) {
     const raw = cfg.raw('padding');
     let p: [[number, number], [number, number]];
-    if (raw === undefined || raw === null) p = [[1, 1], [1, 1]];
-    else if (typeof raw === 'number') p = [[raw, raw], [raw, raw]];
-    else if (Array.isArray(raw) && raw.length === 2 && raw.every((v) => typeof v === 'number')) p = [[raw[0] as number, raw[0] as number], [raw[1] as number, raw[1] as number]];
-    else if (Array.isArray(raw) && raw.length === 2 && raw.every((v) => Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number'))) p = raw as unknown as typeof p;
-    else throw new TfError('ZeroPadding2D expects padding to be a number, [symmetric_height_pad, symmetric_width_pad] or [[top, bottom], [left, right]].', 'config');
+    if (raw === undefined || raw === null)
+      p = [
+        [1, 1],
+        [1, 1],
+      ];
+    else if (typeof raw === 'number')
+      p = [
+        [raw, raw],
+        [raw, raw],
+      ];
+    else if (Array.isArray(raw) && raw.length === 2 && raw.every((v) => typeof v === 'number'))
+      p = [
+        [raw[0] as number, raw[0] as number],
+        [raw[1] as number, raw[1] as number],
+      ];
+    else if (
+      Array.isArray(raw) &&
+      raw.length === 2 &&
+      raw.every((v) => Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number'))
+    )
+      p = raw as unknown as typeof p;
+    else
+      throw new TfError(
+        'ZeroPadding2D expects padding to be a number, [symmetric_height_pad, symmetric_width_pad] or [[top, bottom], [left, right]].',
+        'config',
+      );
     const first = cfg.str('dataFormat', 'channelsLast') === 'channelsFirst';
     const [h, w] = first ? [2, 3] : [1, 2];
     const out: Dim[] = [...x];
@@ -26,7 +48,8 @@ export const zeroPadding2d: LayerSpec = {
 };
 
 export const upSampling2d: LayerSpec = {
-  className: 'UpSampling2D', ndim: 4,
+  className: 'UpSampling2D',
+  ndim: 4,
   compute(cfg, [x]) {
     const s = cfg.tuple('size', 2, 2);
     const first = cfg.str('dataFormat', 'channelsLast') === 'channelsFirst';

@@ -11,7 +11,17 @@ function elementwise(className: string, rateKey: string, fwd?: number): LayerSpe
     compute(_cfg, [x], bytes) {
       const r = rates[rateKey] ?? rates.default;
       const n = fwd ?? r.fwd;
-      return { shape: x, weights: [], cost: { macs: [], flops: n ? [term(n, ...x)] : [], bwd: r.bwd ? [term(r.bwd, ...x)] : [], saved: r.saved === 'none' ? [] : [term(r.saved === 'mask' ? 1 : bytes, ...x)], rule: `${className}: ${fwd === undefined ? r.rule : `${fwd} per element (choice)`}` } };
+      return {
+        shape: x,
+        weights: [],
+        cost: {
+          macs: [],
+          flops: n ? [term(n, ...x)] : [],
+          bwd: r.bwd ? [term(r.bwd, ...x)] : [],
+          saved: r.saved === 'none' ? [] : [term(r.saved === 'mask' ? 1 : bytes, ...x)],
+          rule: `${className}: ${fwd === undefined ? r.rule : `${fwd} per element (choice)`}`,
+        },
+      };
     },
   };
 }
@@ -34,19 +44,46 @@ export const prelu: LayerSpec = {
     const shared = (cfg.shape('sharedAxes') ?? []).map((a) => a ?? 0);
     const alpha = x.slice(1).map((d, i) => (shared.includes(i + 1) ? 1 : d));
     const r = rates.prelu;
-    return { shape: x, weights: [alpha], cost: { macs: [], flops: [term(r.fwd, ...x)], bwd: [term(r.bwd, ...x)], saved: [term(bytes, ...x)], rule: `PReLU: ${r.rule}` } };
+    return {
+      shape: x,
+      weights: [alpha],
+      cost: {
+        macs: [],
+        flops: [term(r.fwd, ...x)],
+        bwd: [term(r.bwd, ...x)],
+        saved: [term(bytes, ...x)],
+        rule: `PReLU: ${r.rule}`,
+      },
+    };
   },
 };
 
 export const cropping2D: LayerSpec = {
-  className: 'Cropping2D', ndim: 4,
+  className: 'Cropping2D',
+  ndim: 4,
   compute(cfg, [x]) {
     const raw = cfg.raw('cropping');
     let c: number[][];
-    if (typeof raw === 'number') c = [[raw, raw], [raw, raw]];
-    else if (Array.isArray(raw) && raw.every((v) => typeof v === 'number')) c = [[raw[0] as number, raw[0] as number], [raw[1] as number, raw[1] as number]];
+    if (typeof raw === 'number')
+      c = [
+        [raw, raw],
+        [raw, raw],
+      ];
+    else if (Array.isArray(raw) && raw.every((v) => typeof v === 'number'))
+      c = [
+        [raw[0] as number, raw[0] as number],
+        [raw[1] as number, raw[1] as number],
+      ];
     else if (Array.isArray(raw) && raw.every((v) => Array.isArray(v))) c = raw as unknown as number[][];
-    else throw new TfError('Cropping2D expects cropping to be a number, [symmetric_height_crop, symmetric_width_crop] or [[top, bottom], [left, right]].', 'config');
-    return { shape: [x[0], dimAdd(x[1], -(c[0][0] + c[0][1])), dimAdd(x[2], -(c[1][0] + c[1][1])), x[3]], weights: [], cost: { macs: [], flops: [], bwd: [], saved: [], rule: 'Cropping2D: a slice, 0 FLOPs' } };
+    else
+      throw new TfError(
+        'Cropping2D expects cropping to be a number, [symmetric_height_crop, symmetric_width_crop] or [[top, bottom], [left, right]].',
+        'config',
+      );
+    return {
+      shape: [x[0], dimAdd(x[1], -(c[0][0] + c[0][1])), dimAdd(x[2], -(c[1][0] + c[1][1])), x[3]],
+      weights: [],
+      cost: { macs: [], flops: [], bwd: [], saved: [], rule: 'Cropping2D: a slice, 0 FLOPs' },
+    };
   },
 };

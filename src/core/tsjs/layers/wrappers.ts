@@ -14,20 +14,28 @@ function inner(cfg: Cfg): Layer {
 }
 
 export const timeDistributed: LayerSpec = {
-  className: 'TimeDistributed', minNdim: 3,
+  className: 'TimeDistributed',
+  minNdim: 3,
   compute(cfg, [x], bytes, name) {
     const l = inner(cfg);
     const [B, T, ...rest] = x;
     const r = l.spec.compute(l.cfg, [[dimMul(B, T), ...rest]], bytes, name);
-    return { shape: [B, T, ...r.shape.slice(1)], weights: r.weights, cost: { ...r.cost, rule: `TimeDistributed: the inner layer on B·T steps; ${r.cost.rule}` } };
+    return {
+      shape: [B, T, ...r.shape.slice(1)],
+      weights: r.weights,
+      cost: { ...r.cost, rule: `TimeDistributed: the inner layer on B·T steps; ${r.cost.rule}` },
+    };
   },
 };
 
 export const bidirectional: LayerSpec = {
-  className: 'Bidirectional', ndim: 3, fixedLastAxis: true,
+  className: 'Bidirectional',
+  ndim: 3,
+  fixedLastAxis: true,
   compute(cfg, [x], bytes, name) {
     const l = inner(cfg);
-    if (!['LSTM', 'GRU', 'SimpleRNN'].includes(l.spec.className)) throw new TfError('Bidirectional wraps a recurrent layer (lstm, gru, simpleRNN).', 'config');
+    if (!['LSTM', 'GRU', 'SimpleRNN'].includes(l.spec.className))
+      throw new TfError('Bidirectional wraps a recurrent layer (lstm, gru, simpleRNN).', 'config');
     const mode = cfg.str('mergeMode', 'concat');
     const r = l.spec.compute(l.cfg, [x], bytes, name);
     const last = r.shape[r.shape.length - 1];
@@ -35,8 +43,15 @@ export const bidirectional: LayerSpec = {
     if (!['concat', 'sum', 'mul', 'ave'].includes(mode)) throw new TfError(`Invalid merge mode: ${mode}`, 'config');
     const merge = mode === 'concat' ? [] : [term(mode === 'ave' ? 2 : 1, ...r.shape)];
     return {
-      shape, weights: [...r.weights, ...r.weights],
-      cost: { macs: scaleTerms(r.cost.macs, 2), flops: [...scaleTerms(r.cost.flops, 2), ...merge], bwd: scaleTerms(r.cost.bwd, 2), saved: scaleTerms(r.cost.saved, 2), rule: `Bidirectional (${mode}): 2× ${r.cost.rule}` },
+      shape,
+      weights: [...r.weights, ...r.weights],
+      cost: {
+        macs: scaleTerms(r.cost.macs, 2),
+        flops: [...scaleTerms(r.cost.flops, 2), ...merge],
+        bwd: scaleTerms(r.cost.bwd, 2),
+        saved: scaleTerms(r.cost.saved, 2),
+        rule: `Bidirectional (${mode}): 2× ${r.cost.rule}`,
+      },
     };
   },
 };
