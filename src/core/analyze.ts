@@ -16,14 +16,12 @@ export function analyze(source: string, options: Partial<AnalyzeOptions> = {}): 
   const parsed = parseCached(merged.path, source);
   const lines = lineIndexCached(merged.path, source);
   const extra: Diagnostic[] = [
-    ...parsed.syntaxErrors
-      .slice(0, 20)
-      .map((e) => ({
-        span: { start: e.s, end: e.e, line: lines.line(e.s) },
-        severity: 'error' as const,
-        code: 'syntax',
-        message: 'flopscope: syntax error; the rest of the file is still analyzed',
-      })),
+    ...parsed.syntaxErrors.slice(0, 20).map((e) => ({
+      span: { start: e.s, end: e.e, line: lines.line(e.s) },
+      severity: 'error' as const,
+      code: 'syntax',
+      message: 'flopscope: syntax error; the rest of the file is still analyzed',
+    })),
     ...notes.errors.map((e) => ({
       span: lines.lineSpan(e.line),
       severity: 'warning' as const,

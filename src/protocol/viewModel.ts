@@ -103,14 +103,12 @@ function moduleRow(node: ModuleNode, total: bigint, unit: string): ModuleRow {
 /** Top lines by FLOPs (at most `limit`), the rest folded into one "other" bar. */
 function chartBars(r: AnalysisResult, lines: readonly LineRow[], limit = 8): ChartBar[] {
   const sorted = [...lines].filter((l) => l.flops !== '0').sort((a, b) => (BigInt(b.flops) > BigInt(a.flops) ? 1 : -1));
-  const bars = sorted
-    .slice(0, limit)
-    .map((l) => ({
-      label: `${/^\d+$/.test(l.label) ? 'L' : ''}${l.label} ${l.code}`,
-      line: l.line,
-      share: l.share,
-      text: l.flopsText,
-    }));
+  const bars = sorted.slice(0, limit).map((l) => ({
+    label: `${/^\d+$/.test(l.label) ? 'L' : ''}${l.label} ${l.code}`,
+    line: l.line,
+    share: l.share,
+    text: l.flopsText,
+  }));
   const rest = sorted.slice(limit).reduce((sum, l) => sum + BigInt(l.flops), 0n);
   if (rest > 0n)
     bars.push({

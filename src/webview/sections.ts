@@ -117,32 +117,30 @@ export function lineTable(
     button.addEventListener('click', () => onSort(key));
     return button;
   };
-  const rows = [...lines]
-    .sort(compare(sort))
-    .map((l) =>
-      activatable(
+  const rows = [...lines].sort(compare(sort)).map((l) =>
+    activatable(
+      el(
+        'li',
+        {
+          class: 'line-row',
+          'data-line': String(l.line),
+          'aria-label': `Line ${l.label}: ${l.code}; ${l.shapes}; ${l.flopsText}, ${l.memoryText}, ${l.paramsText} params`,
+        },
+        el('span', { class: 'ln' }, l.label),
+        el('code', { class: 'code', title: l.code }, l.code),
         el(
-          'li',
-          {
-            class: 'line-row',
-            'data-line': String(l.line),
-            'aria-label': `Line ${l.label}: ${l.code}; ${l.shapes}; ${l.flopsText}, ${l.memoryText}, ${l.paramsText} params`,
-          },
-          el('span', { class: 'ln' }, l.label),
-          el('code', { class: 'code', title: l.code }, l.code),
-          el(
-            'span',
-            { class: 'shape', title: l.shapes },
-            [l.shapes && `→ ${l.shapes}`, l.calleesText && `+${l.calleesText} in calls`].filter(Boolean).join(' · '),
-          ),
-          el('span', { class: 'num', title: `${l.flopsText} (${l.macsText})` }, l.flopsShort),
-          el('span', { class: 'num' }, l.memoryText),
-          el('span', { class: 'num' }, l.paramsText),
-          bar(l.share, `${(l.share * 100).toFixed(1)}% of FLOPs`),
+          'span',
+          { class: 'shape', title: l.shapes },
+          [l.shapes && `→ ${l.shapes}`, l.calleesText && `+${l.calleesText} in calls`].filter(Boolean).join(' · '),
         ),
-        () => post({ type: 'reveal', line: l.line }),
+        el('span', { class: 'num', title: `${l.flopsText} (${l.macsText})` }, l.flopsShort),
+        el('span', { class: 'num' }, l.memoryText),
+        el('span', { class: 'num' }, l.paramsText),
+        bar(l.share, `${(l.share * 100).toFixed(1)}% of FLOPs`),
       ),
-    );
+      () => post({ type: 'reveal', line: l.line }),
+    ),
+  );
   const toolbar = el(
     'div',
     { class: 'sort-bar', role: 'group', 'aria-label': 'Sort lines by' },
