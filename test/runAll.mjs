@@ -44,7 +44,10 @@ run('type check (extension)', ...npx('tsc', '-p', 'src/extension/tsconfig.json')
 run('type check (webview)', ...npx('tsc', '-p', 'src/webview/tsconfig.json'));
 run('type check (integration suite)', ...npx('tsc', '-p', 'test/integration/tsconfig.json'));
 run('lint', ...npx('eslint', 'src', 'test'));
-run('format (prettier --check)', ...npx('prettier', '--check', '--log-level', 'warn', 'src', 'test', 'scripts', 'esbuild.mjs', 'eslint.config.mjs'));
+run(
+  'format (prettier --check)',
+  ...npx('prettier', '--check', '--log-level', 'warn', 'src', 'test', 'scripts', 'esbuild.mjs', 'eslint.config.mjs'),
+);
 run('build', process.execPath, ['esbuild.mjs', '--quiet']);
 run('README ops list in sync', process.execPath, ['scripts/updateReadme.mjs', '--check']);
 run('VSIX contents', process.execPath, ['test/package/checkVsix.mjs']);
