@@ -85,10 +85,23 @@ export interface InputSpec {
   readonly dtype: string;
 }
 
+/** Why a result is partial: one entry per kind of gap (unknown ops, budget, evaluation stopped, ...). */
+export interface PartialReason {
+  /** The diagnostic code of the gap: `unknown-op`, `budget`, `evaluation-stopped`, `syntax`, ... */
+  readonly code: string;
+  readonly message: string;
+  /** 1-based document line of the first place it happened, when known. */
+  readonly line?: number;
+}
+
 export interface Coverage {
   readonly ops: number;
   readonly unknownOps: number;
   readonly unknown: readonly { readonly name: string; readonly line: number; readonly count: number }[];
+  /** False when any figure is a lower bound: something ran that the engine could not cost or follow. */
+  readonly complete: boolean;
+  /** What makes the result partial (empty when complete). */
+  readonly reasons: readonly PartialReason[];
 }
 
 export interface Totals extends CostCounts {

@@ -1,5 +1,5 @@
 // What every front end's result shares: totals, the training memory ledger, coverage, dims and the budget note.
-import type { AnalysisResult, CostCounts, Diagnostic, LineCost } from '../api/result';
+import type { AnalysisResult, CostCounts, Diagnostic, LineCost, PartialReason } from '../api/result';
 import type { AnalyzeOptions } from '../api/options';
 import type { Recorder } from '../cost/recorder';
 import type { CostSums } from '../cost/recorder';
@@ -55,6 +55,7 @@ export function summarize(
         },
       ]
     : diagnostics;
+  const reasons = partialReasons(rec, notes);
   return {
     totals: {
       ...total,
@@ -77,6 +78,8 @@ export function summarize(
       ops: rec.knownOps + rec.unknownOps,
       unknownOps: rec.unknownOps,
       unknown: [...rec.unknown.values()].map((u) => ({ name: u.name, line: u.line, count: u.count })),
+      complete: reasons.length === 0,
+      reasons,
     },
     dims: Object.fromEntries([...dims.used].filter((d) => /^[A-Za-z_]\w*$/.test(d)).map((d) => [d, opts.dims[d] ?? 1])),
     convention: opts.convention,
@@ -84,4 +87,28 @@ export function summarize(
     diagnostics: notes,
     budgetExceeded,
   };
+}
+
+/** Diagnostic codes that mean some code ran (or should have) without being costed. */
+const partialCodes = new Set(['budget', 'evaluation-stopped', 'syntax', 'internal']);
+
+/** Why the figures are lower bounds: unknown ops, and each kind of diagnostic that stopped or skipped evaluation. */
+function partialReasons(rec: Recorder, diagnostics: readonly Diagnostic[]): PartialReason[] {
+  const reasons: PartialReason[] = [];
+  if (rec.unknownOps > 0) {
+    const names = [...rec.unknown.values()];
+    const listed = names.slice(0, 5).map((u) => `${u.name} (line ${u.line})`);
+    reasons.push({
+      code: 'unknown-op',
+      message: `${rec.unknownOps} unknown op${rec.unknownOps === 1 ? '' : 's'}: ${listed.join(', ')}${names.length > 5 ? ', ...' : ''}`,
+      line: names[0]?.line,
+    });
+  }
+  const seen = new Set<string>();
+  for (const d of diagnostics) {
+    if (!partialCodes.has(d.code) || seen.has(d.code)) continue;
+    seen.add(d.code);
+    reasons.push({ code: d.code, message: d.message.replace(/^flopscope: /, ''), line: d.span.line });
+  }
+  return reasons;
 }
