@@ -1,7 +1,7 @@
 // The flopscope command line (bundled as dist/cli-main.js, loaded by launcher.ts): analyze a model file and print its per-line cost report.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyze } from '../core/analyze';
+import { analyze } from '../core';
 import type { AnalysisResult } from '../core/api/result';
 import type { AnalyzeOptions } from '../core/api/options';
 import { renderReport } from '../protocol/report';
