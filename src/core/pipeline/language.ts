@@ -7,8 +7,6 @@ const byLanguageId: Readonly<Record<string, Language>> = {
   python: 'python',
   typescript: 'tsjs',
   javascript: 'tsjs',
-  typescriptreact: 'tsjs',
-  javascriptreact: 'tsjs',
 };
 
 /** The front end of a VS Code language id (`python`, `typescript`, ...) or a path (`model.py`, `x.ipynb`, `net.ts`). */
