@@ -287,7 +287,10 @@ export class StmtLowerer extends ExprLowerer {
   private withStmt(cs: SyntaxNode[], s: number, e: number): Stmt {
     const start = cs[0].name === 'async' ? 2 : 1;
     const bodyNode = cs.find((c) => c.name === 'Body');
-    const header = cs.slice(start, bodyNode ? cs.indexOf(bodyNode) : cs.length);
+    let header = cs.slice(start, bodyNode ? cs.indexOf(bodyNode) : cs.length);
+    // `with (a as b, c as d):` groups the items in parentheses.
+    if (header.length === 1 && header[0].name === 'WithItems')
+      header = children(header[0]).filter((c) => c.name !== '(' && c.name !== ')');
     const items = splitAt(header, ',')
       .filter((g) => g.length)
       .map((g) => {

@@ -1,5 +1,5 @@
 // The only importer of the Python parser: parses source text (incrementally when given the previous parse) and lowers it to the IR.
-import { parser } from '@lezer/python';
+import { parser } from './grammar/parser';
 import { TreeFragment, type Tree } from '@lezer/common';
 import type { Module, Stmt } from './ir';
 import { children } from './cursor';
