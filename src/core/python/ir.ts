@@ -80,7 +80,14 @@ export interface Handler {
   readonly body: Stmt[];
 }
 
+/** A syntax error's span; `msg` says what is wrong (Python's wording where it has one), else "invalid syntax". */
+export interface ParseError {
+  readonly s: number;
+  readonly e: number;
+  readonly msg?: string;
+}
+
 export interface Module {
   readonly body: Stmt[];
-  readonly syntaxErrors: { s: number; e: number }[];
+  readonly syntaxErrors: ParseError[];
 }
