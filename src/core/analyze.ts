@@ -13,7 +13,8 @@ import type { LineIndex } from './eval/lineIndex';
 /** The syntax errors of a Python file as analyze() reports them (at most 20), through the same parse path. */
 export function checkSyntax(source: string, path = '<string>'): Diagnostic[] {
   useIrStore(undefined);
-  return syntaxDiagnostics(parseCached(path, source), lineIndexCached(path, source));
+  const parsed = parseCached(path, source);
+  return parsed.syntaxErrors.length ? syntaxDiagnostics(parsed, lineIndexCached(path, source)) : [];
 }
 
 function syntaxDiagnostics(parsed: Module, lines: LineIndex): Diagnostic[] {

@@ -114,3 +114,18 @@ test('checkSyntax reports what analyze() reports', () => {
   const src = header + 'm = nn.Linear(8, 4\nn = 1\n';
   assert.deepEqual(core.checkSyntax(src, '/t/check.py'), syntax(core.analyze(src, { path: '/t/check2.py' })));
 });
+
+test('re-analysis of one document while it is half-typed and after the fix equals a fresh analysis', () => {
+  const fixed = header + 'a = nn.Linear(8, 16)\nb = nn.Linear(16, 4)\nx = torch.randn(2, 8)\ny = b(a(x))\n';
+  const broken = fixed.replace('nn.Linear(8, 16)', 'nn.Linear(8, 16');
+  const path = '/t/typing.py';
+  const strip = (r) => JSON.stringify(r.lines, (_, v) => (typeof v === 'bigint' ? String(v) : v));
+  const fresh = core.analyze(fixed, { path: '/t/fresh.py' });
+  for (const text of [fixed, broken, fixed, broken.replace('(2, 8)', '(3, 8)'), fixed]) {
+    const r = core.analyze(text, { path });
+    const alone = core.analyze(text, { path: `/t/alone${Math.random()}.py` });
+    assert.equal(strip(r), strip(alone));
+    assert.deepEqual(syntax(r), syntax(alone));
+  }
+  assert.equal(strip(core.analyze(fixed, { path })), strip(fresh));
+});

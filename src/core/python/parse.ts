@@ -111,5 +111,5 @@ function parseText(text: string, previous?: ParseState): { module: Module; state
   const state: ParseState = { text, fragments: TreeFragment.addTree(first.tree), lowered: first.lowered };
   if (!first.errors.length) return { module: { body: first.body, syntaxErrors: [] }, state };
   const plain = { body: first.body, syntaxErrors: placeErrors(text, first.errors) };
-  return recoverUnclosed(text, plain, parseAndLower) ?? { module: plain, state };
+  return recoverUnclosed(text, plain, parseAndLower, state) ?? { module: plain, state };
 }
