@@ -129,3 +129,12 @@ test('re-analysis of one document while it is half-typed and after the fix equal
   }
   assert.equal(strip(core.analyze(fixed, { path })), strip(fresh));
 });
+
+test('an unterminated string is a syntax error on its line (Python: "unterminated string literal"), not a value', () => {
+  const r = run(header + 'name = "abc\nm = nn.Linear(8, 4)\n');
+  assert.deepEqual(
+    syntax(r).map((d) => d.span.line),
+    [3],
+  );
+  assert.equal(r.totals.params, 36n);
+});

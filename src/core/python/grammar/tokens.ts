@@ -285,13 +285,9 @@ export const strings = new ExternalTokenizer((input, stack) => {
       }
       break;
     } else if (input.next == newline) {
-      if (long) {
-        input.advance();
-      } else if (input.pos == start) {
-        input.acceptToken(stringEnd);
-        return;
-      }
-      break;
+      // A short string ends at the line's end without its quote: no token, so the parser reports the error there.
+      if (long) input.advance();
+      else break;
     } else {
       input.advance();
     }
