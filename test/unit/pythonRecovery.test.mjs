@@ -99,7 +99,7 @@ test('1,500 and 100,000 nested brackets, and 100,000 chained operators: a clear 
     }
   }
   const r = run(header + `x = ${Array(100000).fill('1').join(' + ')}\nm = nn.Linear(8, 4)\n`);
-  assert.match(syntax(r)[0].message, /nested more than 200 levels/);
+  assert.match(syntax(r)[0].message, /nested more than 500 levels/);
   assert.equal(r.totals.params, 36n);
 });
 
@@ -137,4 +137,11 @@ test('an unterminated string is a syntax error on its line (Python: "unterminate
     [3],
   );
   assert.equal(r.totals.params, 36n);
+});
+
+test('nesting Python accepts (199 brackets of calls on attributes) still parses and evaluates', () => {
+  const x = 'torch.relu('.repeat(199) + 'torch.randn(2, 3)' + ')'.repeat(199);
+  const r = run(header + `y = ${x}\n`);
+  assert.deepEqual(syntax(r), []);
+  assert.equal(r.lines.find((l) => l.line === 3).value, '[2, 3]');
 });

@@ -4,8 +4,8 @@ import type { Arg, CompClause, DictItem, Expr, Param } from './ir';
 import { children, splitAt } from './cursor';
 import { parseNumber, parseString, splitString, unescape } from './literals';
 
-/** Nesting of expressions lowered before a statement is refused (CPython refuses 200 nested brackets). */
-export const MAX_EXPR_DEPTH = 200;
+/** Nesting of expressions lowered before a statement is refused (brackets are limited to 200 before parsing, as in CPython). */
+export const MAX_EXPR_DEPTH = 500;
 
 /** Thrown by the lowering when a statement nests deeper than it can follow; the statement becomes a syntax error. */
 export class TooDeep extends Error {}
