@@ -26,7 +26,9 @@ function nativeModule(ip: Interp, name: string): PyModule | undefined {
   if (cached) return cached;
   const make = contexts.get(ip)?.natives.get(name);
   if (!make) return undefined;
-  const m = make(ip);
+  // A native module is part of the shared world, whichever analysis first imports it: built outside the journal, frozen.
+  const m = ip.journal.shared(() => make(ip));
+  ip.journal.freeze(m);
   ip.modules.set(name, m);
   return m;
 }
@@ -103,12 +105,7 @@ export function importFrom(
           `${'.'.repeat(level)}${dotted}.${n.name}`,
           () => {
             const tmp = new Scope('module', undefined, ip.builtins);
-            ip.frames.push({ file, pos });
-            try {
-              importFromNow(ip, file, dotted, level, [{ name: n.name }], tmp);
-            } finally {
-              ip.frames.pop();
-            }
+            ip.withFrame(file, pos, () => importFromNow(ip, file, dotted, level, [{ name: n.name }], tmp));
             return tmp.vars.get(n.name) ?? new Unknown(`name ${n.name}`);
           },
           () => ip.runId,
