@@ -9,6 +9,8 @@ import { root } from './core.mjs';
 const allowed = {
   'src/core/python/lowerExpr.ts compareOps': 'a constant table, never written',
   'src/core/result/summary.ts partialCodes': 'a constant table, never written',
+  'src/core/python/grammar/tokens.ts bracketed': "the grammar's constant token table, never written",
+  'src/core/python/grammar/tokens.ts stringFlags': "the grammar's constant token table, never written",
   'src/core/torch/ops/loss.ts elementwise': 'a constant table, never written',
   'src/core/torch/registry.ts ops': 'filled by def() as the op files load, read-only afterwards',
   'src/core/tsjs/layers/registry.ts layerSpecs': 'built once at load from the layer files, read-only afterwards',
