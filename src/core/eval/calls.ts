@@ -5,6 +5,7 @@ import { Scope } from './scope';
 import { evalExpr } from './expressions';
 import { iterate } from './protocols';
 import { instantiate } from './classDef';
+import { useOfUnresolved } from './imports';
 import { PyException } from './errors';
 import { Tensor } from '../torch/tensor';
 import {
@@ -20,6 +21,7 @@ import {
   PyTuple,
   StaticMethod,
   Unknown,
+  UnresolvedImport,
   type CallSite,
   type Value,
 } from './values';
@@ -68,6 +70,10 @@ export function callValue(
     if (m) return callValue(ip, m, [fn, ...args], kwargs, site);
   }
   if (fn instanceof StaticMethod || fn instanceof ClassMethod) return callValue(ip, fn.fn, args, kwargs, site);
+  if (fn instanceof UnresolvedImport) {
+    useOfUnresolved(ip, fn);
+    return new UnresolvedImport(fn.why, fn.module, `${fn.label}()`, fn.at);
+  }
   const hasTensor =
     args.some((a) => a instanceof Tensor) || [...(kwargs?.values() ?? [])].some((a) => a instanceof Tensor);
   if (hasTensor) ip.recorder.unknownOp(ip, describeCallee(fn));
@@ -76,6 +82,7 @@ export function callValue(
 
 function describeCallee(fn: Value): string {
   if (fn instanceof Unknown) return fn.why.replace(/^(name|attribute) /, '');
+  if (fn instanceof PyInstance) return `${fn.cls.name} instance (not callable)`;
   return 'call';
 }
 

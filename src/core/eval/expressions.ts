@@ -87,11 +87,8 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
       return compare(e.op, evalExpr(ip, e.l, scope), evalExpr(ip, e.r, scope), (c, x) => containsKey(c, x), ip.binary);
     case 'cond': {
       const t = truthy(ip, evalExpr(ip, e.test, scope));
-      return t === true
-        ? evalExpr(ip, e.then, scope)
-        : t === false
-          ? evalExpr(ip, e.orelse, scope)
-          : evalExpr(ip, e.orelse, scope);
+      if (t === undefined) ip.undecided('branch');
+      return t === true ? evalExpr(ip, e.then, scope) : evalExpr(ip, e.orelse, scope);
     }
     case 'seq': {
       const items: Value[] = [];

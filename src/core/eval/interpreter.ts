@@ -11,6 +11,7 @@ import { importModule, importFrom } from './imports';
 import type { Recorder } from '../cost/recorder';
 import { PyList, PyModule, Unknown, type Value, type CallSite } from './values';
 import { LineIndex } from './lineIndex';
+import { isPartialCode } from '../api/partial';
 import type { Tensor } from '../torch/tensor';
 
 export const enum Signal {
@@ -125,8 +126,15 @@ export class Interp {
   report(severity: Severity, code: string, message: string, at?: { s: number; e: number }): void {
     const idx = this.lineIndex.get(this.docFile);
     if (!idx) return;
-    // Notes about library code the user did not write stay silent; errors surface at the user's call site.
-    if (severity !== 'error' && this.frames[this.frames.length - 1]?.file !== this.docFile) return;
+    // Notes about library code the user did not write stay silent; errors and gaps (partial results) surface at the
+    // user's call site, naming the library place.
+    const top = this.frames[this.frames.length - 1];
+    const inLibrary = top !== undefined && top.file !== this.docFile;
+    if (severity !== 'error' && inLibrary && !isPartialCode(code)) return;
+    if (inLibrary && severity !== 'error') {
+      message = `${message} (in ${top.file.slice(top.file.lastIndexOf('/') + 1)}:${this.lineIndex.get(top.file)?.line(top.pos) ?? '?'})`;
+      at = undefined;
+    }
     let span = at;
     if (!span) {
       for (let i = this.frames.length - 1; i >= 0 && !span; i--)
@@ -134,7 +142,7 @@ export class Interp {
     }
     if (!span) return;
     const line = idx.line(span.s);
-    const key = `${line}|${code}|${message}`;
+    const key = `${line}|${code}|${inLibrary && severity !== 'error' ? '' : message}`;
     if (this.seenDiag.has(key)) return;
     this.seenDiag.add(key);
     this.diagnostics.push({ span: { start: span.s, end: span.e, line }, severity, message, code });
@@ -181,6 +189,7 @@ export class Interp {
         return Signal.Normal;
       case 'if': {
         const t = truthy(this, evalExpr(this, st.test, scope));
+        if (t === undefined) this.undecided('branch');
         return this.execBlock(t === true ? st.body : st.orelse, scope);
       }
       case 'while':
@@ -259,9 +268,34 @@ export class Interp {
   binary!: (op: string, a: Value, b: Value) => Value;
   torch!: TorchHooks;
 
+  /** A loop or branch decided by a value the engine cannot know: noted as a warning that makes the result partial. */
+  undecided(kind: 'loop' | 'iterable' | 'branch'): void {
+    // In library code only a model's forward matters (imports and config plumbing decide nothing that is costed).
+    const top = this.frames[this.frames.length - 1];
+    if (top && top.file !== this.docFile && this.recorder.moduleStack.length === 0) return;
+    if (kind === 'branch')
+      this.report(
+        'warning',
+        'branch-unknown',
+        'flopscope: condition unknown: taken as false, the branch it guards was not costed',
+      );
+    else
+      this.report(
+        'warning',
+        'loop-unknown',
+        kind === 'loop'
+          ? 'flopscope: loop bound unknown: body not costed'
+          : 'flopscope: cannot tell what this loop iterates over: body not costed',
+      );
+  }
+
   private whileLoop(test: Expr, body: Stmt[], orelse: Stmt[], scope: Scope): Signal {
     for (;;) {
       const t = truthy(this, evalExpr(this, test, scope));
+      if (t === undefined) {
+        this.undecided('loop');
+        return Signal.Normal;
+      }
       if (t !== true) break;
       const sig = this.execBlock(body, scope);
       if (sig === Signal.Break) return Signal.Normal;
@@ -273,11 +307,7 @@ export class Interp {
   private forLoop(target: Expr, iterExpr: Expr, body: Stmt[], orelse: Stmt[], scope: Scope): Signal {
     const items = iterate(this, evalExpr(this, iterExpr, scope));
     if (!items) {
-      this.report(
-        'information',
-        'unknown-iterable',
-        'flopscope: cannot tell what this loop iterates over; its body was skipped',
-      );
+      this.undecided('iterable');
       return Signal.Normal;
     }
     for (const item of items) {

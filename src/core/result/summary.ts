@@ -6,6 +6,7 @@ import type { CostSums } from '../cost/recorder';
 import type { DimValues } from './evaluate';
 import { optimizerRates } from './conventions';
 import { costCounts } from './costCounts';
+import { isPartialCode } from '../api/partial';
 
 /** MACs and FLOPs forward/backward of accumulated costs, under the chosen convention. */
 export function counts(dims: DimValues, conv: AnalyzeOptions['convention'], c: CostSums): CostCounts {
@@ -89,9 +90,6 @@ export function summarize(
   };
 }
 
-/** Diagnostic codes that mean some code ran (or should have) without being costed. */
-const partialCodes = new Set(['budget', 'evaluation-stopped', 'syntax', 'internal']);
-
 /** Why the figures are lower bounds: unknown ops, and each kind of diagnostic that stopped or skipped evaluation. */
 function partialReasons(rec: Recorder, diagnostics: readonly Diagnostic[]): PartialReason[] {
   const reasons: PartialReason[] = [];
@@ -106,7 +104,7 @@ function partialReasons(rec: Recorder, diagnostics: readonly Diagnostic[]): Part
   }
   const seen = new Set<string>();
   for (const d of diagnostics) {
-    if (!partialCodes.has(d.code) || seen.has(d.code)) continue;
+    if (!isPartialCode(d.code) || seen.has(d.code)) continue;
     seen.add(d.code);
     reasons.push({ code: d.code, message: d.message.replace(/^flopscope: /, ''), line: d.span.line });
   }

@@ -3,6 +3,7 @@ import type { TorchCtx } from '../context';
 import { bind, type Bound } from '../signature';
 import { NativeFunction, PyClass, PyInstance, Unknown, type PyDtype, type Value } from '../../eval/values';
 import { Tensor } from '../tensor';
+import { guardUnknown } from '../unknownInputs';
 import type { Dim } from '../../sym/dim';
 
 export interface Maker {
@@ -53,7 +54,9 @@ export class LayerKit {
     cls.dict.set(
       'forward',
       new NativeFunction('forward', ([self, ...args], kw) =>
-        self instanceof PyInstance ? forward(self, args, kw) : new Unknown(name),
+        self instanceof PyInstance
+          ? guardUnknown(this.c, `nn.${name}`, args, kw, () => forward(self, args, kw))
+          : new Unknown(name),
       ),
     );
     this.classes[name] = cls;

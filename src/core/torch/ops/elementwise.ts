@@ -7,12 +7,23 @@ import { boolType, complex64, promote } from '../dtypes';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
 import { dimFloorDiv } from '../../sym/dim';
-import { PyFloat, Unknown, type Value } from '../../eval/values';
+import { PyFloat, SymInt, Unknown, type Value } from '../../eval/values';
 import { foldBinary, foldUnary, withData } from '../constData';
 
 function scalarDtype(c: TorchCtx, v: Value, other: Tensor | undefined) {
   if (v instanceof PyFloat) return other && other.dtype.isFloat ? other.dtype : c.defaultFloat;
   return other?.dtype ?? c.defaultFloat;
+}
+
+/** True for an operand the engine cannot see (an Unknown, an instance or other non-scalar): it may be a tensor. */
+function opaque(v: Value): boolean {
+  return !(
+    v === null ||
+    typeof v === 'number' ||
+    typeof v === 'boolean' ||
+    v instanceof PyFloat ||
+    v instanceof SymInt
+  );
 }
 
 /** Binary element-wise op on tensors and/or scalars. */
@@ -27,8 +38,9 @@ export function binaryElementwise(
   const ta = asTensor(a),
     tb = asTensor(b);
   if (!ta && !tb) return new Unknown(op);
-  const sa = ta?.shape ?? (ta ? undefined : []);
-  const sb = tb?.shape ?? (tb ? undefined : []);
+  // An operand of unknown value may be a tensor of any shape: never take the known operand's shape for the result.
+  const sa = ta?.shape ?? (ta || opaque(a) ? undefined : []);
+  const sb = tb?.shape ?? (tb || opaque(b) ? undefined : []);
   const dtype = resultBool
     ? boolType
     : ta && tb
