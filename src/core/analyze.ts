@@ -7,6 +7,7 @@ import { createSession } from './engine/session';
 import { runDocument, type EntryOutcome } from './engine/entry';
 import { buildResult } from './result/build';
 import { BudgetExceeded, Cancelled } from './eval/errors';
+import { ResourceLimit } from './sym/limits';
 
 export function analyze(source: string, options: Partial<AnalyzeOptions> = {}): AnalysisResult {
   const opts: AnalyzeOptions = { ...defaultOptions, ...options };
@@ -37,7 +38,15 @@ export function analyze(source: string, options: Partial<AnalyzeOptions> = {}): 
   } catch (e) {
     if (e instanceof BudgetExceeded) budget = true;
     else if (e instanceof Cancelled) throw e;
-    else
+    else if (e instanceof ResourceLimit) {
+      const line = session.ip.recorder.lastLine || 1;
+      extra.push({
+        span: lines.lineSpan(line),
+        severity: 'warning',
+        code: 'resource-limit',
+        message: `flopscope: resource limit: this would build ${e.what}; evaluation stopped here and results cover what ran before`,
+      });
+    } else
       extra.push({
         span: { start: 0, end: 1, line: 1 },
         severity: 'warning',

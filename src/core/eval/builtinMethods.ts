@@ -1,4 +1,5 @@
 // Methods of built-in values: str, list, tuple, dict, set.
+import { checkSequence } from '../sym/limits';
 import type { Interp } from './interpreter';
 import { hashKey } from './keys';
 import { iterate, toStr } from './protocols';
@@ -62,7 +63,10 @@ const listMethods: Record<string, Method> = {
   },
   extend: (ip, l: PyList, [x]) => {
     const items = iterate(ip, x);
-    if (items) l.items.push(...items);
+    if (items) {
+      checkSequence(l.items.length + items.length, 'list');
+      for (const it of items) l.items.push(it);
+    }
     return null;
   },
   insert: (_ip, l: PyList, [i, x]) => {

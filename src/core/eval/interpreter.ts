@@ -12,6 +12,7 @@ import type { Recorder } from '../cost/recorder';
 import { PyList, PyModule, Unknown, type Value, type CallSite } from './values';
 import { LineIndex } from './lineIndex';
 import { isPartialCode } from '../api/partial';
+import { checkSequence } from '../sym/limits';
 import type { Tensor } from '../torch/tensor';
 
 export const enum Signal {
@@ -253,11 +254,13 @@ export class Interp {
     if (cur instanceof PyList && op === '+') {
       const items = iterate(this, v);
       if (items) {
+        checkSequence(cur.items.length + items.length, 'list');
         cur.items.push(...items);
         return Signal.Normal;
       }
     }
     if (cur instanceof PyList && op === '*' && typeof v === 'number' && Number.isInteger(v)) {
+      checkSequence(cur.items.length * v, 'list');
       cur.items = v > 0 ? Array.from({ length: v }, () => cur.items).flat() : [];
       return Signal.Normal;
     }
