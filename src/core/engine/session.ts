@@ -12,6 +12,7 @@ import { makeTensorHooks } from '../torch/tensorHooks';
 import { dtypes } from '../torch/dtypes';
 import { Scope } from '../eval/scope';
 import { PyException, BudgetExceeded, Cancelled } from '../eval/errors';
+import { exceptionText, traceback } from '../eval/traceback';
 import { PyModule, type PyDtype } from '../eval/values';
 import { parseCached, lineIndexCached } from './parseCache';
 import { moduleCache } from './moduleCache';
@@ -85,12 +86,17 @@ export function runFile(ip: Interp, path: string, name: string, source?: string)
   } catch (e) {
     if (e instanceof BudgetExceeded || e instanceof Cancelled) throw e;
     if (!(e instanceof PyException)) throw e;
-    if (path === ip.docFile)
+    if (path === ip.docFile) {
+      e.frames.push({ file: path, pos: ip.frames[depth]?.pos ?? 0, name: '<module>' });
+      const tb = traceback(ip, e);
       ip.report(
         'warning',
         'evaluation-stopped',
-        `flopscope: evaluation stopped here: ${e.type}${e.message && e.message !== 'raised' ? `: ${e.message}` : ''}`,
+        `flopscope: evaluation stopped here: ${exceptionText(e)}${tb.text}`,
+        undefined,
+        tb.related,
       );
+    }
   } finally {
     ip.frames.length = depth;
     cache.exit(path, text, m);

@@ -94,7 +94,8 @@ export function callFunction(ip: Interp, fn: PyFunction, args: Value[], kwargs: 
     scope.vars.set('__class__', fn.definingClass);
     if (args.length) scope.vars.set('__self_arg__', args[0]);
   }
-  ip.frames.push({ file: fn.file, pos: fn.line0 });
+  const frame = { file: fn.file, pos: fn.line0 };
+  ip.frames.push(frame);
   try {
     if (!Array.isArray(fn.body)) return evalExpr(ip, fn.body, scope);
     ip.retVal = null;
@@ -102,6 +103,10 @@ export function callFunction(ip: Interp, fn: PyFunction, args: Value[], kwargs: 
     const r = sig === Signal.Return ? ip.retVal : null;
     ip.retVal = null;
     return r;
+  } catch (e) {
+    if (e instanceof PyException && e.frames.length < 64)
+      e.frames.push({ file: frame.file, pos: frame.pos, name: fn.name });
+    throw e;
   } finally {
     ip.frames.pop();
   }

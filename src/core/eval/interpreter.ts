@@ -1,6 +1,6 @@
 // The abstract interpreter's state and statement execution: frames, step budget, control flow.
 import type { Expr, Stmt } from '../python/ir';
-import type { Diagnostic, Severity } from '../api/result';
+import type { Diagnostic, RelatedInfo, Severity } from '../api/result';
 import { BudgetExceeded, Cancelled, PyException } from './errors';
 import { Scope } from './scope';
 import { evalExpr, assignTo, deleteTarget } from './expressions';
@@ -9,7 +9,7 @@ import { makeFunction } from './functions';
 import { truthy, iterate } from './protocols';
 import { importModule, importFrom } from './imports';
 import type { Recorder } from '../cost/recorder';
-import { PyList, PyModule, Unknown, type Value, type CallSite } from './values';
+import { PyInstance, PyList, PyModule, PyTuple, Unknown, type Value, type CallSite } from './values';
 import { LineIndex } from './lineIndex';
 import { isPartialCode } from '../api/partial';
 import { checkSequence } from '../sym/limits';
@@ -124,7 +124,13 @@ export class Interp {
   }
 
   /** Reports a diagnostic at the innermost document position (deduplicated per line and message). */
-  report(severity: Severity, code: string, message: string, at?: { s: number; e: number }): void {
+  report(
+    severity: Severity,
+    code: string,
+    message: string,
+    at?: { s: number; e: number },
+    related?: readonly RelatedInfo[],
+  ): void {
     const idx = this.lineIndex.get(this.docFile);
     if (!idx) return;
     // Notes about library code the user did not write stay silent; errors and gaps (partial results) surface at the
@@ -146,7 +152,8 @@ export class Interp {
     const key = `${line}|${code}|${inLibrary && severity !== 'error' ? '' : message}`;
     if (this.seenDiag.has(key)) return;
     this.seenDiag.add(key);
-    this.diagnostics.push({ span: { start: span.s, end: span.e, line }, severity, message, code });
+    const d = { span: { start: span.s, end: span.e, line }, severity, message, code };
+    this.diagnostics.push(related?.length ? { ...d, related } : d);
   }
 
   /** Remembers the first value a document statement binds (for the line's shape and the module's params). */
@@ -229,7 +236,7 @@ export class Interp {
         return this.execBlock(st.body, scope);
       case 'raise': {
         const x = st.x ? evalExpr(this, st.x, scope) : null;
-        throw new PyException(exceptionName(x), 'raised');
+        throw new PyException(exceptionName(x), exceptionMessage(x));
       }
       case 'assert':
         return Signal.Normal;
@@ -347,4 +354,11 @@ function exceptionName(x: Value): string {
     return (x as { name: string }).name;
   if (x && typeof x === 'object' && 'cls' in x) return (x as { cls: { name: string } }).cls.name;
   return 'Exception';
+}
+
+/** The message of a raised exception instance (its first argument when it is a string), or 'raised'. */
+function exceptionMessage(x: Value): string {
+  const args = x instanceof PyInstance ? x.attrs.get('args') : undefined;
+  const first = args instanceof PyTuple ? args.items[0] : undefined;
+  return typeof first === 'string' && first ? first : 'raised';
 }
