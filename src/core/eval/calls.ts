@@ -36,7 +36,7 @@ export function evalArgs(ip: Interp, argExprs: Arg[], scope: Scope): { args: Val
     else if (a.kind === 'star') {
       const items = iterate(ip, v);
       // An unknown *args is most often a pass-through of the caller's own (empty) arguments: pass nothing.
-      if (items) args.push(...items);
+      if (items) for (const it of items) args.push(it);
     } else if (v instanceof PyDict) {
       kwargs ??= new Map();
       for (const [k, val] of v.map.values()) if (typeof k === 'string') kwargs.set(k, val);

@@ -172,7 +172,7 @@ export function useOfUnresolved(ip: Interp, v: UnresolvedImport): void {
   ip.report(
     'warning',
     'unresolved-import',
-    `flopscope: cannot resolve '${v.module}' (no such file beside the document, not a modelled library): '${v.label}' and what it builds are unknown`,
+    `flopscope: cannot resolve the import '${v.module}' (no such file, not a modelled library): '${v.label}' and what it builds are unknown`,
     v.at,
   );
 }

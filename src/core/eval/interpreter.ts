@@ -262,7 +262,7 @@ export class Interp {
       const items = iterate(this, v);
       if (items) {
         checkSequence(cur.items.length + items.length, 'list');
-        cur.items.push(...items);
+        for (const it of items) cur.items.push(it);
         return Signal.Normal;
       }
     }

@@ -142,7 +142,7 @@ export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinar
   if ((a instanceof PyList || a instanceof PyTuple) && op === '*' && typeof b === 'number') {
     checkSequence(a.items.length * b, a instanceof PyList ? 'list' : 'tuple');
     const items: Value[] = [];
-    for (let i = 0; i < b; i++) items.push(...a.items);
+    for (let i = 0; i < b; i++) for (const it of a.items) items.push(it);
     return a instanceof PyList ? new PyList(items) : new PyTuple(items);
   }
   if (typeof a === 'number' && op === '*' && (b instanceof PyList || b instanceof PyTuple))

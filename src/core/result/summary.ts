@@ -102,11 +102,17 @@ function partialReasons(rec: Recorder, diagnostics: readonly Diagnostic[]): Part
       line: names[0]?.line,
     });
   }
-  const seen = new Set<string>();
+  const seen = new Map<string, { reason: PartialReason; count: number }>();
   for (const d of diagnostics) {
-    if (!isPartialCode(d.code) || seen.has(d.code)) continue;
-    seen.add(d.code);
-    reasons.push({ code: d.code, message: d.message.replace(/^flopscope: /, ''), line: d.span.line });
+    if (!isPartialCode(d.code)) continue;
+    const s = seen.get(d.code);
+    if (s) s.count++;
+    else {
+      const reason = { code: d.code, message: d.message.split('\n')[0].replace(/^flopscope: /, ''), line: d.span.line };
+      seen.set(d.code, { reason, count: 1 });
+    }
   }
+  for (const { reason, count } of seen.values())
+    reasons.push(count > 1 ? { ...reason, message: `${reason.message} (and ${count - 1} more)` } : reason);
   return reasons;
 }
