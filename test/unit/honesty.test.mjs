@@ -146,3 +146,74 @@ test('string and tuple growth are limited too; the exponent of a symbolic power 
     assert.equal(r.coverage.complete, false);
   }
 });
+
+test('an entry that raises gives the Python-style chain of file:line frames, in the message and as related info', () => {
+  const src = `import torch.nn as nn
+
+
+def check(n):
+    if n % 2:
+        raise ValueError(f"n must be even, got {n}")
+    return n
+
+
+class Block(nn.Module):
+    def __init__(self, n):
+        super().__init__()
+        self.fc = nn.Linear(check(n), 4)
+
+
+class Net(nn.Module):
+    def __init__(self, n=3):
+        super().__init__()
+        self.block = Block(n)
+`;
+  const r = core.analyze(src, { path: '/t/net.py', entry: 'Net()' });
+  const d = r.diagnostics.find((x) => x.code === 'bad-entry');
+  // Real Python: ValueError: n must be even, got 3, raised in check (line 6) called from Block.__init__ (13), Net.__init__ (19).
+  assert.equal(
+    d.message,
+    [
+      "flopscope: the entry 'Net()' raised ValueError: n must be even, got 3",
+      'Traceback (most recent call last):',
+      '  File "/t/net.py", line 19, in __init__',
+      '  File "/t/net.py", line 13, in __init__',
+      '  File "/t/net.py", line 6, in check',
+    ].join('\n'),
+  );
+  assert.deepEqual(d.related, [
+    { file: '/t/net.py', line: 19, message: 'in __init__' },
+    { file: '/t/net.py', line: 13, message: 'in __init__' },
+    { file: '/t/net.py', line: 6, message: 'in check' },
+  ]);
+});
+
+test('a module-level error names its frames down to the raise, across an imported sibling file', () => {
+  const files = {
+    '/t/pkg/helpers.py': 'def width(n):\n    raise RuntimeError("bad width")\n',
+    '/t/pkg/model.py': 'import torch\nfrom helpers import width\n\nw = width(3)\nx = torch.randn(2)\n',
+  };
+  const r = core.analyze(files['/t/pkg/model.py'], { path: '/t/pkg/model.py', readFile: (p) => files[p] });
+  const d = r.diagnostics.find((x) => x.code === 'evaluation-stopped');
+  assert.equal(d.span.line, 4);
+  assert.match(d.message, /^flopscope: evaluation stopped here: RuntimeError: bad width\nTraceback/);
+  assert.deepEqual(
+    d.related.map((x) => `${x.file}:${x.line} ${x.message}`),
+    ['/t/pkg/model.py:4 in <module>', '/t/pkg/helpers.py:2 in width'],
+  );
+  assert.equal(r.coverage.complete, false);
+});
+
+test('creation ops with negative sizes raise PyTorch 1.13 messages; nn.Linear(-5, -3) has no negative bytes', () => {
+  const r = core.analyze('import torch\nimport torch.nn as nn\nx = torch.randn(-1)\nbad = nn.Linear(-5, -3)\n', {
+    path: '/t/neg.py',
+  });
+  const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.span.line}: ${d.message}`);
+  assert.deepEqual(errors, [
+    '3: Trying to create tensor with negative dimension -1: [-1]',
+    '4: Trying to create tensor with negative dimension -3: [-3, -5]',
+  ]);
+  assert.equal(r.totals.params, 0n);
+  assert.equal(r.memory.paramBytes, 0n);
+  assert.notEqual(r.lines.find((l) => l.line === 3)?.value, '[-1]');
+});
