@@ -1,4 +1,5 @@
 // Expression evaluation and assignment targets.
+import { inertExpr } from './inert';
 import { checkSequence } from '../sym/limits';
 import type { Expr } from '../python/ir';
 import type { Interp } from './interpreter';
@@ -88,7 +89,7 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
       return compare(e.op, evalExpr(ip, e.l, scope), evalExpr(ip, e.r, scope), (c, x) => containsKey(c, x), ip.binary);
     case 'cond': {
       const t = truthy(ip, evalExpr(ip, e.test, scope));
-      if (t === undefined) ip.undecided('branch');
+      if (t === undefined && !inertExpr(e.then)) ip.undecided('branch');
       return t === true ? evalExpr(ip, e.then, scope) : evalExpr(ip, e.orelse, scope);
     }
     case 'seq': {

@@ -160,7 +160,10 @@ function importFromNow(
 }
 
 /** The value bound by an import that resolves to nothing: an Unknown that remembers the import, so each use is a gap. */
-function unresolved(ip: Interp, module: string, label: string): UnresolvedImport {
+function unresolved(ip: Interp, module: string, label: string): Unknown {
+  // A missing part of a modelled library (`torch.onnx`) is an unmodelled API, not a missing file: plain Unknown.
+  const top = module.split('.')[0];
+  if (top && contexts.get(ip)?.natives.has(top)) return new Unknown(`name ${label}`);
   const f = ip.frames[ip.frames.length - 1];
   const at = f.file === ip.docFile ? ip.lineIndex.get(f.file)?.statementSpan(f.pos) : undefined;
   return new UnresolvedImport(`name ${label}`, module, label, at);
@@ -172,7 +175,7 @@ export function useOfUnresolved(ip: Interp, v: UnresolvedImport): void {
   ip.report(
     'warning',
     'unresolved-import',
-    `flopscope: cannot resolve the import '${v.module}' (no such file, not a modelled library): '${v.label}' and what it builds are unknown`,
+    `flopscope: cannot resolve the import '${v.module}': '${v.label}' and what it builds are unknown`,
     v.at,
   );
 }

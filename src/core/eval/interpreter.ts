@@ -13,6 +13,7 @@ import { PyInstance, PyList, PyModule, PyTuple, Unknown, type Value, type CallSi
 import { LineIndex } from './lineIndex';
 import { isPartialCode } from '../api/partial';
 import { checkSequence } from '../sym/limits';
+import { inertBlock } from './inert';
 import type { Tensor } from '../torch/tensor';
 
 export const enum Signal {
@@ -139,7 +140,8 @@ export class Interp {
     const inLibrary = top !== undefined && top.file !== this.docFile;
     if (severity !== 'error' && inLibrary && !isPartialCode(code)) return;
     if (inLibrary && severity !== 'error') {
-      message = `${message} (in ${top.file.slice(top.file.lastIndexOf('/') + 1)}:${this.lineIndex.get(top.file)?.line(top.pos) ?? '?'})`;
+      const where = this.lineIndex.get(top.file);
+      message = `${message} (in ${top.file.slice(top.file.lastIndexOf('/') + 1)}${where ? `:${where.line(top.pos)}` : ''})`;
       at = undefined;
     }
     let span = at;
@@ -197,7 +199,7 @@ export class Interp {
         return Signal.Normal;
       case 'if': {
         const t = truthy(this, evalExpr(this, st.test, scope));
-        if (t === undefined) this.undecided('branch');
+        if (t === undefined && !inertBlock(st.body)) this.undecided('branch');
         return this.execBlock(t === true ? st.body : st.orelse, scope);
       }
       case 'while':
