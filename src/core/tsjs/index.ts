@@ -1,4 +1,5 @@
 // The TS/JS (TensorFlow.js) facade: analyzeTsJs(source, options) -> AnalysisResult; pure, and never throws for bad input.
+import { ResourceLimit } from '../sym/limits';
 import type { AnalysisResult, Diagnostic } from '../api/result';
 import { defaultOptions, type AnalyzeOptions } from '../api/options';
 import { BudgetExceeded, Cancelled, EvalCtx } from './context';
@@ -46,6 +47,13 @@ export function analyzeTsJs(source: string, options: Partial<AnalyzeOptions> = {
     } catch (e) {
       if (e instanceof BudgetExceeded) budget = true;
       else if (e instanceof Cancelled) throw e;
+      else if (e instanceof ResourceLimit)
+        extra.push({
+          span: { start: 0, end: 1, line: 1 },
+          severity: 'warning',
+          code: 'resource-limit',
+          message: `flopscope: resource limit: this would build ${e.what}; evaluation stopped and results cover what ran before`,
+        });
       else
         extra.push({
           span: { start: 0, end: 1, line: 1 },
