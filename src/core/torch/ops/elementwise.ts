@@ -211,7 +211,8 @@ def(['where'], 'tm', (c, args) => {
   const ab = binaryElementwise(c, 'where', a, b ?? 0, 'masked_fill');
   return asTensor(cond) && asTensor(ab) ? binaryElementwise(c, 'where', cond, ab, 'copy') : ab;
 });
-def(['masked_fill', 'masked_fill_'], 'tm', (c, [x, mask]) => {
+/** masked_fill broadcasts the input with the mask (the result can grow); masked_fill_ keeps the input's shape. */
+function maskedFill(c: TorchCtx, x: Value, mask: Value, inPlace: boolean): Value {
   const t = asTensor(x),
     m = asTensor(mask);
   if (!t) return new Unknown('masked_fill');
@@ -219,12 +220,18 @@ def(['masked_fill', 'masked_fill_'], 'tm', (c, [x, mask]) => {
     c.unknownShape('masked_fill');
     return c.tensor(undefined, t.dtype);
   }
-  // The mask broadcasts to the input; with an unknown mask shape the result keeps the input's shape.
-  if (!m?.shape) return c.elementwise('masked_fill', c.tensor(t.shape, t.dtype), t, 'masked_fill');
+  // An unknown mask may broadcast the input to a larger shape; in place, the input's shape is kept whatever it is.
+  if (!m?.shape) {
+    if (inPlace) return c.elementwise('masked_fill', c.tensor(t.shape, t.dtype), t, 'masked_fill');
+    c.unknownShape('masked_fill');
+    return c.tensor(undefined, t.dtype);
+  }
   const r = broadcast(t.shape, m.shape);
   if ('error' in r) return c.error(r.error, c.tensor(t.shape, t.dtype));
-  return c.elementwise('masked_fill', c.tensor(r.shape, t.dtype), t, 'masked_fill');
-});
+  return c.elementwise('masked_fill', c.tensor(inPlace ? t.shape : r.shape, t.dtype), t, 'masked_fill');
+}
+def('masked_fill', 'tm', (c, [x, mask]) => maskedFill(c, x, mask, false));
+def('masked_fill_', 'tm', (c, [x, mask]) => maskedFill(c, x, mask, true));
 def(
   ['dropout', 'dropout_', 'dropout1d', 'dropout2d', 'dropout3d', 'alpha_dropout', 'feature_alpha_dropout'],
   'tf',
