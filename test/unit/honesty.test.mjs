@@ -217,3 +217,30 @@ test('creation ops with negative sizes raise PyTorch 1.13 messages; nn.Linear(-5
   assert.equal(r.memory.paramBytes, 0n);
   assert.notEqual(r.lines.find((l) => l.line === 3)?.value, '[-1]');
 });
+
+test('an optional dependency behind try/except ImportError takes the fallback, as Python does where it is missing', () => {
+  const src = `import torch
+import torch.nn as nn
+
+try:
+    from apex.normalization import FusedLayerNorm as LayerNorm
+except ImportError:
+    LayerNorm = nn.LayerNorm
+
+try:
+    import made_up_fast_kernels as fk
+except (ImportError, OSError):
+    fk = None
+
+norm = LayerNorm(64)
+x = torch.randn(8, 64)
+y = norm(x)
+if fk is not None:
+    y = fk.fused(y)
+`;
+  const r = core.analyze(src, { path: '/t/optdep.py' });
+  // Real PyTorch without apex: LayerNorm(64) has 128 parameters, y is [8, 64].
+  assert.equal(r.totals.params, 128n);
+  assert.equal(r.lines.find((l) => l.line === 16)?.value, '[8, 64]');
+  assert.equal(r.coverage.complete, true, JSON.stringify(r.coverage.reasons));
+});

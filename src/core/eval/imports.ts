@@ -4,6 +4,7 @@ import { dirname, join } from './paths';
 import { getAttr, lookupAttr } from './attributes';
 import { LazyImport, PyModule, Unknown, UnresolvedImport, type Value } from './values';
 import { Scope } from './scope';
+import { PyException } from './errors';
 
 /** Native module factories, keyed by dotted name; filled by the stdlib and torch layers. */
 export type NativeModules = Map<string, (ip: Interp) => PyModule>;
@@ -164,6 +165,8 @@ function unresolved(ip: Interp, module: string, label: string): Unknown {
   // A missing part of a modelled library (`torch.onnx`) is an unmodelled API, not a missing file: plain Unknown.
   const top = module.split('.')[0];
   if (top && contexts.get(ip)?.natives.has(top)) return new Unknown(`name ${label}`);
+  // Inside `try: ... except ImportError:` the fallback is what real Python runs where the module is missing.
+  if (ip.importGuard > 0) throw new PyException('ModuleNotFoundError', `No module named '${module}'`);
   const f = ip.frames[ip.frames.length - 1];
   const at = f.file === ip.docFile ? ip.lineIndex.get(f.file)?.statementSpan(f.pos) : undefined;
   return new UnresolvedImport(`name ${label}`, module, label, at);

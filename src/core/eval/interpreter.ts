@@ -82,6 +82,7 @@ export class Interp {
       diagnostics: [],
       seenDiag: new Set(),
       runId: this.runId + 1,
+      importGuard: 0,
     });
     this.frames.length = 0;
     this.lineIndex.clear();
@@ -331,11 +332,20 @@ export class Interp {
     return this.execBlock(orelse, scope);
   }
 
+  /** How many enclosing `try` bodies catch ImportError: there an import that resolves to nothing raises, as in Python. */
+  importGuard = 0;
+
   private tryStmt(st: Extract<Stmt, { k: 'try' }>, scope: Scope): Signal {
     const depth = this.frames.length;
+    const guard = st.handlers.some((h) => catchesImportError(h.types));
     let sig: Signal;
     try {
-      sig = this.execBlock(st.body, scope);
+      if (guard) this.importGuard++;
+      try {
+        sig = this.execBlock(st.body, scope);
+      } finally {
+        if (guard) this.importGuard--;
+      }
       if (sig === Signal.Normal) sig = this.execBlock(st.orelse, scope);
     } catch (e) {
       if (!(e instanceof PyException) || st.handlers.length === 0) throw e;
@@ -363,4 +373,12 @@ function exceptionMessage(x: Value): string {
   const args = x instanceof PyInstance ? x.attrs.get('args') : undefined;
   const first = args instanceof PyTuple ? args.items[0] : undefined;
   return typeof first === 'string' && first ? first : 'raised';
+}
+
+/** True for an `except` clause that catches ImportError (bare, ImportError, ModuleNotFoundError, Exception, ...). */
+function catchesImportError(types: Expr | undefined): boolean {
+  if (!types) return true;
+  if (types.k === 'seq') return types.items.some(catchesImportError);
+  const name = types.k === 'name' ? types.id : types.k === 'attr' ? types.name : '';
+  return ['ImportError', 'ModuleNotFoundError', 'Exception', 'BaseException'].includes(name);
 }
