@@ -1,9 +1,8 @@
 // Function and lambda objects: defaults evaluated at definition, decorators applied (unknown ones leave the function as it was).
+import { callValue, evalArgs, evalExpr } from './evaluator';
 import type { Expr, Stmt } from '../python/ir';
 import type { Interp } from './interpreter';
 import type { Scope } from './scope';
-import { evalExpr } from './expressions';
-import { callValue, evalArgs } from './calls';
 import { PyFunction, Unknown, type Value } from './values';
 import { PyException } from './errors';
 

@@ -1,7 +1,7 @@
 // Unknown is contagious: an op or layer given an operand the engine cannot see is counted as unknown, never silently free.
 import { force, PyDict, PyList, PyTuple, Unknown, type Value } from '../eval/values';
 import type { TorchCtx } from './context';
-import { Tensor } from './tensor';
+import { Tensor } from '../model/tensor';
 
 /** True when an argument (or an item of a list/tuple argument) is an Unknown value or a tensor of unknown shape. */
 export function hasUnknownOperand(args: readonly Value[], kw: Map<string, Value> | undefined): boolean {
