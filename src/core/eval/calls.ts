@@ -95,22 +95,24 @@ export function callFunction(ip: Interp, fn: PyFunction, args: Value[], kwargs: 
     scope.vars.set('__class__', fn.definingClass);
     if (args.length) scope.vars.set('__self_arg__', args[0]);
   }
-  const frame = { file: fn.file, pos: fn.line0 };
-  ip.frames.push(frame);
-  try {
-    if (!Array.isArray(fn.body)) return evalExpr(ip, fn.body, scope);
-    ip.retVal = null;
-    const sig = ip.execBlock(fn.body, scope);
-    const r = sig === Signal.Return ? ip.retVal : null;
-    ip.retVal = null;
-    return r;
-  } catch (e) {
-    if (e instanceof PyException && e.frames.length < 64)
-      e.frames.push({ file: frame.file, pos: frame.pos, name: fn.name });
-    throw e;
-  } finally {
-    ip.frames.pop();
-  }
+  const body = fn.body;
+  return ip.withFrame(fn.file, fn.line0, () => {
+    try {
+      if (!Array.isArray(body)) return evalExpr(ip, body, scope);
+      ip.retVal = null;
+      const sig = ip.execBlock(body, scope);
+      const r = sig === Signal.Return ? ip.retVal : null;
+      ip.retVal = null;
+      return r;
+    } catch (e) {
+      // The traceback grows as the exception unwinds: this frame at the statement that was running.
+      if (e instanceof PyException && e.frames.length < 64) {
+        const top = ip.frames[ip.frames.length - 1];
+        e.frames.push({ file: top.file, pos: top.pos, name: fn.name });
+      }
+      throw e;
+    }
+  });
 }
 
 function bindParams(fn: PyFunction, args: Value[], kwargs: Map<string, Value> | undefined, scope: Scope): void {

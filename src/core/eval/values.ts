@@ -267,5 +267,4 @@ export type Value =
   | LazyImport
   | Unknown;
 
-export type PyInt = number | SymInt;
 export type { Dim };
