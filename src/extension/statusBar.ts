@@ -1,6 +1,7 @@
 // Status bar totals of the active file or notebook (params · FLOPs); clicking focuses the sidebar.
 import * as vscode from 'vscode';
 import { flopUnit, formatCount, formatExact } from '../protocol/format';
+import { atLeast, isPartial, partialText } from '../protocol/partial';
 import { isAnalyzable } from './analysisCache';
 import type { Deps } from './deps';
 import { activeModelDocument } from './notebookCells';
@@ -19,8 +20,13 @@ export function register(deps: Deps): vscode.Disposable {
       item.tooltip = 'flopscope: analyzing…';
     } else {
       const t = result.totals;
-      item.text = `$(pulse) ${formatCount(t.params)} params · ${formatCount(t.flops, flopUnit(result.convention))}`;
-      item.tooltip = `flopscope: ${formatExact(t.params)} params · ${formatExact(t.macs)} MACs · ${formatExact(t.flops)} FLOPs forward (${result.convention}). Click for details.`;
+      const ge = atLeast(result);
+      const icon = isPartial(result) ? '$(warning)' : '$(pulse)';
+      item.text = `${icon} ${ge}${formatCount(t.params)} params · ${ge}${formatCount(t.flops, flopUnit(result.convention))}`;
+      item.tooltip =
+        `flopscope: ${ge}${formatExact(t.params)} params · ${ge}${formatExact(t.macs)} MACs · ${ge}${formatExact(t.flops)} FLOPs forward (${result.convention}).` +
+        (isPartial(result) ? ` ${partialText(result)}.` : '') +
+        ' Click for details.';
     }
     item.show();
   };

@@ -2,6 +2,7 @@
 import type { AnalysisResult, LineCost, ModuleNode } from '../core/api/result';
 import { flopUnit, formatBytes, formatCount, formatExact, formatShare } from './format';
 import { toJson } from './json';
+import { atLeast, isPartial, partialText } from './partial';
 
 export type ReportFormat = 'table' | 'markdown' | 'csv' | 'json';
 
@@ -69,6 +70,8 @@ export function renderJson(r: AnalysisResult): string {
         ops: r.coverage.ops,
         unknownOps: r.coverage.unknownOps,
         unknown: r.coverage.unknown.map((u) => ({ ...u })),
+        complete: r.coverage.complete,
+        reasons: r.coverage.reasons.map((x) => ({ ...x })),
       },
       steps: r.steps,
       budgetExceeded: r.budgetExceeded,
@@ -116,8 +119,9 @@ export function summaryRows(r: AnalysisResult): [string, string, string][] {
   const t = r.totals;
   const m = r.memory;
   const u = flopUnit(r.convention);
-  const count = (v: bigint, unit: string): [string, string] => [formatCount(v, unit), formatExact(v)];
-  const bytes = (v: bigint): [string, string] => [formatBytes(v), `${formatExact(v)} B`];
+  const ge = atLeast(r);
+  const count = (v: bigint, unit: string): [string, string] => [ge + formatCount(v, unit), ge + formatExact(v)];
+  const bytes = (v: bigint): [string, string] => [ge + formatBytes(v), `${ge}${formatExact(v)} B`];
   return [
     ['Params', ...count(t.params, '')],
     ['Buffers', ...count(t.buffers, '')],
@@ -155,6 +159,7 @@ function headerLines(r: AnalysisResult, context: ReportContext): string[] {
     `Entry: ${r.entry ?? 'none found'} · Inputs: ${inputs} · Output: ${r.output ? `${r.output.shape} ${r.output.dtype}` : 'none'}`,
     `Convention: ${r.convention} · Precision: ${r.precision} · Dims: ${dims}`,
     ...(context.note ? [context.note] : []),
+    ...(isPartial(r) ? [`${partialText(r)} (totals are lower bounds)`] : []),
   ];
 }
 

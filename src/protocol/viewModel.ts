@@ -3,6 +3,7 @@ import type { AnalysisResult, ModuleNode } from '../core/api/result';
 import { flopUnit, formatBytes, formatCount, formatExact, shareOf } from './format';
 import { formatDims, formatInputs, type FileInputs } from './inputs';
 import { coverageText, summaryRows } from './report';
+import { atLeast, partialText } from './partial';
 
 export interface SummaryItem {
   readonly label: string;
@@ -81,6 +82,8 @@ export interface ViewModel {
     readonly message: string;
   }[];
   readonly coverage: string;
+  /** `partial: 3 unknown ops (...)` when the totals are lower bounds; empty when the result is complete. */
+  readonly partial: string;
 }
 
 /** The line's code without a trailing comment (a `#` or `//` with no quote after it), trimmed. */
@@ -129,6 +132,7 @@ export function toViewModel(
 ): ViewModel {
   const sourceLines = source.split(/\r?\n/);
   const unit = flopUnit(r.convention);
+  const ge = atLeast(r);
   const rows = summaryRows(r).map(([label, value, exact]) => ({ label, value, exact }));
   const costed = r.lines.filter(
     (l) => l.shapes.length || l.inclusive.flops > 0n || l.params > 0n || l.activationBytes > 0n,
@@ -166,12 +170,12 @@ export function toViewModel(
     output: r.output ? `${r.output.shape} ${r.output.dtype}` : '',
     settings: `${r.convention} · ${r.precision}${dims ? ` · ${dims}` : ''}`,
     headline: [
-      { label: 'Params', value: formatCount(r.totals.params), exact: formatExact(r.totals.params) },
-      { label: unit, value: formatCount(r.totals.flops, unit), exact: formatExact(r.totals.flops) },
+      { label: 'Params', value: ge + formatCount(r.totals.params), exact: ge + formatExact(r.totals.params) },
+      { label: unit, value: ge + formatCount(r.totals.flops, unit), exact: ge + formatExact(r.totals.flops) },
       {
         label: 'Training memory',
-        value: formatBytes(r.memory.trainingBytes),
-        exact: `${formatExact(r.memory.trainingBytes)} B`,
+        value: ge + formatBytes(r.memory.trainingBytes),
+        exact: `${ge}${formatExact(r.memory.trainingBytes)} B`,
       },
     ],
     compute: rows.slice(0, 6),
@@ -186,5 +190,6 @@ export function toViewModel(
       message: d.message,
     })),
     coverage: coverageText(r),
+    partial: partialText(r),
   };
 }

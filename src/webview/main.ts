@@ -61,7 +61,7 @@ function render(): void {
   const focused = document.activeElement?.id;
   root.replaceChildren(
     el('header', {}, el('h1', { title: model.fileName }, model.fileName), el('p', { class: 'muted' }, model.settings)),
-    headline(model.headline),
+    headline(model.headline, model.partial),
     inputsForm(model, post, state.inputError),
     chart(model.chart, post),
     lineTable(
@@ -87,7 +87,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   if (message.type === 'update') {
     state = { ...state, model: message.model, empty: undefined, inputError: '' };
     // One short announcement per update instead of a live region over the whole view.
-    status.textContent = `${message.model.fileName}: ${message.model.headline.map((h) => `${h.value} ${h.label}`).join(', ')}`;
+    status.textContent = `${message.model.fileName}: ${message.model.headline.map((h) => `${h.value} ${h.label}`).join(', ')}${message.model.partial ? ` (${message.model.partial})` : ''}`;
   } else if (message.type === 'empty') state = { ...state, model: undefined, empty: message.reason };
   else if (message.type === 'inputError') state = { ...state, inputError: message.message };
   render();

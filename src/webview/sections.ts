@@ -6,8 +6,9 @@ import { activatable, bar, el } from './dom';
 export type Post = (message: WebviewMessage) => void;
 export type SortKey = 'flops' | 'memory' | 'params' | 'line';
 
-export function headline(items: readonly SummaryItem[]): HTMLElement {
-  return el(
+/** The summary cards, with the partial mark under them when the totals are lower bounds. */
+export function headline(items: readonly SummaryItem[], partial = ''): HTMLElement {
+  const cards = el(
     'div',
     { class: 'headline' },
     ...items.map((i) =>
@@ -19,6 +20,8 @@ export function headline(items: readonly SummaryItem[]): HTMLElement {
       ),
     ),
   );
+  if (!partial) return cards;
+  return el('div', {}, cards, el('p', { class: 'partial', role: 'note' }, `⚠ ${partial}: totals are lower bounds`));
 }
 
 export function summaryTable(title: string, items: readonly SummaryItem[]): HTMLElement {

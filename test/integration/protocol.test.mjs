@@ -15,7 +15,7 @@ before(async () => {
   await esbuild.build({
     stdin: {
       contents:
-        "export * from './format'; export * from './inputs'; export * from './report'; export * from './json'; export * from './viewModel';",
+        "export * from './format'; export * from './inputs'; export * from './report'; export * from './json'; export * from './viewModel'; export * from './partial';",
       resolveDir: new URL('../../src/protocol', import.meta.url).pathname,
       loader: 'ts',
     },
@@ -69,7 +69,13 @@ function result() {
     diagnostics: [
       { span: { start: 0, end: 1, line: 3 }, severity: 'warning', message: 'a "quoted", message', code: 'x' },
     ],
-    coverage: { ops: 3, unknownOps: 1, unknown: [{ name: 'torch.foo', line: 9, count: 2 }] },
+    coverage: {
+      ops: 3,
+      unknownOps: 1,
+      unknown: [{ name: 'torch.foo', line: 9, count: 2 }],
+      complete: false,
+      reasons: [{ code: 'unknown-op', message: '1 unknown op: torch.foo (line 9)', line: 9 }],
+    },
     dims: { B: 32 },
     convention: 'seed',
     precision: 'fp32',
@@ -131,7 +137,13 @@ test('JSON report keeps bigints as exact integer literals with the documented ke
   ])
     assert.ok(key in json.lines[0], key);
   assert.deepEqual(json.diagnostics[0], { line: 3, severity: 'warning', code: 'x', message: 'a "quoted", message' });
-  assert.deepEqual(json.coverage, { ops: 3, unknownOps: 1, unknown: [{ name: 'torch.foo', line: 9, count: 2 }] });
+  assert.deepEqual(json.coverage, {
+    ops: 3,
+    unknownOps: 1,
+    unknown: [{ name: 'torch.foo', line: 9, count: 2 }],
+    complete: false,
+    reasons: [{ code: 'unknown-op', message: '1 unknown op: torch.foo (line 9)', line: 9 }],
+  });
   assert.equal(json.output.shape, '[32, 256]');
 });
 
@@ -144,6 +156,29 @@ test('CSV quotes cells with commas; table and Markdown carry totals, lines and c
   const md = p.renderReport(result(), 'markdown', { fileName: 'mlp.py', source: 'a\n'.repeat(7) + 'h = fc1(x)\n' });
   assert.match(md, /\| 8 \| \[32, 256\] \| 6.42 M \| 12.9 M \|/);
   assert.match(md, /`h = fc1\(x\)`/);
+});
+
+test('a partial result is marked partial in every view: ≥ before totals and one "partial: ..." sentence', () => {
+  const loop = { code: 'loop-unknown', message: 'loop bound unknown: body not costed', line: 12 };
+  const r = { ...result(), coverage: { ...result().coverage, reasons: [...result().coverage.reasons, loop] } };
+  const sentence = 'partial: 1 unknown op (torch.foo line 9); loop bound unknown: body not costed (line 12)';
+  assert.equal(p.partialText(r), sentence);
+  const table = p.renderReport(r, 'table', { fileName: 'mlp.py' });
+  assert.ok(table.includes(`${sentence} (totals are lower bounds)`), table);
+  assert.match(table, /FLOPs forward +≥ 1181 EFLOPs +≥ 1,180,591,620,717,411,303,424/);
+  assert.match(table, /Params +≥ 201 K +≥ 200,960/);
+  const md = p.renderReport(r, 'markdown', { fileName: 'mlp.py' });
+  assert.ok(md.includes(sentence), md);
+  assert.match(md, /\| Params \| ≥ 201 K \| ≥ 200,960 \|/);
+  const vm = p.toViewModel(r, 'mlp.py', '', undefined);
+  assert.equal(vm.partial, sentence);
+  assert.ok(vm.headline.every((h) => h.value.startsWith('≥ ')));
+  assert.ok(vm.compute.every((h) => h.value.startsWith('≥ ')));
+  const complete = { ...r, coverage: { ops: 3, unknownOps: 0, unknown: [], complete: true, reasons: [] } };
+  assert.equal(p.partialText(complete), '');
+  assert.ok(!p.renderReport(complete, 'table').includes('≥'));
+  assert.equal(p.toViewModel(complete, 'mlp.py', '', undefined).partial, '');
+  assert.ok(!p.toViewModel(complete, 'mlp.py', '', undefined).headline[0].value.includes('≥'));
 });
 
 test('under the MACs convention the main count is labelled MACs', () => {

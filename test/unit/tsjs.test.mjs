@@ -400,3 +400,16 @@ test('error messages equal real TF.js errors (when TF.js is installed)', (t) => 
     assert.ok(ours.includes(norm(real)), `${src}\n real: ${real}\n ours: ${JSON.stringify(ours)}`);
   }
 });
+
+test('TS/JS: doubling arrays and strings stop with a resource-limit diagnostic too', () => {
+  for (const src of [
+    'let x = [0];\nfor (let i = 0; i < 100; i++) { x = x.concat(x); }\n',
+    'let x = [0];\nfor (let i = 0; i < 100; i++) { x = [...x, ...x]; }\n',
+    'let s = "ab";\nfor (let i = 0; i < 100; i++) { s = s + s; }\n',
+  ]) {
+    const r = analyzeTsJs(src, { path: '/t/limits.js' });
+    const d = r.diagnostics.find((x) => x.code === 'resource-limit');
+    assert.ok(d, src);
+    assert.equal(r.coverage.complete, false);
+  }
+});

@@ -10,12 +10,21 @@ export interface SourceSpan {
 
 export type Severity = 'error' | 'warning' | 'information';
 
+/** A place elsewhere that explains a diagnostic (a frame of a traceback): absolute file path and 1-based line. */
+export interface RelatedInfo {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
+}
+
 export interface Diagnostic {
   readonly span: SourceSpan;
   readonly severity: Severity;
   readonly message: string;
   /** Stable machine-readable code, e.g. `shape-mismatch`, `unknown-op`, `budget`. */
   readonly code: string;
+  /** The frames of a traceback (outermost first), or other places that explain the diagnostic. */
+  readonly related?: readonly RelatedInfo[];
 }
 
 /** Exact counts are bigints; symbolic forms are display strings (`2·B·T·C·3C`). */

@@ -158,7 +158,11 @@ export class Recorder {
     if (endLine !== line) this.endLines.set(endLine, line);
   }
 
+  /** The document line of the statement that ran last (where a resource limit stopped evaluation). */
+  lastLine = 0;
+
   countLine(line: number): void {
+    this.lastLine = line;
     this.lineCalls.set(line, (this.lineCalls.get(line) ?? 0) + 1);
   }
 

@@ -13,6 +13,7 @@ import { makeTensorHooks } from '../torch/tensorHooks';
 import { dtypes } from '../torch/dtypes';
 import { Scope } from '../eval/scope';
 import { PyException, BudgetExceeded, Cancelled } from '../eval/errors';
+import { exceptionText, traceback } from '../eval/traceback';
 import { PyModule } from '../eval/values';
 import { ModuleCache } from './moduleCache';
 import type { ParseCache } from './parseCache';
@@ -98,12 +99,17 @@ export function runFile(s: Session, path: string, name: string, source?: string)
     if (e instanceof BudgetExceeded || e instanceof Cancelled) throw e;
     if (!(e instanceof PyException)) throw e;
     finished = true; // a module that raised is as Python leaves it: partly initialized, and so it is reused
-    if (path === ip.docFile)
+    if (path === ip.docFile) {
+      e.frames.push({ file: path, pos: ip.frames[depth]?.pos ?? 0, name: '<module>' });
+      const tb = traceback(ip, e);
       ip.report(
         'warning',
         'evaluation-stopped',
-        `flopscope: evaluation stopped here: ${e.type}${e.message && e.message !== 'raised' ? `: ${e.message}` : ''}`,
+        `flopscope: evaluation stopped here: ${exceptionText(e)}${tb.text}`,
+        undefined,
+        tb.related,
       );
+    }
   } finally {
     ip.frames.length = depth;
     cache.exit(path, text, m, finished);

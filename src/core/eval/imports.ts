@@ -2,8 +2,9 @@
 import type { Interp } from './interpreter';
 import { dirname, join } from './paths';
 import { getAttr, lookupAttr } from './attributes';
-import { LazyImport, PyModule, Unknown, type Value } from './values';
+import { LazyImport, PyModule, Unknown, UnresolvedImport, type Value } from './values';
 import { Scope } from './scope';
+import { PyException } from './errors';
 
 /** Native module factories, keyed by dotted name; filled by the stdlib and torch layers. */
 export type NativeModules = Map<string, (ip: Interp) => PyModule>;
@@ -70,11 +71,11 @@ export function importModule(ip: Interp, dotted: string, alias: string | undefin
   const file = ip.frames[ip.frames.length - 1].file;
   const m = resolve(ip, file, dotted, 0);
   if (alias) {
-    scope.assign(alias, m ?? new Unknown(`module ${dotted}`));
+    scope.assign(alias, m ?? unresolved(ip, dotted, alias));
     return;
   }
   const top = dotted.split('.')[0];
-  scope.assign(top, (top === dotted ? m : resolve(ip, file, top, 0)) ?? new Unknown(`module ${top}`));
+  scope.assign(top, (top === dotted ? m : resolve(ip, file, top, 0)) ?? unresolved(ip, dotted, top));
 }
 
 /** True when `dotted` names a file module that exists but has not run in this analysis: binding its names lazily saves work. */
@@ -133,7 +134,7 @@ function importFromNow(
         if (pkg === null) pkg = resolve(ip, file, '', level);
         v = pkg ? lookupAttr(ip, pkg, name) : undefined;
       }
-      scope.assign(alias ?? name, v ?? new Unknown(`name ${name}`));
+      scope.assign(alias ?? name, v ?? unresolved(ip, '.'.repeat(level), alias ?? name));
     }
     return;
   }
@@ -148,6 +149,32 @@ function importFromNow(
       // `from pkg import submodule`
       v = resolve(ip, file, dotted ? `${dotted}.${name}` : name, level);
     }
-    scope.assign(alias ?? name, v ?? (m ? getAttr(ip, m, name) : new Unknown(`name ${name}`)));
+    scope.assign(
+      alias ?? name,
+      v ?? (m ? getAttr(ip, m, name) : unresolved(ip, `${'.'.repeat(level)}${dotted}`, alias ?? name)),
+    );
   }
+}
+
+/** The value bound by an import that resolves to nothing: an Unknown that remembers the import, so each use is a gap. */
+function unresolved(ip: Interp, module: string, label: string): Unknown {
+  // A missing part of a modelled library (`torch.onnx`) is an unmodelled API, not a missing file: plain Unknown.
+  const top = module.split('.')[0];
+  if (top && contexts.get(ip)?.natives.has(top)) return new Unknown(`name ${label}`);
+  // Inside `try: ... except ImportError:` the fallback is what real Python runs where the module is missing.
+  if (ip.importGuard > 0) throw new PyException('ModuleNotFoundError', `No module named '${module}'`);
+  const f = ip.frames[ip.frames.length - 1];
+  const at = f.file === ip.docFile ? ip.lineIndex.get(f.file)?.statementSpan(f.pos) : undefined;
+  return new UnresolvedImport(`name ${label}`, module, label, at);
+}
+
+/** A use (call, base class) of an unresolved import: a warning at the import naming it, and an unknown op at the use. */
+export function useOfUnresolved(ip: Interp, v: UnresolvedImport): void {
+  ip.recorder.unknownOp(ip, `${v.label} (unresolved import)`);
+  ip.report(
+    'warning',
+    'unresolved-import',
+    `flopscope: cannot resolve the import '${v.module}': '${v.label}' and what it builds are unknown`,
+    v.at,
+  );
 }

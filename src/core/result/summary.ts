@@ -5,6 +5,7 @@ import type { Recorder } from '../cost/recorder';
 import type { DimValues } from './evaluate';
 import { optimizerRates } from './conventions';
 import { costCounts } from './costCounts';
+import { isPartialCode } from '../api/partial';
 
 export interface WeightCounts {
   readonly params: bigint;
@@ -83,9 +84,6 @@ export function summarize(
   };
 }
 
-/** Diagnostic codes that mean some code ran (or should have) without being costed. */
-const partialCodes = new Set(['budget', 'evaluation-stopped', 'syntax', 'internal']);
-
 /** Why the figures are lower bounds: unknown ops, and each kind of diagnostic that stopped or skipped evaluation. */
 function partialReasons(rec: Recorder, diagnostics: readonly Diagnostic[]): PartialReason[] {
   const reasons: PartialReason[] = [];
@@ -98,11 +96,17 @@ function partialReasons(rec: Recorder, diagnostics: readonly Diagnostic[]): Part
       line: names[0]?.line,
     });
   }
-  const seen = new Set<string>();
+  const seen = new Map<string, { reason: PartialReason; count: number }>();
   for (const d of diagnostics) {
-    if (!partialCodes.has(d.code) || seen.has(d.code)) continue;
-    seen.add(d.code);
-    reasons.push({ code: d.code, message: d.message.replace(/^flopscope: /, ''), line: d.span.line });
+    if (!isPartialCode(d.code)) continue;
+    const s = seen.get(d.code);
+    if (s) s.count++;
+    else {
+      const reason = { code: d.code, message: d.message.split('\n')[0].replace(/^flopscope: /, ''), line: d.span.line };
+      seen.set(d.code, { reason, count: 1 });
+    }
   }
+  for (const { reason, count } of seen.values())
+    reasons.push(count > 1 ? { ...reason, message: `${reason.message} (and ${count - 1} more)` } : reason);
   return reasons;
 }

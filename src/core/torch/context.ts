@@ -5,7 +5,7 @@ import type { OpEvent } from '../cost/recorder';
 import type { Term } from '../cost/terms';
 import { Unknown, type Value } from '../eval/values';
 import { Tensor } from '../model/tensor';
-import type { Dim } from '../sym/dim';
+import { shapeStr, type Dim } from '../sym/dim';
 import { rates, type Rate } from '../cost/rates';
 import { term } from '../cost/terms';
 
@@ -65,6 +65,14 @@ export class TorchCtx {
   /** A runtime warning PyTorch prints (e.g. a loss broadcasting its target), reported at the user's line. */
   warn(message: string): void {
     this.ip.report('warning', 'torch-warning', message);
+  }
+
+  /** PyTorch's check on the size of a new tensor: a negative dim raises; the tensor then has an unknown shape. */
+  creationShape(shape: Dim[] | undefined, report = true): Dim[] | undefined {
+    const neg = shape?.find((d) => typeof d === 'number' && d < 0);
+    if (neg === undefined) return shape;
+    if (report) this.error(`Trying to create tensor with negative dimension ${neg}: ${shapeStr(shape!)}`);
+    return undefined;
   }
 
   unknownShape(op: string): void {

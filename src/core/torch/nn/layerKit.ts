@@ -4,6 +4,7 @@ import type { TorchCtx } from '../context';
 import { bind, type Bound } from '../signature';
 import { NativeFunction, PyClass, PyInstance, Unknown, type Value } from '../../eval/values';
 import { Tensor } from '../../model/tensor';
+import { guardUnknown } from '../unknownInputs';
 import type { Dim } from '../../sym/dim';
 
 export interface Maker {
@@ -24,15 +25,22 @@ export class LayerKit {
 
   maker(): Maker {
     const c = this.c;
+    // PyTorch raises on the first parameter with a negative size: the layer's later ones are never created.
+    let raised = false;
+    const checked = (shape: Dim[] | undefined) => {
+      const s = c.creationShape(shape, !raised);
+      if (s !== shape) raised = true;
+      return s;
+    };
     return {
       param: (shape, dtype) => {
-        const t = new Tensor(shape, dtype ?? c.defaultFloat, 'param');
+        const t = new Tensor(checked(shape), dtype ?? c.defaultFloat, 'param');
         t.line = c.ip.docLine();
         c.ip.recorder.tensors.push(t);
         return t;
       },
       buffer: (shape, dtype) => {
-        const t = new Tensor(shape, dtype ?? c.defaultFloat, 'buffer');
+        const t = new Tensor(checked(shape), dtype ?? c.defaultFloat, 'buffer');
         t.line = c.ip.docLine();
         c.ip.recorder.tensors.push(t);
         return t;
@@ -54,7 +62,9 @@ export class LayerKit {
     cls.dict.set(
       'forward',
       new NativeFunction('forward', ([self, ...args], kw) =>
-        self instanceof PyInstance ? forward(self, args, kw) : new Unknown(name),
+        self instanceof PyInstance
+          ? guardUnknown(this.c, `nn.${name}`, args, kw, () => forward(self, args, kw))
+          : new Unknown(name),
       ),
     );
     this.classes[name] = cls;

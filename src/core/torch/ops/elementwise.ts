@@ -7,12 +7,23 @@ import { boolType, complex64, promote } from '../dtypes';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
 import { dimFloorDiv } from '../../sym/dim';
-import { PyFloat, Unknown, type Value } from '../../eval/values';
+import { PyFloat, SymInt, Unknown, type Value } from '../../eval/values';
 import { foldBinary, foldUnary, withData } from '../constData';
 
 function scalarDtype(c: TorchCtx, v: Value, other: Tensor | undefined) {
   if (v instanceof PyFloat) return other && other.dtype.isFloat ? other.dtype : c.defaultFloat;
   return other?.dtype ?? c.defaultFloat;
+}
+
+/** True for an operand the engine cannot see (an Unknown, an instance or other non-scalar): it may be a tensor. */
+function opaque(v: Value): boolean {
+  return !(
+    v === null ||
+    typeof v === 'number' ||
+    typeof v === 'boolean' ||
+    v instanceof PyFloat ||
+    v instanceof SymInt
+  );
 }
 
 /** Binary element-wise op on tensors and/or scalars. */
@@ -27,8 +38,9 @@ export function binaryElementwise(
   const ta = asTensor(a),
     tb = asTensor(b);
   if (!ta && !tb) return new Unknown(op);
-  const sa = ta?.shape ?? (ta ? undefined : []);
-  const sb = tb?.shape ?? (tb ? undefined : []);
+  // An operand of unknown value may be a tensor of any shape: never take the known operand's shape for the result.
+  const sa = ta?.shape ?? (ta || opaque(a) ? undefined : []);
+  const sb = tb?.shape ?? (tb || opaque(b) ? undefined : []);
   const dtype = resultBool
     ? boolType
     : ta && tb
@@ -199,7 +211,8 @@ def(['where'], 'tm', (c, args) => {
   const ab = binaryElementwise(c, 'where', a, b ?? 0, 'masked_fill');
   return asTensor(cond) && asTensor(ab) ? binaryElementwise(c, 'where', cond, ab, 'copy') : ab;
 });
-def(['masked_fill', 'masked_fill_'], 'tm', (c, [x, mask]) => {
+/** masked_fill broadcasts the input with the mask (the result can grow); masked_fill_ keeps the input's shape. */
+function maskedFill(c: TorchCtx, x: Value, mask: Value, inPlace: boolean): Value {
   const t = asTensor(x),
     m = asTensor(mask);
   if (!t) return new Unknown('masked_fill');
@@ -207,12 +220,18 @@ def(['masked_fill', 'masked_fill_'], 'tm', (c, [x, mask]) => {
     c.unknownShape('masked_fill');
     return c.tensor(undefined, t.dtype);
   }
-  // The mask broadcasts to the input; with an unknown mask shape the result keeps the input's shape.
-  if (!m?.shape) return c.elementwise('masked_fill', c.tensor(t.shape, t.dtype), t, 'masked_fill');
+  // An unknown mask may broadcast the input to a larger shape; in place, the input's shape is kept whatever it is.
+  if (!m?.shape) {
+    if (inPlace) return c.elementwise('masked_fill', c.tensor(t.shape, t.dtype), t, 'masked_fill');
+    c.unknownShape('masked_fill');
+    return c.tensor(undefined, t.dtype);
+  }
   const r = broadcast(t.shape, m.shape);
   if ('error' in r) return c.error(r.error, c.tensor(t.shape, t.dtype));
-  return c.elementwise('masked_fill', c.tensor(r.shape, t.dtype), t, 'masked_fill');
-});
+  return c.elementwise('masked_fill', c.tensor(inPlace ? t.shape : r.shape, t.dtype), t, 'masked_fill');
+}
+def('masked_fill', 'tm', (c, [x, mask]) => maskedFill(c, x, mask, false));
+def('masked_fill_', 'tm', (c, [x, mask]) => maskedFill(c, x, mask, true));
 def(
   ['dropout', 'dropout_', 'dropout1d', 'dropout2d', 'dropout3d', 'alpha_dropout', 'feature_alpha_dropout'],
   'tf',
