@@ -154,8 +154,8 @@ test('totals beyond 2^53 stay exact', () => {
 });
 
 test('sums of safe per-op costs that cross 2^53 stay exact (lines, totals, every convention)', () => {
-  // Each matmul is 2^48 MACs (a safe number); 64 of them on one line sum to 2^54.
-  const src = header + 'a = torch.randn(65536, 65536)\nfor _ in range(64):\n    b = a @ a\n';
+  // Each matmul is 2^48 MACs (a safe number); 64 of them on one line sum to 2^54; both operands need gradients.
+  const src = header + 'a = torch.randn(65536, 65536, requires_grad=True)\nfor _ in range(64):\n    b = a @ a\n';
   const macs = 64n * 2n ** 48n;
   const r = run(src);
   assert.equal(r.totals.macs, macs);

@@ -23,6 +23,8 @@ export interface CostCounts {
   readonly macs: bigint;
   readonly flops: bigint;
   readonly backwardFlops: bigint;
+  /** Multiply-accumulates of the backward pass: each matmul-class op's MACs once per operand that requires grad. */
+  readonly backwardMacs: bigint;
 }
 
 /** One op executed on a line (merged over calls with the same name and shape). */

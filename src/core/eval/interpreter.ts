@@ -11,7 +11,7 @@ import { importModule, importFrom } from './imports';
 import type { Recorder } from '../cost/recorder';
 import { PyList, PyModule, Unknown, type Value, type CallSite } from './values';
 import { LineIndex } from './lineIndex';
-import type { Tensor } from '../torch/tensor';
+import { Tensor } from '../torch/tensor';
 
 export const enum Signal {
   Normal,
@@ -27,6 +27,10 @@ export interface TorchHooks {
   index(t: Tensor, key: Value): Value;
   setIndex(t: Tensor, key: Value, v: Value): void;
   iterate(t: Tensor): Value[] | undefined;
+  /** Enters a `with` context the torch layer models (torch.no_grad() ...): returns what undoes it on exit. */
+  enter?(ctx: Value): (() => void) | undefined;
+  /** `x op= y` on a tensor: PyTorch writes the result into x's storage. */
+  inplace?(cur: Tensor, result: Value): Value;
 }
 
 export interface Frame {
@@ -211,12 +215,20 @@ export class Interp {
         return Signal.Normal;
       case 'try':
         return this.tryStmt(st, scope);
-      case 'with':
-        for (const it of st.items) {
-          const ctx = evalExpr(this, it.ctx, scope);
-          if (it.target) assignTo(this, it.target, ctx, scope);
+      case 'with': {
+        const exits: (() => void)[] = [];
+        try {
+          for (const it of st.items) {
+            const ctx = evalExpr(this, it.ctx, scope);
+            const exit = this.torch.enter?.(ctx);
+            if (exit) exits.push(exit);
+            if (it.target) assignTo(this, it.target, ctx, scope);
+          }
+          return this.execBlock(st.body, scope);
+        } finally {
+          for (let i = exits.length - 1; i >= 0; i--) exits[i]();
         }
-        return this.execBlock(st.body, scope);
+      }
       case 'raise': {
         const x = st.x ? evalExpr(this, st.x, scope) : null;
         throw new PyException(exceptionName(x), 'raised');
@@ -252,7 +264,8 @@ export class Interp {
       cur.items = v > 0 ? Array.from({ length: v }, () => cur.items).flat() : [];
       return Signal.Normal;
     }
-    assignTo(this, target, this.binary(op, cur, v), scope);
+    const r = this.binary(op, cur, v);
+    assignTo(this, target, cur instanceof Tensor && this.torch.inplace ? this.torch.inplace(cur, r) : r, scope);
     return Signal.Normal;
   }
 

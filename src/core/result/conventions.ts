@@ -5,6 +5,8 @@ export interface Counts {
   macs: bigint;
   extra: bigint;
   bwdExtra: bigint;
+  /** Backward multiply-accumulates: one forward's worth per operand whose gradient autograd computes. */
+  bwdMacs: bigint;
 }
 
 export function forwardFlops(c: Convention, n: Counts): bigint {
@@ -13,11 +15,11 @@ export function forwardFlops(c: Convention, n: Counts): bigint {
   return 2n * n.macs + n.extra;
 }
 
-/** Backward of a matmul-class op is 2× its forward FLOPs; element-wise gradients use the cached forward value. */
+/** Backward of a matmul-class op: 2 FLOPs per backward MAC (input and weight gradients, only those autograd computes); element-wise gradients use the cached forward value. */
 export function backwardFlops(c: Convention, n: Counts): bigint {
-  if (c === 'macs') return 2n * n.macs;
-  if (c === 'matmul2x') return 4n * n.macs;
-  return 4n * n.macs + n.bwdExtra;
+  if (c === 'macs') return n.bwdMacs;
+  if (c === 'matmul2x') return 2n * n.bwdMacs;
+  return 2n * n.bwdMacs + n.bwdExtra;
 }
 
 /** Optimizer step FLOPs per parameter and optimizer-state bytes per parameter (fp32). */

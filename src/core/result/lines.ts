@@ -48,6 +48,7 @@ export function buildLines(
   conv: Convention,
   paramCounts: ParamCounts,
 ): LineCost[] {
+  rec.finishSaved();
   const bound = new Map<number, { value?: string; params?: bigint }>();
   rec.boundValues.forEach((v, l) => {
     const d = { value: describeValue(v), params: valueParams(v, paramCounts) };
@@ -93,6 +94,7 @@ export function buildLines(
       macs: self.macs,
       flops: self.flops,
       backwardFlops: self.backwardFlops,
+      backwardMacs: self.backwardMacs,
       inclusive: inc,
       params: p?.count ?? 0n,
       paramBytes: p?.bytes ?? 0n,

@@ -35,6 +35,7 @@ export function summarize(
 ): Summary {
   const total = counts(dims, opts.convention, rec.total);
   const opt = optimizerRates[opts.optimizer];
+  rec.finishSaved();
   const saved = dims.sum(rec.saved);
   let largest = 0n;
   for (const l of lines)

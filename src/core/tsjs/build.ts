@@ -31,7 +31,12 @@ function modelNode(m: Model, dims: DimValues, conv: AnalyzeOptions['convention']
     type: m.className,
     line: m.line,
     params: children.reduce((a, c) => a + c.params, 0n),
-    inclusive: { macs: sum('macs'), flops: sum('flops'), backwardFlops: sum('backwardFlops') },
+    inclusive: {
+      macs: sum('macs'),
+      flops: sum('flops'),
+      backwardFlops: sum('backwardFlops'),
+      backwardMacs: sum('backwardMacs'),
+    },
     calls: 1,
     children,
   };
