@@ -5,7 +5,7 @@ import type { AnalyzeOptions, Convention, Optimizer, Precision } from '../core/a
 export type AnnotationField = 'shape' | 'flops' | 'macs' | 'memory' | 'params';
 
 export const conventions: readonly Convention[] = ['seed', 'macs', 'matmul2x'];
-export const precisions: readonly Precision[] = ['fp32', 'fp16', 'bf16', 'mixed'];
+export const precisions: readonly Precision[] = ['fp32', 'fp16', 'bf16', 'mixed', 'mixed-bf16'];
 const optimizers: readonly Optimizer[] = ['sgd', 'momentum', 'adam'];
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {

@@ -127,13 +127,23 @@ test('conventions: MACs only and 2×MAC matmul-only', () => {
   assert.equal(run(src).totals.flops, 2n * 8n * 16n * 4n + 8n * 4n + 8n * 4n);
 });
 
-test('precision: fp16 halves activation bytes; mixed adds fp32 master weights', () => {
-  const src = header + 'x = torch.randn(8, 16)\ny = nn.Linear(16, 4)(x)\n';
+test('precision: fp16 halves activation bytes; mixed (autocast) keeps fp32 weights and saves a half weight copy', () => {
+  const src = header + 'x = torch.randn(8, 16, requires_grad=True)\ny = nn.Linear(16, 4)(x)\n';
   const fp32 = run(src),
     fp16 = run(src, { precision: 'fp16' }),
     mixed = run(src, { precision: 'mixed' });
   assert.equal(fp16.memory.activationBytes * 2n, fp32.memory.activationBytes);
-  assert.equal(mixed.memory.masterWeightBytes, 68n * 4n);
+  assert.equal(fp16.memory.paramBytes, 68n * 2n);
+  assert.equal(mixed.memory.paramBytes, 68n * 4n, 'autocast: the weights stay fp32 (they are the master copy)');
+  assert.equal(mixed.memory.masterWeightBytes, 0n);
+  // Linear saves its input (fp16) and, since the input requires grad, the fp16 cast of its weight.
+  assert.equal(mixed.memory.savedBytes, 8n * 16n * 2n + 64n * 2n);
+  assert.equal(fp32.memory.savedBytes, 8n * 16n * 4n, 'the fp32 weight is a parameter: not counted as saved');
+});
+
+test('mixed precision (autocast): a 1000x1000 Linear keeps fp32 weights (same policy as TF.js, see tsjs.test.mjs)', () => {
+  const py = run(header + 'y = nn.Linear(1000, 1000)(torch.randn(1, 1000))\n', { precision: 'mixed' });
+  assert.equal(py.memory.paramBytes, 4004000n);
 });
 
 test('switching precision and back keeps modules recognized (each precision has its own world)', () => {

@@ -16,7 +16,7 @@ export interface InputOption {
 }
 
 export type Convention = 'seed' | 'macs' | 'matmul2x';
-export type Precision = 'fp32' | 'fp16' | 'bf16' | 'mixed';
+export type Precision = 'fp32' | 'fp16' | 'bf16' | 'mixed' | 'mixed-bf16';
 export type Optimizer = 'sgd' | 'momentum' | 'adam';
 
 export interface AnalyzeOptions {

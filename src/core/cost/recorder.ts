@@ -23,6 +23,19 @@ export interface OpEvent {
   readonly savedTensors?: readonly Tensor[];
   /** Multiply-accumulates of the backward pass (one forward's worth per operand whose gradient is computed); default 2·MACs. */
   readonly bwdMacs?: readonly Term[];
+  /** Set when autograd records the op: the parameters whose gradient its backward produces. */
+  readonly autograd?: { readonly params: readonly Tensor[] };
+}
+
+/** One op autograd recorded, in forward order: what the backward-pass memory simulation needs (see result/peak.ts). */
+export interface GradStep {
+  /** Bytes of the op's output (its gradient has the same size). */
+  readonly out: CostValue;
+  /** Bytes of the saved extras (statistics, copies): freed when this op's backward has run. */
+  readonly extra: CostValue;
+  readonly params: readonly Tensor[];
+  /** Storages this op was the first to save (filled by finishSaved): freed when its backward has run. */
+  readonly frees: Storage[];
 }
 
 /** The four sums exactly, once any of them is symbolic or has passed 2^53. */
@@ -224,13 +237,17 @@ export class Recorder {
         la.inclusiveOutBytes.add(out);
       }
     }
-    if (ev.savedTensors) for (const t of ev.savedTensors) this.savedRefs.push({ t, line: selfLine, op: selfOp });
+    let step: GradStep | undefined;
+    if (ev.autograd) this.gradSteps.push((step = { out, extra: saved, params: ev.autograd.params, frees: [] }));
+    if (ev.savedTensors) for (const t of ev.savedTensors) this.savedRefs.push({ t, line: selfLine, op: selfOp, step });
     const ms = this.moduleStack;
     for (let i = 0; i < ms.length; i++) if (ms.indexOf(ms[i]) === i) this.moduleAgg(ms[i]).inclusive.add(c);
   }
 
   /** Tensors ops saved, in order, with where they were charged; storages resolve at the end (in-place ops re-point them). */
-  private readonly savedRefs: { t: Tensor; line?: LineAgg; op?: OpAgg }[] = [];
+  private readonly savedRefs: { t: Tensor; line?: LineAgg; op?: OpAgg; step?: GradStep }[] = [];
+  /** The ops autograd recorded, in forward order. */
+  readonly gradSteps: GradStep[] = [];
   private savedDone = 0;
 
   /**
@@ -239,10 +256,11 @@ export class Recorder {
    */
   finishSaved(): void {
     for (; this.savedDone < this.savedRefs.length; this.savedDone++) {
-      const { t, line, op } = this.savedRefs[this.savedDone];
+      const { t, line, op, step } = this.savedRefs[this.savedDone];
       const st = t.storage;
       if (st.base.role === 'param' || this.savedStorages.has(st)) continue;
       this.savedStorages.add(st);
+      step?.frees.push(st);
       const b = tensorBytes(st.base);
       this.saved.add(b);
       line?.saved.add(b);

@@ -1,4 +1,5 @@
 // Sets up analyses: one long-lived world per precision (builtins, stdlib, torch), fresh per-run state, and the file runner.
+import { precisionPolicies } from '../cost/precision';
 import { Interp } from '../eval/interpreter';
 import { Recorder } from '../cost/recorder';
 import { BuiltinTypes } from '../eval/builtinTypes';
@@ -23,14 +24,12 @@ export interface Session {
   readonly types: BuiltinTypes;
 }
 
-function precisionDtypes(p: Precision): { float: PyDtype; act: (d: PyDtype) => PyDtype } {
-  const f16 = dtypes.get('float16')!,
-    bf16 = dtypes.get('bfloat16')!,
-    f32 = dtypes.get('float32')!;
-  if (p === 'fp16') return { float: f16, act: (d) => (d === f32 ? f16 : d) };
-  if (p === 'bf16') return { float: bf16, act: (d) => (d === f32 ? bf16 : d) };
-  if (p === 'mixed') return { float: f32, act: (d) => (d === f32 ? f16 : d) };
-  return { float: f32, act: (d) => d };
+function precisionDtypes(p: Precision): { float: PyDtype; act: (d: PyDtype) => PyDtype; autocast?: PyDtype } {
+  const policy = precisionPolicies[p];
+  const f32 = dtypes.get('float32')!,
+    weights = dtypes.get(policy.weights)!,
+    act = dtypes.get(policy.activations)!;
+  return { float: weights, act: (d) => (d === f32 ? act : d), autocast: policy.autocast ? act : undefined };
 }
 
 function buildWorld(precision: Precision): Session {
@@ -39,6 +38,7 @@ function buildWorld(precision: Precision): Session {
   installBuiltins(ip, types);
   const prec = precisionDtypes(precision);
   const ctx = new TorchCtx(ip, prec.float, prec.act);
+  ctx.autocast = prec.autocast;
   const tensorHooks = makeTensorHooks(ctx);
   ip.torch = tensorHooks;
   ip.binary = (op, a, b) => binaryOp(op, a, b, tensorHooks.binary);

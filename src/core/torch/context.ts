@@ -12,6 +12,25 @@ import { savedRules, WRAPPED_SCALAR_BYTES, type SavedRule } from '../cost/savedR
 export class TorchCtx {
   /** False inside torch.no_grad() / inference_mode() / set_grad_enabled(False): nothing new requires grad. */
   gradEnabled = true;
+  /** Under torch.autocast: the half dtype matmul-class ops compute in (their fp32 weights are cast to it). */
+  autocast?: PyDtype;
+  private readonly casts = new WeakMap<Tensor, Tensor>();
+  /**
+   * What a matmul-class op computes with for weight `w` under autocast: one cached half copy per fp32 parameter (a
+   * storage of its own, saved for backward like an activation); `w` itself otherwise.
+   */
+  autocastWeight(w: Tensor): Tensor {
+    if (!this.autocast || !w.dtype.isFloat || w.dtype.bytes <= this.autocast.bytes) return w;
+    // Leaf parameters are cast once per autocast region (PyTorch caches them); activations at every use.
+    const leaf = w.storage.base.role === 'param';
+    let t = leaf ? this.casts.get(w) : undefined;
+    if (!t) {
+      t = new Tensor(w.shape, this.autocast);
+      t.requiresGrad = w.requiresGrad;
+      if (leaf) this.casts.set(w, t);
+    }
+    return t;
+  }
   /** The tensor arguments of the registry ops running now, innermost last. */
   readonly opInputs: Tensor[][] = [];
   constructor(
@@ -36,9 +55,16 @@ export class TorchCtx {
    * if none requires grad it saves nothing and has no backward; otherwise the output requires grad.
    */
   record(ev: OpEvent, inputs?: readonly (Tensor | undefined)[]): void {
-    const grad = this.needsGrad(...(inputs ?? this.opInputs[this.opInputs.length - 1] ?? []));
+    const ins = inputs ?? this.opInputs[this.opInputs.length - 1] ?? [];
+    const grad = this.needsGrad(...ins);
     if (grad && ev.out && ev.out.dtype.isFloat && ev.out.role === 'activation') ev.out.requiresGrad = true;
     if (!grad) ev = { ...ev, bwd: [], saved: [], savedTensors: [], bwdMacs: [] };
+    else {
+      const params: Tensor[] = [];
+      // A parameter's view (a packed weight's rows) produces the parameter's gradient.
+      for (const t of ins) if (t?.requiresGrad && t.storage.base.role === 'param') params.push(t.storage.base);
+      ev = { ...ev, autograd: { params } };
+    }
     this.ip.recorder.record(this.ip, ev);
   }
 

@@ -3,6 +3,8 @@ import type { Diagnostic, SourceSpan, Severity } from '../api/result';
 import { Recorder, type OpEvent } from '../cost/recorder';
 import type { Node } from './parse';
 import { tfDtype, type TfDtype } from './dtype';
+import { precisionPolicies } from '../cost/precision';
+import type { Precision } from '../api/options';
 
 export class BudgetExceeded extends Error {}
 export class Cancelled extends Error {}
@@ -27,7 +29,10 @@ export class EvalCtx {
   steps = 0;
   /** Every layer that was built (got weights), in build order. */
   readonly builtLayers: import('./layer').Layer[] = [];
+  /** Activations' dtype. */
   readonly float: TfDtype;
+  /** Weights' dtype (fp32 under mixed precision). */
+  readonly weightFloat: TfDtype;
   private readonly lineStarts: number[] = [0];
 
   /** The file whose code is running: the document, or a module it imports (whose lines are not the document's). */
@@ -42,9 +47,10 @@ export class EvalCtx {
   ) {
     this.file = docFile;
     for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    this.float = tfDtype(
-      precision === 'fp16' || precision === 'mixed' ? 'float16' : precision === 'bf16' ? 'bfloat16' : 'float32',
-    );
+    // The shared policy: under mixed precision (mixed_float16) variables stay fp32 and layers compute in half.
+    const policy = precisionPolicies[precision as Precision] ?? precisionPolicies.fp32;
+    this.float = tfDtype(policy.activations);
+    this.weightFloat = tfDtype(policy.weights);
     this.recorder = new Recorder();
   }
 

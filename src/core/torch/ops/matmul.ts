@@ -178,7 +178,12 @@ export function linear(c: TorchCtx, input: Value, weight: Value, bias: Value): V
       // The bias gradient is a sum over L rows: L·out adds.
       bwd: b?.requiresGrad ? [term(1, ...L, o)] : [],
       // An N-d input is folded to (L, in) first: a view of its storage when its layout allows one.
-      ...productSaves(x, w, macs, x.shape.length > 2 ? [dimProd(lead), last] : undefined),
+      ...productSaves(
+        c.autocastWeight(x),
+        c.autocastWeight(w),
+        macs,
+        x.shape.length > 2 ? [dimProd(lead), last] : undefined,
+      ),
     },
     [x, w, b],
   );
