@@ -2,7 +2,7 @@
 import type { Recorder } from '../cost/recorder';
 import { tensorBytes } from '../cost/recorder';
 import type { CostValue } from '../cost/sum';
-import type { Tensor } from '../torch/tensor';
+import type { Tensor } from '../model/tensor';
 
 export interface BackwardPeak {
   /** Saved activations (and inputs) still held at the peak, plus the gradients of the op running then. */

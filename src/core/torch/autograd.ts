@@ -2,7 +2,7 @@
 import { NativeFunction, PyList, PyTuple, type Value } from '../eval/values';
 import { callValue } from '../eval/calls';
 import type { TorchCtx } from './context';
-import { Tensor } from './tensor';
+import { Tensor } from '../model/tensor';
 
 /** Ops whose result is a view of their first argument (same storage): PyTorch's view ops, plus detach. */
 const viewOps = new Set([

@@ -1,9 +1,10 @@
 // What every op implementation gets: the interpreter, cost recording, shape-error reporting, tensor construction.
+import type { Dtype } from '../model/dtype';
 import type { Interp } from '../eval/interpreter';
 import type { OpEvent } from '../cost/recorder';
 import type { Term } from '../cost/terms';
-import { Unknown, type PyDtype, type Value } from '../eval/values';
-import { Tensor } from './tensor';
+import { Unknown, type Value } from '../eval/values';
+import { Tensor } from '../model/tensor';
 import type { Dim } from '../sym/dim';
 import { rates, type Rate } from '../cost/rates';
 import { term } from '../cost/terms';
@@ -13,7 +14,7 @@ export class TorchCtx {
   /** False inside torch.no_grad() / inference_mode() / set_grad_enabled(False): nothing new requires grad. */
   gradEnabled = true;
   /** Under torch.autocast: the half dtype matmul-class ops compute in (their fp32 weights are cast to it). */
-  autocast?: PyDtype;
+  autocast?: Dtype;
   private readonly casts = new WeakMap<Tensor, Tensor>();
   /**
    * What a matmul-class op computes with for weight `w` under autocast: one cached half copy per fp32 parameter (a
@@ -35,11 +36,11 @@ export class TorchCtx {
   readonly opInputs: Tensor[][] = [];
   constructor(
     readonly ip: Interp,
-    public defaultFloat: PyDtype,
-    readonly activationDtype: (d: PyDtype) => PyDtype,
+    public defaultFloat: Dtype,
+    readonly activationDtype: (d: Dtype) => Dtype,
   ) {}
 
-  tensor(shape: Dim[] | undefined, dtype: PyDtype): Tensor {
+  tensor(shape: Dim[] | undefined, dtype: Dtype): Tensor {
     return new Tensor(shape, this.activationDtype(dtype));
   }
 

@@ -3,7 +3,7 @@ import type { Term } from '../cost/terms';
 import { term } from '../cost/terms';
 import { dimEq, dimProd, type Dim } from '../sym/dim';
 import { stridesOf, viewStrides } from './strides';
-import type { Tensor } from './tensor';
+import type { Tensor } from '../model/tensor';
 
 export interface GradSaves {
   readonly savedTensors: Tensor[];

@@ -1,7 +1,7 @@
 // The op registry: each op implemented once and exposed as torch.X, F.X and/or a Tensor method.
 import { PyList, PyTuple, type Value } from '../eval/values';
 import type { TorchCtx } from './context';
-import { Tensor } from './tensor';
+import { Tensor } from '../model/tensor';
 import { afterOp, isViewOp } from './autograd';
 
 export type OpFn = (c: TorchCtx, args: Value[], kw: Map<string, Value> | undefined) => Value;

@@ -2,7 +2,7 @@
 import { Poly } from '../sym/poly';
 import { dimEq, type Dim } from '../sym/dim';
 import { termsCost } from '../cost/sum';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { TfError, type EvalCtx } from './context';
 import { ConfigUnknown } from './config';
 import { tfShapeRaw } from './shapes';

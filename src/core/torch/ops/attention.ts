@@ -9,7 +9,7 @@ import { dimFloorDiv, dimEq, dimMul, type Dim } from '../../sym/dim';
 import { promote } from '../dtypes';
 import { fresh } from '../strides';
 import { productSaves } from '../gradSaves';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 import { PyTuple, Unknown, type Value } from '../../eval/values';
 
 const SDPA_RULE =

@@ -5,7 +5,7 @@ import { bind } from '../signature';
 import { dimEq, shapeStr } from '../../sym/dim';
 import { Unknown } from '../../eval/values';
 import type { TorchCtx } from '../context';
-import type { Tensor } from '../tensor';
+import type { Tensor } from '../../model/tensor';
 import { rates } from '../../cost/rates';
 import { term, type Term } from '../../cost/terms';
 
