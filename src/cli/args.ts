@@ -1,4 +1,5 @@
 // Parses the CLI's arguments into a typed command, or a usage error.
+import { conventions, optimizers, precisions } from '../core/api/options';
 import type { Convention, InputOption, Optimizer, Precision } from '../core/api/options';
 import type { ReportFormat } from '../protocol/report';
 
@@ -38,9 +39,6 @@ Options:
 Exit status: 0 ok, 1 shape errors found, 2 bad usage or unreadable input.`;
 
 const formats = ['table', 'json', 'markdown', 'csv'];
-const conventions = ['seed', 'macs', 'matmul2x'];
-const precisions = ['fp32', 'fp16', 'bf16', 'mixed', 'mixed-bf16'];
-const optimizers = ['adam', 'sgd', 'momentum'];
 
 export function parseArgs(argv: readonly string[]): Command | { error: string } {
   if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return { kind: 'help' };
@@ -72,7 +70,7 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
   for (const k of opts.keys()) if (!known.has(k)) return { error: `unknown option --${k}` };
   if (positional.length !== 1)
     return { error: positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE' };
-  const pick = <T extends string>(k: string, allowed: string[], def: T): T | { error: string } => {
+  const pick = <T extends string>(k: string, allowed: readonly string[], def: T): T | { error: string } => {
     const v = one(k) ?? def;
     return allowed.includes(v) ? (v as T) : { error: `--${k} must be one of ${allowed.join(', ')} (got '${v}')` };
   };

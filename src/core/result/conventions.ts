@@ -1,5 +1,5 @@
-// Counting conventions: the seed's FLOPs (default), MACs only (torchvision/fvcore/ptflops/thop), 2×MAC matmul-only (FlopCounterMode).
-import type { Convention, Optimizer } from '../api/options';
+// Counting conventions applied to exact counts (the rules themselves are the table conventionRules in api/options.ts).
+import { conventionRules, type Convention, type Optimizer } from '../api/options';
 
 export interface Counts {
   macs: bigint;
@@ -10,16 +10,15 @@ export interface Counts {
 }
 
 export function forwardFlops(c: Convention, n: Counts): bigint {
-  if (c === 'macs') return n.macs;
-  if (c === 'matmul2x') return 2n * n.macs;
-  return 2n * n.macs + n.extra;
+  const r = conventionRules[c];
+  return BigInt(r.perMac) * n.macs + (r.elementwise ? n.extra : 0n);
 }
 
 /** Backward of a matmul-class op: 2 FLOPs per backward MAC (input and weight gradients, only those autograd computes); element-wise gradients use the cached forward value. */
 export function backwardFlops(c: Convention, n: Counts): bigint {
-  if (c === 'macs') return n.bwdMacs;
-  if (c === 'matmul2x') return 2n * n.bwdMacs;
-  return 2n * n.bwdMacs + n.bwdExtra;
+  // Backward MACs already count one forward's worth per operand whose gradient autograd computes.
+  const r = conventionRules[c];
+  return BigInt(r.perMac) * n.bwdMacs + (r.elementwise ? n.bwdExtra : 0n);
 }
 
 /** Optimizer step FLOPs per parameter and optimizer-state bytes per parameter (fp32). */
