@@ -58,6 +58,12 @@ run('PyTorch oracle: acceptance models vs goldens', process.execPath, ['test/ora
 run('PyTorch oracle: fixture expectations', process.execPath, ['test/oracle/regen.mjs', '--lines', '--check'], {
   needs: torchMissing,
 });
+run(
+  'PyTorch oracle: training ledger (saved bytes, backward MACs) vs goldens',
+  process.execPath,
+  ['test/oracle/trainingRegen.mjs', '--check'],
+  { needs: torchMissing },
+);
 if (existsSync('test/oracle/tfjs_oracle.mjs'))
   run('TF.js oracle vs goldens', process.execPath, ['test/oracle/tfjs_oracle.mjs', '--check']);
 run('e2e in VS Code for the Web', process.execPath, ['test/e2e/run.mjs']);

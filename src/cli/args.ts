@@ -32,7 +32,7 @@ Options:
   --dim NAME=VALUE        value of a symbolic dim (default 1); repeatable
   --format FORMAT         table (default), json, markdown or csv
   --convention NAME       seed (default: 2 FLOPs per MAC + element-wise), macs, matmul2x
-  --precision NAME        fp32 (default), fp16, bf16, mixed
+  --precision NAME        fp32 (default), fp16, bf16, mixed (autocast fp16), mixed-bf16 (autocast bf16)
   --optimizer NAME        adam (default), sgd, momentum (training-step estimate)
   -h, --help              this help
   -v, --version           the version

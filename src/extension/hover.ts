@@ -31,7 +31,9 @@ function opLine(op: OpRecord): string {
   const symbolic = op.symbolicFormula ? ` (symbolic ${code(op.symbolicFormula)})` : '';
   const calls = op.calls > 1 ? ` × ${op.calls} calls` : '';
   const unknown = op.known ? '' : ' — *unknown op, not counted*';
-  return `- ${code(op.op)} → ${code(op.shape)} ${op.dtype}: ${code(formula)}${symbolic}${calls}${unknown}  \n  rule: ${plain(op.rule || 'n/a')}`;
+  // What autograd keeps for this op's backward (storages not already kept by an earlier op).
+  const saves = op.savedBytes > 0n ? ` · saves ${formatBytesExact(op.savedBytes)} for backward` : '';
+  return `- ${code(op.op)} → ${code(op.shape)} ${op.dtype}: ${code(formula)}${symbolic}${calls}${unknown}${saves}  \n  rule: ${plain(op.rule || 'n/a')}`;
 }
 
 /** The hover text for one line, as Markdown (code-derived text always inside code spans). */
@@ -58,6 +60,8 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
         [`${unit} backward`, formatCountExact(line.backwardFlops, unit)],
         [`${unit} training (fwd + bwd)`, formatCountExact(line.flops + line.backwardFlops, unit)],
         ['Activations', formatBytesExact(line.activationBytes)],
+        ['Saved for backward', formatBytesExact(line.ops.reduce((a, o) => a + o.savedBytes, 0n))],
+        ['Backward MACs', formatCountExact(line.backwardMacs, 'MACs')],
       ]
     : [];
   if (line.params > 0n)

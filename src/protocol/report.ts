@@ -116,28 +116,48 @@ export function renderCsv(r: AnalysisResult): string {
 
 /** Summary rows (label, engineering value, exact value) shared by the table and Markdown reports. */
 export function summaryRows(r: AnalysisResult): [string, string, string][] {
-  const t = r.totals;
   const m = r.memory;
-  const u = flopUnit(r.convention);
   const ge = atLeast(r);
   const count = (v: bigint, unit: string): [string, string] => [ge + formatCount(v, unit), ge + formatExact(v)];
   const bytes = (v: bigint): [string, string] => [ge + formatBytes(v), `${ge}${formatExact(v)} B`];
+  return [...computeRows(r, count), ...memoryRows(m, bytes)];
+}
+
+/** How many of summaryRows' rows are compute (the rest are memory). */
+export const computeRowCount = 9;
+
+type Cell = (v: bigint, unit: string) => [string, string];
+
+function computeRows(r: AnalysisResult, count: Cell): [string, string, string][] {
+  const t = r.totals;
+  const u = flopUnit(r.convention);
   return [
     ['Params', ...count(t.params, '')],
+    ['Trainable params', ...count(t.trainableParams, '')],
+    ['Frozen params', ...count(t.frozenParams, '')],
     ['Buffers', ...count(t.buffers, '')],
     ['MACs', ...count(t.macs, 'MACs')],
+    ['Backward MACs', ...count(t.backwardMacs, 'MACs')],
     [`${u} forward`, ...count(t.flops, u)],
     [`${u} backward`, ...count(t.backwardFlops, u)],
     [`${u} training step`, ...count(t.trainingFlops, u)],
+  ];
+}
+
+/** The memory ledger: persistent weights and state, what backward keeps, and the peaks. */
+function memoryRows(m: AnalysisResult['memory'], bytes: (v: bigint) => [string, string]): [string, string, string][] {
+  return [
     ['Weights', ...bytes(m.paramBytes)],
     ['Buffers memory', ...bytes(m.bufferBytes)],
     ['Activations (forward)', ...bytes(m.activationBytes)],
     ['Saved for backward', ...bytes(m.savedBytes)],
     ['Gradients', ...bytes(m.gradientBytes)],
     ['Optimizer state', ...bytes(m.optimizerBytes)],
-    ['Master weights', ...bytes(m.masterWeightBytes)],
     ['Largest transient', ...bytes(m.largestTransientBytes)],
-    ['Training memory', ...bytes(m.trainingBytes)],
+    ['Activations at peak', ...bytes(m.activationsAtPeakBytes)],
+    ['Gradients at peak', ...bytes(m.gradientsAtPeakBytes)],
+    ['Training memory (peak)', ...bytes(m.trainingBytes)],
+    ['Inference memory (estimate)', ...bytes(m.inferenceBytes)],
   ];
 }
 

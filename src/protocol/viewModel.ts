@@ -2,7 +2,7 @@
 import type { AnalysisResult, ModuleNode } from '../core/api/result';
 import { flopUnit, formatBytes, formatCount, formatExact, shareOf } from './format';
 import { formatDims, formatInputs, type FileInputs } from './inputs';
-import { coverageText, summaryRows } from './report';
+import { computeRowCount, coverageText, summaryRows } from './report';
 import { atLeast, partialText } from './partial';
 
 export interface SummaryItem {
@@ -44,6 +44,22 @@ export interface ModuleRow {
   readonly children: readonly ModuleRow[];
 }
 
+/** One part of the training-step peak (weights, gradients, optimizer state, activations). */
+export interface LedgerPart {
+  readonly label: string;
+  /** Fraction of the peak, 0-1. */
+  readonly share: number;
+  readonly text: string;
+  readonly exact: string;
+}
+
+export interface Ledger {
+  readonly parts: readonly LedgerPart[];
+  readonly total: string;
+  /** `25.6 M trainable · 0 frozen params`. */
+  readonly params: string;
+}
+
 export interface ChartBar {
   readonly label: string;
   readonly line: number;
@@ -72,6 +88,8 @@ export interface ViewModel {
   readonly headline: SummaryItem[];
   readonly compute: SummaryItem[];
   readonly memory: SummaryItem[];
+  /** The training-step peak as a stacked bar. */
+  readonly ledger: Ledger;
   readonly lines: LineRow[];
   readonly modules: ModuleRow[];
   readonly chart: ChartBar[];
@@ -100,6 +118,29 @@ function moduleRow(node: ModuleNode, total: bigint, unit: string): ModuleRow {
     flopsText: formatCount(node.inclusive.flops, unit),
     share: shareOf(node.inclusive.flops, total),
     children: node.children.map((c) => moduleRow(c, total, unit)),
+  };
+}
+
+/** The training-step peak split into what holds it (gradients and activations as at the peak of backward). */
+function ledger(r: AnalysisResult): Ledger {
+  const m = r.memory;
+  const total = m.trainingBytes;
+  const part = (label: string, v: bigint): LedgerPart => ({
+    label,
+    share: shareOf(v, total),
+    text: formatBytes(v),
+    exact: `${formatExact(v)} B`,
+  });
+  const held = m.paramBytes + m.bufferBytes + m.optimizerBytes + m.gradientsAtPeakBytes + m.activationsAtPeakBytes;
+  return {
+    parts: [
+      part('Weights', m.paramBytes + m.bufferBytes),
+      part('Gradients', m.gradientsAtPeakBytes + (total > held ? total - held : 0n)),
+      part('Optimizer', m.optimizerBytes),
+      part('Activations', m.activationsAtPeakBytes),
+    ],
+    total: formatBytes(total),
+    params: `${formatCount(r.totals.trainableParams)} trainable · ${formatCount(r.totals.frozenParams)} frozen params`,
   };
 }
 
@@ -178,8 +219,9 @@ export function toViewModel(
         exact: `${ge}${formatExact(r.memory.trainingBytes)} B`,
       },
     ],
-    compute: rows.slice(0, 6),
-    memory: rows.slice(6),
+    compute: rows.slice(0, computeRowCount),
+    memory: rows.slice(computeRowCount),
+    ledger: ledger(r),
     lines,
     modules: r.modules.map((m) => moduleRow(m, r.totals.flops, unit)),
     chart: chartBars(r, lines),

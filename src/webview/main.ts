@@ -4,6 +4,7 @@ import type { ViewModel } from '../protocol/viewModel';
 import { el } from './dom';
 import {
   chart,
+  ledgerBar,
   diagnosticsList,
   headline,
   inputsForm,
@@ -63,6 +64,7 @@ function render(): void {
     el('header', {}, el('h1', { title: model.fileName }, model.fileName), el('p', { class: 'muted' }, model.settings)),
     headline(model.headline, model.partial),
     inputsForm(model, post, state.inputError),
+    ledgerBar(model.ledger),
     chart(model.chart, post),
     lineTable(
       model.lines,

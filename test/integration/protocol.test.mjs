@@ -29,7 +29,7 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const zero = { macs: 0n, flops: 0n, backwardFlops: 0n };
+const zero = { macs: 0n, flops: 0n, backwardFlops: 0n, backwardMacs: 0n };
 function result() {
   const line = {
     line: 8,
@@ -38,7 +38,8 @@ function result() {
     macs: 6422528n,
     flops: 12853248n,
     backwardFlops: 25690112n,
-    inclusive: { macs: 6422528n, flops: 12853248n, backwardFlops: 25690112n },
+    backwardMacs: 12845056n,
+    inclusive: { macs: 6422528n, flops: 12853248n, backwardFlops: 25690112n, backwardMacs: 12845056n },
     params: 0n,
     paramBytes: 0n,
     activationBytes: 32768n,
@@ -52,7 +53,17 @@ function result() {
     entry: 'top-level',
     inputs: [{ name: 'x', shape: '[32, 784]', dtype: 'float32' }],
     output: { shape: '[32, 256]', dtype: 'float32' },
-    totals: { macs: 6422528n, flops: 2n ** 70n, backwardFlops: 0n, params: 200960n, buffers: 0n, trainingFlops: 0n },
+    totals: {
+      macs: 6422528n,
+      flops: 2n ** 70n,
+      backwardFlops: 0n,
+      backwardMacs: 0n,
+      params: 200960n,
+      trainableParams: 200960n,
+      frozenParams: 0n,
+      buffers: 0n,
+      trainingFlops: 0n,
+    },
     memory: {
       paramBytes: 803840n,
       bufferBytes: 0n,
@@ -62,7 +73,10 @@ function result() {
       optimizerBytes: 0n,
       masterWeightBytes: 0n,
       largestTransientBytes: 0n,
+      activationsAtPeakBytes: 0n,
+      gradientsAtPeakBytes: 0n,
       trainingBytes: 0n,
+      inferenceBytes: 0n,
     },
     lines: [line],
     modules: [{ name: 'fc1', type: 'Linear', line: 6, params: 200960n, inclusive: zero, calls: 1, children: [] }],

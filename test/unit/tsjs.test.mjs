@@ -181,6 +181,13 @@ test('entries: top-level, an exported build(tf), and an explicit entry', () => {
   assert.equal(r.output.shape, '[B, 3]');
 });
 
+test('mixed precision (mixed_float16): fp32 weights, as in PyTorch under autocast (one shared policy)', () => {
+  const src =
+    "const tf = require('@tensorflow/tfjs');\nconst m = tf.sequential();\nm.add(tf.layers.dense({ units: 1000, inputShape: [1000] }));\n";
+  assert.equal(analyzeTsJs(src, { path: 'x.js', precision: 'mixed' }).memory.paramBytes, 4004000n);
+  assert.equal(analyzeTsJs(src, { path: 'x.js', precision: 'fp16' }).memory.paramBytes, 2002000n);
+});
+
 test('each layer is charged to its tf.layers line (self) and the adding line (inclusive)', () => {
   const src =
     "const tf = require('@tensorflow/tfjs');\nconst d = tf.layers.dense({ units: 8, inputShape: [4] });\nconst m = tf.sequential();\nm.add(d);\n";

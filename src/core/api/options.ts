@@ -19,27 +19,25 @@ export interface InputOption {
 }
 
 /**
- * How FLOPs are counted, each rule stated once: per multiply-accumulate of matmul-class ops, forward and backward, and
- * whether element-wise, norm and softmax FLOPs count. Every host (CLI, settings, package.json) lists these keys.
+ * How FLOPs are counted, each rule stated once: per multiply-accumulate of matmul-class ops (forward MACs, and backward
+ * MACs: one forward's worth per operand whose gradient autograd computes), and whether element-wise, norm and softmax
+ * FLOPs count. Every host (CLI, settings, package.json) lists these keys.
  */
 export const conventionRules = {
   seed: {
     perMac: 2,
-    backwardPerMac: 4,
     elementwise: true,
     unit: 'FLOPs',
     description: 'FLOPs: 2 per MAC for matmul-class ops plus element-wise, norm and softmax ops (default).',
   },
   macs: {
     perMac: 1,
-    backwardPerMac: 2,
     elementwise: false,
     unit: 'MACs',
     description: 'MACs only, like torchvision, fvcore, ptflops and thop.',
   },
   matmul2x: {
     perMac: 2,
-    backwardPerMac: 4,
     elementwise: false,
     unit: 'FLOPs',
     description: "2 x MACs of matmul-class ops only, like torch's FlopCounterMode.",
@@ -48,7 +46,7 @@ export const conventionRules = {
 export type Convention = keyof typeof conventionRules;
 export const conventions = Object.keys(conventionRules) as readonly Convention[];
 
-export const precisions = ['fp32', 'fp16', 'bf16', 'mixed'] as const;
+export const precisions = ['fp32', 'fp16', 'bf16', 'mixed', 'mixed-bf16'] as const;
 export type Precision = (typeof precisions)[number];
 
 export const optimizers = ['sgd', 'momentum', 'adam'] as const;

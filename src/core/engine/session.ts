@@ -1,5 +1,6 @@
 // A world per precision (builtins, stdlib, torch) owned by an Engine, prepared afresh for each analysis, and the file runner.
 import type { Dtype } from '../model/dtype';
+import { precisionPolicies } from '../cost/precision';
 import { Interp } from '../eval/interpreter';
 import { Recorder } from '../cost/recorder';
 import { BuiltinTypes } from '../eval/builtinTypes';
@@ -33,14 +34,12 @@ export interface Session {
   irStore?: IrStore;
 }
 
-function precisionDtypes(p: Precision): { float: Dtype; act: (d: Dtype) => Dtype } {
-  const f16 = dtypes.get('float16')!,
-    bf16 = dtypes.get('bfloat16')!,
-    f32 = dtypes.get('float32')!;
-  if (p === 'fp16') return { float: f16, act: (d) => (d === f32 ? f16 : d) };
-  if (p === 'bf16') return { float: bf16, act: (d) => (d === f32 ? bf16 : d) };
-  if (p === 'mixed') return { float: f32, act: (d) => (d === f32 ? f16 : d) };
-  return { float: f32, act: (d) => d };
+function precisionDtypes(p: Precision): { float: Dtype; act: (d: Dtype) => Dtype; autocast?: Dtype } {
+  const policy = precisionPolicies[p];
+  const f32 = dtypes.get('float32')!,
+    weights = dtypes.get(policy.weights)!,
+    act = dtypes.get(policy.activations)!;
+  return { float: weights, act: (d) => (d === f32 ? act : d), autocast: policy.autocast ? act : undefined };
 }
 
 /** Builds a world: builtins, stdlib and torch, frozen so that analyses change them only through the journal. */
@@ -50,6 +49,7 @@ export function buildWorld(precision: Precision, parses: ParseCache): Session {
   installBuiltins(ip, types);
   const prec = precisionDtypes(precision);
   const ctx = new TorchCtx(ip, prec.float, prec.act);
+  ctx.autocast = prec.autocast;
   const tensorHooks = makeTensorHooks(ctx);
   ip.torch = tensorHooks;
   ip.binary = (op, a, b) => binaryOp(op, a, b, tensorHooks.binary);

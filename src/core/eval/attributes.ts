@@ -115,6 +115,7 @@ export function setAttr(ip: Interp, obj: Value, name: string, v: Value): void {
     obj.attrs.set(name, v);
   } else if (obj instanceof PyClass) obj.dict.set(name, v);
   else if (obj instanceof PyModule) obj.attrs.set(name, v);
+  else if (obj instanceof Tensor && name === 'requires_grad' && typeof v === 'boolean') obj.requiresGrad = v;
 }
 
 export function delAttr(_ip: Interp, obj: Value, name: string): void {

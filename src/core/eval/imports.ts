@@ -160,7 +160,7 @@ function importFromNow(
 function unresolved(ip: Interp, module: string, label: string): Unknown {
   // A missing part of a modelled library (`torch.onnx`) is an unmodelled API, not a missing file: plain Unknown.
   const top = module.split('.')[0];
-  if (top && contexts.get(ip)?.natives.has(top)) return new Unknown(`name ${label}`);
+  if (top && ip.importContext?.natives.has(top)) return new Unknown(`name ${label}`);
   // Inside `try: ... except ImportError:` the fallback is what real Python runs where the module is missing.
   if (ip.importGuard > 0) throw new PyException('ModuleNotFoundError', `No module named '${module}'`);
   const f = ip.frames[ip.frames.length - 1];

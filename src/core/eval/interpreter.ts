@@ -19,7 +19,7 @@ import { callValue, evalArgs } from './calls';
 import type { Evaluator } from './evaluator';
 import type { ImportContext } from './imports';
 import type { UnaryOperator } from './operators';
-import type { Tensor } from '../model/tensor';
+import { Tensor } from '../model/tensor';
 import { Journal } from './journal';
 
 /** The evaluator's entry points, bound once: see evaluator.ts. */
@@ -33,6 +33,10 @@ export interface TorchHooks {
   index(t: Tensor, key: Value): Value;
   setIndex(t: Tensor, key: Value, v: Value): void;
   iterate(t: Tensor): Value[] | undefined;
+  /** Enters a `with` context the torch layer models (torch.no_grad() ...): returns what undoes it on exit. */
+  enter?(ctx: Value): (() => void) | undefined;
+  /** `x op= y` on a tensor: PyTorch writes the result into x's storage. */
+  inplace?(cur: Tensor, result: Value): Value;
 }
 
 export interface Frame {
@@ -250,12 +254,20 @@ export class Interp {
         return Signal.Normal;
       case 'try':
         return this.tryStmt(st, scope);
-      case 'with':
-        for (const it of st.items) {
-          const ctx = evalExpr(this, it.ctx, scope);
-          if (it.target) assignTo(this, it.target, ctx, scope);
+      case 'with': {
+        const exits: (() => void)[] = [];
+        try {
+          for (const it of st.items) {
+            const ctx = evalExpr(this, it.ctx, scope);
+            const exit = this.torch.enter?.(ctx);
+            if (exit) exits.push(exit);
+            if (it.target) assignTo(this, it.target, ctx, scope);
+          }
+          return this.execBlock(st.body, scope);
+        } finally {
+          for (let i = exits.length - 1; i >= 0; i--) exits[i]();
         }
-        return this.execBlock(st.body, scope);
+      }
       case 'raise': {
         const x = st.x ? evalExpr(this, st.x, scope) : null;
         throw new PyException(exceptionName(x), exceptionMessage(x));
@@ -293,7 +305,8 @@ export class Interp {
       cur.items = v > 0 ? Array.from({ length: v }, () => cur.items).flat() : [];
       return Signal.Normal;
     }
-    assignTo(this, target, this.binary(op, cur, v), scope);
+    const r = this.binary(op, cur, v);
+    assignTo(this, target, cur instanceof Tensor && this.torch.inplace ? this.torch.inplace(cur, r) : r, scope);
     return Signal.Normal;
   }
 

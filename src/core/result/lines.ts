@@ -50,6 +50,7 @@ export function buildLines(
   conv: Convention,
   describe: DescribeValue = () => undefined,
 ): LineCost[] {
+  rec.finishSaved();
   const bound = new Map<number, { value?: string; params?: bigint }>();
   rec.boundValues.forEach((v, l) => {
     const d = describe(v);
@@ -95,6 +96,7 @@ export function buildLines(
       macs: self.macs,
       flops: self.flops,
       backwardFlops: self.backwardFlops,
+      backwardMacs: self.backwardMacs,
       inclusive: inc,
       params: p?.count ?? 0n,
       paramBytes: p?.bytes ?? 0n,

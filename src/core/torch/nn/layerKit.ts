@@ -61,11 +61,20 @@ export class LayerKit {
     );
     cls.dict.set(
       'forward',
-      new NativeFunction('forward', ([self, ...args], kw) =>
-        self instanceof PyInstance
-          ? guardUnknown(this.c, `nn.${name}`, args, kw, () => forward(self, args, kw))
-          : new Unknown(name),
-      ),
+      new NativeFunction('forward', ([self, ...args], kw) => {
+        if (!(self instanceof PyInstance)) return new Unknown(name);
+        // The layer's tensor inputs and its own parameters and buffers decide whether autograd records its ops.
+        const ins: Tensor[] = [];
+        for (const v of args) if (v instanceof Tensor) ins.push(v);
+        if (kw) for (const v of kw.values()) if (v instanceof Tensor) ins.push(v);
+        for (const v of self.attrs.values()) if (v instanceof Tensor) ins.push(v);
+        this.c.opInputs.push(ins);
+        try {
+          return guardUnknown(this.c, `nn.${name}`, args, kw, () => forward(self, args, kw));
+        } finally {
+          this.c.opInputs.pop();
+        }
+      }),
     );
     this.classes[name] = cls;
     return cls;
