@@ -1,4 +1,5 @@
 // The flopscope command line (bundled as dist/cli-main.js, loaded by launcher.ts): analyze a model file and print its per-line cost report.
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze } from '../core/analyze';
 import type { AnalysisResult } from '../core/api/result';
@@ -17,6 +18,16 @@ declare const FLOPSCOPE_VERSION: string;
 
 function version(): string {
   return typeof FLOPSCOPE_VERSION === 'string' ? FLOPSCOPE_VERSION : 'dev';
+}
+
+/** The producing build, for caches: the version and this bundle's size and time (a rebuild's IR is never reused). */
+function buildId(): string {
+  try {
+    const st = statSync(__filename);
+    return `${version()}-${st.size}-${Math.floor(st.mtimeMs)}`;
+  } catch {
+    return version();
+  }
 }
 
 /** Imports are read only under the analyzed file's project root (see projectRoot.ts) and these extra roots. */
@@ -38,7 +49,7 @@ function run(cmd: AnalyzeCommand): number {
     precision: cmd.precision,
     optimizer: cmd.optimizer,
     readFile: fileReader(readRoots(path)),
-    irStore: diskIrStore(version()),
+    irStore: diskIrStore(buildId()),
   };
   let note: string | undefined;
   if (path.endsWith('.ipynb')) {
