@@ -6,6 +6,15 @@ import type { FileReader } from '../core/api/options';
 /** The largest file read (the analyzed one or an import): model files are 10-500 KB. */
 export const maxFileBytes = 16 * 1024 * 1024;
 
+const openErrors: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'a folder, not a file',
+  ENXIO: 'not a regular file (a device, FIFO or socket)',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the path is too long',
+};
+
 /** Why a path cannot be read, or its text. */
 export type ReadOutcome = { text: string } | { error: string };
 
@@ -25,7 +34,7 @@ export function readRegularFile(path: string, maxBytes = maxFileBytes): ReadOutc
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code) };
+    return { error: openErrors[code ?? ''] ?? `cannot open (${code})` };
   }
   try {
     const st = fstatSync(fd);
