@@ -48,7 +48,9 @@ export function readRegularFile(path: string, maxBytes = maxFileBytes): ReadOutc
       if (n === 0) break;
       read += n;
     }
-    return { text: buffer.toString('utf8', 0, read) };
+    const text = buffer.toString('utf8', 0, read);
+    // A UTF-8 byte order mark is not part of the program (Python and TypeScript both skip it).
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (e) {
     return { error: (e as NodeJS.ErrnoException).code ?? 'unreadable' };
   } finally {

@@ -7,6 +7,10 @@ function isObject(v: Json): v is Record<string, Json> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+function describe(v: Json): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'a list' : `a ${typeof v}`;
+}
+
 /** The notebook's language when it names one (nbformat 4: metadata.language_info.name or kernelspec.language). */
 function language(nb: Record<string, Json>): string {
   const meta = isObject(nb.metadata) ? nb.metadata : {};
@@ -36,8 +40,7 @@ export function readNotebook(text: string): { source: string; note: string } | s
   if (lang.toLowerCase() !== 'python') return `a ${lang.slice(0, 40)} notebook: only Python notebooks are analyzed`;
   const cells: string[] = [];
   for (const [i, cell] of nb.cells.entries()) {
-    if (!isObject(cell))
-      return `not a notebook (cell ${i + 1} is ${cell === null ? 'null' : typeof cell}, not an object)`;
+    if (!isObject(cell)) return `not a notebook (cell ${i + 1} is ${describe(cell)}, not an object)`;
     if (cell.cell_type !== 'code') continue;
     const source = cellSource(cell, i);
     if (typeof source !== 'string') return `not a notebook (${source.error})`;

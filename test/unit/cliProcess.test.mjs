@@ -85,6 +85,7 @@ test('bad input gets a clear message and exit 2: notebooks, --dim, arguments', (
     ['{"cells":[{"cell_type":"code","source":42}]}', /cell 1: "source" must be a string or a list of strings/],
     ['{"cells":[{"cell_type":"code","source":[1,2]}]}', /cell 1: "source" must be a string or a list/],
     ['{"cells":{}}', /no "cells" list/],
+    ['{"cells":[[]]}', /cell 1 is a list, not an object/],
     ['null', /no "cells" list/],
   ];
   for (const [text, message] of cases) {
