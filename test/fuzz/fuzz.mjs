@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { hostile, mutateJs, mutateNotebook, mutatePython, randomArgs, rng } from './mutators.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = join(root, 'dist/cli.js');
+const cli = process.env.FLOPSCOPE_FUZZ_CLI ?? join(root, 'dist/cli.js');
 
 function sources(dir, ext) {
   return readdirSync(dir)
