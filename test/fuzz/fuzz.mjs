@@ -146,16 +146,16 @@ export async function runFuzz({
       if (r.rssKb > worstRss.rssKb) worstRss = { rssKb: r.rssKb, i, name: c.name };
       if (r.status === 4 && r.verdict === 'ok')
         internal.push({ i, name: c.name, args: c.args, line: r.stderr.split('\n')[0] });
-      if (r.verdict !== 'ok' || (r.status === 4 && keep)) {
+      if (r.verdict !== 'ok') {
         bad.push({ i, ...c, ...r });
         log(
           `case ${i} (${c.name} ${c.args.join(' ')}): ${r.verdict}, status ${r.status}, ${r.signal ?? ''}\n  ${r.stderr.split('\n').slice(0, 3).join('\n  ')}`,
         );
-        if (keep) {
-          mkdirSync(keep, { recursive: true });
-          writeFileSync(join(keep, `case-${i}-${c.name}`), c.text);
-          writeFileSync(join(keep, `case-${i}.args.json`), JSON.stringify(c.args));
-        }
+      }
+      if (keep && (r.verdict !== 'ok' || r.status === 4)) {
+        mkdirSync(keep, { recursive: true });
+        writeFileSync(join(keep, `case-${i}-${c.name}`), c.text);
+        writeFileSync(join(keep, `case-${i}.args.json`), JSON.stringify(c.args));
       }
     }
   };
