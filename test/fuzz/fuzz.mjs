@@ -136,8 +136,16 @@ export async function runFuzz({
   let worstRss = { rssKb: 0 };
   let next = 0;
   const started = performance.now();
+  let done = 0;
+  let stop = false;
+  const onSignal = () => {
+    stop = true;
+    log(`fuzz: stopping after the cases in flight (${done} done)`);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const worker = async () => {
-    while (next < cases) {
+    while (next < cases && !stop) {
       const i = next++;
       const c = makeCase(seed, i, seeds);
       const r = await runCase(c, { work, timeoutMs, memMb });
@@ -152,6 +160,10 @@ export async function runFuzz({
           `case ${i} (${c.name} ${c.args.join(' ')}): ${r.verdict}, status ${r.status}, ${r.signal ?? ''}\n  ${r.stderr.split('\n').slice(0, 3).join('\n  ')}`,
         );
       }
+      if (++done % 50 === 0)
+        log(
+          `fuzz: ${done}/${cases} cases, ${bad.length} crashes or hangs, worst ${Math.round(worstMs.ms)} ms, worst RSS ${Math.round(worstRss.rssKb / 1024)} MB, ${Math.round((performance.now() - started) / 1000)} s`,
+        );
       if (keep && (r.verdict !== 'ok' || r.status === 4)) {
         mkdirSync(keep, { recursive: true });
         writeFileSync(join(keep, `case-${i}-${c.name}`), c.text);
@@ -161,8 +173,10 @@ export async function runFuzz({
   };
   await Promise.all(Array.from({ length: jobs }, worker));
   rmSync(work, { recursive: true, force: true });
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
   const summary = {
-    cases,
+    cases: done,
     seed,
     seconds: Math.round((performance.now() - started) / 100) / 10,
     crashes: bad.filter((b) => b.verdict === 'crash').length,
