@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IrStore } from '../core/api/options';
-import { IR_VERSION } from '../core/python/ir';
-import { isIrModule } from '../core/python/irSchema';
+import { IR_VERSION, isIrModule } from '../core';
 import { cacheDir, cacheRoot, writeAtomic } from './cacheDir';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

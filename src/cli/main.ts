@@ -1,7 +1,7 @@
 // The flopscope command line (bundled as dist/cli-main.js, loaded by launcher.ts): analyze a model file and print its per-line cost report.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyze } from '../core/analyze';
+import { analyze, languageOf } from '../core';
 import type { AnalysisResult } from '../core/api/result';
 import type { AnalyzeOptions } from '../core/api/options';
 import { renderReport } from '../protocol/report';
@@ -9,7 +9,7 @@ import { parseArgs, usage, type AnalyzeCommand } from './args';
 import { exitCodes, internalMessage, UsageError } from './cliError';
 import { fileReader, readRegularFile, ReadRoots } from './fileReader';
 import { projectRoot } from './projectRoot';
-import { loadTsJs, isTsJsFile } from './tsjsLoader';
+import { requireTsJs } from '../protocol/tsjsBundle';
 import { renderOpsList } from './opsList';
 import { diskIrStore } from './irStore';
 import { readNotebook } from './notebookFile';
@@ -57,7 +57,8 @@ function run(cmd: AnalyzeCommand): number {
     if (typeof notebook === 'string') throw new UsageError(`${cmd.file}: ${notebook}`);
     ({ source, note } = notebook);
   }
-  const result: AnalysisResult = isTsJsFile(path) ? loadTsJs().analyzeTsJs(source, options) : analyze(source, options);
+  const result: AnalysisResult =
+    languageOf(path) === 'tsjs' ? requireTsJs(__dirname, require)(source, options) : analyze(source, options);
   const badInput = result.diagnostics.find((d) => d.code === 'bad-input' || d.code === 'bad-entry');
   if (badInput) throw new UsageError(badInput.message.replace(/^flopscope: /, ''));
   process.stdout.write(renderReport(result, cmd.format, { fileName: cmd.file, source, note }));

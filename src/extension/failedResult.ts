@@ -1,5 +1,5 @@
 // The result shown when an analysis could not finish (its worker died): nothing costed, one diagnostic saying why.
-import { analyze } from '../core/analyze';
+import { analyze } from '../core';
 import type { AnalysisResult, Diagnostic } from '../core/api/result';
 import type { WorkerOptions } from '../worker/protocol';
 
