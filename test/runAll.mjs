@@ -52,6 +52,8 @@ run('build', process.execPath, ['esbuild.mjs', '--quiet']);
 run('README ops list in sync', process.execPath, ['scripts/updateReadme.mjs', '--check']);
 run('VSIX contents', process.execPath, ['test/package/checkVsix.mjs']);
 run('unit and golden tests', process.execPath, ['--test', '--test-reporter=dot', 'test/unit/', 'test/integration/']);
+// A seeded slice of `npm run fuzz` (the real CLI process over mutated inputs): no crash, no hang.
+run('CLI fuzz: 200 seeded cases', process.execPath, ['test/fuzz/fuzz.mjs', '--cases', '200', '--seed', '20261129']);
 run('PyTorch oracle: acceptance models vs goldens', process.execPath, ['test/oracle/regen.mjs', '--check'], {
   needs: torchMissing,
 });

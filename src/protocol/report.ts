@@ -183,9 +183,13 @@ function headerLines(r: AnalysisResult, context: ReportContext): string[] {
   ];
 }
 
-function lineText(source: string | undefined, line: number): string {
-  if (!source) return '';
-  const text = (source.split(/\r?\n/)[line - 1] ?? '').trim();
+/** The source's lines, split once per report (a split per row made reports quadratic in file size). */
+function sourceLines(source: string | undefined): readonly string[] {
+  return source ? source.split(/\r?\n/) : [];
+}
+
+function lineText(lines: readonly string[], line: number): string {
+  const text = (lines[line - 1] ?? '').trim();
   return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 }
 
@@ -196,7 +200,7 @@ function pad(cells: string[], widths: number[], right: boolean[]): string {
     .trimEnd();
 }
 
-function lineCells(l: LineCost, r: AnalysisResult, source?: string): string[] {
+function lineCells(l: LineCost, r: AnalysisResult, lines: readonly string[]): string[] {
   return [
     String(l.line),
     l.shapes.join(' ') || '-',
@@ -207,7 +211,7 @@ function lineCells(l: LineCost, r: AnalysisResult, source?: string): string[] {
     formatCount(l.params),
     String(l.calls),
     formatShare(l.flops, r.totals.flops),
-    lineText(source, l.line),
+    lineText(lines, l.line),
   ];
 }
 
@@ -235,7 +239,8 @@ export function renderTable(r: AnalysisResult, context: ReportContext = {}): str
     out.push(`  ${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}  ${exact}`);
   out.push('', 'Per line');
   const header = lineHeader(r);
-  const cells = [header, ...r.lines.map((l) => lineCells(l, r, context.source))];
+  const lines = sourceLines(context.source);
+  const cells = [header, ...r.lines.map((l) => lineCells(l, r, lines))];
   const widths = header.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
   const right = header.map((_, i) => (i >= 2 && i <= 8) || i === 0);
   for (const c of cells) out.push(`  ${pad(c, widths, right)}`);
@@ -251,8 +256,24 @@ export function renderTable(r: AnalysisResult, context: ReportContext = {}): str
   return out.join('\n') + '\n';
 }
 
-function mdCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Markdown text that renders as itself: what could start HTML, a link, emphasis or code is escaped (shapes keep `[`). */
+export function mdCell(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_<>|!#~{}]/g, (c) => `\\${c}`)
+    .replace(/\]([([:])/g, ']\\$1') // `[text](url)`, `[text][ref]`, `[ref]: url` never form a link
+    .replace(/&/g, '&amp;')
+    .replace(/:\/\//g, '\\://') // no bare-URL autolink (GFM)
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
+}
+
+/** A code span holding `text` as is: fenced by one more backtick than its longest run (GFM still needs `\|`). */
+function mdCode(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const body = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
 }
 
 export function renderMarkdown(r: AnalysisResult, context: ReportContext = {}): string {
@@ -278,10 +299,11 @@ export function renderMarkdown(r: AnalysisResult, context: ReportContext = {}): 
       .map((_, i) => (i >= 2 && i <= 8 ? '---:' : '---'))
       .join('|')}|`,
   );
+  const lines = sourceLines(context.source);
   for (const l of r.lines)
     out.push(
-      `| ${lineCells(l, r, context.source)
-        .map((c, i) => (i === 9 && c ? `\`${mdCell(c)}\`` : mdCell(c)))
+      `| ${lineCells(l, r, lines)
+        .map((c, i) => (i === 9 && c ? mdCode(c) : mdCell(c)))
         .join(' | ')} |`,
     );
   if (r.modules.length) {
@@ -297,7 +319,7 @@ export function renderMarkdown(r: AnalysisResult, context: ReportContext = {}): 
   out.push('', '## Diagnostics', '');
   if (!r.diagnostics.length) out.push('None.');
   for (const d of r.diagnostics)
-    out.push(`- line ${d.span.line}: **${d.severity}**: ${mdCell(d.message)} (\`${d.code}\`)`);
+    out.push(`- line ${d.span.line}: **${d.severity}**: ${mdCell(d.message)} (${mdCode(d.code)})`);
   out.push('', `**Coverage:** ${mdCell(coverageText(r))}`);
   return out.join('\n') + '\n';
 }

@@ -165,7 +165,8 @@ test('CSV quotes cells with commas; table and Markdown carry totals, lines and c
   const csv = p.renderReport(result(), 'csv').split('\n');
   assert.equal(csv[1], '8,"[32, 256]",float32,6422528,12853248,25690112,12853248,0,32768,1,2·32·784·256 + 32·256');
   const table = p.renderReport(result(), 'table', { fileName: 'mlp.py' });
-  assert.match(table, /FLOPs forward .* 1,180,591,620,717,411,303,424/);
+  assert.match(table, /FLOPs forward .* ≥ 1,180,591,620,717,411,303,424/);
+  assert.match(table, /Partial result: totals are lower bounds \(≥\): 1 unknown op: torch.foo \(line 9\)/);
   assert.match(table, /Coverage: 2 of 3 ops known; unknown: torch.foo \(line 9, ×2\)/);
   const md = p.renderReport(result(), 'markdown', { fileName: 'mlp.py', source: 'a\n'.repeat(7) + 'h = fc1(x)\n' });
   assert.match(md, /\| 8 \| \[32, 256\] \| 6.42 M \| 12.9 M \|/);
@@ -207,4 +208,56 @@ test('view model is JSON-safe (no bigints)', () => {
   assert.equal(model.lines[0].flops, '12853248');
   assert.equal(model.lines[0].code, 'h = fc1(x)');
   assert.equal(model.modules[0].name, 'fc1');
+});
+
+test('a complete result prints no partial mark', () => {
+  const r = {
+    ...result(),
+    coverage: { ...result().coverage, unknownOps: 0, unknown: [], complete: true, reasons: [] },
+  };
+  const table = p.renderReport(r, 'table');
+  assert.doesNotMatch(table, /≥|Partial/);
+  assert.equal(JSON.parse(p.renderReport(r, 'json')).coverage.complete, true);
+});
+
+test('Markdown reports escape module names, diagnostics and code (issue 11: no injected HTML or links)', () => {
+  const evil = '<img src=x onerror=alert(1)>[click](http://evil.com) **bold** www.evil.com';
+  const base = result();
+  const r = {
+    ...base,
+    modules: [{ ...base.modules[0], name: evil }],
+    diagnostics: [{ ...base.diagnostics[0], message: `<script>alert(1)</script> ${evil}` }],
+  };
+  const md = p.renderReport(r, 'markdown', {
+    fileName: '<b>x</b>.py',
+    source: 'a\n'.repeat(7) + 'h = "`</code><b>"|x\n',
+  });
+  const prose = md.replace(/(`+) .*? \1|`[^`]*`/g, ''); // code spans show their text literally
+  assert.doesNotMatch(prose, /[^\\]<(img|script|b)|\]\(http|[^\\]\*\*bold|[^\\]www\.evil/);
+  assert.match(md, /\\<img src=x onerror=alert\(1\)\\>\[click\]\\\(http\\:\/\/evil\.com\)/);
+  // Code keeps its text inside a code span fenced longer than its own backticks; the table's pipe stays escaped.
+  assert.match(md, /``h = "`<\/code><b>"\\\|x``/);
+});
+
+test('table and Markdown reports are linear in the number of lines (one source split per report)', () => {
+  const n = 20000;
+  const base = result();
+  const lines = Array.from({ length: n }, (_, i) => ({ ...base.lines[0], line: i + 1 }));
+  const source = Array.from({ length: n }, (_, i) => `y${i} = x + ${i}`).join('\n');
+  const r = { ...base, lines };
+  let split = 0;
+  const origSplit = String.prototype.split;
+  String.prototype.split = function (...a) {
+    if (this.length === source.length) split++;
+    return origSplit.apply(this, a);
+  };
+  try {
+    const table = p.renderReport(r, 'table', { source });
+    const md = p.renderReport(r, 'markdown', { source });
+    assert.match(table, /y19999 = x \+ 19999/);
+    assert.match(md, /`y19999 = x \+ 19999`/);
+  } finally {
+    String.prototype.split = origSplit;
+  }
+  assert.equal(split, 2, 'the source is split once per report');
 });

@@ -36,14 +36,19 @@ function nativeModule(ip: Interp, name: string): PyModule | undefined {
 function candidates(ip: Interp, fromFile: string, dotted: string, level: number): string[] {
   // Absolute imports search the analyzed document's folder (Python's sys.path[0]); relative ones walk up from the importer.
   let base = level === 0 ? dirname(ip.docFile) : dirname(fromFile);
-  for (let i = 1; i < level; i++) base = dirname(base);
+  for (let i = 1; i < level; i++) {
+    // More dots than folders: Python's "attempted relative import beyond top-level package"; nothing to read.
+    if (dirname(base) === base) return [];
+    base = dirname(base);
+  }
   const rel = dotted ? dotted.split('.').join('/') : '';
   const out = rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
   // An absolute import of the importer's own package (`from torchvision.ops import X` inside torchvision/models/):
-  // the package's parent folder is on sys.path whenever the package is importable at all.
+  // the package's parent folder is on sys.path whenever the package is importable at all. Only a package (a folder with
+  // __init__.py) counts: an ancestor folder that merely shares the name is not importable.
   if (level === 0)
     for (let d = dirname(fromFile), top = rel.split('/')[0]; d !== '/' && d !== '.'; d = dirname(d)) {
-      if (d.slice(d.lastIndexOf('/') + 1) === top) {
+      if (d.slice(d.lastIndexOf('/') + 1) === top && ip.loader.read(join(d, '__init__.py')) !== undefined) {
         out.push(join(dirname(d), rel + '.py'), join(dirname(d), rel, '__init__.py'));
         break;
       }

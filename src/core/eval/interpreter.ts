@@ -336,6 +336,7 @@ export class Interp {
 
   private whileLoop(test: Expr, body: Stmt[], orelse: Stmt[], scope: Scope): Signal {
     for (;;) {
+      this.tick(); // an iteration is a step even when its body is empty (`while True:` cut short by a syntax error)
       const t = truthy(this, evalExpr(this, test, scope));
       if (t === undefined) {
         this.undecided('loop');
