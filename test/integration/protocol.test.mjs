@@ -166,7 +166,7 @@ test('CSV quotes cells with commas; table and Markdown carry totals, lines and c
   assert.equal(csv[1], '8,"[32, 256]",float32,6422528,12853248,25690112,12853248,0,32768,1,2·32·784·256 + 32·256');
   const table = p.renderReport(result(), 'table', { fileName: 'mlp.py' });
   assert.match(table, /FLOPs forward .* ≥ 1,180,591,620,717,411,303,424/);
-  assert.match(table, /Partial result: totals are lower bounds \(≥\): 1 unknown op: torch.foo \(line 9\)/);
+  assert.match(table, /partial: 1 unknown op \(torch.foo line 9\) \(totals are lower bounds\)/);
   assert.match(table, /Coverage: 2 of 3 ops known; unknown: torch.foo \(line 9, ×2\)/);
   const md = p.renderReport(result(), 'markdown', { fileName: 'mlp.py', source: 'a\n'.repeat(7) + 'h = fc1(x)\n' });
   assert.match(md, /\| 8 \| \[32, 256\] \| 6.42 M \| 12.9 M \|/);

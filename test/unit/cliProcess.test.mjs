@@ -49,8 +49,8 @@ test('a partial result: one-line warning on stderr, ≥ on totals, exit 0; --str
   const p = file('partial/m.py', 'import torch\nimport madeup\nx = torch.randn(2, 3)\ny = madeup.op(x)\n');
   const r = run(['analyze', p]);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stderr, /^flopscope: partial result: 1 unknown op: .*\(line 4\)\n$/);
-  assert.match(r.stdout, /Partial result: totals are lower bounds/);
+  assert.match(r.stderr, /^flopscope: partial result: 1 unknown op: .*\(line 4\)[^\n]*\n$/);
+  assert.match(r.stdout, /partial: .*\(totals are lower bounds\)/);
   assert.match(r.stdout, /FLOPs forward +≥ /);
   assert.equal(JSON.parse(run(['analyze', p, '--format', 'json']).stdout).coverage.complete, false);
   assert.equal(run(['analyze', p, '--strict']).status, 3);
