@@ -12,6 +12,12 @@ export interface AnalyzeCommand {
   readonly convention: Convention;
   readonly precision: Precision;
   readonly optimizer: Optimizer;
+  /** --python-path folders, in order. */
+  readonly pythonPaths: string[];
+  /** --python EXE: the interpreter whose sys.path is searched. */
+  readonly python?: string;
+  /** --no-python-env: do not ask any interpreter for its sys.path. */
+  readonly noPythonEnv: boolean;
 }
 
 export type Command =
@@ -32,6 +38,10 @@ Options:
   --convention NAME       seed (default: 2 FLOPs per MAC + element-wise), macs, matmul2x
   --precision NAME        fp32 (default), fp16, bf16, mixed
   --optimizer NAME        adam (default), sgd, momentum (training-step estimate)
+  --python-path DIR       a folder searched for imports after the file's own; repeatable
+  --python EXE            the Python whose sys.path (site-packages) is searched for imports
+                          (default: $VIRTUAL_ENV, else $CONDA_PREFIX, else python3 on PATH)
+  --no-python-env         do not ask a Python interpreter for its sys.path
   -h, --help              this help
   -v, --version           the version
 
@@ -48,8 +58,13 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
   const [cmd, ...rest] = argv;
   const opts = new Map<string, string[]>();
   const positional: string[] = [];
+  let noPythonEnv = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
+    if (a === '--no-python-env') {
+      noPythonEnv = true;
+      continue;
+    }
     if (!a.startsWith('--')) {
       positional.push(a);
       continue;
@@ -68,7 +83,17 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
       : { error: `unknown format '${f}' for ops (text or markdown)` };
   }
   if (cmd !== 'analyze') return { error: `unknown command '${cmd}' (try: flopscope analyze FILE)` };
-  const known = new Set(['entry', 'input', 'dim', 'format', 'convention', 'precision', 'optimizer']);
+  const known = new Set([
+    'entry',
+    'input',
+    'dim',
+    'format',
+    'convention',
+    'precision',
+    'optimizer',
+    'python-path',
+    'python',
+  ]);
   for (const k of opts.keys()) if (!known.has(k)) return { error: `unknown option --${k}` };
   if (positional.length !== 1)
     return { error: positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE' };
@@ -104,5 +129,8 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     convention: convention as Convention,
     precision: precision as Precision,
     optimizer: optimizer as Optimizer,
+    pythonPaths: opts.get('python-path') ?? [],
+    python: one('python'),
+    noPythonEnv,
   };
 }

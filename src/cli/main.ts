@@ -11,6 +11,7 @@ import { loadTsJs, isTsJsFile } from './tsjsLoader';
 import { renderOpsList } from './opsList';
 import { diskIrStore } from './irStore';
 import { readNotebook } from './notebookFile';
+import { importRoots } from './pythonEnv';
 
 declare const FLOPSCOPE_VERSION: string;
 
@@ -33,6 +34,8 @@ function run(cmd: AnalyzeCommand): number {
       `cannot read ${cmd.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
     );
   }
+  const env = importRoots(cmd);
+  if (env.error) fail(env.error);
   const options: Partial<AnalyzeOptions> = {
     path,
     entry: cmd.entry,
@@ -42,6 +45,7 @@ function run(cmd: AnalyzeCommand): number {
     precision: cmd.precision,
     optimizer: cmd.optimizer,
     readFile: fileReader(),
+    importRoots: env.roots,
     irStore: diskIrStore(version()),
   };
   let note: string | undefined;

@@ -8,7 +8,7 @@ import { parsePython } from '../python/parse';
 import { evalExpr } from '../eval/expressions';
 import { callValue } from '../eval/calls';
 import { Scope } from '../eval/scope';
-import { PyException } from '../eval/errors';
+import { PyException, describeException } from '../eval/errors';
 import { makeInput, jaxtypingInput } from './inputs';
 import { isModule } from '../torch/nn/moduleTree';
 import { Tensor } from '../torch/tensor';
@@ -71,12 +71,10 @@ function callModel(s: Session, model: Value, inputs: EntryOutcome['inputs']): Va
     );
   } catch (e) {
     if (!(e instanceof PyException)) throw e;
-    ip.report(
-      'warning',
-      'evaluation-stopped',
-      `flopscope: the entry's forward stopped: ${e.type}${e.message !== 'raised' ? `: ${e.message}` : ''}`,
-      { s: 0, e: 1 },
-    );
+    ip.report('warning', 'evaluation-stopped', `flopscope: the entry's forward stopped: ${describeException(e)}`, {
+      s: 0,
+      e: 1,
+    });
     return new Unknown('exception');
   } finally {
     ip.frames.pop();
@@ -105,12 +103,7 @@ function runEntry(s: Session, mod: PyModule, text: string, inputs: EntryOutcome[
     );
   } catch (e) {
     if (!(e instanceof PyException)) throw e;
-    ip.report(
-      'error',
-      'bad-entry',
-      `flopscope: the entry '${text}' raised ${e.type}${e.message !== 'raised' ? `: ${e.message}` : ''}`,
-      { s: 0, e: 1 },
-    );
+    ip.report('error', 'bad-entry', `flopscope: the entry '${text}' raised ${describeException(e)}`, { s: 0, e: 1 });
     return new Unknown('entry');
   } finally {
     ip.frames.pop();

@@ -1,6 +1,7 @@
 // Keeps imported (non-document) modules evaluated across analyses while their text and their imports are unchanged.
 import type { Interp } from '../eval/interpreter';
 import type { PyModule } from '../eval/values';
+import { lineIndexCached } from './parseCache';
 
 interface Entry {
   readonly text: string;
@@ -25,7 +26,22 @@ class ModuleCache {
     const e = this.entries.get(path);
     if (!e || e.text !== text || !this.depsValid(e, new Set([path]))) return undefined;
     this.noteDep(path);
+    this.adoptDeps(e, new Set([path]));
     return e.module;
+  }
+
+  /** A reused module's imports are this run's modules too (one class identity per file; line numbers for messages). */
+  private adoptDeps(e: Entry, seen: Set<string>): void {
+    for (const d of e.deps) {
+      const de = this.entries.get(d);
+      if (seen.has(d) || !de) continue;
+      seen.add(d);
+      if (!this.ip.modules.has(d)) {
+        this.ip.modules.set(d, de.module);
+        this.ip.registerSource(d, de.text, lineIndexCached(d, de.text));
+      }
+      this.adoptDeps(de, seen);
+    }
   }
 
   private depsValid(e: Entry, seen: Set<string>): boolean {

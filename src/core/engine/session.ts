@@ -11,7 +11,7 @@ import { registerTorch } from '../torch/torchModule';
 import { makeTensorHooks } from '../torch/tensorHooks';
 import { dtypes } from '../torch/dtypes';
 import { Scope } from '../eval/scope';
-import { PyException, BudgetExceeded, Cancelled } from '../eval/errors';
+import { PyException, BudgetExceeded, Cancelled, describeException } from '../eval/errors';
 import { PyModule, type PyDtype } from '../eval/values';
 import { parseCached, lineIndexCached } from './parseCache';
 import { moduleCache } from './moduleCache';
@@ -55,7 +55,13 @@ const worlds = new Map<Precision, Session>();
 export function createSession(opts: AnalyzeOptions): Session {
   let w = worlds.get(opts.precision);
   if (!w) worlds.set(opts.precision, (w = buildWorld(opts.precision)));
-  w.ip.begin(opts.path, opts.maxSteps, new Recorder(), { read: (p) => opts.readFile?.(p) }, opts.isCancelled);
+  w.ip.begin(
+    opts.path,
+    opts.maxSteps,
+    new Recorder(),
+    { read: (p) => opts.readFile?.(p), roots: opts.importRoots },
+    opts.isCancelled,
+  );
   moduleCache(w.ip).beginRun();
   return w;
 }
@@ -68,6 +74,7 @@ export function runFile(ip: Interp, path: string, name: string, source?: string)
   const cached = path === ip.docFile ? undefined : cache.reuse(path, text);
   if (cached) {
     ip.modules.set(path, cached);
+    ip.registerSource(path, text, lineIndexCached(path, text));
     return cached;
   }
   const parsed = parseCached(path, text);
@@ -86,11 +93,7 @@ export function runFile(ip: Interp, path: string, name: string, source?: string)
     if (e instanceof BudgetExceeded || e instanceof Cancelled) throw e;
     if (!(e instanceof PyException)) throw e;
     if (path === ip.docFile)
-      ip.report(
-        'warning',
-        'evaluation-stopped',
-        `flopscope: evaluation stopped here: ${e.type}${e.message && e.message !== 'raised' ? `: ${e.message}` : ''}`,
-      );
+      ip.report('warning', 'evaluation-stopped', `flopscope: evaluation stopped here: ${describeException(e)}`);
   } finally {
     ip.frames.length = depth;
     cache.exit(path, text, m);

@@ -95,6 +95,9 @@ export function callFunction(ip: Interp, fn: PyFunction, args: Value[], kwargs: 
     const r = sig === Signal.Return ? ip.retVal : null;
     ip.retVal = null;
     return r;
+  } catch (e) {
+    if (e instanceof PyException && e.where === undefined) e.where = ip.where();
+    throw e;
   } finally {
     ip.frames.pop();
   }

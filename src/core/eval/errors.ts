@@ -9,6 +9,8 @@ export class PyException {
     readonly message: string,
     readonly value: Value = null,
   ) {}
+  /** `file:line` of the innermost Python statement it escaped from (set once, as it unwinds). */
+  where?: string;
 }
 
 /** Thrown when the step budget runs out; ends the analysis with a diagnostic. */
@@ -16,3 +18,9 @@ export class BudgetExceeded extends Error {}
 
 /** Thrown when the caller cancelled the analysis. */
 export class Cancelled extends Error {}
+
+/** `ValueError: message at file:line` for diagnostics. */
+export function describeException(e: PyException): string {
+  const msg = e.message && e.message !== 'raised' ? `: ${e.message}` : '';
+  return `${e.type}${msg}${e.where ? ` (at ${e.where})` : ''}`;
+}

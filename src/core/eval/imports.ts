@@ -32,20 +32,26 @@ function nativeModule(ip: Interp, name: string): PyModule | undefined {
 }
 
 function candidates(ip: Interp, fromFile: string, dotted: string, level: number): string[] {
-  // Absolute imports search the analyzed document's folder (Python's sys.path[0]); relative ones walk up from the importer.
-  let base = level === 0 ? dirname(ip.docFile) : dirname(fromFile);
-  for (let i = 1; i < level; i++) base = dirname(base);
   const rel = dotted ? dotted.split('.').join('/') : '';
-  const out = rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
+  const inDir = (base: string) =>
+    rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
+  if (level > 0) {
+    // Relative imports walk up from the importer.
+    let base = dirname(fromFile);
+    for (let i = 1; i < level; i++) base = dirname(base);
+    return inDir(base);
+  }
+  // Absolute imports: the analyzed document's folder (Python's sys.path[0]), then the import roots in order.
+  const out = inDir(dirname(ip.docFile));
+  for (const root of ip.loader.roots ?? []) out.push(...inDir(root));
   // An absolute import of the importer's own package (`from torchvision.ops import X` inside torchvision/models/):
   // the package's parent folder is on sys.path whenever the package is importable at all.
-  if (level === 0)
-    for (let d = dirname(fromFile), top = rel.split('/')[0]; d !== '/' && d !== '.'; d = dirname(d)) {
-      if (d.slice(d.lastIndexOf('/') + 1) === top) {
-        out.push(join(dirname(d), rel + '.py'), join(dirname(d), rel, '__init__.py'));
-        break;
-      }
+  for (let d = dirname(fromFile), top = rel.split('/')[0]; d !== '/' && d !== '.'; d = dirname(d)) {
+    if (d.slice(d.lastIndexOf('/') + 1) === top) {
+      out.push(...inDir(dirname(d)));
+      break;
     }
+  }
   return out;
 }
 
@@ -65,9 +71,25 @@ function resolve(ip: Interp, fromFile: string, dotted: string, level: number): P
   return undefined;
 }
 
+/** A note at the document's import line: which module could not be found, so the names it gives are unknown. */
+function reportUnresolved(ip: Interp, dotted: string, level: number): void {
+  const name = '.'.repeat(level) + dotted;
+  const top = dotted.split('.')[0];
+  const natives = contexts.get(ip)?.natives;
+  const roots = ip.loader.roots?.length ?? 0;
+  ip.report(
+    'warning',
+    'unresolved-import',
+    level === 0 && natives && [...natives.keys()].some((k) => k === top || k.startsWith(top + '.'))
+      ? `flopscope: module '${name}' is not modelled; names from it are unknown`
+      : `flopscope: cannot find module '${name}' (searched the file's folder${roots ? ` and ${roots} import path${roots === 1 ? '' : 's'}` : ''}); names from it are unknown. Give the Python environment (CLI: --python EXE or --python-path DIR; editor: the selected interpreter or flopscope.python.extraPaths)`,
+  );
+}
+
 export function importModule(ip: Interp, dotted: string, alias: string | undefined, scope: Scope): void {
   const file = ip.frames[ip.frames.length - 1].file;
   const m = resolve(ip, file, dotted, 0);
+  if (!m) reportUnresolved(ip, dotted, 0);
   if (alias) {
     scope.assign(alias, m ?? new Unknown(`module ${dotted}`));
     return;
@@ -142,6 +164,7 @@ function importFromNow(
     return;
   }
   const m = resolve(ip, file, dotted, level);
+  if (!m) reportUnresolved(ip, dotted, level);
   for (const { name, alias } of names) {
     if (name === '*') {
       if (m) for (const [k, v] of m.attrs) if (!k.startsWith('_')) scope.assign(k, v);

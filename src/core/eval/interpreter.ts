@@ -37,6 +37,8 @@ export interface Frame {
 export interface ModuleLoader {
   /** Returns source for a module file path, or undefined. */
   read(path: string): string | undefined;
+  /** Folders searched for absolute imports after the document's own folder (site-packages, extra paths), in order. */
+  readonly roots?: readonly string[];
 }
 
 export class Interp {
@@ -88,6 +90,14 @@ export class Interp {
   tick(): void {
     if (++this.steps > this.maxSteps) throw new BudgetExceeded();
     if ((this.steps & 0xfff) === 0 && this.isCancelled?.()) throw new Cancelled();
+  }
+
+  /** `file:line` of the innermost frame (for messages about where evaluation stopped). */
+  where(): string {
+    const f = this.frames[this.frames.length - 1];
+    if (!f) return this.docFile;
+    const idx = this.lineIndex.get(f.file);
+    return `${f.file}:${idx ? idx.line(f.pos) : '?'}`;
   }
 
   get site(): CallSite {
@@ -219,7 +229,9 @@ export class Interp {
         return this.execBlock(st.body, scope);
       case 'raise': {
         const x = st.x ? evalExpr(this, st.x, scope) : null;
-        throw new PyException(exceptionName(x), 'raised');
+        const err = new PyException(exceptionName(x), 'raised');
+        err.where = this.where();
+        throw err;
       }
       case 'assert':
         return Signal.Normal;

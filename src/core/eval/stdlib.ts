@@ -22,6 +22,9 @@ import {
   type Value,
 } from './values';
 
+import { deepCopy, shallowCopy } from './deepCopy';
+import { asdict, dataclassFields } from './dataclass';
+
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
 
 function mod(name: string, entries: Record<string, Value | Impl>): PyModule {
@@ -198,9 +201,9 @@ export function registerStdlib(natives: NativeModules): void {
         for (const [k, v] of kw ?? []) d.map.set(hashKey(k), [k, v]);
         return d;
       },
-      asdict: () => new PyDict(),
+      asdict: ([x]) => asdict(ip, x ?? null),
       replace: () => UNKNOWN,
-      fields: () => new PyList([]),
+      fields: ([x]) => dataclassFields(ip, x ?? null),
     }),
   );
   natives.set('warnings', () =>
@@ -211,7 +214,9 @@ export function registerStdlib(natives: NativeModules): void {
       catch_warnings: () => null,
     }),
   );
-  natives.set('copy', () => mod('copy', { deepcopy: ([x]) => x ?? null, copy: ([x]) => x ?? null }));
+  natives.set('copy', (ip) =>
+    mod('copy', { deepcopy: ([x]) => deepCopy(ip, x ?? null), copy: ([x]) => shallowCopy(x ?? null) }),
+  );
   natives.set('abc', (ip) =>
     mod('abc', {
       ABC: new PyClass('ABC', [ip.builtins.get('object') as PyClass], new Map()),

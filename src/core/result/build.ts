@@ -65,6 +65,7 @@ export function buildResult(
     lines,
     modules: roots.map((r) => moduleNode(s, r, r.cls.name, new Set(), dims, conv, counts)),
     steps: ip.steps,
+    importedFiles: [...ip.modules.keys()].filter((k) => k.includes('/') && k !== ip.docFile),
     ...summarize(
       rec,
       lines,

@@ -90,7 +90,7 @@ export function summarize(
 }
 
 /** Diagnostic codes that mean some code ran (or should have) without being costed. */
-const partialCodes = new Set(['budget', 'evaluation-stopped', 'syntax', 'internal']);
+const partialCodes = new Set(['budget', 'evaluation-stopped', 'syntax', 'internal', 'unresolved-import']);
 
 /** Why the figures are lower bounds: unknown ops, and each kind of diagnostic that stopped or skipped evaluation. */
 function partialReasons(rec: Recorder, diagnostics: readonly Diagnostic[]): PartialReason[] {
@@ -105,6 +105,8 @@ function partialReasons(rec: Recorder, diagnostics: readonly Diagnostic[]): Part
     });
   }
   const seen = new Set<string>();
+  // A missing module explains unknown ops (its names are unknown); unused, it changes no figure.
+  if (rec.unknownOps === 0) seen.add('unresolved-import');
   for (const d of diagnostics) {
     if (!partialCodes.has(d.code) || seen.has(d.code)) continue;
     seen.add(d.code);
