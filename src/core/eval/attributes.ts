@@ -2,6 +2,7 @@
 import type { Interp } from './interpreter';
 import { callValue } from './calls';
 import { builtinMethod } from './builtinMethods';
+import { attrsDict } from './attrsDict';
 import { Tensor } from '../torch/tensor';
 import {
   force,
@@ -43,6 +44,7 @@ export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefi
     const own = obj.attrs.get(name);
     if (own !== undefined) return own;
     if (name === '__class__') return obj.cls;
+    if (name === '__dict__') return attrsDict(obj.attrs);
     const c = obj.cls.lookup(name);
     if (c !== undefined) return bind(ip, c, obj, obj.cls);
     const hooked = obj.cls.hooks.getattr?.(obj, name);
@@ -53,11 +55,12 @@ export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefi
   }
   if (obj instanceof PyClass) {
     if (name === '__name__' || name === '__qualname__') return obj.name;
-    if (name === '__mro__') return new Unknown('mro');
+    if (name === '__mro__') return new PyTuple([...obj.mro]);
+    if (name === '__dict__') return attrsDict(obj.dict);
     const c = obj.lookup(name);
     return c === undefined ? undefined : bind(ip, c, obj, obj);
   }
-  if (obj instanceof PyModule) return obj.attrs.get(name);
+  if (obj instanceof PyModule) return name === '__dict__' ? attrsDict(obj.attrs) : obj.attrs.get(name);
   if (obj instanceof PySuper) {
     const selfCls = obj.self instanceof PyInstance ? obj.self.cls : obj.self instanceof PyClass ? obj.self : undefined;
     if (!selfCls) return undefined;
@@ -102,6 +105,20 @@ export function getAttr(ip: Interp, obj: Value, name: string): Value {
 export function setAttr(ip: Interp, obj: Value, name: string, v: Value): void {
   obj = force(obj);
   if (obj instanceof PyInstance) {
+    // A class's own __setattr__ (object's is the plain store below).
+    const custom = obj.cls.lookup('__setattr__');
+    if (custom instanceof PyFunction) {
+      callValue(ip, custom, [obj, name, v], undefined, ip.site);
+      return;
+    }
+    storeAttr(ip, obj, name, v);
+  } else if (obj instanceof PyClass) obj.dict.set(name, v);
+  else if (obj instanceof PyModule) obj.attrs.set(name, v);
+}
+
+/** object.__setattr__: properties, native hooks (nn.Module registers children), else the instance's own attributes. */
+export function storeAttr(ip: Interp, obj: Value, name: string, v: Value): void {
+  if (obj instanceof PyInstance) {
     const prop = obj.cls.lookup(name);
     if (prop instanceof Property && prop.fset) {
       callValue(ip, prop.fset, [obj, v], undefined, ip.site);
@@ -109,8 +126,7 @@ export function setAttr(ip: Interp, obj: Value, name: string, v: Value): void {
     }
     if (obj.cls.hooks.setattr?.(obj, name, v)) return;
     obj.attrs.set(name, v);
-  } else if (obj instanceof PyClass) obj.dict.set(name, v);
-  else if (obj instanceof PyModule) obj.attrs.set(name, v);
+  }
 }
 
 export function delAttr(_ip: Interp, obj: Value, name: string): void {

@@ -2,7 +2,7 @@
 import type { Interp } from './interpreter';
 import { BuiltinTypes } from './builtinTypes';
 import { callValue } from './calls';
-import { lookupAttr, setAttr } from './attributes';
+import { lookupAttr, setAttr, storeAttr } from './attributes';
 import { iterate, len, toStr, repr, truthy } from './protocols';
 import { compare, toNum } from './operators';
 import { sortItems } from './builtinMethods';
@@ -33,6 +33,8 @@ import {
   identity,
   type Value,
 } from './values';
+
+import { installDictMethods } from './dictSubclass';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
 
@@ -86,6 +88,14 @@ export function installBuiltins(ip: Interp, types: BuiltinTypes): void {
     return d;
   });
   native(types.type, ([x]) => types.typeOf(x) ?? UNKNOWN);
+  installDictMethods(ip, types);
+  types.object.dict.set(
+    '__setattr__',
+    new NativeFunction('__setattr__', ([self, name, v]) => {
+      if (typeof name === 'string') storeAttr(ip, self ?? null, name, v ?? null);
+      return null;
+    }),
+  );
   b.set('frozenset', types.set);
 
   fn('len', ([x]) => len(ip, x));

@@ -5,6 +5,7 @@ import { hashKey } from './keys';
 import { PyException } from './errors';
 import { NativeFunction, PyClass, PyDict, PyInstance, PyList, PyTuple, Unknown, type Value } from './values';
 import { deepCopy } from './deepCopy';
+import { setAttr } from './attributes';
 
 const dataclassFieldsKey = '__dataclass_fields__';
 
@@ -46,7 +47,7 @@ function decorate(ip: Interp, cls: PyClass): PyClass {
         let v: Value | undefined = i < args.length ? args[i] : kwargs?.get(f.name);
         if (v === undefined) v = f.factory !== undefined ? callValue(ip, f.factory, [], undefined, ip.site) : f.def;
         if (v === undefined) throw new PyException('TypeError', `__init__() missing required argument '${f.name}'`);
-        self.attrs.set(f.name, v);
+        setAttr(ip, self, f.name, v);
       });
       const post = cls.lookup('__post_init__');
       if (post) callValue(ip, post, [self], undefined, ip.site);

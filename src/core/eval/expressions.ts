@@ -9,6 +9,8 @@ import { getItem, setItem, delItem, iterate, truthy, toStr } from './protocols';
 import { hashKey } from './keys';
 import { makeLambda } from './functions';
 import {
+  force,
+  PyInstance,
   PySuper,
   PyClass,
   ELLIPSIS,
@@ -84,7 +86,7 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
       return t ? l : evalExpr(ip, e.r, scope);
     }
     case 'cmp':
-      return compare(e.op, evalExpr(ip, e.l, scope), evalExpr(ip, e.r, scope), (c, x) => containsKey(c, x), ip.binary);
+      return compare(e.op, evalExpr(ip, e.l, scope), evalExpr(ip, e.r, scope), (c, x) => contains(ip, c, x), ip.binary);
     case 'cond': {
       const t = truthy(ip, evalExpr(ip, e.test, scope));
       return t === true
@@ -224,4 +226,16 @@ function zeroArgSuper(scope: Scope): Value {
   const cls = scope.lookup('__class__');
   const self = scope.lookup('__self_arg__');
   return cls instanceof PyClass && self !== undefined ? new PySuper(cls, self) : new Unknown('super()');
+}
+
+/** `x in c`: built-in containers, then a class's `__contains__` (dict subclasses find dict's), else `__iter__`. */
+function contains(ip: Interp, c: Value, x: Value): boolean | undefined {
+  c = force(c);
+  if (c instanceof PyInstance) {
+    const f = c.cls.lookup('__contains__');
+    if (f) return truthy(ip, callValue(ip, f, [c, x], undefined, ip.site));
+    const items = iterate(ip, c);
+    if (items) return containsKey(new PyList(items), x);
+  }
+  return containsKey(c, x);
 }
