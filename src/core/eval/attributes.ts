@@ -3,6 +3,8 @@ import type { Interp } from './interpreter';
 import { callValue } from './calls';
 import { builtinMethod } from './builtinMethods';
 import { attrsDict } from './attrsDict';
+import { starName } from './imports';
+import { PyException } from './errors';
 import { Tensor } from '../torch/tensor';
 import {
   force,
@@ -35,6 +37,34 @@ function bind(ip: Interp, v: Value, self: Value, cls: PyClass): Value {
 /** Attribute lookup; undefined when the attribute does not exist (for hasattr/getattr defaults). */
 export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefined {
   obj = force(obj);
+  if (obj instanceof PyInstance) {
+    // A class's own __getattribute__ (HF configs map attribute names through it); object's is the plain lookup.
+    const ga = customGetattribute(obj.cls);
+    if (ga) {
+      try {
+        return callValue(ip, ga, [obj, name], undefined, ip.site);
+      } catch (e) {
+        if (e instanceof PyException && e.type === 'AttributeError') return undefined;
+        throw e;
+      }
+    }
+  }
+  return lookupAttrPlain(ip, obj, name);
+}
+
+const getattributeCache = new WeakMap<PyClass, PyFunction | null>();
+function customGetattribute(cls: PyClass): PyFunction | undefined {
+  let f = getattributeCache.get(cls);
+  if (f === undefined) {
+    const v = cls.lookup('__getattribute__');
+    getattributeCache.set(cls, (f = v instanceof PyFunction ? v : null));
+  }
+  return f ?? undefined;
+}
+
+/** object.__getattribute__: instance attributes, the class (descriptors bound), then __getattr__. */
+export function lookupAttrPlain(ip: Interp, obj: Value, name: string): Value | undefined {
+  obj = force(obj);
   if (obj instanceof Unknown) return new Unknown(`attribute ${name}`);
   if (obj instanceof PyTuple && obj.names) {
     const i = obj.names.indexOf(name);
@@ -60,7 +90,11 @@ export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefi
     const c = obj.lookup(name);
     return c === undefined ? undefined : bind(ip, c, obj, obj);
   }
-  if (obj instanceof PyModule) return name === '__dict__' ? attrsDict(obj.attrs) : obj.attrs.get(name);
+  if (obj instanceof PyModule) {
+    if (name === '__dict__') return attrsDict(obj.attrs);
+    const v = obj.attrs.get(name);
+    return v !== undefined ? v : starName(ip, obj.attrs, name);
+  }
   if (obj instanceof PySuper) {
     const selfCls = obj.self instanceof PyInstance ? obj.self.cls : obj.self instanceof PyClass ? obj.self : undefined;
     if (!selfCls) return undefined;

@@ -129,7 +129,12 @@ export function sortItems(ip: Interp, items: Value[], kw?: Map<string, Value>): 
 const dictMethods: Record<string, Method> = {
   get: (_ip, d: PyDict, [k, def]) => d.map.get(hashKey(k))?.[1] ?? (def === undefined ? null : def),
   items: (_ip, d: PyDict) => new PyList([...d.map.values()].map(([k, v]) => new PyTuple([k, v]))),
-  keys: (_ip, d: PyDict) => new PyList([...d.map.values()].map(([k]) => k)),
+  // A set view, in insertion order (`d.keys() | other` is a set operation).
+  keys: (_ip, d: PyDict) => {
+    const s = new PySet();
+    for (const [h, [k]] of d.map) s.map.set(h, k);
+    return s;
+  },
   values: (_ip, d: PyDict) => new PyList([...d.map.values()].map(([, v]) => v)),
   update: (ip, d: PyDict, [o], kw) => {
     if (o instanceof PyDict) for (const [h, kv] of o.map) d.map.set(h, kv);

@@ -2,7 +2,7 @@
 import type { Interp } from './interpreter';
 import { BuiltinTypes } from './builtinTypes';
 import { callValue } from './calls';
-import { lookupAttr, setAttr, storeAttr } from './attributes';
+import { lookupAttr, lookupAttrPlain, setAttr, storeAttr } from './attributes';
 import { iterate, len, toStr, repr, truthy } from './protocols';
 import { compare, toNum } from './operators';
 import { sortItems } from './builtinMethods';
@@ -89,6 +89,16 @@ export function installBuiltins(ip: Interp, types: BuiltinTypes): void {
   });
   native(types.type, ([x]) => types.typeOf(x) ?? UNKNOWN);
   installDictMethods(ip, types);
+  types.object.dict.set('__init_subclass__', new ClassMethod(new NativeFunction('__init_subclass__', () => null)));
+  types.object.dict.set(
+    '__getattribute__',
+    new NativeFunction('__getattribute__', ([self, name]) => {
+      if (typeof name !== 'string') return UNKNOWN;
+      const v = lookupAttrPlain(ip, self ?? null, name);
+      if (v === undefined) throw new PyException('AttributeError', name);
+      return v;
+    }),
+  );
   types.object.dict.set(
     '__setattr__',
     new NativeFunction('__setattr__', ([self, name, v]) => {

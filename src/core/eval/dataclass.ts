@@ -57,6 +57,23 @@ function decorate(ip: Interp, cls: PyClass): PyClass {
   return cls;
 }
 
+/** dataclasses.MISSING: the default of a field that has none. */
+const missingSentinels = new WeakMap<Interp, PyInstance>();
+export function dataclassMissing(ip: Interp): PyInstance {
+  let m = missingSentinels.get(ip);
+  if (!m)
+    missingSentinels.set(
+      ip,
+      (m = new PyInstance(new PyClass('_MISSING_TYPE', [ip.builtins.get('object') as PyClass], new Map()))),
+    );
+  return m;
+}
+
+export function isDataclassValue(v: Value): boolean {
+  const cls = v instanceof PyClass ? v : v instanceof PyInstance ? v.cls : undefined;
+  return cls?.lookup(dataclassFieldsKey) !== undefined;
+}
+
 export function dataclassDecorator(ip: Interp): NativeFunction {
   return new NativeFunction('dataclass', ([target]) => {
     if (target instanceof PyClass) return decorate(ip, target);
@@ -101,7 +118,8 @@ export function dataclassFields(ip: Interp, x: Value): Value {
     fieldsOf(cls).map((f) => {
       const o = new PyInstance(fieldCls);
       o.attrs.set('name', f.name);
-      if (f.def !== undefined) o.attrs.set('default', f.def);
+      o.attrs.set('default', f.def !== undefined ? f.def : dataclassMissing(ip));
+      o.attrs.set('default_factory', f.factory !== undefined ? f.factory : dataclassMissing(ip));
       return o;
     }),
   );

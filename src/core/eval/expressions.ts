@@ -5,6 +5,7 @@ import { Scope } from './scope';
 import { compare, containsKey, unaryOp } from './operators';
 import { callValue, evalArgs } from './calls';
 import { getAttr, setAttr, delAttr } from './attributes';
+import { starName } from './imports';
 import { getItem, setItem, delItem, iterate, truthy, toStr } from './protocols';
 import { hashKey } from './keys';
 import { makeLambda } from './functions';
@@ -29,7 +30,8 @@ import { PyException } from './errors';
 export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
   switch (e.k) {
     case 'name': {
-      const v = scope.lookup(e.id);
+      let v = scope.lookup(e.id);
+      if (v === undefined) v = starName(ip, scope.module.vars, e.id);
       if (v === undefined) {
         ip.report('information', 'unknown-name', `flopscope: '${e.id}' is not defined here; treated as unknown`, {
           s: e.s,

@@ -2,7 +2,8 @@
 import type { Interp } from './interpreter';
 import { dirname, join } from './paths';
 import { getAttr, lookupAttr } from './attributes';
-import { LazyImport, PyModule, Unknown, type Value } from './values';
+import { LazyImport, PyList, PyModule, PyTuple, Unknown, type Value } from './values';
+import { addLazyStar, lazyStars, mayExport, type Locate } from './lazyStar';
 import { Scope } from './scope';
 
 /** Native module factories, keyed by dotted name; filled by the stdlib and torch layers. */
@@ -98,6 +99,45 @@ export function importModule(ip: Interp, dotted: string, alias: string | undefin
   scope.assign(top, (top === dotted ? m : resolve(ip, file, top, 0)) ?? new Unknown(`module ${top}`));
 }
 
+/** The file a module name resolves to and its text, without running it (native modules: none). */
+function locate(ip: Interp, fromFile: string, dotted: string, level: number): [string, string] | undefined {
+  if (level === 0 && contexts.get(ip)?.natives.has(dotted)) return undefined;
+  for (const p of candidates(ip, fromFile, dotted, level)) {
+    const text = ip.loader.read(p);
+    if (text !== undefined) return [p, text];
+  }
+  return undefined;
+}
+
+const resolvingStar = new Set<string>();
+
+/**
+ * A name a module namespace may get from its lazy `import *`s: the last source whose text exports it runs, and the
+ * name is bound in the namespace. Undefined when none gives it.
+ */
+export function starName(ip: Interp, attrs: Map<string, Value>, name: string): Value | undefined {
+  const list = lazyStars(attrs);
+  if (list.length === 0) return undefined;
+  const loc: Locate = (f, d, l) => locate(ip, f, d, l);
+  for (let i = list.length - 1; i >= 0; i--) {
+    const s = list[i];
+    const key = `${s.fromFile}|${s.level}|${s.dotted}|${name}`;
+    if (resolvingStar.has(key) || !mayExport(ip, loc, s, name)) continue;
+    resolvingStar.add(key);
+    try {
+      const m = resolve(ip, s.fromFile, s.dotted, s.level);
+      const v = m ? lookupAttr(ip, m, name) : undefined;
+      if (v !== undefined) {
+        attrs.set(name, v);
+        return v;
+      }
+    } finally {
+      resolvingStar.delete(key);
+    }
+  }
+  return undefined;
+}
+
 /** True when `dotted` names a file module that exists but has not run in this analysis: binding its names lazily saves work. */
 function unloadedFile(ip: Interp, fromFile: string, dotted: string, level: number): boolean {
   if (level === 0 && contexts.get(ip)?.natives.has(dotted)) return false;
@@ -116,6 +156,11 @@ export function importFrom(
   scope: Scope,
 ): void {
   const file = ip.frames[ip.frames.length - 1].file;
+  if (names.length === 1 && names[0].name === '*' && unloadedFile(ip, file, dotted, level)) {
+    // `from M import *` of a file not run yet: M runs when a name it exports is first looked up here.
+    addLazyStar(scope.vars, { fromFile: file, dotted, level });
+    return;
+  }
   if (names.every((n) => n.name !== '*') && (dotted ? unloadedFile(ip, file, dotted, level) : level > 0)) {
     for (const n of names) {
       const pos = ip.frames[ip.frames.length - 1].pos;
@@ -167,14 +212,25 @@ function importFromNow(
   if (!m) reportUnresolved(ip, dotted, level);
   for (const { name, alias } of names) {
     if (name === '*') {
-      if (m) for (const [k, v] of m.attrs) if (!k.startsWith('_')) scope.assign(k, v);
+      if (m) starImport(ip, m, scope);
       continue;
     }
-    let v: Value | undefined = m ? lookupAttr(ip, m, name) : undefined;
-    if (v === undefined && m) {
-      // `from pkg import submodule`
-      v = resolve(ip, file, dotted ? `${dotted}.${name}` : name, level);
-    }
+    const sub = dotted ? `${dotted}.${name}` : name;
+    // `from pkg import submodule`: a package whose names come from lazy star imports is not searched for it first.
+    const lazyPkg = m !== undefined && !m.attrs.has(name) && lazyStars(m.attrs).length > 0;
+    let v: Value | undefined = lazyPkg && locate(ip, file, sub, level) ? resolve(ip, file, sub, level) : undefined;
+    v ??= m ? lookupAttr(ip, m, name) : undefined;
+    if (v === undefined && m) v = resolve(ip, file, sub, level);
     scope.assign(alias ?? name, v ?? (m ? getAttr(ip, m, name) : new Unknown(`name ${name}`)));
   }
+}
+
+/** An eager `import *` of a module that has run: its __all__ (else its public names), and its own lazy star imports. */
+function starImport(ip: Interp, m: PyModule, scope: Scope): void {
+  const all = m.attrs.get('__all__');
+  const names = all instanceof PyList || all instanceof PyTuple ? all.items : undefined;
+  if (names) {
+    for (const n of names) if (typeof n === 'string') scope.assign(n, lookupAttr(ip, m, n) ?? new Unknown(`name ${n}`));
+  } else for (const [k, v] of m.attrs) if (!k.startsWith('_')) scope.assign(k, v);
+  for (const s of lazyStars(m.attrs)) addLazyStar(scope.vars, s);
 }

@@ -9,7 +9,7 @@ import { makeFunction } from './functions';
 import { truthy, iterate } from './protocols';
 import { importModule, importFrom } from './imports';
 import type { Recorder } from '../cost/recorder';
-import { PyList, PyModule, Unknown, type Value, type CallSite } from './values';
+import { PyInstance, PyList, PyModule, PyTuple, Unknown, type Value, type CallSite } from './values';
 import { LineIndex } from './lineIndex';
 import type { Tensor } from '../torch/tensor';
 
@@ -186,7 +186,9 @@ export class Interp {
       case 'aug':
         return this.augAssign(st.target, st.op, st.value, scope);
       case 'ann':
-        if (scope.kind === 'class' && st.target.k === 'name') scope.vars.set('__annotations__:' + st.target.id, null);
+        // A class body's annotations are its dataclass fields, except ClassVar[...] ones.
+        if (scope.kind === 'class' && st.target.k === 'name' && !isClassVar(st.ann))
+          scope.vars.set('__annotations__:' + st.target.id, null);
         if (st.value) assignTo(this, st.target, evalExpr(this, st.value, scope), scope);
         return Signal.Normal;
       case 'if': {
@@ -229,7 +231,7 @@ export class Interp {
         return this.execBlock(st.body, scope);
       case 'raise': {
         const x = st.x ? evalExpr(this, st.x, scope) : null;
-        const err = new PyException(exceptionName(x), 'raised');
+        const err = new PyException(exceptionName(x), exceptionMessage(x), x);
         err.where = this.where();
         throw err;
       }
@@ -319,6 +321,18 @@ export class Interp {
     const fin = this.execBlock(st.final, scope);
     return fin !== Signal.Normal ? fin : sig;
   }
+}
+
+function isClassVar(ann: Expr): boolean {
+  const base = ann.k === 'index' ? ann.obj : ann;
+  return (base.k === 'name' && base.id === 'ClassVar') || (base.k === 'attr' && base.name === 'ClassVar');
+}
+
+/** The message of a raised exception instance (its first argument when that is a string). */
+function exceptionMessage(x: Value): string {
+  const args = x instanceof PyInstance ? x.attrs.get('args') : undefined;
+  const first = args instanceof PyTuple ? args.items[0] : undefined;
+  return typeof first === 'string' ? first.slice(0, 300) : 'raised';
 }
 
 function exceptionName(x: Value): string {

@@ -23,7 +23,9 @@ import {
 } from './values';
 
 import { deepCopy, shallowCopy } from './deepCopy';
-import { asdict, dataclassFields } from './dataclass';
+import { abcClasses } from './abcClasses';
+import { reModule } from './reModule';
+import { asdict, dataclassFields, dataclassMissing, isDataclassValue } from './dataclass';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
 
@@ -136,7 +138,8 @@ export function registerStdlib(natives: NativeModules): void {
       overload: identityDecorator,
       no_type_check: identityDecorator,
       final: identityDecorator,
-      TYPE_CHECKING: false,
+      // True, as type checkers take it: libraries list their imports there (transformers' lazy __init__ files).
+      TYPE_CHECKING: true,
       get_type_hints: () => new PyDict(),
     });
     for (const n of typingNames) m.attrs.set(n, new Unknown(`typing.${n}`));
@@ -180,14 +183,8 @@ export function registerStdlib(natives: NativeModules): void {
       Counter: () => new PyDict(),
     }),
   );
-  natives.set('collections.abc', () =>
-    mod('collections.abc', {
-      Sequence: new Unknown('abc'),
-      Iterable: new Unknown('abc'),
-      Mapping: new Unknown('abc'),
-      Callable: new Unknown('abc'),
-    }),
-  );
+  natives.set('re', (ip) => reModule(ip));
+  natives.set('collections.abc', (ip) => mod('collections.abc', abcClasses(ip)));
   natives.set('enum', (ip) => {
     const { Enum, IntEnum, auto } = enumClass(ip);
     return mod('enum', { Enum, IntEnum, auto, unique: identityDecorator, Flag: Enum, StrEnum: Enum });
@@ -204,6 +201,8 @@ export function registerStdlib(natives: NativeModules): void {
       asdict: ([x]) => asdict(ip, x ?? null),
       replace: () => UNKNOWN,
       fields: ([x]) => dataclassFields(ip, x ?? null),
+      is_dataclass: ([x]) => isDataclassValue(x ?? null),
+      MISSING: dataclassMissing(ip),
     }),
   );
   natives.set('warnings', () =>
@@ -262,7 +261,6 @@ export function registerStdlib(natives: NativeModules): void {
     'time',
     'json',
     'pathlib',
-    're',
     'random',
   ]) {
     natives.set(name, () => {
