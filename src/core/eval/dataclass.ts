@@ -124,3 +124,11 @@ export function dataclassFields(ip: Interp, x: Value): Value {
     }),
   );
 }
+
+/** dataclasses.field(...): a marker dict the class decorator reads (default, default_factory). */
+export function fieldMarker(kw: Map<string, Value> | undefined): PyDict {
+  const d = new PyDict();
+  d.map.set(hashKey('__field__'), ['__field__', true]);
+  for (const [k, v] of kw ?? []) d.map.set(hashKey(k), [k, v]);
+  return d;
+}

@@ -62,5 +62,13 @@ export function installDictMethods(ip: Interp, types: BuiltinTypes): void {
   });
   method('__contains__', (d, [k]) => d.map.has(hashKey(k ?? null)));
   method('__len__', (d) => d.map.size);
+  dict.dict.set(
+    'fromkeys',
+    new NativeFunction('fromkeys', ([it, v]) => {
+      const d = new PyDict();
+      for (const k of iterate(ip, it ?? null) ?? []) d.map.set(hashKey(k), [k, v ?? null]);
+      return d;
+    }),
+  );
   method('__iter__', (d) => new PyList(iterate(ip, d) ?? []));
 }

@@ -96,7 +96,18 @@ export function importModule(ip: Interp, dotted: string, alias: string | undefin
     return;
   }
   const top = dotted.split('.')[0];
-  scope.assign(top, (top === dotted ? m : resolve(ip, file, top, 0)) ?? new Unknown(`module ${top}`));
+  const topModule = top === dotted ? m : resolve(ip, file, top, 0);
+  // `import a.b.c` binds `a`, and each package gets its submodule as an attribute (a.b, a.b.c).
+  if (m && topModule && top !== dotted) {
+    const parts = dotted.split('.');
+    let parent: PyModule | undefined = topModule;
+    for (let i = 1; i < parts.length && parent; i++) {
+      const child = i === parts.length - 1 ? m : resolve(ip, file, parts.slice(0, i + 1).join('.'), 0);
+      if (child && !parent.attrs.has(parts[i])) parent.attrs.set(parts[i], child);
+      parent = child;
+    }
+  }
+  scope.assign(top, topModule ?? new Unknown(`module ${top}`));
 }
 
 /** The file a module name resolves to and its text, without running it (native modules: none). */
@@ -233,4 +244,18 @@ function starImport(ip: Interp, m: PyModule, scope: Scope): void {
     for (const n of names) if (typeof n === 'string') scope.assign(n, lookupAttr(ip, m, n) ?? new Unknown(`name ${n}`));
   } else for (const [k, v] of m.attrs) if (!k.startsWith('_')) scope.assign(k, v);
   for (const s of lazyStars(m.attrs)) addLazyStar(scope.vars, s);
+}
+
+/** importlib.import_module(name, package): the module, run if needed; undefined when it cannot be found. */
+export function importByName(ip: Interp, name: string, pkg?: string): PyModule | undefined {
+  const file = ip.frames[ip.frames.length - 1]?.file ?? ip.docFile;
+  const level = name.length - name.replace(/^\.+/, '').length;
+  const dotted = level ? `${pkg ? pkg + '.' : ''}${name.slice(level)}`.replace(/\.$/, '') : name;
+  return resolve(ip, file, level ? name.slice(level) : dotted, level);
+}
+
+/** importlib.util.find_spec: whether a module is importable (native, or a file on the import path). */
+export function moduleExists(ip: Interp, dotted: string): boolean {
+  const file = ip.frames[ip.frames.length - 1]?.file ?? ip.docFile;
+  return contexts.get(ip)?.natives.has(dotted) === true || locate(ip, file, dotted, 0) !== undefined;
 }

@@ -4,7 +4,6 @@ import type { Interp } from './interpreter';
 import { callValue } from './calls';
 import { iterate } from './protocols';
 import { toNum } from './operators';
-import { hashKey } from './keys';
 import { enumClass } from './enumType';
 import { dataclassDecorator } from './dataclass';
 import {
@@ -25,7 +24,9 @@ import {
 import { deepCopy, shallowCopy } from './deepCopy';
 import { abcClasses } from './abcClasses';
 import { reModule } from './reModule';
-import { asdict, dataclassFields, dataclassMissing, isDataclassValue } from './dataclass';
+import { asdict, dataclassFields, dataclassMissing, fieldMarker, isDataclassValue } from './dataclass';
+import { registerHubShims } from './hubShims';
+import { registerImportlib } from './importlibModule';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
 
@@ -184,6 +185,8 @@ export function registerStdlib(natives: NativeModules): void {
     }),
   );
   natives.set('re', (ip) => reModule(ip));
+  registerHubShims(natives);
+  registerImportlib(natives);
   natives.set('collections.abc', (ip) => mod('collections.abc', abcClasses(ip)));
   natives.set('enum', (ip) => {
     const { Enum, IntEnum, auto } = enumClass(ip);
@@ -192,12 +195,7 @@ export function registerStdlib(natives: NativeModules): void {
   natives.set('dataclasses', (ip) =>
     mod('dataclasses', {
       dataclass: dataclassDecorator(ip),
-      field: (_a, kw) => {
-        const d = new PyDict();
-        d.map.set(hashKey('__field__'), ['__field__', true]);
-        for (const [k, v] of kw ?? []) d.map.set(hashKey(k), [k, v]);
-        return d;
-      },
+      field: (_a, kw) => fieldMarker(kw),
       asdict: ([x]) => asdict(ip, x ?? null),
       replace: () => UNKNOWN,
       fields: ([x]) => dataclassFields(ip, x ?? null),

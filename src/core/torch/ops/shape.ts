@@ -176,6 +176,14 @@ def(['repeat_interleave'], 'tm', (c, args, kw) => {
   shape[d] = dimMul(shape[d], reps);
   return c.tensor(shape, x.dtype);
 });
+// x.copy_(src): x's values replaced in place (0 FLOPs, memory traffic only); the result is x itself.
+def('copy_', 'm', (_c, [x]) => {
+  const t = asTensor(x);
+  if (!t) return new Unknown('copy_');
+  t.data = undefined;
+  t.values = undefined;
+  return t;
+});
 def('contiguous', 'tm', (_c, [x]) => {
   const t = asTensor(x);
   return t ? fresh(new Tensor(t.shape, t.dtype)) : new Unknown('contiguous');
