@@ -7,6 +7,24 @@ import { createSession } from './engine/session';
 import { runDocument, type EntryOutcome } from './engine/entry';
 import { buildResult } from './result/build';
 import { BudgetExceeded, Cancelled } from './eval/errors';
+import type { Module } from './python/ir';
+import type { LineIndex } from './eval/lineIndex';
+
+/** The syntax errors of a Python file as analyze() reports them (at most 20), through the same parse path. */
+export function checkSyntax(source: string, path = '<string>'): Diagnostic[] {
+  useIrStore(undefined);
+  const parsed = parseCached(path, source);
+  return parsed.syntaxErrors.length ? syntaxDiagnostics(parsed, lineIndexCached(path, source)) : [];
+}
+
+function syntaxDiagnostics(parsed: Module, lines: LineIndex): Diagnostic[] {
+  return parsed.syntaxErrors.slice(0, 20).map((e) => ({
+    span: { start: e.s, end: e.e, line: lines.line(e.s) },
+    severity: 'error' as const,
+    code: 'syntax',
+    message: `flopscope: syntax error (${e.msg ?? 'invalid syntax'}); the rest of the file is still analyzed`,
+  }));
+}
 
 export function analyze(source: string, options: Partial<AnalyzeOptions> = {}): AnalysisResult {
   const opts: AnalyzeOptions = { ...defaultOptions, ...options };
@@ -16,12 +34,7 @@ export function analyze(source: string, options: Partial<AnalyzeOptions> = {}): 
   const parsed = parseCached(merged.path, source);
   const lines = lineIndexCached(merged.path, source);
   const extra: Diagnostic[] = [
-    ...parsed.syntaxErrors.slice(0, 20).map((e) => ({
-      span: { start: e.s, end: e.e, line: lines.line(e.s) },
-      severity: 'error' as const,
-      code: 'syntax',
-      message: 'flopscope: syntax error; the rest of the file is still analyzed',
-    })),
+    ...syntaxDiagnostics(parsed, lines),
     ...notes.errors.map((e) => ({
       span: lines.lineSpan(e.line),
       severity: 'warning' as const,
