@@ -15,15 +15,8 @@ const truth = missing ? [] : corpusGroundTruth();
 const userDir = mkdtempSync(join(tmpdir(), 'flopscope-corpus-user-'));
 after(() => rmSync(userDir, { recursive: true, force: true }));
 
-/**
- * Models not exact yet, with the reason; they run as `todo` (reported, not failing) until they are. Measured on the
- * corpus as it is: timm's registry needs sys.modules and collections.defaultdict/deque as real types.
- */
-const notYet = {
-  'timm-vit-small': "timm's register_model needs sys.modules, defaultdict(factory) and deque",
-  'timm-convnext-tiny': "timm's register_model needs sys.modules, defaultdict(factory) and deque",
-  'timm-resnet50': "timm's register_model needs sys.modules, defaultdict(factory) and deque",
-};
+/** Models not exact yet, with the reason: they run as `todo` (reported, not failing) until they are. None today. */
+const notYet = {};
 
 function inputOptions(specs) {
   return specs.map((s) => {

@@ -111,8 +111,11 @@ export function lookupAttrPlain(ip: Interp, obj: Value, name: string): Value | u
     if (name === 'itemsize') return obj.bytes;
     return undefined;
   }
-  if (obj instanceof PyFunction)
-    return name === '__name__' || name === '__qualname__' ? obj.name : new Unknown(`attribute ${name}`);
+  if (obj instanceof PyFunction) {
+    if (name === '__name__' || name === '__qualname__') return obj.name;
+    if (name === '__module__') return obj.closure.module.vars.get('__name__') ?? null;
+    return new Unknown(`attribute ${name}`);
+  }
   if (obj instanceof BoundMethod && name === '__self__') return obj.self;
   return builtinMethod(ip, obj, name);
 }

@@ -60,6 +60,19 @@ const listMethods: Record<string, Method> = {
     l.items.push(x);
     return null;
   },
+  // collections.deque is a list here; its left-end methods:
+  appendleft: (_ip, l: PyList, [x]) => {
+    l.items.unshift(x);
+    return null;
+  },
+  popleft: (_ip, l: PyList) => {
+    if (!l.items.length) throw new PyException('IndexError', 'pop from an empty deque');
+    return l.items.shift()!;
+  },
+  extendleft: (ip, l: PyList, [x]) => {
+    for (const v of iterate(ip, x) ?? []) l.items.unshift(v);
+    return null;
+  },
   extend: (ip, l: PyList, [x]) => {
     const items = iterate(ip, x);
     if (items) l.items.push(...items);

@@ -35,6 +35,7 @@ import {
 } from './values';
 
 import { installDictMethods } from './dictSubclass';
+import { attrsDict } from './attrsDict';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
 
@@ -264,7 +265,12 @@ export function installBuiltins(ip: Interp, types: BuiltinTypes): void {
   fn('property', ([g, s]) => new Property(g, s ?? undefined));
   fn('staticmethod', ([f]) => new StaticMethod(f));
   fn('classmethod', ([f]) => new ClassMethod(f));
-  fn('globals', () => new PyDict());
+  // The running code's module namespace, live (`globals()[name]`).
+  fn('globals', () => {
+    const f = ip.frames[ip.frames.length - 1];
+    const m = f && ip.modules.get(f.file);
+    return m ? attrsDict(m.attrs) : new PyDict();
+  });
   fn('locals', () => new PyDict());
   fn('__import__', () => UNKNOWN);
   b.set('Ellipsis', ELLIPSIS);

@@ -51,7 +51,18 @@ export function installDictMethods(ip: Interp, types: BuiltinTypes): void {
     if (m && (x !== undefined || kw)) callValue(ip, m, x === undefined ? [] : [x], kw, ip.site);
     return null;
   });
-  method('__getitem__', (d, [k]) => getItem(ip, d, k ?? null));
+  dict.dict.set(
+    '__getitem__',
+    new NativeFunction('__getitem__', ([self, k]) => {
+      const d = dictStorage(self ?? null);
+      if (!d) return new Unknown('dict.__getitem__');
+      const key = k ?? null;
+      // A subclass's __missing__ (defaultdict, Counter) answers keys the dict lacks.
+      const missing =
+        self instanceof PyInstance && !d.map.has(hashKey(key)) ? self.cls.lookup('__missing__') : undefined;
+      return missing ? callValue(ip, missing, [self, key], undefined, ip.site) : getItem(ip, d, key);
+    }),
+  );
   method('__setitem__', (d, [k, v]) => {
     setItem(ip, d, k ?? null, v ?? null);
     return null;

@@ -259,3 +259,11 @@ export function moduleExists(ip: Interp, dotted: string): boolean {
   const file = ip.frames[ip.frames.length - 1]?.file ?? ip.docFile;
   return contexts.get(ip)?.natives.has(dotted) === true || locate(ip, file, dotted, 0) !== undefined;
 }
+
+/** A module run in this analysis (or a native one) by its `__name__` (sys.modules[name]). */
+export function modulesByName(ip: Interp, name: string): PyModule | undefined {
+  const direct = ip.modules.get(name);
+  if (direct) return direct;
+  for (const m of ip.modules.values()) if (m.attrs.get('__name__') === name) return m;
+  return undefined;
+}

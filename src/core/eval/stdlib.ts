@@ -27,6 +27,7 @@ import { reModule } from './reModule';
 import { asdict, dataclassFields, dataclassMissing, fieldMarker, isDataclassValue } from './dataclass';
 import { registerHubShims } from './hubShims';
 import { registerImportlib } from './importlibModule';
+import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
 
@@ -178,15 +179,16 @@ export function registerStdlib(natives: NativeModules): void {
   natives.set('collections', (ip) =>
     mod('collections', {
       OrderedDict: ip.builtins.get('dict')!,
-      defaultdict: ([, init]) => (init instanceof PyDict ? init : new PyDict()),
+      defaultdict: defaultdictClass(ip),
       namedtuple: () => new Unknown('namedtuple'),
-      deque: ([x]) => new PyList(x ? (iterate(ip, x) ?? []) : []),
-      Counter: () => new PyDict(),
+      deque: dequeFunction(ip),
+      Counter: counterClass(ip),
     }),
   );
   natives.set('re', (ip) => reModule(ip));
   registerHubShims(natives);
   registerImportlib(natives);
+  natives.set('sys', (ip) => sysModule(ip));
   natives.set('collections.abc', (ip) => mod('collections.abc', abcClasses(ip)));
   natives.set('enum', (ip) => {
     const { Enum, IntEnum, auto } = enumClass(ip);
@@ -250,7 +252,6 @@ export function registerStdlib(natives: NativeModules): void {
   );
   for (const name of [
     'os',
-    'sys',
     'logging',
     'inspect',
     'numbers',
