@@ -12,6 +12,13 @@ const platform: Platform = {
     const file = vscode.Uri.joinPath(extensionUri, 'dist', 'tsjs.js').fsPath;
     return analyzerFrom(require(file), file);
   },
+  runPython: (exe, script) =>
+    new Promise((resolve, reject) => {
+      const { execFile } = require('node:child_process') as unknown as {
+        execFile: (f: string, a: string[], o: object, cb: (e: Error | null, out: string) => void) => void;
+      };
+      execFile(exe, ['-c', script], { timeout: 10_000, encoding: 'utf8' }, (e, out) => (e ? reject(e) : resolve(out)));
+    }),
   createRunner(extensionUri, inProcess, log) {
     const file = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
     const { Worker } = require('node:worker_threads') as unknown as { Worker: new (file: string) => ThreadWorker };

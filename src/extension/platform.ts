@@ -4,6 +4,7 @@ import type { AnalyzeOptions } from '../core/api/options';
 import type { AnalysisResult } from '../core/api/result';
 import type { Log } from './log';
 import type { AnalysisRunner } from './runner';
+import type { PythonRunner } from './pythonEnvironment';
 
 export type Analyzer = (source: string, options: Partial<AnalyzeOptions>) => AnalysisResult;
 
@@ -13,6 +14,8 @@ export interface Platform {
   loadTsJs(extensionUri: vscode.Uri): Promise<Analyzer>;
   /** Where analyses run; `inProcess` runs them on the host's thread. */
   createRunner(extensionUri: vscode.Uri, inProcess: AnalysisRunner, log: Log): AnalysisRunner;
+  /** Runs a Python interpreter (desktop only): how the environment's sys.path is found. */
+  readonly runPython?: PythonRunner;
 }
 
 /** Evaluates a CommonJS bundle's text and returns its exports (the web worker cannot `require` a file). */

@@ -1,6 +1,7 @@
 // The analysis worker thread (desktop): runs the engine off the extension host's thread, with its own copy of the files.
 import { parentPort } from 'node:worker_threads';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { analyze } from '../core/analyze';
 import type { AnalyzeOptions } from '../core/api/options';
 import type { AnalysisResult } from '../core/api/result';
@@ -19,6 +20,16 @@ function analyzerFor(languageId: string): Analyzer {
   return tsjs;
 }
 
+/** A file under an import root (site-packages, extra paths): read from disk, as libraries are not synced. */
+function libraryFile(path: string, roots: readonly string[] | undefined): string | undefined {
+  if (!roots?.some((r) => path.startsWith(r.endsWith('/') ? r : r + '/'))) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function handle(req: WorkerRequest): WorkerReply {
   for (const [path, text] of req.files) {
     if (text === null) files.delete(path);
@@ -28,7 +39,7 @@ function handle(req: WorkerRequest): WorkerReply {
   try {
     const result = analyzerFor(req.languageId)(req.source, {
       ...req.options,
-      readFile: (path) => files.get(normalizePath(path)),
+      readFile: (path) => files.get(normalizePath(path)) ?? libraryFile(path, req.options.importRoots),
       isCancelled: () => Atomics.load(flag, 0) === 1,
     });
     return { id: req.id, result };

@@ -1,0 +1,247 @@
+import { dirname, join } from './paths';
+import { getAttr, lookupAttr } from './attributes';
+import { LazyImport, PyList, PyTuple, Unknown } from './values';
+import { addLazyStar, lazyStars, mayExport } from './lazyStar';
+import { Scope } from './scope';
+const contexts = new WeakMap();
+export function setImportContext(ip, ctx) {
+    contexts.set(ip, ctx);
+}
+function nativeModule(ip, name) {
+    const cached = ip.modules.get(name);
+    if (cached)
+        return cached;
+    const make = contexts.get(ip)?.natives.get(name);
+    if (!make)
+        return undefined;
+    const m = make(ip);
+    ip.modules.set(name, m);
+    return m;
+}
+function candidates(ip, fromFile, dotted, level) {
+    const rel = dotted ? dotted.split('.').join('/') : '';
+    const inDir = (base) => rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
+    if (level > 0) {
+        // Relative imports walk up from the importer.
+        let base = dirname(fromFile);
+        for (let i = 1; i < level; i++)
+            base = dirname(base);
+        return inDir(base);
+    }
+    // Absolute imports: the analyzed document's folder (Python's sys.path[0]), then the import roots in order.
+    const out = inDir(dirname(ip.docFile));
+    for (const root of ip.loader.roots ?? [])
+        out.push(...inDir(root));
+    // An absolute import of the importer's own package (`from torchvision.ops import X` inside torchvision/models/):
+    // the package's parent folder is on sys.path whenever the package is importable at all.
+    for (let d = dirname(fromFile), top = rel.split('/')[0]; d !== '/' && d !== '.'; d = dirname(d)) {
+        if (d.slice(d.lastIndexOf('/') + 1) === top) {
+            out.push(...inDir(dirname(d)));
+            break;
+        }
+    }
+    return out;
+}
+/** Resolves a module by dotted name relative to a file (level = number of leading dots; 0 = absolute). */
+function resolve(ip, fromFile, dotted, level) {
+    if (level === 0) {
+        const n = nativeModule(ip, dotted);
+        if (n)
+            return n;
+    }
+    const ctx = contexts.get(ip);
+    for (const path of candidates(ip, fromFile, dotted, level)) {
+        const cached = ip.modules.get(path);
+        if (cached)
+            return cached;
+        const m = ctx?.run(ip, path, dotted || dirname(path));
+        if (m)
+            return m;
+    }
+    return undefined;
+}
+/** A note at the document's import line: which module could not be found, so the names it gives are unknown. */
+function reportUnresolved(ip, dotted, level) {
+    const name = '.'.repeat(level) + dotted;
+    const top = dotted.split('.')[0];
+    const natives = contexts.get(ip)?.natives;
+    const roots = ip.loader.roots?.length ?? 0;
+    ip.report('warning', 'unresolved-import', level === 0 && natives && [...natives.keys()].some((k) => k === top || k.startsWith(top + '.'))
+        ? `flopscope: module '${name}' is not modelled; names from it are unknown`
+        : `flopscope: cannot find module '${name}' (searched the file's folder${roots ? ` and ${roots} import path${roots === 1 ? '' : 's'}` : ''}); names from it are unknown. Give the Python environment (CLI: --python EXE or --python-path DIR; editor: the selected interpreter or flopscope.python.extraPaths)`);
+}
+export function importModule(ip, dotted, alias, scope) {
+    const file = ip.frames[ip.frames.length - 1].file;
+    const m = resolve(ip, file, dotted, 0);
+    if (!m)
+        reportUnresolved(ip, dotted, 0);
+    if (alias) {
+        scope.assign(alias, m ?? new Unknown(`module ${dotted}`));
+        return;
+    }
+    const top = dotted.split('.')[0];
+    const topModule = top === dotted ? m : resolve(ip, file, top, 0);
+    // `import a.b.c` binds `a`, and each package gets its submodule as an attribute (a.b, a.b.c).
+    if (m && topModule && top !== dotted) {
+        const parts = dotted.split('.');
+        let parent = topModule;
+        for (let i = 1; i < parts.length && parent; i++) {
+            const child = i === parts.length - 1 ? m : resolve(ip, file, parts.slice(0, i + 1).join('.'), 0);
+            if (child && !parent.attrs.has(parts[i]))
+                parent.attrs.set(parts[i], child);
+            parent = child;
+        }
+    }
+    scope.assign(top, topModule ?? new Unknown(`module ${top}`));
+}
+/** The file a module name resolves to and its text, without running it (native modules: none). */
+function locate(ip, fromFile, dotted, level) {
+    if (level === 0 && contexts.get(ip)?.natives.has(dotted))
+        return undefined;
+    for (const p of candidates(ip, fromFile, dotted, level)) {
+        const text = ip.loader.read(p);
+        if (text !== undefined)
+            return [p, text];
+    }
+    return undefined;
+}
+const resolvingStar = new Set();
+/**
+ * A name a module namespace may get from its lazy `import *`s: the last source whose text exports it runs, and the
+ * name is bound in the namespace. Undefined when none gives it.
+ */
+export function starName(ip, attrs, name) {
+    const list = lazyStars(attrs);
+    if (list.length === 0)
+        return undefined;
+    const loc = (f, d, l) => locate(ip, f, d, l);
+    for (let i = list.length - 1; i >= 0; i--) {
+        const s = list[i];
+        const key = `${s.fromFile}|${s.level}|${s.dotted}|${name}`;
+        if (resolvingStar.has(key) || !mayExport(ip, loc, s, name))
+            continue;
+        resolvingStar.add(key);
+        try {
+            const m = resolve(ip, s.fromFile, s.dotted, s.level);
+            const v = m ? lookupAttr(ip, m, name) : undefined;
+            if (v !== undefined) {
+                attrs.set(name, v);
+                return v;
+            }
+        }
+        finally {
+            resolvingStar.delete(key);
+        }
+    }
+    return undefined;
+}
+/** True when `dotted` names a file module that exists but has not run in this analysis: binding its names lazily saves work. */
+function unloadedFile(ip, fromFile, dotted, level) {
+    if (level === 0 && contexts.get(ip)?.natives.has(dotted))
+        return false;
+    for (const p of candidates(ip, fromFile, dotted, level)) {
+        if (ip.modules.has(p))
+            return false;
+        if (ip.loader.read(p) !== undefined)
+            return true;
+    }
+    return false;
+}
+export function importFrom(ip, dotted, level, names, scope) {
+    const file = ip.frames[ip.frames.length - 1].file;
+    if (names.length === 1 && names[0].name === '*' && unloadedFile(ip, file, dotted, level)) {
+        // `from M import *` of a file not run yet: M runs when a name it exports is first looked up here.
+        addLazyStar(scope.vars, { fromFile: file, dotted, level });
+        return;
+    }
+    if (names.every((n) => n.name !== '*') && (dotted ? unloadedFile(ip, file, dotted, level) : level > 0)) {
+        for (const n of names) {
+            const pos = ip.frames[ip.frames.length - 1].pos;
+            scope.assign(n.alias ?? n.name, new LazyImport(`${'.'.repeat(level)}${dotted}.${n.name}`, () => {
+                const tmp = new Scope('module', undefined, ip.builtins);
+                ip.frames.push({ file, pos });
+                try {
+                    importFromNow(ip, file, dotted, level, [{ name: n.name }], tmp);
+                }
+                finally {
+                    ip.frames.pop();
+                }
+                return tmp.vars.get(n.name) ?? new Unknown(`name ${n.name}`);
+            }, () => ip.runId));
+        }
+        return;
+    }
+    importFromNow(ip, file, dotted, level, names, scope);
+}
+function importFromNow(ip, file, dotted, level, names, scope) {
+    if (!dotted && level > 0 && names.every((n) => n.name !== '*')) {
+        // `from . import a, b`: each name is most often a sibling module; only fall back to the package's __init__.
+        let pkg = null;
+        for (const { name, alias } of names) {
+            let v = resolve(ip, file, name, level);
+            if (!v) {
+                if (pkg === null)
+                    pkg = resolve(ip, file, '', level);
+                v = pkg ? lookupAttr(ip, pkg, name) : undefined;
+            }
+            scope.assign(alias ?? name, v ?? new Unknown(`name ${name}`));
+        }
+        return;
+    }
+    const m = resolve(ip, file, dotted, level);
+    if (!m)
+        reportUnresolved(ip, dotted, level);
+    for (const { name, alias } of names) {
+        if (name === '*') {
+            if (m)
+                starImport(ip, m, scope);
+            continue;
+        }
+        const sub = dotted ? `${dotted}.${name}` : name;
+        // `from pkg import submodule`: a package whose names come from lazy star imports is not searched for it first.
+        const lazyPkg = m !== undefined && !m.attrs.has(name) && lazyStars(m.attrs).length > 0;
+        let v = lazyPkg && locate(ip, file, sub, level) ? resolve(ip, file, sub, level) : undefined;
+        v ??= m ? lookupAttr(ip, m, name) : undefined;
+        if (v === undefined && m)
+            v = resolve(ip, file, sub, level);
+        scope.assign(alias ?? name, v ?? (m ? getAttr(ip, m, name) : new Unknown(`name ${name}`)));
+    }
+}
+/** An eager `import *` of a module that has run: its __all__ (else its public names), and its own lazy star imports. */
+function starImport(ip, m, scope) {
+    const all = m.attrs.get('__all__');
+    const names = all instanceof PyList || all instanceof PyTuple ? all.items : undefined;
+    if (names) {
+        for (const n of names)
+            if (typeof n === 'string')
+                scope.assign(n, lookupAttr(ip, m, n) ?? new Unknown(`name ${n}`));
+    }
+    else
+        for (const [k, v] of m.attrs)
+            if (!k.startsWith('_'))
+                scope.assign(k, v);
+    for (const s of lazyStars(m.attrs))
+        addLazyStar(scope.vars, s);
+}
+/** importlib.import_module(name, package): the module, run if needed; undefined when it cannot be found. */
+export function importByName(ip, name, pkg) {
+    const file = ip.frames[ip.frames.length - 1]?.file ?? ip.docFile;
+    const level = name.length - name.replace(/^\.+/, '').length;
+    const dotted = level ? `${pkg ? pkg + '.' : ''}${name.slice(level)}`.replace(/\.$/, '') : name;
+    return resolve(ip, file, level ? name.slice(level) : dotted, level);
+}
+/** importlib.util.find_spec: whether a module is importable (native, or a file on the import path). */
+export function moduleExists(ip, dotted) {
+    const file = ip.frames[ip.frames.length - 1]?.file ?? ip.docFile;
+    return contexts.get(ip)?.natives.has(dotted) === true || locate(ip, file, dotted, 0) !== undefined;
+}
+/** A module run in this analysis (or a native one) by its `__name__` (sys.modules[name]). */
+export function modulesByName(ip, name) {
+    const direct = ip.modules.get(name);
+    if (direct)
+        return direct;
+    for (const m of ip.modules.values())
+        if (m.attrs.get('__name__') === name)
+            return m;
+    return undefined;
+}

@@ -1,0 +1,326 @@
+import { BudgetExceeded, Cancelled, PyException } from './errors';
+import { evalExpr, assignTo, deleteTarget } from './expressions';
+import { defineClass } from './classDef';
+import { makeFunction } from './functions';
+import { truthy, iterate } from './protocols';
+import { importModule, importFrom } from './imports';
+import { PyInstance, PyList, PyTuple, Unknown } from './values';
+import { LineIndex } from './lineIndex';
+export var Signal;
+(function (Signal) {
+    Signal[Signal["Normal"] = 0] = "Normal";
+    Signal[Signal["Break"] = 1] = "Break";
+    Signal[Signal["Continue"] = 2] = "Continue";
+    Signal[Signal["Return"] = 3] = "Return";
+})(Signal || (Signal = {}));
+export class Interp {
+    docFile;
+    maxSteps;
+    recorder;
+    loader;
+    isCancelled;
+    steps = 0;
+    /** Increments with every analysis (lazy imports memoize per run). */
+    runId = 0;
+    retVal = null;
+    frames = [];
+    diagnostics = [];
+    /** Native modules (by dotted name) and the files run in this analysis (by path). */
+    modules = new Map();
+    lineIndex = new Map();
+    builtins = new Map();
+    seenDiag = new Set();
+    constructor(docFile, maxSteps, recorder, loader, isCancelled) {
+        this.docFile = docFile;
+        this.maxSteps = maxSteps;
+        this.recorder = recorder;
+        this.loader = loader;
+        this.isCancelled = isCancelled;
+    }
+    /** Starts a new analysis on this interpreter: the builtins and native modules are kept, per-run state is fresh. */
+    begin(docFile, maxSteps, recorder, loader, isCancelled) {
+        Object.assign(this, {
+            docFile,
+            maxSteps,
+            recorder,
+            loader,
+            isCancelled,
+            steps: 0,
+            retVal: null,
+            diagnostics: [],
+            seenDiag: new Set(),
+            runId: this.runId + 1,
+        });
+        this.frames.length = 0;
+        this.lineIndex.clear();
+        for (const key of [...this.modules.keys()])
+            if (key.includes('/') || key.endsWith('.py'))
+                this.modules.delete(key);
+    }
+    tick() {
+        if (++this.steps > this.maxSteps)
+            throw new BudgetExceeded();
+        if ((this.steps & 0xfff) === 0 && this.isCancelled?.())
+            throw new Cancelled();
+    }
+    /** `file:line` of the innermost frame (for messages about where evaluation stopped). */
+    where() {
+        const f = this.frames[this.frames.length - 1];
+        if (!f)
+            return this.docFile;
+        const idx = this.lineIndex.get(f.file);
+        return `${f.file}:${idx ? idx.line(f.pos) : '?'}`;
+    }
+    get site() {
+        const f = this.frames[this.frames.length - 1];
+        return f ? { file: f.file, s: f.pos } : { file: this.docFile, s: 0 };
+    }
+    /** 1-based line in the analyzed document for the innermost frame that is in it. */
+    docLine() {
+        for (let i = this.frames.length - 1; i >= 0; i--) {
+            const f = this.frames[i];
+            if (f.file === this.docFile)
+                return this.lineIndex.get(f.file).line(f.pos);
+        }
+        return undefined;
+    }
+    lineScratch = [];
+    /** Distinct document lines on the stack, innermost first (a reused array: read it before the next call). */
+    docLines() {
+        const out = this.lineScratch;
+        out.length = 0;
+        const idx = this.lineIndex.get(this.docFile);
+        if (!idx)
+            return out;
+        for (let i = this.frames.length - 1; i >= 0; i--) {
+            const f = this.frames[i];
+            if (f.file !== this.docFile)
+                continue;
+            const l = idx.line(f.pos);
+            if (!out.includes(l))
+                out.push(l);
+        }
+        return out;
+    }
+    /** Reports a diagnostic at the innermost document position (deduplicated per line and message). */
+    report(severity, code, message, at) {
+        const idx = this.lineIndex.get(this.docFile);
+        if (!idx)
+            return;
+        // Notes about library code the user did not write stay silent; errors surface at the user's call site.
+        if (severity !== 'error' && this.frames[this.frames.length - 1]?.file !== this.docFile)
+            return;
+        let span = at;
+        if (!span) {
+            for (let i = this.frames.length - 1; i >= 0 && !span; i--)
+                if (this.frames[i].file === this.docFile)
+                    span = idx.statementSpan(this.frames[i].pos);
+        }
+        if (!span)
+            return;
+        const line = idx.line(span.s);
+        const key = `${line}|${code}|${message}`;
+        if (this.seenDiag.has(key))
+            return;
+        this.seenDiag.add(key);
+        this.diagnostics.push({ span: { start: span.s, end: span.e, line }, severity, message, code });
+    }
+    /** Remembers the first value a document statement binds (for the line's shape and the module's params). */
+    bindValue(st, v) {
+        const idx = this.lineIndex.get(this.docFile);
+        this.recorder.bindValue(idx.line(st.s), idx.line(Math.max(st.s, st.e - 1)), v);
+    }
+    registerSource(file, source, index) {
+        this.lineIndex.set(file, index ?? new LineIndex(source));
+    }
+    execBlock(stmts, scope) {
+        for (const st of stmts) {
+            const sig = this.exec(st, scope);
+            if (sig !== Signal.Normal)
+                return sig;
+        }
+        return Signal.Normal;
+    }
+    exec(st, scope) {
+        this.tick();
+        const frame = this.frames[this.frames.length - 1];
+        frame.pos = st.s;
+        if (frame.file === this.docFile)
+            this.recorder.countLine(this.lineIndex.get(frame.file).line(st.s));
+        switch (st.k) {
+            case 'expr':
+                evalExpr(this, st.x, scope);
+                return Signal.Normal;
+            case 'assign': {
+                const v = evalExpr(this, st.value, scope);
+                for (const t of st.targets)
+                    assignTo(this, t, v, scope);
+                if (frame.file === this.docFile)
+                    this.bindValue(st, v);
+                return Signal.Normal;
+            }
+            case 'aug':
+                return this.augAssign(st.target, st.op, st.value, scope);
+            case 'ann':
+                // A class body's annotations are its dataclass fields, except ClassVar[...] ones.
+                if (scope.kind === 'class' && st.target.k === 'name' && !isClassVar(st.ann))
+                    scope.vars.set('__annotations__:' + st.target.id, null);
+                if (st.value)
+                    assignTo(this, st.target, evalExpr(this, st.value, scope), scope);
+                return Signal.Normal;
+            case 'if': {
+                const t = truthy(this, evalExpr(this, st.test, scope));
+                return this.execBlock(t === true ? st.body : st.orelse, scope);
+            }
+            case 'while':
+                return this.whileLoop(st.test, st.body, st.orelse, scope);
+            case 'for':
+                return this.forLoop(st.target, st.iter, st.body, st.orelse, scope);
+            case 'def':
+                scope.assign(st.name, makeFunction(this, st, scope));
+                return Signal.Normal;
+            case 'class':
+                scope.assign(st.name, defineClass(this, st, scope));
+                return Signal.Normal;
+            case 'return':
+                this.retVal = st.value ? evalExpr(this, st.value, scope) : null;
+                if (frame.file === this.docFile)
+                    this.bindValue(st, this.retVal);
+                return Signal.Return;
+            case 'pass':
+                return Signal.Normal;
+            case 'break':
+                return Signal.Break;
+            case 'continue':
+                return Signal.Continue;
+            case 'import':
+                for (const n of st.names)
+                    importModule(this, n.module, n.alias, scope);
+                return Signal.Normal;
+            case 'from':
+                importFrom(this, st.module, st.level, st.names, scope);
+                return Signal.Normal;
+            case 'try':
+                return this.tryStmt(st, scope);
+            case 'with':
+                for (const it of st.items) {
+                    const ctx = evalExpr(this, it.ctx, scope);
+                    if (it.target)
+                        assignTo(this, it.target, ctx, scope);
+                }
+                return this.execBlock(st.body, scope);
+            case 'raise': {
+                const x = st.x ? evalExpr(this, st.x, scope) : null;
+                const err = new PyException(exceptionName(x), exceptionMessage(x), x);
+                err.where = this.where();
+                throw err;
+            }
+            case 'assert':
+                return Signal.Normal;
+            case 'del':
+                for (const t of st.targets)
+                    deleteTarget(this, t, scope);
+                return Signal.Normal;
+            case 'scope': {
+                const set = new Set(st.names);
+                if (st.keyword === 'global')
+                    scope.globalNames = new Set([...(scope.globalNames ?? []), ...set]);
+                else
+                    scope.nonlocalNames = new Set([...(scope.nonlocalNames ?? []), ...set]);
+                return Signal.Normal;
+            }
+            case 'bad':
+                return Signal.Normal;
+        }
+    }
+    augAssign(target, op, valueExpr, scope) {
+        const cur = evalExpr(this, target, scope);
+        const v = evalExpr(this, valueExpr, scope);
+        // A list grows in place (`l += xs` is l.extend(xs), `l *= n` repeats it), so every alias sees the change.
+        if (cur instanceof PyList && op === '+') {
+            const items = iterate(this, v);
+            if (items) {
+                cur.items.push(...items);
+                return Signal.Normal;
+            }
+        }
+        if (cur instanceof PyList && op === '*' && typeof v === 'number' && Number.isInteger(v)) {
+            cur.items = v > 0 ? Array.from({ length: v }, () => cur.items).flat() : [];
+            return Signal.Normal;
+        }
+        assignTo(this, target, this.binary(op, cur, v), scope);
+        return Signal.Normal;
+    }
+    binary;
+    torch;
+    whileLoop(test, body, orelse, scope) {
+        for (;;) {
+            const t = truthy(this, evalExpr(this, test, scope));
+            if (t !== true)
+                break;
+            const sig = this.execBlock(body, scope);
+            if (sig === Signal.Break)
+                return Signal.Normal;
+            if (sig === Signal.Return)
+                return sig;
+        }
+        return this.execBlock(orelse, scope);
+    }
+    forLoop(target, iterExpr, body, orelse, scope) {
+        const items = iterate(this, evalExpr(this, iterExpr, scope));
+        if (!items) {
+            this.report('information', 'unknown-iterable', 'flopscope: cannot tell what this loop iterates over; its body was skipped');
+            return Signal.Normal;
+        }
+        for (const item of items) {
+            assignTo(this, target, item, scope);
+            const sig = this.execBlock(body, scope);
+            if (sig === Signal.Break)
+                return Signal.Normal;
+            if (sig === Signal.Return)
+                return sig;
+        }
+        return this.execBlock(orelse, scope);
+    }
+    tryStmt(st, scope) {
+        const depth = this.frames.length;
+        let sig;
+        try {
+            sig = this.execBlock(st.body, scope);
+            if (sig === Signal.Normal)
+                sig = this.execBlock(st.orelse, scope);
+        }
+        catch (e) {
+            if (!(e instanceof PyException) || st.handlers.length === 0)
+                throw e;
+            this.frames.length = depth;
+            const h = st.handlers[0];
+            if (h.name)
+                scope.assign(h.name, new Unknown(e.type));
+            sig = this.execBlock(h.body, scope);
+        }
+        finally {
+            if (this.frames.length > depth)
+                this.frames.length = depth;
+        }
+        const fin = this.execBlock(st.final, scope);
+        return fin !== Signal.Normal ? fin : sig;
+    }
+}
+function isClassVar(ann) {
+    const base = ann.k === 'index' ? ann.obj : ann;
+    return (base.k === 'name' && base.id === 'ClassVar') || (base.k === 'attr' && base.name === 'ClassVar');
+}
+/** The message of a raised exception instance (its first argument when that is a string). */
+function exceptionMessage(x) {
+    const args = x instanceof PyInstance ? x.attrs.get('args') : undefined;
+    const first = args instanceof PyTuple ? args.items[0] : undefined;
+    return typeof first === 'string' ? first.slice(0, 300) : 'raised';
+}
+function exceptionName(x) {
+    if (x && typeof x === 'object' && 'name' in x && typeof x.name === 'string')
+        return x.name;
+    if (x && typeof x === 'object' && 'cls' in x)
+        return x.cls.name;
+    return 'Exception';
+}

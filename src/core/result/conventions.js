@@ -1,0 +1,29 @@
+export function forwardFlops(c, n) {
+    if (c === 'macs')
+        return n.macs;
+    if (c === 'matmul2x')
+        return 2n * n.macs;
+    return 2n * n.macs + n.extra;
+}
+/** Backward of a matmul-class op is 2× its forward FLOPs; element-wise gradients use the cached forward value. */
+export function backwardFlops(c, n) {
+    if (c === 'macs')
+        return 2n * n.macs;
+    if (c === 'matmul2x')
+        return 4n * n.macs;
+    return 4n * n.macs + n.bwdExtra;
+}
+/** Optimizer step FLOPs per parameter and optimizer-state bytes per parameter (fp32). */
+export const optimizerRates = {
+    sgd: { flopsPerParam: 2n, stateBytesPerParam: 0n, label: 'SGD: 2 FLOPs per parameter, no state (seed)' },
+    momentum: {
+        flopsPerParam: 4n,
+        stateBytesPerParam: 4n,
+        label: 'SGD+momentum: 4 FLOPs per parameter, 1× state (seed)',
+    },
+    adam: {
+        flopsPerParam: 12n,
+        stateBytesPerParam: 8n,
+        label: 'Adam: 12 FLOPs per parameter (seed range 10-15), 2× fp32 state (seed)',
+    },
+};

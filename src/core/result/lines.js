@@ -1,0 +1,102 @@
+import { formulaString, termsConcrete } from '../cost/terms';
+import { costCounts, zeroCounts } from './costCounts';
+import { DimValues as DV } from './evaluate';
+import { describeValue, valueParams } from './boundValue';
+function opFormula(agg, dims, conv) {
+    const ev = agg.event;
+    const scale = conv === 'macs' ? 1 : 2;
+    const rest = conv === 'seed' ? ev.flops : [];
+    const formula = formulaString(ev.macs, scale, rest, dims.show);
+    if (termsConcrete(ev.macs) && termsConcrete(rest))
+        return { formula };
+    const symbolic = formulaString(ev.macs, scale, rest, DV.symbolic);
+    return { formula, symbolic: symbolic !== formula ? symbolic : undefined };
+}
+function opRecord(agg, dims, conv) {
+    const n = costCounts(agg, dims, conv);
+    const { formula, symbolic } = opFormula(agg, dims, conv);
+    const ev = agg.event;
+    return {
+        op: ev.op,
+        shape: ev.out ? ev.out.shapeString() : '',
+        dtype: ev.out?.dtype.name ?? '',
+        macs: n.macs,
+        flops: n.flops,
+        backwardFlops: n.backwardFlops,
+        outputBytes: dims.sum(agg.outBytes),
+        savedBytes: dims.sum(agg.saved),
+        calls: agg.calls,
+        formula,
+        symbolicFormula: symbolic,
+        rule: ev.rule,
+        known: ev.known,
+    };
+}
+/** One entry per document line that ran ops, created parameters or bound a value, in line order. */
+export function buildLines(rec, params, dims, conv, paramCounts) {
+    const bound = new Map();
+    rec.boundValues.forEach((v, l) => {
+        const d = { value: describeValue(v), params: valueParams(v, paramCounts) };
+        if (d.value !== undefined || d.params)
+            bound.set(l, d);
+    });
+    const lineNos = [...rec.lines.keys()];
+    params.forEach((_, l) => {
+        if (!rec.lines.has(l))
+            lineNos.push(l);
+    });
+    bound.forEach((_, l) => {
+        if (!rec.lines.has(l) && !params.has(l))
+            lineNos.push(l);
+    });
+    lineNos.sort((a, b) => a - b);
+    const endOf = new Map();
+    rec.endLines.forEach((start, end) => endOf.set(start, end));
+    const out = [];
+    for (const line of lineNos) {
+        const agg = rec.lines.get(line);
+        const b = bound.get(line);
+        const ops = [];
+        const shapes = [];
+        const dtypes = [];
+        agg?.ops.forEach((o) => {
+            const r = opRecord(o, dims, conv);
+            ops.push(r);
+            if (r.shape && !shapes.includes(r.shape))
+                shapes.push(r.shape);
+            if (r.dtype && !dtypes.includes(r.dtype))
+                dtypes.push(r.dtype);
+        });
+        // A line whose ops ran elsewhere (`logits = model(x)`) or that ran none (`x = torch.randn(...)`) shows the value it bound.
+        if (!shapes.length && b?.value)
+            shapes.push(b.value);
+        const self = agg ? costCounts(agg.self, dims, conv) : zeroCounts;
+        const inc = agg ? costCounts(agg.inclusive, dims, conv) : self;
+        const p = params.get(line);
+        let formula = ops.length === 1 ? ops[0].formula : '';
+        if (ops.length > 1)
+            for (const o of ops)
+                if (o.flops > 0n)
+                    formula += `${formula ? '; ' : ''}${o.op}: ${o.formula}`;
+        out.push({
+            line,
+            endLine: endOf.get(line),
+            value: b?.value,
+            valueParams: b?.params,
+            shapes,
+            dtypes,
+            macs: self.macs,
+            flops: self.flops,
+            backwardFlops: self.backwardFlops,
+            inclusive: inc,
+            params: p?.count ?? 0n,
+            paramBytes: p?.bytes ?? 0n,
+            activationBytes: agg ? dims.sum(agg.outBytes) : 0n,
+            inclusiveActivationBytes: agg ? dims.sum(agg.inclusiveOutBytes) : 0n,
+            calls: rec.lineCalls.get(line) ?? 0,
+            formula,
+            ops,
+        });
+    }
+    return out;
+}

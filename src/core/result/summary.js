@@ -1,0 +1,89 @@
+import { optimizerRates } from './conventions';
+import { costCounts } from './costCounts';
+/** MACs and FLOPs forward/backward of accumulated costs, under the chosen convention. */
+export function counts(dims, conv, c) {
+    return costCounts(c, dims, conv);
+}
+export function summarize(rec, lines, dims, opts, w, diagnostics, budgetExceeded) {
+    const total = counts(dims, opts.convention, rec.total);
+    const opt = optimizerRates[opts.optimizer];
+    const saved = dims.sum(rec.saved);
+    let largest = 0n;
+    for (const l of lines)
+        for (const o of l.ops) {
+            const per = o.calls > 1 ? o.outputBytes / BigInt(o.calls) : o.outputBytes;
+            if (per > largest)
+                largest = per;
+        }
+    const optimizerBytes = w.params * opt.stateBytesPerParam;
+    const master = opts.precision === 'mixed' ? w.params * 4n : 0n;
+    const notes = budgetExceeded
+        ? [
+            ...diagnostics,
+            {
+                span: { start: 0, end: 1, line: 1 },
+                severity: 'information',
+                code: 'budget',
+                message: `flopscope: the step budget (${opts.maxSteps} steps) ran out; results cover what ran before it`,
+            },
+        ]
+        : diagnostics;
+    const reasons = partialReasons(rec, notes);
+    return {
+        totals: {
+            ...total,
+            params: w.params,
+            buffers: w.buffers,
+            trainingFlops: total.flops + total.backwardFlops + opt.flopsPerParam * w.params,
+        },
+        memory: {
+            paramBytes: w.paramBytes,
+            bufferBytes: w.bufferBytes,
+            activationBytes: dims.sum(rec.outBytes),
+            savedBytes: saved,
+            gradientBytes: w.paramBytes,
+            optimizerBytes,
+            masterWeightBytes: master,
+            largestTransientBytes: largest,
+            trainingBytes: w.paramBytes * 2n + optimizerBytes + master + saved + largest,
+        },
+        coverage: {
+            ops: rec.knownOps + rec.unknownOps,
+            unknownOps: rec.unknownOps,
+            unknown: [...rec.unknown.values()].map((u) => ({ name: u.name, line: u.line, count: u.count })),
+            complete: reasons.length === 0,
+            reasons,
+        },
+        dims: Object.fromEntries([...dims.used].filter((d) => /^[A-Za-z_]\w*$/.test(d)).map((d) => [d, opts.dims[d] ?? 1])),
+        convention: opts.convention,
+        precision: opts.precision,
+        diagnostics: notes,
+        budgetExceeded,
+    };
+}
+/** Diagnostic codes that mean some code ran (or should have) without being costed. */
+const partialCodes = new Set(['budget', 'evaluation-stopped', 'syntax', 'internal', 'unresolved-import']);
+/** Why the figures are lower bounds: unknown ops, and each kind of diagnostic that stopped or skipped evaluation. */
+function partialReasons(rec, diagnostics) {
+    const reasons = [];
+    if (rec.unknownOps > 0) {
+        const names = [...rec.unknown.values()];
+        const listed = names.slice(0, 5).map((u) => `${u.name} (line ${u.line})`);
+        reasons.push({
+            code: 'unknown-op',
+            message: `${rec.unknownOps} unknown op${rec.unknownOps === 1 ? '' : 's'}: ${listed.join(', ')}${names.length > 5 ? ', ...' : ''}`,
+            line: names[0]?.line,
+        });
+    }
+    const seen = new Set();
+    // A missing module explains unknown ops (its names are unknown); unused, it changes no figure.
+    if (rec.unknownOps === 0)
+        seen.add('unresolved-import');
+    for (const d of diagnostics) {
+        if (!partialCodes.has(d.code) || seen.has(d.code))
+            continue;
+        seen.add(d.code);
+        reasons.push({ code: d.code, message: d.message.replace(/^flopscope: /, ''), line: d.span.line });
+    }
+    return reasons;
+}

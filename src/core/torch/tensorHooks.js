@@ -1,0 +1,102 @@
+// The tensor behaviour plugged into the interpreter: operators, attributes and methods, indexing, iteration.
+import { tensorAttrNames } from './tensorAttrNames';
+import { ops } from './registry';
+import { binaryElementwise } from './ops/elementwise';
+import { indexTensor } from './indexing';
+import { Tensor } from './tensor';
+import { NativeFunction, PyTuple, Unknown } from '../eval/values';
+const binaryNames = {
+    '+': 'add',
+    '-': 'sub',
+    '*': 'mul',
+    '/': 'div',
+    '//': 'floor_divide',
+    '%': 'remainder',
+    '**': 'pow',
+    '@': 'matmul',
+    '==': 'eq',
+    '!=': 'ne',
+    '<': 'lt',
+    '<=': 'le',
+    '>': 'gt',
+    '>=': 'ge',
+    '&': 'logical_and',
+    '|': 'logical_or',
+    '^': 'logical_xor',
+    'u-': 'neg',
+    'u~': 'logical_not',
+    'u+': 'copy',
+};
+function forgetValues(t) {
+    t.values = undefined;
+    t.data = undefined;
+}
+export function makeTensorHooks(c) {
+    return {
+        binary(op, a, b) {
+            const name = binaryNames[op];
+            if (name === 'copy')
+                return a;
+            if (op.startsWith('u'))
+                return ops.get(name).fn(c, [a], undefined);
+            if (name === 'matmul')
+                return ops.get('matmul').fn(c, [a, b], undefined);
+            if (name === 'max')
+                return binaryElementwise(c, 'maximum', a, b, 'compare');
+            if (!name)
+                return new Unknown(`tensor ${op}`);
+            const bool = ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or', 'logical_xor'].includes(name);
+            const rate = bool ? 'compare' : name === 'floor_divide' || name === 'remainder' ? 'div' : name;
+            return binaryElementwise(c, name, a, b, rate, bool);
+        },
+        attr(t, name) {
+            // An in-place method (x.clamp_(...), x.fill_(0)) may change the values a randint bound or folded data describe.
+            if (name.endsWith('_') && !name.startsWith('_'))
+                forgetValues(t);
+            switch (name) {
+                case 'shape':
+                    return t.shape ? new PyTuple(t.shape.slice()) : new Unknown('shape');
+                case 'dtype':
+                    return t.dtype;
+                case 'device':
+                    return 'cpu';
+                case 'ndim':
+                    return t.rank ?? new Unknown('ndim');
+                case 'T':
+                case 'mT':
+                case 'mH':
+                case 'H':
+                    return ops.get(name === 'T' ? 't' : 'transpose').fn(c, name === 'T' ? [t] : [t, -2, -1], undefined);
+                case 'data':
+                    return t;
+                case 'grad':
+                    return null;
+                case 'requires_grad':
+                    return t.role === 'param';
+                case 'is_cuda':
+                    return false;
+                case 'is_leaf':
+                    return t.role !== 'activation';
+            }
+            const def = ops.get(name);
+            if (def?.method)
+                return new NativeFunction(name, (args, kw) => def.fn(c, [t, ...args], kw));
+            // Not a Tensor attribute at all (`hasattr(x, "jax")` duck typing): AttributeError, as PyTorch says.
+            if (!tensorAttrNames.has(name))
+                return undefined;
+            return new NativeFunction(name, () => {
+                c.ip.recorder.unknownOp(c.ip, `Tensor.${name}`);
+                c.ip.report('information', 'unknown-op', `flopscope: Tensor.${name}() is not modelled; its cost is unknown`);
+                return new Unknown(`Tensor.${name}`);
+            });
+        },
+        index: (t, key) => indexTensor(c, t, key),
+        setIndex: (t) => forgetValues(t),
+        iterate(t) {
+            const n = t.shape?.[0];
+            if (typeof n !== 'number' || n > 4096)
+                return undefined;
+            return Array.from({ length: n }, () => new Tensor(t.shape.slice(1), t.dtype));
+        },
+    };
+}

@@ -1,0 +1,33 @@
+export function dimsFromInputs(given, inputs) {
+    const dims = {};
+    const problems = [];
+    const bad = (message) => problems.push({ span: { start: 0, end: 1, line: 1 }, severity: 'error', code: 'bad-input', message });
+    if (given.length && !inputs.length)
+        bad('flopscope: input shapes were given, but no TF.js model with inputs was found');
+    given.forEach((g, i) => {
+        const t = inputs[i];
+        if (!t?.shape)
+            return;
+        const parts = g.shape
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
+        if (parts.length !== t.shape.length) {
+            bad(`flopscope: model input ${i} is ${t.shapeString()} (rank ${t.shape.length}), but the given shape has ${parts.length} dims`);
+            return;
+        }
+        parts.forEach((p, k) => {
+            const d = t.shape[k];
+            if (!/^\d+$/.test(p))
+                return;
+            const v = Number(p);
+            if (typeof d === 'number') {
+                if (d !== v)
+                    bad(`flopscope: model input ${i} is ${t.shapeString()}; dim ${k} is ${d}, not ${v}`);
+            }
+            else if (/^[A-Za-z_]\w*$/.test(d.toString()))
+                dims[d.toString()] = v;
+        });
+    });
+    return { dims, problems };
+}
