@@ -94,6 +94,16 @@ export function runFile(ip: Interp, path: string, name: string, source?: string)
     if (!(e instanceof PyException)) throw e;
     if (path === ip.docFile)
       ip.report('warning', 'evaluation-stopped', `flopscope: evaluation stopped here: ${describeException(e)}`);
+    // An imported file that stopped part-way (in Python its import would fail): the names it defines after that
+    // point are unknown, so the result is partial; said at the document line that imported it.
+    else
+      ip.report(
+        'warning',
+        'evaluation-stopped',
+        `flopscope: the imported file ${path} stopped: ${describeException(e)}; what it defines after that is unknown`,
+        undefined,
+        true,
+      );
   } finally {
     ip.frames.length = depth;
     cache.exit(path, text, m);

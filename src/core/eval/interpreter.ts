@@ -132,11 +132,18 @@ export class Interp {
   }
 
   /** Reports a diagnostic at the innermost document position (deduplicated per line and message). */
-  report(severity: Severity, code: string, message: string, at?: { s: number; e: number }): void {
+  report(
+    severity: Severity,
+    code: string,
+    message: string,
+    at?: { s: number; e: number },
+    fromLibrary = false,
+  ): void {
     const idx = this.lineIndex.get(this.docFile);
     if (!idx) return;
-    // Notes about library code the user did not write stay silent; errors surface at the user's call site.
-    if (severity !== 'error' && this.frames[this.frames.length - 1]?.file !== this.docFile) return;
+    // Notes about library code the user did not write stay silent (unless the caller says it matters: a library
+    // file that stopped); errors surface at the user's call site.
+    if (!fromLibrary && severity !== 'error' && this.frames[this.frames.length - 1]?.file !== this.docFile) return;
     let span = at;
     if (!span) {
       for (let i = this.frames.length - 1; i >= 0 && !span; i--)
