@@ -132,13 +132,7 @@ export class Interp {
   }
 
   /** Reports a diagnostic at the innermost document position (deduplicated per line and message). */
-  report(
-    severity: Severity,
-    code: string,
-    message: string,
-    at?: { s: number; e: number },
-    fromLibrary = false,
-  ): void {
+  report(severity: Severity, code: string, message: string, at?: { s: number; e: number }, fromLibrary = false): void {
     const idx = this.lineIndex.get(this.docFile);
     if (!idx) return;
     // Notes about library code the user did not write stay silent (unless the caller says it matters: a library
