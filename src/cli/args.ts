@@ -1,4 +1,6 @@
 // Parses the CLI's arguments into a typed command, or a usage error.
+import { conventions, optimizers, precisions } from '../core/api/options';
+import { shapeDims } from '../core/api/shape';
 import type { Convention, InputOption, Optimizer, Precision } from '../core/api/options';
 import type { ReportFormat } from '../protocol/report';
 
@@ -48,9 +50,6 @@ Options:
 Exit status: 0 ok, 1 shape errors found, 2 bad usage or unreadable input.`;
 
 const formats = ['table', 'json', 'markdown', 'csv'];
-const conventions = ['seed', 'macs', 'matmul2x'];
-const precisions = ['fp32', 'fp16', 'bf16', 'mixed'];
-const optimizers = ['adam', 'sgd', 'momentum'];
 
 export function parseArgs(argv: readonly string[]): Command | { error: string } {
   if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return { kind: 'help' };
@@ -97,7 +96,7 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
   for (const k of opts.keys()) if (!known.has(k)) return { error: `unknown option --${k}` };
   if (positional.length !== 1)
     return { error: positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE' };
-  const pick = <T extends string>(k: string, allowed: string[], def: T): T | { error: string } => {
+  const pick = <T extends string>(k: string, allowed: readonly string[], def: T): T | { error: string } => {
     const v = one(k) ?? def;
     return allowed.includes(v) ? (v as T) : { error: `--${k} must be one of ${allowed.join(', ')} (got '${v}')` };
   };
@@ -108,10 +107,11 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
   for (const v of [format, convention, precision, optimizer]) if (typeof v === 'object') return v;
   const inputs: InputOption[] = [];
   for (const spec of opts.get('input') ?? []) {
-    const [shape, dtype] = spec.split(':');
-    if (!/^\s*\[?[A-Za-z0-9_]+(\s*,\s*[A-Za-z0-9_]+)*\]?\s*$/.test(shape))
+    const [text, dtype] = spec.split(':');
+    const shape = shapeDims(text);
+    if ('message' in shape)
       return { error: `--input '${spec}': SHAPE must be comma-separated dims such as 1,3,224,224 or B,3,224,224` };
-    inputs.push(dtype ? { shape: shape.replace(/[[\]\s]/g, ''), dtype } : { shape: shape.replace(/[[\]\s]/g, '') });
+    inputs.push(dtype ? { shape, dtype } : { shape });
   }
   const dims: Record<string, number> = {};
   for (const d of opts.get('dim') ?? []) {

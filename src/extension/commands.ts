@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { fileInputs, formatInputs, inputComment, parseInputs } from '../protocol/inputs';
 import { renderJson, renderReport, type ReportFormat } from '../protocol/report';
+import { languageOf } from '../core';
 import { isAnalyzable } from './analysisCache';
 import { conventions, precisions, settingsTarget } from './config';
 import type { Deps } from './deps';
@@ -85,7 +86,7 @@ async function setInput(deps: Deps): Promise<void> {
   if (!how) return;
   await deps.inputs.set(modelUri(document), fileInputs(entry, inputs, { ...(stored?.dims ?? {}) }));
   if (how.insert && inputs.length) {
-    const language = document.languageId === 'python' ? 'python' : 'tsjs';
+    const language = languageOf(document.languageId) ?? 'python';
     const analyzed = (await deps.cache.get(document)) ?? result; // re-analyzed with the new inputs: names of the entry's parameters
     const names = inputs.map((_, i) => analyzed?.inputs[i]?.name ?? (i === 0 ? 'x' : `x${i}`));
     const comment = inputs.map((input, i) => inputComment(input, names[i], language)).join('\n') + '\n';

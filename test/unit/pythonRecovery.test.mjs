@@ -145,3 +145,23 @@ test('nesting Python accepts (199 brackets of calls on attributes) still parses 
   assert.deepEqual(syntax(r), []);
   assert.equal(r.lines.find((l) => l.line === 3).value, '[2, 3]');
 });
+
+test(
+  'one document re-parsed after each of a run of edits reports what a fresh parse reports (torchvision resnet.py)',
+  {
+    skip: existsSync(resnet) ? undefined : `${resnet} is absent (apt-get install python3-torchvision)`,
+  },
+  () => {
+    const src = readFileSync(resnet, 'utf8');
+    const from = src.split('\n').findIndex((l) => l.includes('self.fc = nn.Linear(512 * block.expansion')) + 1;
+    for (let line = from; line < from + 8; line++) {
+      if (!src.split('\n')[line - 1].includes(')')) continue;
+      const text = deleteParen(src, line);
+      assert.deepEqual(
+        core.checkSyntax(text, '/t/edited.py'),
+        core.checkSyntax(text, `/t/fresh${line}.py`),
+        `line ${line}`,
+      );
+    }
+  },
+);

@@ -9,15 +9,50 @@ export interface IrStore {
   save(path: string, text: string, ir: unknown): void;
 }
 
+/** One dim of an input: a size, or the name of a symbolic dim (`B`). */
+export type DimSpec = number | string;
+
 export interface InputOption {
-  /** Comma-separated dims: `1,3,224,224` or `B,3,224,224`. */
-  readonly shape: string;
+  /** The dims, `[1, 3, 224, 224]` or `['B', 3, 224, 224]`; text (`B,3,224,224`) is read by pipeline/shape.ts. */
+  readonly shape: string | readonly DimSpec[];
   readonly dtype?: string;
 }
 
-export type Convention = 'seed' | 'macs' | 'matmul2x';
-export type Precision = 'fp32' | 'fp16' | 'bf16' | 'mixed';
-export type Optimizer = 'sgd' | 'momentum' | 'adam';
+/**
+ * How FLOPs are counted, each rule stated once: per multiply-accumulate of matmul-class ops, forward and backward, and
+ * whether element-wise, norm and softmax FLOPs count. Every host (CLI, settings, package.json) lists these keys.
+ */
+export const conventionRules = {
+  seed: {
+    perMac: 2,
+    backwardPerMac: 4,
+    elementwise: true,
+    unit: 'FLOPs',
+    description: 'FLOPs: 2 per MAC for matmul-class ops plus element-wise, norm and softmax ops (default).',
+  },
+  macs: {
+    perMac: 1,
+    backwardPerMac: 2,
+    elementwise: false,
+    unit: 'MACs',
+    description: 'MACs only, like torchvision, fvcore, ptflops and thop.',
+  },
+  matmul2x: {
+    perMac: 2,
+    backwardPerMac: 4,
+    elementwise: false,
+    unit: 'FLOPs',
+    description: "2 x MACs of matmul-class ops only, like torch's FlopCounterMode.",
+  },
+} as const;
+export type Convention = keyof typeof conventionRules;
+export const conventions = Object.keys(conventionRules) as readonly Convention[];
+
+export const precisions = ['fp32', 'fp16', 'bf16', 'mixed'] as const;
+export type Precision = (typeof precisions)[number];
+
+export const optimizers = ['sgd', 'momentum', 'adam'] as const;
+export type Optimizer = (typeof optimizers)[number];
 
 export interface AnalyzeOptions {
   /** Path of the document (used to resolve relative imports through `readFile`). */

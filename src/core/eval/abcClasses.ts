@@ -17,7 +17,7 @@ import {
   PyTuple,
   type Value,
 } from './values';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 
 type Impl = (self: Value, args: Value[], kw: Map<string, Value> | undefined) => Value;
 

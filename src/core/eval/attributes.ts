@@ -1,11 +1,13 @@
 // Attribute access: instances, classes (MRO and descriptors), modules, super(), and built-in values.
+import { Dtype } from '../model/dtype';
+import { callValue } from './evaluator';
 import type { Interp } from './interpreter';
-import { callValue } from './calls';
+
 import { builtinMethod } from './builtinMethods';
 import { attrsDict } from './attrsDict';
 import { starName } from './imports';
 import { PyException } from './errors';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import {
   force,
   BoundMethod,
@@ -13,7 +15,6 @@ import {
   NativeFunction,
   Property,
   PyClass,
-  PyDtype,
   PyFunction,
   PyInstance,
   PyModule,
@@ -106,7 +107,7 @@ export function lookupAttrPlain(ip: Interp, obj: Value, name: string): Value | u
     return undefined;
   }
   if (obj instanceof Tensor) return ip.torch.attr(obj, name);
-  if (obj instanceof PyDtype) {
+  if (obj instanceof Dtype) {
     if (name === 'is_floating_point') return obj.isFloat;
     if (name === 'itemsize') return obj.bytes;
     return undefined;

@@ -1,12 +1,14 @@
 // Calling values: argument evaluation, parameter binding, Python functions, classes, bound methods.
+import { evalExpr, instantiate } from './evaluator';
 import type { Arg } from '../python/ir';
-import { Signal, type Interp } from './interpreter';
+import type { Interp } from './interpreter';
+import { Signal } from './signal';
 import { Scope } from './scope';
-import { evalExpr } from './expressions';
+
 import { iterate } from './protocols';
-import { instantiate } from './classDef';
+
 import { PyException } from './errors';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import {
   force,
   LazyImport,
@@ -87,20 +89,15 @@ export function callFunction(ip: Interp, fn: PyFunction, args: Value[], kwargs: 
     scope.vars.set('__class__', fn.definingClass);
     if (args.length) scope.vars.set('__self_arg__', args[0]);
   }
-  ip.frames.push({ file: fn.file, pos: fn.line0 });
-  try {
-    if (!Array.isArray(fn.body)) return evalExpr(ip, fn.body, scope);
+  const body = fn.body;
+  return ip.withFrame(fn.file, fn.line0, () => {
+    if (!Array.isArray(body)) return evalExpr(ip, body, scope);
     ip.retVal = null;
-    const sig = ip.execBlock(fn.body, scope);
+    const sig = ip.execBlock(body, scope);
     const r = sig === Signal.Return ? ip.retVal : null;
     ip.retVal = null;
     return r;
-  } catch (e) {
-    if (e instanceof PyException && e.where === undefined) e.where = ip.where();
-    throw e;
-  } finally {
-    ip.frames.pop();
-  }
+  });
 }
 
 function bindParams(fn: PyFunction, args: Value[], kwargs: Map<string, Value> | undefined, scope: Scope): void {

@@ -1,7 +1,7 @@
 // copy.deepcopy / copy.copy: fresh instances, containers and parameters (cloned layers never share weights).
 import type { Interp } from './interpreter';
 import { PyDict, PyInstance, PyList, PySet, PyTuple, type Value } from './values';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 
 /** A deep copy as Python makes it: instances and containers are new, parameters and buffers get fresh storage. */
 export function deepCopy(ip: Interp, v: Value, memo = new Map<unknown, Value>()): Value {

@@ -1,4 +1,4 @@
-// Control-flow signals of the interpreter: Python exceptions and the step budget.
+// Control-flow signals of the interpreter: Python exceptions, and the pipeline's early stops (budget, cancellation).
 import type { Value } from './values';
 
 /** A Python exception raised by evaluated code (caught by `try`), carrying its class name and message. */
@@ -13,13 +13,9 @@ export class PyException {
   where?: string;
 }
 
-/** Thrown when the step budget runs out; ends the analysis with a diagnostic. */
-export class BudgetExceeded extends Error {}
+export { BudgetExceeded, Cancelled } from '../pipeline/errors';
 
-/** Thrown when the caller cancelled the analysis. */
-export class Cancelled extends Error {}
-
-/** `ValueError: message at file:line` for diagnostics. */
+/** `ValueError: message (at file:line)` for diagnostics. */
 export function describeException(e: PyException): string {
   const msg = e.message && e.message !== 'raised' ? `: ${e.message}` : '';
   return `${e.type}${msg}${e.where ? ` (at ${e.where})` : ''}`;

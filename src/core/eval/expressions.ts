@@ -1,9 +1,10 @@
 // Expression evaluation and assignment targets.
+import { callValue, evalArgs } from './evaluator';
 import type { Expr } from '../python/ir';
 import type { Interp } from './interpreter';
 import { Scope } from './scope';
-import { compare, containsKey, unaryOp } from './operators';
-import { callValue, evalArgs } from './calls';
+import { compare, containsKey, unaryOp, type UnaryOperator } from './operators';
+
 import { getAttr, setAttr, delAttr } from './attributes';
 import { starName } from './imports';
 import { getItem, setItem, delItem, iterate, truthy, toStr } from './protocols';
@@ -75,7 +76,7 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
         const t = truthy(ip, x);
         return t === undefined ? UNKNOWN : !t;
       }
-      return unaryOp(e.op, x, ip.binary);
+      return unaryOp(e.op as UnaryOperator, x, ip.torch.unary);
     }
     case 'bool': {
       const l = evalExpr(ip, e.l, scope);

@@ -17,17 +17,18 @@ export interface ImportContext {
   readonly run: ModuleRunner;
 }
 
-const contexts = new WeakMap<Interp, ImportContext>();
 export function setImportContext(ip: Interp, ctx: ImportContext): void {
-  contexts.set(ip, ctx);
+  ip.importContext = ctx;
 }
 
 function nativeModule(ip: Interp, name: string): PyModule | undefined {
   const cached = ip.modules.get(name);
   if (cached) return cached;
-  const make = contexts.get(ip)?.natives.get(name);
+  const make = ip.importContext?.natives.get(name);
   if (!make) return undefined;
-  const m = make(ip);
+  // A native module is part of the shared world, whichever analysis first imports it: built outside the journal, frozen.
+  const m = ip.journal.shared(() => make(ip));
+  ip.journal.freeze(m);
   ip.modules.set(name, m);
   return m;
 }
@@ -62,7 +63,7 @@ function resolve(ip: Interp, fromFile: string, dotted: string, level: number): P
     const n = nativeModule(ip, dotted);
     if (n) return n;
   }
-  const ctx = contexts.get(ip);
+  const ctx = ip.importContext;
   for (const path of candidates(ip, fromFile, dotted, level)) {
     const cached = ip.modules.get(path);
     if (cached) return cached;
@@ -76,7 +77,7 @@ function resolve(ip: Interp, fromFile: string, dotted: string, level: number): P
 function reportUnresolved(ip: Interp, dotted: string, level: number): void {
   const name = '.'.repeat(level) + dotted;
   const top = dotted.split('.')[0];
-  const natives = contexts.get(ip)?.natives;
+  const natives = ip.importContext?.natives;
   const roots = ip.loader.roots?.length ?? 0;
   ip.report(
     'warning',
@@ -112,7 +113,7 @@ export function importModule(ip: Interp, dotted: string, alias: string | undefin
 
 /** The file a module name resolves to and its text, without running it (native modules: none). */
 function locate(ip: Interp, fromFile: string, dotted: string, level: number): [string, string] | undefined {
-  if (level === 0 && contexts.get(ip)?.natives.has(dotted)) return undefined;
+  if (level === 0 && ip.importContext?.natives.has(dotted)) return undefined;
   for (const p of candidates(ip, fromFile, dotted, level)) {
     const text = ip.loader.read(p);
     if (text !== undefined) return [p, text];
@@ -151,7 +152,7 @@ export function starName(ip: Interp, attrs: Map<string, Value>, name: string): V
 
 /** True when `dotted` names a file module that exists but has not run in this analysis: binding its names lazily saves work. */
 function unloadedFile(ip: Interp, fromFile: string, dotted: string, level: number): boolean {
-  if (level === 0 && contexts.get(ip)?.natives.has(dotted)) return false;
+  if (level === 0 && ip.importContext?.natives.has(dotted)) return false;
   for (const p of candidates(ip, fromFile, dotted, level)) {
     if (ip.modules.has(p)) return false;
     if (ip.loader.read(p) !== undefined) return true;
@@ -181,12 +182,7 @@ export function importFrom(
           `${'.'.repeat(level)}${dotted}.${n.name}`,
           () => {
             const tmp = new Scope('module', undefined, ip.builtins);
-            ip.frames.push({ file, pos });
-            try {
-              importFromNow(ip, file, dotted, level, [{ name: n.name }], tmp);
-            } finally {
-              ip.frames.pop();
-            }
+            ip.withFrame(file, pos, () => importFromNow(ip, file, dotted, level, [{ name: n.name }], tmp));
             return tmp.vars.get(n.name) ?? new Unknown(`name ${n.name}`);
           },
           () => ip.runId,
@@ -257,7 +253,7 @@ export function importByName(ip: Interp, name: string, pkg?: string): PyModule |
 /** importlib.util.find_spec: whether a module is importable (native, or a file on the import path). */
 export function moduleExists(ip: Interp, dotted: string): boolean {
   const file = ip.frames[ip.frames.length - 1]?.file ?? ip.docFile;
-  return contexts.get(ip)?.natives.has(dotted) === true || locate(ip, file, dotted, 0) !== undefined;
+  return ip.importContext?.natives.has(dotted) === true || locate(ip, file, dotted, 0) !== undefined;
 }
 
 /** A module run in this analysis (or a native one) by its `__name__` (sys.modules[name]). */

@@ -4,25 +4,28 @@ import type { Diagnostic, Severity } from '../api/result';
 import { BudgetExceeded, Cancelled, PyException } from './errors';
 import { Scope } from './scope';
 import { evalExpr, assignTo, deleteTarget } from './expressions';
-import { defineClass } from './classDef';
+import { defineClass, instantiate } from './classDef';
 import { makeFunction } from './functions';
 import { truthy, iterate } from './protocols';
 import { importModule, importFrom } from './imports';
 import type { Recorder } from '../cost/recorder';
 import { PyInstance, PyList, PyModule, PyTuple, Unknown, type Value, type CallSite } from './values';
 import { LineIndex } from './lineIndex';
-import type { Tensor } from '../torch/tensor';
+import { Signal } from './signal';
+import { callValue, evalArgs } from './calls';
+import type { Evaluator } from './evaluator';
+import type { ImportContext } from './imports';
+import type { UnaryOperator } from './operators';
+import type { Tensor } from '../model/tensor';
+import { Journal } from './journal';
 
-export const enum Signal {
-  Normal,
-  Break,
-  Continue,
-  Return,
-}
+/** The evaluator's entry points, bound once: see evaluator.ts. */
+const evaluatorTable: Evaluator = Object.freeze({ evalExpr, evalArgs, callValue, instantiate });
 
 /** Tensor behaviour the torch layer plugs into the language core. */
 export interface TorchHooks {
   binary(op: string, a: Value, b: Value): Value;
+  unary(op: UnaryOperator, x: Tensor): Value;
   attr(t: Tensor, name: string): Value | undefined;
   index(t: Tensor, key: Value): Value;
   setIndex(t: Tensor, key: Value, v: Value): void;
@@ -52,6 +55,11 @@ export class Interp {
   readonly modules = new Map<string, PyModule>();
   readonly lineIndex = new Map<string, LineIndex>();
   readonly builtins = new Map<string, Value>();
+  /** Undoes what an analysis wrote to shared objects (native and cached modules) before the next one starts. */
+  readonly journal = new Journal();
+  readonly evaluator: Evaluator = evaluatorTable;
+  /** Native module factories and the file runner, set once by the world that owns this interpreter. */
+  importContext?: ImportContext;
   private seenDiag = new Set<string>();
 
   constructor(
@@ -85,6 +93,21 @@ export class Interp {
     this.frames.length = 0;
     this.lineIndex.clear();
     for (const key of [...this.modules.keys()]) if (key.includes('/') || key.endsWith('.py')) this.modules.delete(key);
+  }
+
+  /** Runs `body` with a frame for `file` at `pos` on the stack; the stack is as it was afterwards, whatever `body` throws. */
+  withFrame<T>(file: string, pos: number, body: () => T): T {
+    const depth = this.frames.length;
+    this.frames.push({ file, pos });
+    try {
+      return body();
+    } catch (e) {
+      // Where a Python exception escaped from, for messages (the innermost frame it left).
+      if (e instanceof PyException && e.where === undefined) e.where = this.where();
+      throw e;
+    } finally {
+      this.frames.length = depth;
+    }
   }
 
   tick(): void {

@@ -1,6 +1,6 @@
 // Python's binary, unary and comparison operators over interpreter values (tensors go to the torch hooks).
 import { dimAdd, dimFloorDiv, dimMul, dimPoly, dimSub, fromPoly } from '../sym/dim';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { hashKey } from './keys';
 import { percentFormat } from './percentFormat';
 import {
@@ -289,9 +289,12 @@ export function containsKey(container: Value, x: Value): boolean | undefined {
   return undefined;
 }
 
-export function unaryOp(op: string, x: Value, tensorHook: TensorBinaryHook): Value {
+/** Python's unary operators; a tensor operand goes to the torch layer's unary hook. */
+export type UnaryOperator = '-' | '+' | '~';
+
+export function unaryOp(op: UnaryOperator, x: Value, tensorHook: (op: UnaryOperator, x: Tensor) => Value): Value {
   x = force(x);
-  if (x instanceof Tensor) return tensorHook('u' + op, x, null);
+  if (x instanceof Tensor) return tensorHook(op, x);
   if (x instanceof Unknown) return x;
   if (op === '-') {
     if (typeof x === 'number') return -x;

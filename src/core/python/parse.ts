@@ -102,6 +102,8 @@ function parseText(text: string, previous?: ParseState): { module: Module; state
   let first;
   try {
     first = parseAndLower(text, previous);
+    // Lezer's incremental parse can recover from errors differently than a fresh parse: errors are parsed afresh.
+    if (first.errors.length && previous) first = parseAndLower(text);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     // The parser's own limits (a stack overflow on pathological input): nothing of the file can be trusted.
@@ -111,5 +113,5 @@ function parseText(text: string, previous?: ParseState): { module: Module; state
   const state: ParseState = { text, fragments: TreeFragment.addTree(first.tree), lowered: first.lowered };
   if (!first.errors.length) return { module: { body: first.body, syntaxErrors: [] }, state };
   const plain = { body: first.body, syntaxErrors: placeErrors(text, first.errors) };
-  return recoverUnclosed(text, plain, parseAndLower, state) ?? { module: plain, state };
+  return recoverUnclosed(text, plain, (t) => parseAndLower(t)) ?? { module: plain, state };
 }

@@ -6,7 +6,7 @@ import { findUnclosed, type Unclosed } from './unclosed';
 import { mapOffsets, repair, type RepairMode } from './repair';
 import { placeErrors } from './placeErrors';
 
-type ParseAndLower = (text: string, previous?: ParseState) => { body: Stmt[]; errors: ParseError[]; tree: Tree };
+type ParseAndLower = (text: string) => { body: Stmt[]; errors: ParseError[]; tree: Tree };
 
 function lineOf(src: string, p: number): number {
   let line = 1;
@@ -27,15 +27,9 @@ function unclosedError(src: string, u: Unclosed, mode: RepairMode): ParseError {
   return { s: at, e: at + 1, msg: `'${src[u.bracket]}' was never closed${where}; ${then}` };
 }
 
-function attempt(
-  source: string,
-  cuts: readonly Unclosed[],
-  modes: readonly RepairMode[],
-  parse: ParseAndLower,
-  previous: ParseState,
-) {
+function attempt(source: string, cuts: readonly Unclosed[], modes: readonly RepairMode[], parse: ParseAndLower) {
   const r = repair(source, cuts, modes);
-  const p = parse(r.text, previous); // incremental: only the repaired stretch is parsed again
+  const p = parse(r.text); // not incremental: reusing nodes of a tree with errors can change the result
   return {
     body: mapOffsets(p.body, r.toSource),
     errors: placeErrors(source, mapOffsets(p.errors, r.toSource)),
@@ -51,12 +45,11 @@ export function recoverUnclosed(
   source: string,
   plain: Module,
   parse: ParseAndLower,
-  previous: ParseState,
 ): { module: Module; state: ParseState } | undefined {
   const cuts = findUnclosed(source);
   if (!cuts.length) return undefined;
   let modes: RepairMode[] = cuts.map(() => 'close');
-  let result = attempt(source, cuts, modes, parse, previous);
+  let result = attempt(source, cuts, modes, parse);
   // Where closing leaves errors in the statement, skip the statement (brackets inside one are left to the parser).
   const failing = cuts.map((u) => result.errors.some((e) => e.s >= u.start && e.s <= u.codeEnd));
   if (failing.some(Boolean)) {
@@ -64,7 +57,7 @@ export function recoverUnclosed(
     modes = cuts.map((u, i) =>
       skipped.includes(u.start) ? (u.inner ? 'none' : 'skip') : failing[i] ? 'none' : 'close',
     );
-    result = attempt(source, cuts, modes, parse, previous);
+    result = attempt(source, cuts, modes, parse);
   }
   if (result.errors.length >= plain.syntaxErrors.length) return undefined;
   const repaired = cuts.filter((_, i) => modes[i] !== 'none');

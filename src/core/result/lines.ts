@@ -1,18 +1,17 @@
 // Per-line costs from the recorder: self and inclusive counts, shapes, formulas, parameters created on the line.
 import type { LineCost, OpRecord } from '../api/result';
-import type { Convention } from '../api/options';
+import { conventionRules, type Convention } from '../api/options';
 import type { LineAgg, OpAgg, Recorder } from '../cost/recorder';
 import { formulaString, termsConcrete } from '../cost/terms';
 import type { DimValues } from './evaluate';
 import { costCounts, zeroCounts } from './costCounts';
 import { DimValues as DV } from './evaluate';
-import type { ParamCounts } from './paramCounts';
-import { describeValue, valueParams } from './boundValue';
 
 function opFormula(agg: OpAgg, dims: DimValues, conv: Convention): { formula: string; symbolic?: string } {
   const ev = agg.event;
-  const scale = conv === 'macs' ? 1 : 2;
-  const rest = conv === 'seed' ? ev.flops : [];
+  const rule = conventionRules[conv];
+  const scale = rule.perMac;
+  const rest = rule.elementwise ? ev.flops : [];
   const formula = formulaString(ev.macs, scale, rest, dims.show);
   if (termsConcrete(ev.macs) && termsConcrete(rest)) return { formula };
   const symbolic = formulaString(ev.macs, scale, rest, DV.symbolic);
@@ -40,18 +39,21 @@ function opRecord(agg: OpAgg, dims: DimValues, conv: Convention): OpRecord {
   };
 }
 
+/** How a front end shows the value a statement bound: its shape, and a module's parameters (see Recorder.bind). */
+export type DescribeValue = (v: unknown) => { value?: string; params?: bigint } | undefined;
+
 /** One entry per document line that ran ops, created parameters or bound a value, in line order. */
 export function buildLines(
   rec: Recorder,
   params: Map<number, { count: bigint; bytes: bigint }>,
   dims: DimValues,
   conv: Convention,
-  paramCounts: ParamCounts,
+  describe: DescribeValue = () => undefined,
 ): LineCost[] {
   const bound = new Map<number, { value?: string; params?: bigint }>();
   rec.boundValues.forEach((v, l) => {
-    const d = { value: describeValue(v), params: valueParams(v, paramCounts) };
-    if (d.value !== undefined || d.params) bound.set(l, d);
+    const d = describe(v);
+    if (d && (d.value !== undefined || d.params)) bound.set(l, d);
   });
   const lineNos = [...rec.lines.keys()];
   params.forEach((_, l) => {

@@ -3,8 +3,8 @@ import type { AnalysisResult, CostCounts, Diagnostic, ModuleNode } from '../api/
 import type { AnalyzeOptions } from '../api/options';
 import { DimValues } from '../result/evaluate';
 import { buildLines } from '../result/lines';
-import { ParamCounts } from '../result/paramCounts';
-import { counts, summarize } from '../result/summary';
+import { summarize } from '../result/summary';
+import { costCounts } from '../result/costCounts';
 import { dimPoly, dimProd } from '../sym/dim';
 import type { EvalCtx } from './context';
 import type { Layer } from './layer';
@@ -21,7 +21,7 @@ function modelNode(m: Model, dims: DimValues, conv: AnalyzeOptions['convention']
     type: l.spec.className,
     line: l.line,
     params: layerParams(l, dims),
-    inclusive: counts(dims, conv, l.cost),
+    inclusive: costCounts(l.cost, dims, conv),
     calls: l.applications,
     children: [],
   }));
@@ -60,7 +60,7 @@ export function buildTsJsResult(
     e.bytes += n * BigInt(ctx.float.bytes);
     byLine.set(l.line, e);
   }
-  const lines = buildLines(rec, byLine, dims, conv, new ParamCounts(dims));
+  const lines = buildLines(rec, byLine, dims, conv);
   const paramBytes = P * BigInt(ctx.float.bytes);
   const m = outcome.model;
   const out = m?.outputs[0];

@@ -1,5 +1,5 @@
 // Values of the small JavaScript subset the TF.js front end evaluates: plain JS data, closures, natives, layers, models, symbolic tensors.
-import type { Tensor } from '../torch/tensor';
+import type { Tensor } from '../model/tensor';
 import type { Scope } from './scope';
 import type { Node, TSESTree } from './parse';
 
@@ -95,11 +95,4 @@ export function isUnknown(v: JsValue): v is Unknown {
 export function truthy(v: JsValue): boolean | undefined {
   if (v instanceof Unknown) return undefined;
   return !!v;
-}
-
-export function typeName(v: JsValue): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
-  return typeof v;
 }

@@ -1,5 +1,5 @@
 // Describes the value a statement bound: a tensor's shape, a tuple of shapes, and a module's parameter count.
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { isModule } from '../torch/nn/moduleTree';
 import { PyList, PyTuple, type Value } from '../eval/values';
 import type { ParamCounts } from './paramCounts';

@@ -2,16 +2,17 @@
 import { dictStorage } from '../eval/dictSubclass';
 import type { AnalysisResult, Diagnostic, ModuleNode } from '../api/result';
 import type { AnalyzeOptions } from '../api/options';
-import type { Session } from '../engine/session';
-import type { EntryOutcome } from '../engine/entry';
-import { DimValues } from './evaluate';
-import { buildLines } from './lines';
-import { costCounts, zeroCounts } from './costCounts';
-import { summarize } from './summary';
+import type { Session } from './session';
+import type { EntryOutcome } from './entry';
+import { DimValues } from '../result/evaluate';
+import { buildLines } from '../result/lines';
+import { costCounts, zeroCounts } from '../result/costCounts';
+import { summarize } from '../result/summary';
 import { distinctTensors, namedChildren } from '../torch/nn/moduleTree';
 import { ParamCounts } from './paramCounts';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { PyInstance, PyTuple, PyList, type Value } from '../eval/values';
+import { describeValue, valueParams } from './boundValue';
 
 function firstTensor(v: Value | undefined): Tensor | undefined {
   if (v instanceof Tensor) return v;
@@ -41,7 +42,8 @@ export function buildResult(
   const rec = ip.recorder;
   const dims = new DimValues(opts.dims);
   const conv = opts.convention;
-  const roots = rec.rootModules;
+  // The torch layer enters nn.Module instances on the recorder's module stack: its opaque refs are PyInstances here.
+  const roots = rec.rootModules as PyInstance[];
   const counts = new ParamCounts(dims);
   const tensorsOf = (role: 'param' | 'buffer'): Iterable<Tensor> => {
     if (roots.length === 0) return rec.tensors.filter((t) => t.role === role);
@@ -63,7 +65,10 @@ export function buildResult(
     e.bytes += n * BigInt(t.dtype.bytes);
     byLine.set(t.line, e);
   }
-  const lines = buildLines(rec, byLine, dims, conv, counts);
+  const lines = buildLines(rec, byLine, dims, conv, (v) => ({
+    value: describeValue(v as Value),
+    params: valueParams(v as Value, counts),
+  }));
   const out = firstTensor(outcome.output);
   const result: AnalysisResult = {
     language: 'python',
