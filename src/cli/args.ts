@@ -18,6 +18,12 @@ export interface AnalyzeCommand {
   readonly strict: boolean;
   /** Print the stack of an internal error. */
   readonly debug: boolean;
+  /** --python-path folders, in order. */
+  readonly pythonPaths: string[];
+  /** --python EXE: the interpreter whose sys.path is searched. */
+  readonly python?: string;
+  /** --no-python-env: do not ask any interpreter for its sys.path. */
+  readonly noPythonEnv: boolean;
 }
 
 export type Command =
@@ -40,6 +46,10 @@ Options:
   --optimizer NAME        adam (default), sgd, momentum (training-step estimate)
   --strict                exit 3 when the result is partial (some figure is a lower bound)
   --debug                 print the stack trace of an internal error
+  --python-path DIR       a folder searched for imports after the file's own; repeatable
+  --python EXE            the Python whose sys.path (site-packages) is searched for imports
+                          (default: $VIRTUAL_ENV, else $CONDA_PREFIX, else python3 on PATH)
+  --no-python-env         do not ask a Python interpreter for its sys.path
   -h, --help              this help
   -v, --version           the version
 
@@ -64,8 +74,13 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
   const [cmd, ...rest] = argv;
   const opts = new Map<string, string[]>();
   const positional: string[] = [];
+  let noPythonEnv = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
+    if (a === '--no-python-env') {
+      noPythonEnv = true;
+      continue;
+    }
     if (!a.startsWith('--')) {
       positional.push(a);
       continue;
@@ -89,7 +104,18 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
       : { error: `unknown format '${f}' for ops (text or markdown)` };
   }
   if (cmd !== 'analyze') return { error: `unknown command ${quote(cmd)} (try: flopscope analyze FILE)` };
-  const known = new Set(['entry', 'input', 'dim', 'format', 'convention', 'precision', 'optimizer', ...flags]);
+  const known = new Set([
+    'entry',
+    'input',
+    'dim',
+    'format',
+    'convention',
+    'precision',
+    'optimizer',
+    'python-path',
+    'python',
+    ...flags,
+  ]);
   for (const k of opts.keys()) if (!known.has(k)) return { error: `unknown option --${quote(k).slice(1, -1)}` };
   if (positional.length !== 1)
     return { error: positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE' };
@@ -131,5 +157,8 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     optimizer: optimizer as Optimizer,
     strict: opts.has('strict'),
     debug: opts.has('debug'),
+    pythonPaths: opts.get('python-path') ?? [],
+    python: one('python'),
+    noPythonEnv,
   };
 }

@@ -13,6 +13,7 @@ import { requireTsJs } from '../protocol/tsjsBundle';
 import { renderOpsList } from './opsList';
 import { diskIrStore } from './irStore';
 import { readNotebook } from './notebookFile';
+import { importRoots } from './pythonEnv';
 
 declare const FLOPSCOPE_VERSION: string;
 
@@ -31,8 +32,9 @@ function buildId(): string {
 }
 
 /** Imports are read only under the analyzed file's project root (see projectRoot.ts) and these extra roots. */
-function readRoots(path: string): ReadRoots {
-  return new ReadRoots([projectRoot(path)]);
+/** What the CLI may read: the analyzed file's project, and the import roots (--python-path, PYTHONPATH, sys.path). */
+function readRoots(path: string, importRoots: readonly string[]): ReadRoots {
+  return new ReadRoots([projectRoot(path), ...importRoots]);
 }
 
 function run(cmd: AnalyzeCommand): number {
@@ -40,6 +42,8 @@ function run(cmd: AnalyzeCommand): number {
   const read = readRegularFile(path);
   if ('error' in read) throw new UsageError(`cannot read ${cmd.file}: ${read.error}`);
   let source = read.text;
+  const env = importRoots(cmd);
+  if (env.error) throw new UsageError(env.error);
   const options: Partial<AnalyzeOptions> = {
     path,
     entry: cmd.entry,
@@ -48,7 +52,8 @@ function run(cmd: AnalyzeCommand): number {
     convention: cmd.convention,
     precision: cmd.precision,
     optimizer: cmd.optimizer,
-    readFile: fileReader(readRoots(path)),
+    readFile: fileReader(readRoots(path, env.roots)),
+    importRoots: env.roots,
     irStore: diskIrStore(buildId()),
   };
   let note: string | undefined;

@@ -9,6 +9,7 @@ import * as diagnostics from './diagnostics';
 import { FileCache } from './fileCache';
 import * as hover from './hover';
 import { InputStore } from './inputStore';
+import { PythonEnvironment } from './pythonEnvironment';
 import { Log } from './log';
 import { Analyzers } from './analyzers';
 import { InProcessRunner } from './runner';
@@ -33,8 +34,10 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       new InProcessRunner(new Analyzers(platform, context.extensionUri)),
       log,
     );
-    const cache = new AnalysisCache(files, inputs, log, runner);
-    context.subscriptions.push(files, inputs, cache, runner);
+    const python = new PythonEnvironment(platform.runPython);
+    const cache = new AnalysisCache(files, inputs, log, runner, python);
+    context.subscriptions.push(files, inputs, cache, runner, python);
+    void python.refresh().catch((error) => log.error('could not read the Python environment', error));
     const deps: Deps = { context, cache, inputs, log };
     for (const feature of [
       diagnostics,
@@ -61,9 +64,12 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
         if (cell && vscode.window.visibleNotebookEditors.some((n) => n.notebook === e.notebook)) cache.schedule(cell);
       }),
       vscode.workspace.onDidCloseNotebookDocument((nb) => cache.forgetNotebook(nb)),
-      vscode.workspace.onDidChangeConfiguration(
-        (e) => e.affectsConfiguration('flopscope.analysis') && cache.invalidate(),
-      ),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('flopscope.analysis')) cache.invalidate();
+        if (e.affectsConfiguration('flopscope.python') || e.affectsConfiguration('python')) void python.refresh();
+      }),
+      // A new interpreter or extra path: library imports resolve elsewhere.
+      python.onDidChange(() => cache.invalidate()),
       inputs.onDidChange((uri) => cache.invalidate(uri)),
     );
     for (const editor of vscode.window.visibleTextEditors)

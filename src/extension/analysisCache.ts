@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { languageOf } from '../core';
 import type { AnalysisResult } from '../core/api/result';
 import { analysisDelay, analysisOptions } from './config';
+import type { PythonEnvironment } from './pythonEnvironment';
 import type { AnalysisRunner } from './runner';
 import { joinCells, projectCell, type CellPlace } from '../protocol/notebook';
 import { cellScheme, modelUri, notebookOf, notebookStamp, pythonCells } from './notebookCells';
@@ -63,6 +64,7 @@ export class AnalysisCache implements vscode.Disposable {
     private readonly inputs: InputStore,
     private readonly log: Log,
     private readonly runner: AnalysisRunner,
+    private readonly python?: PythonEnvironment,
   ) {}
 
   /** The result for the document's current version, if already computed. */
@@ -230,6 +232,7 @@ export class AnalysisCache implements vscode.Disposable {
         source,
         {
           ...settings,
+          importRoots: this.python?.roots() ?? [],
           dims: { ...settings.dims, ...stored?.dims },
           path: document.uri.path,
           ...(stored?.entry ? { entry: stored.entry } : {}),

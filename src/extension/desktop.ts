@@ -16,6 +16,13 @@ const platform: Platform = {
   async loadTsJs(extensionUri) {
     return requireTsJs(vscode.Uri.joinPath(extensionUri, 'dist').fsPath, require);
   },
+  runPython: (exe, script) =>
+    new Promise((resolve, reject) => {
+      const { execFile } = require('node:child_process') as unknown as {
+        execFile: (f: string, a: string[], o: object, cb: (e: Error | null, out: string) => void) => void;
+      };
+      execFile(exe, ['-c', script], { timeout: 10_000, encoding: 'utf8' }, (e, out) => (e ? reject(e) : resolve(out)));
+    }),
   createRunner(extensionUri, inProcess, log) {
     const file = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
     const { Worker } = require('node:worker_threads') as unknown as {

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { Analyzer } from '../protocol/tsjsBundle';
 import type { Log } from './log';
 import type { AnalysisRunner } from './runner';
+import type { PythonRunner } from './pythonEnvironment';
 
 export type { Analyzer };
 
@@ -12,4 +13,6 @@ export interface Platform {
   loadTsJs(extensionUri: vscode.Uri): Promise<Analyzer>;
   /** Where analyses run; `inProcess` runs them on the host's thread. */
   createRunner(extensionUri: vscode.Uri, inProcess: AnalysisRunner, log: Log): AnalysisRunner;
+  /** Runs a Python interpreter (desktop only): how the environment's sys.path is found. */
+  readonly runPython?: PythonRunner;
 }

@@ -75,6 +75,7 @@ export function renderJson(r: AnalysisResult): string {
       },
       steps: r.steps,
       budgetExceeded: r.budgetExceeded,
+      importedFiles: r.importedFiles ?? [],
     }) + '\n'
   );
 }
@@ -252,6 +253,7 @@ export function renderTable(r: AnalysisResult, context: ReportContext = {}): str
   if (!r.diagnostics.length) out.push('  none');
   for (const d of r.diagnostics) out.push(`  line ${d.span.line}: ${d.severity}: ${d.message} [${d.code}]`);
   out.push('', `Coverage: ${coverageText(r)}`);
+  if (r.importedFiles?.length) out.push('', 'Imported files', ...r.importedFiles.map((f) => `  ${f}`));
   if (r.budgetExceeded) out.push(`Step budget exceeded after ${r.steps} steps: results are partial.`);
   return out.join('\n') + '\n';
 }
@@ -321,5 +323,6 @@ export function renderMarkdown(r: AnalysisResult, context: ReportContext = {}): 
   for (const d of r.diagnostics)
     out.push(`- line ${d.span.line}: **${d.severity}**: ${mdCell(d.message)} (${mdCode(d.code)})`);
   out.push('', `**Coverage:** ${mdCell(coverageText(r))}`);
+  if (r.importedFiles?.length) out.push('', '## Imported files', '', ...r.importedFiles.map((f) => `- ${mdCell(f)}`));
   return out.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 // The analysis worker thread (desktop): runs the engine off the extension host's thread, with its own copy of the files.
 import { parentPort } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import { analyze, Engine, languageOf } from '../core';
 import { requireTsJs, type Analyzer } from '../protocol/tsjsBundle';
 import { normalizePath } from '../protocol/paths';
@@ -17,6 +18,16 @@ function analyzerFor(languageId: string): Analyzer {
   return tsjs;
 }
 
+/** A file under an import root (site-packages, extra paths): read from disk, as libraries are not synced. */
+function libraryFile(path: string, roots: readonly string[] | undefined): string | undefined {
+  if (!roots?.some((r) => path.startsWith(r.endsWith('/') ? r : r + '/'))) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function handle(req: WorkerRequest): WorkerReply {
   for (const [path, text] of req.files) {
     if (text === null) files.delete(path);
@@ -26,7 +37,7 @@ function handle(req: WorkerRequest): WorkerReply {
   try {
     const result = analyzerFor(req.languageId)(req.source, {
       ...req.options,
-      readFile: (path) => files.get(normalizePath(path)),
+      readFile: (path) => files.get(normalizePath(path)) ?? libraryFile(path, req.options.importRoots),
       isCancelled: () => Atomics.load(flag, 0) === 1,
     });
     return { id: req.id, result };

@@ -1,10 +1,11 @@
 // `npm run bench`: medians of the engine's speed (not a test). Prints one line per measurement.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { core, root } from '../unit/core.mjs';
 import { bigModelFile } from './bigModel.mjs';
-import { corpusMissing, corpusSitePackages, pythonFiles } from '../corpus.mjs';
+import { corpusGroundTruth, corpusMissing, corpusSitePackages, pythonFiles } from '../corpus.mjs';
 
 const { analyze } = core;
 const TV = '/usr/lib/python3/dist-packages/torchvision/models';
@@ -168,4 +169,37 @@ if (existsSync(cli) && existsSync(join(TV, 'resnet.py'))) {
       `real PyTorch computing the same numbers (oracle golden, CPU seconds incl. a train pass): ${secs} s, ${g.maxRssMB} MB peak → CLI is ${((secs * 1000) / ms).toFixed(0)}x faster (--live re-measures wall time, eval pass only)`,
     );
   }
+}
+
+// Library models (issue 12): the Llama user file importing transformers from the corpus, in a fresh CLI process
+// (the IR disk cache as a user has it after the first run, and without it), and re-analysis after a one-character
+// edit of the user file in-process (library modules are reused while their texts are unchanged).
+if (noCorpus) console.log(`library models: skipped (${noCorpus})`);
+else if (existsSync(cli)) {
+  const dir = corpusSitePackages();
+  const llama = corpusGroundTruth().find((g) => g.name === 'hf-llama');
+  const userDir = mkdtempSync(join(tmpdir(), 'flopscope-bench-'));
+  const userFile = join(userDir, 'llama_user.py');
+  writeFileSync(userFile, llama.user_file);
+  const cliArgs = [cli, 'analyze', userFile, '--python-path', dir, '--no-python-env', '--format', 'json'];
+  const cliMedian = (env, runs) => {
+    const wall = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      execFileSync(process.execPath, cliArgs, { stdio: 'pipe', env: { ...process.env, ...env } });
+      wall.push(performance.now() - t);
+    }
+    return wall.sort((a, b) => a - b)[runs >> 1];
+  };
+  lastCpu = undefined;
+  show('Llama user_file, fresh CLI process, no IR cache, wall', cliMedian({ FLOPSCOPE_NO_CACHE: '1' }, 3), 3000);
+  show('Llama user_file, fresh CLI process, IR disk cache warm, wall', cliMedian({}, 5), 3000);
+  const opts = { path: userFile, readFile, importRoots: [dir] };
+  analyze(llama.user_file, opts);
+  show(
+    'Llama user_file re-analysis after a one-character edit (in-process)',
+    median((i) => analyze(llama.user_file.replace('1000, (1, 64', `${1000 + (i % 5)}, (1, 64`), opts), 11, 2),
+    50,
+  );
+  rmSync(userDir, { recursive: true, force: true });
 }

@@ -28,6 +28,19 @@ const allowed = {
   'src/core/torch/signature.ts cache': 'a memo of parsed signature text (a pure function)',
   'src/core/tsjs/dtype.ts cache': 'a memo of immutable Dtype objects by name',
   'src/core/tsjs/shapes.ts symbols': 'a memo of immutable symbolic dims by name',
+  'src/core/python/grammar/tokens.ts bracketed': 'a constant table of grammar terms, never written',
+  'src/core/python/grammar/tokens.ts stringFlags': 'a constant table of grammar terms, never written',
+  'src/core/torch/tensorAttrNames.ts tensorAttrNames': 'a constant table (dir(torch.Tensor)), never written',
+  'src/core/eval/attributes.ts getattributeCache':
+    "weak side table keyed by class: the class's own __getattribute__ (a memo of its MRO lookup)",
+  'src/core/eval/dataclass.ts missingSentinels': 'weak side table: one dataclasses.MISSING object per world',
+  'src/core/eval/imports.ts resolvingStar':
+    'a recursion guard of one lookup, emptied in its finally (empty between calls)',
+  'src/core/eval/lazyStar.ts starsOf':
+    "weak side table: a module namespace's lazy star imports (as a hidden field would)",
+  'src/core/eval/lazyStar.ts scans':
+    'weak per world: a memo of a pure text scan, keyed by path and checked against the text',
+  'src/core/eval/lazyStar.ts verdicts': 'weak per world, reset when the analysis (runId) changes',
 };
 
 function tsFiles(dir) {

@@ -64,6 +64,11 @@ export interface AnalyzeOptions {
   readonly precision: Precision;
   readonly optimizer: Optimizer;
   readonly readFile?: FileReader;
+  /**
+   * Folders searched for absolute imports after the document's own folder, in order (extra paths, PYTHONPATH, the
+   * Python environment's sys.path). Read through `readFile`; the CLI's sandbox allows the same list.
+   */
+  readonly importRoots?: readonly string[];
   /** Optional persistent IR cache for files that are not being edited. */
   readonly irStore?: IrStore;
   /** Interpreter step budget. */

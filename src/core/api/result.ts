@@ -164,6 +164,8 @@ export interface AnalysisResult {
   readonly modules: readonly ModuleNode[];
   readonly diagnostics: readonly Diagnostic[];
   readonly coverage: Coverage;
+  /** Files the analysis imported and evaluated (sibling and library modules), in the order they ran. */
+  readonly importedFiles?: readonly string[];
   /** Values used for symbolic dims (`B=1` by default), and which symbols appeared. */
   readonly dims: Readonly<Record<string, number>>;
   readonly convention: string;

@@ -1,4 +1,5 @@
 // Assembles the AnalysisResult from a finished session: totals, memory ledger, lines, module tree, coverage.
+import { dictStorage } from '../eval/dictSubclass';
 import type { AnalysisResult, Diagnostic, ModuleNode } from '../api/result';
 import type { AnalyzeOptions } from '../api/options';
 import type { Session } from './session';
@@ -17,6 +18,13 @@ function firstTensor(v: Value | undefined): Tensor | undefined {
   if (v instanceof Tensor) return v;
   if (v instanceof PyTuple || v instanceof PyList)
     for (const x of v.items) {
+      const t = firstTensor(x);
+      if (t) return t;
+    }
+  // A dict output (HF's ModelOutput: logits / last_hidden_state first, None fields left out): its first tensor.
+  const d = dictStorage(v ?? null);
+  if (d)
+    for (const [, x] of d.map.values()) {
       const t = firstTensor(x);
       if (t) return t;
     }
@@ -70,6 +78,7 @@ export function buildResult(
     lines,
     modules: roots.map((r) => moduleNode(s, r, r.cls.name, new Set(), dims, conv, counts)),
     steps: ip.steps,
+    importedFiles: [...ip.modules.keys()].filter((k) => k.includes('/') && k !== ip.docFile),
     ...summarize(
       rec,
       lines,

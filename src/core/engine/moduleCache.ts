@@ -37,12 +37,28 @@ export class ModuleCache {
   }
 
   /** The cached module for `path`, if its text, and recursively its imports' texts, are unchanged and none is the document. */
-  reuse(path: string, text: string): PyModule | undefined {
+  reuse(
+    path: string,
+    text: string,
+    adopt?: (path: string, text: string, module: PyModule) => void,
+  ): PyModule | undefined {
     const e = this.entries.get(path);
     if (!e || e.text !== text || !this.depsValid(e, new Set([path]))) return undefined;
     this.noteDep(path);
     this.replay(path);
+    if (adopt) this.adoptDeps(e, new Set([path]), adopt);
     return e.module;
+  }
+
+  /** Hands each import of a reused module (recursively) to `adopt`, so this run knows them as its modules. */
+  private adoptDeps(e: Entry, seen: Set<string>, adopt: (path: string, text: string, module: PyModule) => void): void {
+    for (const d of e.deps) {
+      const de = this.entries.get(d);
+      if (seen.has(d) || !de) continue;
+      seen.add(d);
+      adopt(d, de.text, de.module);
+      this.adoptDeps(de, seen, adopt);
+    }
   }
 
   /** Re-applies the writes of a reused module and of its imports (once each per analysis), imports first. */

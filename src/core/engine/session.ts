@@ -13,7 +13,7 @@ import { registerTorch } from '../torch/torchModule';
 import { makeTensorHooks } from '../torch/tensorHooks';
 import { dtypes } from '../torch/dtypes';
 import { Scope } from '../eval/scope';
-import { PyException, BudgetExceeded, Cancelled } from '../eval/errors';
+import { PyException, BudgetExceeded, Cancelled, describeException } from '../eval/errors';
 import { exceptionText, traceback } from '../eval/traceback';
 import { PyModule } from '../eval/values';
 import { ModuleCache } from './moduleCache';
@@ -67,7 +67,13 @@ export function beginAnalysis(w: Session, opts: AnalyzeOptions): void {
   w.ip.journal.rollback();
   w.ctx.defaultFloat = w.defaultFloat;
   w.irStore = opts.irStore;
-  w.ip.begin(opts.path, opts.maxSteps, new Recorder(), { read: (p) => opts.readFile?.(p) }, opts.isCancelled);
+  w.ip.begin(
+    opts.path,
+    opts.maxSteps,
+    new Recorder(),
+    { read: (p) => opts.readFile?.(p), roots: opts.importRoots },
+    opts.isCancelled,
+  );
   w.modules.beginRun();
 }
 
@@ -76,9 +82,16 @@ export function runFile(s: Session, path: string, name: string, source?: string)
   const { ip, modules: cache } = s;
   const text = source ?? ip.loader.read(path);
   if (text === undefined) return undefined;
-  const cached = path === ip.docFile ? undefined : cache.reuse(path, text);
+  // A reused module's imports are this run's modules too (one class identity per file; line numbers for messages).
+  const adopt = (p: string, t: string, m: PyModule) => {
+    if (ip.modules.has(p)) return;
+    ip.modules.set(p, m);
+    ip.registerSource(p, t, s.parses.lineIndex(p, t));
+  };
+  const cached = path === ip.docFile ? undefined : cache.reuse(path, text, adopt);
   if (cached) {
     ip.modules.set(path, cached);
+    ip.registerSource(path, text, s.parses.lineIndex(path, text));
     return cached;
   }
   const parsed = s.parses.parse(path, text, s.irStore);
@@ -110,6 +123,14 @@ export function runFile(s: Session, path: string, name: string, source?: string)
         tb.related,
       );
     }
+    // An imported file that stopped part-way (in Python its import would fail): the names it defines after that
+    // point are unknown, so the result is partial; said at the document line that imported it.
+    else
+      ip.report(
+        'warning',
+        'evaluation-stopped',
+        `flopscope: the imported file ${path} stopped: ${describeException(e)}; what it defines after that is unknown`,
+      );
   } finally {
     ip.frames.length = depth;
     cache.exit(path, text, m, finished);

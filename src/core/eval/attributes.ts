@@ -4,6 +4,9 @@ import { callValue } from './evaluator';
 import type { Interp } from './interpreter';
 
 import { builtinMethod } from './builtinMethods';
+import { attrsDict } from './attrsDict';
+import { starName } from './imports';
+import { PyException } from './errors';
 import { Tensor } from '../model/tensor';
 import {
   force,
@@ -38,6 +41,34 @@ export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefi
   obj = force(obj);
   if (obj instanceof UnresolvedImport)
     return new UnresolvedImport(`attribute ${name}`, obj.module, `${obj.label}.${name}`, obj.at);
+  if (obj instanceof PyInstance) {
+    // A class's own __getattribute__ (HF configs map attribute names through it); object's is the plain lookup.
+    const ga = customGetattribute(obj.cls);
+    if (ga) {
+      try {
+        return callValue(ip, ga, [obj, name], undefined, ip.site);
+      } catch (e) {
+        if (e instanceof PyException && e.type === 'AttributeError') return undefined;
+        throw e;
+      }
+    }
+  }
+  return lookupAttrPlain(ip, obj, name);
+}
+
+const getattributeCache = new WeakMap<PyClass, PyFunction | null>();
+function customGetattribute(cls: PyClass): PyFunction | undefined {
+  let f = getattributeCache.get(cls);
+  if (f === undefined) {
+    const v = cls.lookup('__getattribute__');
+    getattributeCache.set(cls, (f = v instanceof PyFunction ? v : null));
+  }
+  return f ?? undefined;
+}
+
+/** object.__getattribute__: instance attributes, the class (descriptors bound), then __getattr__. */
+export function lookupAttrPlain(ip: Interp, obj: Value, name: string): Value | undefined {
+  obj = force(obj);
   if (obj instanceof Unknown) return new Unknown(`attribute ${name}`);
   if (obj instanceof PyTuple && obj.names) {
     const i = obj.names.indexOf(name);
@@ -47,6 +78,7 @@ export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefi
     const own = obj.attrs.get(name);
     if (own !== undefined) return own;
     if (name === '__class__') return obj.cls;
+    if (name === '__dict__') return attrsDict(obj.attrs);
     const c = obj.cls.lookup(name);
     if (c !== undefined) return bind(ip, c, obj, obj.cls);
     const hooked = obj.cls.hooks.getattr?.(obj, name);
@@ -57,11 +89,16 @@ export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefi
   }
   if (obj instanceof PyClass) {
     if (name === '__name__' || name === '__qualname__') return obj.name;
-    if (name === '__mro__') return new Unknown('mro');
+    if (name === '__mro__') return new PyTuple([...obj.mro]);
+    if (name === '__dict__') return attrsDict(obj.dict);
     const c = obj.lookup(name);
     return c === undefined ? undefined : bind(ip, c, obj, obj);
   }
-  if (obj instanceof PyModule) return obj.attrs.get(name);
+  if (obj instanceof PyModule) {
+    if (name === '__dict__') return attrsDict(obj.attrs);
+    const v = obj.attrs.get(name);
+    return v !== undefined ? v : starName(ip, obj.attrs, name);
+  }
   if (obj instanceof PySuper) {
     const selfCls = obj.self instanceof PyInstance ? obj.self.cls : obj.self instanceof PyClass ? obj.self : undefined;
     if (!selfCls) return undefined;
@@ -78,8 +115,11 @@ export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefi
     if (name === 'itemsize') return obj.bytes;
     return undefined;
   }
-  if (obj instanceof PyFunction)
-    return name === '__name__' || name === '__qualname__' ? obj.name : new Unknown(`attribute ${name}`);
+  if (obj instanceof PyFunction) {
+    if (name === '__name__' || name === '__qualname__') return obj.name;
+    if (name === '__module__') return obj.closure.module.vars.get('__name__') ?? null;
+    return new Unknown(`attribute ${name}`);
+  }
   if (obj instanceof BoundMethod && name === '__self__') return obj.self;
   return builtinMethod(ip, obj, name);
 }
@@ -106,6 +146,21 @@ export function getAttr(ip: Interp, obj: Value, name: string): Value {
 export function setAttr(ip: Interp, obj: Value, name: string, v: Value): void {
   obj = force(obj);
   if (obj instanceof PyInstance) {
+    // A class's own __setattr__ (object's is the plain store below).
+    const custom = obj.cls.lookup('__setattr__');
+    if (custom instanceof PyFunction) {
+      callValue(ip, custom, [obj, name, v], undefined, ip.site);
+      return;
+    }
+    storeAttr(ip, obj, name, v);
+  } else if (obj instanceof PyClass) obj.dict.set(name, v);
+  else if (obj instanceof PyModule) obj.attrs.set(name, v);
+  else if (obj instanceof Tensor && name === 'requires_grad' && typeof v === 'boolean') obj.requiresGrad = v;
+}
+
+/** object.__setattr__: properties, native hooks (nn.Module registers children), else the instance's own attributes. */
+export function storeAttr(ip: Interp, obj: Value, name: string, v: Value): void {
+  if (obj instanceof PyInstance) {
     const prop = obj.cls.lookup(name);
     if (prop instanceof Property && prop.fset) {
       callValue(ip, prop.fset, [obj, v], undefined, ip.site);
@@ -113,9 +168,7 @@ export function setAttr(ip: Interp, obj: Value, name: string, v: Value): void {
     }
     if (obj.cls.hooks.setattr?.(obj, name, v)) return;
     obj.attrs.set(name, v);
-  } else if (obj instanceof PyClass) obj.dict.set(name, v);
-  else if (obj instanceof PyModule) obj.attrs.set(name, v);
-  else if (obj instanceof Tensor && name === 'requires_grad' && typeof v === 'boolean') obj.requiresGrad = v;
+  }
 }
 
 export function delAttr(_ip: Interp, obj: Value, name: string): void {

@@ -67,6 +67,19 @@ const listMethods: Record<string, Method> = {
     l.items.push(x);
     return null;
   },
+  // collections.deque is a list here; its left-end methods:
+  appendleft: (_ip, l: PyList, [x]) => {
+    l.items.unshift(x);
+    return null;
+  },
+  popleft: (_ip, l: PyList) => {
+    if (!l.items.length) throw new PyException('IndexError', 'pop from an empty deque');
+    return l.items.shift()!;
+  },
+  extendleft: (ip, l: PyList, [x]) => {
+    for (const v of iterate(ip, x) ?? []) l.items.unshift(v);
+    return null;
+  },
   extend: (ip, l: PyList, [x]) => {
     const items = iterate(ip, x);
     if (items) {
@@ -139,7 +152,12 @@ export function sortItems(ip: Interp, items: Value[], kw?: Map<string, Value>): 
 const dictMethods: Record<string, Method> = {
   get: (_ip, d: PyDict, [k, def]) => d.map.get(hashKey(k))?.[1] ?? (def === undefined ? null : def),
   items: (_ip, d: PyDict) => new PyList([...d.map.values()].map(([k, v]) => new PyTuple([k, v]))),
-  keys: (_ip, d: PyDict) => new PyList([...d.map.values()].map(([k]) => k)),
+  // A set view, in insertion order (`d.keys() | other` is a set operation).
+  keys: (_ip, d: PyDict) => {
+    const s = new PySet();
+    for (const [h, [k]] of d.map) s.map.set(h, k);
+    return s;
+  },
   values: (_ip, d: PyDict) => new PyList([...d.map.values()].map(([, v]) => v)),
   update: (ip, d: PyDict, [o], kw) => {
     if (o instanceof PyDict) for (const [h, kv] of o.map) d.map.set(h, kv);

@@ -82,6 +82,10 @@ export class BuiltinTypes {
       return unknown ? undefined : false;
     }
     if (!(cls instanceof PyClass)) return undefined;
+    if (cls.instanceCheck) {
+      const r = cls.instanceCheck(v);
+      if (r !== undefined) return r;
+    }
     if (cls === this.float && toNum(v) !== undefined && typeof v !== 'boolean' && !(typeof v === 'number')) return true;
     const t = this.typeOf(v);
     return t ? t.isSubclassOf(cls) : undefined;

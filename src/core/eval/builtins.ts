@@ -2,7 +2,7 @@
 import type { Interp } from './interpreter';
 import { BuiltinTypes } from './builtinTypes';
 import { callValue } from './calls';
-import { lookupAttr, setAttr } from './attributes';
+import { lookupAttr, lookupAttrPlain, setAttr, storeAttr } from './attributes';
 import { iterate, len, toStr, repr, truthy } from './protocols';
 import { compare, toNum } from './operators';
 import { sortItems } from './builtinMethods';
@@ -33,6 +33,9 @@ import {
   identity,
   type Value,
 } from './values';
+
+import { installDictMethods } from './dictSubclass';
+import { attrsDict } from './attrsDict';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
 
@@ -86,6 +89,24 @@ export function installBuiltins(ip: Interp, types: BuiltinTypes): void {
     return d;
   });
   native(types.type, ([x]) => types.typeOf(x) ?? UNKNOWN);
+  installDictMethods(ip, types);
+  types.object.dict.set('__init_subclass__', new ClassMethod(new NativeFunction('__init_subclass__', () => null)));
+  types.object.dict.set(
+    '__getattribute__',
+    new NativeFunction('__getattribute__', ([self, name]) => {
+      if (typeof name !== 'string') return UNKNOWN;
+      const v = lookupAttrPlain(ip, self ?? null, name);
+      if (v === undefined) throw new PyException('AttributeError', name);
+      return v;
+    }),
+  );
+  types.object.dict.set(
+    '__setattr__',
+    new NativeFunction('__setattr__', ([self, name, v]) => {
+      if (typeof name === 'string') storeAttr(ip, self ?? null, name, v ?? null);
+      return null;
+    }),
+  );
   b.set('frozenset', types.set);
 
   fn('len', ([x]) => len(ip, x));
@@ -244,7 +265,12 @@ export function installBuiltins(ip: Interp, types: BuiltinTypes): void {
   fn('property', ([g, s]) => new Property(g, s ?? undefined));
   fn('staticmethod', ([f]) => new StaticMethod(f));
   fn('classmethod', ([f]) => new ClassMethod(f));
-  fn('globals', () => new PyDict());
+  // The running code's module namespace, live (`globals()[name]`).
+  fn('globals', () => {
+    const f = ip.frames[ip.frames.length - 1];
+    const m = f && ip.modules.get(f.file);
+    return m ? attrsDict(m.attrs) : new PyDict();
+  });
   fn('locals', () => new PyDict());
   fn('__import__', () => UNKNOWN);
   b.set('Ellipsis', ELLIPSIS);

@@ -58,6 +58,7 @@ export function defineClass(ip: Interp, st: Extract<Stmt, { k: 'class' }>, scope
     if (fn instanceof PyFunction) fn.definingClass ??= cls; // Python binds __class__ where the function is defined
   }
   cls.hooks.onSubclass?.(cls);
+  initSubclass(ip, cls);
   for (let i = st.decorators.length - 1; i >= 0; i--) cls = applyDecorator(ip, st.decorators[i], cls, scope);
   return cls;
 }
@@ -83,4 +84,15 @@ export function instantiate(
   const init = cls.lookup('__init__');
   if (init) callValue(ip, init, [inst, ...args], kwargs, site);
   return inst;
+}
+
+/** type.__new__ calls the nearest base's `__init_subclass__` (an implicit classmethod) on the new class. */
+function initSubclass(ip: Interp, cls: PyClass): void {
+  for (const base of cls.mro.slice(1)) {
+    const f = base.dict.get('__init_subclass__');
+    if (f === undefined) continue;
+    const fn = f instanceof ClassMethod ? f.fn : f;
+    if (fn instanceof PyFunction) callValue(ip, fn, [cls], undefined, ip.site);
+    return;
+  }
 }

@@ -11,6 +11,8 @@ export class PyException {
     readonly message: string,
     readonly value: Value = null,
   ) {}
+  /** `file:line` of the innermost Python statement it escaped from (set once, as it unwinds). */
+  where?: string;
 }
 
 /** One traceback frame: a file, an offset in it (the statement running), and the function's name. */
@@ -21,3 +23,9 @@ export interface TraceFrame {
 }
 
 export { BudgetExceeded, Cancelled } from '../pipeline/errors';
+
+/** `ValueError: message (at file:line)` for diagnostics. */
+export function describeException(e: PyException): string {
+  const msg = e.message && e.message !== 'raised' ? `: ${e.message}` : '';
+  return `${e.type}${msg}${e.where ? ` (at ${e.where})` : ''}`;
+}

@@ -8,10 +8,13 @@ import { Scope } from './scope';
 import { compare, containsKey, unaryOp, type UnaryOperator } from './operators';
 
 import { getAttr, setAttr, delAttr } from './attributes';
+import { starName } from './imports';
 import { getItem, setItem, delItem, iterate, truthy, toStr } from './protocols';
 import { hashKey } from './keys';
 import { makeLambda } from './functions';
 import {
+  force,
+  PyInstance,
   PySuper,
   PyClass,
   ELLIPSIS,
@@ -30,7 +33,8 @@ import { PyException } from './errors';
 export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
   switch (e.k) {
     case 'name': {
-      const v = scope.lookup(e.id);
+      let v = scope.lookup(e.id);
+      if (v === undefined) v = starName(ip, scope.module.vars, e.id);
       if (v === undefined) {
         ip.report('information', 'unknown-name', `flopscope: '${e.id}' is not defined here; treated as unknown`, {
           s: e.s,
@@ -87,7 +91,7 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
       return t ? l : evalExpr(ip, e.r, scope);
     }
     case 'cmp':
-      return compare(e.op, evalExpr(ip, e.l, scope), evalExpr(ip, e.r, scope), (c, x) => containsKey(c, x), ip.binary);
+      return compare(e.op, evalExpr(ip, e.l, scope), evalExpr(ip, e.r, scope), (c, x) => contains(ip, c, x), ip.binary);
     case 'cond': {
       const t = truthy(ip, evalExpr(ip, e.test, scope));
       if (t === undefined && !inertExpr(e.then)) ip.undecided('branch');
@@ -234,4 +238,16 @@ function checkedString(parts: string[]): string {
     'string',
   );
   return parts.join('');
+}
+
+/** `x in c`: built-in containers, then a class's `__contains__` (dict subclasses find dict's), else `__iter__`. */
+function contains(ip: Interp, c: Value, x: Value): boolean | undefined {
+  c = force(c);
+  if (c instanceof PyInstance) {
+    const f = c.cls.lookup('__contains__');
+    if (f) return truthy(ip, callValue(ip, f, [c, x], undefined, ip.site));
+    const items = iterate(ip, c);
+    if (items) return containsKey(new PyList(items), x);
+  }
+  return containsKey(c, x);
 }

@@ -2,7 +2,8 @@
 import type { Interp } from './interpreter';
 import { dirname, join } from './paths';
 import { getAttr, lookupAttr } from './attributes';
-import { LazyImport, PyModule, Unknown, UnresolvedImport, type Value } from './values';
+import { LazyImport, PyList, PyModule, PyTuple, Unknown, UnresolvedImport, type Value } from './values';
+import { addLazyStar, lazyStars, mayExport, type Locate } from './lazyStar';
 import { Scope } from './scope';
 import { PyException } from './errors';
 
@@ -34,25 +35,31 @@ function nativeModule(ip: Interp, name: string): PyModule | undefined {
 }
 
 function candidates(ip: Interp, fromFile: string, dotted: string, level: number): string[] {
-  // Absolute imports search the analyzed document's folder (Python's sys.path[0]); relative ones walk up from the importer.
-  let base = level === 0 ? dirname(ip.docFile) : dirname(fromFile);
-  for (let i = 1; i < level; i++) {
-    // More dots than folders: Python's "attempted relative import beyond top-level package"; nothing to read.
-    if (dirname(base) === base) return [];
-    base = dirname(base);
-  }
   const rel = dotted ? dotted.split('.').join('/') : '';
-  const out = rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
+  const inDir = (base: string) =>
+    rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
+  if (level > 0) {
+    // Relative imports walk up from the importer.
+    let base = dirname(fromFile);
+    for (let i = 1; i < level; i++) {
+      // More dots than folders: Python's "attempted relative import beyond top-level package"; nothing to read.
+      if (dirname(base) === base) return [];
+      base = dirname(base);
+    }
+    return inDir(base);
+  }
+  // Absolute imports: the analyzed document's folder (Python's sys.path[0]), then the import roots in order.
+  const out = inDir(dirname(ip.docFile));
+  for (const root of ip.loader.roots ?? []) out.push(...inDir(root));
   // An absolute import of the importer's own package (`from torchvision.ops import X` inside torchvision/models/):
   // the package's parent folder is on sys.path whenever the package is importable at all. Only a package (a folder with
   // __init__.py) counts: an ancestor folder that merely shares the name is not importable.
-  if (level === 0)
-    for (let d = dirname(fromFile), top = rel.split('/')[0]; d !== '/' && d !== '.'; d = dirname(d)) {
-      if (d.slice(d.lastIndexOf('/') + 1) === top && ip.loader.read(join(d, '__init__.py')) !== undefined) {
-        out.push(join(dirname(d), rel + '.py'), join(dirname(d), rel, '__init__.py'));
-        break;
-      }
+  for (let d = dirname(fromFile), top = rel.split('/')[0]; d !== '/' && d !== '.'; d = dirname(d)) {
+    if (d.slice(d.lastIndexOf('/') + 1) === top && ip.loader.read(join(d, '__init__.py')) !== undefined) {
+      out.push(...inDir(dirname(d)));
+      break;
     }
+  }
   return out;
 }
 
@@ -72,15 +79,81 @@ function resolve(ip: Interp, fromFile: string, dotted: string, level: number): P
   return undefined;
 }
 
+/** A note at the document's import line: which module could not be found, so the names it gives are unknown. */
+function reportUnresolved(ip: Interp, dotted: string, level: number): void {
+  const name = '.'.repeat(level) + dotted;
+  const top = dotted.split('.')[0];
+  const natives = ip.importContext?.natives;
+  const roots = ip.loader.roots?.length ?? 0;
+  ip.report(
+    'warning',
+    'unresolved-import',
+    level === 0 && natives && [...natives.keys()].some((k) => k === top || k.startsWith(top + '.'))
+      ? `flopscope: module '${name}' is not modelled; names from it are unknown`
+      : `flopscope: cannot find module '${name}' (searched the file's folder${roots ? ` and ${roots} import path${roots === 1 ? '' : 's'}` : ''}); names from it are unknown. Give the Python environment (CLI: --python EXE or --python-path DIR; editor: the selected interpreter or flopscope.python.extraPaths)`,
+  );
+}
+
 export function importModule(ip: Interp, dotted: string, alias: string | undefined, scope: Scope): void {
   const file = ip.frames[ip.frames.length - 1].file;
   const m = resolve(ip, file, dotted, 0);
+  if (!m) reportUnresolved(ip, dotted, 0);
   if (alias) {
     scope.assign(alias, m ?? unresolved(ip, dotted, alias));
     return;
   }
   const top = dotted.split('.')[0];
-  scope.assign(top, (top === dotted ? m : resolve(ip, file, top, 0)) ?? unresolved(ip, dotted, top));
+  const topModule = top === dotted ? m : resolve(ip, file, top, 0);
+  // `import a.b.c` binds `a`, and each package gets its submodule as an attribute (a.b, a.b.c).
+  if (m && topModule && top !== dotted) {
+    const parts = dotted.split('.');
+    let parent: PyModule | undefined = topModule;
+    for (let i = 1; i < parts.length && parent; i++) {
+      const child = i === parts.length - 1 ? m : resolve(ip, file, parts.slice(0, i + 1).join('.'), 0);
+      if (child && !parent.attrs.has(parts[i])) parent.attrs.set(parts[i], child);
+      parent = child;
+    }
+  }
+  scope.assign(top, topModule ?? unresolved(ip, dotted, top));
+}
+
+/** The file a module name resolves to and its text, without running it (native modules: none). */
+function locate(ip: Interp, fromFile: string, dotted: string, level: number): [string, string] | undefined {
+  if (level === 0 && ip.importContext?.natives.has(dotted)) return undefined;
+  for (const p of candidates(ip, fromFile, dotted, level)) {
+    const text = ip.loader.read(p);
+    if (text !== undefined) return [p, text];
+  }
+  return undefined;
+}
+
+const resolvingStar = new Set<string>();
+
+/**
+ * A name a module namespace may get from its lazy `import *`s: the last source whose text exports it runs, and the
+ * name is bound in the namespace. Undefined when none gives it.
+ */
+export function starName(ip: Interp, attrs: Map<string, Value>, name: string): Value | undefined {
+  const list = lazyStars(attrs);
+  if (list.length === 0) return undefined;
+  const loc: Locate = (f, d, l) => locate(ip, f, d, l);
+  for (let i = list.length - 1; i >= 0; i--) {
+    const s = list[i];
+    const key = `${s.fromFile}|${s.level}|${s.dotted}|${name}`;
+    if (resolvingStar.has(key) || !mayExport(ip, loc, s, name)) continue;
+    resolvingStar.add(key);
+    try {
+      const m = resolve(ip, s.fromFile, s.dotted, s.level);
+      const v = m ? lookupAttr(ip, m, name) : undefined;
+      if (v !== undefined) {
+        attrs.set(name, v);
+        return v;
+      }
+    } finally {
+      resolvingStar.delete(key);
+    }
+  }
+  return undefined;
 }
 
 /** True when `dotted` names a file module that exists but has not run in this analysis: binding its names lazily saves work. */
@@ -101,6 +174,11 @@ export function importFrom(
   scope: Scope,
 ): void {
   const file = ip.frames[ip.frames.length - 1].file;
+  if (names.length === 1 && names[0].name === '*' && unloadedFile(ip, file, dotted, level)) {
+    // `from M import *` of a file not run yet: M runs when a name it exports is first looked up here.
+    addLazyStar(scope.vars, { fromFile: file, dotted, level });
+    return;
+  }
   if (names.every((n) => n.name !== '*') && (dotted ? unloadedFile(ip, file, dotted, level) : level > 0)) {
     for (const n of names) {
       const pos = ip.frames[ip.frames.length - 1].pos;
@@ -144,21 +222,55 @@ function importFromNow(
     return;
   }
   const m = resolve(ip, file, dotted, level);
+  if (!m) reportUnresolved(ip, dotted, level);
   for (const { name, alias } of names) {
     if (name === '*') {
-      if (m) for (const [k, v] of m.attrs) if (!k.startsWith('_')) scope.assign(k, v);
+      if (m) starImport(ip, m, scope);
       continue;
     }
-    let v: Value | undefined = m ? lookupAttr(ip, m, name) : undefined;
-    if (v === undefined && m) {
-      // `from pkg import submodule`
-      v = resolve(ip, file, dotted ? `${dotted}.${name}` : name, level);
-    }
+    const sub = dotted ? `${dotted}.${name}` : name;
+    // `from pkg import submodule`: a package whose names come from lazy star imports is not searched for it first.
+    const lazyPkg = m !== undefined && !m.attrs.has(name) && lazyStars(m.attrs).length > 0;
+    let v: Value | undefined = lazyPkg && locate(ip, file, sub, level) ? resolve(ip, file, sub, level) : undefined;
+    v ??= m ? lookupAttr(ip, m, name) : undefined;
+    if (v === undefined && m) v = resolve(ip, file, sub, level);
     scope.assign(
       alias ?? name,
       v ?? (m ? getAttr(ip, m, name) : unresolved(ip, `${'.'.repeat(level)}${dotted}`, alias ?? name)),
     );
   }
+}
+
+/** An eager `import *` of a module that has run: its __all__ (else its public names), and its own lazy star imports. */
+function starImport(ip: Interp, m: PyModule, scope: Scope): void {
+  const all = m.attrs.get('__all__');
+  const names = all instanceof PyList || all instanceof PyTuple ? all.items : undefined;
+  if (names) {
+    for (const n of names) if (typeof n === 'string') scope.assign(n, lookupAttr(ip, m, n) ?? new Unknown(`name ${n}`));
+  } else for (const [k, v] of m.attrs) if (!k.startsWith('_')) scope.assign(k, v);
+  for (const s of lazyStars(m.attrs)) addLazyStar(scope.vars, s);
+}
+
+/** importlib.import_module(name, package): the module, run if needed; undefined when it cannot be found. */
+export function importByName(ip: Interp, name: string, pkg?: string): PyModule | undefined {
+  const file = ip.frames[ip.frames.length - 1]?.file ?? ip.docFile;
+  const level = name.length - name.replace(/^\.+/, '').length;
+  const dotted = level ? `${pkg ? pkg + '.' : ''}${name.slice(level)}`.replace(/\.$/, '') : name;
+  return resolve(ip, file, level ? name.slice(level) : dotted, level);
+}
+
+/** importlib.util.find_spec: whether a module is importable (native, or a file on the import path). */
+export function moduleExists(ip: Interp, dotted: string): boolean {
+  const file = ip.frames[ip.frames.length - 1]?.file ?? ip.docFile;
+  return ip.importContext?.natives.has(dotted) === true || locate(ip, file, dotted, 0) !== undefined;
+}
+
+/** A module run in this analysis (or a native one) by its `__name__` (sys.modules[name]). */
+export function modulesByName(ip: Interp, name: string): PyModule | undefined {
+  const direct = ip.modules.get(name);
+  if (direct) return direct;
+  for (const m of ip.modules.values()) if (m.attrs.get('__name__') === name) return m;
+  return undefined;
 }
 
 /** The value bound by an import that resolves to nothing: an Unknown that remembers the import, so each use is a gap. */

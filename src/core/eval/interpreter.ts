@@ -47,6 +47,8 @@ export interface Frame {
 export interface ModuleLoader {
   /** Returns source for a module file path, or undefined. */
   read(path: string): string | undefined;
+  /** Folders searched for absolute imports after the document's own folder (site-packages, extra paths), in order. */
+  readonly roots?: readonly string[];
 }
 
 export class Interp {
@@ -107,6 +109,10 @@ export class Interp {
     this.frames.push({ file, pos });
     try {
       return body();
+    } catch (e) {
+      // Where a Python exception escaped from, for messages (the innermost frame it left).
+      if (e instanceof PyException && e.where === undefined) e.where = this.where();
+      throw e;
     } finally {
       this.frames.length = depth;
     }
@@ -115,6 +121,14 @@ export class Interp {
   tick(): void {
     if (++this.steps > this.maxSteps) throw new BudgetExceeded();
     if ((this.steps & 0xfff) === 0 && this.isCancelled?.()) throw new Cancelled();
+  }
+
+  /** `file:line` of the innermost frame (for messages about where evaluation stopped). */
+  where(): string {
+    const f = this.frames[this.frames.length - 1];
+    if (!f) return this.docFile;
+    const idx = this.lineIndex.get(f.file);
+    return `${f.file}:${idx ? idx.line(f.pos) : '?'}`;
   }
 
   get site(): CallSite {
@@ -218,7 +232,9 @@ export class Interp {
       case 'aug':
         return this.augAssign(st.target, st.op, st.value, scope);
       case 'ann':
-        if (scope.kind === 'class' && st.target.k === 'name') scope.vars.set('__annotations__:' + st.target.id, null);
+        // A class body's annotations are its dataclass fields, except ClassVar[...] ones.
+        if (scope.kind === 'class' && st.target.k === 'name' && !isClassVar(st.ann))
+          scope.vars.set('__annotations__:' + st.target.id, null);
         if (st.value) assignTo(this, st.target, evalExpr(this, st.value, scope), scope);
         return Signal.Normal;
       case 'if': {
@@ -270,7 +286,9 @@ export class Interp {
       }
       case 'raise': {
         const x = st.x ? evalExpr(this, st.x, scope) : null;
-        throw new PyException(exceptionName(x), exceptionMessage(x));
+        const err = new PyException(exceptionName(x), exceptionMessage(x), x);
+        err.where = this.where();
+        throw err;
       }
       case 'assert':
         return Signal.Normal;
@@ -394,6 +412,11 @@ export class Interp {
   }
 }
 
+function isClassVar(ann: Expr): boolean {
+  const base = ann.k === 'index' ? ann.obj : ann;
+  return (base.k === 'name' && base.id === 'ClassVar') || (base.k === 'attr' && base.name === 'ClassVar');
+}
+
 function exceptionName(x: Value): string {
   if (x && typeof x === 'object' && 'name' in x && typeof (x as { name: unknown }).name === 'string')
     return (x as { name: string }).name;
@@ -405,7 +428,7 @@ function exceptionName(x: Value): string {
 function exceptionMessage(x: Value): string {
   const args = x instanceof PyInstance ? x.attrs.get('args') : undefined;
   const first = args instanceof PyTuple ? args.items[0] : undefined;
-  return typeof first === 'string' && first ? first : 'raised';
+  return typeof first === 'string' && first ? first.slice(0, 300) : 'raised';
 }
 
 /** True for an `except` clause that catches ImportError (bare, ImportError, ModuleNotFoundError, Exception, ...). */

@@ -153,6 +153,12 @@ export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinar
     for (const [k, v] of b.map) d.map.set(k, v);
     return d;
   }
+  // A set (or dict.keys(), a set view) with any iterable on the right: `d.keys() | d.values()`.
+  if (a instanceof PySet && (b instanceof PyList || b instanceof PyTuple) && '|&-^'.includes(op)) {
+    const bs = new PySet();
+    for (const x of b.items) bs.map.set(hashKey(x), x);
+    b = bs;
+  }
   if (a instanceof PySet && b instanceof PySet) {
     const s = new PySet();
     if (op === '|') {
@@ -162,6 +168,9 @@ export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinar
       for (const [k, v] of a.map) if (b.map.has(k)) s.map.set(k, v);
     } else if (op === '-') {
       for (const [k, v] of a.map) if (!b.map.has(k)) s.map.set(k, v);
+    } else if (op === '^') {
+      for (const [k, v] of a.map) if (!b.map.has(k)) s.map.set(k, v);
+      for (const [k, v] of b.map) if (!a.map.has(k)) s.map.set(k, v);
     } else return UNKNOWN;
     return s;
   }

@@ -201,8 +201,10 @@ export function setItem(ip: Interp, obj: Value, key: Value, v: Value): void {
   }
 }
 
-export function delItem(_ip: Interp, obj: Value, key: Value): void {
-  if (obj instanceof PyDict) obj.map.delete(hashKey(key));
+export function delItem(ip: Interp, obj: Value, key: Value): void {
+  const f = obj instanceof PyInstance ? obj.cls.lookup('__delitem__') : undefined;
+  if (f) callValue(ip, f, [obj, key], undefined, ip.site);
+  else if (obj instanceof PyDict) obj.map.delete(hashKey(key));
   else if (obj instanceof PyList && typeof key === 'number') obj.items.splice(normIndex(key, obj.items.length), 1);
 }
 

@@ -4,7 +4,6 @@ import type { Interp } from './interpreter';
 import { callValue } from './calls';
 import { iterate } from './protocols';
 import { toNum } from './operators';
-import { hashKey } from './keys';
 import { enumClass } from './enumType';
 import { dataclassDecorator } from './dataclass';
 import {
@@ -21,6 +20,14 @@ import {
   UNKNOWN,
   type Value,
 } from './values';
+
+import { deepCopy, shallowCopy } from './deepCopy';
+import { abcClasses } from './abcClasses';
+import { reModule } from './reModule';
+import { asdict, dataclassFields, dataclassMissing, fieldMarker, isDataclassValue } from './dataclass';
+import { registerHubShims } from './hubShims';
+import { registerImportlib } from './importlibModule';
+import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
 
@@ -133,7 +140,8 @@ export function registerStdlib(natives: NativeModules): void {
       overload: identityDecorator,
       no_type_check: identityDecorator,
       final: identityDecorator,
-      TYPE_CHECKING: false,
+      // True, as type checkers take it: libraries list their imports there (transformers' lazy __init__ files).
+      TYPE_CHECKING: true,
       get_type_hints: () => new PyDict(),
     });
     for (const n of typingNames) m.attrs.set(n, new Unknown(`typing.${n}`));
@@ -171,20 +179,17 @@ export function registerStdlib(natives: NativeModules): void {
   natives.set('collections', (ip) =>
     mod('collections', {
       OrderedDict: ip.builtins.get('dict')!,
-      defaultdict: ([, init]) => (init instanceof PyDict ? init : new PyDict()),
+      defaultdict: defaultdictClass(ip),
       namedtuple: () => new Unknown('namedtuple'),
-      deque: ([x]) => new PyList(x ? (iterate(ip, x) ?? []) : []),
-      Counter: () => new PyDict(),
+      deque: dequeFunction(ip),
+      Counter: counterClass(ip),
     }),
   );
-  natives.set('collections.abc', () =>
-    mod('collections.abc', {
-      Sequence: new Unknown('abc'),
-      Iterable: new Unknown('abc'),
-      Mapping: new Unknown('abc'),
-      Callable: new Unknown('abc'),
-    }),
-  );
+  natives.set('re', (ip) => reModule(ip));
+  registerHubShims(natives);
+  registerImportlib(natives);
+  natives.set('sys', (ip) => sysModule(ip));
+  natives.set('collections.abc', (ip) => mod('collections.abc', abcClasses(ip)));
   natives.set('enum', (ip) => {
     const { Enum, IntEnum, auto } = enumClass(ip);
     return mod('enum', { Enum, IntEnum, auto, unique: identityDecorator, Flag: Enum, StrEnum: Enum });
@@ -192,15 +197,12 @@ export function registerStdlib(natives: NativeModules): void {
   natives.set('dataclasses', (ip) =>
     mod('dataclasses', {
       dataclass: dataclassDecorator(ip),
-      field: (_a, kw) => {
-        const d = new PyDict();
-        d.map.set(hashKey('__field__'), ['__field__', true]);
-        for (const [k, v] of kw ?? []) d.map.set(hashKey(k), [k, v]);
-        return d;
-      },
-      asdict: () => new PyDict(),
+      field: (_a, kw) => fieldMarker(kw),
+      asdict: ([x]) => asdict(ip, x ?? null),
       replace: () => UNKNOWN,
-      fields: () => new PyList([]),
+      fields: ([x]) => dataclassFields(ip, x ?? null),
+      is_dataclass: ([x]) => isDataclassValue(x ?? null),
+      MISSING: dataclassMissing(ip),
     }),
   );
   natives.set('warnings', () =>
@@ -211,7 +213,9 @@ export function registerStdlib(natives: NativeModules): void {
       catch_warnings: () => null,
     }),
   );
-  natives.set('copy', () => mod('copy', { deepcopy: ([x]) => x ?? null, copy: ([x]) => x ?? null }));
+  natives.set('copy', (ip) =>
+    mod('copy', { deepcopy: ([x]) => deepCopy(ip, x ?? null), copy: ([x]) => shallowCopy(x ?? null) }),
+  );
   natives.set('abc', (ip) =>
     mod('abc', {
       ABC: new PyClass('ABC', [ip.builtins.get('object') as PyClass], new Map()),
@@ -248,7 +252,6 @@ export function registerStdlib(natives: NativeModules): void {
   );
   for (const name of [
     'os',
-    'sys',
     'logging',
     'inspect',
     'numbers',
@@ -257,7 +260,6 @@ export function registerStdlib(natives: NativeModules): void {
     'time',
     'json',
     'pathlib',
-    're',
     'random',
   ]) {
     natives.set(name, () => {

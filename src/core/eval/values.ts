@@ -146,6 +146,8 @@ export class PyClass {
   hooks: NativeClassHooks;
   /** Class body annotations in order (for @dataclass). */
   annotations: { name: string; ann?: Expr }[] = [];
+  /** An ABC's own isinstance rule for built-in values (dict is a Mapping); not inherited by subclasses. */
+  instanceCheck?: (v: Value) => boolean | undefined;
   constructor(
     readonly name: string,
     readonly bases: PyClass[],

@@ -116,8 +116,10 @@ function partialReasons(rec: Recorder, diagnostics: readonly Diagnostic[]): Part
     });
   }
   const seen = new Map<string, { reason: PartialReason; count: number }>();
+  // A missing module explains unknown ops (each use of its names is one); unused, it changes no figure.
+  const skip = rec.unknownOps === 0 ? 'unresolved-import' : undefined;
   for (const d of diagnostics) {
-    if (!isPartialCode(d.code)) continue;
+    if (!isPartialCode(d.code) || d.code === skip) continue;
     const s = seen.get(d.code);
     if (s) s.count++;
     else {

@@ -48,6 +48,7 @@ export function registerNumpy(natives: NativeModules, c: TorchCtx): void {
       if (d) m.attrs.set(n, d);
     }
     m.attrs.set('pi', new PyFloat(Math.PI));
+    m.attrs.set('newaxis', null);
     m.attrs.set('e', new PyFloat(Math.E));
     m.attrs.set('inf', new PyFloat(Infinity));
     return m;

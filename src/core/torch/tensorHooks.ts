@@ -1,4 +1,5 @@
 // The tensor behaviour plugged into the interpreter: operators, attributes and methods, indexing, iteration.
+import { tensorAttrNames } from './tensorAttrNames';
 import type { UnaryOperator } from '../eval/operators';
 import type { TorchHooks } from '../eval/interpreter';
 import type { TorchCtx } from './context';
@@ -85,6 +86,8 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
       }
       const def = ops.get(name);
       if (def?.method) return new NativeFunction(name, (args, kw) => def.fn(c, [t, ...args], kw));
+      // Not a Tensor attribute at all (`hasattr(x, "jax")` duck typing): AttributeError, as PyTorch says.
+      if (!tensorAttrNames.has(name)) return undefined;
       return new NativeFunction(name, () => {
         c.ip.recorder.unknownOp(c.ip, `Tensor.${name}`);
         c.ip.report('information', 'unknown-op', `flopscope: Tensor.${name}() is not modelled; its cost is unknown`);

@@ -68,6 +68,19 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
       return p;
     }),
   );
+  // nn.Buffer(tensor, persistent=True) (PyTorch 2.5+): assigned to a module attribute, it is a buffer.
+  const bufferCls = new PyClass('Buffer', [tensorCls], new Map());
+  bufferCls.dict.set(
+    '__new__',
+    new NativeFunction('__new__', ([, data]) => {
+      const t = asTensor(data ?? null);
+      const b = new Tensor(t?.shape, t?.dtype ?? c.defaultFloat, 'buffer');
+      b.line = ip.docLine();
+      b.data = t?.data;
+      ip.recorder.tensors.push(b);
+      return b;
+    }),
+  );
   types.tensor = tensorCls;
   types.parameter = parameterCls;
   const module = makeModuleClass(c, object);
@@ -107,7 +120,14 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     '_calculate_fan_in_and_fan_out',
     new NativeFunction('fan', () => new PyTuple([new Unknown('fan_in'), new Unknown('fan_out')])),
   );
-  const nn = mod('torch.nn', { Module: module, Parameter: parameterCls, functional, init, ...kit.classes });
+  const nn = mod('torch.nn', {
+    Module: module,
+    Parameter: parameterCls,
+    Buffer: bufferCls,
+    functional,
+    init,
+    ...kit.classes,
+  });
   nn.attrs.set('modules', nn);
   const parameter = mod('torch.nn.parameter', { Parameter: parameterCls });
   nn.attrs.set('parameter', parameter);

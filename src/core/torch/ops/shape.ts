@@ -166,9 +166,31 @@ def(['repeat', 'tile'], 'tm', (c, args) => {
   });
   return out;
 });
-def(['repeat_interleave'], 'tm', (_c, args) => {
-  const x = asTensor(args[0]);
-  return x ? new Tensor(undefined, x.dtype) : new Unknown('repeat_interleave');
+def(['repeat_interleave'], 'tm', (c, args, kw) => {
+  const a = bind('repeat_interleave', 'input, repeats=None, dim=None, output_size=None', args, kw);
+  const x = asTensor(a.input);
+  if (!x) return new Unknown('repeat_interleave');
+  // An int repeat count (or a one-element tensor holding one): each element repeated that many times along dim.
+  const rt = asTensor(a.repeats);
+  const reps = rt ? (rt.data?.length === 1 ? rt.data[0] : undefined) : toDim(a.repeats);
+  if (!x.shape || reps === undefined) {
+    c.unknownShape('repeat_interleave');
+    return new Tensor(undefined, x.dtype);
+  }
+  if (a.dim === null) return c.tensor([dimMul(dimProd(x.shape), reps)], x.dtype);
+  const d = normDim(a.dim, x.shape.length);
+  if (d === undefined) return new Tensor(undefined, x.dtype);
+  const shape = x.shape.slice();
+  shape[d] = dimMul(shape[d], reps);
+  return c.tensor(shape, x.dtype);
+});
+// x.copy_(src): x's values replaced in place (0 FLOPs, memory traffic only); the result is x itself.
+def('copy_', 'm', (_c, [x]) => {
+  const t = asTensor(x);
+  if (!t) return new Unknown('copy_');
+  t.data = undefined;
+  t.values = undefined;
+  return t;
 });
 def('contiguous', 'tm', (_c, [x]) => {
   const t = asTensor(x);
@@ -223,7 +245,10 @@ function tensorList(v: Value): Tensor[] | undefined {
 
 def(['cat', 'concat', 'concatenate'], 't', (c, args, kw) => {
   const a = bind('cat', 'tensors, dim=0', args, kw);
-  const ts = tensorList(a.tensors);
+  let ts = tensorList(a.tensors);
+  // PyTorch's legacy rule: empty 1-D tensors (shape [0]) are skipped when the others have another rank.
+  const legacyEmpty = (t: Tensor) => t.shape?.length === 1 && t.shape[0] === 0;
+  if (ts?.some(legacyEmpty) && ts.some((t) => !legacyEmpty(t))) ts = ts.filter((t) => !legacyEmpty(t));
   if (!ts || ts.length === 0 || ts.some((t) => !t.shape)) {
     c.unknownShape('cat');
     return ts?.[0] ? new Tensor(undefined, ts[0].dtype) : new Unknown('cat');

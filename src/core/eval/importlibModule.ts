@@ -1,0 +1,76 @@
+// importlib (import_module, util.find_spec, metadata.version) and packaging.version: how libraries probe what is
+// installed (transformers' is_torch_available) answered from the import path and the PyTorch API flopscope models.
+import type { Interp } from './interpreter';
+import type { NativeModules } from './imports';
+import { importByName, moduleExists } from './imports';
+import { PyException } from './errors';
+import { NativeFunction, PyClass, PyDict, PyInstance, PyModule, PyTuple, Unknown, type Value } from './values';
+
+/** The PyTorch release whose API the torch layer models (torch.__version__, importlib.metadata.version('torch')). */
+export const modelledTorchVersion = '2.11.0';
+
+function mod(name: string, entries: Record<string, Value>): PyModule {
+  const m = new PyModule(name);
+  for (const [k, v] of Object.entries(entries)) m.attrs.set(k, v);
+  return m;
+}
+
+function exceptionClass(ip: Interp, name: string): PyClass {
+  return new PyClass(name, [ip.builtins.get('Exception') as PyClass], new Map());
+}
+
+/** A version as a named tuple (major, minor, micro): comparisons are tuple comparisons, as packaging's are. */
+function parseVersion(v: Value): Value {
+  if (typeof v !== 'string') return new Unknown('version');
+  const m = /^\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
+  if (!m) throw new PyException('InvalidVersion', `Invalid version: '${v}'`);
+  return new PyTuple([Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)], ['major', 'minor', 'micro']);
+}
+
+export function registerImportlib(natives: NativeModules): void {
+  const specCls = (ip: Interp) => new PyClass('ModuleSpec', [ip.builtins.get('object') as PyClass], new Map());
+  natives.set('importlib.util', (ip) => {
+    const cls = specCls(ip);
+    return mod('importlib.util', {
+      find_spec: new NativeFunction('find_spec', ([name]) => {
+        if (typeof name !== 'string') return new Unknown('find_spec');
+        if (!moduleExists(ip, name)) return null;
+        const spec = new PyInstance(cls);
+        spec.attrs.set('name', name);
+        return spec;
+      }),
+    });
+  });
+  natives.set('importlib.metadata', (ip) => {
+    const notFound = exceptionClass(ip, 'PackageNotFoundError');
+    return mod('importlib.metadata', {
+      PackageNotFoundError: notFound,
+      // No installed distributions' metadata is read: import names map to themselves.
+      packages_distributions: new NativeFunction('packages_distributions', () => new PyDict()),
+      version: new NativeFunction('version', ([name]) => {
+        if (name === 'torch') return modelledTorchVersion;
+        throw new PyException('PackageNotFoundError', String(name));
+      }),
+    });
+  });
+  natives.set('importlib.machinery', () => mod('importlib.machinery', {}));
+  natives.set('importlib', (ip) => {
+    const m = mod('importlib', {
+      import_module: new NativeFunction('import_module', ([name, pkg]) => {
+        if (typeof name !== 'string') return new Unknown('import_module');
+        const found = importByName(ip, name, typeof pkg === 'string' ? pkg : undefined);
+        if (!found) throw new PyException('ModuleNotFoundError', `No module named '${name}'`);
+        return found;
+      }),
+    });
+    return m;
+  });
+  const versionModule = (ip: Interp) =>
+    mod('packaging.version', {
+      parse: new NativeFunction('parse', ([v]) => parseVersion(v ?? null)),
+      Version: new NativeFunction('Version', ([v]) => parseVersion(v ?? null)),
+      InvalidVersion: exceptionClass(ip, 'InvalidVersion'),
+    });
+  natives.set('packaging.version', versionModule);
+  natives.set('packaging', (ip) => mod('packaging', { version: versionModule(ip) }));
+}

@@ -1,0 +1,68 @@
+// Reading libraries: import roots, lazy star imports through package __init__ chains, TYPE_CHECKING import lists,
+// an imported file that stops, and the Python that library code leans on (re, importlib, sys.modules, defaultdict).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { core } from './core.mjs';
+
+const linear = (name, i, o) =>
+  `import torch.nn as nn\n\nclass ${name}(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(${i}, ${o})\n\n    def forward(self, x):\n        return self.fc(x)\n`;
+
+/** Analyzes `user` (at /proj/user.py) with an in-memory site-packages at /site. */
+function run(user, files) {
+  const fs = new Map(Object.entries(files).map(([k, v]) => [`/site/${k}`, v]));
+  return core.analyze(user, { path: '/proj/user.py', readFile: (p) => fs.get(p), importRoots: ['/site'] });
+}
+
+test('`from pkg import X` through star imports runs only the file that exports X (nn.Linear(4, 8): 40 params)', () => {
+  const r = run('import torch\nfrom lib import Small\n\nm = Small()\ny = m(torch.randn(2, 4))\n', {
+    'lib/__init__.py': 'from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from .models import *\n',
+    'lib/models/__init__.py': 'from .big import *\nfrom .small import *\n',
+    'lib/models/big/__init__.py': 'from .modeling_big import *\n',
+    'lib/models/big/modeling_big.py': 'raise ImportError("must not run")\n',
+    'lib/models/small/__init__.py': 'from .modeling_small import *\n',
+    'lib/models/small/modeling_small.py': linear('Small', 4, 8) + '\n__all__ = ["Small"]\n',
+  });
+  assert.equal(r.totals.params, 40n);
+  assert.equal(r.output?.shape, '[2, 8]');
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+  assert.ok(!r.importedFiles.some((f) => f.includes('big')), r.importedFiles.join(', '));
+  assert.ok(r.importedFiles.includes('/site/lib/models/small/modeling_small.py'));
+});
+
+test('an imported file that stops part-way: a warning at the import line naming file:line, and a partial result', () => {
+  const r = run('from brk import A, B\nb = B()\n', {
+    'brk.py':
+      'import torch.nn as nn\nclass A(nn.Module):\n    pass\nraise ValueError("boom")\nclass B(nn.Module):\n    pass\n',
+  });
+  const d = r.diagnostics.find((x) => x.code === 'evaluation-stopped');
+  assert.ok(d, JSON.stringify(r.diagnostics));
+  assert.equal(d.span.line, 1);
+  assert.match(d.message, /\/site\/brk\.py stopped: ValueError: boom \(at \/site\/brk\.py:4\)/);
+  assert.equal(r.coverage.complete, false);
+});
+
+test('library idioms: re, importlib.import_module, sys.modules, defaultdict(factory), registry decorators', () => {
+  const registry =
+    'import sys\nfrom collections import defaultdict\n\n_entry = {}\n_by_module = defaultdict(set)\n\n' +
+    'def register(fn):\n    mod = sys.modules[fn.__module__]\n    _by_module[fn.__module__].add(fn.__name__)\n' +
+    '    _entry[fn.__name__] = fn\n    return fn\n\ndef create(name):\n    return _entry[name]()\n';
+  const models =
+    'import re\nimport torch.nn as nn\nfrom .registry import register\n\n@register\ndef net_w24():\n' +
+    '    w = int(re.search(r"w(\\d+)", "net_w24").group(1))\n    return nn.Sequential(nn.Linear(w, w), nn.ReLU())\n';
+  const r = run(
+    'import importlib\nimport torch\nimport reg\n\nimportlib.import_module("reg.models")\nm = reg.registry.create("net_w24")\ny = m(torch.randn(3, 24))\n',
+    { 'reg/__init__.py': 'from . import registry\n', 'reg/registry.py': registry, 'reg/models.py': models },
+  );
+  assert.equal(r.totals.params, 24n * 24n + 24n);
+  assert.equal(r.output?.shape, '[3, 24]');
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+});
+
+test('a module that cannot be found: unresolved-import warning with the module name; its names are unknown', () => {
+  const r = run('import torch\nfrom nowhere.models import Net\n\nm = Net()\ny = m(torch.randn(2, 4))\n', {});
+  const d = r.diagnostics.find((x) => x.code === 'unresolved-import');
+  assert.ok(d);
+  assert.match(d.message, /cannot find module 'nowhere\.models' \(searched the file's folder and 1 import path\)/);
+  assert.equal(r.totals.params, 0n);
+  assert.equal(r.coverage.complete, false);
+});
