@@ -81,6 +81,8 @@ function resolve(ip: Interp, fromFile: string, dotted: string, level: number): P
 
 /** A note at the document's import line: which module could not be found, so the names it gives are unknown. */
 function reportUnresolved(ip: Interp, dotted: string, level: number): void {
+  // A library's own missing imports are said where they matter: at a use inside a model's forward (useOfUnresolved).
+  if (ip.frames[ip.frames.length - 1]?.file !== ip.docFile) return;
   const name = '.'.repeat(level) + dotted;
   const top = dotted.split('.')[0];
   const natives = ip.importContext?.natives;
@@ -287,6 +289,10 @@ function unresolved(ip: Interp, module: string, label: string): Unknown {
 
 /** A use (call, base class) of an unresolved import: a warning at the import naming it, and an unknown op at the use. */
 export function useOfUnresolved(ip: Interp, v: UnresolvedImport): void {
+  // In library code only a model's forward matters (as for undecided branches): a missing stdlib helper used while
+  // a library sets itself up (logging, locks) builds nothing that is costed.
+  const top = ip.frames[ip.frames.length - 1];
+  if (top && top.file !== ip.docFile && ip.recorder.moduleStack.length === 0) return;
   ip.recorder.unknownOp(ip, `${v.label} (unresolved import)`);
   ip.report(
     'warning',
