@@ -10,17 +10,10 @@ import { summarize } from './summary';
 import { distinctTensors, namedChildren } from '../torch/nn/moduleTree';
 import { ParamCounts } from './paramCounts';
 import { Tensor } from '../torch/tensor';
-import { PyInstance, PyTuple, PyList, type Value } from '../eval/values';
-
-function firstTensor(v: Value | undefined): Tensor | undefined {
-  if (v instanceof Tensor) return v;
-  if (v instanceof PyTuple || v instanceof PyList)
-    for (const x of v.items) {
-      const t = firstTensor(x);
-      if (t) return t;
-    }
-  return undefined;
-}
+import { PyInstance } from '../eval/values';
+import { firstTensor } from '../torch/firstTensor';
+import { buildLayers } from './layerTable';
+import { shapeDims } from './shapeData';
 
 export function buildResult(
   s: Session,
@@ -57,28 +50,36 @@ export function buildResult(
   }
   const lines = buildLines(rec, byLine, dims, conv, counts);
   const out = firstTensor(outcome.output);
+  const summary = summarize(
+    rec,
+    lines,
+    dims,
+    opts,
+    {
+      params: counts.sum(params),
+      paramBytes: counts.bytes(params),
+      buffers: counts.sum(buffers),
+      bufferBytes: counts.bytes(buffers),
+    },
+    [...extraDiagnostics, ...ip.diagnostics],
+    budgetExceeded,
+  );
   const result: AnalysisResult = {
     language: 'python',
     entry: outcome.entry,
-    inputs: outcome.inputs.map((i) => ({ name: i.name, shape: i.tensor.shapeString(), dtype: i.tensor.dtype.name })),
-    output: out ? { shape: out.shapeString(), dtype: out.dtype.name } : undefined,
+    inputs: outcome.inputs.map((i) => ({
+      name: i.name,
+      shape: i.tensor.shapeString(),
+      dtype: i.tensor.dtype.name,
+      dims: shapeDims(i.tensor),
+      bytesPerElement: i.tensor.dtype.bytes,
+    })),
+    output: out ? { shape: out.shapeString(), dtype: out.dtype.name, dims: shapeDims(out) } : undefined,
     lines,
     modules: roots.map((r) => moduleNode(s, r, r.cls.name, new Set(), dims, conv, counts)),
+    layers: buildLayers(rec, roots, dims, conv, counts, summary.totals),
     steps: ip.steps,
-    ...summarize(
-      rec,
-      lines,
-      dims,
-      opts,
-      {
-        params: counts.sum(params),
-        paramBytes: counts.bytes(params),
-        buffers: counts.sum(buffers),
-        bufferBytes: counts.bytes(buffers),
-      },
-      [...extraDiagnostics, ...ip.diagnostics],
-      budgetExceeded,
-    ),
+    ...summary,
   };
   return result;
 }

@@ -1,5 +1,5 @@
 // Per-line costs from the recorder: self and inclusive counts, shapes, formulas, parameters created on the line.
-import type { LineCost, OpRecord } from '../api/result';
+import type { LineCost, OpRecord, ShapeData } from '../api/result';
 import type { Convention } from '../api/options';
 import type { LineAgg, OpAgg, Recorder } from '../cost/recorder';
 import { formulaString, termsConcrete } from '../cost/terms';
@@ -8,6 +8,7 @@ import { costCounts, zeroCounts } from './costCounts';
 import { DimValues as DV } from './evaluate';
 import type { ParamCounts } from './paramCounts';
 import { describeValue, valueParams } from './boundValue';
+import { shapeDims, valueShapeData } from './shapeData';
 
 function opFormula(agg: OpAgg, dims: DimValues, conv: Convention): { formula: string; symbolic?: string } {
   const ev = agg.event;
@@ -48,9 +49,9 @@ export function buildLines(
   conv: Convention,
   paramCounts: ParamCounts,
 ): LineCost[] {
-  const bound = new Map<number, { value?: string; params?: bigint }>();
+  const bound = new Map<number, { value?: string; data?: ShapeData | null; params?: bigint }>();
   rec.boundValues.forEach((v, l) => {
-    const d = { value: describeValue(v), params: valueParams(v, paramCounts) };
+    const d = { value: describeValue(v), data: valueShapeData(v), params: valueParams(v, paramCounts) };
     if (d.value !== undefined || d.params) bound.set(l, d);
   });
   const lineNos = [...rec.lines.keys()];
@@ -69,15 +70,22 @@ export function buildLines(
     const b = bound.get(line);
     const ops: OpRecord[] = [];
     const shapes: string[] = [];
+    const data: (ShapeData | null)[] = [];
     const dtypes: string[] = [];
     agg?.ops.forEach((o) => {
       const r = opRecord(o, dims, conv);
       ops.push(r);
-      if (r.shape && !shapes.includes(r.shape)) shapes.push(r.shape);
+      if (r.shape && !shapes.includes(r.shape)) {
+        shapes.push(r.shape);
+        data.push(shapeDims(o.event.out));
+      }
       if (r.dtype && !dtypes.includes(r.dtype)) dtypes.push(r.dtype);
     });
     // A line whose ops ran elsewhere (`logits = model(x)`) or that ran none (`x = torch.randn(...)`) shows the value it bound.
-    if (!shapes.length && b?.value) shapes.push(b.value);
+    if (!shapes.length && b?.value) {
+      shapes.push(b.value);
+      data.push(b.data ?? null);
+    }
     const self = agg ? costCounts(agg.self, dims, conv) : zeroCounts;
     const inc = agg ? costCounts(agg.inclusive, dims, conv) : self;
     const p = params.get(line);
@@ -89,6 +97,7 @@ export function buildLines(
       value: b?.value,
       valueParams: b?.params,
       shapes,
+      shapeDims: data,
       dtypes,
       macs: self.macs,
       flops: self.flops,

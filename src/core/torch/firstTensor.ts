@@ -1,0 +1,19 @@
+// The first tensor of a value (a tensor, or the first found in a tuple, list or dict, depth first), as PyTorch hooks see outputs.
+import { PyDict, PyList, PyTuple, type Value } from '../eval/values';
+import { Tensor } from './tensor';
+
+export function firstTensor(v: Value | undefined, depth = 0): Tensor | undefined {
+  if (v instanceof Tensor) return v;
+  if (depth > 4) return undefined;
+  if (v instanceof PyTuple || v instanceof PyList)
+    for (const x of v.items) {
+      const t = firstTensor(x, depth + 1);
+      if (t) return t;
+    }
+  if (v instanceof PyDict)
+    for (const [, x] of v.map.values()) {
+      const t = firstTensor(x, depth + 1);
+      if (t) return t;
+    }
+  return undefined;
+}
