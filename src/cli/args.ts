@@ -12,6 +12,8 @@ export interface AnalyzeCommand {
   readonly convention: Convention;
   readonly precision: Precision;
   readonly optimizer: Optimizer;
+  /** Layer-table depth (table/Markdown: default 3; CSV: the layer table instead of lines). */
+  readonly depth?: number;
 }
 
 export type Command =
@@ -29,6 +31,9 @@ Options:
                           1,3,224,224 or B,3,224,224 (dtype defaults to float32; int64 for ids)
   --dim NAME=VALUE        value of a symbolic dim (default 1); repeatable
   --format FORMAT         table (default), json, markdown or csv
+  --depth N               layer table down to depth N (the model is 0; default 3) in table and
+                          markdown; with csv, the layer table instead of the per-line rows
+                          (json always carries every layer)
   --convention NAME       seed (default: 2 FLOPs per MAC + element-wise), macs, matmul2x
   --precision NAME        fp32 (default), fp16, bf16, mixed
   --optimizer NAME        adam (default), sgd, momentum (training-step estimate)
@@ -68,7 +73,7 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
       : { error: `unknown format '${f}' for ops (text or markdown)` };
   }
   if (cmd !== 'analyze') return { error: `unknown command '${cmd}' (try: flopscope analyze FILE)` };
-  const known = new Set(['entry', 'input', 'dim', 'format', 'convention', 'precision', 'optimizer']);
+  const known = new Set(['entry', 'input', 'dim', 'format', 'convention', 'precision', 'optimizer', 'depth']);
   for (const k of opts.keys()) if (!known.has(k)) return { error: `unknown option --${k}` };
   if (positional.length !== 1)
     return { error: positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE' };
@@ -94,8 +99,12 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     if (!m) return { error: `--dim '${d}': expected NAME=VALUE with an integer VALUE, e.g. B=32` };
     dims[m[1]] = Number(m[2]);
   }
+  const depthText = one('depth');
+  if (depthText !== undefined && !/^\d+$/.test(depthText))
+    return { error: `--depth must be a whole number such as 2 (got '${depthText}')` };
   return {
     kind: 'analyze',
+    depth: depthText !== undefined ? Number(depthText) : undefined,
     file: positional[0],
     entry: one('entry'),
     inputs,

@@ -53,7 +53,7 @@ function run(cmd: AnalyzeCommand): number {
   const result: AnalysisResult = isTsJsFile(path) ? loadTsJs().analyzeTsJs(source, options) : analyze(source, options);
   const badInput = result.diagnostics.find((d) => d.code === 'bad-input' || d.code === 'bad-entry');
   if (badInput) fail(badInput.message.replace(/^flopscope: /, ''));
-  process.stdout.write(renderReport(result, cmd.format, { fileName: cmd.file, source, note }));
+  process.stdout.write(renderReport(result, cmd.format, { fileName: cmd.file, source, note, depth: cmd.depth }));
   return result.diagnostics.some((d) => d.severity === 'error' && d.code !== 'syntax') ? 1 : 0;
 }
 

@@ -128,7 +128,8 @@ test('JSON report keeps bigints as exact integer literals with the documented ke
     assert.ok(key in json.lines[0], key);
   assert.deepEqual(json.diagnostics[0], { line: 3, severity: 'warning', code: 'x', message: 'a "quoted", message' });
   assert.deepEqual(json.coverage, { ops: 3, unknownOps: 1, unknown: [{ name: 'torch.foo', line: 9, count: 2 }] });
-  assert.equal(json.output.shape, '[32, 256]');
+  assert.equal(json.output.shapeText, '[32, 256]');
+  assert.equal(json.version, 2);
 });
 
 test('CSV quotes cells with commas; table and Markdown carry totals, lines and coverage', () => {
