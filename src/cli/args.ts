@@ -1,5 +1,11 @@
 // Parses the CLI's arguments into a typed command, or a usage error.
-import type { Convention, InputOption, Optimizer, Precision } from '../core/api/options';
+import {
+  conventionNamed,
+  type Convention,
+  type InputOption,
+  type Optimizer,
+  type Precision,
+} from '../core/api/options';
 import type { ReportFormat } from '../protocol/report';
 
 export interface AnalyzeCommand {
@@ -34,7 +40,8 @@ Options:
   --depth N               layer table down to depth N (the model is 0; default 3) in table and
                           markdown; with csv, the layer table instead of the per-line rows
                           (json always carries every layer)
-  --convention NAME       seed (default: 2 FLOPs per MAC + element-wise), macs, matmul2x
+  --convention NAME       full (default: 2 FLOPs per MAC + element-wise), macs, matmul2x
+                          (seed: the old name of full)
   --precision NAME        fp32 (default), fp16, bf16, mixed
   --optimizer NAME        adam (default), sgd, momentum (training-step estimate)
   -h, --help              this help
@@ -43,7 +50,7 @@ Options:
 Exit status: 0 ok, 1 shape errors found, 2 bad usage or unreadable input.`;
 
 const formats = ['table', 'json', 'markdown', 'csv'];
-const conventions = ['seed', 'macs', 'matmul2x'];
+const conventions = ['full', 'seed', 'macs', 'matmul2x'];
 const precisions = ['fp32', 'fp16', 'bf16', 'mixed'];
 const optimizers = ['adam', 'sgd', 'momentum'];
 
@@ -82,7 +89,7 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     return allowed.includes(v) ? (v as T) : { error: `--${k} must be one of ${allowed.join(', ')} (got '${v}')` };
   };
   const format = pick<ReportFormat>('format', formats, 'table');
-  const convention = pick<Convention>('convention', conventions, 'seed');
+  const convention = pick<Convention | 'seed'>('convention', conventions, 'full');
   const precision = pick<Precision>('precision', precisions, 'fp32');
   const optimizer = pick<Optimizer>('optimizer', optimizers, 'adam');
   for (const v of [format, convention, precision, optimizer]) if (typeof v === 'object') return v;
@@ -110,7 +117,7 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     inputs,
     dims,
     format: format as ReportFormat,
-    convention: convention as Convention,
+    convention: conventionNamed(convention) ?? 'full',
     precision: precision as Precision,
     optimizer: optimizer as Optimizer,
   };

@@ -1,6 +1,6 @@
 // The facade: analyze(source, options) -> AnalysisResult. Never throws for bad input: problems become diagnostics.
 import type { AnalysisResult, Diagnostic } from './api/result';
-import { defaultOptions, type AnalyzeOptions } from './api/options';
+import { conventionNamed, defaultOptions, type AnalyzeOptions } from './api/options';
 import { readAnnotations } from './python/annotations';
 import { lineIndexCached, parseCached, useIrStore } from './engine/parseCache';
 import { createSession } from './engine/session';
@@ -9,7 +9,8 @@ import { buildResult } from './result/build';
 import { BudgetExceeded, Cancelled } from './eval/errors';
 
 export function analyze(source: string, options: Partial<AnalyzeOptions> = {}): AnalysisResult {
-  const opts: AnalyzeOptions = { ...defaultOptions, ...options };
+  const given = { ...defaultOptions, ...options };
+  const opts: AnalyzeOptions = { ...given, convention: conventionNamed(given.convention) ?? 'full' }; // `seed`: old name
   const notes = readAnnotations(source);
   const merged: AnalyzeOptions = { ...opts, dims: { ...notes.dims, ...opts.dims } };
   useIrStore(merged.irStore);

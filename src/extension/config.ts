@@ -1,10 +1,16 @@
 // Reads the `flopscope.*` settings into analysis options and view preferences.
 import * as vscode from 'vscode';
-import type { AnalyzeOptions, Convention, Optimizer, Precision } from '../core/api/options';
+import {
+  conventionNamed,
+  type AnalyzeOptions,
+  type Convention,
+  type Optimizer,
+  type Precision,
+} from '../core/api/options';
 
 export type AnnotationField = 'shape' | 'flops' | 'macs' | 'memory' | 'params';
 
-export const conventions: readonly Convention[] = ['seed', 'macs', 'matmul2x'];
+export const conventions: readonly Convention[] = ['full', 'macs', 'matmul2x'];
 export const precisions: readonly Precision[] = ['fp32', 'fp16', 'bf16', 'mixed'];
 const optimizers: readonly Optimizer[] = ['sgd', 'momentum', 'adam'];
 
@@ -21,7 +27,7 @@ export function analysisOptions(): Partial<AnalyzeOptions> {
   }
   return {
     dims,
-    convention: pick(c.get('convention'), conventions, 'seed'),
+    convention: conventionNamed(c.get('convention')) ?? 'full', // `seed`: the old name of `full`
     precision: pick(c.get('precision'), precisions, 'fp32'),
     optimizer: pick(c.get('optimizer'), optimizers, 'adam'),
     maxSteps: Math.max(1000, c.get<number>('maxSteps') ?? 2_000_000),

@@ -1,4 +1,4 @@
-// Status bar totals of the active file or notebook (params · FLOPs); clicking focuses the sidebar.
+// Status bar totals of the active file or notebook (params · MACs · FLOPs); clicking focuses the sidebar.
 import * as vscode from 'vscode';
 import { flopUnit, formatCount, formatExact } from '../protocol/format';
 import { isAnalyzable } from './analysisCache';
@@ -19,7 +19,13 @@ export function register(deps: Deps): vscode.Disposable {
       item.tooltip = 'flopscope: analyzing…';
     } else {
       const t = result.totals;
-      item.text = `$(pulse) ${formatCount(t.params)} params · ${formatCount(t.flops, flopUnit(result.convention))}`;
+      const unit = flopUnit(result.convention);
+      // MACs and FLOPs side by side: papers quote ResNet-50 as "4.1 GFLOPs", which are MACs.
+      const compute =
+        unit === 'MACs'
+          ? formatCount(t.macs, 'MACs')
+          : `${formatCount(t.macs, 'MACs')} · ${formatCount(t.flops, unit)}`;
+      item.text = `$(pulse) ${formatCount(t.params)} params · ${compute}`;
       item.tooltip = `flopscope: ${formatExact(t.params)} params · ${formatExact(t.macs)} MACs · ${formatExact(t.flops)} FLOPs forward (${result.convention}). Click for details.`;
     }
     item.show();

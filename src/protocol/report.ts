@@ -2,6 +2,7 @@
 import type { AnalysisResult, LineCost, ModuleNode } from '../core/api/result';
 import { flopUnit, formatBytes, formatCount, formatExact, formatShare } from './format';
 import { toJson, type JsonValue } from './json';
+import { conventionLabels } from '../core/api/options';
 import {
   defaultLayerDepth,
   layerCsvHeader,
@@ -10,6 +11,12 @@ import {
   layerTableText,
   layersJson,
 } from './layerTable';
+
+/** `full (full FLOPs: 2 per MAC + element-wise, norms, softmax)`: the convention named for what it counts. */
+export function conventionText(convention: string): string {
+  const label = (conventionLabels as Record<string, string | undefined>)[convention];
+  return label ? `${convention} (${label})` : convention;
+}
 
 /** Version of the JSON report's layout (schema/report.schema.json); 2 = shapes as data, `layers`. */
 export const reportVersion = 2;
@@ -174,7 +181,7 @@ function headerLines(r: AnalysisResult, context: ReportContext): string[] {
   return [
     `File: ${context.fileName ?? '(unnamed)'}`,
     `Entry: ${r.entry ?? 'none found'} · Inputs: ${inputs} · Output: ${r.output ? `${r.output.shape} ${r.output.dtype}` : 'none'}`,
-    `Convention: ${r.convention} · Precision: ${r.precision} · Dims: ${dims}`,
+    `Convention: ${conventionText(r.convention)} · Precision: ${r.precision} · Dims: ${dims}`,
     ...(context.note ? [context.note] : []),
   ];
 }

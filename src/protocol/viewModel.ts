@@ -3,6 +3,7 @@ import type { AnalysisResult, ModuleNode } from '../core/api/result';
 import { flopUnit, formatBytes, formatCount, formatExact, shareOf } from './format';
 import { formatDims, formatInputs, type FileInputs } from './inputs';
 import { coverageText, summaryRows } from './report';
+import { layerRows, type LayerViewRow } from './layerView';
 
 export interface SummaryItem {
   readonly label: string;
@@ -73,6 +74,8 @@ export interface ViewModel {
   readonly memory: SummaryItem[];
   readonly lines: LineRow[];
   readonly modules: ModuleRow[];
+  /** The layer table (every module in call order); empty for results without one. */
+  readonly layers: LayerViewRow[];
   readonly chart: ChartBar[];
   readonly diagnostics: {
     readonly line: number;
@@ -83,9 +86,9 @@ export interface ViewModel {
   readonly coverage: string;
 }
 
-/** The line's code without a trailing comment (a `#` or `//` with no quote after it), trimmed. */
-function withoutComment(text: string): string {
-  return text.replace(/\s+(#|\/\/)[^'"`]*$/, '').trim();
+/** The line's code without a trailing comment (Python `#`, JS `//`, with no quote after it), trimmed. */
+export function withoutComment(text: string, language: string): string {
+  return text.replace(language === 'python' ? /\s+#[^'"`]*$/ : /\s+\/\/[^'"`]*$/, '').trim();
 }
 
 function moduleRow(node: ModuleNode, total: bigint, unit: string): ModuleRow {
@@ -136,7 +139,7 @@ export function toViewModel(
   const lines: LineRow[] = costed.map((l) => ({
     line: l.line,
     label: label(l.line),
-    code: withoutComment(sourceLines[l.line - 1] ?? ''),
+    code: withoutComment(sourceLines[l.line - 1] ?? '', r.language),
     shapes: l.shapes.join(' '),
     flops: l.flops.toString(),
     memory: l.activationBytes.toString(),
@@ -167,6 +170,9 @@ export function toViewModel(
     settings: `${r.convention} · ${r.precision}${dims ? ` · ${dims}` : ''}`,
     headline: [
       { label: 'Params', value: formatCount(r.totals.params), exact: formatExact(r.totals.params) },
+      ...(unit === 'MACs'
+        ? []
+        : [{ label: 'MACs', value: formatCount(r.totals.macs, 'MACs'), exact: formatExact(r.totals.macs) }]),
       { label: unit, value: formatCount(r.totals.flops, unit), exact: formatExact(r.totals.flops) },
       {
         label: 'Training memory',
@@ -178,6 +184,7 @@ export function toViewModel(
     memory: rows.slice(6),
     lines,
     modules: r.modules.map((m) => moduleRow(m, r.totals.flops, unit)),
+    layers: layerRows(r),
     chart: chartBars(r, lines),
     diagnostics: r.diagnostics.map((d) => ({
       line: d.span.line,

@@ -2,6 +2,7 @@
 import type { HostMessage, WebviewMessage } from '../protocol/messages';
 import type { ViewModel } from '../protocol/viewModel';
 import { el } from './dom';
+import { defaultLayerState, layersSection, type LayerState } from './layers';
 import {
   chart,
   diagnosticsList,
@@ -22,6 +23,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 interface State {
   model?: ViewModel;
+  layers?: LayerState;
   empty?: string;
   sort: SortKey;
   inputError: string;
@@ -73,7 +75,12 @@ function render(): void {
       },
       post,
     ),
-    moduleTree(model.modules, post) ?? '',
+    layersSection(model.layers ?? [], state.layers ?? defaultLayerState, post, (layers) => {
+      state = { ...state, layers };
+      render();
+    }) ??
+      moduleTree(model.modules, post) ??
+      '',
     summaryTable('Compute', model.compute),
     summaryTable('Memory', model.memory),
     diagnosticsList(model, post),

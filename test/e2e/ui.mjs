@@ -251,7 +251,7 @@ export async function runUiTest({ workspace, log = console.log }) {
       );
       log(`       status bar: ${text?.trim()}`);
       await runFromPalette(page, 'flopscope: Select FLOP Convention');
-      await page.keyboard.type('seed');
+      await page.keyboard.type('full');
       await page.waitForTimeout(200);
       await page.keyboard.press('Enter');
     });

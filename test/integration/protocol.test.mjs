@@ -71,7 +71,7 @@ function result() {
     ],
     coverage: { ops: 3, unknownOps: 1, unknown: [{ name: 'torch.foo', line: 9, count: 2 }] },
     dims: { B: 32 },
-    convention: 'seed',
+    convention: 'full',
     precision: 'fp32',
     steps: 1,
     budgetExceeded: false,

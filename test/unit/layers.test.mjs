@@ -67,6 +67,12 @@ test(
       top.reduce((s, l) => s + l.params, 0n),
       25557032n,
     );
+    const relu = r.layers.find((l) => l.path === 'layer1.0.relu');
+    assert.deepEqual(
+      [relu.calls, relu.outputShapes],
+      [3, ['[1, 64, 56, 56]', '[1, 256, 56, 56]']],
+      'one ReLU, 3 calls',
+    );
     const fc = top.at(-1);
     assert.equal(fc.type, 'Linear');
     assert.ok(fc.line && fc.callLine && fc.line < fc.callLine, 'built in __init__, called in _forward_impl');

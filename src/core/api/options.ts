@@ -15,7 +15,21 @@ export interface InputOption {
   readonly dtype?: string;
 }
 
-export type Convention = 'seed' | 'macs' | 'matmul2x';
+/** How FLOPs are counted: `full` (2 per MAC + element-wise, the default), `macs`, `matmul2x` (FlopCounterMode). */
+export type Convention = 'full' | 'macs' | 'matmul2x';
+
+/** The conventions, each with what it counts in one line (pickers, CLI help, reports). */
+export const conventionLabels: Readonly<Record<Convention, string>> = {
+  full: 'full FLOPs: 2 per MAC + element-wise, norms, softmax',
+  macs: 'MACs only, as torchvision / fvcore / ptflops / thop quote "FLOPs"',
+  matmul2x: '2 × MACs of matmul-class ops only, as torch FlopCounterMode',
+};
+
+/** A convention by name; `seed` (its old name) is `full`. */
+export function conventionNamed(name: unknown): Convention | undefined {
+  if (name === 'seed') return 'full';
+  return name === 'full' || name === 'macs' || name === 'matmul2x' ? name : undefined;
+}
 export type Precision = 'fp32' | 'fp16' | 'bf16' | 'mixed';
 export type Optimizer = 'sgd' | 'momentum' | 'adam';
 
@@ -43,7 +57,7 @@ export const defaultOptions: AnalyzeOptions = {
   path: 'untitled.py',
   inputs: [],
   dims: {},
-  convention: 'seed',
+  convention: 'full',
   precision: 'fp32',
   optimizer: 'adam',
   maxSteps: 2_000_000,

@@ -1,4 +1,4 @@
-// Counting conventions: the seed's FLOPs (default), MACs only (torchvision/fvcore/ptflops/thop), 2×MAC matmul-only (FlopCounterMode).
+// Counting conventions: full FLOPs (default: 2 per MAC + element-wise), MACs only (torchvision/fvcore/ptflops/thop), 2×MAC matmul-only (FlopCounterMode).
 import type { Convention, Optimizer } from '../api/options';
 
 export interface Counts {

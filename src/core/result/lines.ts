@@ -13,7 +13,7 @@ import { shapeDims, valueShapeData } from './shapeData';
 function opFormula(agg: OpAgg, dims: DimValues, conv: Convention): { formula: string; symbolic?: string } {
   const ev = agg.event;
   const scale = conv === 'macs' ? 1 : 2;
-  const rest = conv === 'seed' ? ev.flops : [];
+  const rest = conv === 'full' ? ev.flops : [];
   const formula = formulaString(ev.macs, scale, rest, dims.show);
   if (termsConcrete(ev.macs) && termsConcrete(rest)) return { formula };
   const symbolic = formulaString(ev.macs, scale, rest, DV.symbolic);

@@ -1,6 +1,6 @@
 // The TS/JS (TensorFlow.js) facade: analyzeTsJs(source, options) -> AnalysisResult; pure, and never throws for bad input.
 import type { AnalysisResult, Diagnostic } from '../api/result';
-import { defaultOptions, type AnalyzeOptions } from '../api/options';
+import { conventionNamed, defaultOptions, type AnalyzeOptions } from '../api/options';
 import { BudgetExceeded, Cancelled, EvalCtx } from './context';
 import { parseSource } from './parse';
 import { Interp } from './interp';
@@ -14,7 +14,8 @@ import { readTsAnnotations } from './annotations';
 import { dimsFromInputs } from './inputs';
 
 export function analyzeTsJs(source: string, options: Partial<AnalyzeOptions> = {}): AnalysisResult {
-  const given: AnalyzeOptions = { ...defaultOptions, path: 'untitled.ts', ...options };
+  const raw = { ...defaultOptions, path: 'untitled.ts', ...options };
+  const given: AnalyzeOptions = { ...raw, convention: conventionNamed(raw.convention) ?? 'full' }; // `seed`: old name
   const notes = readTsAnnotations(source);
   const opts: AnalyzeOptions = { ...given, entry: given.entry ?? notes.entry, dims: { ...notes.dims, ...given.dims } };
   const ctx = new EvalCtx(source, opts.path, opts.maxSteps, opts.precision, opts.isCancelled);
