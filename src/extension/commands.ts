@@ -55,9 +55,14 @@ async function setInput(deps: Deps): Promise<void> {
   const result = deps.cache.peek(document);
   const entry = await vscode.window.showInputBox({
     title: 'flopscope: entry (1/2)',
-    prompt: 'Expression that builds the model, e.g. Net(10) or resnet50(). Leave empty to let flopscope pick.',
+    prompt: result?.entryCandidates?.length
+      ? `Expression that builds the model; this file offers ${result.entryCandidates
+          .slice(0, 6)
+          .map((c) => c.expr)
+          .join(', ')}${result.entryCandidates.length > 6 ? ', …' : ''}`
+      : 'Expression that builds the model, e.g. Net(10) or resnet50(). Leave empty to let flopscope pick.',
     value: stored?.entry ?? '',
-    placeHolder: result?.entry ?? 'Net()',
+    placeHolder: result?.entry ?? result?.entryCandidates?.[0]?.expr ?? 'Net()',
   });
   if (entry === undefined) return;
   const text = await vscode.window.showInputBox({

@@ -74,6 +74,8 @@ export interface ViewModel {
   readonly memory: SummaryItem[];
   readonly lines: LineRow[];
   readonly modules: ModuleRow[];
+  /** Entries the file offers when no model ran (`resnet50()`, ...). */
+  readonly candidates?: readonly string[];
   /** The layer table (every module in call order); empty for results without one. */
   readonly layers: LayerViewRow[];
   readonly chart: ChartBar[];
@@ -185,6 +187,7 @@ export function toViewModel(
     lines,
     modules: r.modules.map((m) => moduleRow(m, r.totals.flops, unit)),
     layers: layerRows(r),
+    candidates: r.entryCandidates?.map((c) => c.expr),
     chart: chartBars(r, lines),
     diagnostics: r.diagnostics.map((d) => ({
       line: d.span.line,

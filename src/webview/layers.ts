@@ -129,3 +129,18 @@ export function layersSection(
     el('ol', { class: 'layer-rows' }, ...shown.map((r) => layerRow(r, s, post, onState))),
   );
 }
+
+/** When no model ran: the models the file offers, and a button to pick one. */
+export function candidatesNote(candidates: readonly string[], post: Post): HTMLElement | undefined {
+  if (!candidates.length) return undefined;
+  const pick = el('button', { type: 'button' }, 'Pick a model to analyze…');
+  pick.addEventListener('click', () => post({ type: 'runCommand', command: 'flopscope.pickEntry' }));
+  const listed = candidates.slice(0, 8).join(', ') + (candidates.length > 8 ? ', …' : '');
+  return el(
+    'section',
+    { class: 'candidates' },
+    el('h2', {}, 'No model ran'),
+    el('p', {}, `This file defines models but runs none. It offers: ${listed}.`),
+    pick,
+  );
+}

@@ -2,7 +2,7 @@
 import type { HostMessage, WebviewMessage } from '../protocol/messages';
 import type { ViewModel } from '../protocol/viewModel';
 import { el } from './dom';
-import { defaultLayerState, layersSection, type LayerState } from './layers';
+import { candidatesNote, defaultLayerState, layersSection, type LayerState } from './layers';
 import {
   chart,
   diagnosticsList,
@@ -64,6 +64,7 @@ function render(): void {
   root.replaceChildren(
     el('header', {}, el('h1', { title: model.fileName }, model.fileName), el('p', { class: 'muted' }, model.settings)),
     headline(model.headline),
+    candidatesNote(model.candidates ?? [], post) ?? '',
     inputsForm(model, post, state.inputError),
     chart(model.chart, post),
     lineTable(

@@ -120,6 +120,12 @@ export interface LayerRow {
   readonly flopShare: number;
 }
 
+/** An expression that builds a model the file defines (`resnet50()`), and the line of its definition. */
+export interface EntryCandidate {
+  readonly expr: string;
+  readonly line: number;
+}
+
 export interface InputSpec {
   readonly name: string;
   readonly shape: string;
@@ -181,6 +187,8 @@ export interface AnalysisResult {
   readonly modules: readonly ModuleNode[];
   /** The module tree flattened as torchinfo's summary: every module in call order (see LayerRow). */
   readonly layers?: readonly LayerRow[];
+  /** When no entry ran a model: what the file offers (factory functions in `__all__`, modules built with no arguments). */
+  readonly entryCandidates?: readonly EntryCandidate[];
   readonly diagnostics: readonly Diagnostic[];
   readonly coverage: Coverage;
   /** Values used for symbolic dims (`B=1` by default), and which symbols appeared. */

@@ -77,6 +77,7 @@ export function buildResult(
     output: out ? { shape: out.shapeString(), dtype: out.dtype.name, dims: shapeDims(out) } : undefined,
     lines,
     modules: roots.map((r) => moduleNode(s, r, r.cls.name, new Set(), dims, conv, counts)),
+    entryCandidates: outcome.candidates?.length ? outcome.candidates : undefined,
     layers: buildLayers(rec, roots, dims, conv, counts, summary.totals),
     steps: ip.steps,
     ...summary,
