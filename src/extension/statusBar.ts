@@ -17,7 +17,12 @@ export function register(deps: Deps): vscode.Disposable {
     if (!result) {
       item.text = '$(pulse) flopscope';
       item.tooltip = 'flopscope: analyzing…';
+    } else if (result.entryCandidates?.length && result.totals.params === 0n) {
+      item.text = '$(pulse) flopscope: pick a model';
+      item.tooltip = `flopscope: this file runs no model; it offers ${result.entryCandidates.map((c) => c.expr).join(', ')}. Click to pick one.`;
+      item.command = 'flopscope.pickEntry';
     } else {
+      item.command = 'flopscope.focusSidebar';
       const t = result.totals;
       const unit = flopUnit(result.convention);
       // MACs and FLOPs side by side: papers quote ResNet-50 as "4.1 GFLOPs", which are MACs.

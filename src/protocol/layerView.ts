@@ -50,3 +50,24 @@ export function layerRows(r: AnalysisResult): LayerViewRow[] {
     share: shareOf(l.inclusive.flops, r.totals.flops),
   }));
 }
+
+/**
+ * Lines that built one module per call, each with the same parameters (`nn.Linear(768, 2304)` in a loop of 12): the
+ * count per module, by line. A line whose modules differ (conv3x3 at 16 widths) is not listed.
+ */
+export function paramsPerCall(r: AnalysisResult): Map<number, bigint> {
+  const built = new Map<number, bigint[]>();
+  for (const l of r.layers ?? [])
+    if (l.line !== undefined) {
+      const list = built.get(l.line);
+      if (list) list.push(l.params);
+      else built.set(l.line, [l.params]);
+    }
+  const out = new Map<number, bigint>();
+  for (const line of r.lines) {
+    const each = built.get(line.line);
+    if (!each || line.calls < 2 || each.length !== line.calls || line.params === 0n) continue;
+    if (each.every((p) => p === each[0]) && each[0] * BigInt(line.calls) === line.params) out.set(line.line, each[0]);
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 // Plain-Node checks of the sidebar's Layers view: rows from a real analysis, what each depth and fold shows, labels.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -68,4 +68,17 @@ test("Python's // is floor division, not a comment, in sidebar rows", () => {
     'q = q.view(B, T, self.n_head, C // self.n_head)',
   );
   assert.equal(v.withoutComment('const y = a // b', 'tsjs'), 'const y = a');
+});
+
+test('a line that builds one module per loop turn gives the count per module; one building different ones does not', () => {
+  const r = gpt();
+  const each = v.paramsPerCall(r);
+  const line = r.layers.find((l) => l.path === 'transformer.h.0.attn.c_attn').line;
+  assert.equal(r.lines.find((l) => l.line === line).calls, 4);
+  assert.equal(each.get(line), 197376n, 'Linear(256, 768): 4 × 197,376');
+  const resnet = '/usr/lib/python3/dist-packages/torchvision/models/resnet.py';
+  if (!existsSync(resnet)) return;
+  const rn = analyzeFile(resnet, { entry: 'resnet50()', inputs: inputs(['1,3,224,224']) });
+  const conv3x3 = rn.layers.find((l) => l.path === 'layer1.0.conv2').line; // `return nn.Conv2d(...)` at 4 widths
+  assert.equal(v.paramsPerCall(rn).has(conv3x3), false);
 });
