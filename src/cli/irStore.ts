@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IrStore } from '../core/api/options';
-import { IR_VERSION } from '../core/python/ir';
+import { IR_VERSION } from '../core';
 import { cacheDir } from './cacheDir';
 
 /** Undefined when caching is off (FLOPSCOPE_NO_CACHE) or the cache folder is unusable. */

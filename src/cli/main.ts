@@ -1,13 +1,13 @@
 // The flopscope command line (bundled as dist/cli-main.js, loaded by launcher.ts): analyze a model file and print its per-line cost report.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyze } from '../core/analyze';
+import { analyze, languageOf } from '../core';
 import type { AnalysisResult } from '../core/api/result';
 import type { AnalyzeOptions } from '../core/api/options';
 import { renderReport } from '../protocol/report';
 import { parseArgs, usage, type AnalyzeCommand } from './args';
 import { fileReader } from './fileReader';
-import { loadTsJs, isTsJsFile } from './tsjsLoader';
+import { requireTsJs } from '../protocol/tsjsBundle';
 import { renderOpsList } from './opsList';
 import { diskIrStore } from './irStore';
 import { readNotebook } from './notebookFile';
@@ -50,7 +50,8 @@ function run(cmd: AnalyzeCommand): number {
     if (typeof notebook === 'string') fail(`${cmd.file}: ${notebook}`);
     ({ source, note } = notebook);
   }
-  const result: AnalysisResult = isTsJsFile(path) ? loadTsJs().analyzeTsJs(source, options) : analyze(source, options);
+  const result: AnalysisResult =
+    languageOf(path) === 'tsjs' ? requireTsJs(__dirname, require)(source, options) : analyze(source, options);
   const badInput = result.diagnostics.find((d) => d.code === 'bad-input' || d.code === 'bad-entry');
   if (badInput) fail(badInput.message.replace(/^flopscope: /, ''));
   process.stdout.write(renderReport(result, cmd.format, { fileName: cmd.file, source, note, depth: cmd.depth }));

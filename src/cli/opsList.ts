@@ -1,5 +1,5 @@
 // `flopscope ops`: the supported ops and layers, read from the engine's own registry (the README's list is generated from it).
-import { supportedOps } from '../core/engine/supported';
+import { supportedOps } from '../core';
 
 export function renderOpsList(format: 'text' | 'markdown'): string {
   const s = supportedOps();

@@ -1,50 +1,57 @@
-// The facade: analyze(source, options) -> AnalysisResult. Never throws for bad input: problems become diagnostics.
-import type { AnalysisResult, Diagnostic } from './api/result';
-import { conventionNamed, defaultOptions, type AnalyzeOptions } from './api/options';
-import { readAnnotations } from './python/annotations';
-import { lineIndexCached, parseCached, useIrStore } from './engine/parseCache';
-import { createSession } from './engine/session';
+// The Python front end on the shared pipeline: analyze(source, options, engine?) -> AnalysisResult. Never throws for bad
+// input: problems become diagnostics.
+import type { AnalysisResult } from './api/result';
+import type { AnalyzeOptions } from './api/options';
+import { readAnnotations, type FileAnnotations } from './python/annotations';
+import type { Module } from './python/ir';
+import { Engine } from './engine/engine';
+import type { Session } from './engine/session';
 import { runDocument, type EntryOutcome } from './engine/entry';
-import { buildResult } from './result/build';
-import { BudgetExceeded, Cancelled } from './eval/errors';
+import { buildResult } from './engine/buildResult';
+import { runAnalysis, type FrontEnd } from './pipeline/runAnalysis';
 
-export function analyze(source: string, options: Partial<AnalyzeOptions> = {}): AnalysisResult {
-  const given = { ...defaultOptions, ...options };
-  const opts: AnalyzeOptions = { ...given, convention: conventionNamed(given.convention) ?? 'full' }; // `seed`: old name
-  const notes = readAnnotations(source);
-  const merged: AnalyzeOptions = { ...opts, dims: { ...notes.dims, ...opts.dims } };
-  useIrStore(merged.irStore);
-  const parsed = parseCached(merged.path, source);
-  const lines = lineIndexCached(merged.path, source);
-  const extra: Diagnostic[] = [
-    ...parsed.syntaxErrors.slice(0, 20).map((e) => ({
-      span: { start: e.s, end: e.e, line: lines.line(e.s) },
-      severity: 'error' as const,
-      code: 'syntax',
-      message: 'flopscope: syntax error; the rest of the file is still analyzed',
-    })),
-    ...notes.errors.map((e) => ({
-      span: lines.lineSpan(e.line),
-      severity: 'warning' as const,
-      code: 'annotation',
-      message: e.message,
-    })),
-  ];
-  const session = createSession(merged);
-  let outcome: EntryOutcome = { inputs: [] };
-  let budget = false;
-  try {
-    outcome = runDocument(session, source, parsed, merged, notes);
-  } catch (e) {
-    if (e instanceof BudgetExceeded) budget = true;
-    else if (e instanceof Cancelled) throw e;
-    else
-      extra.push({
-        span: { start: 0, end: 1, line: 1 },
-        severity: 'warning',
-        code: 'internal',
-        message: `flopscope: internal error while analyzing (${e instanceof Error ? e.message : String(e)}); results are partial`,
-      });
-  }
-  return buildResult(session, outcome, merged, extra, budget);
+interface PythonRun {
+  readonly session: Session;
+  readonly source: string;
+  readonly parsed: Module;
+  readonly opts: AnalyzeOptions;
+  readonly notes: FileAnnotations;
+  outcome: EntryOutcome;
+}
+
+function pythonFrontEnd(engine: Engine): FrontEnd<PythonRun, FileAnnotations> {
+  return {
+    defaultPath: 'untitled.py',
+    notes: readAnnotations,
+    prepare(source, opts, notes, extra) {
+      const parsed = engine.parses.parse(opts.path, source, opts.irStore);
+      const lines = engine.parses.lineIndex(opts.path, source);
+      extra.push(
+        ...parsed.syntaxErrors.slice(0, 20).map((e) => ({
+          span: { start: e.s, end: e.e, line: lines.line(e.s) },
+          severity: 'error' as const,
+          code: 'syntax',
+          message: 'flopscope: syntax error; the rest of the file is still analyzed',
+        })),
+      );
+      const session = engine.session(opts);
+      const run: PythonRun = { session, source, parsed, opts, notes, outcome: { inputs: [] } };
+      return { run, opts, lineSpan: (line) => lines.lineSpan(line) };
+    },
+    execute(run) {
+      run.outcome = runDocument(run.session, run.source, run.parsed, run.opts, run.notes);
+    },
+    build: (run, opts, extra, budget) => buildResult(run.session, run.outcome, opts, extra, budget),
+  };
+}
+
+/** The engine of callers that hold none (tests, one-shot scripts); hosts (CLI, worker, extension) hold their own. */
+const defaultEngine = new Engine();
+
+export function analyze(
+  source: string,
+  options: Partial<AnalyzeOptions> = {},
+  engine: Engine = defaultEngine,
+): AnalysisResult {
+  return runAnalysis(pythonFrontEnd(engine), source, options);
 }

@@ -1,5 +1,9 @@
 // Public surface of the pure core: analyze() and the plain-data types every front end consumes.
 export { analyze } from './analyze';
+export { Engine } from './engine/engine';
+export { languageOf, languages, type Language } from './pipeline/language';
+export { supportedOps, type SupportedOps } from './engine/supported';
+export { IR_VERSION } from './python/ir';
 export type * from './api/result';
 export type * from './api/options';
-export { defaultOptions } from './api/options';
+export { conventionLabels, conventionNamed, defaultOptions } from './api/options';

@@ -1,5 +1,6 @@
 // One analysis per document version (and settings generation): debounced, cancellable, shared by every feature.
 import * as vscode from 'vscode';
+import { languageOf } from '../core';
 import type { AnalysisResult } from '../core/api/result';
 import { analysisDelay, analysisOptions } from './config';
 import type { AnalysisRunner } from './runner';
@@ -40,11 +41,11 @@ interface Entry {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-const languages = new Set(['python', 'typescript', 'javascript']);
-
 export function isAnalyzable(document: vscode.TextDocument): boolean {
   return (
-    languages.has(document.languageId) && document.uri.scheme !== 'flopscope-report' && document.uri.scheme !== 'output'
+    languageOf(document.languageId) !== undefined &&
+    document.uri.scheme !== 'flopscope-report' &&
+    document.uri.scheme !== 'output'
   );
 }
 

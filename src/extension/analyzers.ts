@@ -1,6 +1,6 @@
 // Picks the analyzer for a document: core's Python analyze() (bundled), or the TS/JS one loaded once on first use.
 import type * as vscode from 'vscode';
-import { analyze } from '../core';
+import { analyze, languageOf } from '../core';
 import type { Analyzer, Platform } from './platform';
 
 export class Analyzers {
@@ -13,7 +13,7 @@ export class Analyzers {
 
   /** Rejects when the TS/JS bundle cannot be loaded; the next call tries again. */
   async for(languageId: string): Promise<Analyzer> {
-    if (languageId === 'python') return analyze;
+    if (languageOf(languageId) === 'python') return analyze;
     this.tsjs ??= this.platform.loadTsJs(this.extensionUri);
     try {
       return await this.tsjs;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { fileInputs, formatInputs, parseInputs } from '../protocol/inputs';
 import { renderJson, renderReport, type ReportFormat } from '../protocol/report';
 import { pinComments, pinnedLines } from '../protocol/pinComments';
-import { conventionLabels, conventionNamed } from '../core/api/options';
+import { conventionLabels, conventionNamed, languageOf } from '../core';
 import { isAnalyzable } from './analysisCache';
 import { conventions, precisions, settingsTarget } from './config';
 import type { Deps } from './deps';
@@ -92,7 +92,7 @@ async function setInput(deps: Deps): Promise<void> {
   if (!how) return;
   await deps.inputs.set(modelUri(document), fileInputs(entry, inputs, { ...(stored?.dims ?? {}) }));
   if (how.insert && (inputs.length || entry.trim())) {
-    const language = document.languageId === 'python' ? 'python' : 'tsjs';
+    const language = languageOf(document.languageId) ?? 'python';
     const analyzed = (await deps.cache.get(document)) ?? result; // re-analyzed with the new inputs: names of the entry's parameters
     const names = inputs.map((_, i) => analyzed?.inputs[i]?.name ?? (i === 0 ? 'x' : `x${i}`));
     // The entry too: reopening the file (without the remembered inputs) must analyze the same model.

@@ -1,7 +1,8 @@
 // Desktop (Node) entry of the extension: the shared activate(), analyses in a worker thread, TS/JS analyzer via require.
 import * as vscode from 'vscode';
 import { activateWith, deactivate } from './activate';
-import { analyzerFrom, type Platform } from './platform';
+import type { Platform } from './platform';
+import { requireTsJs } from '../protocol/tsjsBundle';
 import { WorkerRunner, type ThreadWorker } from './workerRunner';
 
 declare const require: (id: string) => Record<string, unknown>;
@@ -9,8 +10,7 @@ declare const require: (id: string) => Record<string, unknown>;
 const platform: Platform = {
   name: 'desktop',
   async loadTsJs(extensionUri) {
-    const file = vscode.Uri.joinPath(extensionUri, 'dist', 'tsjs.js').fsPath;
-    return analyzerFrom(require(file), file);
+    return requireTsJs(vscode.Uri.joinPath(extensionUri, 'dist').fsPath, require);
   },
   createRunner(extensionUri, inProcess, log) {
     const file = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;

@@ -1,21 +1,19 @@
 // The analysis worker thread (desktop): runs the engine off the extension host's thread, with its own copy of the files.
 import { parentPort } from 'node:worker_threads';
-import { join } from 'node:path';
-import { analyze } from '../core/analyze';
-import type { AnalyzeOptions } from '../core/api/options';
-import type { AnalysisResult } from '../core/api/result';
+import { analyze, Engine, languageOf } from '../core';
+import { requireTsJs, type Analyzer } from '../protocol/tsjsBundle';
 import { normalizePath } from '../protocol/paths';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
-type Analyzer = (source: string, options: Partial<AnalyzeOptions>) => AnalysisResult;
-
 const files = new Map<string, string>();
+/** This worker's engine: its caches (parsed files, evaluated imports, interpreter worlds) serve every analysis it runs. */
+const engine = new Engine();
 let tsjs: Analyzer | undefined;
 
 function analyzerFor(languageId: string): Analyzer {
-  if (languageId === 'python') return analyze;
+  if (languageOf(languageId) === 'python') return (source, options) => analyze(source, options, engine);
   // The TS/JS front end is its own bundle beside this one, loaded on first use (a computed path keeps it out of this bundle).
-  tsjs ??= (require(join(__dirname, 'tsjs.js')) as { analyzeTsJs: Analyzer }).analyzeTsJs;
+  tsjs ??= requireTsJs(__dirname, require);
   return tsjs;
 }
 

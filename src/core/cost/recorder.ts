@@ -1,10 +1,12 @@
 // Collects every op the interpreter executes, charging it to its line (self), each call-site line (inclusive) and each module on the stack.
-import type { Tensor } from '../torch/tensor';
+import type { Tensor } from '../model/tensor';
 import { dimPoly } from '../sym/dim';
 import { Poly } from '../sym/poly';
-import type { PyInstance } from '../eval/values';
 import type { Term } from './terms';
 import { CostSum, termsCost, type CostValue } from './sum';
+
+/** A module as the recorder sees it: an opaque identity the front end owns (a Python nn.Module instance, a TF.js layer). */
+export type ModuleRef = object;
 
 export interface OpEvent {
   readonly op: string;
@@ -142,14 +144,14 @@ export interface StackView {
 export class Recorder {
   readonly lines = new Map<number, LineAgg>();
   readonly lineCalls = new Map<number, number>();
-  readonly moduleStack: PyInstance[] = [];
-  readonly modules = new Map<PyInstance, ModuleAgg>();
+  readonly moduleStack: ModuleRef[] = [];
+  readonly modules = new Map<ModuleRef, ModuleAgg>();
   /** Modules called with an empty module stack: the models the file runs. */
-  readonly rootModules: PyInstance[] = [];
+  readonly rootModules: ModuleRef[] = [];
   readonly unknown = new Map<string, UnknownOp>();
   readonly total = new CostSums();
   /** The value the last top-level module call returned (the model's output). */
-  lastOutput: import('../eval/values').Value = null;
+  lastOutput: unknown = null;
   /** Every parameter and buffer created, in order. */
   readonly tensors: Tensor[] = [];
   knownOps = 0;
@@ -158,10 +160,10 @@ export class Recorder {
   readonly saved = new CostSum();
 
   /** The value each document statement bound, by its first line; `endLines` maps a statement's last line to its first. */
-  readonly boundValues = new Map<number, import('../eval/values').Value>();
+  readonly boundValues = new Map<number, unknown>();
   readonly endLines = new Map<number, number>();
 
-  bindValue(line: number, endLine: number, v: import('../eval/values').Value): void {
+  bindValue(line: number, endLine: number, v: unknown): void {
     if (this.boundValues.has(line)) return;
     this.boundValues.set(line, v);
     if (endLine !== line) this.endLines.set(endLine, line);
@@ -218,7 +220,7 @@ export class Recorder {
     this.unknownOps++;
   }
 
-  moduleAgg(m: PyInstance): ModuleAgg {
+  moduleAgg(m: ModuleRef): ModuleAgg {
     let a = this.modules.get(m);
     if (!a)
       this.modules.set(
@@ -235,9 +237,9 @@ export class Recorder {
   }
 
   /** Distinct output shapes seen per module beyond the kept ones, by module. */
-  readonly moreShapes = new Map<PyInstance, Set<string>>();
+  readonly moreShapes = new Map<ModuleRef, Set<string>>();
 
-  enterModule(m: PyInstance, callLine?: number): void {
+  enterModule(m: ModuleRef, callLine?: number): void {
     if (this.moduleStack.length === 0 && !this.rootModules.includes(m)) this.rootModules.push(m);
     const a = this.moduleAgg(m);
     if (a.calls++ === 0) a.callLine = callLine;

@@ -13,7 +13,7 @@ import { Scope } from '../eval/scope';
 import { PyException } from '../eval/errors';
 import { makeInput, jaxtypingInput } from './inputs';
 import { isModule } from '../torch/nn/moduleTree';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { force, PyClass, PyFunction, PyInstance, PyModule, PyTuple, Unknown, type Value } from '../eval/values';
 
 export interface EntryOutcome {
@@ -44,11 +44,15 @@ export function runDocument(
     if (t instanceof Tensor) inputs.push({ name: spec.name, tensor: t });
     else ip.report('error', 'bad-input', `flopscope: ${t.message}`, { s: 0, e: 1 });
   }
-  const mod = runFile(ip, opts.path, entryText ? moduleName(opts.path) : '__main__', source);
+  const mod = runFile(s, opts.path, entryText ? moduleName(opts.path) : '__main__', source);
   if (!mod) return { inputs };
   if (entryText) return { entry: entryText, inputs, output: runEntry(s, mod, entryText, inputs) };
   if (ip.recorder.rootModules.length > 0 || ip.recorder.knownOps > 0)
-    return { entry: hasMainBlock(parsed.body) ? '__main__' : 'top-level', inputs, output: ip.recorder.lastOutput };
+    return {
+      entry: hasMainBlock(parsed.body) ? '__main__' : 'top-level',
+      inputs,
+      output: ip.recorder.lastOutput as Value,
+    };
   return autoEntry(s, mod, parsed, inputs, notes);
 }
 

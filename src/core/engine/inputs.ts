@@ -1,10 +1,10 @@
 // Input tensors from `1,3,224,224` / `B,3,224,224` shape strings and jaxtyping hints (`Float[Tensor, "B C H W"]`).
+import type { Dtype } from '../model/dtype';
 import type { Expr, Param } from '../python/ir';
 import { SymInt, type Dim } from '../sym/dim';
 import { Poly } from '../sym/poly';
 import { parseDtype, float32, int64, boolType } from '../torch/dtypes';
-import { Tensor } from '../torch/tensor';
-import type { PyDtype } from '../eval/values';
+import { Tensor } from '../model/tensor';
 
 export interface InputError {
   message: string;
@@ -28,7 +28,7 @@ export function parseDims(spec: string): Dim[] | InputError {
 export function makeInput(shape: string, dtypeName: string | undefined): Tensor | InputError {
   const dims = parseDims(shape);
   if ('message' in dims) return dims;
-  let dtype: PyDtype = float32;
+  let dtype: Dtype = float32;
   if (dtypeName) {
     const d = parseDtype(dtypeName);
     if (!d) return { message: `unknown dtype '${dtypeName}' (try float32, float16, bfloat16, int64)` };

@@ -1,4 +1,5 @@
-// Sets up analyses: one long-lived world per precision (builtins, stdlib, torch), fresh per-run state, and the file runner.
+// A world per precision (builtins, stdlib, torch) owned by an Engine, prepared afresh for each analysis, and the file runner.
+import type { Dtype } from '../model/dtype';
 import { Interp } from '../eval/interpreter';
 import { Recorder } from '../cost/recorder';
 import { BuiltinTypes } from '../eval/builtinTypes';
@@ -12,18 +13,26 @@ import { makeTensorHooks } from '../torch/tensorHooks';
 import { dtypes } from '../torch/dtypes';
 import { Scope } from '../eval/scope';
 import { PyException, BudgetExceeded, Cancelled } from '../eval/errors';
-import { PyModule, type PyDtype } from '../eval/values';
-import { parseCached, lineIndexCached } from './parseCache';
-import { moduleCache } from './moduleCache';
-import type { AnalyzeOptions, Precision } from '../api/options';
+import { PyModule } from '../eval/values';
+import { ModuleCache } from './moduleCache';
+import type { ParseCache } from './parseCache';
+import type { AnalyzeOptions, IrStore, Precision } from '../api/options';
 
+/** One precision's interpreter world: shared by the analyses of one engine, never by two engines. */
 export interface Session {
   readonly ip: Interp;
   readonly ctx: TorchCtx;
   readonly types: BuiltinTypes;
+  /** The precision's float dtype, restored at the start of each analysis (torch.set_default_dtype changes it). */
+  readonly defaultFloat: Dtype;
+  /** Imported files kept evaluated while unchanged. */
+  readonly modules: ModuleCache;
+  /** The engine's parsed files, and the persistent IR store of the analysis now running. */
+  readonly parses: ParseCache;
+  irStore?: IrStore;
 }
 
-function precisionDtypes(p: Precision): { float: PyDtype; act: (d: PyDtype) => PyDtype } {
+function precisionDtypes(p: Precision): { float: Dtype; act: (d: Dtype) => Dtype } {
   const f16 = dtypes.get('float16')!,
     bf16 = dtypes.get('bfloat16')!,
     f32 = dtypes.get('float32')!;
@@ -33,7 +42,8 @@ function precisionDtypes(p: Precision): { float: PyDtype; act: (d: PyDtype) => P
   return { float: f32, act: (d) => d };
 }
 
-function buildWorld(precision: Precision): Session {
+/** Builds a world: builtins, stdlib and torch, frozen so that analyses change them only through the journal. */
+export function buildWorld(precision: Precision, parses: ParseCache): Session {
   const ip = new Interp('', 0, new Recorder(), { read: () => undefined });
   const types = new BuiltinTypes();
   installBuiltins(ip, types);
@@ -45,46 +55,49 @@ function buildWorld(precision: Precision): Session {
   const natives: NativeModules = new Map();
   registerStdlib(natives);
   registerTorch(natives, ctx, types);
-  setImportContext(ip, { natives, run: (i, path, name) => runFile(i, path, name) });
-  return { ip, ctx, types };
+  const session: Session = { ip, ctx, types, defaultFloat: prec.float, modules: new ModuleCache(ip), parses };
+  setImportContext(ip, { natives, run: (_ip, path, name) => runFile(session, path, name) });
+  ip.journal.freeze(ip.builtins, ...ip.modules.values());
+  return session;
 }
 
-const worlds = new Map<Precision, Session>();
-
-/** A session for one analysis. Worlds are reused: building torch's modules once saves most of a small file's cost. */
-export function createSession(opts: AnalyzeOptions): Session {
-  let w = worlds.get(opts.precision);
-  if (!w) worlds.set(opts.precision, (w = buildWorld(opts.precision)));
+/** Prepares a world for one analysis: what the last one wrote to shared objects is undone, per-run state is fresh. */
+export function beginAnalysis(w: Session, opts: AnalyzeOptions): void {
+  w.ip.journal.rollback();
+  w.ctx.defaultFloat = w.defaultFloat;
+  w.irStore = opts.irStore;
   w.ip.begin(opts.path, opts.maxSteps, new Recorder(), { read: (p) => opts.readFile?.(p) }, opts.isCancelled);
-  moduleCache(w.ip).beginRun();
-  return w;
+  w.modules.beginRun();
 }
 
 /** Parses and executes a file as a module; undefined when the reader has no such file. Imported files are reused while unchanged. */
-export function runFile(ip: Interp, path: string, name: string, source?: string): PyModule | undefined {
+export function runFile(s: Session, path: string, name: string, source?: string): PyModule | undefined {
+  const { ip, modules: cache } = s;
   const text = source ?? ip.loader.read(path);
   if (text === undefined) return undefined;
-  const cache = moduleCache(ip);
   const cached = path === ip.docFile ? undefined : cache.reuse(path, text);
   if (cached) {
     ip.modules.set(path, cached);
     return cached;
   }
-  const parsed = parseCached(path, text);
+  const parsed = s.parses.parse(path, text, s.irStore);
   const m = new PyModule(name, path);
   ip.modules.set(path, m);
-  ip.registerSource(path, text, lineIndexCached(path, text));
+  ip.registerSource(path, text, s.parses.lineIndex(path, text));
   const scope = new Scope('module', undefined, ip.builtins, m.attrs);
   m.attrs.set('__name__', name);
   m.attrs.set('__file__', path);
   const depth = ip.frames.length;
   ip.frames.push({ file: path, pos: 0 });
   cache.enter(path);
+  let finished = false;
   try {
     ip.execBlock(parsed.body, scope);
+    finished = true;
   } catch (e) {
     if (e instanceof BudgetExceeded || e instanceof Cancelled) throw e;
     if (!(e instanceof PyException)) throw e;
+    finished = true; // a module that raised is as Python leaves it: partly initialized, and so it is reused
     if (path === ip.docFile)
       ip.report(
         'warning',
@@ -93,7 +106,7 @@ export function runFile(ip: Interp, path: string, name: string, source?: string)
       );
   } finally {
     ip.frames.length = depth;
-    cache.exit(path, text, m);
+    cache.exit(path, text, m, finished);
   }
   return m;
 }

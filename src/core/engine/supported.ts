@@ -1,6 +1,6 @@
 // Lists what the engine models: nn layers, torch functions, F functions and Tensor methods (for docs and the CLI).
 import { ops } from '../torch/registry';
-import { createSession } from './session';
+import { Engine } from './engine';
 import { defaultOptions } from '../api/options';
 import { importModule } from '../eval/imports';
 import { Scope } from '../eval/scope';
@@ -14,7 +14,7 @@ export interface SupportedOps {
 }
 
 export function supportedOps(): SupportedOps {
-  const { ip } = createSession(defaultOptions);
+  const { ip } = new Engine().session(defaultOptions);
   const scope = new Scope('module', undefined, ip.builtins);
   ip.frames.push({ file: '<supported>', pos: 0 });
   importModule(ip, 'torch.nn', 'nn', scope);

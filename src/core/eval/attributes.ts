@@ -1,8 +1,10 @@
 // Attribute access: instances, classes (MRO and descriptors), modules, super(), and built-in values.
+import { Dtype } from '../model/dtype';
+import { callValue } from './evaluator';
 import type { Interp } from './interpreter';
-import { callValue } from './calls';
+
 import { builtinMethod } from './builtinMethods';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import {
   force,
   BoundMethod,
@@ -10,7 +12,6 @@ import {
   NativeFunction,
   Property,
   PyClass,
-  PyDtype,
   PyFunction,
   PyInstance,
   PyModule,
@@ -69,7 +70,7 @@ export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefi
     return undefined;
   }
   if (obj instanceof Tensor) return ip.torch.attr(obj, name);
-  if (obj instanceof PyDtype) {
+  if (obj instanceof Dtype) {
     if (name === 'is_floating_point') return obj.isFloat;
     if (name === 'itemsize') return obj.bytes;
     return undefined;

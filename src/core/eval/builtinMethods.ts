@@ -1,8 +1,9 @@
 // Methods of built-in values: str, list, tuple, dict, set.
+import { callValue } from './evaluator';
 import type { Interp } from './interpreter';
 import { hashKey } from './keys';
 import { iterate, toStr } from './protocols';
-import { callValue } from './calls';
+
 import { compare, pyEquals } from './operators';
 import { PyException } from './errors';
 import { NativeFunction, PyDict, PyList, PySet, PyTuple, PyFloat, Unknown, type Value } from './values';

@@ -1,5 +1,5 @@
 // Built-in classes (object, int, float, str, list, ...) and the type of any value, for isinstance and type().
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { toNum } from './operators';
 import {
   NativeFunction,

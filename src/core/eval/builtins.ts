@@ -8,7 +8,7 @@ import { compare, toNum } from './operators';
 import { sortItems } from './builtinMethods';
 import { hashKey } from './keys';
 import { PyException } from './errors';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import {
   BoundMethod,
   ClassMethod,

@@ -1,12 +1,14 @@
 // Calling values: argument evaluation, parameter binding, Python functions, classes, bound methods.
+import { evalExpr, instantiate } from './evaluator';
 import type { Arg } from '../python/ir';
-import { Signal, type Interp } from './interpreter';
+import type { Interp } from './interpreter';
+import { Signal } from './signal';
 import { Scope } from './scope';
-import { evalExpr } from './expressions';
+
 import { iterate } from './protocols';
-import { instantiate } from './classDef';
+
 import { PyException } from './errors';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import {
   force,
   LazyImport,

@@ -1,9 +1,9 @@
 // Class statements and instantiation: bases, class bodies, native subclass hooks, __new__/__init__.
+import { callValue, evalExpr } from './evaluator';
 import type { Stmt } from '../python/ir';
 import type { Interp } from './interpreter';
 import { Scope } from './scope';
-import { evalExpr } from './expressions';
-import { callValue } from './calls';
+
 import { applyDecorator } from './functions';
 import {
   force,
@@ -49,7 +49,7 @@ export function defineClass(ip: Interp, st: Extract<Stmt, { k: 'class' }>, scope
   cls.annotations = annotations;
   for (const v of dict.values()) {
     const fn = v instanceof StaticMethod || v instanceof ClassMethod ? v.fn : v instanceof Property ? v.fget : v;
-    if (fn instanceof PyFunction) fn.definingClass = cls;
+    if (fn instanceof PyFunction) fn.definingClass ??= cls; // Python binds __class__ where the function is defined
   }
   cls.hooks.onSubclass?.(cls);
   for (let i = st.decorators.length - 1; i >= 0; i--) cls = applyDecorator(ip, st.decorators[i], cls, scope);

@@ -1,4 +1,4 @@
-// Control-flow signals of the interpreter: Python exceptions and the step budget.
+// Control-flow signals of the interpreter: Python exceptions, and the pipeline's early stops (budget, cancellation).
 import type { Value } from './values';
 
 /** A Python exception raised by evaluated code (caught by `try`), carrying its class name and message. */
@@ -11,8 +11,4 @@ export class PyException {
   ) {}
 }
 
-/** Thrown when the step budget runs out; ends the analysis with a diagnostic. */
-export class BudgetExceeded extends Error {}
-
-/** Thrown when the caller cancelled the analysis. */
-export class Cancelled extends Error {}
+export { BudgetExceeded, Cancelled } from '../pipeline/errors';

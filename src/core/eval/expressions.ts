@@ -1,9 +1,10 @@
 // Expression evaluation and assignment targets.
+import { callValue, evalArgs } from './evaluator';
 import type { Expr } from '../python/ir';
 import type { Interp } from './interpreter';
 import { Scope } from './scope';
 import { compare, containsKey, unaryOp } from './operators';
-import { callValue, evalArgs } from './calls';
+
 import { getAttr, setAttr, delAttr } from './attributes';
 import { getItem, setItem, delItem, iterate, truthy, toStr } from './protocols';
 import { hashKey } from './keys';

@@ -1,9 +1,9 @@
 // Function and lambda objects: defaults evaluated at definition, decorators applied (unknown ones leave the function as it was).
+import { callValue, evalExpr } from './evaluator';
 import type { Expr, Stmt } from '../python/ir';
 import type { Interp } from './interpreter';
 import type { Scope } from './scope';
-import { evalExpr } from './expressions';
-import { callValue } from './calls';
+
 import { PyFunction, Unknown, type Value } from './values';
 import { PyException } from './errors';
 

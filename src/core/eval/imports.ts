@@ -26,7 +26,9 @@ function nativeModule(ip: Interp, name: string): PyModule | undefined {
   if (cached) return cached;
   const make = contexts.get(ip)?.natives.get(name);
   if (!make) return undefined;
-  const m = make(ip);
+  // A native module is part of the shared world, whichever analysis first imports it: built outside the journal, frozen.
+  const m = ip.journal.shared(() => make(ip));
+  ip.journal.freeze(m);
   ip.modules.set(name, m);
   return m;
 }

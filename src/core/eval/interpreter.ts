@@ -4,21 +4,21 @@ import type { Diagnostic, Severity } from '../api/result';
 import { BudgetExceeded, Cancelled, PyException } from './errors';
 import { Scope } from './scope';
 import { evalExpr, assignTo, deleteTarget } from './expressions';
-import { defineClass } from './classDef';
+import { defineClass, instantiate } from './classDef';
 import { makeFunction } from './functions';
 import { truthy, iterate } from './protocols';
 import { importModule, importFrom } from './imports';
 import type { Recorder } from '../cost/recorder';
 import { PyList, PyModule, Unknown, type Value, type CallSite } from './values';
 import { LineIndex } from './lineIndex';
-import type { Tensor } from '../torch/tensor';
+import { Signal } from './signal';
+import { callValue, evalArgs } from './calls';
+import type { Evaluator } from './evaluator';
+import type { Tensor } from '../model/tensor';
+import { Journal } from './journal';
 
-export const enum Signal {
-  Normal,
-  Break,
-  Continue,
-  Return,
-}
+/** The evaluator's entry points, bound once: see evaluator.ts. */
+const evaluatorTable: Evaluator = Object.freeze({ evalExpr, evalArgs, callValue, instantiate });
 
 /** Tensor behaviour the torch layer plugs into the language core. */
 export interface TorchHooks {
@@ -50,6 +50,9 @@ export class Interp {
   readonly modules = new Map<string, PyModule>();
   readonly lineIndex = new Map<string, LineIndex>();
   readonly builtins = new Map<string, Value>();
+  /** Undoes what an analysis wrote to shared objects (native and cached modules) before the next one starts. */
+  readonly journal = new Journal();
+  readonly evaluator: Evaluator = evaluatorTable;
   private seenDiag = new Set<string>();
 
   constructor(

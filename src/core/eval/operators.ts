@@ -1,6 +1,6 @@
 // Python's binary, unary and comparison operators over interpreter values (tensors go to the torch hooks).
 import { dimAdd, dimFloorDiv, dimMul, dimPoly, dimSub, fromPoly } from '../sym/dim';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { hashKey } from './keys';
 import { percentFormat } from './percentFormat';
 import {

@@ -1,15 +1,16 @@
 // Python protocols over values: truthiness, iteration, indexing, len, str().
+import { Dtype } from '../model/dtype';
+import { callValue } from './evaluator';
 import type { Interp } from './interpreter';
-import { callValue } from './calls';
+
 import { hashKey } from './keys';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { dimStr } from '../sym/dim';
 import { PyException } from './errors';
 import {
   ELLIPSIS,
   PyClass,
   PyDict,
-  PyDtype,
   PyFloat,
   PyFunction,
   PyInstance,
@@ -226,7 +227,7 @@ export function toStr(ip: Interp, v: Value): string {
   if (v instanceof PyClass) return `<class '${v.name}'>`;
   if (v instanceof PyFunction) return `<function ${v.name}>`;
   if (v instanceof PyModule) return `<module '${v.name}'>`;
-  if (v instanceof PyDtype) return `torch.${v.name}`;
+  if (v instanceof Dtype) return `torch.${v.name}`;
   if (v instanceof Tensor) return `tensor(shape=${v.shapeString()})`;
   if (v === ELLIPSIS) return 'Ellipsis';
   if (v instanceof PyInstance) {

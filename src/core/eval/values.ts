@@ -1,7 +1,8 @@
 // The values the abstract interpreter computes with: Python objects, tensors, and the explicit Unknown.
 import type { Stmt, Param, Expr } from '../python/ir';
 import { SymInt, type Dim } from '../sym/dim';
-import type { Tensor } from '../torch/tensor';
+import type { Dtype } from '../model/dtype';
+import type { Tensor } from '../model/tensor';
 import type { Scope } from './scope';
 
 export { SymInt };
@@ -222,14 +223,6 @@ export function force(v: Value): Value {
   return v instanceof LazyImport ? v.get() : v;
 }
 
-export class PyDtype {
-  constructor(
-    readonly name: string,
-    readonly bytes: number,
-    readonly isFloat: boolean,
-  ) {}
-}
-
 export type Value =
   | null // None
   | boolean
@@ -254,7 +247,7 @@ export type Value =
   | PyInstance
   | PyModule
   | PySuper
-  | PyDtype
+  | Dtype
   | Tensor
   | LazyImport
   | Unknown;

@@ -6,9 +6,7 @@ import { formulaString, termsConcrete } from '../cost/terms';
 import type { DimValues } from './evaluate';
 import { costCounts, zeroCounts } from './costCounts';
 import { DimValues as DV } from './evaluate';
-import type { ParamCounts } from './paramCounts';
-import { describeValue, valueParams } from './boundValue';
-import { shapeDims, valueShapeData } from './shapeData';
+import { shapeDims } from './shapeData';
 
 function opFormula(agg: OpAgg, dims: DimValues, conv: Convention): { formula: string; symbolic?: string } {
   const ev = agg.event;
@@ -41,18 +39,21 @@ function opRecord(agg: OpAgg, dims: DimValues, conv: Convention): OpRecord {
   };
 }
 
+/** How a front end shows the value a statement bound: its shape, and a module's parameters (see Recorder.bind). */
+export type DescribeValue = (v: unknown) => { value?: string; data?: ShapeData | null; params?: bigint } | undefined;
+
 /** One entry per document line that ran ops, created parameters or bound a value, in line order. */
 export function buildLines(
   rec: Recorder,
   params: Map<number, { count: bigint; bytes: bigint }>,
   dims: DimValues,
   conv: Convention,
-  paramCounts: ParamCounts,
+  describe: DescribeValue = () => undefined,
 ): LineCost[] {
   const bound = new Map<number, { value?: string; data?: ShapeData | null; params?: bigint }>();
   rec.boundValues.forEach((v, l) => {
-    const d = { value: describeValue(v), data: valueShapeData(v), params: valueParams(v, paramCounts) };
-    if (d.value !== undefined || d.params) bound.set(l, d);
+    const d = describe(v);
+    if (d && (d.value !== undefined || d.params)) bound.set(l, d);
   });
   const lineNos = [...rec.lines.keys()];
   params.forEach((_, l) => {

@@ -1,6 +1,6 @@
 // Concrete values of small tensors (torch.arange/tensor and arithmetic on them), so width schedules like RegNet's fold.
 import { broadcast } from './broadcast';
-import { Tensor } from './tensor';
+import { Tensor } from '../model/tensor';
 import { PyFloat, PyList, type Value } from '../eval/values';
 
 /** Tensors above this many elements never carry values. */

@@ -1,9 +1,10 @@
 // What every op implementation gets: the interpreter, cost recording, shape-error reporting, tensor construction.
+import type { Dtype } from '../model/dtype';
 import type { Interp } from '../eval/interpreter';
 import type { OpEvent } from '../cost/recorder';
 import type { Term } from '../cost/terms';
-import { Unknown, type PyDtype, type Value } from '../eval/values';
-import { Tensor } from './tensor';
+import { Unknown, type Value } from '../eval/values';
+import { Tensor } from '../model/tensor';
 import type { Dim } from '../sym/dim';
 import { rates, type Rate } from '../cost/rates';
 import { term } from '../cost/terms';
@@ -11,11 +12,11 @@ import { term } from '../cost/terms';
 export class TorchCtx {
   constructor(
     readonly ip: Interp,
-    public defaultFloat: PyDtype,
-    readonly activationDtype: (d: PyDtype) => PyDtype,
+    public defaultFloat: Dtype,
+    readonly activationDtype: (d: Dtype) => Dtype,
   ) {}
 
-  tensor(shape: Dim[] | undefined, dtype: PyDtype): Tensor {
+  tensor(shape: Dim[] | undefined, dtype: Dtype): Tensor {
     return new Tensor(shape, this.activationDtype(dtype));
   }
 

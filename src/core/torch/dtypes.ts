@@ -1,5 +1,5 @@
 // torch dtypes: names, aliases, element sizes, and promotion.
-import { PyDtype } from '../eval/values';
+import { Dtype } from '../model/dtype';
 
 const table: [string, number, boolean, string[]][] = [
   ['float32', 4, true, ['float']],
@@ -15,11 +15,11 @@ const table: [string, number, boolean, string[]][] = [
   ['complex64', 8, true, ['cfloat']],
 ];
 
-export const dtypes = new Map<string, PyDtype>();
+export const dtypes = new Map<string, Dtype>();
 /** Attribute names on `torch` (e.g. torch.float, torch.long) mapped to dtypes. */
-export const dtypeAliases = new Map<string, PyDtype>();
+export const dtypeAliases = new Map<string, Dtype>();
 for (const [name, bytes, isFloat, aliases] of table) {
-  const d = new PyDtype(name, bytes, isFloat);
+  const d = new Dtype(name, bytes, isFloat);
   dtypes.set(name, d);
   dtypeAliases.set(name, d);
   for (const a of aliases) dtypeAliases.set(a, d);
@@ -31,7 +31,7 @@ export const boolType = dtypes.get('bool')!;
 export const complex64 = dtypes.get('complex64')!;
 
 /** Parses a user-facing dtype name (`float16`, `fp16`, `int64`, `long`); undefined if unknown. */
-export function parseDtype(name: string): PyDtype | undefined {
+export function parseDtype(name: string): Dtype | undefined {
   const n = name
     .trim()
     .toLowerCase()
@@ -60,7 +60,7 @@ const rank = [
   'float64',
   'complex64',
 ];
-export function promote(a: PyDtype, b: PyDtype): PyDtype {
+export function promote(a: Dtype, b: Dtype): Dtype {
   if (a === b) return a;
   if (a.isFloat !== b.isFloat) return a.isFloat ? a : b;
   return rank.indexOf(a.name) >= rank.indexOf(b.name) ? a : b;

@@ -1,6 +1,6 @@
 // einops: rearrange / repeat / reduce patterns ('b (h w) c -> b c h w') on symbolic shapes, as functions and as nn layers.
 import type { TorchCtx } from './context';
-import { Tensor } from './tensor';
+import { Tensor } from '../model/tensor';
 import { asTensor, toDim } from './values';
 import { term } from '../cost/terms';
 import { dimEq, dimFloorDiv, dimProd, shapeStr, type Dim } from '../sym/dim';

@@ -1,6 +1,6 @@
 // The first tensor of a value (a tensor, or the first found in a tuple, list or dict, depth first), as PyTorch hooks see outputs.
 import { PyDict, PyList, PyTuple, type Value } from '../eval/values';
-import { Tensor } from './tensor';
+import { Tensor } from '../model/tensor';
 
 export function firstTensor(v: Value | undefined, depth = 0): Tensor | undefined {
   if (v instanceof Tensor) return v;

@@ -1,6 +1,6 @@
 // Tensor indexing: ints drop a dim, slices resize it, None inserts one, ... expands, tensors gather.
 import type { TorchCtx } from './context';
-import { Tensor } from './tensor';
+import { Tensor } from '../model/tensor';
 import { sliceBounds } from '../eval/protocols';
 import { dimFloorDiv, dimSub, dimAdd, type Dim } from '../sym/dim';
 import { ELLIPSIS, PyList, PySlice, PyTuple, SymInt, Unknown, type Value } from '../eval/values';

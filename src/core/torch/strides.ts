@@ -1,6 +1,6 @@
 // Memory layout of tensor views: strides from transpose/permute/expand, and PyTorch's view-compatibility rule.
 import type { Dim } from '../sym/dim';
-import { Tensor } from './tensor';
+import { Tensor } from '../model/tensor';
 
 /** Row-major strides of a contiguous tensor of concrete shape. */
 export function contiguousStrides(shape: readonly number[]): number[] {

@@ -4,7 +4,7 @@ import type { TorchCtx } from './context';
 import { ops } from './registry';
 import { binaryElementwise } from './ops/elementwise';
 import { indexTensor } from './indexing';
-import { Tensor } from './tensor';
+import { Tensor } from '../model/tensor';
 import { NativeFunction, PyTuple, Unknown } from '../eval/values';
 
 const binaryNames: Record<string, string> = {

@@ -8,7 +8,7 @@ import { makeContainers } from './nn/containers';
 import { LayerKit } from './nn/layerKit';
 import { defineLayers } from './nn/layers';
 import { defineSequenceLayers } from './nn/sequenceLayers';
-import { Tensor } from './tensor';
+import { Tensor } from '../model/tensor';
 import { asTensor, toDims } from './values';
 import { NativeFunction, PyClass, PyModule, PyTuple, Unknown, type Value } from '../eval/values';
 import type { BuiltinTypes } from '../eval/builtinTypes';

@@ -1,7 +1,7 @@
 // Reading shapes, dims and tensors out of interpreter values.
 import { PyList, PyTuple, SymInt, type Value } from '../eval/values';
 import type { Dim } from '../sym/dim';
-import { Tensor } from './tensor';
+import { Tensor } from '../model/tensor';
 
 export function asTensor(v: Value | undefined): Tensor | undefined {
   return v instanceof Tensor ? v : undefined;

@@ -1,7 +1,7 @@
 // Applying a layer to symbolic tensors: TF.js input checks, the first build (weights), the output, and the cost record.
 import { dimEq, type Dim } from '../sym/dim';
 import { termsCost } from '../cost/sum';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { TfError, type EvalCtx } from './context';
 import { ConfigUnknown } from './config';
 import { tfShapeRaw } from './shapes';

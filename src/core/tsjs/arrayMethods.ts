@@ -1,6 +1,7 @@
 // Array and string members the model-building subset uses: length, indexing, push, map, forEach, reduce, slice, concat, join, fill, ...
+import { callValue } from './evaluator';
 import type { Interp } from './interp';
-import { callValue } from './calls';
+
 import { NativeFn, Unknown, truthy, type JsValue } from './values';
 
 const fn = (name: string, f: (args: JsValue[]) => JsValue) => new NativeFn(name, (c) => f(c.args));

@@ -4,7 +4,6 @@ import type { AnalyzeOptions } from '../api/options';
 import { shapeDims } from '../result/shapeData';
 import { DimValues } from '../result/evaluate';
 import { buildLines } from '../result/lines';
-import { ParamCounts } from '../result/paramCounts';
 import { counts, summarize } from '../result/summary';
 import { dimPoly, dimProd } from '../sym/dim';
 import type { EvalCtx } from './context';
@@ -61,7 +60,7 @@ export function buildTsJsResult(
     e.bytes += n * BigInt(ctx.float.bytes);
     byLine.set(l.line, e);
   }
-  const lines = buildLines(rec, byLine, dims, conv, new ParamCounts(dims));
+  const lines = buildLines(rec, byLine, dims, conv);
   const paramBytes = P * BigInt(ctx.float.bytes);
   const m = outcome.model;
   const out = m?.outputs[0];

@@ -1,12 +1,12 @@
 // Calling values: closures (parameters, defaults, rest, destructuring), natives with their evaluator hooks, and unknown callees.
+import { evalExpr, execBlockBody } from './evaluator';
 import { BudgetExceeded, Cancelled, TfError } from './context';
 import { ConfigUnknown } from './config';
 import { Interp, ReturnSignal } from './interp';
 import { Scope } from './scope';
 import { Closure, JsClass, NativeFn, Unknown, type JsValue } from './values';
 import { bindPattern } from './patterns';
-import { evalExpr } from './expressions';
-import { execBlockBody } from './statements';
+
 import type { Node } from './parse';
 
 /** Calls `fn`; `self` is `this` for non-arrow functions (`keepThis` forces it for arrows, e.g. field initializers); `home` is the class of a constructor (for `super`). */

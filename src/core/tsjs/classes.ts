@@ -1,10 +1,9 @@
 // Classes: declarations with constructors, methods, getters and fields; `new`, `this`, `super(...)` and `super.method()`.
+import { callValue, evalExpr } from './evaluator';
 import type { Interp } from './interp';
 import type { Scope } from './scope';
 import type { Node, TSESTree } from './parse';
 import { Closure, JsClass, JsObject, Unknown, type JsValue } from './values';
-import { evalExpr } from './expressions';
-import { callValue } from './calls';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 

@@ -1,11 +1,12 @@
 // Per-analysis state: source positions, the call-line stack, diagnostics, the cost recorder, the step budget.
+import { NameCounter } from './names';
+import { BudgetExceeded, Cancelled } from '../pipeline/errors';
 import type { Diagnostic, SourceSpan, Severity } from '../api/result';
 import { Recorder, type OpEvent } from '../cost/recorder';
 import type { Node } from './parse';
 import { tfDtype, type TfDtype } from './dtype';
 
-export class BudgetExceeded extends Error {}
-export class Cancelled extends Error {}
+export { BudgetExceeded, Cancelled } from '../pipeline/errors';
 
 /** A TF.js-style error raised while building a layer or model (TF.js would throw a ValueError here). */
 export class TfError extends Error {
@@ -27,6 +28,8 @@ export class EvalCtx {
   steps = 0;
   /** Every layer that was built (got weights), in build order. */
   readonly builtLayers: import('./layer').Layer[] = [];
+  /** Layer and model name counters of this analysis. */
+  readonly names = new NameCounter();
   readonly float: TfDtype;
   private readonly lineStarts: number[] = [0];
 

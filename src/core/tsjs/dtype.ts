@@ -1,7 +1,7 @@
-// TF.js dtypes as the element-size records the shared Tensor type expects (structurally a PyDtype; no Python runtime pulled in).
-import type { PyDtype } from '../eval/values';
+// TF.js dtypes as the shared model's Dtype (bytes per element, float or not), one object per name.
+import { Dtype } from '../model/dtype';
 
-export type TfDtype = PyDtype;
+export type TfDtype = Dtype;
 
 const sizes: Record<string, [number, boolean]> = {
   float32: [4, true],
@@ -18,7 +18,7 @@ export function tfDtype(name: string): TfDtype {
   let d = cache.get(name);
   if (!d) {
     const [bytes, isFloat] = sizes[name] ?? [4, true];
-    d = { name, bytes, isFloat } as TfDtype;
+    d = new Dtype(name, bytes, isFloat);
     cache.set(name, d);
   }
   return d;

@@ -1,4 +1,5 @@
 // Expressions of the JS subset: literals, names, arrays/objects with spread, operators, conditionals, functions, calls, members, assignments.
+import { callValue } from './evaluator';
 import type { Interp } from './interp';
 import type { Scope } from './scope';
 import { missing } from './scope';
@@ -7,7 +8,7 @@ import { Closure, JsClass, JsObject, Unknown, isUnknown, truthy, type JsValue } 
 import { construct, makeClass, runConstructor } from './classes';
 import { binary, unary } from './operators';
 import { getMember } from './members';
-import { callValue } from './calls';
+
 import { assignMember, bindPattern } from './patterns';
 
 export function evalExpr(ip: Interp, n: Node, scope: Scope): JsValue {

@@ -1,11 +1,11 @@
 // Imports: `@tensorflow/tfjs*` bind the tf namespace; relative modules are read through the injected reader and run once; others are unknown.
+import { execBlockBody } from './evaluator';
 import { BreakSignal, ContinueSignal, JsThrow, ReturnSignal, type Interp } from './interp';
 import { Scope } from './scope';
 import type { Node, TSESTree } from './parse';
 import { parseSource } from './parse';
 import { JsObject, Namespace, NativeFn, Unknown, type JsValue } from './values';
 import { candidates, isRelative } from './modulePath';
-import { execBlockBody } from './statements';
 
 export function isTfModule(name: string): boolean {
   return /^@tensorflow\/tfjs(-node(-gpu)?|-layers|-core)?$/.test(name);

@@ -1,7 +1,7 @@
 // Input shapes given by the user (`--input 32,784`, Set Input): they fix the model inputs' symbolic dims (B, T) to values.
 import type { Diagnostic } from '../api/result';
 import type { InputOption } from '../api/options';
-import type { Tensor } from '../torch/tensor';
+import type { Tensor } from '../model/tensor';
 
 export function dimsFromInputs(
   given: readonly InputOption[],

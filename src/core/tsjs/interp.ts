@@ -5,6 +5,7 @@ import type { Model } from './model';
 import { Scope } from './scope';
 import type { JsObject, JsValue } from './values';
 import type { FileReader } from '../api/options';
+import type { TsJsEvaluator } from './evaluator';
 
 export class ReturnSignal {
   constructor(readonly value: JsValue) {}
@@ -33,6 +34,8 @@ export class Interp {
   constructor(
     readonly ctx: EvalCtx,
     readonly globals: Scope,
+    /** The evaluator's entry points (see evaluator.ts), given by the facade. */
+    readonly evaluator: TsJsEvaluator,
     readonly readFile?: FileReader,
   ) {}
 }

@@ -1,4 +1,5 @@
 // A TF.js layer value: its class spec, config, creation line, TF.js-style name, and weights once built.
+import type { NameCounter } from './names';
 import type { Dim } from '../sym/dim';
 import type { Term } from '../cost/terms';
 import { CostSums } from '../cost/recorder';
@@ -36,12 +37,6 @@ export interface LayerSpec {
   compute(cfg: Cfg, inputs: Dim[][], bytes: number, name: string): LayerOutput;
 }
 
-const uids = new Map<string, number>();
-/** Resets per-analysis name counters (TF.js numbers layers per class from 1). */
-export function resetLayerNames(): void {
-  uids.clear();
-}
-
 export function toSnakeCase(name: string): string {
   return name
     .replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2')
@@ -61,6 +56,7 @@ export class Layer implements LayerRef {
   readonly cost = new CostSums();
 
   constructor(
+    names: NameCounter,
     readonly spec: LayerSpec,
     readonly cfg: Cfg,
     readonly line: number,
@@ -71,9 +67,7 @@ export class Layer implements LayerRef {
     if (given) this.name = given;
     else {
       const prefix = `${toSnakeCase(spec.className)}_${spec.className}`;
-      const n = (uids.get(prefix) ?? 0) + 1;
-      uids.set(prefix, n);
-      this.name = `${prefix}${n}`;
+      this.name = `${prefix}${names.next(prefix)}`;
     }
   }
 }

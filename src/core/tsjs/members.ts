@@ -3,7 +3,7 @@ import type { Interp } from './interp';
 import { Closure, JsClass, JsObject, Namespace, NativeFn, Unknown, type JsValue } from './values';
 import { classMember } from './classes';
 import { arrayMember, stringMember } from './arrayMethods';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { Layer } from './layer';
 import { Model } from './model';
 import { layerMember, modelMember, tensorMember } from './tfMembers';

@@ -1,5 +1,6 @@
 // TF.js models: tf.sequential (add builds each layer on the previous output) and tf.model (a graph from inputs to outputs).
-import { Tensor } from '../torch/tensor';
+import type { NameCounter } from './names';
+import { Tensor } from '../model/tensor';
 import { TfError, type EvalCtx } from './context';
 import { fromNullable } from './shapes';
 import { applyLayer, history, unknownTensor } from './apply';
@@ -20,12 +21,8 @@ export class Model implements ModelRef {
   ) {}
 }
 
-let modelUid = 0;
-export function resetModelNames(): void {
-  modelUid = 0;
-}
-export function modelName(className: string, given?: string): string {
-  return given ?? `${className.toLowerCase()}_${++modelUid}`;
+export function modelName(names: NameCounter, className: string, given?: string): string {
+  return given ?? `${className.toLowerCase()}_${names.next('\0model')}`;
 }
 
 /** tf.input / the implicit input of a layer configured with inputShape/batchInputShape. */

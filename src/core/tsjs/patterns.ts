@@ -1,8 +1,9 @@
 // Destructuring: binds identifiers, object/array patterns, defaults and rest elements to a value.
+import { evalExpr } from './evaluator';
 import type { Interp } from './interp';
 import type { Scope } from './scope';
 import { JsObject, Unknown, type JsValue } from './values';
-import { evalExpr } from './expressions';
+
 import { getMember } from './members';
 import type { Node, TSESTree } from './parse';
 

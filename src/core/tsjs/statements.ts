@@ -1,10 +1,11 @@
 // Statements of the JS subset: declarations, blocks, if, loops (for, for-of, for-in, while), return/break/continue, imports, exports.
+import { evalExpr } from './evaluator';
 import { BreakSignal, ContinueSignal, JsThrow, ReturnSignal, type Interp } from './interp';
 import { Scope } from './scope';
 import type { Node } from './parse';
 import { Closure, JsObject, Unknown, truthy, type JsValue } from './values';
-import { evalExpr } from './expressions';
-import { Tensor } from '../torch/tensor';
+
+import { Tensor } from '../model/tensor';
 import { bindPattern } from './patterns';
 import { makeClass } from './classes';
 import { exportNames, importModule } from './imports';

@@ -1,5 +1,5 @@
 // Members of TF.js values: tensor.shape/rank, layer.apply/countParams, model.add/apply/predict/summary/countParams/layers.
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { dimProd, type Dim } from '../sym/dim';
 import type { Interp } from './interp';
 import { NativeFn, Unknown, type JsValue } from './values';

@@ -1,5 +1,5 @@
 // The `tf` namespace: sequential, model, input, tf.layers.* factories, and tensor creation; everything else is an unknown value.
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { ConfigUnknown, Cfg } from './config';
 import type { Interp } from './interp';
 import { JsObject, Namespace, NativeFn, Unknown, type JsValue } from './values';
@@ -47,7 +47,14 @@ function layerFactory(ip: Interp, name: string, spec: LayerSpec): NativeFn {
     const cfg = new Cfg(asObj(c.args[0]));
     const line = ip.ctx.docLine();
     const bis = batchInputShape(spec, cfg);
-    const layer = new Layer(spec, cfg, line, bis === 'unknown' ? undefined : bis, cfg.optStrSafe('dtype') ?? 'float32');
+    const layer = new Layer(
+      ip.ctx.names,
+      spec,
+      cfg,
+      line,
+      bis === 'unknown' ? undefined : bis,
+      cfg.optStrSafe('dtype') ?? 'float32',
+    );
     if (bis === 'unknown') layer.inputShapeUnknown = true;
     return layer;
   });
@@ -109,7 +116,7 @@ export function makeTf(ip: Interp): Namespace {
         }),
       };
       const bis = batchInputShape(pseudo, cfg);
-      const layer = new Layer(pseudo, cfg, line(), bis === 'unknown' ? undefined : bis);
+      const layer = new Layer(ip.ctx.names, pseudo, cfg, line(), bis === 'unknown' ? undefined : bis);
       layer.inputShapeUnknown = bis === 'unknown';
       return layer;
     }),
@@ -122,7 +129,7 @@ export function makeTf(ip: Interp): Namespace {
         const given = cfg?.props.get('name');
         const m = new Model(
           'Sequential',
-          modelName('Sequential', typeof given === 'string' ? given : undefined),
+          modelName(ip.ctx.names, 'Sequential', typeof given === 'string' ? given : undefined),
           line(),
         );
         ip.models.push(m);
@@ -149,7 +156,7 @@ export function makeTf(ip: Interp): Namespace {
         const ins = tensorsOf(cfg?.props.get('inputs')),
           outs = tensorsOf(cfg?.props.get('outputs'));
         const given = cfg?.props.get('name');
-        const name = modelName('Model', typeof given === 'string' ? given : undefined);
+        const name = modelName(ip.ctx.names, 'Model', typeof given === 'string' ? given : undefined);
         if (!ins || !outs) {
           ip.ctx.unknownOp('tf.model (inputs/outputs unknown)');
           const m = new Model('Model', name, line());

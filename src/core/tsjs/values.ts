@@ -1,5 +1,5 @@
 // Values of the small JavaScript subset the TF.js front end evaluates: plain JS data, closures, natives, layers, models, symbolic tensors.
-import type { Tensor } from '../torch/tensor';
+import type { Tensor } from '../model/tensor';
 import type { Scope } from './scope';
 import type { Node, TSESTree } from './parse';
 

@@ -14,7 +14,7 @@ import {
   type Value,
 } from '../../eval/values';
 import { sliceBounds } from '../../eval/protocols';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 
 function entries(self: PyInstance): [string, Value][] {
   return [...self.attrs].filter(

@@ -1,13 +1,14 @@
 // A small kit for defining native nn layers: signature binding, parameter/buffer creation, forward.
+import type { Dtype } from '../../model/dtype';
 import type { TorchCtx } from '../context';
 import { bind, type Bound } from '../signature';
-import { NativeFunction, PyClass, PyInstance, Unknown, type PyDtype, type Value } from '../../eval/values';
-import { Tensor } from '../tensor';
+import { NativeFunction, PyClass, PyInstance, Unknown, type Value } from '../../eval/values';
+import { Tensor } from '../../model/tensor';
 import type { Dim } from '../../sym/dim';
 
 export interface Maker {
-  param(shape: Dim[] | undefined, dtype?: PyDtype): Tensor;
-  buffer(shape: Dim[] | undefined, dtype?: PyDtype): Tensor;
+  param(shape: Dim[] | undefined, dtype?: Dtype): Tensor;
+  buffer(shape: Dim[] | undefined, dtype?: Dtype): Tensor;
 }
 
 export type InitFn = (self: PyInstance, a: Bound & { rest?: Value[] }, mk: Maker) => void;

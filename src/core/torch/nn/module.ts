@@ -4,7 +4,7 @@ import { callValue } from '../../eval/calls';
 import { lookupAttr } from '../../eval/attributes';
 import { PyException } from '../../eval/errors';
 import { NativeFunction, PyClass, PyInstance, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 import { firstTensor } from '../firstTensor';
 import { isModule, namedChildren, namedModules, namedTensors } from './moduleTree';
 

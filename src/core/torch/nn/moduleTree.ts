@@ -1,6 +1,6 @@
 // Walks an nn.Module instance: its parameters, buffers and children in PyTorch's order, tied tensors once.
 import { PyInstance, type Value } from '../../eval/values';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 
 /** An nn.Module instance, of whichever world (precision) built it: the marker is inherited through the class's hooks. */
 export function isModule(v: Value): v is PyInstance {

@@ -5,7 +5,7 @@ import { multiheadAttention } from '../ops/attention';
 import { callValue } from '../../eval/calls';
 import { asTensor, toDim } from '../values';
 import { dimMul, type Dim } from '../../sym/dim';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 import { PyInstance, PyTuple, Unknown, type Value, type PyClass } from '../../eval/values';
 import { isModule } from './moduleTree';
 

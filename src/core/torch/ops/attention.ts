@@ -6,7 +6,7 @@ import { bind } from '../signature';
 import { term } from '../../cost/terms';
 import { linear } from './matmul';
 import { dimFloorDiv, dimEq, type Dim } from '../../sym/dim';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 import { PyTuple, Unknown, type Value } from '../../eval/values';
 
 const SDPA_RULE =

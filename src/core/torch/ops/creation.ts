@@ -1,20 +1,21 @@
 // Tensor creation (zeros, randn, arange, eye, tensor(...), *_like) and dtype conversions (.to, .float, ...).
+import { Dtype } from '../../model/dtype';
 import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { asTensor, toDim, toDims } from '../values';
 import { dtypes, float32, int64, boolType } from '../dtypes';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 import { fresh } from '../strides';
 import { dataOf, MAX_DATA, toList, withData } from '../constData';
 import { dimFloorDiv, dimSub, type Dim } from '../../sym/dim';
-import { PyDtype, PyFloat, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
+import { PyFloat, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 
-function dtypeArg(c: TorchCtx, kw: Map<string, Value> | undefined, def: PyDtype): PyDtype {
+function dtypeArg(c: TorchCtx, kw: Map<string, Value> | undefined, def: Dtype): Dtype {
   const d = kw?.get('dtype');
-  return d instanceof PyDtype ? d : def === float32 ? c.defaultFloat : def;
+  return d instanceof Dtype ? d : def === float32 ? c.defaultFloat : def;
 }
 
-function sized(name: string, dflt: PyDtype | 'float') {
+function sized(name: string, dflt: Dtype | 'float') {
   def(name, 't', (c, args, kw) => {
     const shapeArgs = name === 'full' ? args.slice(0, 1) : args;
     const shape = toDims(kw?.has('size') ? kw.get('size')! : shapeArgs);
@@ -145,7 +146,7 @@ function flatNumbers(v: Value | undefined): number[] | undefined {
 }
 def(['tensor', 'as_tensor', 'from_numpy', 'asarray'], 't', (c, [data], kw) => tensorFromData(c, data, kw));
 
-function convert(name: string, dtype: PyDtype) {
+function convert(name: string, dtype: Dtype) {
   def(name, 'm', (_c, [x]) => {
     const t = asTensor(x);
     return t ? withData(new Tensor(t.shape, dtype), t.data) : new Unknown(name);
@@ -161,8 +162,8 @@ convert('bool', boolType);
 def(['to', 'type'], 'm', (_c, args, kw) => {
   const t = asTensor(args[0]);
   if (!t) return new Unknown('to');
-  const d = [...args.slice(1), ...(kw?.values() ?? [])].find((a) => a instanceof PyDtype || a instanceof Tensor);
-  const dtype = d instanceof PyDtype ? d : d instanceof Tensor ? d.dtype : t.dtype;
+  const d = [...args.slice(1), ...(kw?.values() ?? [])].find((a) => a instanceof Dtype || a instanceof Tensor);
+  const dtype = d instanceof Dtype ? d : d instanceof Tensor ? d.dtype : t.dtype;
   return dtype === t.dtype ? t : new Tensor(t.shape, dtype);
 });
 def('type_as', 'm', (_c, [x, o]) => {

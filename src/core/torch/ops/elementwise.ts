@@ -2,7 +2,7 @@
 import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { broadcast } from '../broadcast';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 import { boolType, complex64, promote } from '../dtypes';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';

@@ -5,7 +5,7 @@ import { asTensor, intTuple, normDim } from '../values';
 import { bind } from '../signature';
 import { term } from '../../cost/terms';
 import { int64 } from '../dtypes';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 import { Unknown, type Value } from '../../eval/values';
 import { dimEq, dimMul, dimProd, type Dim } from '../../sym/dim';
 import { convOut } from './conv';

@@ -6,7 +6,7 @@ import { bind } from '../signature';
 import { broadcast } from '../broadcast';
 import { term } from '../../cost/terms';
 import { dimEq, dimStr, type Dim } from '../../sym/dim';
-import type { Tensor } from '../tensor';
+import type { Tensor } from '../../model/tensor';
 import { Unknown, type Value } from '../../eval/values';
 
 const size = (s: readonly Dim[]) => `torch.Size([${s.map(dimStr).join(', ')}])`;

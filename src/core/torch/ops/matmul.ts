@@ -9,7 +9,7 @@ import { term, type Term } from '../../cost/terms';
 import { dimEq, dimProd, dimStr, type Dim } from '../../sym/dim';
 import { fresh } from '../strides';
 import { Unknown, type Value } from '../../eval/values';
-import type { Tensor } from '../tensor';
+import type { Tensor } from '../../model/tensor';
 
 /** PyTorch's wording, with the left operand flattened to 2-D as torch does for mm. */
 function mismatch(a: readonly Dim[], b: readonly Dim[]): string {

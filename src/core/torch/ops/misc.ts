@@ -6,7 +6,7 @@ import { bind } from '../signature';
 import { term } from '../../cost/terms';
 import { dimAdd, type Dim } from '../../sym/dim';
 import { int64 } from '../dtypes';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 import { Unknown, type Value } from '../../eval/values';
 
 /** True when random indices from torch.randint are out of [0, n) with certainty (or a chance of missing it below 1e-9). */

@@ -5,7 +5,7 @@ import { asTensor, normDim, toDim } from '../values';
 import { bind } from '../signature';
 import { term } from '../../cost/terms';
 import { int64 } from '../dtypes';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 import type { Dim } from '../../sym/dim';
 

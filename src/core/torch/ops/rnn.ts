@@ -2,7 +2,7 @@
 import type { TorchCtx } from '../context';
 import { term } from '../../cost/terms';
 import { dimEq, dimMul, type Dim } from '../../sym/dim';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 import { PyTuple, type Value } from '../../eval/values';
 
 export type RnnKind = 'LSTM' | 'GRU' | 'RNN';

@@ -5,7 +5,7 @@ import { bind } from '../signature';
 import { dimEq, dimFloorDiv, dimMul, dimProd, dimStr, dimAdd, shapeStr, type Dim } from '../../sym/dim';
 import { viewShape } from './view';
 import { fresh, permuted, stridesOf, strided } from '../strides';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 
 def('permute', 'tm', (c, args, kw) => {

@@ -3,7 +3,7 @@ import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { asTensor, toDims } from '../values';
 import { dimFloorDiv, dimProd, shapeStr, type Dim } from '../../sym/dim';
-import { Tensor } from '../tensor';
+import { Tensor } from '../../model/tensor';
 import { fresh, stridesOf, strided, viewStrides } from '../strides';
 import { PyTuple, Unknown, type Value } from '../../eval/values';
 import { complex64, float32 } from '../dtypes';

@@ -1,7 +1,7 @@
 // Tensor values: a symbolic shape (undefined when the rank is unknown), a dtype, and a role.
+import type { Dtype } from './dtype';
 import { dimProd, dimPoly, shapeStr, type Dim } from '../sym/dim';
 import type { Poly } from '../sym/poly';
-import type { PyDtype } from '../eval/values';
 
 export type TensorRole = 'param' | 'buffer' | 'activation';
 
@@ -17,7 +17,7 @@ export class Tensor {
   /** True for parameters whose storage is shared (a tied weight) — identity does the dedupe. */
   constructor(
     readonly shape: Dim[] | undefined,
-    readonly dtype: PyDtype,
+    readonly dtype: Dtype,
     readonly role: TensorRole = 'activation',
   ) {}
 

@@ -1,8 +1,8 @@
 // Parameter counts for the result: each tensor's element count and each module's distinct parameters, evaluated once.
 import type { PyInstance } from '../eval/values';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { distinctParams, isModule } from '../torch/nn/moduleTree';
-import type { DimValues } from './evaluate';
+import type { DimValues } from '../result/evaluate';
 
 export class ParamCounts {
   private readonly sets = new Map<PyInstance, Set<Tensor>>();

@@ -3,12 +3,12 @@ import type { CostCounts, LayerRow } from '../api/result';
 import type { Convention } from '../api/options';
 import type { Recorder } from '../cost/recorder';
 import type { PyInstance } from '../eval/values';
-import { Tensor } from '../torch/tensor';
+import { Tensor } from '../model/tensor';
 import { isModule } from '../torch/nn/moduleTree';
-import { costCounts, zeroCounts } from './costCounts';
-import type { DimValues } from './evaluate';
+import { costCounts, zeroCounts } from '../result/costCounts';
+import type { DimValues } from '../result/evaluate';
 import type { ParamCounts } from './paramCounts';
-import { shapeDims } from './shapeData';
+import { shapeDims } from '../result/shapeData';
 
 interface Node {
   readonly m: PyInstance;

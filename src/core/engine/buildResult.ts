@@ -1,19 +1,20 @@
 // Assembles the AnalysisResult from a finished session: totals, memory ledger, lines, module tree, coverage.
 import type { AnalysisResult, Diagnostic, ModuleNode } from '../api/result';
 import type { AnalyzeOptions } from '../api/options';
-import type { Session } from '../engine/session';
-import type { EntryOutcome } from '../engine/entry';
-import { DimValues } from './evaluate';
-import { buildLines } from './lines';
-import { costCounts, zeroCounts } from './costCounts';
-import { summarize } from './summary';
+import type { Session } from './session';
+import type { EntryOutcome } from './entry';
+import { DimValues } from '../result/evaluate';
+import { buildLines } from '../result/lines';
+import { costCounts, zeroCounts } from '../result/costCounts';
+import { summarize } from '../result/summary';
 import { distinctTensors, namedChildren } from '../torch/nn/moduleTree';
 import { ParamCounts } from './paramCounts';
-import { Tensor } from '../torch/tensor';
-import { PyInstance } from '../eval/values';
+import { Tensor } from '../model/tensor';
+import { PyInstance, type Value } from '../eval/values';
 import { firstTensor } from '../torch/firstTensor';
+import { describeValue, valueParams, valueShapeData } from './boundValue';
 import { buildLayers } from './layerTable';
-import { shapeDims } from './shapeData';
+import { shapeDims } from '../result/shapeData';
 
 export function buildResult(
   s: Session,
@@ -26,7 +27,8 @@ export function buildResult(
   const rec = ip.recorder;
   const dims = new DimValues(opts.dims);
   const conv = opts.convention;
-  const roots = rec.rootModules;
+  // The torch layer enters nn.Module instances on the recorder's module stack: its opaque refs are PyInstances here.
+  const roots = rec.rootModules as PyInstance[];
   const counts = new ParamCounts(dims);
   const tensorsOf = (role: 'param' | 'buffer'): Iterable<Tensor> => {
     if (roots.length === 0) return rec.tensors.filter((t) => t.role === role);
@@ -48,7 +50,11 @@ export function buildResult(
     e.bytes += n * BigInt(t.dtype.bytes);
     byLine.set(t.line, e);
   }
-  const lines = buildLines(rec, byLine, dims, conv, counts);
+  const lines = buildLines(rec, byLine, dims, conv, (v) => ({
+    value: describeValue(v as Value),
+    data: valueShapeData(v as Value),
+    params: valueParams(v as Value, counts),
+  }));
   const out = firstTensor(outcome.output);
   const summary = summarize(
     rec,

@@ -1,0 +1,19 @@
+// Which front end reads a document: one answer for every host, from a VS Code language id or a file name.
+
+export const languages = ['python', 'tsjs'] as const;
+export type Language = (typeof languages)[number];
+
+const byLanguageId: Readonly<Record<string, Language>> = {
+  python: 'python',
+  typescript: 'tsjs',
+  javascript: 'tsjs',
+};
+
+/** The front end of a VS Code language id (`python`, `typescript`, ...) or a path (`model.py`, `x.ipynb`, `net.ts`). */
+export function languageOf(idOrPath: string): Language | undefined {
+  const byId = byLanguageId[idOrPath];
+  if (byId) return byId;
+  if (/\.(py|pyi|ipynb)$/i.test(idOrPath)) return 'python';
+  if (/\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/i.test(idOrPath)) return 'tsjs';
+  return undefined;
+}
