@@ -11,6 +11,7 @@ const byLanguageId: Readonly<Record<string, Language>> = {
 
 /** The front end of a VS Code language id (`python`, `typescript`, ...) or a path (`model.py`, `x.ipynb`, `net.ts`). */
 export function languageOf(idOrPath: string): Language | undefined {
+  if (typeof idOrPath !== 'string') return undefined; // a host's stand-in or a missing id: no front end
   const byId = byLanguageId[idOrPath];
   if (byId) return byId;
   if (/\.(py|pyi|ipynb)$/i.test(idOrPath)) return 'python';
