@@ -126,6 +126,10 @@ export function layerFooter(r: AnalysisResult): string[] {
     `Forward/backward pass size (MB): ${mb(pass)}`,
     `Params size (MB): ${mb(paramBytes)}`,
     `Estimated Total Size (MB): ${mb(inputBytes + pass + paramBytes)}`,
+    // Never a silent wrong number: a partial analysis says its figures are lower bounds.
+    ...(r.coverage.complete === false
+      ? ['', `Partial: figures are lower bounds (${r.coverage.reasons.map((x) => x.message).join('; ')})`]
+      : []),
   ];
 }
 

@@ -211,3 +211,29 @@ test(
       assert.ok(r.stdout.includes(`\n${line}\n`), line);
   },
 );
+
+test('a partial analysis says under the layer table that its figures are lower bounds', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flopscope-cli-'));
+  try {
+    const file = join(dir, 'partial.py');
+    writeFileSync(
+      file,
+      [
+        'import torch',
+        'import torch.nn as nn',
+        'class Net(nn.Module):',
+        '    def __init__(self):',
+        '        super().__init__()',
+        '        self.fc = nn.Linear(8, 4)',
+        '    def forward(self, x):',
+        '        return torch.special.some_unknown_op(self.fc(x))',
+        'y = Net()(torch.randn(2, 8))',
+        '',
+      ].join('\n'),
+    );
+    const r = run('analyze', file, '--depth', '1');
+    assert.match(r.stdout, /\nPartial: figures are lower bounds \(1 unknown op: some_unknown_op \(line 8\)\)\n/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
