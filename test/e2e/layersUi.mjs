@@ -40,16 +40,24 @@ async function palette(page, title) {
   await page.waitForTimeout(300);
 }
 
+/** Opens torchvision/models/resnet.py from the Explorer (Quick Open needs a file index that a busy machine builds late). */
 async function openResnet(page) {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 5_000 });
-  await page.keyboard.type('torchvision/models/resnet.py');
-  await page
-    .locator('.quick-input-widget .monaco-list-row', { hasText: 'resnet.py' })
-    .first()
-    .waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  const row = (name) =>
+    page.locator('.explorer-folders-view .monaco-list-row', { hasText: new RegExp(`^${name}$`) }).first();
+  await palette(page, 'View: Show Explorer');
+  await page.keyboard.press('Escape');
+  const file = row('resnet\\.py');
+  if (!(await file.isVisible().catch(() => false))) {
+    for (const folder of ['torchvision', 'models']) {
+      const r = row(folder);
+      await r.waitFor({ timeout: 15_000 });
+      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
+    }
+    await file.scrollIntoViewIfNeeded({ timeout: 15_000 });
+  }
+  await file.click({ timeout: 15_000 });
   await page.waitForSelector('.editor-group-container.active .view-line', { timeout: 15_000 });
+  await page.locator('.tab.active', { hasText: 'resnet.py' }).waitFor({ timeout: 15_000 });
 }
 
 export async function runLayersTest({ workspace, log = console.log }) {
