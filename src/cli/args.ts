@@ -1,11 +1,6 @@
 // Parses the CLI's arguments into a typed command, or a usage error.
-import {
-  conventionNamed,
-  type Convention,
-  type InputOption,
-  type Optimizer,
-  type Precision,
-} from '../core/api/options';
+import { conventionNamed, conventions, optimizers, precisions } from '../core/api/options';
+import type { Convention, InputOption, Optimizer, Precision } from '../core/api/options';
 import type { ReportFormat } from '../protocol/report';
 
 export interface AnalyzeCommand {
@@ -50,9 +45,6 @@ Options:
 Exit status: 0 ok, 1 shape errors found, 2 bad usage or unreadable input.`;
 
 const formats = ['table', 'json', 'markdown', 'csv'];
-const conventions = ['full', 'seed', 'macs', 'matmul2x'];
-const precisions = ['fp32', 'fp16', 'bf16', 'mixed'];
-const optimizers = ['adam', 'sgd', 'momentum'];
 
 export function parseArgs(argv: readonly string[]): Command | { error: string } {
   if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return { kind: 'help' };
@@ -84,12 +76,12 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
   for (const k of opts.keys()) if (!known.has(k)) return { error: `unknown option --${k}` };
   if (positional.length !== 1)
     return { error: positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE' };
-  const pick = <T extends string>(k: string, allowed: string[], def: T): T | { error: string } => {
+  const pick = <T extends string>(k: string, allowed: readonly string[], def: T): T | { error: string } => {
     const v = one(k) ?? def;
     return allowed.includes(v) ? (v as T) : { error: `--${k} must be one of ${allowed.join(', ')} (got '${v}')` };
   };
   const format = pick<ReportFormat>('format', formats, 'table');
-  const convention = pick<Convention | 'seed'>('convention', conventions, 'full');
+  const convention = pick<Convention | 'seed'>('convention', [...conventions, 'seed'], 'full'); // seed: old name of full
   const precision = pick<Precision>('precision', precisions, 'fp32');
   const optimizer = pick<Optimizer>('optimizer', optimizers, 'adam');
   for (const v of [format, convention, precision, optimizer]) if (typeof v === 'object') return v;

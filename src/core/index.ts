@@ -6,4 +6,4 @@ export { supportedOps, type SupportedOps } from './engine/supported';
 export { IR_VERSION } from './python/ir';
 export type * from './api/result';
 export type * from './api/options';
-export { conventionLabels, conventionNamed, defaultOptions } from './api/options';
+export { conventionNamed, conventionRules, conventions, defaultOptions, optimizers, precisions } from './api/options';

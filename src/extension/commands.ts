@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { fileInputs, formatInputs, parseInputs } from '../protocol/inputs';
 import { renderJson, renderReport, type ReportFormat } from '../protocol/report';
 import { pinComments, pinnedLines } from '../protocol/pinComments';
-import { conventionLabels, conventionNamed, languageOf } from '../core';
+import { conventionNamed, conventionRules, languageOf } from '../core';
 import { isAnalyzable } from './analysisCache';
 import { conventions, precisions, settingsTarget } from './config';
 import type { Deps } from './deps';
@@ -126,9 +126,9 @@ async function selectSetting(key: 'convention' | 'precision', items: vscode.Quic
 }
 
 const conventionItems: Record<string, string> = {
-  full: `${conventionLabels.full} (default)`,
-  macs: conventionLabels.macs,
-  matmul2x: conventionLabels.matmul2x,
+  full: `${conventionRules.full.label} (default)`,
+  macs: conventionRules.macs.label,
+  matmul2x: conventionRules.matmul2x.label,
 };
 const precisionItems: Record<string, string> = {
   fp32: '4 bytes per element',

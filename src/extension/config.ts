@@ -1,18 +1,10 @@
 // Reads the `flopscope.*` settings into analysis options and view preferences.
 import * as vscode from 'vscode';
-import {
-  conventionNamed,
-  type AnalyzeOptions,
-  type Convention,
-  type Optimizer,
-  type Precision,
-} from '../core/api/options';
+import { conventionNamed, conventions, optimizers, precisions, type AnalyzeOptions } from '../core/api/options';
 
 export type AnnotationField = 'shape' | 'flops' | 'macs' | 'memory' | 'params';
 
-export const conventions: readonly Convention[] = ['full', 'macs', 'matmul2x'];
-export const precisions: readonly Precision[] = ['fp32', 'fp16', 'bf16', 'mixed'];
-const optimizers: readonly Optimizer[] = ['sgd', 'momentum', 'adam'];
+export { conventions, precisions };
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;

@@ -1,4 +1,5 @@
 // Pure number formatting shared by the extension host, the webview and reports: engineering units over exact integers.
+import { conventionRules, type Convention } from '../core/api/options';
 
 const decimalUnits = ['', 'K', 'M', 'G', 'T', 'P', 'E'];
 const binaryUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
@@ -83,5 +84,5 @@ export function shareOf(part: bigint | string, total: bigint | string): number {
 
 /** The unit of the main count under a convention: `macs` counts MACs, the others FLOPs. */
 export function flopUnit(convention: string): 'FLOPs' | 'MACs' {
-  return convention === 'macs' ? 'MACs' : 'FLOPs';
+  return Object.hasOwn(conventionRules, convention) ? conventionRules[convention as Convention].unit : 'FLOPs';
 }

@@ -2,7 +2,7 @@
 import type { AnalysisResult, LineCost, ModuleNode } from '../core/api/result';
 import { flopUnit, formatBytes, formatCount, formatExact, formatShare } from './format';
 import { toJson, type JsonValue } from './json';
-import { conventionLabels } from '../core/api/options';
+import { conventionRules } from '../core/api/options';
 import {
   defaultLayerDepth,
   layerCsvHeader,
@@ -14,7 +14,7 @@ import {
 
 /** `full (full FLOPs: 2 per MAC + element-wise, norms, softmax)`: the convention named for what it counts. */
 export function conventionText(convention: string): string {
-  const label = (conventionLabels as Record<string, string | undefined>)[convention];
+  const label = (conventionRules as Record<string, { label: string } | undefined>)[convention]?.label;
   return label ? `${convention} (${label})` : convention;
 }
 

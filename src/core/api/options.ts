@@ -15,23 +15,53 @@ export interface InputOption {
   readonly dtype?: string;
 }
 
-/** How FLOPs are counted: `full` (2 per MAC + element-wise, the default), `macs`, `matmul2x` (FlopCounterMode). */
-export type Convention = 'full' | 'macs' | 'matmul2x';
+/**
+ * How FLOPs are counted, each rule stated once: per multiply-accumulate of matmul-class ops, forward and backward, and
+ * whether element-wise, norm and softmax FLOPs count. Every host (CLI, settings, package.json) lists these keys.
+ * `label` names what it counts in one line (pickers, report headers); `seed` is the old name of `full`.
+ */
+export const conventionRules = {
+  full: {
+    perMac: 2,
+    backwardPerMac: 4,
+    elementwise: true,
+    unit: 'FLOPs',
+    label: 'full FLOPs: 2 per MAC + element-wise, norms, softmax',
+    description: 'Full FLOPs: 2 per MAC for matmul-class ops plus element-wise, norm and softmax ops (default).',
+  },
+  macs: {
+    perMac: 1,
+    backwardPerMac: 2,
+    elementwise: false,
+    unit: 'MACs',
+    label: 'MACs only, as torchvision / fvcore / ptflops / thop quote "FLOPs"',
+    description: 'MACs only, as torchvision, fvcore, ptflops and thop quote "FLOPs".',
+  },
+  matmul2x: {
+    perMac: 2,
+    backwardPerMac: 4,
+    elementwise: false,
+    unit: 'FLOPs',
+    label: '2 × MACs of matmul-class ops only, as torch FlopCounterMode',
+    description: "2 x MACs of matmul-class ops only, as torch's FlopCounterMode.",
+  },
+} as const;
+export type Convention = keyof typeof conventionRules;
+export const conventions = Object.keys(conventionRules) as readonly Convention[];
 
-/** The conventions, each with what it counts in one line (pickers, CLI help, reports). */
-export const conventionLabels: Readonly<Record<Convention, string>> = {
-  full: 'full FLOPs: 2 per MAC + element-wise, norms, softmax',
-  macs: 'MACs only, as torchvision / fvcore / ptflops / thop quote "FLOPs"',
-  matmul2x: '2 × MACs of matmul-class ops only, as torch FlopCounterMode',
-};
-
-/** A convention by name; `seed` (its old name) is `full`. */
+/** A convention by name; `seed` (its old name, still in old settings) is `full`. */
 export function conventionNamed(name: unknown): Convention | undefined {
   if (name === 'seed') return 'full';
-  return name === 'full' || name === 'macs' || name === 'matmul2x' ? name : undefined;
+  return typeof name === 'string' && (conventions as readonly string[]).includes(name)
+    ? (name as Convention)
+    : undefined;
 }
-export type Precision = 'fp32' | 'fp16' | 'bf16' | 'mixed';
-export type Optimizer = 'sgd' | 'momentum' | 'adam';
+
+export const precisions = ['fp32', 'fp16', 'bf16', 'mixed'] as const;
+export type Precision = (typeof precisions)[number];
+
+export const optimizers = ['sgd', 'momentum', 'adam'] as const;
+export type Optimizer = (typeof optimizers)[number];
 
 export interface AnalyzeOptions {
   /** Path of the document (used to resolve relative imports through `readFile`). */

@@ -16,9 +16,7 @@ export interface SupportedOps {
 export function supportedOps(): SupportedOps {
   const { ip } = new Engine().session(defaultOptions);
   const scope = new Scope('module', undefined, ip.builtins);
-  ip.frames.push({ file: '<supported>', pos: 0 });
-  importModule(ip, 'torch.nn', 'nn', scope);
-  ip.frames.pop();
+  ip.withFrame('<supported>', 0, () => importModule(ip, 'torch.nn', 'nn', scope));
   const nn = scope.vars.get('nn');
   const layers =
     nn instanceof PyModule

@@ -89,17 +89,15 @@ export function callFunction(ip: Interp, fn: PyFunction, args: Value[], kwargs: 
     scope.vars.set('__class__', fn.definingClass);
     if (args.length) scope.vars.set('__self_arg__', args[0]);
   }
-  ip.frames.push({ file: fn.file, pos: fn.line0 });
-  try {
-    if (!Array.isArray(fn.body)) return evalExpr(ip, fn.body, scope);
+  const body = fn.body;
+  return ip.withFrame(fn.file, fn.line0, () => {
+    if (!Array.isArray(body)) return evalExpr(ip, body, scope);
     ip.retVal = null;
-    const sig = ip.execBlock(fn.body, scope);
+    const sig = ip.execBlock(body, scope);
     const r = sig === Signal.Return ? ip.retVal : null;
     ip.retVal = null;
     return r;
-  } finally {
-    ip.frames.pop();
-  }
+  });
 }
 
 function bindParams(fn: PyFunction, args: Value[], kwargs: Map<string, Value> | undefined, scope: Scope): void {

@@ -3,7 +3,7 @@ import { callValue, evalArgs } from './evaluator';
 import type { Expr } from '../python/ir';
 import type { Interp } from './interpreter';
 import { Scope } from './scope';
-import { compare, containsKey, unaryOp } from './operators';
+import { compare, containsKey, unaryOp, type UnaryOperator } from './operators';
 
 import { getAttr, setAttr, delAttr } from './attributes';
 import { getItem, setItem, delItem, iterate, truthy, toStr } from './protocols';
@@ -72,7 +72,7 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
         const t = truthy(ip, x);
         return t === undefined ? UNKNOWN : !t;
       }
-      return unaryOp(e.op, x, ip.binary);
+      return unaryOp(e.op as UnaryOperator, x, ip.torch.unary);
     }
     case 'bool': {
       const l = evalExpr(ip, e.l, scope);

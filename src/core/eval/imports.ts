@@ -105,12 +105,7 @@ export function importFrom(
           `${'.'.repeat(level)}${dotted}.${n.name}`,
           () => {
             const tmp = new Scope('module', undefined, ip.builtins);
-            ip.frames.push({ file, pos });
-            try {
-              importFromNow(ip, file, dotted, level, [{ name: n.name }], tmp);
-            } finally {
-              ip.frames.pop();
-            }
+            ip.withFrame(file, pos, () => importFromNow(ip, file, dotted, level, [{ name: n.name }], tmp));
             return tmp.vars.get(n.name) ?? new Unknown(`name ${n.name}`);
           },
           () => ip.runId,

@@ -14,6 +14,7 @@ import { LineIndex } from './lineIndex';
 import { Signal } from './signal';
 import { callValue, evalArgs } from './calls';
 import type { Evaluator } from './evaluator';
+import type { UnaryOperator } from './operators';
 import type { Tensor } from '../model/tensor';
 import { Journal } from './journal';
 
@@ -23,6 +24,7 @@ const evaluatorTable: Evaluator = Object.freeze({ evalExpr, evalArgs, callValue,
 /** Tensor behaviour the torch layer plugs into the language core. */
 export interface TorchHooks {
   binary(op: string, a: Value, b: Value): Value;
+  unary(op: UnaryOperator, x: Tensor): Value;
   attr(t: Tensor, name: string): Value | undefined;
   index(t: Tensor, key: Value): Value;
   setIndex(t: Tensor, key: Value, v: Value): void;
@@ -86,6 +88,17 @@ export class Interp {
     this.frames.length = 0;
     this.lineIndex.clear();
     for (const key of [...this.modules.keys()]) if (key.includes('/') || key.endsWith('.py')) this.modules.delete(key);
+  }
+
+  /** Runs `body` with a frame for `file` at `pos` on the stack; the stack is as it was afterwards, whatever `body` throws. */
+  withFrame<T>(file: string, pos: number, body: () => T): T {
+    const depth = this.frames.length;
+    this.frames.push({ file, pos });
+    try {
+      return body();
+    } finally {
+      this.frames.length = depth;
+    }
   }
 
   tick(): void {

@@ -280,9 +280,12 @@ export function containsKey(container: Value, x: Value): boolean | undefined {
   return undefined;
 }
 
-export function unaryOp(op: string, x: Value, tensorHook: TensorBinaryHook): Value {
+/** Python's unary operators; a tensor operand goes to the torch layer's unary hook. */
+export type UnaryOperator = '-' | '+' | '~';
+
+export function unaryOp(op: UnaryOperator, x: Value, tensorHook: (op: UnaryOperator, x: Tensor) => Value): Value {
   x = force(x);
-  if (x instanceof Tensor) return tensorHook('u' + op, x, null);
+  if (x instanceof Tensor) return tensorHook(op, x);
   if (x instanceof Unknown) return x;
   if (op === '-') {
     if (typeof x === 'number') return -x;

@@ -252,5 +252,4 @@ export type Value =
   | LazyImport
   | Unknown;
 
-export type PyInt = number | SymInt;
 export type { Dim };

@@ -11,9 +11,8 @@ const byLanguageId: Readonly<Record<string, Language>> = {
 
 /** The front end of a VS Code language id (`python`, `typescript`, ...) or a path (`model.py`, `x.ipynb`, `net.ts`). */
 export function languageOf(idOrPath: string): Language | undefined {
-  if (typeof idOrPath !== 'string') return undefined; // a host's stand-in or a missing id: no front end
-  const byId = byLanguageId[idOrPath];
-  if (byId) return byId;
+  if (typeof idOrPath !== 'string') return undefined; // a host's malformed document (never throw on a language id)
+  if (Object.hasOwn(byLanguageId, idOrPath)) return byLanguageId[idOrPath];
   if (/\.(py|pyi|ipynb)$/i.test(idOrPath)) return 'python';
   if (/\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/i.test(idOrPath)) return 'tsjs';
   return undefined;

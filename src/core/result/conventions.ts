@@ -1,5 +1,5 @@
-// Counting conventions: full FLOPs (default: 2 per MAC + element-wise), MACs only (torchvision/fvcore/ptflops/thop), 2×MAC matmul-only (FlopCounterMode).
-import type { Convention, Optimizer } from '../api/options';
+// Counting conventions applied to exact counts (the rules themselves are the table conventionRules in api/options.ts).
+import { conventionRules, type Convention, type Optimizer } from '../api/options';
 
 export interface Counts {
   macs: bigint;
@@ -8,16 +8,14 @@ export interface Counts {
 }
 
 export function forwardFlops(c: Convention, n: Counts): bigint {
-  if (c === 'macs') return n.macs;
-  if (c === 'matmul2x') return 2n * n.macs;
-  return 2n * n.macs + n.extra;
+  const r = conventionRules[c];
+  return BigInt(r.perMac) * n.macs + (r.elementwise ? n.extra : 0n);
 }
 
 /** Backward of a matmul-class op is 2× its forward FLOPs; element-wise gradients use the cached forward value. */
 export function backwardFlops(c: Convention, n: Counts): bigint {
-  if (c === 'macs') return 2n * n.macs;
-  if (c === 'matmul2x') return 4n * n.macs;
-  return 4n * n.macs + n.bwdExtra;
+  const r = conventionRules[c];
+  return BigInt(r.backwardPerMac) * n.macs + (r.elementwise ? n.bwdExtra : 0n);
 }
 
 /** Optimizer step FLOPs per parameter and optimizer-state bytes per parameter (fp32). */

@@ -1,6 +1,6 @@
 // MACs and FLOPs forward/backward of summed costs under a convention: number arithmetic when safe, bigint otherwise.
 import type { CostCounts } from '../api/result';
-import type { Convention } from '../api/options';
+import { conventionRules, type Convention } from '../api/options';
 import type { CostSums } from '../cost/recorder';
 import { backwardFlops, forwardFlops } from './conventions';
 import type { DimValues } from './evaluate';
@@ -12,9 +12,10 @@ export function costCounts(s: CostSums, dims: DimValues, conv: Convention): Cost
     const m = s.safeMacs,
       e = s.safeFlops,
       b = s.safeBwd;
-    // The same formulas as conventions.ts, in numbers: exact while every value stays below 2^53.
-    const fwd = conv === 'macs' ? m : conv === 'matmul2x' ? 2 * m : 2 * m + e;
-    const bwd = conv === 'macs' ? 2 * m : conv === 'matmul2x' ? 4 * m : 4 * m + b;
+    // The same rules as conventions.ts, in numbers: exact while every value stays below 2^53.
+    const r = conventionRules[conv];
+    const fwd = r.perMac * m + (r.elementwise ? e : 0);
+    const bwd = r.backwardPerMac * m + (r.elementwise ? b : 0);
     if (Number.isSafeInteger(fwd) && Number.isSafeInteger(bwd))
       return { macs: BigInt(m), flops: BigInt(fwd), backwardFlops: BigInt(bwd) };
   }

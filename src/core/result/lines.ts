@@ -1,6 +1,6 @@
 // Per-line costs from the recorder: self and inclusive counts, shapes, formulas, parameters created on the line.
 import type { LineCost, OpRecord, ShapeData } from '../api/result';
-import type { Convention } from '../api/options';
+import { conventionRules, type Convention } from '../api/options';
 import type { LineAgg, OpAgg, Recorder } from '../cost/recorder';
 import { formulaString, termsConcrete } from '../cost/terms';
 import type { DimValues } from './evaluate';
@@ -10,8 +10,9 @@ import { shapeDims } from './shapeData';
 
 function opFormula(agg: OpAgg, dims: DimValues, conv: Convention): { formula: string; symbolic?: string } {
   const ev = agg.event;
-  const scale = conv === 'macs' ? 1 : 2;
-  const rest = conv === 'full' ? ev.flops : [];
+  const rule = conventionRules[conv];
+  const scale = rule.perMac;
+  const rest = rule.elementwise ? ev.flops : [];
   const formula = formulaString(ev.macs, scale, rest, dims.show);
   if (termsConcrete(ev.macs) && termsConcrete(rest)) return { formula };
   const symbolic = formulaString(ev.macs, scale, rest, DV.symbolic);

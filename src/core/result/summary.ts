@@ -1,16 +1,10 @@
 // What every front end's result shares: totals, the training memory ledger, coverage, dims and the budget note.
-import type { AnalysisResult, CostCounts, Diagnostic, LineCost, PartialReason } from '../api/result';
+import type { AnalysisResult, Diagnostic, LineCost, PartialReason } from '../api/result';
 import type { AnalyzeOptions } from '../api/options';
 import type { Recorder } from '../cost/recorder';
-import type { CostSums } from '../cost/recorder';
 import type { DimValues } from './evaluate';
 import { optimizerRates } from './conventions';
 import { costCounts } from './costCounts';
-
-/** MACs and FLOPs forward/backward of accumulated costs, under the chosen convention. */
-export function counts(dims: DimValues, conv: AnalyzeOptions['convention'], c: CostSums): CostCounts {
-  return costCounts(c, dims, conv);
-}
 
 export interface WeightCounts {
   readonly params: bigint;
@@ -33,7 +27,7 @@ export function summarize(
   diagnostics: Diagnostic[],
   budgetExceeded: boolean,
 ): Summary {
-  const total = counts(dims, opts.convention, rec.total);
+  const total = costCounts(rec.total, dims, opts.convention);
   const opt = optimizerRates[opts.optimizer];
   const saved = dims.sum(rec.saved);
   let largest = 0n;

@@ -1,4 +1,5 @@
 // The tensor behaviour plugged into the interpreter: operators, attributes and methods, indexing, iteration.
+import type { UnaryOperator } from '../eval/operators';
 import type { TorchHooks } from '../eval/interpreter';
 import type { TorchCtx } from './context';
 import { ops } from './registry';
@@ -25,9 +26,13 @@ const binaryNames: Record<string, string> = {
   '&': 'logical_and',
   '|': 'logical_or',
   '^': 'logical_xor',
-  'u-': 'neg',
-  'u~': 'logical_not',
-  'u+': 'copy',
+};
+
+/** Unary operators on a tensor: `-t` is torch.neg, `~t` torch.logical_not (bool tensors), `+t` the tensor itself. */
+const unaryNames: Readonly<Record<UnaryOperator, string | undefined>> = {
+  '-': 'neg',
+  '~': 'logical_not',
+  '+': undefined,
 };
 
 function forgetValues(t: Tensor): void {
@@ -37,12 +42,13 @@ function forgetValues(t: Tensor): void {
 
 export function makeTensorHooks(c: TorchCtx): TorchHooks {
   return {
+    unary(op, x) {
+      const name = unaryNames[op];
+      return name ? ops.get(name)!.fn(c, [x], undefined) : x;
+    },
     binary(op, a, b) {
       const name = binaryNames[op];
-      if (name === 'copy') return a;
-      if (op.startsWith('u')) return ops.get(name)!.fn(c, [a], undefined);
       if (name === 'matmul') return ops.get('matmul')!.fn(c, [a, b], undefined);
-      if (name === 'max') return binaryElementwise(c, 'maximum', a, b, 'compare');
       if (!name) return new Unknown(`tensor ${op}`);
       const bool = ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or', 'logical_xor'].includes(name);
       const rate = bool ? 'compare' : name === 'floor_divide' || name === 'remainder' ? 'div' : name;

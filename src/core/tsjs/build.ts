@@ -4,7 +4,8 @@ import type { AnalyzeOptions } from '../api/options';
 import { shapeDims } from '../result/shapeData';
 import { DimValues } from '../result/evaluate';
 import { buildLines } from '../result/lines';
-import { counts, summarize } from '../result/summary';
+import { summarize } from '../result/summary';
+import { costCounts } from '../result/costCounts';
 import { dimPoly, dimProd } from '../sym/dim';
 import type { EvalCtx } from './context';
 import type { Layer } from './layer';
@@ -21,7 +22,7 @@ function modelNode(m: Model, dims: DimValues, conv: AnalyzeOptions['convention']
     type: l.spec.className,
     line: l.line,
     params: layerParams(l, dims),
-    inclusive: counts(dims, conv, l.cost),
+    inclusive: costCounts(l.cost, dims, conv),
     calls: l.applications,
     children: [],
   }));

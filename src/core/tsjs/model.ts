@@ -1,7 +1,7 @@
 // TF.js models: tf.sequential (add builds each layer on the previous output) and tf.model (a graph from inputs to outputs).
 import type { NameCounter } from './names';
 import { Tensor } from '../model/tensor';
-import { TfError, type EvalCtx } from './context';
+import type { EvalCtx } from './context';
 import { fromNullable } from './shapes';
 import { applyLayer, history, unknownTensor } from './apply';
 import type { Layer } from './layer';
@@ -140,10 +140,4 @@ export function applyModel(ctx: EvalCtx, m: Model, x: Tensor | Tensor[]): Tensor
     return out;
   };
   return replay(m.outputs[0] ?? unknownTensor(ctx));
-}
-
-export function countParamsError(m: Model): TfError | undefined {
-  return m.layers.some((l) => !l.weights && !l.spec.unsupported)
-    ? new TfError(`You tried to call countParams() on ${m.name}, but the layer is not built yet.`)
-    : undefined;
 }

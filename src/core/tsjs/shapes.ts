@@ -28,10 +28,6 @@ export function numel(shape: readonly Dim[]): Dim {
   return dimProd([...shape]);
 }
 
-export function isNum(d: Dim): d is number {
-  return typeof d === 'number';
-}
-
 /** TF.js convOutputLength: `same` keeps the length; `valid` (and `causal`, which TF.js shapes like `valid`) drops the dilated kernel span. */
 export function convLength(L: Dim, k: number, pad: string, s: number, d = 1): Dim {
   if (typeof L !== 'number') return L;

@@ -96,10 +96,3 @@ export function truthy(v: JsValue): boolean | undefined {
   if (v instanceof Unknown) return undefined;
   return !!v;
 }
-
-export function typeName(v: JsValue): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
-  return typeof v;
-}
