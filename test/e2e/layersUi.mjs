@@ -90,12 +90,15 @@ export async function runLayersTest({ workspace, log = console.log }) {
       log(`       status bar: ${text?.trim()}`);
     });
     await step('the Layers view at depth 2: layer1…fc with output shapes, params summing to 25,557,032', async () => {
-      await page
-        .locator('.activitybar .action-item .action-label[aria-label^="flopscope"]')
-        .first()
-        .click({ timeout: 10_000 });
+      const icon = page.locator('.activitybar .action-item .action-label[aria-label^="flopscope"]').first();
+      await icon.click({ timeout: 10_000 });
       await page.mouse.move(900, 700);
-      const frame = await webviewFrame(page, '.layer-row[data-path="layer1"]', 30_000);
+      // VS Code for the Web sometimes serves a fresh webview "Not Found" on a loaded machine: hide and show it once more.
+      const frame = await webviewFrame(page, '.layer-row[data-path="layer1"]', 30_000).catch(async () => {
+        await icon.click({ timeout: 10_000 });
+        await icon.click({ timeout: 10_000 });
+        return webviewFrame(page, '.layer-row[data-path="layer1"]', 30_000);
+      });
       const rows = await frame.$$eval('.layer-row[data-depth="1"]', (nodes) =>
         nodes.map((n) => ({
           path: n.getAttribute('data-path'),
