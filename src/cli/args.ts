@@ -1,5 +1,6 @@
 // Parses the CLI's arguments into a typed command, or a usage error.
 import { conventionNamed, conventions, optimizers, precisions } from '../core/api/options';
+import { shapeDims } from '../core/api/shape';
 import type { Convention, InputOption, Optimizer, Precision } from '../core/api/options';
 import type { ReportFormat } from '../protocol/report';
 
@@ -87,10 +88,11 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
   for (const v of [format, convention, precision, optimizer]) if (typeof v === 'object') return v;
   const inputs: InputOption[] = [];
   for (const spec of opts.get('input') ?? []) {
-    const [shape, dtype] = spec.split(':');
-    if (!/^\s*\[?[A-Za-z0-9_]+(\s*,\s*[A-Za-z0-9_]+)*\]?\s*$/.test(shape))
+    const [text, dtype] = spec.split(':');
+    const shape = shapeDims(text);
+    if ('message' in shape)
       return { error: `--input '${spec}': SHAPE must be comma-separated dims such as 1,3,224,224 or B,3,224,224` };
-    inputs.push(dtype ? { shape: shape.replace(/[[\]\s]/g, ''), dtype } : { shape: shape.replace(/[[\]\s]/g, '') });
+    inputs.push(dtype ? { shape, dtype } : { shape });
   }
   const dims: Record<string, number> = {};
   for (const d of opts.get('dim') ?? []) {

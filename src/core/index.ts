@@ -1,5 +1,5 @@
 // Public surface of the pure core: analyze() and the plain-data types every front end consumes.
-export { analyze } from './analyze';
+export { analyze, checkSyntax } from './analyze';
 export { Engine } from './engine/engine';
 export { languageOf, languages, type Language } from './pipeline/language';
 export { supportedOps, type SupportedOps } from './engine/supported';

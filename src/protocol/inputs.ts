@@ -1,5 +1,6 @@
 // Parses and prints the user's input specs (`x: [B, 3, 224, 224] float16; [32, 10]`), shared by host and webview.
 import type { InputOption } from '../core/api/options';
+import { shapeDims, shapeText } from '../core/api/shape';
 
 export interface FileInputs {
   /** Expression to call, e.g. `Net(10)`; empty means "let the analyzer pick". */
@@ -31,11 +32,11 @@ const dtypes = new Set([
 export function parseInput(text: string): InputOption | undefined {
   const m = /^\s*(?:([A-Za-z_]\w*)\s*:\s*)?\[?\s*([A-Za-z0-9_ ,]*?)\s*\]?\s*(?:\s([A-Za-z0-9]+))?\s*$/.exec(text);
   if (!m) return undefined;
-  const dims = m[2].split(/[\s,]+/).filter(Boolean);
-  if (!dims.length || dims.some((d) => !/^(\d+|[A-Za-z_]\w*)$/.test(d))) return undefined;
+  const dims = shapeDims(m[2]);
+  if ('message' in dims) return undefined;
   const dtype = m[3] ? m[3].replace(/^torch\./, '') : undefined;
   if (dtype && !dtypes.has(dtype)) return undefined;
-  return dtype ? { shape: dims.join(','), dtype } : { shape: dims.join(',') };
+  return dtype ? { shape: dims, dtype } : { shape: dims };
 }
 
 /** Several specs separated by `;`. Returns an error message instead when one is malformed. */
@@ -55,10 +56,7 @@ export function parseInputs(text: string): InputOption[] | string {
 
 /** `[B, 3, 224, 224] float16` for one input. */
 export function formatInput(input: InputOption): string {
-  const shape = `[${input.shape
-    .split(',')
-    .map((d) => d.trim())
-    .join(', ')}]`;
+  const shape = shapeText(input.shape);
   return input.dtype ? `${shape} ${input.dtype}` : shape;
 }
 

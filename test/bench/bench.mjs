@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { core, root } from '../unit/core.mjs';
 import { bigModelFile } from './bigModel.mjs';
+import { corpusMissing, corpusSitePackages, pythonFiles } from '../corpus.mjs';
 
 const { analyze } = core;
 const TV = '/usr/lib/python3/dist-packages/torchvision/models';
@@ -93,6 +94,25 @@ for (const w of widths)
     `GPT-2 config, width ${w} (B=8, T=1024 symbolic), cpu time`,
     gptTimes[w].sort((a, b) => a - b)[gptTimes[w].length >> 1],
   );
+
+// Parse throughput (parse + lowering, the path analyze() takes) over every file of the library corpus.
+const noCorpus = corpusMissing();
+if (noCorpus) console.log(`corpus parse throughput: skipped (${noCorpus})`);
+else {
+  const dir = corpusSitePackages();
+  const texts = pythonFiles(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
+  const mb = texts.reduce((a, t) => a + Buffer.byteLength(t), 0) / 1e6;
+  let pass = 0;
+  const parseAll = () => {
+    pass++;
+    texts.forEach((t, i) => core.checkSyntax(t, `/bench/corpus/${pass}/${i}.py`));
+  };
+  const ms = median(parseAll, 3, 1);
+  console.log(
+    `corpus parse throughput (${texts.length} files, ${mb.toFixed(1)} MB): median ${(mb / (ms / 1000)).toFixed(2)} MB/s wall, ${(mb / (lastCpu / 1000)).toFixed(2)} MB/s cpu`,
+  );
+  lastCpu = undefined;
+}
 
 const cli = join(root, 'dist/cli.js');
 if (existsSync(cli) && existsSync(join(TV, 'resnet.py'))) {

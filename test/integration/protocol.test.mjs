@@ -93,9 +93,13 @@ test('engineering units over exact integers', () => {
 
 test('input specs parse and print', () => {
   assert.deepEqual(p.parseInputs('x: [B, 3, 224, 224] float16; 32,784'), [
-    { shape: 'B,3,224,224', dtype: 'float16' },
-    { shape: '32,784' },
+    { shape: ['B', 3, 224, 224], dtype: 'float16' },
+    { shape: [32, 784] },
   ]);
+  assert.equal(
+    p.formatInputs([{ shape: ['B', 3, 224, 224], dtype: 'float16' }, { shape: '32,784' }]),
+    '[B, 3, 224, 224] float16; [32, 784]',
+  );
   assert.equal(typeof p.parseInputs('[B, 3'), 'string');
   assert.equal(typeof p.parseInputs('[2, 3] complex7'), 'string');
   assert.deepEqual(p.parseDims('B=32, T=128'), { B: 32, T: 128 });

@@ -9,9 +9,12 @@ export interface IrStore {
   save(path: string, text: string, ir: unknown): void;
 }
 
+/** One dim of an input: a size, or the name of a symbolic dim (`B`). */
+export type DimSpec = number | string;
+
 export interface InputOption {
-  /** Comma-separated dims: `1,3,224,224` or `B,3,224,224`. */
-  readonly shape: string;
+  /** The dims, `[1, 3, 224, 224]` or `['B', 3, 224, 224]`; text (`B,3,224,224`) is read by pipeline/shape.ts. */
+  readonly shape: string | readonly DimSpec[];
   readonly dtype?: string;
 }
 

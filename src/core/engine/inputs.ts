@@ -1,4 +1,6 @@
 // Input tensors from `1,3,224,224` / `B,3,224,224` shape strings and jaxtyping hints (`Float[Tensor, "B C H W"]`).
+import { shapeDims } from '../api/shape';
+import type { InputOption } from '../api/options';
 import type { Dtype } from '../model/dtype';
 import type { Expr, Param } from '../python/ir';
 import { SymInt, type Dim } from '../sym/dim';
@@ -10,24 +12,10 @@ export interface InputError {
   message: string;
 }
 
-export function parseDims(spec: string): Dim[] | InputError {
-  const parts = spec
-    .replace(/^\[|\]$/g, '')
-    .split(/[,x×\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const dims: Dim[] = [];
-  for (const p of parts) {
-    if (/^\d+$/.test(p)) dims.push(Number(p));
-    else if (/^[A-Za-z_]\w*$/.test(p)) dims.push(new SymInt(Poly.sym(p)));
-    else return { message: `bad dim '${p}' in shape '${spec}' (use integers or names, e.g. B,3,224,224)` };
-  }
-  return dims;
-}
-
-export function makeInput(shape: string, dtypeName: string | undefined): Tensor | InputError {
-  const dims = parseDims(shape);
-  if ('message' in dims) return dims;
+export function makeInput(shape: InputOption['shape'], dtypeName: string | undefined): Tensor | InputError {
+  const given = shapeDims(shape);
+  if ('message' in given) return given;
+  const dims: Dim[] = given.map((d) => (typeof d === 'number' ? d : new SymInt(Poly.sym(d))));
   let dtype: Dtype = float32;
   if (dtypeName) {
     const d = parseDtype(dtypeName);

@@ -16,15 +16,14 @@ export interface ImportContext {
   readonly run: ModuleRunner;
 }
 
-const contexts = new WeakMap<Interp, ImportContext>();
 export function setImportContext(ip: Interp, ctx: ImportContext): void {
-  contexts.set(ip, ctx);
+  ip.importContext = ctx;
 }
 
 function nativeModule(ip: Interp, name: string): PyModule | undefined {
   const cached = ip.modules.get(name);
   if (cached) return cached;
-  const make = contexts.get(ip)?.natives.get(name);
+  const make = ip.importContext?.natives.get(name);
   if (!make) return undefined;
   // A native module is part of the shared world, whichever analysis first imports it: built outside the journal, frozen.
   const m = ip.journal.shared(() => make(ip));
@@ -57,7 +56,7 @@ function resolve(ip: Interp, fromFile: string, dotted: string, level: number): P
     const n = nativeModule(ip, dotted);
     if (n) return n;
   }
-  const ctx = contexts.get(ip);
+  const ctx = ip.importContext;
   for (const path of candidates(ip, fromFile, dotted, level)) {
     const cached = ip.modules.get(path);
     if (cached) return cached;
@@ -80,7 +79,7 @@ export function importModule(ip: Interp, dotted: string, alias: string | undefin
 
 /** True when `dotted` names a file module that exists but has not run in this analysis: binding its names lazily saves work. */
 function unloadedFile(ip: Interp, fromFile: string, dotted: string, level: number): boolean {
-  if (level === 0 && contexts.get(ip)?.natives.has(dotted)) return false;
+  if (level === 0 && ip.importContext?.natives.has(dotted)) return false;
   for (const p of candidates(ip, fromFile, dotted, level)) {
     if (ip.modules.has(p)) return false;
     if (ip.loader.read(p) !== undefined) return true;

@@ -14,6 +14,7 @@ import { LineIndex } from './lineIndex';
 import { Signal } from './signal';
 import { callValue, evalArgs } from './calls';
 import type { Evaluator } from './evaluator';
+import type { ImportContext } from './imports';
 import type { UnaryOperator } from './operators';
 import type { Tensor } from '../model/tensor';
 import { Journal } from './journal';
@@ -55,6 +56,8 @@ export class Interp {
   /** Undoes what an analysis wrote to shared objects (native and cached modules) before the next one starts. */
   readonly journal = new Journal();
   readonly evaluator: Evaluator = evaluatorTable;
+  /** Native module factories and the file runner, set once by the world that owns this interpreter. */
+  importContext?: ImportContext;
   private seenDiag = new Set<string>();
 
   constructor(

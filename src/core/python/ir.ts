@@ -1,7 +1,7 @@
 // The Python IR the evaluator walks: plain objects with character offsets, independent of the parser.
 
 /** Bumped whenever the IR's shape changes (persisted IR caches key on it). */
-export const IR_VERSION = 2;
+export const IR_VERSION = 3;
 
 export interface Node {
   readonly s: number;
@@ -80,7 +80,14 @@ export interface Handler {
   readonly body: Stmt[];
 }
 
+/** A syntax error's span; `msg` says what is wrong (Python's wording where it has one), else "invalid syntax". */
+export interface ParseError {
+  readonly s: number;
+  readonly e: number;
+  readonly msg?: string;
+}
+
 export interface Module {
   readonly body: Stmt[];
-  readonly syntaxErrors: { s: number; e: number }[];
+  readonly syntaxErrors: ParseError[];
 }

@@ -4,9 +4,18 @@ import type { Arg, CompClause, DictItem, Expr, Param } from './ir';
 import { children, splitAt } from './cursor';
 import { parseNumber, parseString, splitString, unescape } from './literals';
 
+/** Nesting of expressions lowered before a statement is refused (brackets are limited to 200 before parsing, as in CPython). */
+export const MAX_EXPR_DEPTH = 500;
+
+/** Thrown by the lowering when a statement nests deeper than it can follow; the statement becomes a syntax error. */
+export class TooDeep extends Error {}
+
 const compareOps = new Set(['<', '>', '<=', '>=', '==', '!=', 'in', 'not in', 'is', 'is not', '<>']);
 
 export class ExprLowerer {
+  /** Expressions being lowered around the current one. */
+  protected depth = 0;
+
   constructor(readonly src: string) {}
 
   text(n: SyntaxNode): string {
@@ -18,6 +27,13 @@ export class ExprLowerer {
   }
 
   expr(n: SyntaxNode): Expr {
+    if (++this.depth > MAX_EXPR_DEPTH) throw new TooDeep(`expression nested more than ${MAX_EXPR_DEPTH} levels deep`);
+    const x = this.exprAt(n);
+    this.depth--;
+    return x;
+  }
+
+  private exprAt(n: SyntaxNode): Expr {
     const s = n.from,
       e = n.to;
     switch (n.name) {

@@ -1,11 +1,15 @@
 // Lowers Lezer statement nodes to IR statements.
 import type { SyntaxNode } from '@lezer/common';
-import type { Expr, Handler, Stmt } from './ir';
+import type { Expr, Handler, Stmt, ParseError } from './ir';
 import { children, splitAt } from './cursor';
-import { ExprLowerer } from './lowerExpr';
+import { ExprLowerer, TooDeep } from './lowerExpr';
+
+/** Blocks nested inside one another before a statement is refused (CPython: "too many levels of indentation"). */
+export const MAX_BLOCK_DEPTH = 100;
 
 export class StmtLowerer extends ExprLowerer {
-  readonly syntaxErrors: { s: number; e: number }[] = [];
+  readonly syntaxErrors: ParseError[] = [];
+  private blocks = 0;
 
   block(nodes: SyntaxNode[]): Stmt[] {
     const out: Stmt[] = [];
@@ -19,7 +23,12 @@ export class StmtLowerer extends ExprLowerer {
   }
 
   body(n: SyntaxNode | undefined): Stmt[] {
-    return n ? this.block(children(n).filter((c) => c.name !== ':')) : [];
+    if (!n) return [];
+    if (this.blocks >= MAX_BLOCK_DEPTH) throw new TooDeep(`blocks nested more than ${MAX_BLOCK_DEPTH} levels deep`);
+    this.blocks++;
+    const out = this.block(children(n).filter((c) => c.name !== ':'));
+    this.blocks--;
+    return out;
   }
 
   private stmtInto(n: SyntaxNode, out: Stmt[]): void {
@@ -28,21 +37,41 @@ export class StmtLowerer extends ExprLowerer {
       return;
     }
     if (n.type.isError) {
-      this.syntaxErrors.push({ s: n.from, e: Math.max(n.to, n.from + 1) });
+      this.syntaxErrors.push({ s: n.from, e: n.to });
       return;
     }
     if (n.name === ';' || n.name === 'Comment') return;
-    const st = this.stmt(n);
+    const st = this.guarded(n);
     if (st) out.push(st);
     // Errors nested inside a statement are reported too (the statement itself still runs).
     if (st && st.k !== 'bad') {
       const cur = n.cursor();
       do {
         if (cur.type.isError) {
-          this.syntaxErrors.push({ s: cur.from, e: Math.max(cur.to, cur.from + 1) });
+          this.syntaxErrors.push({ s: cur.from, e: cur.to });
           break;
         }
       } while (cur.next() && cur.from <= n.to);
+    }
+  }
+
+  /** Lowers a statement; one nested too deeply to follow becomes a syntax error of its own and is skipped. */
+  private guarded(n: SyntaxNode): Stmt | undefined {
+    const depth = this.depth,
+      blocks = this.blocks;
+    try {
+      return this.stmt(n);
+    } catch (e) {
+      if (!(e instanceof TooDeep) && !(e instanceof RangeError)) throw e;
+      this.depth = depth;
+      this.blocks = blocks;
+      const message = e instanceof TooDeep ? e.message : 'statement nested too deeply';
+      this.syntaxErrors.push({
+        s: n.from,
+        e: Math.min(n.to, n.from + 1),
+        msg: `${message}; this statement is skipped`,
+      });
+      return { k: 'bad', text: '', s: n.from, e: n.to };
     }
   }
 
@@ -287,7 +316,10 @@ export class StmtLowerer extends ExprLowerer {
   private withStmt(cs: SyntaxNode[], s: number, e: number): Stmt {
     const start = cs[0].name === 'async' ? 2 : 1;
     const bodyNode = cs.find((c) => c.name === 'Body');
-    const header = cs.slice(start, bodyNode ? cs.indexOf(bodyNode) : cs.length);
+    let header = cs.slice(start, bodyNode ? cs.indexOf(bodyNode) : cs.length);
+    // `with (a as b, c as d):` groups the items in parentheses.
+    if (header.length === 1 && header[0].name === 'WithItems')
+      header = children(header[0]).filter((c) => c.name !== '(' && c.name !== ')');
     const items = splitAt(header, ',')
       .filter((g) => g.length)
       .map((g) => {

@@ -1,19 +1,24 @@
 // The only importer of the Python parser: parses source text (incrementally when given the previous parse) and lowers it to the IR.
-import { parser } from '@lezer/python';
 import { TreeFragment, type Tree } from '@lezer/common';
-import type { Module, Stmt } from './ir';
+import { parser } from './grammar/parser';
+import type { Module, ParseError, Stmt } from './ir';
 import { children } from './cursor';
 import { StmtLowerer } from './lowerStmt';
 import { shiftIR } from './shift';
+import { placeErrors } from './placeErrors';
+import { recoverUnclosed } from './recover';
+import { findUnclosed, mayNestTooDeep } from './unclosed';
+import { repair } from './repair';
 
 interface Lowered {
   readonly from: number;
   readonly stmts: Stmt[];
-  readonly errors: { s: number; e: number }[];
+  readonly errors: ParseError[];
 }
 
 /** An opaque previous parse, for incremental re-parsing and re-lowering after an edit. */
 export interface ParseState {
+  /** The text the fragments belong to (the source, or its repaired form after a syntax error). */
   readonly text: string;
   readonly fragments: readonly TreeFragment[];
   /** Lowered top-level statements by their source text. */
@@ -37,19 +42,22 @@ function changedRange(a: string, b: string): { fromA: number; toA: number; fromB
   return { fromA: start, toA: endA, fromB: start, toB: endB };
 }
 
-/** Parses `source`, reusing the syntax tree and the lowered statements of `previous` outside the edited range. */
-export function parsePythonIncremental(source: string, previous?: ParseState): { module: Module; state: ParseState } {
+/** Parses and lowers `text`: the statements, the parser's raw errors and the tree (for later incremental parses). */
+export function parseAndLower(
+  text: string,
+  previous?: ParseState,
+): { body: Stmt[]; errors: ParseError[]; tree: Tree; lowered: Map<string, Lowered> } {
   const fragments = previous
-    ? TreeFragment.applyChanges(previous.fragments, [changedRange(previous.text, source)])
+    ? TreeFragment.applyChanges(previous.fragments, [changedRange(previous.text, text)])
     : undefined;
-  const tree: Tree = parser.parse(source, fragments);
-  const lowerer = new StmtLowerer(source);
+  const tree: Tree = parser.parse(text, fragments);
+  const lowerer = new StmtLowerer(text);
   const body: Stmt[] = [];
-  const syntaxErrors: { s: number; e: number }[] = [];
+  const errors: ParseError[] = [];
   const lowered = new Map<string, Lowered>();
   for (const node of children(tree.topNode)) {
-    const text = source.slice(node.from, node.to);
-    const prev = previous?.lowered.get(text);
+    const nodeText = text.slice(node.from, node.to);
+    const prev = previous?.lowered.get(nodeText);
     let entry: Lowered;
     if (prev && !node.type.isError) {
       const delta = node.from - prev.from;
@@ -63,9 +71,47 @@ export function parsePythonIncremental(source: string, previous?: ParseState): {
       lowerer.topLevel(node, stmts);
       entry = { from: node.from, stmts, errors: lowerer.syntaxErrors.slice(before) };
     }
-    if (!lowered.has(text)) lowered.set(text, entry);
+    if (!lowered.has(nodeText)) lowered.set(nodeText, entry);
     body.push(...entry.stmts);
-    syntaxErrors.push(...entry.errors);
+    errors.push(...entry.errors);
   }
-  return { module: { body, syntaxErrors }, state: { text: source, fragments: TreeFragment.addTree(tree), lowered } };
+  return { body, errors, tree, lowered };
+}
+
+/**
+ * Parses `source`, reusing the syntax tree and the lowered statements of `previous` outside the edited range. A file
+ * with syntax errors gets one error per place, and statements whose brackets never close are cut where the next
+ * statement starts, so one half-typed line costs only its own statement.
+ */
+export function parsePythonIncremental(source: string, previous?: ParseState): { module: Module; state: ParseState } {
+  // Statements nesting brackets deeper than Python allows are refused before the parser sees them.
+  const deep = mayNestTooDeep(source) ? findUnclosed(source).filter((u) => u.tooDeep !== undefined) : [];
+  const text = deep.length ? repair(source, deep, ['skip']).text : source;
+  const refused: ParseError[] = deep.map((u) => ({
+    s: u.tooDeep!,
+    e: u.tooDeep! + 1,
+    msg: 'too many nested parentheses; this statement is skipped',
+  }));
+  const parsed = parseText(text, previous);
+  if (!refused.length) return parsed;
+  const syntaxErrors = [...refused, ...parsed.module.syntaxErrors].sort((a, b) => a.s - b.s);
+  return { module: { body: parsed.module.body, syntaxErrors }, state: parsed.state };
+}
+
+function parseText(text: string, previous?: ParseState): { module: Module; state: ParseState } {
+  let first;
+  try {
+    first = parseAndLower(text, previous);
+    // Lezer's incremental parse can recover from errors differently than a fresh parse: errors are parsed afresh.
+    if (first.errors.length && previous) first = parseAndLower(text);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // The parser's own limits (a stack overflow on pathological input): nothing of the file can be trusted.
+    const error = { s: 0, e: Math.min(1, text.length), msg: 'the file nests too deeply to parse; it is skipped' };
+    return { module: { body: [], syntaxErrors: [error] }, state: { text: '', fragments: [], lowered: new Map() } };
+  }
+  const state: ParseState = { text, fragments: TreeFragment.addTree(first.tree), lowered: first.lowered };
+  if (!first.errors.length) return { module: { body: first.body, syntaxErrors: [] }, state };
+  const plain = { body: first.body, syntaxErrors: placeErrors(text, first.errors) };
+  return recoverUnclosed(text, plain, (t) => parseAndLower(t)) ?? { module: plain, state };
 }

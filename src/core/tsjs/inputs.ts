@@ -1,6 +1,7 @@
 // Input shapes given by the user (`--input 32,784`, Set Input): they fix the model inputs' symbolic dims (B, T) to values.
 import type { Diagnostic } from '../api/result';
 import type { InputOption } from '../api/options';
+import { shapeDims } from '../api/shape';
 import type { Tensor } from '../model/tensor';
 
 export function dimsFromInputs(
@@ -16,10 +17,12 @@ export function dimsFromInputs(
   given.forEach((g, i) => {
     const t = inputs[i];
     if (!t?.shape) return;
-    const parts = g.shape
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
+    const given = shapeDims(g.shape);
+    if ('message' in given) {
+      bad(`flopscope: ${given.message}`);
+      return;
+    }
+    const parts = given.map(String);
     if (parts.length !== t.shape.length) {
       bad(
         `flopscope: model input ${i} is ${t.shapeString()} (rank ${t.shape.length}), but the given shape has ${parts.length} dims`,
