@@ -52,12 +52,20 @@ run('build', process.execPath, ['esbuild.mjs', '--quiet']);
 run('README ops list in sync', process.execPath, ['scripts/updateReadme.mjs', '--check']);
 run('VSIX contents', process.execPath, ['test/package/checkVsix.mjs']);
 run('unit and golden tests', process.execPath, ['--test', '--test-reporter=dot', 'test/unit/', 'test/integration/']);
+// A seeded slice of `npm run fuzz` (the real CLI process over mutated inputs): no crash, no hang.
+run('CLI fuzz: 200 seeded cases', process.execPath, ['test/fuzz/fuzz.mjs', '--cases', '200', '--seed', '20261129']);
 run('PyTorch oracle: acceptance models vs goldens', process.execPath, ['test/oracle/regen.mjs', '--check'], {
   needs: torchMissing,
 });
 run('PyTorch oracle: fixture expectations', process.execPath, ['test/oracle/regen.mjs', '--lines', '--check'], {
   needs: torchMissing,
 });
+run(
+  'PyTorch oracle: training ledger (saved bytes, backward MACs) vs goldens',
+  process.execPath,
+  ['test/oracle/trainingRegen.mjs', '--check'],
+  { needs: torchMissing },
+);
 if (existsSync('test/oracle/tfjs_oracle.mjs'))
   run('TF.js oracle vs goldens', process.execPath, ['test/oracle/tfjs_oracle.mjs', '--check']);
 run('e2e in VS Code for the Web', process.execPath, ['test/e2e/run.mjs']);

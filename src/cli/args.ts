@@ -16,6 +16,10 @@ export interface AnalyzeCommand {
   readonly optimizer: Optimizer;
   /** Layer-table depth (table/Markdown: default 3; CSV: the layer table instead of lines). */
   readonly depth?: number;
+  /** Exit 3 when the result is partial (some figure is a lower bound). */
+  readonly strict: boolean;
+  /** Print the stack of an internal error. */
+  readonly debug: boolean;
 }
 
 export type Command =
@@ -38,14 +42,27 @@ Options:
                           (json always carries every layer)
   --convention NAME       full (default: 2 FLOPs per MAC + element-wise), macs, matmul2x
                           (seed: the old name of full)
-  --precision NAME        fp32 (default), fp16, bf16, mixed
+  --precision NAME        fp32 (default), fp16, bf16, mixed (autocast fp16), mixed-bf16 (autocast bf16)
   --optimizer NAME        adam (default), sgd, momentum (training-step estimate)
+  --strict                exit 3 when the result is partial (some figure is a lower bound)
+  --debug                 print the stack trace of an internal error
   -h, --help              this help
   -v, --version           the version
 
-Exit status: 0 ok, 1 shape errors found, 2 bad usage or unreadable input.`;
+Exit status: 0 ok, 1 shape errors found, 2 bad usage or unreadable input,
+3 partial result with --strict, 4 internal error.`;
 
 const formats = ['table', 'json', 'markdown', 'csv'];
+/** Options that take no value. */
+const flags = new Set(['strict', 'debug']);
+/** The largest dim value: every count stays exact past it (bigints), but a dim is a JS number on the way in. */
+const maxDim = Number.MAX_SAFE_INTEGER;
+
+/** A user-supplied value quoted in a message, cut when long. */
+function quote(text: string): string {
+  const clean = text.replace(/\p{Cc}/gu, '?');
+  return `'${clean.length > 40 ? `${clean.slice(0, 37)}...` : clean}'`;
+}
 
 export function parseArgs(argv: readonly string[]): Command | { error: string } {
   if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return { kind: 'help' };
@@ -61,8 +78,13 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     }
     const eq = a.indexOf('=');
     const key = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    if (flags.has(key)) {
+      if (eq > 0) return { error: `--${key} takes no value` };
+      opts.set(key, ['']);
+      continue;
+    }
     const value = eq > 0 ? a.slice(eq + 1) : rest[++i];
-    if (value === undefined) return { error: `--${key} needs a value` };
+    if (value === undefined) return { error: `--${quote(key).slice(1, -1)} needs a value` };
     opts.set(key, [...(opts.get(key) ?? []), value]);
   }
   const one = (k: string) => opts.get(k)?.[opts.get(k)!.length - 1];
@@ -72,14 +94,14 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
       ? { kind: 'ops', format: f }
       : { error: `unknown format '${f}' for ops (text or markdown)` };
   }
-  if (cmd !== 'analyze') return { error: `unknown command '${cmd}' (try: flopscope analyze FILE)` };
-  const known = new Set(['entry', 'input', 'dim', 'format', 'convention', 'precision', 'optimizer', 'depth']);
-  for (const k of opts.keys()) if (!known.has(k)) return { error: `unknown option --${k}` };
+  if (cmd !== 'analyze') return { error: `unknown command ${quote(cmd)} (try: flopscope analyze FILE)` };
+  const known = new Set(['entry', 'input', 'dim', 'format', 'convention', 'precision', 'optimizer', 'depth', ...flags]);
+  for (const k of opts.keys()) if (!known.has(k)) return { error: `unknown option --${quote(k).slice(1, -1)}` };
   if (positional.length !== 1)
     return { error: positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE' };
   const pick = <T extends string>(k: string, allowed: readonly string[], def: T): T | { error: string } => {
     const v = one(k) ?? def;
-    return allowed.includes(v) ? (v as T) : { error: `--${k} must be one of ${allowed.join(', ')} (got '${v}')` };
+    return allowed.includes(v) ? (v as T) : { error: `--${k} must be one of ${allowed.join(', ')} (got ${quote(v)})` };
   };
   const format = pick<ReportFormat>('format', formats, 'table');
   const convention = pick<Convention | 'seed'>('convention', [...conventions, 'seed'], 'full'); // seed: old name of full
@@ -91,14 +113,17 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     const [text, dtype] = spec.split(':');
     const shape = shapeDims(text);
     if ('message' in shape)
-      return { error: `--input '${spec}': SHAPE must be comma-separated dims such as 1,3,224,224 or B,3,224,224` };
+      return { error: `--input ${quote(spec)}: SHAPE must be comma-separated dims such as 1,3,224,224 or B,3,224,224` };
     inputs.push(dtype ? { shape, dtype } : { shape });
   }
   const dims: Record<string, number> = {};
   for (const d of opts.get('dim') ?? []) {
     const m = /^([A-Za-z_]\w*)=(\d+)$/.exec(d);
-    if (!m) return { error: `--dim '${d}': expected NAME=VALUE with an integer VALUE, e.g. B=32` };
-    dims[m[1]] = Number(m[2]);
+    if (!m) return { error: `--dim ${quote(d)}: expected NAME=VALUE with an integer VALUE, e.g. B=32` };
+    const value = Number(m[2]);
+    if (!(value >= 1 && value <= maxDim))
+      return { error: `--dim ${quote(d)}: VALUE must be an integer from 1 to ${maxDim} (2^53 - 1)` };
+    dims[m[1]] = value;
   }
   const depthText = one('depth');
   if (depthText !== undefined && !/^\d+$/.test(depthText))
@@ -114,5 +139,7 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     convention: conventionNamed(convention) ?? 'full',
     precision: precision as Precision,
     optimizer: optimizer as Optimizer,
+    strict: opts.has('strict'),
+    debug: opts.has('debug'),
   };
 }

@@ -1,12 +1,14 @@
 // The flopscope command line (bundled as dist/cli-main.js, loaded by launcher.ts): analyze a model file and print its per-line cost report.
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze, languageOf } from '../core';
 import type { AnalysisResult } from '../core/api/result';
 import type { AnalyzeOptions } from '../core/api/options';
 import { renderReport } from '../protocol/report';
 import { parseArgs, usage, type AnalyzeCommand } from './args';
-import { fileReader } from './fileReader';
+import { exitCodes, internalMessage, UsageError } from './cliError';
+import { fileReader, readRegularFile, ReadRoots } from './fileReader';
+import { projectRoot } from './projectRoot';
 import { requireTsJs } from '../protocol/tsjsBundle';
 import { renderOpsList } from './opsList';
 import { diskIrStore } from './irStore';
@@ -18,21 +20,26 @@ function version(): string {
   return typeof FLOPSCOPE_VERSION === 'string' ? FLOPSCOPE_VERSION : 'dev';
 }
 
-function fail(message: string): never {
-  process.stderr.write(`flopscope: ${message}\n`);
-  process.exit(2);
+/** The producing build, for caches: the version and this bundle's size and time (a rebuild's IR is never reused). */
+function buildId(): string {
+  try {
+    const st = statSync(__filename);
+    return `${version()}-${st.size}-${Math.floor(st.mtimeMs)}`;
+  } catch {
+    return version();
+  }
+}
+
+/** Imports are read only under the analyzed file's project root (see projectRoot.ts) and these extra roots. */
+function readRoots(path: string): ReadRoots {
+  return new ReadRoots([projectRoot(path)]);
 }
 
 function run(cmd: AnalyzeCommand): number {
   const path = resolve(cmd.file);
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch (e) {
-    fail(
-      `cannot read ${cmd.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-    );
-  }
+  const read = readRegularFile(path);
+  if ('error' in read) throw new UsageError(`cannot read ${cmd.file}: ${read.error}`);
+  let source = read.text;
   const options: Partial<AnalyzeOptions> = {
     path,
     entry: cmd.entry,
@@ -41,39 +48,71 @@ function run(cmd: AnalyzeCommand): number {
     convention: cmd.convention,
     precision: cmd.precision,
     optimizer: cmd.optimizer,
-    readFile: fileReader(),
-    irStore: diskIrStore(version()),
+    readFile: fileReader(readRoots(path)),
+    irStore: diskIrStore(buildId()),
   };
   let note: string | undefined;
   if (path.endsWith('.ipynb')) {
     const notebook = readNotebook(source);
-    if (typeof notebook === 'string') fail(`${cmd.file}: ${notebook}`);
+    if (typeof notebook === 'string') throw new UsageError(`${cmd.file}: ${notebook}`);
     ({ source, note } = notebook);
   }
   const result: AnalysisResult =
     languageOf(path) === 'tsjs' ? requireTsJs(__dirname, require)(source, options) : analyze(source, options);
   const badInput = result.diagnostics.find((d) => d.code === 'bad-input' || d.code === 'bad-entry');
-  if (badInput) fail(badInput.message.replace(/^flopscope: /, ''));
+  if (badInput) throw new UsageError(badInput.message.replace(/^flopscope: /, ''));
   process.stdout.write(renderReport(result, cmd.format, { fileName: cmd.file, source, note, depth: cmd.depth }));
-  return result.diagnostics.some((d) => d.severity === 'error' && d.code !== 'syntax') ? 1 : 0;
+  const partial = !result.coverage.complete;
+  if (partial)
+    process.stderr.write(
+      `flopscope: partial result: ${result.coverage.reasons.map((r) => oneLine(r.message)).join('; ')}\n`,
+    );
+  if (result.diagnostics.some((d) => d.severity === 'error' && d.code !== 'syntax')) return exitCodes.shapeErrors;
+  return partial && cmd.strict ? exitCodes.partial : exitCodes.ok;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/\p{Cc}/gu, '?');
 }
 
 function main(argv: string[]): number {
   const cmd = parseArgs(argv);
-  if ('error' in cmd) fail(`${cmd.error}\n\n${usage}`);
+  if ('error' in cmd) throw new UsageError(`${cmd.error}\n\n${usage}`);
   switch (cmd.kind) {
     case 'help':
       process.stdout.write(usage + '\n');
-      return 0;
+      return exitCodes.ok;
     case 'version':
       process.stdout.write(`${version()}\n`);
-      return 0;
+      return exitCodes.ok;
     case 'ops':
       process.stdout.write(renderOpsList(cmd.format));
-      return 0;
+      return exitCodes.ok;
     default:
       return run(cmd);
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** Runs the command; every failure becomes a one-line message and an exit status (2 usage, 4 internal), never a stack. */
+function guarded(argv: string[]): number {
+  // A reader that closes the pipe early (`flopscope analyze m.py | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  try {
+    return main(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`flopscope: ${e.message}\n`);
+      return exitCodes.usage;
+    }
+    const debug = argv.includes('--debug');
+    process.stderr.write(
+      `flopscope: ${internalMessage(e)}${debug ? '' : ' (run with --debug for the stack trace)'}\n` +
+        (debug && e instanceof Error && e.stack ? `${e.stack}\n` : ''),
+    );
+    return exitCodes.internal;
+  }
+}
+
+process.exitCode = guarded(process.argv.slice(2));

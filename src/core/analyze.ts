@@ -35,6 +35,7 @@ function pythonFrontEnd(engine: Engine): FrontEnd<PythonRun, FileAnnotations> {
     execute(run) {
       run.outcome = runDocument(run.session, run.source, run.parsed, run.opts, run.notes);
     },
+    lastLine: (run) => run.session.ip.recorder.lastLine || undefined,
     build: (run, opts, extra, budget) => buildResult(run.session, run.outcome, opts, extra, budget),
   };
 }

@@ -4,6 +4,7 @@ export { Engine } from './engine/engine';
 export { languageOf, languages, type Language } from './pipeline/language';
 export { supportedOps, type SupportedOps } from './engine/supported';
 export { IR_VERSION } from './python/ir';
+export { isIrModule } from './python/irSchema';
 export type * from './api/result';
 export type * from './api/options';
 export { conventionNamed, conventionRules, conventions, defaultOptions, optimizers, precisions } from './api/options';

@@ -1,6 +1,7 @@
 // Reads the `flopscope.*` settings into analysis options and view preferences.
 import * as vscode from 'vscode';
 import { conventionNamed, conventions, optimizers, precisions, type AnalyzeOptions } from '../core/api/options';
+import { clampSteps } from '../protocol/stepBudget';
 
 export type AnnotationField = 'shape' | 'flops' | 'macs' | 'memory' | 'params';
 
@@ -8,6 +9,16 @@ export { conventions, precisions };
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+/**
+ * The step budget, clamped to its bounds; in Restricted Mode a workspace's own value is ignored (package.json lists
+ * the setting in `restrictedConfigurations`; VS Code applies that too, this is the same rule in code).
+ */
+function stepBudget(c: vscode.WorkspaceConfiguration): number {
+  const info = c.inspect<unknown>('maxSteps');
+  const value = vscode.workspace.isTrusted ? c.get<unknown>('maxSteps') : (info?.globalValue ?? info?.defaultValue);
+  return clampSteps(value);
 }
 
 /** Settings-derived analysis options (the per-file entry and inputs are merged in by the cache). */
@@ -22,7 +33,7 @@ export function analysisOptions(): Partial<AnalyzeOptions> {
     convention: conventionNamed(c.get('convention')) ?? 'full', // `seed`: the old name of `full`
     precision: pick(c.get('precision'), precisions, 'fp32'),
     optimizer: pick(c.get('optimizer'), optimizers, 'adam'),
-    maxSteps: Math.max(1000, c.get<number>('maxSteps') ?? 2_000_000),
+    maxSteps: stepBudget(c),
   };
 }
 

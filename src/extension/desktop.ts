@@ -3,7 +3,11 @@ import * as vscode from 'vscode';
 import { activateWith, deactivate } from './activate';
 import type { Platform } from './platform';
 import { requireTsJs } from '../protocol/tsjsBundle';
+import { failedResult } from './failedResult';
 import { WorkerRunner, type ThreadWorker } from './workerRunner';
+
+/** The analysis worker's heap cap (MB); real models need well under 500 MB. */
+const workerHeapMb = 2048;
 
 declare const require: (id: string) => Record<string, unknown>;
 
@@ -14,12 +18,18 @@ const platform: Platform = {
   },
   createRunner(extensionUri, inProcess, log) {
     const file = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
-    const { Worker } = require('node:worker_threads') as unknown as { Worker: new (file: string) => ThreadWorker };
-    return new WorkerRunner(
-      () => new Worker(file),
+    const { Worker } = require('node:worker_threads') as unknown as {
+      Worker: new (file: string, options: { resourceLimits: { maxOldGenerationSizeMb: number } }) => ThreadWorker;
+    };
+    // A heap cap of its own: an analysis that builds huge values ends its worker, not the extension host.
+    const runner = new WorkerRunner(
+      () => new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } }),
       inProcess,
       (error) => log.error('the analysis worker could not start; analyzing on the extension host thread', error),
+      failedResult,
     );
+    runner.heapLimitMb = workerHeapMb;
+    return runner;
   },
 };
 

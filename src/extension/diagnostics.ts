@@ -10,6 +10,14 @@ export function toDiagnostics(document: vscode.TextDocument, result: AnalysisRes
     const diagnostic = new vscode.Diagnostic(spanToRange(document, d.span), d.message, toSeverity(d.severity));
     diagnostic.source = 'flopscope';
     diagnostic.code = d.code;
+    if (d.related?.length)
+      diagnostic.relatedInformation = d.related.map(
+        (r) =>
+          new vscode.DiagnosticRelatedInformation(
+            new vscode.Location(document.uri.with({ path: r.file }), new vscode.Position(Math.max(0, r.line - 1), 0)),
+            r.message,
+          ),
+      );
     return diagnostic;
   });
   // The note sits on the first unknown op listed for this document (a notebook cell lists only its own).

@@ -12,7 +12,8 @@ export class FileCache implements vscode.Disposable {
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.{py,pyi,ts,js,mjs}');
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor() {
+  /** `extraRoots`: folders outside the workspace that imports may also read (e.g. configured import paths). */
+  constructor(private readonly extraRoots: () => readonly vscode.Uri[] = () => []) {
     const drop = (uri: vscode.Uri): void => void this.files.delete(uri.path);
     this.subscriptions.push(
       this.watcher,
@@ -22,12 +23,19 @@ export class FileCache implements vscode.Disposable {
     );
   }
 
-  /** Reads the document's folder, its parent, and the folder's direct subfolders, once each. */
+  /**
+   * Reads the document's folder, its parent, and the folder's direct subfolders, once each; only what lies inside a
+   * workspace folder or an extra root (`extraRoots`: configured import paths). A document outside every workspace
+   * folder gets its own folder and subfolders, never their parent.
+   */
   async preload(document: vscode.TextDocument): Promise<void> {
     const folder = document.uri.with({ path: parentPath(document.uri.path), query: '', fragment: '' });
     const parent = folder.with({ path: parentPath(folder.path) });
-    const subfolders = await this.loadFolder(folder);
-    await Promise.all([this.loadFolder(parent), ...subfolders.slice(0, 20).map((s) => this.loadFolder(s))]);
+    const roots = [...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri), ...this.extraRoots()];
+    const inside = (uri: vscode.Uri): boolean => roots.some((r) => within(r, uri));
+    const allowed = inside(folder) ? inside : (uri: vscode.Uri) => within(folder, uri);
+    const subfolders = allowed(folder) ? await this.loadFolder(folder) : [];
+    await Promise.all([parent, ...subfolders.slice(0, 20)].filter(allowed).map((s) => this.loadFolder(s)));
   }
 
   /** The files as an analysis sees them: open documents first (unsaved edits count), then preloaded files. */
@@ -81,4 +89,11 @@ export class FileCache implements vscode.Disposable {
 function parentPath(path: string): string {
   const index = path.lastIndexOf('/');
   return index <= 0 ? '/' : path.slice(0, index);
+}
+
+/** True when `uri` is `root` or lies below it (same scheme and authority). */
+function within(root: vscode.Uri, uri: vscode.Uri): boolean {
+  if (root.scheme !== uri.scheme || root.authority !== uri.authority) return false;
+  const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
+  return uri.path === root.path || uri.path.startsWith(base);
 }

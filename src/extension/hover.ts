@@ -9,6 +9,7 @@ import {
   formatExact,
   formatShare,
 } from '../protocol/format';
+import { isPartial, partialText } from '../protocol/partial';
 import { selector, type Deps } from './deps';
 import { toLine } from './typeConverters';
 import { classSummary, type ClassSummary } from '../protocol/classSummary';
@@ -30,7 +31,9 @@ function opLine(op: OpRecord): string {
   const symbolic = op.symbolicFormula ? ` (symbolic ${code(op.symbolicFormula)})` : '';
   const calls = op.calls > 1 ? ` × ${op.calls} calls` : '';
   const unknown = op.known ? '' : ' — *unknown op, not counted*';
-  return `- ${code(op.op)} → ${code(op.shape)} ${op.dtype}: ${code(formula)}${symbolic}${calls}${unknown}  \n  rule: ${plain(op.rule || 'n/a')}`;
+  // What autograd keeps for this op's backward (storages not already kept by an earlier op).
+  const saves = op.savedBytes > 0n ? ` · saves ${formatBytesExact(op.savedBytes)} for backward` : '';
+  return `- ${code(op.op)} → ${code(op.shape)} ${op.dtype}: ${code(formula)}${symbolic}${calls}${unknown}${saves}  \n  rule: ${plain(op.rule || 'n/a')}`;
 }
 
 /** The hover text for one line, as Markdown (code-derived text always inside code spans). */
@@ -57,6 +60,8 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
         [`${unit} backward`, formatCountExact(line.backwardFlops, unit)],
         [`${unit} training (fwd + bwd)`, formatCountExact(line.flops + line.backwardFlops, unit)],
         ['Activations', formatBytesExact(line.activationBytes)],
+        ['Saved for backward', formatBytesExact(line.ops.reduce((a, o) => a + o.savedBytes, 0n))],
+        ['Backward MACs', formatCountExact(line.backwardMacs, 'MACs')],
       ]
     : [];
   if (line.params > 0n)
@@ -71,7 +76,18 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
   if (line.formula && line.ops.length !== 1)
     md.appendMarkdown(`Line formula: ${code(`${line.formula} = ${formatCount(line.flops, unit)}`)}\n\n`);
   md.appendMarkdown(`*${plain(result.convention)} convention · ${plain(result.precision)}*`);
+  const here = result.coverage.unknown.filter((u) => u.line === line.line);
+  if (here.length)
+    md.appendMarkdown(
+      `\n\n⚠ not costed on this line: ${here.map((u) => code(u.name)).join(', ')}; its figures are lower bounds`,
+    );
+  partialNote(md, result);
   return md;
+}
+
+/** The partial mark of hover totals: shares and totals are lower bounds when some code was not costed. */
+function partialNote(md: vscode.MarkdownString, result: AnalysisResult): void {
+  if (isPartial(result)) md.appendMarkdown(`\n\n⚠ ${plain(partialText(result))}: totals and shares are lower bounds`);
 }
 
 /** The hover on `class X(nn.Module):` — every instance of the class in the analyzed model. */
@@ -88,6 +104,7 @@ export function classMarkdown(s: ClassSummary, result: AnalysisResult): vscode.M
     [`Share of forward ${unit}`, formatShare(s.flops, result.totals.flops)],
   ];
   md.appendMarkdown('| | |\n|---|---:|\n' + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n'));
+  partialNote(md, result);
   return md;
 }
 

@@ -1,6 +1,7 @@
 // Status bar totals of the active file or notebook (params · MACs · FLOPs); clicking focuses the sidebar.
 import * as vscode from 'vscode';
 import { flopUnit, formatCount, formatExact } from '../protocol/format';
+import { atLeast, isPartial, partialText } from '../protocol/partial';
 import { isAnalyzable } from './analysisCache';
 import type { Deps } from './deps';
 import { activeModelDocument } from './notebookCells';
@@ -24,14 +25,19 @@ export function register(deps: Deps): vscode.Disposable {
     } else {
       item.command = 'flopscope.focusSidebar';
       const t = result.totals;
+      const ge = atLeast(result);
+      const icon = isPartial(result) ? '$(warning)' : '$(pulse)';
       const unit = flopUnit(result.convention);
       // MACs and FLOPs side by side: papers quote ResNet-50 as "4.1 GFLOPs", which are MACs.
       const compute =
         unit === 'MACs'
-          ? formatCount(t.macs, 'MACs')
-          : `${formatCount(t.macs, 'MACs')} · ${formatCount(t.flops, unit)}`;
-      item.text = `$(pulse) ${formatCount(t.params)} params · ${compute}`;
-      item.tooltip = `flopscope: ${formatExact(t.params)} params · ${formatExact(t.macs)} MACs · ${formatExact(t.flops)} FLOPs forward (${result.convention}). Click for details.`;
+          ? `${ge}${formatCount(t.macs, 'MACs')}`
+          : `${ge}${formatCount(t.macs, 'MACs')} · ${ge}${formatCount(t.flops, unit)}`;
+      item.text = `${icon} ${ge}${formatCount(t.params)} params · ${compute}`;
+      item.tooltip =
+        `flopscope: ${ge}${formatExact(t.params)} params · ${ge}${formatExact(t.macs)} MACs · ${ge}${formatExact(t.flops)} FLOPs forward (${result.convention}).` +
+        (isPartial(result) ? ` ${partialText(result)}.` : '') +
+        ' Click for details.';
     }
     item.show();
   };

@@ -12,6 +12,9 @@ export interface ThreadWorker {
   terminate(): Promise<number>;
 }
 
+/** A worker that ended while runs were pending. */
+class WorkerDied extends Error {}
+
 interface Pending {
   resolve(result: AnalysisResult | undefined): void;
   reject(error: Error): void;
@@ -25,12 +28,19 @@ export class WorkerRunner implements AnalysisRunner {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private broken = false;
+  /** The worker's heap cap, for the message when it is reached (set by whoever starts workers with that limit). */
+  heapLimitMb?: number;
 
-  /** `start` creates the worker; if it throws, analyses run on `fallback` from then on. */
+  /**
+   * `start` creates the worker; if it throws, analyses run on `fallback` from then on. When a worker dies during a run
+   * (out of memory, killed), `failed` turns the reason into that run's result (a diagnostic saying why) and the next
+   * run starts a fresh worker; without it the run rejects.
+   */
   constructor(
     private readonly start: () => ThreadWorker,
     private readonly fallback: AnalysisRunner,
     private readonly onBroken: (error: unknown) => void,
+    private readonly failed?: (why: string, languageId: string, options: WorkerOptions) => AnalysisResult,
   ) {}
 
   run(
@@ -64,7 +74,8 @@ export class WorkerRunner implements AnalysisRunner {
         },
         reject: (e) => {
           clearInterval(watch);
-          reject(e);
+          if (this.failed && e instanceof WorkerDied) resolve(this.failed(e.message, languageId, options));
+          else reject(e);
         },
       });
       worker.postMessage(request);
@@ -82,8 +93,18 @@ export class WorkerRunner implements AnalysisRunner {
       this.pending.clear();
     };
     worker.on('message', (reply) => this.settle(reply));
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the analysis worker stopped (exit code ${code})`)));
+    worker.on('error', (e: Error & { code?: string }) =>
+      fail(
+        new WorkerDied(
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `the analysis ran out of memory${this.heapLimitMb ? ` (limit ${this.heapLimitMb} MB)` : ''}; it was stopped and the analysis worker restarted`
+            : `the analysis worker failed (${e.message.split('\n')[0]}) and was restarted`,
+        ),
+      ),
+    );
+    worker.on('exit', (code) =>
+      fail(new WorkerDied(`the analysis worker stopped (exit code ${code}) and was restarted`)),
+    );
     this.worker = worker;
     return worker;
   }

@@ -2,6 +2,7 @@
 import type { AnalysisResult, LayerRow } from '../core/api/result';
 import { flopUnit, formatCount, formatExact, formatShare } from './format';
 import type { JsonValue } from './json';
+import { isPartial, partialText } from './partial';
 
 /** torchinfo's default depth. */
 export const defaultLayerDepth = 3;
@@ -111,15 +112,10 @@ export function layerFooter(r: AnalysisResult): string[] {
   });
   const pass = leafOut * 2n;
   const paramBytes = r.memory.paramBytes;
-  const trainable = (r.totals as { trainableParams?: bigint }).trainableParams;
   return [
     `Total params: ${formatExact(r.totals.params)}`,
-    trainable !== undefined
-      ? `Trainable params: ${formatExact(trainable)}`
-      : 'Trainable params: not tracked (requires_grad is not followed)',
-    trainable !== undefined
-      ? `Non-trainable params: ${formatExact(r.totals.params - trainable)}`
-      : 'Non-trainable params: not tracked',
+    `Trainable params: ${formatExact(r.totals.trainableParams)}`,
+    `Non-trainable params: ${formatExact(r.totals.frozenParams)}`,
     `Total mult-adds (G): ${(Number(r.totals.macs) / 1e9).toFixed(2)}`,
     '',
     `Input size (MB): ${mb(inputBytes)}`,
@@ -127,9 +123,7 @@ export function layerFooter(r: AnalysisResult): string[] {
     `Params size (MB): ${mb(paramBytes)}`,
     `Estimated Total Size (MB): ${mb(inputBytes + pass + paramBytes)}`,
     // Never a silent wrong number: a partial analysis says its figures are lower bounds.
-    ...(r.coverage.complete === false
-      ? ['', `Partial: figures are lower bounds (${r.coverage.reasons.map((x) => x.message).join('; ')})`]
-      : []),
+    ...(isPartial(r) ? ['', `${partialText(r)} (figures are lower bounds)`] : []),
   ];
 }
 

@@ -67,6 +67,10 @@ export function projectCell(result: AnalysisResult, cell: CellPlace): AnalysisRe
       .filter((d) => inCell(d.span.line))
       .map((d) => ({
         ...d,
+        // Traceback frames in the notebook itself are renumbered to the cell; frames in other cells are dropped.
+        related: d.related
+          ?.filter((x) => !x.file.endsWith('.ipynb') || inCell(x.line))
+          .map((x) => (x.file.endsWith('.ipynb') ? { ...x, line: local(x.line) } : x)),
         span: {
           line: local(d.span.line),
           start: Math.max(d.span.start - cell.offset, 0),

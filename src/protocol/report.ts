@@ -2,6 +2,7 @@
 import type { AnalysisResult, LineCost, ModuleNode } from '../core/api/result';
 import { flopUnit, formatBytes, formatCount, formatExact, formatShare } from './format';
 import { toJson, type JsonValue } from './json';
+import { atLeast, isPartial, partialText } from './partial';
 import { conventionRules } from '../core/api/options';
 import {
   defaultLayerDepth,
@@ -92,6 +93,8 @@ export function renderJson(r: AnalysisResult): string {
         ops: r.coverage.ops,
         unknownOps: r.coverage.unknownOps,
         unknown: r.coverage.unknown.map((u) => ({ ...u })),
+        complete: r.coverage.complete,
+        reasons: r.coverage.reasons.map((x) => ({ ...x })),
       },
       steps: r.steps,
       budgetExceeded: r.budgetExceeded,
@@ -141,27 +144,48 @@ export function renderLayerCsv(r: AnalysisResult, depth: number): string {
 
 /** Summary rows (label, engineering value, exact value) shared by the table and Markdown reports. */
 export function summaryRows(r: AnalysisResult): [string, string, string][] {
-  const t = r.totals;
   const m = r.memory;
+  const ge = atLeast(r);
+  const count = (v: bigint, unit: string): [string, string] => [ge + formatCount(v, unit), ge + formatExact(v)];
+  const bytes = (v: bigint): [string, string] => [ge + formatBytes(v), `${ge}${formatExact(v)} B`];
+  return [...computeRows(r, count), ...memoryRows(m, bytes)];
+}
+
+/** How many of summaryRows' rows are compute (the rest are memory). */
+export const computeRowCount = 9;
+
+type Cell = (v: bigint, unit: string) => [string, string];
+
+function computeRows(r: AnalysisResult, count: Cell): [string, string, string][] {
+  const t = r.totals;
   const u = flopUnit(r.convention);
-  const count = (v: bigint, unit: string): [string, string] => [formatCount(v, unit), formatExact(v)];
-  const bytes = (v: bigint): [string, string] => [formatBytes(v), `${formatExact(v)} B`];
   return [
     ['Params', ...count(t.params, '')],
+    ['Trainable params', ...count(t.trainableParams, '')],
+    ['Frozen params', ...count(t.frozenParams, '')],
     ['Buffers', ...count(t.buffers, '')],
     ['MACs', ...count(t.macs, 'MACs')],
+    ['Backward MACs', ...count(t.backwardMacs, 'MACs')],
     [`${u} forward`, ...count(t.flops, u)],
     [`${u} backward`, ...count(t.backwardFlops, u)],
     [`${u} training step`, ...count(t.trainingFlops, u)],
+  ];
+}
+
+/** The memory ledger: persistent weights and state, what backward keeps, and the peaks. */
+function memoryRows(m: AnalysisResult['memory'], bytes: (v: bigint) => [string, string]): [string, string, string][] {
+  return [
     ['Weights', ...bytes(m.paramBytes)],
     ['Buffers memory', ...bytes(m.bufferBytes)],
     ['Activations (forward)', ...bytes(m.activationBytes)],
     ['Saved for backward', ...bytes(m.savedBytes)],
     ['Gradients', ...bytes(m.gradientBytes)],
     ['Optimizer state', ...bytes(m.optimizerBytes)],
-    ['Master weights', ...bytes(m.masterWeightBytes)],
     ['Largest transient', ...bytes(m.largestTransientBytes)],
-    ['Training memory', ...bytes(m.trainingBytes)],
+    ['Activations at peak', ...bytes(m.activationsAtPeakBytes)],
+    ['Gradients at peak', ...bytes(m.gradientsAtPeakBytes)],
+    ['Training memory (peak)', ...bytes(m.trainingBytes)],
+    ['Inference memory (estimate)', ...bytes(m.inferenceBytes)],
   ];
 }
 
@@ -183,12 +207,17 @@ function headerLines(r: AnalysisResult, context: ReportContext): string[] {
     `Entry: ${r.entry ?? 'none found'} · Inputs: ${inputs} · Output: ${r.output ? `${r.output.shape} ${r.output.dtype}` : 'none'}`,
     `Convention: ${conventionText(r.convention)} · Precision: ${r.precision} · Dims: ${dims}`,
     ...(context.note ? [context.note] : []),
+    ...(isPartial(r) ? [`${partialText(r)} (totals are lower bounds)`] : []),
   ];
 }
 
-function lineText(source: string | undefined, line: number): string {
-  if (!source) return '';
-  const text = (source.split(/\r?\n/)[line - 1] ?? '').trim();
+/** The source's lines, split once per report (a split per row made reports quadratic in file size). */
+function sourceLines(source: string | undefined): readonly string[] {
+  return source ? source.split(/\r?\n/) : [];
+}
+
+function lineText(lines: readonly string[], line: number): string {
+  const text = (lines[line - 1] ?? '').trim();
   return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 }
 
@@ -199,7 +228,7 @@ function pad(cells: string[], widths: number[], right: boolean[]): string {
     .trimEnd();
 }
 
-function lineCells(l: LineCost, r: AnalysisResult, source?: string): string[] {
+function lineCells(l: LineCost, r: AnalysisResult, lines: readonly string[]): string[] {
   return [
     String(l.line),
     l.shapes.join(' ') || '-',
@@ -210,7 +239,7 @@ function lineCells(l: LineCost, r: AnalysisResult, source?: string): string[] {
     formatCount(l.params),
     String(l.calls),
     formatShare(l.flops, r.totals.flops),
-    lineText(source, l.line),
+    lineText(lines, l.line),
   ];
 }
 
@@ -240,7 +269,8 @@ export function renderTable(r: AnalysisResult, context: ReportContext = {}): str
   if (layers.length) out.push('', 'Layers', ...layers);
   out.push('', 'Per line');
   const header = lineHeader(r);
-  const cells = [header, ...r.lines.map((l) => lineCells(l, r, context.source))];
+  const lines = sourceLines(context.source);
+  const cells = [header, ...r.lines.map((l) => lineCells(l, r, lines))];
   const widths = header.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
   const right = header.map((_, i) => (i >= 2 && i <= 8) || i === 0);
   for (const c of cells) out.push(`  ${pad(c, widths, right)}`);
@@ -256,8 +286,24 @@ export function renderTable(r: AnalysisResult, context: ReportContext = {}): str
   return out.join('\n') + '\n';
 }
 
-function mdCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Markdown text that renders as itself: what could start HTML, a link, emphasis or code is escaped (shapes keep `[`). */
+export function mdCell(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_<>|!#~{}]/g, (c) => `\\${c}`)
+    .replace(/\]([([:])/g, ']\\$1') // `[text](url)`, `[text][ref]`, `[ref]: url` never form a link
+    .replace(/&/g, '&amp;')
+    .replace(/:\/\//g, '\\://') // no bare-URL autolink (GFM)
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
+}
+
+/** A code span holding `text` as is: fenced by one more backtick than its longest run (GFM still needs `\|`). */
+function mdCode(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const body = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
 }
 
 export function renderMarkdown(r: AnalysisResult, context: ReportContext = {}): string {
@@ -285,10 +331,11 @@ export function renderMarkdown(r: AnalysisResult, context: ReportContext = {}): 
       .map((_, i) => (i >= 2 && i <= 8 ? '---:' : '---'))
       .join('|')}|`,
   );
+  const lines = sourceLines(context.source);
   for (const l of r.lines)
     out.push(
-      `| ${lineCells(l, r, context.source)
-        .map((c, i) => (i === 9 && c ? `\`${mdCell(c)}\`` : mdCell(c)))
+      `| ${lineCells(l, r, lines)
+        .map((c, i) => (i === 9 && c ? mdCode(c) : mdCell(c)))
         .join(' | ')} |`,
     );
   if (r.modules.length && !layers.length) {
@@ -304,7 +351,7 @@ export function renderMarkdown(r: AnalysisResult, context: ReportContext = {}): 
   out.push('', '## Diagnostics', '');
   if (!r.diagnostics.length) out.push('None.');
   for (const d of r.diagnostics)
-    out.push(`- line ${d.span.line}: **${d.severity}**: ${mdCell(d.message)} (\`${d.code}\`)`);
+    out.push(`- line ${d.span.line}: **${d.severity}**: ${mdCell(d.message)} (${mdCode(d.code)})`);
   out.push('', `**Coverage:** ${mdCell(coverageText(r))}`);
   return out.join('\n') + '\n';
 }

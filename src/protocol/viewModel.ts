@@ -2,7 +2,8 @@
 import type { AnalysisResult, ModuleNode } from '../core/api/result';
 import { flopUnit, formatBytes, formatCount, formatExact, shareOf } from './format';
 import { formatDims, formatInputs, type FileInputs } from './inputs';
-import { coverageText, summaryRows } from './report';
+import { computeRowCount, coverageText, summaryRows } from './report';
+import { atLeast, partialText } from './partial';
 import { layerRows, type LayerViewRow } from './layerView';
 
 export interface SummaryItem {
@@ -44,6 +45,22 @@ export interface ModuleRow {
   readonly children: readonly ModuleRow[];
 }
 
+/** One part of the training-step peak (weights, gradients, optimizer state, activations). */
+export interface LedgerPart {
+  readonly label: string;
+  /** Fraction of the peak, 0-1. */
+  readonly share: number;
+  readonly text: string;
+  readonly exact: string;
+}
+
+export interface Ledger {
+  readonly parts: readonly LedgerPart[];
+  readonly total: string;
+  /** `25.6 M trainable · 0 frozen params`. */
+  readonly params: string;
+}
+
 export interface ChartBar {
   readonly label: string;
   readonly line: number;
@@ -72,6 +89,8 @@ export interface ViewModel {
   readonly headline: SummaryItem[];
   readonly compute: SummaryItem[];
   readonly memory: SummaryItem[];
+  /** The training-step peak as a stacked bar. */
+  readonly ledger: Ledger;
   readonly lines: LineRow[];
   readonly modules: ModuleRow[];
   /** Entries the file offers when no model ran (`resnet50()`, ...). */
@@ -86,6 +105,8 @@ export interface ViewModel {
     readonly message: string;
   }[];
   readonly coverage: string;
+  /** `partial: 3 unknown ops (...)` when the totals are lower bounds; empty when the result is complete. */
+  readonly partial: string;
 }
 
 /** The line's code without a trailing comment (Python `#`, JS `//`, with no quote after it), trimmed. */
@@ -102,6 +123,29 @@ function moduleRow(node: ModuleNode, total: bigint, unit: string): ModuleRow {
     flopsText: formatCount(node.inclusive.flops, unit),
     share: shareOf(node.inclusive.flops, total),
     children: node.children.map((c) => moduleRow(c, total, unit)),
+  };
+}
+
+/** The training-step peak split into what holds it (gradients and activations as at the peak of backward). */
+function ledger(r: AnalysisResult): Ledger {
+  const m = r.memory;
+  const total = m.trainingBytes;
+  const part = (label: string, v: bigint): LedgerPart => ({
+    label,
+    share: shareOf(v, total),
+    text: formatBytes(v),
+    exact: `${formatExact(v)} B`,
+  });
+  const held = m.paramBytes + m.bufferBytes + m.optimizerBytes + m.gradientsAtPeakBytes + m.activationsAtPeakBytes;
+  return {
+    parts: [
+      part('Weights', m.paramBytes + m.bufferBytes),
+      part('Gradients', m.gradientsAtPeakBytes + (total > held ? total - held : 0n)),
+      part('Optimizer', m.optimizerBytes),
+      part('Activations', m.activationsAtPeakBytes),
+    ],
+    total: formatBytes(total),
+    params: `${formatCount(r.totals.trainableParams)} trainable · ${formatCount(r.totals.frozenParams)} frozen params`,
   };
 }
 
@@ -134,6 +178,7 @@ export function toViewModel(
 ): ViewModel {
   const sourceLines = source.split(/\r?\n/);
   const unit = flopUnit(r.convention);
+  const ge = atLeast(r);
   const rows = summaryRows(r).map(([label, value, exact]) => ({ label, value, exact }));
   const costed = r.lines.filter(
     (l) => l.shapes.length || l.inclusive.flops > 0n || l.params > 0n || l.activationBytes > 0n,
@@ -171,19 +216,20 @@ export function toViewModel(
     output: r.output ? `${r.output.shape} ${r.output.dtype}` : '',
     settings: `${r.convention} · ${r.precision}${dims ? ` · ${dims}` : ''}`,
     headline: [
-      { label: 'Params', value: formatCount(r.totals.params), exact: formatExact(r.totals.params) },
+      { label: 'Params', value: ge + formatCount(r.totals.params), exact: ge + formatExact(r.totals.params) },
       ...(unit === 'MACs'
         ? []
-        : [{ label: 'MACs', value: formatCount(r.totals.macs, 'MACs'), exact: formatExact(r.totals.macs) }]),
-      { label: unit, value: formatCount(r.totals.flops, unit), exact: formatExact(r.totals.flops) },
+        : [{ label: 'MACs', value: ge + formatCount(r.totals.macs, 'MACs'), exact: ge + formatExact(r.totals.macs) }]),
+      { label: unit, value: ge + formatCount(r.totals.flops, unit), exact: ge + formatExact(r.totals.flops) },
       {
         label: 'Training memory',
-        value: formatBytes(r.memory.trainingBytes),
-        exact: `${formatExact(r.memory.trainingBytes)} B`,
+        value: ge + formatBytes(r.memory.trainingBytes),
+        exact: `${ge}${formatExact(r.memory.trainingBytes)} B`,
       },
     ],
-    compute: rows.slice(0, 6),
-    memory: rows.slice(6),
+    compute: rows.slice(0, computeRowCount),
+    memory: rows.slice(computeRowCount),
+    ledger: ledger(r),
     lines,
     modules: r.modules.map((m) => moduleRow(m, r.totals.flops, unit)),
     layers: layerRows(r),
@@ -196,5 +242,6 @@ export function toViewModel(
       message: d.message,
     })),
     coverage: coverageText(r),
+    partial: partialText(r),
   };
 }

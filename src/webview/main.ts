@@ -5,6 +5,7 @@ import { el } from './dom';
 import { candidatesNote, defaultLayerState, layersSection, type LayerState } from './layers';
 import {
   chart,
+  ledgerBar,
   diagnosticsList,
   headline,
   inputsForm,
@@ -63,9 +64,10 @@ function render(): void {
   const focused = document.activeElement?.id;
   root.replaceChildren(
     el('header', {}, el('h1', { title: model.fileName }, model.fileName), el('p', { class: 'muted' }, model.settings)),
-    headline(model.headline),
+    headline(model.headline, model.partial),
     candidatesNote(model.candidates ?? [], post) ?? '',
     inputsForm(model, post, state.inputError),
+    ledgerBar(model.ledger),
     chart(model.chart, post),
     lineTable(
       model.lines,
@@ -95,7 +97,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   if (message.type === 'update') {
     state = { ...state, model: message.model, empty: undefined, inputError: '' };
     // One short announcement per update instead of a live region over the whole view.
-    status.textContent = `${message.model.fileName}: ${message.model.headline.map((h) => `${h.value} ${h.label}`).join(', ')}`;
+    status.textContent = `${message.model.fileName}: ${message.model.headline.map((h) => `${h.value} ${h.label}`).join(', ')}${message.model.partial ? ` (${message.model.partial})` : ''}`;
   } else if (message.type === 'empty') state = { ...state, model: undefined, empty: message.reason };
   else if (message.type === 'inputError') state = { ...state, inputError: message.message };
   render();

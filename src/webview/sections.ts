@@ -1,13 +1,14 @@
 // Sidebar sections rendered from the view model: summary, inputs, chart, per-line table, module tree, diagnostics.
 import type { WebviewMessage } from '../protocol/messages';
-import type { ChartBar, LineRow, ModuleRow, SummaryItem, ViewModel } from '../protocol/viewModel';
+import type { ChartBar, Ledger, LineRow, ModuleRow, SummaryItem, ViewModel } from '../protocol/viewModel';
 import { activatable, bar, el } from './dom';
 
 export type Post = (message: WebviewMessage) => void;
 export type SortKey = 'flops' | 'memory' | 'params' | 'line';
 
-export function headline(items: readonly SummaryItem[]): HTMLElement {
-  return el(
+/** The summary cards, with the partial mark under them when the totals are lower bounds. */
+export function headline(items: readonly SummaryItem[], partial = ''): HTMLElement {
+  const cards = el(
     'div',
     { class: 'headline' },
     ...items.map((i) =>
@@ -19,6 +20,8 @@ export function headline(items: readonly SummaryItem[]): HTMLElement {
       ),
     ),
   );
+  if (!partial) return cards;
+  return el('div', {}, cards, el('p', { class: 'partial', role: 'note' }, `⚠ ${partial}: totals are lower bounds`));
 }
 
 export function summaryTable(title: string, items: readonly SummaryItem[]): HTMLElement {
@@ -72,6 +75,38 @@ export function inputsForm(model: ViewModel, post: Post, error: string): HTMLEle
     post({ type: 'setInputs', entry: entry.value, inputs: inputs.value, dims: dims.value });
   });
   return el('section', {}, el('h2', {}, 'Entry and inputs'), form);
+}
+
+/** The training-step peak as one stacked bar (weights / gradients / optimizer / activations) with its legend. */
+export function ledgerBar(ledger: Ledger): HTMLElement {
+  const stack = el('div', {
+    class: 'stack',
+    role: 'img',
+    'aria-label': ledger.parts.map((p) => `${p.label} ${p.text}`).join(', '),
+  });
+  const legend = el('ul', { class: 'legend' });
+  ledger.parts.forEach((p, i) => {
+    const seg = el('span', { class: `seg seg-${i}`, title: `${p.label}: ${p.exact}` });
+    seg.style.width = `${Math.max(0, Math.min(100, p.share * 100)).toFixed(1)}%`;
+    stack.append(seg);
+    legend.append(
+      el(
+        'li',
+        { title: p.exact },
+        el('span', { class: `swatch seg-${i}` }),
+        el('span', {}, p.label),
+        el('span', { class: 'num' }, p.text),
+      ),
+    );
+  });
+  return el(
+    'section',
+    {},
+    el('h2', {}, `Training step peak: ${ledger.total}`),
+    stack,
+    legend,
+    el('p', { class: 'muted' }, ledger.params),
+  );
 }
 
 export function chart(bars: readonly ChartBar[], post: Post): HTMLElement {

@@ -298,6 +298,45 @@ export async function runUiTest({ workspace, log = console.log }) {
       if (!labels.some((l) => /^c2:\d+$/.test(l))) throw new Error(`no rows of the class cell: ${labels.join(' ')}`);
       await page.screenshot({ path: join(shots, '11-notebook-sidebar.png') });
     });
+    await step(
+      'partial.py: the status bar and the sidebar mark the totals as lower bounds (≥, "partial: ...")',
+      async () => {
+        await page.keyboard.press('Escape');
+        await runFromPalette(page, 'View: Show Explorer');
+        await page
+          .locator('.explorer-folders-view .monaco-list-row', { hasText: /^partial\.py$/ })
+          .first()
+          .click({ timeout: 15_000 });
+        await page
+          .waitForFunction(
+            () =>
+              [...document.querySelectorAll('.statusbar-item')].some((e) =>
+                /≥\s?201 K params · ≥\s?12\.9 MFLOPs/.test(e.textContent ?? ''),
+              ),
+            undefined,
+            { timeout: 15_000 },
+          )
+          .catch(async () => {
+            const items = await page.$$eval('.statusbar-item', (els) => els.map((e) => e.textContent));
+            throw new Error(
+              `no partial mark in the status bar: ${items.filter((t) => t?.includes('params')).join(' | ')}`,
+            );
+          });
+        await page.screenshot({ path: join(shots, '12-partial-status.png') });
+        await page
+          .locator('.activitybar .action-item .action-label[aria-label^="flopscope"]')
+          .first()
+          .click({ timeout: 10_000 });
+        await page.mouse.move(900, 700);
+        const frame = await webviewFrame(page, '.partial');
+        const note = await frame.$eval('.partial', (e) => e.textContent);
+        const cards = await frame.$$eval('.card-value', (els) => els.map((e) => e.textContent));
+        log(`       sidebar: ${cards.join(' | ')} · ${note}`);
+        if (!/partial: .*made_up_lib.*loop bound unknown/.test(note ?? '')) throw new Error(`partial note: ${note}`);
+        if (!cards.every((c) => c?.startsWith('≥'))) throw new Error(`cards without ≥: ${cards.join(' | ')}`);
+        await page.screenshot({ path: join(shots, '13-partial-sidebar.png') });
+      },
+    );
     await step('dark theme: sidebar and annotations stay readable', async () => {
       await page.keyboard.press('Control+1');
       await page.keyboard.press('Control+K');

@@ -37,6 +37,21 @@ model.add(tf.layers.dense({ units: 10 }));
 const y = model.predict(tf.zeros([32, 784]));
 `;
 
+/** An honesty fixture: a made-up library and a loop on its unknown result, so the result is partial. */
+const partialModel = `# Partial on purpose: made_up_lib cannot be resolved and the loop bound depends on it.
+import torch
+import torch.nn as nn
+import made_up_lib
+
+fc = nn.Linear(784, 256)
+x = torch.randn(32, 784)
+h = fc(x)
+n = made_up_lib.num_steps()
+while n > 0:
+    h = fc(x)
+    n -= 1
+`;
+
 const torchvision = '/usr/lib/python3/dist-packages/torchvision';
 
 /** `torchvision: true` adds torchvision's Python sources (torchvision/models/resnet.py and what it imports), when installed. */
@@ -46,6 +61,7 @@ export function makeWorkspace({ torchvision: withTorchvision = false } = {}) {
   if (existsSync(examples)) cpSync(examples, dir, { recursive: true });
   if (!existsSync(join(dir, 'mlp.py'))) writeFileSync(join(dir, 'mlp.py'), fallbackMlp);
   writeFileSync(join(dir, 'shape_error.py'), shapeError);
+  writeFileSync(join(dir, 'partial.py'), partialModel);
   if (!existsSync(join(dir, 'tfjs_model.ts'))) writeFileSync(join(dir, 'tfjs_model.ts'), tfjsModel);
   if (withTorchvision && existsSync(torchvision))
     cpSync(torchvision, join(dir, 'torchvision'), {

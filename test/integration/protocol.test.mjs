@@ -15,7 +15,7 @@ before(async () => {
   await esbuild.build({
     stdin: {
       contents:
-        "export * from './format'; export * from './inputs'; export * from './report'; export * from './json'; export * from './viewModel';",
+        "export * from './format'; export * from './inputs'; export * from './report'; export * from './json'; export * from './viewModel'; export * from './partial';",
       resolveDir: new URL('../../src/protocol', import.meta.url).pathname,
       loader: 'ts',
     },
@@ -29,7 +29,7 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const zero = { macs: 0n, flops: 0n, backwardFlops: 0n };
+const zero = { macs: 0n, flops: 0n, backwardFlops: 0n, backwardMacs: 0n };
 function result() {
   const line = {
     line: 8,
@@ -38,7 +38,8 @@ function result() {
     macs: 6422528n,
     flops: 12853248n,
     backwardFlops: 25690112n,
-    inclusive: { macs: 6422528n, flops: 12853248n, backwardFlops: 25690112n },
+    backwardMacs: 12845056n,
+    inclusive: { macs: 6422528n, flops: 12853248n, backwardFlops: 25690112n, backwardMacs: 12845056n },
     params: 0n,
     paramBytes: 0n,
     activationBytes: 32768n,
@@ -52,7 +53,17 @@ function result() {
     entry: 'top-level',
     inputs: [{ name: 'x', shape: '[32, 784]', dtype: 'float32' }],
     output: { shape: '[32, 256]', dtype: 'float32' },
-    totals: { macs: 6422528n, flops: 2n ** 70n, backwardFlops: 0n, params: 200960n, buffers: 0n, trainingFlops: 0n },
+    totals: {
+      macs: 6422528n,
+      flops: 2n ** 70n,
+      backwardFlops: 0n,
+      backwardMacs: 0n,
+      params: 200960n,
+      trainableParams: 200960n,
+      frozenParams: 0n,
+      buffers: 0n,
+      trainingFlops: 0n,
+    },
     memory: {
       paramBytes: 803840n,
       bufferBytes: 0n,
@@ -62,14 +73,23 @@ function result() {
       optimizerBytes: 0n,
       masterWeightBytes: 0n,
       largestTransientBytes: 0n,
+      activationsAtPeakBytes: 0n,
+      gradientsAtPeakBytes: 0n,
       trainingBytes: 0n,
+      inferenceBytes: 0n,
     },
     lines: [line],
     modules: [{ name: 'fc1', type: 'Linear', line: 6, params: 200960n, inclusive: zero, calls: 1, children: [] }],
     diagnostics: [
       { span: { start: 0, end: 1, line: 3 }, severity: 'warning', message: 'a "quoted", message', code: 'x' },
     ],
-    coverage: { ops: 3, unknownOps: 1, unknown: [{ name: 'torch.foo', line: 9, count: 2 }] },
+    coverage: {
+      ops: 3,
+      unknownOps: 1,
+      unknown: [{ name: 'torch.foo', line: 9, count: 2 }],
+      complete: false,
+      reasons: [{ code: 'unknown-op', message: '1 unknown op: torch.foo (line 9)', line: 9 }],
+    },
     dims: { B: 32 },
     convention: 'full',
     precision: 'fp32',
@@ -131,7 +151,13 @@ test('JSON report keeps bigints as exact integer literals with the documented ke
   ])
     assert.ok(key in json.lines[0], key);
   assert.deepEqual(json.diagnostics[0], { line: 3, severity: 'warning', code: 'x', message: 'a "quoted", message' });
-  assert.deepEqual(json.coverage, { ops: 3, unknownOps: 1, unknown: [{ name: 'torch.foo', line: 9, count: 2 }] });
+  assert.deepEqual(json.coverage, {
+    ops: 3,
+    unknownOps: 1,
+    unknown: [{ name: 'torch.foo', line: 9, count: 2 }],
+    complete: false,
+    reasons: [{ code: 'unknown-op', message: '1 unknown op: torch.foo (line 9)', line: 9 }],
+  });
   assert.equal(json.output.shapeText, '[32, 256]');
   assert.equal(json.version, 2);
 });
@@ -140,11 +166,35 @@ test('CSV quotes cells with commas; table and Markdown carry totals, lines and c
   const csv = p.renderReport(result(), 'csv').split('\n');
   assert.equal(csv[1], '8,"[32, 256]",float32,6422528,12853248,25690112,12853248,0,32768,1,2·32·784·256 + 32·256');
   const table = p.renderReport(result(), 'table', { fileName: 'mlp.py' });
-  assert.match(table, /FLOPs forward .* 1,180,591,620,717,411,303,424/);
+  assert.match(table, /FLOPs forward .* ≥ 1,180,591,620,717,411,303,424/);
+  assert.match(table, /partial: 1 unknown op \(torch.foo line 9\) \(totals are lower bounds\)/);
   assert.match(table, /Coverage: 2 of 3 ops known; unknown: torch.foo \(line 9, ×2\)/);
   const md = p.renderReport(result(), 'markdown', { fileName: 'mlp.py', source: 'a\n'.repeat(7) + 'h = fc1(x)\n' });
   assert.match(md, /\| 8 \| \[32, 256\] \| 6.42 M \| 12.9 M \|/);
   assert.match(md, /`h = fc1\(x\)`/);
+});
+
+test('a partial result is marked partial in every view: ≥ before totals and one "partial: ..." sentence', () => {
+  const loop = { code: 'loop-unknown', message: 'loop bound unknown: body not costed', line: 12 };
+  const r = { ...result(), coverage: { ...result().coverage, reasons: [...result().coverage.reasons, loop] } };
+  const sentence = 'partial: 1 unknown op (torch.foo line 9); loop bound unknown: body not costed (line 12)';
+  assert.equal(p.partialText(r), sentence);
+  const table = p.renderReport(r, 'table', { fileName: 'mlp.py' });
+  assert.ok(table.includes(`${sentence} (totals are lower bounds)`), table);
+  assert.match(table, /FLOPs forward +≥ 1181 EFLOPs +≥ 1,180,591,620,717,411,303,424/);
+  assert.match(table, /Params +≥ 201 K +≥ 200,960/);
+  const md = p.renderReport(r, 'markdown', { fileName: 'mlp.py' });
+  assert.ok(md.includes(sentence), md);
+  assert.match(md, /\| Params \| ≥ 201 K \| ≥ 200,960 \|/);
+  const vm = p.toViewModel(r, 'mlp.py', '', undefined);
+  assert.equal(vm.partial, sentence);
+  assert.ok(vm.headline.every((h) => h.value.startsWith('≥ ')));
+  assert.ok(vm.compute.every((h) => h.value.startsWith('≥ ')));
+  const complete = { ...r, coverage: { ops: 3, unknownOps: 0, unknown: [], complete: true, reasons: [] } };
+  assert.equal(p.partialText(complete), '');
+  assert.ok(!p.renderReport(complete, 'table').includes('≥'));
+  assert.equal(p.toViewModel(complete, 'mlp.py', '', undefined).partial, '');
+  assert.ok(!p.toViewModel(complete, 'mlp.py', '', undefined).headline[0].value.includes('≥'));
 });
 
 test('under the MACs convention the main count is labelled MACs', () => {
@@ -159,4 +209,56 @@ test('view model is JSON-safe (no bigints)', () => {
   assert.equal(model.lines[0].flops, '12853248');
   assert.equal(model.lines[0].code, 'h = fc1(x)');
   assert.equal(model.modules[0].name, 'fc1');
+});
+
+test('a complete result prints no partial mark', () => {
+  const r = {
+    ...result(),
+    coverage: { ...result().coverage, unknownOps: 0, unknown: [], complete: true, reasons: [] },
+  };
+  const table = p.renderReport(r, 'table');
+  assert.doesNotMatch(table, /≥|Partial/);
+  assert.equal(JSON.parse(p.renderReport(r, 'json')).coverage.complete, true);
+});
+
+test('Markdown reports escape module names, diagnostics and code (issue 11: no injected HTML or links)', () => {
+  const evil = '<img src=x onerror=alert(1)>[click](http://evil.com) **bold** www.evil.com';
+  const base = result();
+  const r = {
+    ...base,
+    modules: [{ ...base.modules[0], name: evil }],
+    diagnostics: [{ ...base.diagnostics[0], message: `<script>alert(1)</script> ${evil}` }],
+  };
+  const md = p.renderReport(r, 'markdown', {
+    fileName: '<b>x</b>.py',
+    source: 'a\n'.repeat(7) + 'h = "`</code><b>"|x\n',
+  });
+  const prose = md.replace(/(`+) .*? \1|`[^`]*`/g, ''); // code spans show their text literally
+  assert.doesNotMatch(prose, /[^\\]<(img|script|b)|\]\(http|[^\\]\*\*bold|[^\\]www\.evil/);
+  assert.match(md, /\\<img src=x onerror=alert\(1\)\\>\[click\]\\\(http\\:\/\/evil\.com\)/);
+  // Code keeps its text inside a code span fenced longer than its own backticks; the table's pipe stays escaped.
+  assert.match(md, /``h = "`<\/code><b>"\\\|x``/);
+});
+
+test('table and Markdown reports are linear in the number of lines (one source split per report)', () => {
+  const n = 20000;
+  const base = result();
+  const lines = Array.from({ length: n }, (_, i) => ({ ...base.lines[0], line: i + 1 }));
+  const source = Array.from({ length: n }, (_, i) => `y${i} = x + ${i}`).join('\n');
+  const r = { ...base, lines };
+  let split = 0;
+  const origSplit = String.prototype.split;
+  String.prototype.split = function (...a) {
+    if (this.length === source.length) split++;
+    return origSplit.apply(this, a);
+  };
+  try {
+    const table = p.renderReport(r, 'table', { source });
+    const md = p.renderReport(r, 'markdown', { source });
+    assert.match(table, /y19999 = x \+ 19999/);
+    assert.match(md, /`y19999 = x \+ 19999`/);
+  } finally {
+    String.prototype.split = origSplit;
+  }
+  assert.equal(split, 2, 'the source is split once per report');
 });

@@ -133,3 +133,48 @@ test('a worker that cannot start falls back to the in-process runner once and fo
   });
   assert.deepEqual(reasons, ['no worker here']);
 });
+
+test('a worker that runs out of memory or dies gives a result saying why; the next run gets a fresh worker', async () => {
+  // A stand-in for a worker thread that hits its heap cap: Node reports ERR_WORKER_OUT_OF_MEMORY, then the exit.
+  // (A real OOM is not used here: in Node 20 a worker's heap cap does not reliably save the process; see the CLI's
+  // child process.)
+  const started = [];
+  const fake = (code) => {
+    const listeners = {};
+    const w = {
+      on: (event, f) => (listeners[event] = f),
+      postMessage: () =>
+        setTimeout(() => {
+          if (code)
+            listeners.error?.(Object.assign(new Error('Worker terminated due to reaching memory limit'), { code }));
+          listeners.exit?.(1);
+        }, 5),
+      terminate: async () => 1,
+    };
+    started.push(w);
+    return w;
+  };
+  const codes = ['ERR_WORKER_OUT_OF_MEMORY', undefined];
+  const runner = new WorkerRunner(
+    () => fake(codes.shift()),
+    failing,
+    (e) => {
+      throw e;
+    },
+    (why, languageId, options) => ({ failed: why, languageId, path: options.path }),
+  );
+  runner.heapLimitMb = 2048;
+  try {
+    const r = await runner.run('python', 'x = 1\n', { path: '/p/hog.py' }, view(new Map()), never);
+    assert.deepEqual(r, {
+      failed: 'the analysis ran out of memory (limit 2048 MB); it was stopped and the analysis worker restarted',
+      languageId: 'python',
+      path: '/p/hog.py',
+    });
+    const r2 = await runner.run('typescript', 'x = 1\n', { path: '/p/m.ts' }, view(new Map()), never);
+    assert.equal(r2.failed, 'the analysis worker stopped (exit code 1) and was restarted');
+    assert.equal(started.length, 2, 'a fresh worker for the next run');
+  } finally {
+    runner.dispose();
+  }
+});

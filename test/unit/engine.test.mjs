@@ -127,13 +127,23 @@ test('conventions: MACs only and 2×MAC matmul-only', () => {
   assert.equal(run(src).totals.flops, 2n * 8n * 16n * 4n + 8n * 4n + 8n * 4n);
 });
 
-test('precision: fp16 halves activation bytes; mixed adds fp32 master weights', () => {
-  const src = header + 'x = torch.randn(8, 16)\ny = nn.Linear(16, 4)(x)\n';
+test('precision: fp16 halves activation bytes; mixed (autocast) keeps fp32 weights and saves a half weight copy', () => {
+  const src = header + 'x = torch.randn(8, 16, requires_grad=True)\ny = nn.Linear(16, 4)(x)\n';
   const fp32 = run(src),
     fp16 = run(src, { precision: 'fp16' }),
     mixed = run(src, { precision: 'mixed' });
   assert.equal(fp16.memory.activationBytes * 2n, fp32.memory.activationBytes);
-  assert.equal(mixed.memory.masterWeightBytes, 68n * 4n);
+  assert.equal(fp16.memory.paramBytes, 68n * 2n);
+  assert.equal(mixed.memory.paramBytes, 68n * 4n, 'autocast: the weights stay fp32 (they are the master copy)');
+  assert.equal(mixed.memory.masterWeightBytes, 0n);
+  // Linear saves its input (fp16) and, since the input requires grad, the fp16 cast of its weight.
+  assert.equal(mixed.memory.savedBytes, 8n * 16n * 2n + 64n * 2n);
+  assert.equal(fp32.memory.savedBytes, 8n * 16n * 4n, 'the fp32 weight is a parameter: not counted as saved');
+});
+
+test('mixed precision (autocast): a 1000x1000 Linear keeps fp32 weights (same policy as TF.js, see tsjs.test.mjs)', () => {
+  const py = run(header + 'y = nn.Linear(1000, 1000)(torch.randn(1, 1000))\n', { precision: 'mixed' });
+  assert.equal(py.memory.paramBytes, 4004000n);
 });
 
 test('switching precision and back keeps modules recognized (each precision has its own world)', () => {
@@ -154,8 +164,8 @@ test('totals beyond 2^53 stay exact', () => {
 });
 
 test('sums of safe per-op costs that cross 2^53 stay exact (lines, totals, every convention)', () => {
-  // Each matmul is 2^48 MACs (a safe number); 64 of them on one line sum to 2^54.
-  const src = header + 'a = torch.randn(65536, 65536)\nfor _ in range(64):\n    b = a @ a\n';
+  // Each matmul is 2^48 MACs (a safe number); 64 of them on one line sum to 2^54; both operands need gradients.
+  const src = header + 'a = torch.randn(65536, 65536, requires_grad=True)\nfor _ in range(64):\n    b = a @ a\n';
   const macs = 64n * 2n ** 48n;
   const r = run(src);
   assert.equal(r.totals.macs, macs);

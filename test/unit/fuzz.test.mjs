@@ -107,3 +107,8 @@ test('unbounded recursion is stopped, not a crash', () => {
   const r = core.analyze('def f(n):\n    return f(n + 1)\nf(0)\n', { path: '/fuzz/rec.py' });
   assert.ok(r.diagnostics.some((d) => /RecursionError/.test(d.message)));
 });
+
+test('a while loop with an empty body (`while True:` cut short at the end of the file) ends at the step budget', () => {
+  const r = core.analyze('def f():\n    pass\nwhile True:', { path: '/fuzz/w.py', maxSteps: 5000 });
+  assert.equal(r.budgetExceeded, true);
+});

@@ -8,8 +8,12 @@ import { root } from './core.mjs';
 
 const allowed = {
   'src/core/python/lowerExpr.ts compareOps': 'a constant table, never written',
-  'src/core/result/summary.ts partialCodes': 'a constant table, never written',
+  'src/core/python/grammar/tokens.ts bracketed': "the grammar's constant token table, never written",
+  'src/core/python/grammar/tokens.ts stringFlags': "the grammar's constant token table, never written",
   'src/core/torch/ops/loss.ts elementwise': 'a constant table, never written',
+  'src/core/torch/autograd.ts viewOps': 'a constant table, never written',
+  'src/core/eval/classDef.ts unresolvedBasesOf':
+    "weak side table: a class's unresolved bases, fixed when the class is made",
   'src/core/torch/registry.ts ops': 'filled by def() as the op files load, read-only afterwards',
   'src/core/tsjs/layers/registry.ts layerSpecs': 'built once at load from the layer files, read-only afterwards',
   'src/core/torch/dtypes.ts dtypes': 'built once at load: immutable Dtype objects',

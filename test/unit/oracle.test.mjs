@@ -1,4 +1,4 @@
-// The engine against the PyTorch oracle's goldens: parameters and output shape exact, MACs within 0.1%.
+// The engine against the PyTorch oracle's goldens: parameters and output shape exact, MACs within 0.1%, complete.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,5 +27,7 @@ for (const c of cases) {
     assert.ok(Math.abs(macs - g.macs) <= g.macs * 0.001, `MACs ${macs} vs oracle ${g.macs}`);
     if (c.tier === 'acceptance')
       assert.equal(r.coverage.unknownOps, 0, `unknown ops: ${JSON.stringify(r.coverage.unknown)}`);
+    // Figures equal to real PyTorch's must not be called partial (no false alarm from inert unknown branches).
+    assert.equal(r.coverage.complete, true, `partial: ${JSON.stringify(r.coverage.reasons)}`);
   });
 }

@@ -181,6 +181,13 @@ test('entries: top-level, an exported build(tf), and an explicit entry', () => {
   assert.equal(r.output.shape, '[B, 3]');
 });
 
+test('mixed precision (mixed_float16): fp32 weights, as in PyTorch under autocast (one shared policy)', () => {
+  const src =
+    "const tf = require('@tensorflow/tfjs');\nconst m = tf.sequential();\nm.add(tf.layers.dense({ units: 1000, inputShape: [1000] }));\n";
+  assert.equal(analyzeTsJs(src, { path: 'x.js', precision: 'mixed' }).memory.paramBytes, 4004000n);
+  assert.equal(analyzeTsJs(src, { path: 'x.js', precision: 'fp16' }).memory.paramBytes, 2002000n);
+});
+
 test('each layer is charged to its tf.layers line (self) and the adding line (inclusive)', () => {
   const src =
     "const tf = require('@tensorflow/tfjs');\nconst d = tf.layers.dense({ units: 8, inputShape: [4] });\nconst m = tf.sequential();\nm.add(d);\n";
@@ -398,5 +405,18 @@ test('error messages equal real TF.js errors (when TF.js is installed)', (t) => 
       .diagnostics.filter((d) => d.severity === 'error')
       .map((d) => norm(d.message));
     assert.ok(ours.includes(norm(real)), `${src}\n real: ${real}\n ours: ${JSON.stringify(ours)}`);
+  }
+});
+
+test('TS/JS: doubling arrays and strings stop with a resource-limit diagnostic too', () => {
+  for (const src of [
+    'let x = [0];\nfor (let i = 0; i < 100; i++) { x = x.concat(x); }\n',
+    'let x = [0];\nfor (let i = 0; i < 100; i++) { x = [...x, ...x]; }\n',
+    'let s = "ab";\nfor (let i = 0; i < 100; i++) { s = s + s; }\n',
+  ]) {
+    const r = analyzeTsJs(src, { path: '/t/limits.js' });
+    const d = r.diagnostics.find((x) => x.code === 'resource-limit');
+    assert.ok(d, src);
+    assert.equal(r.coverage.complete, false);
   }
 });

@@ -19,14 +19,14 @@ export interface InputOption {
 }
 
 /**
- * How FLOPs are counted, each rule stated once: per multiply-accumulate of matmul-class ops, forward and backward, and
- * whether element-wise, norm and softmax FLOPs count. Every host (CLI, settings, package.json) lists these keys.
+ * How FLOPs are counted, each rule stated once: per multiply-accumulate of matmul-class ops (forward MACs, and backward
+ * MACs: one forward's worth per operand whose gradient autograd computes), and whether element-wise, norm and softmax
+ * FLOPs count. Every host (CLI, settings, package.json) lists these keys.
  * `label` names what it counts in one line (pickers, report headers); `seed` is the old name of `full`.
  */
 export const conventionRules = {
   full: {
     perMac: 2,
-    backwardPerMac: 4,
     elementwise: true,
     unit: 'FLOPs',
     label: 'full FLOPs: 2 per MAC + element-wise, norms, softmax',
@@ -34,7 +34,6 @@ export const conventionRules = {
   },
   macs: {
     perMac: 1,
-    backwardPerMac: 2,
     elementwise: false,
     unit: 'MACs',
     label: 'MACs only, as torchvision / fvcore / ptflops / thop quote "FLOPs"',
@@ -42,7 +41,6 @@ export const conventionRules = {
   },
   matmul2x: {
     perMac: 2,
-    backwardPerMac: 4,
     elementwise: false,
     unit: 'FLOPs',
     label: '2 × MACs of matmul-class ops only, as torch FlopCounterMode',
@@ -60,7 +58,7 @@ export function conventionNamed(name: unknown): Convention | undefined {
     : undefined;
 }
 
-export const precisions = ['fp32', 'fp16', 'bf16', 'mixed'] as const;
+export const precisions = ['fp32', 'fp16', 'bf16', 'mixed', 'mixed-bf16'] as const;
 export type Precision = (typeof precisions)[number];
 
 export const optimizers = ['sgd', 'momentum', 'adam'] as const;

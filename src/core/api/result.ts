@@ -10,12 +10,21 @@ export interface SourceSpan {
 
 export type Severity = 'error' | 'warning' | 'information';
 
+/** A place elsewhere that explains a diagnostic (a frame of a traceback): absolute file path and 1-based line. */
+export interface RelatedInfo {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
+}
+
 export interface Diagnostic {
   readonly span: SourceSpan;
   readonly severity: Severity;
   readonly message: string;
   /** Stable machine-readable code, e.g. `shape-mismatch`, `unknown-op`, `budget`. */
   readonly code: string;
+  /** The frames of a traceback (outermost first), or other places that explain the diagnostic. */
+  readonly related?: readonly RelatedInfo[];
 }
 
 /** Exact counts are bigints; symbolic forms are display strings (`2·B·T·C·3C`). */
@@ -23,6 +32,8 @@ export interface CostCounts {
   readonly macs: bigint;
   readonly flops: bigint;
   readonly backwardFlops: bigint;
+  /** Multiply-accumulates of the backward pass: each matmul-class op's MACs once per operand that requires grad. */
+  readonly backwardMacs: bigint;
 }
 
 /** One op executed on a line (merged over calls with the same name and shape). */
@@ -156,6 +167,10 @@ export interface Coverage {
 
 export interface Totals extends CostCounts {
   readonly params: bigint;
+  /** Parameters that require grad: they get gradients and optimizer state. */
+  readonly trainableParams: bigint;
+  /** Frozen parameters (requires_grad False): weights only. */
+  readonly frozenParams: bigint;
   readonly buffers: bigint;
   readonly trainingFlops: bigint;
 }
@@ -165,14 +180,26 @@ export interface MemoryTotals {
   readonly bufferBytes: bigint;
   /** Sum of all forward outputs (inference activations, nothing freed). */
   readonly activationBytes: bigint;
-  /** Activations autograd keeps for backward. */
+  /** What autograd keeps for backward: distinct storages of saved tensors (activations, inputs, buffers), parameters excluded. */
   readonly savedBytes: bigint;
+  /** Gradients of the trainable parameters (their dtype). */
   readonly gradientBytes: bigint;
+  /** Optimizer state of the trainable parameters (fp32). */
   readonly optimizerBytes: bigint;
+  /** Separate fp32 master weights (0: autocast keeps the weights themselves in fp32). */
   readonly masterWeightBytes: bigint;
   readonly largestTransientBytes: bigint;
-  /** params + grads + optimizer + master + saved + transient. */
+  /** Saved activations still held at the training step's peak, plus the gradients of the op running then. */
+  readonly activationsAtPeakBytes: bigint;
+  /** Parameter gradients allocated by the training step's peak. */
+  readonly gradientsAtPeakBytes: bigint;
+  /**
+   * Peak of one training step: weights + buffers + optimizer state + gradients and activations at the peak of backward
+   * (saved tensors freed as backward goes). Not modelled: the allocator's caching and fragmentation, library workspaces.
+   */
   readonly trainingBytes: bigint;
+  /** Inference estimate: weights + buffers + the largest op's output twice (its input and output live together). */
+  readonly inferenceBytes: bigint;
 }
 
 export interface AnalysisResult {

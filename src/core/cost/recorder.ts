@@ -1,5 +1,5 @@
 // Collects every op the interpreter executes, charging it to its line (self), each call-site line (inclusive) and each module on the stack.
-import type { Tensor } from '../model/tensor';
+import type { Storage, Tensor } from '../model/tensor';
 import { dimPoly } from '../sym/dim';
 import { Poly } from '../sym/poly';
 import type { Term } from './terms';
@@ -19,33 +19,60 @@ export interface OpEvent {
   readonly flops: readonly Term[];
   /** Backward FLOPs beyond 2× the matmul forward (element-wise gradients). */
   readonly bwd: readonly Term[];
-  /** Bytes autograd keeps for backward. */
+  /** Bytes autograd keeps for backward that no tensor of the program holds (statistics, wrapped scalars, copies). */
   readonly saved: readonly Term[];
+  /** Tensors autograd keeps for backward: counted once per storage; parameters' storages are not activations. */
+  readonly savedTensors?: readonly Tensor[];
+  /** Multiply-accumulates of the backward pass (one forward's worth per operand whose gradient is computed); default 2·MACs. */
+  readonly bwdMacs?: readonly Term[];
+  /** Set when autograd records the op: the parameters whose gradient its backward produces. */
+  readonly autograd?: { readonly params: readonly Tensor[] };
 }
 
-/** The three sums exactly, once any of them is symbolic or has passed 2^53. */
+/** One op autograd recorded, in forward order: what the backward-pass memory simulation needs (see result/peak.ts). */
+export interface GradStep {
+  /** Bytes of the op's output (its gradient has the same size). */
+  readonly out: CostValue;
+  /** Bytes of the saved extras (statistics, copies): freed when this op's backward has run. */
+  readonly extra: CostValue;
+  readonly params: readonly Tensor[];
+  /** Storages this op was the first to save (filled by finishSaved): freed when its backward has run. */
+  readonly frees: Storage[];
+}
+
+/** The four sums exactly, once any of them is symbolic or has passed 2^53. */
 interface ExactSums {
   readonly macs: CostSum;
   readonly flops: CostSum;
   readonly bwd: CostSum;
+  readonly bwdMacs: CostSum;
 }
 
-/** MACs, extra forward FLOPs and extra backward FLOPs, summed in place: three plain numbers while they are safe integers. */
+/** MACs, extra forward FLOPs, extra backward FLOPs and backward MACs, summed in place: plain numbers while they are safe integers. */
 export class CostSums {
   private m = 0;
   private f = 0;
   private b = 0;
+  private bm = 0;
   private exact?: ExactSums;
 
   add(c: OpCost): void {
-    if (!this.exact && typeof c.macs === 'number' && typeof c.flops === 'number' && typeof c.bwd === 'number') {
+    if (
+      !this.exact &&
+      typeof c.macs === 'number' &&
+      typeof c.flops === 'number' &&
+      typeof c.bwd === 'number' &&
+      typeof c.bwdMacs === 'number'
+    ) {
       const m = this.m + c.macs,
         f = this.f + c.flops,
-        b = this.b + c.bwd;
-      if (Number.isSafeInteger(m) && Number.isSafeInteger(f) && Number.isSafeInteger(b)) {
+        b = this.b + c.bwd,
+        bm = this.bm + c.bwdMacs;
+      if (Number.isSafeInteger(m) && Number.isSafeInteger(f) && Number.isSafeInteger(b) && Number.isSafeInteger(bm)) {
         this.m = m;
         this.f = f;
         this.b = b;
+        this.bm = bm;
         return;
       }
     }
@@ -53,6 +80,7 @@ export class CostSums {
     x.macs.add(c.macs);
     x.flops.add(c.flops);
     x.bwd.add(c.bwd);
+    x.bwdMacs.add(c.bwdMacs);
   }
 
   /** True while all three sums are concrete safe integers, readable as `safeMacs`, `safeFlops`, `safeBwd`. */
@@ -68,14 +96,18 @@ export class CostSums {
   get safeBwd(): number {
     return this.b;
   }
+  get safeBwdMacs(): number {
+    return this.bm;
+  }
 
   /** The sums as exact CostSums (from then on this object sums exactly). */
   sums(): ExactSums {
     if (!this.exact) {
-      this.exact = { macs: new CostSum(), flops: new CostSum(), bwd: new CostSum() };
+      this.exact = { macs: new CostSum(), flops: new CostSum(), bwd: new CostSum(), bwdMacs: new CostSum() };
       this.exact.macs.add(this.m);
       this.exact.flops.add(this.f);
       this.exact.bwd.add(this.b);
+      this.exact.bwdMacs.add(this.bm);
     }
     return this.exact;
   }
@@ -85,6 +117,7 @@ export interface OpCost {
   readonly macs: CostValue;
   readonly flops: CostValue;
   readonly bwd: CostValue;
+  readonly bwdMacs: CostValue;
 }
 
 export class OpAgg extends CostSums {
@@ -121,8 +154,8 @@ export interface ModuleAgg {
 /** Distinct output shapes kept per module (more are counted, not kept). */
 const maxShapes = 8;
 
-/** Bytes of a tensor's storage. */
-function tensorBytes(t: Tensor): CostValue {
+/** Bytes of a tensor (its own elements). */
+export function tensorBytes(t: Tensor): CostValue {
   if (!t.shape) return 0;
   const n = t.numel()!;
   if (typeof n === 'number' && Number.isSafeInteger(n * t.dtype.bytes)) return n * t.dtype.bytes;
@@ -157,7 +190,12 @@ export class Recorder {
   knownOps = 0;
   unknownOps = 0;
   readonly outBytes = new CostSum();
+  /** Bytes saved for backward: distinct storages (activations, inputs, buffers) plus op-made extras. */
   readonly saved = new CostSum();
+  /** The part of `saved` that is buffers' storages (already counted as buffers in the memory ledger). */
+  readonly savedBuffers = new CostSum();
+  /** Storages already counted in `saved`. */
+  readonly savedStorages = new Set<Storage>();
 
   /** The value each document statement bound, by its first line; `endLines` maps a statement's last line to its first. */
   readonly boundValues = new Map<number, unknown>();
@@ -169,7 +207,11 @@ export class Recorder {
     if (endLine !== line) this.endLines.set(endLine, line);
   }
 
+  /** The document line of the statement that ran last (where a resource limit stopped evaluation). */
+  lastLine = 0;
+
   countLine(line: number): void {
+    this.lastLine = line;
     this.lineCalls.set(line, (this.lineCalls.get(line) ?? 0) + 1);
   }
 
@@ -180,7 +222,9 @@ export class Recorder {
   }
 
   record(stack: StackView, ev: OpEvent): void {
-    const c: OpCost = { macs: termsCost(ev.macs), flops: termsCost(ev.flops), bwd: termsCost(ev.bwd) };
+    const macs = termsCost(ev.macs);
+    const bwdMacs = ev.bwdMacs ? termsCost(ev.bwdMacs) : typeof macs === 'number' ? 2 * macs : macs.mul(Poly.const(2));
+    const c: OpCost = { macs, flops: termsCost(ev.flops), bwd: termsCost(ev.bwd), bwdMacs };
     const out = ev.out ? tensorBytes(ev.out) : 0;
     const saved = termsCost(ev.saved);
     if (ev.known) this.knownOps++;
@@ -189,6 +233,7 @@ export class Recorder {
     this.outBytes.add(out);
     this.saved.add(saved);
     const lines = stack.docLines();
+    let selfLine: LineAgg | undefined, selfOp: OpAgg | undefined;
     if (lines.length) {
       const self = this.line(lines[0]);
       const key = `${ev.op}|${ev.out?.shapeString() ?? ''}|${ev.rule}`;
@@ -198,6 +243,8 @@ export class Recorder {
       agg.add(c);
       agg.outBytes.add(out);
       agg.saved.add(saved);
+      selfLine = self;
+      selfOp = agg;
       self.self.add(c);
       self.outBytes.add(out);
       self.saved.add(saved);
@@ -207,8 +254,36 @@ export class Recorder {
         la.inclusiveOutBytes.add(out);
       }
     }
+    let step: GradStep | undefined;
+    if (ev.autograd) this.gradSteps.push((step = { out, extra: saved, params: ev.autograd.params, frees: [] }));
+    if (ev.savedTensors) for (const t of ev.savedTensors) this.savedRefs.push({ t, line: selfLine, op: selfOp, step });
     const ms = this.moduleStack;
     for (let i = 0; i < ms.length; i++) if (ms.indexOf(ms[i]) === i) this.moduleAgg(ms[i]).inclusive.add(c);
+  }
+
+  /** Tensors ops saved, in order, with where they were charged; storages resolve at the end (in-place ops re-point them). */
+  private readonly savedRefs: { t: Tensor; line?: LineAgg; op?: OpAgg; step?: GradStep }[] = [];
+  /** The ops autograd recorded, in forward order. */
+  readonly gradSteps: GradStep[] = [];
+  private savedDone = 0;
+
+  /**
+   * Adds the saved tensors recorded since the last call to the saved sums: each storage once, at the first op that
+   * saved it; parameters' storages are not activations. Call before reading `saved` (idempotent).
+   */
+  finishSaved(): void {
+    for (; this.savedDone < this.savedRefs.length; this.savedDone++) {
+      const { t, line, op, step } = this.savedRefs[this.savedDone];
+      const st = t.storage;
+      if (st.base.role === 'param' || this.savedStorages.has(st)) continue;
+      this.savedStorages.add(st);
+      step?.frees.push(st);
+      const b = tensorBytes(st.base);
+      this.saved.add(b);
+      line?.saved.add(b);
+      op?.saved.add(b);
+      if (st.base.role === 'buffer') this.savedBuffers.add(b);
+    }
   }
 
   unknownOp(stack: StackView, name: string): void {

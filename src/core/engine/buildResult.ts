@@ -64,6 +64,8 @@ export function buildResult(
     {
       params: counts.sum(params),
       paramBytes: counts.bytes(params),
+      trainableParams: counts.sum([...params].filter((t) => t.requiresGrad)),
+      trainableBytes: counts.bytes([...params].filter((t) => t.requiresGrad)),
       buffers: counts.sum(buffers),
       bufferBytes: counts.bytes(buffers),
     },

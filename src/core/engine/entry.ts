@@ -11,6 +11,7 @@ import { evalExpr } from '../eval/expressions';
 import { callValue } from '../eval/calls';
 import { Scope } from '../eval/scope';
 import { PyException } from '../eval/errors';
+import { exceptionText, traceback } from '../eval/traceback';
 import { makeInput, jaxtypingInput } from './inputs';
 import { isModule } from '../torch/nn/moduleTree';
 import { Tensor } from '../model/tensor';
@@ -79,11 +80,13 @@ function callModel(s: Session, model: Value, inputs: EntryOutcome['inputs']): Va
     );
   } catch (e) {
     if (!(e instanceof PyException)) throw e;
+    const tb = traceback(ip, e);
     ip.report(
       'warning',
       'evaluation-stopped',
-      `flopscope: the entry's forward stopped: ${e.type}${e.message !== 'raised' ? `: ${e.message}` : ''}`,
+      `flopscope: the entry's forward stopped: ${exceptionText(e)}${tb.text}`,
       { s: 0, e: 1 },
+      tb.related,
     );
     return new Unknown('exception');
   } finally {
@@ -113,11 +116,13 @@ function runEntry(s: Session, mod: PyModule, text: string, inputs: EntryOutcome[
     );
   } catch (e) {
     if (!(e instanceof PyException)) throw e;
+    const tb = traceback(ip, e);
     ip.report(
       'error',
       'bad-entry',
-      `flopscope: the entry '${text}' raised ${e.type}${e.message !== 'raised' ? `: ${e.message}` : ''}`,
+      `flopscope: the entry '${text}' raised ${exceptionText(e)}${tb.text}`,
       { s: 0, e: 1 },
+      tb.related,
     );
     return new Unknown('entry');
   } finally {

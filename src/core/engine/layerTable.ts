@@ -35,7 +35,12 @@ function tree(rec: Recorder, m: PyInstance, path: string, depth: number, seen: S
 }
 
 function add(a: CostCounts, b: CostCounts): CostCounts {
-  return { macs: a.macs + b.macs, flops: a.flops + b.flops, backwardFlops: a.backwardFlops + b.backwardFlops };
+  return {
+    macs: a.macs + b.macs,
+    flops: a.flops + b.flops,
+    backwardMacs: a.backwardMacs + b.backwardMacs,
+    backwardFlops: a.backwardFlops + b.backwardFlops,
+  };
 }
 
 function share(n: bigint, total: bigint): number {

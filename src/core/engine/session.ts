@@ -1,5 +1,6 @@
 // A world per precision (builtins, stdlib, torch) owned by an Engine, prepared afresh for each analysis, and the file runner.
 import type { Dtype } from '../model/dtype';
+import { precisionPolicies } from '../cost/precision';
 import { Interp } from '../eval/interpreter';
 import { Recorder } from '../cost/recorder';
 import { BuiltinTypes } from '../eval/builtinTypes';
@@ -13,6 +14,7 @@ import { makeTensorHooks } from '../torch/tensorHooks';
 import { dtypes } from '../torch/dtypes';
 import { Scope } from '../eval/scope';
 import { PyException, BudgetExceeded, Cancelled } from '../eval/errors';
+import { exceptionText, traceback } from '../eval/traceback';
 import { PyModule } from '../eval/values';
 import { ModuleCache } from './moduleCache';
 import type { ParseCache } from './parseCache';
@@ -32,14 +34,12 @@ export interface Session {
   irStore?: IrStore;
 }
 
-function precisionDtypes(p: Precision): { float: Dtype; act: (d: Dtype) => Dtype } {
-  const f16 = dtypes.get('float16')!,
-    bf16 = dtypes.get('bfloat16')!,
-    f32 = dtypes.get('float32')!;
-  if (p === 'fp16') return { float: f16, act: (d) => (d === f32 ? f16 : d) };
-  if (p === 'bf16') return { float: bf16, act: (d) => (d === f32 ? bf16 : d) };
-  if (p === 'mixed') return { float: f32, act: (d) => (d === f32 ? f16 : d) };
-  return { float: f32, act: (d) => d };
+function precisionDtypes(p: Precision): { float: Dtype; act: (d: Dtype) => Dtype; autocast?: Dtype } {
+  const policy = precisionPolicies[p];
+  const f32 = dtypes.get('float32')!,
+    weights = dtypes.get(policy.weights)!,
+    act = dtypes.get(policy.activations)!;
+  return { float: weights, act: (d) => (d === f32 ? act : d), autocast: policy.autocast ? act : undefined };
 }
 
 /** Builds a world: builtins, stdlib and torch, frozen so that analyses change them only through the journal. */
@@ -49,6 +49,7 @@ export function buildWorld(precision: Precision, parses: ParseCache): Session {
   installBuiltins(ip, types);
   const prec = precisionDtypes(precision);
   const ctx = new TorchCtx(ip, prec.float, prec.act);
+  ctx.autocast = prec.autocast;
   const tensorHooks = makeTensorHooks(ctx);
   ip.torch = tensorHooks;
   ip.binary = (op, a, b) => binaryOp(op, a, b, tensorHooks.binary);
@@ -98,12 +99,17 @@ export function runFile(s: Session, path: string, name: string, source?: string)
     if (e instanceof BudgetExceeded || e instanceof Cancelled) throw e;
     if (!(e instanceof PyException)) throw e;
     finished = true; // a module that raised is as Python leaves it: partly initialized, and so it is reused
-    if (path === ip.docFile)
+    if (path === ip.docFile) {
+      e.frames.push({ file: path, pos: ip.frames[depth]?.pos ?? 0, name: '<module>' });
+      const tb = traceback(ip, e);
       ip.report(
         'warning',
         'evaluation-stopped',
-        `flopscope: evaluation stopped here: ${e.type}${e.message && e.message !== 'raised' ? `: ${e.message}` : ''}`,
+        `flopscope: evaluation stopped here: ${exceptionText(e)}${tb.text}`,
+        undefined,
+        tb.related,
       );
+    }
   } finally {
     ip.frames.length = depth;
     cache.exit(path, text, m, finished);

@@ -19,6 +19,7 @@ import {
   PyTuple,
   StaticMethod,
   Unknown,
+  UnresolvedImport,
   type Value,
 } from './values';
 
@@ -35,6 +36,8 @@ function bind(ip: Interp, v: Value, self: Value, cls: PyClass): Value {
 /** Attribute lookup; undefined when the attribute does not exist (for hasattr/getattr defaults). */
 export function lookupAttr(ip: Interp, obj: Value, name: string): Value | undefined {
   obj = force(obj);
+  if (obj instanceof UnresolvedImport)
+    return new UnresolvedImport(`attribute ${name}`, obj.module, `${obj.label}.${name}`, obj.at);
   if (obj instanceof Unknown) return new Unknown(`attribute ${name}`);
   if (obj instanceof PyTuple && obj.names) {
     const i = obj.names.indexOf(name);
@@ -112,6 +115,7 @@ export function setAttr(ip: Interp, obj: Value, name: string, v: Value): void {
     obj.attrs.set(name, v);
   } else if (obj instanceof PyClass) obj.dict.set(name, v);
   else if (obj instanceof PyModule) obj.attrs.set(name, v);
+  else if (obj instanceof Tensor && name === 'requires_grad' && typeof v === 'boolean') obj.requiresGrad = v;
 }
 
 export function delAttr(_ip: Interp, obj: Value, name: string): void {

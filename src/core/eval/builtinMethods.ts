@@ -1,4 +1,5 @@
 // Methods of built-in values: str, list, tuple, dict, set.
+import { checkSequence } from '../sym/limits';
 import { callValue } from './evaluator';
 import type { Interp } from './interpreter';
 import { hashKey } from './keys';
@@ -13,7 +14,12 @@ type Method = (ip: Interp, self: any, args: Value[], kwargs?: Map<string, Value>
 const strMethods: Record<string, Method> = {
   join: (ip, s: string, [xs]) => {
     const items = iterate(ip, xs);
-    return items && items.every((i) => typeof i === 'string') ? items.join(s) : new Unknown('join');
+    if (!items || !items.every((i) => typeof i === 'string')) return new Unknown('join');
+    checkSequence(
+      items.reduce((n, i) => n + (i as string).length + s.length, 0),
+      'string',
+    );
+    return items.join(s);
   },
   format: (ip, s: string, args, kw) => {
     let i = 0;
@@ -31,7 +37,7 @@ const strMethods: Record<string, Method> = {
     ),
   rsplit: (_ip, s: string, [sep]) => new PyList(typeof sep === 'string' ? s.split(sep) : s.trim().split(/\s+/)),
   replace: (_ip, s: string, [a, b]) =>
-    typeof a === 'string' && typeof b === 'string' ? s.split(a).join(b) : new Unknown('replace'),
+    typeof a === 'string' && typeof b === 'string' ? replaced(s, a, b) : new Unknown('replace'),
   startswith: (_ip, s: string, [p]) =>
     typeof p === 'string'
       ? s.startsWith(p)
@@ -63,7 +69,10 @@ const listMethods: Record<string, Method> = {
   },
   extend: (ip, l: PyList, [x]) => {
     const items = iterate(ip, x);
-    if (items) l.items.push(...items);
+    if (items) {
+      checkSequence(l.items.length + items.length, 'list');
+      for (const it of items) l.items.push(it);
+    }
     return null;
   },
   insert: (_ip, l: PyList, [i, x]) => {
@@ -202,4 +211,11 @@ export function builtinMethod(ip: Interp, obj: Value, name: string): Value | und
   const m = table?.[name];
   if (!m) return undefined;
   return new NativeFunction(name, (args, kwargs) => m(ip, obj, args, kwargs));
+}
+
+/** str.replace within the string size limit (`s.replace('a', s)` can square a string's length). */
+function replaced(s: string, a: string, b: string): string {
+  const parts = s.split(a);
+  checkSequence(s.length + (parts.length - 1) * (b.length - a.length), 'string');
+  return parts.join(b);
 }

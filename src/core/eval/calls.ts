@@ -6,7 +6,7 @@ import { Signal } from './signal';
 import { Scope } from './scope';
 
 import { iterate } from './protocols';
-
+import { useOfUnresolved } from './imports';
 import { PyException } from './errors';
 import { Tensor } from '../model/tensor';
 import {
@@ -22,6 +22,7 @@ import {
   PyTuple,
   StaticMethod,
   Unknown,
+  UnresolvedImport,
   type CallSite,
   type Value,
 } from './values';
@@ -36,7 +37,7 @@ export function evalArgs(ip: Interp, argExprs: Arg[], scope: Scope): { args: Val
     else if (a.kind === 'star') {
       const items = iterate(ip, v);
       // An unknown *args is most often a pass-through of the caller's own (empty) arguments: pass nothing.
-      if (items) args.push(...items);
+      if (items) for (const it of items) args.push(it);
     } else if (v instanceof PyDict) {
       kwargs ??= new Map();
       for (const [k, val] of v.map.values()) if (typeof k === 'string') kwargs.set(k, val);
@@ -70,6 +71,10 @@ export function callValue(
     if (m) return callValue(ip, m, [fn, ...args], kwargs, site);
   }
   if (fn instanceof StaticMethod || fn instanceof ClassMethod) return callValue(ip, fn.fn, args, kwargs, site);
+  if (fn instanceof UnresolvedImport) {
+    useOfUnresolved(ip, fn);
+    return new UnresolvedImport(fn.why, fn.module, `${fn.label}()`, fn.at);
+  }
   const hasTensor =
     args.some((a) => a instanceof Tensor) || [...(kwargs?.values() ?? [])].some((a) => a instanceof Tensor);
   if (hasTensor) ip.recorder.unknownOp(ip, describeCallee(fn));
@@ -78,6 +83,7 @@ export function callValue(
 
 function describeCallee(fn: Value): string {
   if (fn instanceof Unknown) return fn.why.replace(/^(name|attribute) /, '');
+  if (fn instanceof PyInstance) return `${fn.cls.name} instance (not callable)`;
   return 'call';
 }
 
@@ -91,12 +97,21 @@ export function callFunction(ip: Interp, fn: PyFunction, args: Value[], kwargs: 
   }
   const body = fn.body;
   return ip.withFrame(fn.file, fn.line0, () => {
-    if (!Array.isArray(body)) return evalExpr(ip, body, scope);
-    ip.retVal = null;
-    const sig = ip.execBlock(body, scope);
-    const r = sig === Signal.Return ? ip.retVal : null;
-    ip.retVal = null;
-    return r;
+    try {
+      if (!Array.isArray(body)) return evalExpr(ip, body, scope);
+      ip.retVal = null;
+      const sig = ip.execBlock(body, scope);
+      const r = sig === Signal.Return ? ip.retVal : null;
+      ip.retVal = null;
+      return r;
+    } catch (e) {
+      // The traceback grows as the exception unwinds: this frame at the statement that was running.
+      if (e instanceof PyException && e.frames.length < 64) {
+        const top = ip.frames[ip.frames.length - 1];
+        e.frames.push({ file: top.file, pos: top.pos, name: fn.name });
+      }
+      throw e;
+    }
   });
 }
 

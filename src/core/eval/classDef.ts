@@ -5,6 +5,7 @@ import type { Interp } from './interpreter';
 import { Scope } from './scope';
 
 import { applyDecorator } from './functions';
+import { useOfUnresolved } from './imports';
 import {
   force,
   ClassMethod,
@@ -15,6 +16,7 @@ import {
   PyInstance,
   StaticMethod,
   Unknown,
+  UnresolvedImport,
   type CallSite,
   type Value,
 } from './values';
@@ -22,17 +24,20 @@ import {
 export function defineClass(ip: Interp, st: Extract<Stmt, { k: 'class' }>, scope: Scope): Value {
   const objectCls = ip.builtins.get('object') as PyClass;
   const bases: PyClass[] = [];
+  const unresolvedBases: UnresolvedImport[] = [];
   for (const a of st.bases) {
     if (a.kind !== 'pos') continue;
     const b = force(evalExpr(ip, a.value, scope));
     if (b instanceof PyClass) bases.push(b);
-    else if (b instanceof Unknown)
+    else if (b instanceof Unknown) {
+      if (b instanceof UnresolvedImport) unresolvedBases.push(b);
       ip.report(
         'information',
         'unknown-base',
         `flopscope: base class of '${st.name}' is unknown; its behaviour is not modelled`,
         { s: st.s, e: st.s + 5 + st.name.length },
       );
+    }
   }
   if (bases.length === 0) bases.push(objectCls);
   const body = new Scope('class', scope, scope.builtins);
@@ -47,6 +52,7 @@ export function defineClass(ip: Interp, st: Extract<Stmt, { k: 'class' }>, scope
   }
   let cls: Value = new PyClass(st.name, bases, dict);
   cls.annotations = annotations;
+  if (unresolvedBases.length) unresolvedBasesOf.set(cls, unresolvedBases);
   for (const v of dict.values()) {
     const fn = v instanceof StaticMethod || v instanceof ClassMethod ? v.fn : v instanceof Property ? v.fget : v;
     if (fn instanceof PyFunction) fn.definingClass ??= cls; // Python binds __class__ where the function is defined
@@ -55,6 +61,9 @@ export function defineClass(ip: Interp, st: Extract<Stmt, { k: 'class' }>, scope
   for (let i = st.decorators.length - 1; i >= 0; i--) cls = applyDecorator(ip, st.decorators[i], cls, scope);
   return cls;
 }
+
+/** Classes derived from an import that could not be resolved: each instance built is a gap. */
+const unresolvedBasesOf = new WeakMap<PyClass, UnresolvedImport[]>();
 
 export function instantiate(
   ip: Interp,
@@ -70,6 +79,7 @@ export function instantiate(
     if (!(inst instanceof PyInstance) || !inst.cls.isSubclassOf(cls)) return inst;
   } else inst = new PyInstance(cls);
   inst.createdLine = ip.docLine();
+  for (const c of cls.mro) for (const b of unresolvedBasesOf.get(c) ?? []) useOfUnresolved(ip, b);
   const init = cls.lookup('__init__');
   if (init) callValue(ip, init, [inst, ...args], kwargs, site);
   return inst;

@@ -1,4 +1,6 @@
 // Expression evaluation and assignment targets.
+import { inertExpr } from './inert';
+import { checkSequence } from '../sym/limits';
 import { callValue, evalArgs } from './evaluator';
 import type { Expr } from '../python/ir';
 import type { Interp } from './interpreter';
@@ -43,7 +45,7 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
     case 'str':
       return e.v;
     case 'fstr':
-      return e.parts.map((p) => (typeof p === 'string' ? p : toStr(ip, evalExpr(ip, p, scope)))).join('');
+      return checkedString(e.parts.map((p) => (typeof p === 'string' ? p : toStr(ip, evalExpr(ip, p, scope)))));
     case 'const':
       return e.v === 'None' ? null : e.v === 'True' ? true : e.v === 'False' ? false : ELLIPSIS;
     case 'attr':
@@ -88,11 +90,8 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
       return compare(e.op, evalExpr(ip, e.l, scope), evalExpr(ip, e.r, scope), (c, x) => containsKey(c, x), ip.binary);
     case 'cond': {
       const t = truthy(ip, evalExpr(ip, e.test, scope));
-      return t === true
-        ? evalExpr(ip, e.then, scope)
-        : t === false
-          ? evalExpr(ip, e.orelse, scope)
-          : evalExpr(ip, e.orelse, scope);
+      if (t === undefined && !inertExpr(e.then)) ip.undecided('branch');
+      return t === true ? evalExpr(ip, e.then, scope) : evalExpr(ip, e.orelse, scope);
     }
     case 'seq': {
       const items: Value[] = [];
@@ -100,7 +99,8 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
         if (it.k === 'star') {
           const xs = iterate(ip, evalExpr(ip, it.x, scope));
           if (!xs) return new Unknown('starred unknown');
-          items.push(...xs);
+          checkSequence(items.length + xs.length, e.kind === 'tuple' ? 'tuple' : 'list');
+          for (const x of xs) items.push(x);
         } else items.push(evalExpr(ip, it, scope));
       }
       if (e.kind === 'tuple') return new PyTuple(items);
@@ -225,4 +225,13 @@ function zeroArgSuper(scope: Scope): Value {
   const cls = scope.lookup('__class__');
   const self = scope.lookup('__self_arg__');
   return cls instanceof PyClass && self !== undefined ? new PySuper(cls, self) : new Unknown('super()');
+}
+
+/** The parts of an f-string joined, within the string size limit (`s = f"{s}{s}"` doubles). */
+function checkedString(parts: string[]): string {
+  checkSequence(
+    parts.reduce((n, p) => n + p.length, 0),
+    'string',
+  );
+  return parts.join('');
 }

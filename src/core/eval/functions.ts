@@ -1,9 +1,8 @@
 // Function and lambda objects: defaults evaluated at definition, decorators applied (unknown ones leave the function as it was).
-import { callValue, evalExpr } from './evaluator';
+import { callValue, evalArgs, evalExpr } from './evaluator';
 import type { Expr, Stmt } from '../python/ir';
 import type { Interp } from './interpreter';
 import type { Scope } from './scope';
-
 import { PyFunction, Unknown, type Value } from './values';
 import { PyException } from './errors';
 
@@ -21,7 +20,13 @@ export function makeLambda(ip: Interp, e: Extract<Expr, { k: 'lambda' }>, scope:
 }
 
 export function applyDecorator(ip: Interp, dec: Expr, target: Value, scope: Scope): Value {
-  const d = evalExpr(ip, dec, scope);
+  // An unknown decorator factory (`@register_model()` from an unresolved import) leaves the target as it was, unused.
+  const factory = dec.k === 'call' ? evalExpr(ip, dec.fn, scope) : undefined;
+  if (factory instanceof Unknown) return target;
+  const d =
+    dec.k === 'call' && factory !== undefined
+      ? callValue(ip, factory, ...argsOf(evalArgs(ip, dec.args, scope)), ip.site)
+      : evalExpr(ip, dec, scope);
   if (d instanceof Unknown) return target;
   const depth = ip.frames.length;
   try {
@@ -34,4 +39,8 @@ export function applyDecorator(ip: Interp, dec: Expr, target: Value, scope: Scop
     }
     throw err;
   }
+}
+
+function argsOf(a: ReturnType<typeof evalArgs>): [Value[], Map<string, Value> | undefined] {
+  return [a.args, a.kwargs];
 }

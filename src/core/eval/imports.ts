@@ -2,8 +2,9 @@
 import type { Interp } from './interpreter';
 import { dirname, join } from './paths';
 import { getAttr, lookupAttr } from './attributes';
-import { LazyImport, PyModule, Unknown, type Value } from './values';
+import { LazyImport, PyModule, Unknown, UnresolvedImport, type Value } from './values';
 import { Scope } from './scope';
+import { PyException } from './errors';
 
 /** Native module factories, keyed by dotted name; filled by the stdlib and torch layers. */
 export type NativeModules = Map<string, (ip: Interp) => PyModule>;
@@ -35,14 +36,19 @@ function nativeModule(ip: Interp, name: string): PyModule | undefined {
 function candidates(ip: Interp, fromFile: string, dotted: string, level: number): string[] {
   // Absolute imports search the analyzed document's folder (Python's sys.path[0]); relative ones walk up from the importer.
   let base = level === 0 ? dirname(ip.docFile) : dirname(fromFile);
-  for (let i = 1; i < level; i++) base = dirname(base);
+  for (let i = 1; i < level; i++) {
+    // More dots than folders: Python's "attempted relative import beyond top-level package"; nothing to read.
+    if (dirname(base) === base) return [];
+    base = dirname(base);
+  }
   const rel = dotted ? dotted.split('.').join('/') : '';
   const out = rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
   // An absolute import of the importer's own package (`from torchvision.ops import X` inside torchvision/models/):
-  // the package's parent folder is on sys.path whenever the package is importable at all.
+  // the package's parent folder is on sys.path whenever the package is importable at all. Only a package (a folder with
+  // __init__.py) counts: an ancestor folder that merely shares the name is not importable.
   if (level === 0)
     for (let d = dirname(fromFile), top = rel.split('/')[0]; d !== '/' && d !== '.'; d = dirname(d)) {
-      if (d.slice(d.lastIndexOf('/') + 1) === top) {
+      if (d.slice(d.lastIndexOf('/') + 1) === top && ip.loader.read(join(d, '__init__.py')) !== undefined) {
         out.push(join(dirname(d), rel + '.py'), join(dirname(d), rel, '__init__.py'));
         break;
       }
@@ -70,11 +76,11 @@ export function importModule(ip: Interp, dotted: string, alias: string | undefin
   const file = ip.frames[ip.frames.length - 1].file;
   const m = resolve(ip, file, dotted, 0);
   if (alias) {
-    scope.assign(alias, m ?? new Unknown(`module ${dotted}`));
+    scope.assign(alias, m ?? unresolved(ip, dotted, alias));
     return;
   }
   const top = dotted.split('.')[0];
-  scope.assign(top, (top === dotted ? m : resolve(ip, file, top, 0)) ?? new Unknown(`module ${top}`));
+  scope.assign(top, (top === dotted ? m : resolve(ip, file, top, 0)) ?? unresolved(ip, dotted, top));
 }
 
 /** True when `dotted` names a file module that exists but has not run in this analysis: binding its names lazily saves work. */
@@ -133,7 +139,7 @@ function importFromNow(
         if (pkg === null) pkg = resolve(ip, file, '', level);
         v = pkg ? lookupAttr(ip, pkg, name) : undefined;
       }
-      scope.assign(alias ?? name, v ?? new Unknown(`name ${name}`));
+      scope.assign(alias ?? name, v ?? unresolved(ip, '.'.repeat(level), alias ?? name));
     }
     return;
   }
@@ -148,6 +154,32 @@ function importFromNow(
       // `from pkg import submodule`
       v = resolve(ip, file, dotted ? `${dotted}.${name}` : name, level);
     }
-    scope.assign(alias ?? name, v ?? (m ? getAttr(ip, m, name) : new Unknown(`name ${name}`)));
+    scope.assign(
+      alias ?? name,
+      v ?? (m ? getAttr(ip, m, name) : unresolved(ip, `${'.'.repeat(level)}${dotted}`, alias ?? name)),
+    );
   }
+}
+
+/** The value bound by an import that resolves to nothing: an Unknown that remembers the import, so each use is a gap. */
+function unresolved(ip: Interp, module: string, label: string): Unknown {
+  // A missing part of a modelled library (`torch.onnx`) is an unmodelled API, not a missing file: plain Unknown.
+  const top = module.split('.')[0];
+  if (top && ip.importContext?.natives.has(top)) return new Unknown(`name ${label}`);
+  // Inside `try: ... except ImportError:` the fallback is what real Python runs where the module is missing.
+  if (ip.importGuard > 0) throw new PyException('ModuleNotFoundError', `No module named '${module}'`);
+  const f = ip.frames[ip.frames.length - 1];
+  const at = f.file === ip.docFile ? ip.lineIndex.get(f.file)?.statementSpan(f.pos) : undefined;
+  return new UnresolvedImport(`name ${label}`, module, label, at);
+}
+
+/** A use (call, base class) of an unresolved import: a warning at the import naming it, and an unknown op at the use. */
+export function useOfUnresolved(ip: Interp, v: UnresolvedImport): void {
+  ip.recorder.unknownOp(ip, `${v.label} (unresolved import)`);
+  ip.report(
+    'warning',
+    'unresolved-import',
+    `flopscope: cannot resolve the import '${v.module}': '${v.label}' and what it builds are unknown`,
+    v.at,
+  );
 }

@@ -1,6 +1,6 @@
 // The abstract interpreter's state and statement execution: frames, step budget, control flow.
 import type { Expr, Stmt } from '../python/ir';
-import type { Diagnostic, Severity } from '../api/result';
+import type { Diagnostic, RelatedInfo, Severity } from '../api/result';
 import { BudgetExceeded, Cancelled, PyException } from './errors';
 import { Scope } from './scope';
 import { evalExpr, assignTo, deleteTarget } from './expressions';
@@ -9,14 +9,17 @@ import { makeFunction } from './functions';
 import { truthy, iterate } from './protocols';
 import { importModule, importFrom } from './imports';
 import type { Recorder } from '../cost/recorder';
-import { PyList, PyModule, Unknown, type Value, type CallSite } from './values';
+import { PyInstance, PyList, PyModule, PyTuple, Unknown, type Value, type CallSite } from './values';
 import { LineIndex } from './lineIndex';
+import { isPartialCode } from '../api/partial';
+import { checkSequence } from '../sym/limits';
+import { inertBlock } from './inert';
 import { Signal } from './signal';
 import { callValue, evalArgs } from './calls';
 import type { Evaluator } from './evaluator';
 import type { ImportContext } from './imports';
 import type { UnaryOperator } from './operators';
-import type { Tensor } from '../model/tensor';
+import { Tensor } from '../model/tensor';
 import { Journal } from './journal';
 
 /** The evaluator's entry points, bound once: see evaluator.ts. */
@@ -30,6 +33,10 @@ export interface TorchHooks {
   index(t: Tensor, key: Value): Value;
   setIndex(t: Tensor, key: Value, v: Value): void;
   iterate(t: Tensor): Value[] | undefined;
+  /** Enters a `with` context the torch layer models (torch.no_grad() ...): returns what undoes it on exit. */
+  enter?(ctx: Value): (() => void) | undefined;
+  /** `x op= y` on a tensor: PyTorch writes the result into x's storage. */
+  inplace?(cur: Tensor, result: Value): Value;
 }
 
 export interface Frame {
@@ -87,6 +94,7 @@ export class Interp {
       diagnostics: [],
       seenDiag: new Set(),
       runId: this.runId + 1,
+      importGuard: 0,
     });
     this.frames.length = 0;
     this.lineIndex.clear();
@@ -141,11 +149,25 @@ export class Interp {
   }
 
   /** Reports a diagnostic at the innermost document position (deduplicated per line and message). */
-  report(severity: Severity, code: string, message: string, at?: { s: number; e: number }): void {
+  report(
+    severity: Severity,
+    code: string,
+    message: string,
+    at?: { s: number; e: number },
+    related?: readonly RelatedInfo[],
+  ): void {
     const idx = this.lineIndex.get(this.docFile);
     if (!idx) return;
-    // Notes about library code the user did not write stay silent; errors surface at the user's call site.
-    if (severity !== 'error' && this.frames[this.frames.length - 1]?.file !== this.docFile) return;
+    // Notes about library code the user did not write stay silent; errors and gaps (partial results) surface at the
+    // user's call site, naming the library place.
+    const top = this.frames[this.frames.length - 1];
+    const inLibrary = top !== undefined && top.file !== this.docFile;
+    if (severity !== 'error' && inLibrary && !isPartialCode(code)) return;
+    if (inLibrary && severity !== 'error') {
+      const where = this.lineIndex.get(top.file);
+      message = `${message} (in ${top.file.slice(top.file.lastIndexOf('/') + 1)}${where ? `:${where.line(top.pos)}` : ''})`;
+      at = undefined;
+    }
     let span = at;
     if (!span) {
       for (let i = this.frames.length - 1; i >= 0 && !span; i--)
@@ -153,10 +175,11 @@ export class Interp {
     }
     if (!span) return;
     const line = idx.line(span.s);
-    const key = `${line}|${code}|${message}`;
+    const key = `${line}|${code}|${inLibrary && severity !== 'error' ? '' : message}`;
     if (this.seenDiag.has(key)) return;
     this.seenDiag.add(key);
-    this.diagnostics.push({ span: { start: span.s, end: span.e, line }, severity, message, code });
+    const d = { span: { start: span.s, end: span.e, line }, severity, message, code };
+    this.diagnostics.push(related?.length ? { ...d, related } : d);
   }
 
   /** Remembers the first value a document statement binds (for the line's shape and the module's params). */
@@ -200,6 +223,7 @@ export class Interp {
         return Signal.Normal;
       case 'if': {
         const t = truthy(this, evalExpr(this, st.test, scope));
+        if (t === undefined && !inertBlock(st.body)) this.undecided('branch');
         return this.execBlock(t === true ? st.body : st.orelse, scope);
       }
       case 'while':
@@ -230,15 +254,23 @@ export class Interp {
         return Signal.Normal;
       case 'try':
         return this.tryStmt(st, scope);
-      case 'with':
-        for (const it of st.items) {
-          const ctx = evalExpr(this, it.ctx, scope);
-          if (it.target) assignTo(this, it.target, ctx, scope);
+      case 'with': {
+        const exits: (() => void)[] = [];
+        try {
+          for (const it of st.items) {
+            const ctx = evalExpr(this, it.ctx, scope);
+            const exit = this.torch.enter?.(ctx);
+            if (exit) exits.push(exit);
+            if (it.target) assignTo(this, it.target, ctx, scope);
+          }
+          return this.execBlock(st.body, scope);
+        } finally {
+          for (let i = exits.length - 1; i >= 0; i--) exits[i]();
         }
-        return this.execBlock(st.body, scope);
+      }
       case 'raise': {
         const x = st.x ? evalExpr(this, st.x, scope) : null;
-        throw new PyException(exceptionName(x), 'raised');
+        throw new PyException(exceptionName(x), exceptionMessage(x));
       }
       case 'assert':
         return Signal.Normal;
@@ -263,24 +295,53 @@ export class Interp {
     if (cur instanceof PyList && op === '+') {
       const items = iterate(this, v);
       if (items) {
-        cur.items.push(...items);
+        checkSequence(cur.items.length + items.length, 'list');
+        for (const it of items) cur.items.push(it);
         return Signal.Normal;
       }
     }
     if (cur instanceof PyList && op === '*' && typeof v === 'number' && Number.isInteger(v)) {
+      checkSequence(cur.items.length * v, 'list');
       cur.items = v > 0 ? Array.from({ length: v }, () => cur.items).flat() : [];
       return Signal.Normal;
     }
-    assignTo(this, target, this.binary(op, cur, v), scope);
+    const r = this.binary(op, cur, v);
+    assignTo(this, target, cur instanceof Tensor && this.torch.inplace ? this.torch.inplace(cur, r) : r, scope);
     return Signal.Normal;
   }
 
   binary!: (op: string, a: Value, b: Value) => Value;
   torch!: TorchHooks;
 
+  /** A loop or branch decided by a value the engine cannot know: noted as a warning that makes the result partial. */
+  undecided(kind: 'loop' | 'iterable' | 'branch'): void {
+    // In library code only a model's forward matters (imports and config plumbing decide nothing that is costed).
+    const top = this.frames[this.frames.length - 1];
+    if (top && top.file !== this.docFile && this.recorder.moduleStack.length === 0) return;
+    if (kind === 'branch')
+      this.report(
+        'warning',
+        'branch-unknown',
+        'flopscope: condition unknown: taken as false, the branch it guards was not costed',
+      );
+    else
+      this.report(
+        'warning',
+        'loop-unknown',
+        kind === 'loop'
+          ? 'flopscope: loop bound unknown: body not costed'
+          : 'flopscope: cannot tell what this loop iterates over: body not costed',
+      );
+  }
+
   private whileLoop(test: Expr, body: Stmt[], orelse: Stmt[], scope: Scope): Signal {
     for (;;) {
+      this.tick(); // an iteration is a step even when its body is empty (`while True:` cut short by a syntax error)
       const t = truthy(this, evalExpr(this, test, scope));
+      if (t === undefined) {
+        this.undecided('loop');
+        return Signal.Normal;
+      }
       if (t !== true) break;
       const sig = this.execBlock(body, scope);
       if (sig === Signal.Break) return Signal.Normal;
@@ -292,11 +353,7 @@ export class Interp {
   private forLoop(target: Expr, iterExpr: Expr, body: Stmt[], orelse: Stmt[], scope: Scope): Signal {
     const items = iterate(this, evalExpr(this, iterExpr, scope));
     if (!items) {
-      this.report(
-        'information',
-        'unknown-iterable',
-        'flopscope: cannot tell what this loop iterates over; its body was skipped',
-      );
+      this.undecided('iterable');
       return Signal.Normal;
     }
     for (const item of items) {
@@ -308,11 +365,20 @@ export class Interp {
     return this.execBlock(orelse, scope);
   }
 
+  /** How many enclosing `try` bodies catch ImportError: there an import that resolves to nothing raises, as in Python. */
+  importGuard = 0;
+
   private tryStmt(st: Extract<Stmt, { k: 'try' }>, scope: Scope): Signal {
     const depth = this.frames.length;
+    const guard = st.handlers.some((h) => catchesImportError(h.types));
     let sig: Signal;
     try {
-      sig = this.execBlock(st.body, scope);
+      if (guard) this.importGuard++;
+      try {
+        sig = this.execBlock(st.body, scope);
+      } finally {
+        if (guard) this.importGuard--;
+      }
       if (sig === Signal.Normal) sig = this.execBlock(st.orelse, scope);
     } catch (e) {
       if (!(e instanceof PyException) || st.handlers.length === 0) throw e;
@@ -333,4 +399,19 @@ function exceptionName(x: Value): string {
     return (x as { name: string }).name;
   if (x && typeof x === 'object' && 'cls' in x) return (x as { cls: { name: string } }).cls.name;
   return 'Exception';
+}
+
+/** The message of a raised exception instance (its first argument when it is a string), or 'raised'. */
+function exceptionMessage(x: Value): string {
+  const args = x instanceof PyInstance ? x.attrs.get('args') : undefined;
+  const first = args instanceof PyTuple ? args.items[0] : undefined;
+  return typeof first === 'string' && first ? first : 'raised';
+}
+
+/** True for an `except` clause that catches ImportError (bare, ImportError, ModuleNotFoundError, Exception, ...). */
+function catchesImportError(types: Expr | undefined): boolean {
+  if (!types) return true;
+  if (types.k === 'seq') return types.items.some(catchesImportError);
+  const name = types.k === 'name' ? types.id : types.k === 'attr' ? types.name : '';
+  return ['ImportError', 'ModuleNotFoundError', 'Exception', 'BaseException'].includes(name);
 }

@@ -3,6 +3,7 @@ import { dimAdd, dimFloorDiv, dimMul, dimPoly, dimSub, fromPoly } from '../sym/d
 import { Tensor } from '../model/tensor';
 import { hashKey } from './keys';
 import { percentFormat } from './percentFormat';
+import { checkSequence } from '../sym/limits';
 import {
   NativeFunction,
   PyDict,
@@ -120,15 +121,28 @@ export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinar
   if ((a instanceof SymInt && b instanceof PyFloat) || (a instanceof PyFloat && b instanceof SymInt))
     return new Unknown('symbolic float');
   if (typeof a === 'string') {
-    if (op === '+' && typeof b === 'string') return a + b;
-    if (op === '*' && typeof b === 'number') return a.repeat(Math.max(0, b));
+    if (op === '+' && typeof b === 'string') {
+      checkSequence(a.length + b.length, 'string');
+      return a + b;
+    }
+    if (op === '*' && typeof b === 'number') {
+      checkSequence(a.length * b, 'string');
+      return a.repeat(Math.max(0, Math.floor(b)));
+    }
     if (op === '%') return percentFormat(a, b) ?? new Unknown('%-formatting');
   }
-  if (a instanceof PyList && op === '+' && b instanceof PyList) return new PyList([...a.items, ...b.items]);
-  if (a instanceof PyTuple && op === '+' && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
+  if (a instanceof PyList && op === '+' && b instanceof PyList) {
+    checkSequence(a.items.length + b.items.length, 'list');
+    return new PyList([...a.items, ...b.items]);
+  }
+  if (a instanceof PyTuple && op === '+' && b instanceof PyTuple) {
+    checkSequence(a.items.length + b.items.length, 'tuple');
+    return new PyTuple([...a.items, ...b.items]);
+  }
   if ((a instanceof PyList || a instanceof PyTuple) && op === '*' && typeof b === 'number') {
+    checkSequence(a.items.length * b, a instanceof PyList ? 'list' : 'tuple');
     const items: Value[] = [];
-    for (let i = 0; i < b; i++) items.push(...a.items);
+    for (let i = 0; i < b; i++) for (const it of a.items) items.push(it);
     return a instanceof PyList ? new PyList(items) : new PyTuple(items);
   }
   if (typeof a === 'number' && op === '*' && (b instanceof PyList || b instanceof PyTuple))

@@ -13,6 +13,21 @@ export class Unknown {
 }
 export const UNKNOWN = new Unknown('unknown');
 
+/** A name bound by an import that could not be resolved (no such file, no native module): each use is a gap. */
+export class UnresolvedImport extends Unknown {
+  constructor(
+    why: string,
+    /** The import as written: `..ops.misc`, `made_up_lib`. */
+    readonly module: string,
+    /** The name as the code uses it (`MLP`, `made_up_lib.frobnicate`). */
+    readonly label: string,
+    /** The import statement, when it is in the analyzed document. */
+    readonly at?: { readonly s: number; readonly e: number },
+  ) {
+    super(why);
+  }
+}
+
 export class PyFloat {
   constructor(readonly v: number) {}
 }

@@ -1,8 +1,9 @@
 // The one pipeline every front end runs through: options merged into defaults and annotations, the run, its early
-// stops (budget, cancellation, internal errors) and the result, built by the front end from the shared result layer.
+// stops (budget, cancellation, resource limits, internal errors) and the result, built by the front end from the shared result layer.
 import type { AnalysisResult, Diagnostic, SourceSpan } from '../api/result';
 import { conventionNamed, defaultOptions, type AnalyzeOptions } from '../api/options';
 import { BudgetExceeded, Cancelled } from './errors';
+import { ResourceLimit } from '../sym/limits';
 
 /** What a file's `# flopscope:` (or `// flopscope:`) comments say. */
 export interface FileNotes {
@@ -19,6 +20,8 @@ export interface FrontEnd<Run, Notes extends FileNotes = FileNotes> {
   prepare(source: string, opts: AnalyzeOptions, notes: Notes, extra: Diagnostic[]): PreparedRun<Run>;
   /** Evaluates the document (may throw BudgetExceeded or Cancelled, or an internal error). */
   execute(run: Run): void;
+  /** The document line that ran last (where a resource limit stopped evaluation), when the front end tracks it. */
+  lastLine?(run: Run): number | undefined;
   build(run: Run, opts: AnalyzeOptions, extra: Diagnostic[], budgetExceeded: boolean): AnalysisResult;
 }
 
@@ -54,6 +57,13 @@ export function runAnalysis<Run, Notes extends FileNotes>(
   } catch (e) {
     if (e instanceof BudgetExceeded) budget = true;
     else if (e instanceof Cancelled) throw e;
+    else if (e instanceof ResourceLimit)
+      extra.push({
+        span: lineSpan(frontEnd.lastLine?.(run) ?? 1),
+        severity: 'warning',
+        code: 'resource-limit',
+        message: `flopscope: resource limit: this would build ${e.what}; evaluation stopped here and results cover what ran before`,
+      });
     else
       extra.push({
         span: { start: 0, end: 1, line: 1 },

@@ -5,6 +5,8 @@ export interface Counts {
   macs: bigint;
   extra: bigint;
   bwdExtra: bigint;
+  /** Backward multiply-accumulates: one forward's worth per operand whose gradient autograd computes. */
+  bwdMacs: bigint;
 }
 
 export function forwardFlops(c: Convention, n: Counts): bigint {
@@ -12,10 +14,11 @@ export function forwardFlops(c: Convention, n: Counts): bigint {
   return BigInt(r.perMac) * n.macs + (r.elementwise ? n.extra : 0n);
 }
 
-/** Backward of a matmul-class op is 2× its forward FLOPs; element-wise gradients use the cached forward value. */
+/** Backward of a matmul-class op: 2 FLOPs per backward MAC (input and weight gradients, only those autograd computes); element-wise gradients use the cached forward value. */
 export function backwardFlops(c: Convention, n: Counts): bigint {
+  // Backward MACs already count one forward's worth per operand whose gradient autograd computes.
   const r = conventionRules[c];
-  return BigInt(r.backwardPerMac) * n.macs + (r.elementwise ? n.bwdExtra : 0n);
+  return BigInt(r.perMac) * n.bwdMacs + (r.elementwise ? n.bwdExtra : 0n);
 }
 
 /** Optimizer step FLOPs per parameter and optimizer-state bytes per parameter (fp32). */

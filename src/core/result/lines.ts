@@ -51,6 +51,7 @@ export function buildLines(
   conv: Convention,
   describe: DescribeValue = () => undefined,
 ): LineCost[] {
+  rec.finishSaved();
   const bound = new Map<number, { value?: string; data?: ShapeData | null; params?: bigint }>();
   rec.boundValues.forEach((v, l) => {
     const d = describe(v);
@@ -104,6 +105,7 @@ export function buildLines(
       macs: self.macs,
       flops: self.flops,
       backwardFlops: self.backwardFlops,
+      backwardMacs: self.backwardMacs,
       inclusive: inc,
       params: p?.count ?? 0n,
       paramBytes: p?.bytes ?? 0n,

@@ -5,10 +5,16 @@ import type { Recorder } from '../cost/recorder';
 import type { DimValues } from './evaluate';
 import { optimizerRates } from './conventions';
 import { costCounts } from './costCounts';
+import { isPartialCode } from '../api/partial';
+import { backwardPeak } from './peak';
+import type { CostValue } from '../cost/sum';
 
 export interface WeightCounts {
   readonly params: bigint;
   readonly paramBytes: bigint;
+  /** Parameters that require grad (frozen ones get no gradient and no optimizer state). */
+  readonly trainableParams: bigint;
+  readonly trainableBytes: bigint;
   readonly buffers: bigint;
   readonly bufferBytes: bigint;
 }
@@ -29,6 +35,7 @@ export function summarize(
 ): Summary {
   const total = costCounts(rec.total, dims, opts.convention);
   const opt = optimizerRates[opts.optimizer];
+  rec.finishSaved();
   const saved = dims.sum(rec.saved);
   let largest = 0n;
   for (const l of lines)
@@ -36,8 +43,16 @@ export function summarize(
       const per = o.calls > 1 ? o.outputBytes / BigInt(o.calls) : o.outputBytes;
       if (per > largest) largest = per;
     }
-  const optimizerBytes = w.params * opt.stateBytesPerParam;
-  const master = opts.precision === 'mixed' ? w.params * 4n : 0n;
+  const optimizerBytes = w.trainableParams * opt.stateBytesPerParam;
+  // Autocast keeps the weights in fp32 (they are the master copy): no separate master weights in any precision.
+  const master = 0n;
+  const value = (v: CostValue) => (typeof v === 'number' ? BigInt(v) : dims.poly(v));
+  const bwd = backwardPeak(rec, value);
+  const persistent = w.paramBytes + w.bufferBytes + optimizerBytes + master;
+  // A front end that records no autograd steps (TF.js) gets every gradient at the peak.
+  const gradsAtPeak = rec.gradSteps.length ? bwd.gradientBytes : w.trainableBytes;
+  const trainingPeak = persistent + gradsAtPeak + bwd.activationBytes;
+  const gradsOnly = persistent + w.trainableBytes;
   const notes = budgetExceeded
     ? [
         ...diagnostics,
@@ -54,19 +69,24 @@ export function summarize(
     totals: {
       ...total,
       params: w.params,
+      trainableParams: w.trainableParams,
+      frozenParams: w.params - w.trainableParams,
       buffers: w.buffers,
-      trainingFlops: total.flops + total.backwardFlops + opt.flopsPerParam * w.params,
+      trainingFlops: total.flops + total.backwardFlops + opt.flopsPerParam * w.trainableParams,
     },
     memory: {
       paramBytes: w.paramBytes,
       bufferBytes: w.bufferBytes,
       activationBytes: dims.sum(rec.outBytes),
       savedBytes: saved,
-      gradientBytes: w.paramBytes,
+      gradientBytes: w.trainableBytes,
       optimizerBytes,
       masterWeightBytes: master,
       largestTransientBytes: largest,
-      trainingBytes: w.paramBytes * 2n + optimizerBytes + master + saved + largest,
+      activationsAtPeakBytes: bwd.activationBytes,
+      gradientsAtPeakBytes: gradsAtPeak,
+      trainingBytes: trainingPeak > gradsOnly ? trainingPeak : gradsOnly,
+      inferenceBytes: w.paramBytes + w.bufferBytes + 2n * largest,
     },
     coverage: {
       ops: rec.knownOps + rec.unknownOps,
@@ -83,9 +103,6 @@ export function summarize(
   };
 }
 
-/** Diagnostic codes that mean some code ran (or should have) without being costed. */
-const partialCodes = new Set(['budget', 'evaluation-stopped', 'syntax', 'internal']);
-
 /** Why the figures are lower bounds: unknown ops, and each kind of diagnostic that stopped or skipped evaluation. */
 function partialReasons(rec: Recorder, diagnostics: readonly Diagnostic[]): PartialReason[] {
   const reasons: PartialReason[] = [];
@@ -98,11 +115,17 @@ function partialReasons(rec: Recorder, diagnostics: readonly Diagnostic[]): Part
       line: names[0]?.line,
     });
   }
-  const seen = new Set<string>();
+  const seen = new Map<string, { reason: PartialReason; count: number }>();
   for (const d of diagnostics) {
-    if (!partialCodes.has(d.code) || seen.has(d.code)) continue;
-    seen.add(d.code);
-    reasons.push({ code: d.code, message: d.message.replace(/^flopscope: /, ''), line: d.span.line });
+    if (!isPartialCode(d.code)) continue;
+    const s = seen.get(d.code);
+    if (s) s.count++;
+    else {
+      const reason = { code: d.code, message: d.message.split('\n')[0].replace(/^flopscope: /, ''), line: d.span.line };
+      seen.set(d.code, { reason, count: 1 });
+    }
   }
+  for (const { reason, count } of seen.values())
+    reasons.push(count > 1 ? { ...reason, message: `${reason.message} (and ${count - 1} more)` } : reason);
   return reasons;
 }

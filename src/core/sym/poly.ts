@@ -1,6 +1,8 @@
 // Exact polynomials over named symbols with bigint coefficients: symbolic dims and symbolic costs.
 // Constants (the common case) carry no map, so concrete shapes cost only bigint arithmetic.
 
+import { maxCoefficient, maxPolyDegree, maxPolyTerms, ResourceLimit } from './limits';
+
 /** A monomial key: sorted symbol names joined by '*'; '' is the constant term. */
 type Key = string;
 
@@ -59,6 +61,8 @@ export class Poly {
   scale(c: bigint): Poly {
     if (c === 0n) return Poly.zero;
     if (c === 1n) return this;
+    if (c > maxCoefficient || -c > maxCoefficient)
+      throw new ResourceLimit('a symbolic expression with a coefficient past 2^1024');
     if (!this.terms) return new Poly(this.k * c);
     const m = new Map<Key, bigint>();
     for (const [k, v] of this.terms) m.set(k, v * c);
@@ -67,6 +71,10 @@ export class Poly {
   mul(o: Poly): Poly {
     if (!o.terms) return this.scale(o.k);
     if (!this.terms) return o.scale(this.k);
+    if (this.terms.size * o.terms.size > maxPolyTerms * 4)
+      throw new ResourceLimit(
+        `a symbolic expression of ${this.terms.size * o.terms.size} terms (limit ${maxPolyTerms})`,
+      );
     const m = new Map<Key, bigint>();
     for (const [ka, ca] of this.terms) {
       for (const [kb, cb] of o.terms) {
@@ -74,8 +82,12 @@ export class Poly {
         const v = (m.get(k) ?? 0n) + ca * cb;
         if (v === 0n) m.delete(k);
         else m.set(k, v);
+        if (v > maxCoefficient || -v > maxCoefficient)
+          throw new ResourceLimit('a symbolic expression with a coefficient past 2^1024');
       }
     }
+    if (m.size > maxPolyTerms)
+      throw new ResourceLimit(`a symbolic expression of ${m.size} terms (limit ${maxPolyTerms})`);
     return Poly.of(m);
   }
   /** Exact division by a constant when every coefficient divides; otherwise undefined. */
@@ -138,7 +150,10 @@ export class Poly {
 function mulKey(a: Key, b: Key): Key {
   if (!a) return b;
   if (!b) return a;
-  return [...a.split('*'), ...b.split('*')].sort().join('*');
+  const factors = [...a.split('*'), ...b.split('*')];
+  if (factors.length > maxPolyDegree)
+    throw new ResourceLimit(`a symbolic expression of degree ${factors.length} (limit ${maxPolyDegree})`);
+  return factors.sort().join('*');
 }
 function divKey(a: Key, b: Key): Key | undefined {
   if (!b) return a;

@@ -5,11 +5,35 @@ import type { OpEvent } from '../cost/recorder';
 import type { Term } from '../cost/terms';
 import { Unknown, type Value } from '../eval/values';
 import { Tensor } from '../model/tensor';
-import type { Dim } from '../sym/dim';
+import { shapeStr, type Dim } from '../sym/dim';
 import { rates, type Rate } from '../cost/rates';
 import { term } from '../cost/terms';
+import { savedRules, WRAPPED_SCALAR_BYTES, type SavedRule } from '../cost/savedRules';
 
 export class TorchCtx {
+  /** False inside torch.no_grad() / inference_mode() / set_grad_enabled(False): nothing new requires grad. */
+  gradEnabled = true;
+  /** Under torch.autocast: the half dtype matmul-class ops compute in (their fp32 weights are cast to it). */
+  autocast?: Dtype;
+  private readonly casts = new WeakMap<Tensor, Tensor>();
+  /**
+   * What a matmul-class op computes with for weight `w` under autocast: one cached half copy per fp32 parameter (a
+   * storage of its own, saved for backward like an activation); `w` itself otherwise.
+   */
+  autocastWeight(w: Tensor): Tensor {
+    if (!this.autocast || !w.dtype.isFloat || w.dtype.bytes <= this.autocast.bytes) return w;
+    // Leaf parameters are cast once per autocast region (PyTorch caches them); activations at every use.
+    const leaf = w.storage.base.role === 'param';
+    let t = leaf ? this.casts.get(w) : undefined;
+    if (!t) {
+      t = new Tensor(w.shape, this.autocast);
+      t.requiresGrad = w.requiresGrad;
+      if (leaf) this.casts.set(w, t);
+    }
+    return t;
+  }
+  /** The tensor arguments of the registry ops running now, innermost last. */
+  readonly opInputs: Tensor[][] = [];
   constructor(
     readonly ip: Interp,
     public defaultFloat: Dtype,
@@ -20,39 +44,65 @@ export class TorchCtx {
     return new Tensor(shape, this.activationDtype(dtype));
   }
 
-  record(ev: OpEvent): void {
+  /** Whether autograd records an op over these inputs: grad mode on and one of them requires grad. */
+  needsGrad(...inputs: readonly (Tensor | undefined)[]): boolean {
+    if (!this.gradEnabled) return false;
+    for (const t of inputs) if (t?.requiresGrad) return true;
+    return false;
+  }
+
+  /**
+   * Records an op. `inputs` (default: the running registry op's tensor arguments) decide whether autograd records it:
+   * if none requires grad it saves nothing and has no backward; otherwise the output requires grad.
+   */
+  record(ev: OpEvent, inputs?: readonly (Tensor | undefined)[]): void {
+    const ins = inputs ?? this.opInputs[this.opInputs.length - 1] ?? [];
+    const grad = this.needsGrad(...ins);
+    if (grad && ev.out && ev.out.dtype.isFloat && ev.out.role === 'activation') ev.out.requiresGrad = true;
+    if (!grad) ev = { ...ev, bwd: [], saved: [], savedTensors: [], bwdMacs: [] };
+    else {
+      const params: Tensor[] = [];
+      // A parameter's view (a packed weight's rows) produces the parameter's gradient.
+      for (const t of ins) if (t?.requiresGrad && t.storage.base.role === 'param') params.push(t.storage.base);
+      ev = { ...ev, autograd: { params } };
+    }
     this.ip.recorder.record(this.ip, ev);
   }
 
-  /** Records an op whose cost follows a per-element rate from the rate table. */
-  elementwise(op: string, out: Tensor, input?: Tensor, rateName = op): Tensor {
+  /**
+   * Records an op whose cost follows a per-element rate from the rate table. `operands` are the op's two operands for
+   * binary ops (undefined for a Python scalar); what autograd saves follows `savedRules`, only when grad is needed.
+   */
+  elementwise(
+    op: string,
+    out: Tensor,
+    input?: Tensor,
+    rateName = op,
+    operands?: readonly [Tensor | undefined, Tensor | undefined],
+    inplace = false,
+  ): Tensor {
     const r: Rate = rates[rateName] ?? rates.default;
     const n = out.shape ? out.shape : undefined;
     if (!n) {
       this.unknownShape(op);
       return out;
     }
-    const inShape = input?.shape ?? n;
-    const savedShape = r.saved === 'input' ? inShape : n;
-    const saved: Term[] =
-      r.saved === 'none'
-        ? []
-        : [
-            term(
-              r.saved === 'mask' ? 1 : r.saved === 'input' ? (input?.dtype.bytes ?? out.dtype.bytes) : out.dtype.bytes,
-              ...savedShape,
-            ),
-          ];
-    this.record({
-      op,
-      rule: r.rule,
-      known: true,
-      out,
-      macs: [],
-      flops: r.fwd ? [term(r.fwd, ...n)] : [],
-      bwd: r.bwd ? [term(r.bwd, ...n)] : [],
-      saved,
-    });
+    const ins = operands ?? [input];
+    const { savedTensors, saved } = savedFor(op, r, out, input, operands, inplace);
+    this.record(
+      {
+        op,
+        rule: r.rule,
+        known: true,
+        out,
+        macs: [],
+        flops: r.fwd ? [term(r.fwd, ...n)] : [],
+        bwd: r.bwd ? [term(r.bwd, ...n)] : [],
+        saved,
+        savedTensors,
+      },
+      ins,
+    );
     return out;
   }
 
@@ -67,7 +117,68 @@ export class TorchCtx {
     this.ip.report('warning', 'torch-warning', message);
   }
 
+  /** PyTorch's check on the size of a new tensor: a negative dim raises; the tensor then has an unknown shape. */
+  creationShape(shape: Dim[] | undefined, report = true): Dim[] | undefined {
+    const neg = shape?.find((d) => typeof d === 'number' && d < 0);
+    if (neg === undefined) return shape;
+    if (report) this.error(`Trying to create tensor with negative dimension ${neg}: ${shapeStr(shape!)}`);
+    return undefined;
+  }
+
   unknownShape(op: string): void {
     this.ip.recorder.unknownOp(this.ip, `${op} (unknown shape)`);
   }
+}
+
+const fromRate: Record<Rate['saved'], SavedRule> = { input: 'self', output: 'result', mask: 'self', none: 'none' };
+
+/** What an element-wise op saves for backward (read only when autograd records it). */
+function savedFor(
+  op: string,
+  r: Rate,
+  out: Tensor,
+  input: Tensor | undefined,
+  operands: readonly [Tensor | undefined, Tensor | undefined] | undefined,
+  inplace: boolean,
+): { savedTensors: Tensor[]; saved: Term[] } {
+  const rule = savedRules[op.replace(/_$/, '')] ?? fromRate[r.saved];
+  const savedTensors: Tensor[] = [];
+  const saved: Term[] = [];
+  const [a, b] = operands ?? [input, undefined];
+  const keep = (t: Tensor | undefined) => {
+    if (t) savedTensors.push(t);
+    else saved.push(term(WRAPPED_SCALAR_BYTES));
+  };
+  switch (rule) {
+    case 'self':
+      // An in-place op whose backward needs its input keeps a copy of it (autograd clones self before writing).
+      if (input && inplace && input.shape) saved.push(term(input.dtype.bytes, ...input.shape));
+      else if (input) savedTensors.push(input);
+      break;
+    case 'result':
+      savedTensors.push(out);
+      break;
+    case 'operands':
+      if (!operands) {
+        if (input) savedTensors.push(input);
+        break;
+      }
+      if (b?.requiresGrad) keep(a);
+      if (a?.requiresGrad) keep(b);
+      break;
+    case 'divisor':
+      if (!operands) break;
+      keep(b);
+      if (b?.requiresGrad) keep(a);
+      break;
+    case 'both':
+      for (const t of operands ?? [input]) if (t) savedTensors.push(t);
+      break;
+    case 'mask':
+      if (operands?.[1]) savedTensors.push(operands[1]);
+      break;
+    case 'none':
+      break;
+  }
+  return { savedTensors, saved };
 }

@@ -6,7 +6,8 @@ import { ops } from './registry';
 import { binaryElementwise } from './ops/elementwise';
 import { indexTensor } from './indexing';
 import { Tensor } from '../model/tensor';
-import { NativeFunction, PyTuple, Unknown } from '../eval/values';
+import { enterGradMode } from './autograd';
+import { NativeFunction, PyList, PyTuple, Unknown } from '../eval/values';
 
 const binaryNames: Record<string, string> = {
   '+': 'add',
@@ -76,11 +77,11 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
         case 'grad':
           return null;
         case 'requires_grad':
-          return t.role === 'param';
+          return t.requiresGrad;
         case 'is_cuda':
           return false;
         case 'is_leaf':
-          return t.role !== 'activation';
+          return t.role !== 'activation' || !t.requiresGrad;
       }
       const def = ops.get(name);
       if (def?.method) return new NativeFunction(name, (args, kw) => def.fn(c, [t, ...args], kw));
@@ -90,7 +91,17 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
         return new Unknown(`Tensor.${name}`);
       });
     },
-    index: (t, key) => indexTensor(c, t, key),
+    index: (t, key) => {
+      const r = indexTensor(c, t, key);
+      if (!(r instanceof Tensor)) return r;
+      // Ints, slices, None and ... give a view (same storage); tensor or list indices gather a copy.
+      const keys = key instanceof PyTuple ? key.items : [key];
+      if (!keys.some((k) => k instanceof Tensor || k instanceof PyList)) r.shareStorage(t);
+      if (c.needsGrad(t) && r.dtype.isFloat) r.requiresGrad = true;
+      return r;
+    },
+    enter: (ctx) => enterGradMode(c, ctx),
+    inplace: (cur, r) => (r instanceof Tensor ? r.shareStorage(cur) : r),
     setIndex: (t) => forgetValues(t),
     iterate(t) {
       const n = t.shape?.[0];

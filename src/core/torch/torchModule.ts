@@ -15,6 +15,7 @@ import type { BuiltinTypes } from '../eval/builtinTypes';
 import { callValue } from '../eval/calls';
 import { registerEinops } from './einopsModule';
 import { registerNumpy } from './numpyModule';
+import { GradModeCtx } from './autograd';
 import './ops/elementwise';
 import './ops/matmul';
 import './ops/conv';
@@ -47,14 +48,21 @@ const ctxManager: Impl = (args) =>
 
 export function registerTorch(natives: NativeModules, c: TorchCtx, types: BuiltinTypes): void {
   const ip = c.ip;
+  // `torch.no_grad()` is a context and a decorator; bare `@torch.no_grad` decorates the function directly.
+  const gradMode = (enabled: boolean, f: Value | undefined): Value => {
+    const ctx = new GradModeCtx(c, enabled);
+    return f === undefined ? ctx : callValue(ip, ctx, [f], undefined, ip.site);
+  };
   const object = types.object;
   const tensorCls = new PyClass('Tensor', [object], new Map());
   const parameterCls = new PyClass('Parameter', [tensorCls], new Map());
   parameterCls.dict.set(
     '__new__',
-    new NativeFunction('__new__', ([, data]) => {
+    new NativeFunction('__new__', ([, data, ...rest], kw) => {
       const t = asTensor(data ?? null);
       const p = new Tensor(t?.shape, t?.dtype ?? c.defaultFloat, 'param');
+      const rg = kw?.get('requires_grad') ?? rest[0];
+      if (rg === false) p.requiresGrad = false;
       p.line = ip.docLine();
       ip.recorder.tensors.push(p);
       return p;
@@ -116,10 +124,11 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     nn,
     Tensor: tensorCls,
     Size: size,
-    no_grad: ctxManager,
-    enable_grad: ctxManager,
-    inference_mode: ctxManager,
-    set_grad_enabled: ctxManager,
+    no_grad: ([f]: Value[]) => gradMode(false, f),
+    enable_grad: ([f]: Value[]) => gradMode(true, f),
+    inference_mode: ([mode]: Value[]) =>
+      new GradModeCtx(c, mode === undefined || mode === true ? false : mode === false ? true : undefined),
+    set_grad_enabled: ([mode]: Value[]) => new GradModeCtx(c, typeof mode === 'boolean' ? mode : undefined),
     manual_seed: () => null,
     is_tensor: ([x]: Value[]) => x instanceof Tensor,
     get_default_dtype: () => c.defaultFloat,
@@ -127,7 +136,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     device: ([d]: Value[]) => d ?? 'cpu',
     compile: identity,
     _assert: () => null,
-    is_grad_enabled: () => true,
+    is_grad_enabled: () => c.gradEnabled,
     finfo: () => new Unknown('finfo'),
     iinfo: () => new Unknown('iinfo'),
     Generator: () => new Unknown('Generator'),

@@ -1,4 +1,5 @@
 // Applying a layer to symbolic tensors: TF.js input checks, the first build (weights), the output, and the cost record.
+import { Poly } from '../sym/poly';
 import { dimEq, type Dim } from '../sym/dim';
 import { termsCost } from '../cost/sum';
 import { Tensor } from '../model/tensor';
@@ -81,7 +82,9 @@ export function applyLayer(ctx: EvalCtx, layer: Layer, input: Tensor | Tensor[],
         bwd: c.bwd,
         saved: c.saved,
       });
-      layer.cost.add({ macs: termsCost(c.macs), flops: termsCost(c.flops), bwd: termsCost(c.bwd) });
+      const macs = termsCost(c.macs);
+      const bwdMacs = typeof macs === 'number' ? 2 * macs : macs.mul(Poly.const(2));
+      layer.cost.add({ macs, flops: termsCost(c.flops), bwd: termsCost(c.bwd), bwdMacs });
     }
     return out;
   } catch (e) {

@@ -1,4 +1,5 @@
 // Array and string members the model-building subset uses: length, indexing, push, map, forEach, reduce, slice, concat, join, fill, ...
+import { checkSequence } from '../sym/limits';
 import { callValue } from './evaluator';
 import type { Interp } from './interp';
 
@@ -51,9 +52,23 @@ export function arrayMember(ip: Interp, a: JsValue[], key: string | number): JsV
     case 'slice':
       return fn('slice', ([s, e]) => a.slice(s as number | undefined, e as number | undefined));
     case 'concat':
-      return fn('concat', (xs) => a.concat(...xs.map((x) => (Array.isArray(x) ? x : [x]))));
+      return fn('concat', (xs) => {
+        const parts = xs.map((x) => (Array.isArray(x) ? x : [x]));
+        checkSequence(
+          parts.reduce((n, p) => n + p.length, a.length),
+          'list',
+        );
+        return a.concat(...parts);
+      });
     case 'join':
-      return fn('join', ([sep]) => a.join(typeof sep === 'string' ? sep : ','));
+      return fn('join', ([sep]) => {
+        const text = typeof sep === 'string' ? sep : ',';
+        checkSequence(
+          a.reduce<number>((n, x) => n + (typeof x === 'string' ? x.length : 8) + text.length, 0),
+          'string',
+        );
+        return a.join(text);
+      });
     case 'includes':
       return fn('includes', ([x]) => a.includes(x));
     case 'indexOf':
@@ -83,7 +98,14 @@ export function stringMember(s: string, key: string | number): JsValue {
     case 'toLowerCase':
       return fn('toLowerCase', () => s.toLowerCase());
     case 'concat':
-      return fn('concat', (xs) => s.concat(...xs.map(String)));
+      return fn('concat', (xs) => {
+        const parts = xs.map(String);
+        checkSequence(
+          parts.reduce((n, p) => n + p.length, s.length),
+          'string',
+        );
+        return s.concat(...parts);
+      });
     case 'startsWith':
       return fn('startsWith', ([x]) => (typeof x === 'string' ? s.startsWith(x) : new Unknown('startsWith')));
     case 'includes':

@@ -32,7 +32,12 @@ function modelNode(m: Model, dims: DimValues, conv: AnalyzeOptions['convention']
     type: m.className,
     line: m.line,
     params: children.reduce((a, c) => a + c.params, 0n),
-    inclusive: { macs: sum('macs'), flops: sum('flops'), backwardFlops: sum('backwardFlops') },
+    inclusive: {
+      macs: sum('macs'),
+      flops: sum('flops'),
+      backwardFlops: sum('backwardFlops'),
+      backwardMacs: sum('backwardMacs'),
+    },
     calls: 1,
     children,
   };
@@ -58,11 +63,11 @@ export function buildTsJsResult(
     P += n;
     const e = byLine.get(l.line) ?? { count: 0n, bytes: 0n };
     e.count += n;
-    e.bytes += n * BigInt(ctx.float.bytes);
+    e.bytes += n * BigInt(ctx.weightFloat.bytes);
     byLine.set(l.line, e);
   }
   const lines = buildLines(rec, byLine, dims, conv);
-  const paramBytes = P * BigInt(ctx.float.bytes);
+  const paramBytes = P * BigInt(ctx.weightFloat.bytes);
   const m = outcome.model;
   const out = m?.outputs[0];
   return {
@@ -96,7 +101,7 @@ export function buildTsJsResult(
       lines,
       dims,
       opts,
-      { params: P, paramBytes, buffers: 0n, bufferBytes: 0n },
+      { params: P, paramBytes, trainableParams: P, trainableBytes: paramBytes, buffers: 0n, bufferBytes: 0n },
       [...extra, ...ctx.diagnostics],
       budgetExceeded,
     ),

@@ -5,6 +5,8 @@ import type { Diagnostic, SourceSpan, Severity } from '../api/result';
 import { Recorder, type OpEvent } from '../cost/recorder';
 import type { Node } from './parse';
 import { tfDtype, type TfDtype } from './dtype';
+import { precisionPolicies } from '../cost/precision';
+import type { Precision } from '../api/options';
 
 export { BudgetExceeded, Cancelled } from '../pipeline/errors';
 
@@ -30,7 +32,10 @@ export class EvalCtx {
   readonly builtLayers: import('./layer').Layer[] = [];
   /** Layer and model name counters of this analysis. */
   readonly names = new NameCounter();
+  /** Activations' dtype. */
   readonly float: TfDtype;
+  /** Weights' dtype (fp32 under mixed precision). */
+  readonly weightFloat: TfDtype;
   private readonly lineStarts: number[] = [0];
 
   /** The file whose code is running: the document, or a module it imports (whose lines are not the document's). */
@@ -45,9 +50,10 @@ export class EvalCtx {
   ) {
     this.file = docFile;
     for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    this.float = tfDtype(
-      precision === 'fp16' || precision === 'mixed' ? 'float16' : precision === 'bf16' ? 'bfloat16' : 'float32',
-    );
+    // The shared policy: under mixed precision (mixed_float16) variables stay fp32 and layers compute in half.
+    const policy = precisionPolicies[precision as Precision] ?? precisionPolicies.fp32;
+    this.float = tfDtype(policy.activations);
+    this.weightFloat = tfDtype(policy.weights);
     this.recorder = new Recorder();
   }
 

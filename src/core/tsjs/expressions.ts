@@ -1,4 +1,5 @@
 // Expressions of the JS subset: literals, names, arrays/objects with spread, operators, conditionals, functions, calls, members, assignments.
+import { checkSequence } from '../sym/limits';
 import { callValue } from './evaluator';
 import type { Interp } from './interp';
 import type { Scope } from './scope';
@@ -38,8 +39,9 @@ export function evalExpr(ip: Interp, n: Node, scope: Scope): JsValue {
         if (!el) out.push(undefined);
         else if (el.type === 'SpreadElement') {
           const v = evalExpr(ip, el.argument, scope);
-          if (Array.isArray(v)) out.push(...v);
-          else return new Unknown('spread of unknown');
+          if (!Array.isArray(v)) return new Unknown('spread of unknown');
+          checkSequence(out.length + v.length, 'list');
+          for (const x of v) out.push(x);
         } else out.push(evalExpr(ip, el, scope));
       }
       return out;
@@ -164,8 +166,10 @@ function evalArgs(ip: Interp, args: Node[], scope: Scope): JsValue[] {
   for (const a of args) {
     if (a.type === 'SpreadElement') {
       const v = evalExpr(ip, a.argument, scope);
-      if (Array.isArray(v)) out.push(...v);
-      else out.push(new Unknown('spread'));
+      if (Array.isArray(v)) {
+        checkSequence(out.length + v.length, 'list');
+        for (const x of v) out.push(x);
+      } else out.push(new Unknown('spread'));
     } else out.push(evalExpr(ip, a, scope));
   }
   return out;

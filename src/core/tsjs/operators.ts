@@ -1,5 +1,6 @@
 // JS binary and unary operators over known numbers/strings/booleans; anything involving an unknown stays unknown.
 import { Closure, NativeFn, Unknown, type JsValue } from './values';
+import { checkSequence } from '../sym/limits';
 
 type Prim = number | string | boolean | null | undefined;
 const isPrim = (v: JsValue): v is Prim => v === null || v === undefined || typeof v !== 'object';
@@ -17,6 +18,7 @@ export function binary(op: string, a: JsValue, b: JsValue): JsValue {
     y = b as number;
   switch (op) {
     case '+':
+      if (typeof a === 'string' || typeof b === 'string') checkSequence(String(a).length + String(b).length, 'string');
       return (x as unknown as string) + (y as unknown as string);
     case '-':
       return x - y;

@@ -4,6 +4,7 @@ import type { TorchCtx } from '../context';
 import { bind, type Bound } from '../signature';
 import { NativeFunction, PyClass, PyInstance, Unknown, type Value } from '../../eval/values';
 import { Tensor } from '../../model/tensor';
+import { guardUnknown } from '../unknownInputs';
 import type { Dim } from '../../sym/dim';
 
 export interface Maker {
@@ -24,15 +25,22 @@ export class LayerKit {
 
   maker(): Maker {
     const c = this.c;
+    // PyTorch raises on the first parameter with a negative size: the layer's later ones are never created.
+    let raised = false;
+    const checked = (shape: Dim[] | undefined) => {
+      const s = c.creationShape(shape, !raised);
+      if (s !== shape) raised = true;
+      return s;
+    };
     return {
       param: (shape, dtype) => {
-        const t = new Tensor(shape, dtype ?? c.defaultFloat, 'param');
+        const t = new Tensor(checked(shape), dtype ?? c.defaultFloat, 'param');
         t.line = c.ip.docLine();
         c.ip.recorder.tensors.push(t);
         return t;
       },
       buffer: (shape, dtype) => {
-        const t = new Tensor(shape, dtype ?? c.defaultFloat, 'buffer');
+        const t = new Tensor(checked(shape), dtype ?? c.defaultFloat, 'buffer');
         t.line = c.ip.docLine();
         c.ip.recorder.tensors.push(t);
         return t;
@@ -53,9 +61,20 @@ export class LayerKit {
     );
     cls.dict.set(
       'forward',
-      new NativeFunction('forward', ([self, ...args], kw) =>
-        self instanceof PyInstance ? forward(self, args, kw) : new Unknown(name),
-      ),
+      new NativeFunction('forward', ([self, ...args], kw) => {
+        if (!(self instanceof PyInstance)) return new Unknown(name);
+        // The layer's tensor inputs and its own parameters and buffers decide whether autograd records its ops.
+        const ins: Tensor[] = [];
+        for (const v of args) if (v instanceof Tensor) ins.push(v);
+        if (kw) for (const v of kw.values()) if (v instanceof Tensor) ins.push(v);
+        for (const v of self.attrs.values()) if (v instanceof Tensor) ins.push(v);
+        this.c.opInputs.push(ins);
+        try {
+          return guardUnknown(this.c, `nn.${name}`, args, kw, () => forward(self, args, kw));
+        } finally {
+          this.c.opInputs.pop();
+        }
+      }),
     );
     this.classes[name] = cls;
     return cls;

@@ -187,7 +187,15 @@ export function defineLayers(kit: LayerKit): void {
       `Dropout${nd}d`,
       'p=0.5, inplace=False',
       (self, a) => LayerKit.keep(self, a, ['p']),
-      (_self, [x]) => op('dropout', [x]),
+      (self, [x]) =>
+        op(
+          'dropout',
+          [x],
+          new Map<string, Value>([
+            ['p', self.attrs.get('p') ?? 0.5],
+            ['training', self.attrs.get('training') ?? false],
+          ]),
+        ),
     );
   }
   kit.define(
@@ -276,7 +284,17 @@ export function defineLayers(kit: LayerKit): void {
       (self, a) => {
         for (const [k, v] of Object.entries(a)) if (k !== 'rest') self.attrs.set(k, v as Value);
       },
-      (self, [x]) => op(fn, [x, ...(fn === 'softmax' || fn === 'log_softmax' ? [attr(self, 'dim')] : [])]),
+      (self, [x]) =>
+        op(
+          fn,
+          [x, ...(fn === 'softmax' || fn === 'log_softmax' ? [attr(self, 'dim')] : [])],
+          fn === 'dropout'
+            ? new Map<string, Value>([
+                ['p', self.attrs.get('p') ?? 0.5],
+                ['training', self.attrs.get('training') ?? false],
+              ])
+            : new Map<string, Value>([['inplace', self.attrs.get('inplace') ?? false]]),
+        ),
     );
   for (const [name, fn] of [
     ['ReLU', 'relu'],
@@ -301,7 +319,7 @@ export function defineLayers(kit: LayerKit): void {
     ['AlphaDropout', 'dropout'],
     ['FeatureAlphaDropout', 'dropout'],
   ])
-    act(name, fn);
+    act(name, fn, fn === 'dropout' ? 'p=0.5, inplace=False' : '*args, inplace=False');
   act('Softmax', 'softmax', 'dim=None');
   act('LogSoftmax', 'log_softmax', 'dim=None');
   act('Softmax2d', 'softmax', '*args');

@@ -88,7 +88,6 @@ export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
     'double',
     'half',
     'bfloat16',
-    'requires_grad_',
     'share_memory',
     'type',
     'to_empty',
@@ -103,6 +102,12 @@ export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
     '_load_from_state_dict',
   ])
     m(name, () => null);
+  // module.requires_grad_(False) freezes every parameter below it (no gradients, no optimizer state).
+  m('requires_grad_', (self, [flag], kw) => {
+    const on = (kw?.get('requires_grad') ?? flag) !== false;
+    for (const [, t] of namedTensors(self, 'param')) t.requiresGrad = on;
+    return self;
+  });
   m('state_dict', () => new Unknown('state_dict'));
   m('extra_repr', () => '');
   m('get_submodule', (self, [target]) => {

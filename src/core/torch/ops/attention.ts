@@ -3,9 +3,12 @@ import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { asTensor } from '../values';
 import { bind } from '../signature';
-import { term } from '../../cost/terms';
+import { term, type Term } from '../../cost/terms';
 import { linear } from './matmul';
-import { dimFloorDiv, dimEq, type Dim } from '../../sym/dim';
+import { dimFloorDiv, dimEq, dimMul, type Dim } from '../../sym/dim';
+import { promote } from '../dtypes';
+import { fresh } from '../strides';
+import { productSaves } from '../gradSaves';
 import { Tensor } from '../../model/tensor';
 import { PyTuple, Unknown, type Value } from '../../eval/values';
 
@@ -71,7 +74,11 @@ export interface MhaWeights {
   outB?: Tensor;
 }
 
-/** nn.MultiheadAttention.forward: projections, per-head attention, output projection. Inputs (L, N, E) or batch_first (N, L, E). */
+/**
+ * nn.MultiheadAttention.forward as torch 1.13 runs it (F.multi_head_attention_forward): one packed in-projection when
+ * q, k and v are the same tensor (k, v packed when only they are), per-head copies, q scaled, bmm, softmax, bmm, the
+ * heads merged (a copy) and the output projection. Inputs (L, N, E) or batch_first (N, L, E).
+ */
 export function multiheadAttention(
   c: TorchCtx,
   q: Tensor,
@@ -87,38 +94,92 @@ export function multiheadAttention(
     return new PyTuple([c.tensor(undefined, q.dtype), null]);
   }
   const E = q.shape[q.shape.length - 1];
-  const qW = w.qW ?? (w.inProj && sliceRows(w.inProj, E, 0));
-  const kW = w.kW ?? (w.inProj && sliceRows(w.inProj, E, 1));
-  const vW = w.vW ?? (w.inProj && sliceRows(w.inProj, E, 2));
-  const bias = w.inBias ? new Tensor([E], w.inBias.dtype) : null;
-  const qp = linear(c, q, qW ?? null, bias) as Tensor;
-  const kp = linear(c, k, kW ?? null, bias) as Tensor;
-  const vp = linear(c, v, vW ?? null, bias) as Tensor;
-  if (
-    !(qp instanceof Tensor) ||
-    !qp.shape ||
-    !(kp instanceof Tensor) ||
-    !kp.shape ||
-    !(vp instanceof Tensor) ||
-    !vp.shape
-  )
-    return new PyTuple([c.tensor(undefined, q.dtype), null]);
-  const split = (t: Tensor): Tensor => {
+  const [qp, kp, vp] = inProjection(c, q, k, v, E, w);
+  if (!qp?.shape || !kp?.shape || !vp?.shape) return new PyTuple([c.tensor(undefined, q.dtype), null]);
+  const dims = (t: Tensor) => {
     const s = t.shape!;
-    const [Lx, N] = batchFirst ? [s[s.length - 2], s[0]] : [s[0], s[s.length - 2]];
-    const batch = s.length === 3 ? [N, heads] : [heads];
-    return new Tensor([...batch, Lx, dimFloorDiv(s[s.length - 1], heads)], t.dtype);
+    const [Lx, N] = batchFirst && s.length === 3 ? [s[1], s[0]] : [s[0], s.length === 3 ? s[1] : 1];
+    return { Lx, N };
   };
-  // Per-head attention is recorded; its heads then merge back to (…, L, E) for the output projection.
-  attentionCore(c, split(qp), split(kp), split(vp));
-  const L = batchFirst ? q.shape[q.shape.length - 2] : q.shape[0];
-  const merged = new Tensor(q.shape.slice(), q.dtype);
-  const out = linear(c, merged, w.outW, w.outB ?? null);
-  const S = batchFirst ? k.shape[k.shape.length - 2] : k.shape[0];
-  const N = q.shape.length === 3 ? [batchFirst ? q.shape[0] : q.shape[1]] : [];
-  return new PyTuple([out, needWeights ? c.tensor([...N, L, S], q.dtype) : null]);
+  const { Lx: L, N } = dims(qp);
+  const { Lx: S } = dims(kp);
+  const hd = dimFloorDiv(E, heads);
+  const NH = dimMul(N, heads);
+  // q.contiguous().view(L, N·H, hd).transpose(0, 1): a copy; then scaled by 1/√hd (a new tensor, saved by the bmm).
+  const qc = c.tensor([NH, L, hd], q.dtype);
+  qc.requiresGrad = qp.requiresGrad;
+  const qs = c.elementwise('div', c.tensor([NH, L, hd], q.dtype), qc, 'div', [qc, undefined]);
+  const kc = c.tensor([NH, S, hd], k.dtype);
+  kc.requiresGrad = kp.requiresGrad;
+  const vc = c.tensor([NH, S, hd], v.dtype);
+  vc.requiresGrad = vp.requiresGrad;
+  const kT = c.tensor([NH, hd, S], k.dtype).shareStorage(kc);
+  kT.requiresGrad = kc.requiresGrad;
+  const scores = bmm(c, qs, kT, [NH, L, S], [term(1, NH, L, S, hd)]);
+  const attn = c.elementwise('softmax', c.tensor([NH, L, S], q.dtype), scores, 'softmax');
+  const ctx = bmm(c, attn, vc, [NH, L, hd], [term(1, NH, L, S, hd)]);
+  // attn_output.transpose(0, 1).contiguous().view(L·N, E): a copy, then the output projection.
+  const merged = c.tensor([dimMul(L, N), E], q.dtype);
+  merged.requiresGrad = ctx.requiresGrad;
+  const proj = linear(c, merged, w.outW, w.outB ?? null);
+  const out = proj instanceof Tensor ? c.tensor(q.shape.slice(), proj.dtype) : proj;
+  if (out instanceof Tensor && proj instanceof Tensor) out.shareStorage(proj).requiresGrad = proj.requiresGrad;
+  const Nb = q.shape.length === 3 ? [N] : [];
+  return new PyTuple([out, needWeights ? c.tensor([...Nb, L, S], q.dtype) : null]);
 }
 
-function sliceRows(w: Tensor, E: Dim, _i: number): Tensor {
-  return new Tensor([E, w.shape ? w.shape[1] : E], w.dtype);
+/** The in-projection: packed weights give one linear for q = k = v, one for k = v, else one per input. */
+function inProjection(c: TorchCtx, q: Tensor, k: Tensor, v: Tensor, E: Dim, w: MhaWeights): (Tensor | undefined)[] {
+  const asT = (x: Value) => (x instanceof Tensor ? x : undefined);
+  if (w.inProj && q === k && k === v) {
+    const qkv = asT(linear(c, q, w.inProj, w.inBias ?? null));
+    return qkv?.shape ? chunks(qkv, 3, E) : [undefined, undefined, undefined];
+  }
+  const rows = (i: number, n: number) => (w.inProj ? sliceRows(w.inProj, dimMul(n, E), i) : undefined);
+  const bias = (n: number) => (w.inBias ? sliceRows(w.inBias, dimMul(n, E), 0) : null);
+  const qp = asT(linear(c, q, w.qW ?? rows(0, 1) ?? null, bias(1)));
+  if (w.inProj && k === v) {
+    const kv = asT(linear(c, k, rows(1, 2) ?? null, bias(2)));
+    return [qp, ...(kv?.shape ? chunks(kv, 2, E) : [undefined, undefined])];
+  }
+  return [
+    qp,
+    asT(linear(c, k, w.kW ?? rows(1, 1) ?? null, bias(1))),
+    asT(linear(c, v, w.vW ?? rows(2, 1) ?? null, bias(1))),
+  ];
+}
+
+/** `t.chunk(n, dim=-1)`: views of t's storage with the last dim E. */
+function chunks(t: Tensor, n: number, E: Dim): Tensor[] {
+  return Array.from({ length: n }, () => {
+    const x = new Tensor([...t.shape!.slice(0, -1), E], t.dtype).shareStorage(t);
+    x.requiresGrad = t.requiresGrad;
+    return x;
+  });
+}
+
+/** A batched product recorded as torch.bmm: MACs, backward MACs and saved operands as autograd keeps them. */
+function bmm(c: TorchCtx, a: Tensor, b: Tensor, shape: Dim[], macs: Term[]): Tensor {
+  const out = fresh(c.tensor(shape, promote(a.dtype, b.dtype)));
+  c.record(
+    {
+      op: 'bmm',
+      rule: 'bmm (B,m,n)@(B,n,p): MACs = B·m·n·p, FLOPs = 2·MACs (seed)',
+      known: true,
+      out,
+      macs,
+      flops: [],
+      bwd: [],
+      ...productSaves(a, b, macs),
+    },
+    [a, b],
+  );
+  return out;
+}
+
+/** Rows of a packed in-projection weight (or bias): a view of its storage, frozen when it is. */
+function sliceRows(w: Tensor, rows: Dim, _i: number): Tensor {
+  const t = new Tensor(w.shape && w.shape.length > 1 ? [rows, w.shape[1]] : [rows], w.dtype).shareStorage(w);
+  t.requiresGrad = w.requiresGrad;
+  return t;
 }

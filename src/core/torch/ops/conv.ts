@@ -1,5 +1,6 @@
 // Convolutions 1-3d and transposed convolutions: output size, MACs = out·(Cin/g)·ΠK, and channel checks.
 import { def } from '../registry';
+import { productSaves } from '../gradSaves';
 import type { TorchCtx } from '../context';
 import { asTensor, intTuple } from '../values';
 import { bind } from '../signature';
@@ -107,18 +108,23 @@ export function conv(
   const hasBias = asTensor(a.bias) !== undefined;
   const outElems = out.shape!;
   const macs = transposed ? [term(1, ...x.shape, w.shape[1], ...K)] : [term(1, ...outElems, w.shape[1], ...K)];
-  c.record({
-    op,
-    known: true,
-    out,
-    rule: transposed
-      ? 'ConvTranspose: MACs = input elements·(Cout/g)·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)'
-      : 'Conv: MACs = output elements·(Cin/g)·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)',
-    macs,
-    flops: hasBias ? [term(1, ...outElems)] : [],
-    bwd: [],
-    saved: [term(x.dtype.bytes, ...x.shape)],
-  });
+  const b = asTensor(a.bias);
+  c.record(
+    {
+      op,
+      known: true,
+      out,
+      rule: transposed
+        ? 'ConvTranspose: MACs = input elements·(Cout/g)·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)'
+        : 'Conv: MACs = output elements·(Cin/g)·ΠK; FLOPs = 2·MACs + output elements (bias) (seed)',
+      macs,
+      flops: hasBias ? [term(1, ...outElems)] : [],
+      // convolution_backward's output mask: the input gradient only if the input requires grad (not for an image).
+      bwd: b?.requiresGrad ? [term(1, ...outElems)] : [],
+      ...productSaves(c.autocastWeight(x), c.autocastWeight(w), macs),
+    },
+    [x, w, b],
+  );
   return out;
 }
 

@@ -18,7 +18,7 @@ function dtypeArg(c: TorchCtx, kw: Map<string, Value> | undefined, def: Dtype): 
 function sized(name: string, dflt: Dtype | 'float') {
   def(name, 't', (c, args, kw) => {
     const shapeArgs = name === 'full' ? args.slice(0, 1) : args;
-    const shape = toDims(kw?.has('size') ? kw.get('size')! : shapeArgs);
+    const shape = c.creationShape(toDims(kw?.has('size') ? kw.get('size')! : shapeArgs));
     const dtype = dtypeArg(
       c,
       kw,
@@ -42,7 +42,7 @@ def(['new_zeros', 'new_ones', 'new_empty', 'new_full'], 'm', (c, args, kw) => {
   const shape = toDims(
     args.slice(1, 2).length && (args[1] instanceof PyTuple || args[1] instanceof PyList) ? args[1] : args.slice(1),
   );
-  return new Tensor(shape, dtypeArg(c, kw, t?.dtype ?? float32));
+  return new Tensor(c.creationShape(shape), dtypeArg(c, kw, t?.dtype ?? float32));
 });
 def('new_tensor', 'm', (c, args, kw) => tensorFromData(c, args[1], kw));
 def('randint', 't', (c, args, kw) => {
@@ -52,7 +52,7 @@ def('randint', 't', (c, args, kw) => {
     bounds.length >= 2
       ? [kw?.get('low') ?? bounds[0], kw?.get('high') ?? bounds[1]]
       : [kw?.get('low') ?? 0, kw?.get('high') ?? bounds[0]];
-  const t = fresh(new Tensor(toDims(size), dtypeArg(c, kw, int64)));
+  const t = fresh(new Tensor(c.creationShape(toDims(size)), dtypeArg(c, kw, int64)));
   if (typeof low === 'number' && typeof high === 'number' && high > low) t.values = { low, high };
   return t;
 });
@@ -82,6 +82,9 @@ def('arange', 't', (c, args, kw) => {
     e = f(end),
     st = f(step);
   if (s !== undefined && e !== undefined && st !== undefined) {
+    if (st === 0) return c.error('step must be nonzero', new Tensor(undefined, dtype));
+    if ((e - s) / st < 0)
+      return c.error('upper bound and larger bound inconsistent with step sign', new Tensor(undefined, dtype));
     const n = Math.max(0, Math.ceil((e - s) / st));
     return withData(
       fresh(new Tensor([n], dtype)),

@@ -7,12 +7,25 @@ import { boolType, complex64, promote } from '../dtypes';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
 import { dimFloorDiv } from '../../sym/dim';
-import { PyFloat, Unknown, type Value } from '../../eval/values';
+import { PyFloat, SymInt, Unknown, type Value } from '../../eval/values';
 import { foldBinary, foldUnary, withData } from '../constData';
+import { rates } from '../../cost/rates';
+import { term } from '../../cost/terms';
 
 function scalarDtype(c: TorchCtx, v: Value, other: Tensor | undefined) {
   if (v instanceof PyFloat) return other && other.dtype.isFloat ? other.dtype : c.defaultFloat;
   return other?.dtype ?? c.defaultFloat;
+}
+
+/** True for an operand the engine cannot see (an Unknown, an instance or other non-scalar): it may be a tensor. */
+function opaque(v: Value): boolean {
+  return !(
+    v === null ||
+    typeof v === 'number' ||
+    typeof v === 'boolean' ||
+    v instanceof PyFloat ||
+    v instanceof SymInt
+  );
 }
 
 /** Binary element-wise op on tensors and/or scalars. */
@@ -27,8 +40,9 @@ export function binaryElementwise(
   const ta = asTensor(a),
     tb = asTensor(b);
   if (!ta && !tb) return new Unknown(op);
-  const sa = ta?.shape ?? (ta ? undefined : []);
-  const sb = tb?.shape ?? (tb ? undefined : []);
+  // An operand of unknown value may be a tensor of any shape: never take the known operand's shape for the result.
+  const sa = ta?.shape ?? (ta || opaque(a) ? undefined : []);
+  const sb = tb?.shape ?? (tb || opaque(b) ? undefined : []);
   const dtype = resultBool
     ? boolType
     : ta && tb
@@ -52,11 +66,11 @@ export function binaryElementwise(
         ? 'complex_mul'
         : 'complex_add'
       : rateName;
-  return withData(c.elementwise(op, out, ta ?? tb, rate), foldBinary(op, a, b));
+  return withData(c.elementwise(op, out, ta ?? tb, rate, [ta, tb]), foldBinary(op, a, b));
 }
 
 /** Unary op preserving shape (activations, math). */
-export function unaryElementwise(c: TorchCtx, op: string, x: Value, rateName = op): Value {
+export function unaryElementwise(c: TorchCtx, op: string, x: Value, rateName = op, inplace = false): Value {
   const t = asTensor(x);
   if (!t) return new Unknown(op);
   const out = c.tensor(t.shape, t.dtype.isFloat ? t.dtype : c.defaultFloat);
@@ -64,7 +78,7 @@ export function unaryElementwise(c: TorchCtx, op: string, x: Value, rateName = o
     c.unknownShape(op);
     return out;
   }
-  return withData(c.elementwise(op, out, t, rateName), foldUnary(op, t));
+  return withData(c.elementwise(op, out, t, rateName, undefined, inplace), foldUnary(op, t));
 }
 
 const binaries: [string[], string, boolean][] = [
@@ -114,7 +128,15 @@ const activations: [string[], string][] = [
   [['prelu'], 'prelu'],
   [['threshold', 'threshold_', 'hardshrink', 'softshrink', 'rrelu', 'rrelu_'], 'leaky_relu'],
 ];
-for (const [names, rate] of activations) def(names, 'tfm', (c, [x]) => unaryElementwise(c, names[0], x, rate));
+for (const [names, rate] of activations)
+  for (const n of names)
+    def(n, 'tfm', (c, [x, ...rest], kw) => {
+      // relu_(x), F.relu(x, inplace=True), F.hardtanh(x, 0, 6, True), nn.ReLU(inplace=True): written into x's storage.
+      const inplace = n.endsWith('_') || kw?.get('inplace') === true || rest.includes(true);
+      const out = unaryElementwise(c, names[0], x, rate, inplace);
+      if (inplace && out instanceof Tensor && x instanceof Tensor) out.shareStorage(x);
+      return out;
+    });
 
 const mathFns: [string[], string][] = [
   [
@@ -199,7 +221,8 @@ def(['where'], 'tm', (c, args) => {
   const ab = binaryElementwise(c, 'where', a, b ?? 0, 'masked_fill');
   return asTensor(cond) && asTensor(ab) ? binaryElementwise(c, 'where', cond, ab, 'copy') : ab;
 });
-def(['masked_fill', 'masked_fill_'], 'tm', (c, [x, mask]) => {
+/** masked_fill broadcasts the input with the mask (the result can grow); masked_fill_ keeps the input's shape. */
+function maskedFill(c: TorchCtx, x: Value, mask: Value, inPlace: boolean): Value {
   const t = asTensor(x),
     m = asTensor(mask);
   if (!t) return new Unknown('masked_fill');
@@ -207,16 +230,44 @@ def(['masked_fill', 'masked_fill_'], 'tm', (c, [x, mask]) => {
     c.unknownShape('masked_fill');
     return c.tensor(undefined, t.dtype);
   }
-  // The mask broadcasts to the input; with an unknown mask shape the result keeps the input's shape.
-  if (!m?.shape) return c.elementwise('masked_fill', c.tensor(t.shape, t.dtype), t, 'masked_fill');
+  // An unknown mask may broadcast the input to a larger shape; in place, the input's shape is kept whatever it is.
+  if (!m?.shape) {
+    if (inPlace) return c.elementwise('masked_fill', c.tensor(t.shape, t.dtype), t, 'masked_fill', [t, m]);
+    c.unknownShape('masked_fill');
+    return c.tensor(undefined, t.dtype);
+  }
   const r = broadcast(t.shape, m.shape);
   if ('error' in r) return c.error(r.error, c.tensor(t.shape, t.dtype));
-  return c.elementwise('masked_fill', c.tensor(r.shape, t.dtype), t, 'masked_fill');
-});
+  return c.elementwise('masked_fill', c.tensor(inPlace ? t.shape : r.shape, t.dtype), t, 'masked_fill', [t, m]);
+}
+def('masked_fill', 'tm', (c, [x, mask]) => maskedFill(c, x, mask, false));
+def('masked_fill_', 'tm', (c, [x, mask]) => maskedFill(c, x, mask, true));
 def(
   ['dropout', 'dropout_', 'dropout1d', 'dropout2d', 'dropout3d', 'alpha_dropout', 'feature_alpha_dropout'],
   'tf',
-  (c, [x]) => unaryElementwise(c, 'dropout', x, 'dropout'),
+  (c, args, kw) => {
+    const a = bind('dropout', 'input, p=0.5, training=True, inplace=False', args, kw);
+    const t = asTensor(a.input);
+    // Eval mode (training=False) or p=0: PyTorch returns the input itself, no kernel, nothing saved.
+    if (!t || a.training === false || a.p === 0 || a.p === 0.0) return a.input;
+    if (!t.shape) {
+      c.unknownShape('dropout');
+      return c.tensor(undefined, t.dtype);
+    }
+    const out = c.tensor(t.shape, t.dtype);
+    // On CPU, native_dropout keeps its noise tensor (the input's dtype, its shape) for backward.
+    c.record({
+      op: 'dropout',
+      rule: rates.dropout.rule,
+      known: true,
+      out,
+      macs: [],
+      flops: [term(1, ...t.shape)],
+      bwd: [term(rates.dropout.bwd, ...t.shape)],
+      saved: [term(t.dtype.bytes, ...t.shape)],
+    });
+    return out;
+  },
 );
 def('lerp', 'tm', (c, [a, b]) => binaryElementwise(c, 'lerp', a, b, 'mul'));
 def('addcmul', 'tm', (c, [a, b]) => binaryElementwise(c, 'addcmul', a, b, 'mul'));

@@ -59,7 +59,8 @@ function loss(name: string, perElem: number, softmax = false) {
       c.unknownShape(name);
       return c.tensor(reduction === 'none' ? undefined : [], x.dtype);
     }
-    const shape = check(c, name, x, asTensor(a.target));
+    const target = asTensor(a.target);
+    const shape = check(c, name, x, target);
     if (!Array.isArray(shape)) return shape;
     const out = c.tensor(reduction === 'none' ? (softmax ? shape.slice(0, 1) : shape) : [], x.dtype);
     const N: Dim[] = softmax ? shape.filter((_, i) => i !== 1) : shape;
@@ -74,7 +75,10 @@ function loss(name: string, perElem: number, softmax = false) {
       macs: [],
       flops,
       bwd: softmax ? [term(1, ...shape)] : [term(perElem, ...shape)],
-      saved: [term(x.dtype.bytes, ...x.shape)],
+      // cross-entropy = log_softmax (keeps its output) + nll_loss (the target, and a 0-d fp32 total weight);
+      // other losses keep their input and target.
+      saved: softmax ? [term(x.dtype.bytes, ...x.shape), term(4)] : [],
+      savedTensors: [...(softmax ? [] : [x]), ...(target ? [target] : [])],
     });
     return out;
   });

@@ -10,6 +10,7 @@ import { dimEq, dimProd, dimStr, type Dim } from '../../sym/dim';
 import { fresh } from '../strides';
 import { Unknown, type Value } from '../../eval/values';
 import type { Tensor } from '../../model/tensor';
+import { productSaves } from '../gradSaves';
 
 /** PyTorch's wording, with the left operand flattened to 2-D as torch does for mm. */
 function mismatch(a: readonly Dim[], b: readonly Dim[]): string {
@@ -71,17 +72,28 @@ function matmulOp(c: TorchCtx, op: string, a: Value, b: Value, rule: string): Va
   const r = matmulShape(ta.shape, tb.shape);
   if ('error' in r) return c.error(r.error, c.tensor(undefined, dtype));
   const out = fresh(c.tensor(r.shape, dtype));
-  c.record({
-    op,
-    rule,
-    known: true,
-    out,
-    macs: r.macs,
-    flops: [],
-    bwd: [],
-    saved: [term(ta.dtype.bytes, ...ta.shape), term(tb.dtype.bytes, ...tb.shape)],
-  });
+  const [fa, fb] = op === 'matmul' ? matmulFolds(ta.shape, tb.shape) : [undefined, undefined];
+  c.record({ op, rule, known: true, out, macs: r.macs, flops: [], bwd: [], ...productSaves(ta, tb, r.macs, fa, fb) }, [
+    ta,
+    tb,
+  ]);
   return out;
+}
+
+/**
+ * The shapes torch.matmul reshapes its operands to before mm/bmm (what backward keeps): an N-d @ 2-d product folds the
+ * left operand to 2-d; a batched product expands both to the broadcast batch and folds it to one dim.
+ */
+function matmulFolds(a: readonly Dim[], b: readonly Dim[]): [Dim[] | undefined, Dim[] | undefined] {
+  if (a.length < 2 || b.length < 2 || (a.length === 2 && b.length === 2)) return [undefined, undefined];
+  if (b.length === 2) return [[dimProd(a.slice(0, -1)), a[a.length - 1]], undefined];
+  const bc = broadcast(a.slice(0, -2), b.slice(0, -2));
+  if ('error' in bc) return [undefined, undefined];
+  const B = dimProd(bc.shape);
+  return [
+    [B, ...a.slice(-2)],
+    [B, ...b.slice(-2)],
+  ];
 }
 
 const MATMUL_RULE = 'matmul (…,m,n)@(…,n,p): MACs = batch·m·n·p, FLOPs = 2·MACs (seed)';
@@ -151,18 +163,30 @@ export function linear(c: TorchCtx, input: Value, weight: Value, bias: Value): V
   const L = lead;
   const hasBias = asTensor(bias) !== undefined;
   const o = outF ?? 1;
-  c.record({
-    op: 'linear',
-    known: true,
-    out,
-    rule: hasBias
-      ? 'Linear: MACs = L·in·out; FLOPs = 2·L·in·out + L·out (bias) (seed)'
-      : 'Linear (no bias): MACs = L·in·out; FLOPs = 2·MACs (seed)',
-    macs: [term(1, ...L, inF, o)],
-    flops: hasBias ? [term(1, ...L, o)] : [],
-    bwd: [],
-    saved: [term(x.dtype.bytes, ...x.shape)],
-  });
+  const macs = [term(1, ...L, inF, o)];
+  const b = asTensor(bias);
+  c.record(
+    {
+      op: 'linear',
+      known: true,
+      out,
+      rule: hasBias
+        ? 'Linear: MACs = L·in·out; FLOPs = 2·L·in·out + L·out (bias) (seed)'
+        : 'Linear (no bias): MACs = L·in·out; FLOPs = 2·MACs (seed)',
+      macs,
+      flops: hasBias ? [term(1, ...L, o)] : [],
+      // The bias gradient is a sum over L rows: L·out adds.
+      bwd: b?.requiresGrad ? [term(1, ...L, o)] : [],
+      // An N-d input is folded to (L, in) first: a view of its storage when its layout allows one.
+      ...productSaves(
+        c.autocastWeight(x),
+        c.autocastWeight(w),
+        macs,
+        x.shape.length > 2 ? [dimProd(lead), last] : undefined,
+      ),
+    },
+    [x, w, b],
+  );
   return out;
 }
 def('linear', 'tf', (c, args, kw) => {

@@ -36,7 +36,9 @@ export function embedding(c: TorchCtx, idx: Value, weight: Value): Value {
     macs: [],
     flops: [],
     bwd: out.shape ? [term(1, ...out.shape)] : [],
-    saved: i.shape ? [term(i.dtype.bytes, ...i.shape)] : [],
+    // Backward keeps the indices (an input: counted once per storage).
+    saved: [],
+    savedTensors: [i],
   });
   return out;
 }

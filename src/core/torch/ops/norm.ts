@@ -4,6 +4,10 @@ import { asTensor, toDims } from '../values';
 import { bind } from '../signature';
 import { dimEq, shapeStr } from '../../sym/dim';
 import { Unknown } from '../../eval/values';
+import type { TorchCtx } from '../context';
+import type { Tensor } from '../../model/tensor';
+import { rates } from '../../cost/rates';
+import { term, type Term } from '../../cost/terms';
 
 def('batch_norm', 'tf', (c, args, kw) => {
   const a = bind(
@@ -29,8 +33,40 @@ def('batch_norm', 'tf', (c, args, kw) => {
   ) {
     return c.error(`running_mean should contain ${ch} elements not ${rm.shape[0]}`, c.tensor(x.shape, x.dtype));
   }
-  return c.elementwise('batch_norm', c.tensor(x.shape, x.dtype), x, 'batch_norm');
+  // Backward keeps the input, the running statistics (buffers) and per-channel fp32 mean and inverse std.
+  const stats = ch === undefined ? [] : [term(8, ch)];
+  const saved = [x, asTensor(a.running_mean), asTensor(a.running_var)].filter((t): t is Tensor => !!t);
+  return normRecord(c, 'batch_norm', x, saved, stats, [x, asTensor(a.weight), asTensor(a.bias)]);
 });
+
+/** Records a normalization: its rate per element, and what backward keeps (tensors + fresh fp32 statistics). */
+function normRecord(
+  c: TorchCtx,
+  op: string,
+  x: Tensor,
+  savedTensors: Tensor[],
+  saved: Term[],
+  inputs: (Tensor | undefined)[],
+): Tensor {
+  const r = rates[op];
+  const out = c.tensor(x.shape, x.dtype);
+  const n = x.shape!;
+  c.record(
+    {
+      op,
+      rule: r.rule,
+      known: true,
+      out,
+      macs: [],
+      flops: [term(r.fwd, ...n)],
+      bwd: [term(r.bwd, ...n)],
+      saved,
+      savedTensors,
+    },
+    inputs,
+  );
+  return out;
+}
 
 def('layer_norm', 'tf', (c, args, kw) => {
   const a = bind('layer_norm', 'input, normalized_shape, weight=None, bias=None, eps=1e-05', args, kw);
@@ -53,7 +89,9 @@ def('layer_norm', 'tf', (c, args, kw) => {
       );
     }
   }
-  return c.elementwise('layer_norm', c.tensor(x.shape, x.dtype), x, 'layer_norm');
+  // Backward keeps the input and an fp32 mean and rstd per normalized row.
+  const rows = x.shape.slice(0, x.shape.length - (ns?.length ?? 1));
+  return normRecord(c, 'layer_norm', x, [x], [term(8, ...rows)], [x, asTensor(a.weight), asTensor(a.bias)]);
 });
 
 def(['group_norm', 'instance_norm', 'local_response_norm', 'rms_norm'], 'tf', (c, args) => {

@@ -62,7 +62,9 @@ function pool(c: TorchCtx, kind: 'max' | 'avg', nd: number, args: Value[], kw: M
     macs: [],
     flops: [term(1, ...out.shape!, ...k)],
     bwd: [term(1, ...out.shape!)],
+    // Backward keeps the input, and max pooling its int64 argmax indices.
     saved: kind === 'max' ? [term(8, ...out.shape!)] : [],
+    savedTensors: [x],
   });
   return a.return_indices === true ? new PyTuple([out, c.tensor(out.shape, out.dtype)]) : out;
 }
@@ -98,7 +100,8 @@ function adaptive(
     macs: [],
     flops: kind === 'avg' ? [term(1, ...x.shape), term(1, ...out.shape!)] : [term(1, ...x.shape)],
     bwd: [term(1, ...x.shape)],
-    saved: [],
+    saved: kind === 'max' ? [term(8, ...out.shape!)] : [],
+    savedTensors: [x],
   });
   return out;
 }

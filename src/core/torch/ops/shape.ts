@@ -4,7 +4,7 @@ import { asTensor, normDim, toDim, toDims } from '../values';
 import { bind } from '../signature';
 import { dimEq, dimFloorDiv, dimMul, dimProd, dimStr, dimAdd, shapeStr, type Dim } from '../../sym/dim';
 import { viewShape } from './view';
-import { fresh, permuted, stridesOf, strided } from '../strides';
+import { fresh, permuted, stridesOf, strided, viewStrides } from '../strides';
 import { Tensor } from '../../model/tensor';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 
@@ -64,7 +64,15 @@ def('flatten', 'tm', (c, args, kw) => {
       `Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.start_dim)})`,
       new Tensor(undefined, x.dtype),
     );
-  return new Tensor([...x.shape.slice(0, s), dimProd(x.shape.slice(s, e + 1)), ...x.shape.slice(e + 1)], x.dtype);
+  // flatten is reshape: a view of x's storage unless its layout is known not to allow one.
+  const shape = [...x.shape.slice(0, s), dimProd(x.shape.slice(s, e + 1)), ...x.shape.slice(e + 1)];
+  const st = stridesOf(x);
+  const concrete = shape.every((d) => typeof d === 'number');
+  const ns = st && concrete ? viewStrides(x.shape as number[], st, shape as number[]) : undefined;
+  if (st && concrete && !ns) return fresh(new Tensor(shape, x.dtype));
+  const out = new Tensor(shape, x.dtype).shareStorage(x);
+  if (ns) out.strides = ns;
+  return out;
 });
 def('unflatten', 'tm', (c, args, kw) => {
   const a = bind('unflatten', 'input, dim, sizes', args, kw);

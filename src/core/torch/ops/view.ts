@@ -47,12 +47,14 @@ function viewOrReshape(c: TorchCtx, args: Value[], copyOk: boolean): Value {
   if (args.length === 2 && args[1] && typeof args[1] === 'object' && 'bytes' in args[1])
     return new Tensor(x.shape, args[1] as never);
   const r = viewShape(c, x, toDims(args.slice(1)));
+  if (!(r instanceof Tensor)) return r;
+  // A view shares x's storage; reshape copies only when the strides rule out a view (unknown layout: a view).
   const st = stridesOf(x);
-  if (!(r instanceof Tensor) || !r.shape || !st) return r;
+  if (!r.shape || !st) return r.shareStorage(x);
   const newShape = r.shape as number[];
-  if (!newShape.every((d) => typeof d === 'number')) return r;
+  if (!newShape.every((d) => typeof d === 'number')) return r.shareStorage(x);
   const ns = viewStrides(x.shape as number[], st, newShape);
-  if (ns) return strided(x, r.shape, ns);
+  if (ns) return strided(x, r.shape, ns).shareStorage(x);
   return copyOk ? fresh(r) : c.error(STRIDE_ERROR, r);
 }
 const shapeArgs = (args: Value[], kw: Map<string, Value> | undefined) =>

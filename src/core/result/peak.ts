@@ -1,0 +1,42 @@
+// Peak memory of a training step: a simulation of the backward pass over the ops autograd recorded, freeing saved tensors as it goes.
+import type { Recorder } from '../cost/recorder';
+import { tensorBytes } from '../cost/recorder';
+import type { CostValue } from '../cost/sum';
+import type { Tensor } from '../model/tensor';
+
+export interface BackwardPeak {
+  /** Saved activations (and inputs) still held at the peak, plus the gradients of the op running then. */
+  readonly activationBytes: bigint;
+  /** Parameter gradients allocated by then. */
+  readonly gradientBytes: bigint;
+}
+
+/**
+ * Walks the recorded ops backward from the loss: each op's backward allocates its parameters' gradients (kept to the
+ * end), holds the gradient of its output and of its input while it runs, and then frees the extras it saved and the
+ * storages it was the first to save. Returns the largest point (the start of backward, or later when gradients grow
+ * faster than activations are freed). Buffers are counted with the weights, never here.
+ */
+export function backwardPeak(rec: Recorder, value: (v: CostValue) => bigint): BackwardPeak {
+  rec.finishSaved();
+  let live = 0n;
+  for (const st of rec.savedStorages) if (st.base.role !== 'buffer') live += value(tensorBytes(st.base));
+  for (const s of rec.gradSteps) live += value(s.extra);
+  const seen = new Set<Tensor>();
+  let grads = 0n;
+  let best: BackwardPeak = { activationBytes: live, gradientBytes: 0n };
+  for (let i = rec.gradSteps.length - 1; i >= 0; i--) {
+    const s = rec.gradSteps[i];
+    for (const p of s.params)
+      if (!seen.has(p)) {
+        seen.add(p);
+        grads += value(tensorBytes(p));
+      }
+    const held = live + 2n * value(s.out);
+    if (held + grads > best.activationBytes + best.gradientBytes)
+      best = { activationBytes: held, gradientBytes: grads };
+    live -= value(s.extra);
+    for (const st of s.frees) if (st.base.role !== 'buffer') live -= value(tensorBytes(st.base));
+  }
+  return best;
+}

@@ -1,0 +1,35 @@
+// Prints the engine's training ledger beside the oracle's goldens and the H200 peaks: node test/oracle/trainingCompare.mjs
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeFile, inputs, root } from '../unit/core.mjs';
+
+const specs = (s) => inputs(s.map((x) => x.split(':').slice(0, 2).join(':')));
+const pct = (a, b) => `${((Number(a) / Number(b) - 1) * 100).toFixed(3)}%`;
+const { cases } = JSON.parse(readFileSync(join(root, 'test/oracle/trainingCases.json'), 'utf8'));
+for (const c of cases) {
+  const path = join(root, 'test/oracle/golden/training', `${c.name}.json`);
+  if (!existsSync(path)) continue;
+  const g = JSON.parse(readFileSync(path, 'utf8'));
+  const r = analyzeFile(c.file, { entry: c.entry, inputs: specs(c.inputs) });
+  const m = c.macBatch === undefined ? r : analyzeFile(c.file, { entry: c.entry, inputs: specs(g.macBatchInputs) });
+  console.log(
+    `${c.name}: saved ${r.memory.savedBytes} vs ${g.savedBytes} (${pct(r.memory.savedBytes, g.savedBytes)}); ` +
+      `backward MACs ${m.totals.backwardMacs} vs ${g.backwardMacs} (${pct(m.totals.backwardMacs, g.backwardMacs)}); ` +
+      `trainable ${r.totals.trainableParams}/${g.trainableParams}, frozen ${r.totals.frozenParams}/${g.frozenParams}`,
+  );
+}
+const gpu = join(root, '../shared/gpu/h200.json');
+const h200 = existsSync(gpu) ? gpu : '/work/shared/gpu/h200.json';
+if (existsSync(h200)) {
+  const resnet = '/usr/lib/python3/dist-packages/torchvision/models/resnet.py';
+  for (const m of JSON.parse(readFileSync(h200, 'utf8')).models.filter((x) => x.entry === 'tv:resnet50()'))
+    for (const [precision, field] of [
+      ['fp32', 'train_fp32_peak_bytes'],
+      ['mixed-bf16', 'train_amp_bf16_peak_bytes'],
+    ]) {
+      const r = analyzeFile(resnet, { entry: 'resnet50()', inputs: specs([`${m.batch},3,224,224`]), precision });
+      console.log(
+        `H200 resnet50 b${m.batch} ${precision} Adam peak: ${r.memory.trainingBytes} vs ${m[field]} (${pct(r.memory.trainingBytes, m[field])})`,
+      );
+    }
+}

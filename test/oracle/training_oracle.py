@@ -1,0 +1,132 @@
+"""Ground truth for the training ledger: saved-for-backward bytes by distinct storage, and backward MACs.
+
+    /usr/bin/python3 test/oracle/training_oracle.py --file F --entry E --input 32,3,224,224 [--mac-batch 1]
+
+Forward in eval() mode with gradients enabled (as torch_oracle.py), then `first_tensor(out).float().sum().backward()`.
+- savedBytes: every tensor `saved_tensors_hooks` sees, summed over distinct storages (a view counts its whole
+  storage once), parameters excluded, inputs and buffers included (savedBufferBytes: the buffer part).
+  Measured on the meta device at the given inputs (no data, no arithmetic; storage identity as on CPU).
+- backwardMacs: a TorchDispatchMode over backward() (CPU, inputs with batch --mac-batch) summing mm/addmm/bmm/...
+  as forward, and convolution_backward by its output mask (input gradient, weight gradient: forward MACs each).
+Prints one JSON object.
+"""
+
+import argparse
+import json
+import sys
+
+sys.dont_write_bytecode = True
+
+import torch  # noqa: E402
+from torch.utils._python_dispatch import TorchDispatchMode  # noqa: E402
+
+import oracle_lib as lib  # noqa: E402
+
+
+def _conv_fwd_macs(grad_out, inp, weight, transposed):
+    per_elem = weight.shape[1] * lib._numel(weight.shape[2:])
+    return (inp.numel() if transposed else grad_out.numel()) * per_elem
+
+
+class BackwardMacs(TorchDispatchMode):
+    def __init__(self):
+        super().__init__()
+        self.total = 0
+        self.by_op = {}
+
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        kwargs = kwargs or {}
+        out = func(*args, **kwargs)
+        name = func.overloadpacket.__name__
+        macs = 0
+        if name == "convolution_backward":
+            grad_out, inp, weight = args[0], args[1], args[2]
+            transposed, mask = bool(args[7]), args[10]
+            one = _conv_fwd_macs(grad_out, inp, weight, transposed)
+            macs = one * (int(bool(mask[0])) + int(bool(mask[1])))
+            name = f"convolution_backward[{int(bool(mask[0]))}{int(bool(mask[1]))}]"
+        elif name in lib.MAC_RULES:
+            macs = int(lib.MAC_RULES[name](args, kwargs, out))
+        if macs:
+            self.total += macs
+            self.by_op[name] = self.by_op.get(name, 0) + macs
+        return out
+
+
+def storage_key(t):
+    st = t.storage()
+    return getattr(st, "_cdata", None) or id(st), st.nbytes()
+
+
+def saved_bytes(model, inputs):
+    owned_params = {storage_key(p)[0] for p in model.parameters()}
+    owned_buffers = {storage_key(b)[0] for b in model.buffers()}
+    acts, params, buffers = {}, {}, {}
+    keep = []  # holds every packed tensor so a storage's id is never reused during the forward
+
+    def pack(t):
+        keep.append(t)
+        k, n = storage_key(t)
+        (params if k in owned_params else buffers if k in owned_buffers else acts)[k] = n
+        return t
+
+    with torch.enable_grad(), torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
+        out = model(*inputs)
+    return {
+        "savedBytes": sum(acts.values()) + sum(buffers.values()),
+        "savedBufferBytes": sum(buffers.values()),
+        "savedParamBytes": sum(params.values()),
+        "savedStorages": len(acts) + len(buffers),
+    }, out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--file", required=True)
+    ap.add_argument("--entry", required=True)
+    ap.add_argument("--input", action="append", default=[])
+    ap.add_argument("--mac-batch", type=int, default=None, help="batch for the backward-MAC run (default: as given)")
+    ap.add_argument("--no-macs", action="store_true")
+    a = ap.parse_args()
+
+    torch.manual_seed(0)
+    mod = lib.load_module(a.file)
+    model = eval(a.entry, vars(mod))  # noqa: S307
+    model.eval()
+    params = list(model.parameters())
+    result = {
+        "params": sum(p.numel() for p in params),
+        "trainableParams": sum(p.numel() for p in params if p.requires_grad),
+        "frozenParams": sum(p.numel() for p in params if not p.requires_grad),
+    }
+    # saved bytes on the meta device, at the given batch
+    torch.manual_seed(0)
+    meta_inputs = [lib.make_input(s).to("meta") for s in a.input]
+    mm = eval(a.entry, vars(mod)).to("meta")  # noqa: S307 - a second copy on the meta device
+    mm.eval()
+    sb, _ = saved_bytes(mm, meta_inputs)
+    result.update(sb)
+    del mm
+    if not a.no_macs:
+        specs = a.input
+        if a.mac_batch is not None:
+            specs = [",".join([str(a.mac_batch)] + s.split(":")[0].split(",")[1:]) + (s[s.index(":"):] if ":" in s else "")
+                     for s in a.input]
+        torch.manual_seed(0)
+        inputs = [lib.make_input(s) for s in specs]
+        fwd = lib.MacCounter()
+        with torch.enable_grad(), fwd:
+            out = model(*inputs)
+        y = lib.first_tensor(out)
+        bwd = BackwardMacs()
+        with bwd:
+            y.float().sum().backward()
+        result["macBatchInputs"] = specs
+        result["forwardMacs"] = fwd.total
+        result["backwardMacs"] = bwd.total
+        result["backwardMacsByOp"] = dict(sorted(bwd.by_op.items()))
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()

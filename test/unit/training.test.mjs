@@ -1,0 +1,67 @@
+// The training ledger against real PyTorch: saved bytes (saved_tensors_hooks, storages once) and backward MACs exact,
+// trainable/frozen parameters, and the training-step peak within 10% of H200 measurements (../shared/gpu/h200.json).
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { analyzeFile, inputs, root } from './core.mjs';
+
+const { cases } = JSON.parse(readFileSync(join(root, 'test/oracle/trainingCases.json'), 'utf8'));
+const specs = (s) => inputs(s.map((x) => x.split(':').slice(0, 2).join(':')));
+
+for (const c of cases) {
+  const golden = join(root, 'test/oracle/golden/training', `${c.name}.json`);
+  if (!existsSync(golden)) continue;
+  const g = JSON.parse(readFileSync(golden, 'utf8'));
+  test(`training ledger ${c.name}: saved bytes and backward MACs as PyTorch runs them`, () => {
+    const r = analyzeFile(c.file, { entry: c.entry, inputs: specs(c.inputs) });
+    assert.equal(r.coverage.unknownOps, 0, JSON.stringify(r.coverage.unknown));
+    assert.equal(r.memory.savedBytes, BigInt(g.savedBytes), 'saved bytes (distinct storages, parameters excluded)');
+    assert.equal(r.totals.params, BigInt(g.params), 'parameters');
+    assert.equal(r.totals.trainableParams, BigInt(g.trainableParams), 'trainable parameters');
+    assert.equal(r.totals.frozenParams, BigInt(g.frozenParams), 'frozen parameters');
+    const m = c.macBatch === undefined ? r : analyzeFile(c.file, { entry: c.entry, inputs: specs(g.macBatchInputs) });
+    assert.equal(m.totals.macs, BigInt(g.forwardMacs), 'forward MACs');
+    assert.equal(
+      m.totals.backwardMacs,
+      BigInt(g.backwardMacs),
+      'backward MACs (dispatch counter, conv by output mask)',
+    );
+  });
+}
+
+test('frozen parameters get no gradient and no optimizer state', () => {
+  const g = JSON.parse(readFileSync(join(root, 'test/oracle/golden/training/finetune_frozen.json'), 'utf8'));
+  const r = analyzeFile('test/fixtures/python/frozen_backbone.py', {
+    entry: 'FineTune()',
+    inputs: specs(['8,3,32,32']),
+  });
+  assert.equal(r.memory.gradientBytes, BigInt(g.trainableParams) * 4n);
+  assert.equal(
+    r.memory.optimizerBytes,
+    BigInt(g.trainableParams) * 8n,
+    'Adam: two fp32 moments per trainable parameter',
+  );
+});
+
+const h200 = '/work/shared/gpu/h200.json';
+const gpu = ['../shared/gpu/h200.json', h200].map((p) => join(root, p)).find(existsSync) ?? (existsSync(h200) && h200);
+test(
+  'training-step peak within 10% of a real H200 step (fp32, Adam)',
+  { skip: !gpu && 'no ../shared/gpu/h200.json' },
+  () => {
+    const { models } = JSON.parse(readFileSync(gpu, 'utf8'));
+    const resnet = '/usr/lib/python3/dist-packages/torchvision/models/resnet.py';
+    let checked = 0;
+    for (const m of models.filter((x) => x.entry === 'tv:resnet50()')) {
+      const r = analyzeFile(resnet, { entry: 'resnet50()', inputs: specs([`${m.batch},3,224,224`]) });
+      const ratio = Number(r.memory.trainingBytes) / m.train_fp32_peak_bytes;
+      assert.ok(
+        Math.abs(ratio - 1) <= 0.1,
+        `ResNet-50 b${m.batch}: ${r.memory.trainingBytes} vs ${m.train_fp32_peak_bytes}`,
+      );
+      checked++;
+    }
+    assert.ok(checked >= 2);
+  },
+);
