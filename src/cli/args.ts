@@ -1,5 +1,5 @@
 // Parses the CLI's arguments into a typed command, or a usage error.
-import { conventions, optimizers, precisions } from '../core/api/options';
+import { conventionNamed, conventions, optimizers, precisions } from '../core/api/options';
 import { shapeDims } from '../core/api/shape';
 import type { Convention, InputOption, Optimizer, Precision } from '../core/api/options';
 import type { ReportFormat } from '../protocol/report';
@@ -14,6 +14,8 @@ export interface AnalyzeCommand {
   readonly convention: Convention;
   readonly precision: Precision;
   readonly optimizer: Optimizer;
+  /** Layer-table depth (table/Markdown: default 3; CSV: the layer table instead of lines). */
+  readonly depth?: number;
   /** Exit 3 when the result is partial (some figure is a lower bound). */
   readonly strict: boolean;
   /** Print the stack of an internal error. */
@@ -41,7 +43,11 @@ Options:
                           1,3,224,224 or B,3,224,224 (dtype defaults to float32; int64 for ids)
   --dim NAME=VALUE        value of a symbolic dim (default 1); repeatable
   --format FORMAT         table (default), json, markdown or csv
-  --convention NAME       seed (default: 2 FLOPs per MAC + element-wise), macs, matmul2x
+  --depth N               layer table down to depth N (the model is 0; default 3) in table and
+                          markdown; with csv, the layer table instead of the per-line rows
+                          (json always carries every layer)
+  --convention NAME       full (default: 2 FLOPs per MAC + element-wise), macs, matmul2x
+                          (seed: the old name of full)
   --precision NAME        fp32 (default), fp16, bf16, mixed (autocast fp16), mixed-bf16 (autocast bf16)
   --optimizer NAME        adam (default), sgd, momentum (training-step estimate)
   --strict                exit 3 when the result is partial (some figure is a lower bound)
@@ -114,6 +120,7 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     'optimizer',
     'python-path',
     'python',
+    'depth',
     ...flags,
   ]);
   for (const k of opts.keys()) if (!known.has(k)) return { error: `unknown option --${quote(k).slice(1, -1)}` };
@@ -124,7 +131,7 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
     return allowed.includes(v) ? (v as T) : { error: `--${k} must be one of ${allowed.join(', ')} (got ${quote(v)})` };
   };
   const format = pick<ReportFormat>('format', formats, 'table');
-  const convention = pick<Convention>('convention', conventions, 'seed');
+  const convention = pick<Convention | 'seed'>('convention', [...conventions, 'seed'], 'full'); // seed: old name of full
   const precision = pick<Precision>('precision', precisions, 'fp32');
   const optimizer = pick<Optimizer>('optimizer', optimizers, 'adam');
   for (const v of [format, convention, precision, optimizer]) if (typeof v === 'object') return v;
@@ -145,14 +152,18 @@ export function parseArgs(argv: readonly string[]): Command | { error: string } 
       return { error: `--dim ${quote(d)}: VALUE must be an integer from 1 to ${maxDim} (2^53 - 1)` };
     dims[m[1]] = value;
   }
+  const depthText = one('depth');
+  if (depthText !== undefined && !/^\d+$/.test(depthText))
+    return { error: `--depth must be a whole number such as 2 (got '${depthText}')` };
   return {
     kind: 'analyze',
+    depth: depthText !== undefined ? Number(depthText) : undefined,
     file: positional[0],
     entry: one('entry'),
     inputs,
     dims,
     format: format as ReportFormat,
-    convention: convention as Convention,
+    convention: conventionNamed(convention) ?? 'full',
     precision: precision as Precision,
     optimizer: optimizer as Optimizer,
     strict: opts.has('strict'),

@@ -66,7 +66,7 @@ function run(cmd: AnalyzeCommand): number {
     languageOf(path) === 'tsjs' ? requireTsJs(__dirname, require)(source, options) : analyze(source, options);
   const badInput = result.diagnostics.find((d) => d.code === 'bad-input' || d.code === 'bad-entry');
   if (badInput) throw new UsageError(badInput.message.replace(/^flopscope: /, ''));
-  process.stdout.write(renderReport(result, cmd.format, { fileName: cmd.file, source, note }));
+  process.stdout.write(renderReport(result, cmd.format, { fileName: cmd.file, source, note, depth: cmd.depth }));
   const partial = !result.coverage.complete;
   if (partial)
     process.stderr.write(

@@ -7,4 +7,4 @@ export { IR_VERSION } from './python/ir';
 export { isIrModule } from './python/irSchema';
 export type * from './api/result';
 export type * from './api/options';
-export { defaultOptions, conventionRules, conventions, precisions, optimizers } from './api/options';
+export { conventionNamed, conventionRules, conventions, defaultOptions, optimizers, precisions } from './api/options';

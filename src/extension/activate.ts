@@ -6,6 +6,7 @@ import * as codeActions from './codeActions';
 import * as commands from './commands';
 import type { Deps } from './deps';
 import * as diagnostics from './diagnostics';
+import * as entryLens from './entryLens';
 import { FileCache } from './fileCache';
 import * as hover from './hover';
 import { InputStore } from './inputStore';
@@ -48,6 +49,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       sidebar,
       reportDocument,
       commands,
+      entryLens,
     ]) {
       context.subscriptions.push(feature.register(deps));
     }

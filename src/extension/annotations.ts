@@ -2,17 +2,23 @@
 import * as vscode from 'vscode';
 import type { AnalysisResult, LineCost } from '../core/api/result';
 import { flopUnit, formatBytes, formatCount, shareOf } from '../protocol/format';
+import { paramsPerCall } from '../protocol/layerView';
 import { isAnalyzable } from './analysisCache';
 import { annotationConfig, type AnnotationConfig } from './config';
 import type { Deps } from './deps';
 import { lineEnd } from './typeConverters';
 
-/** All shapes when short; else the first and the last (a Sequential's input stage and its result). */
-export function shapeSummary(shapes: readonly string[]): string {
+/** All shapes when short; else the first and the last (a Sequential's input stage and its result), saying how many. */
+export function shapeSummary(shapes: readonly string[], calls = 1): string {
   const all = shapes.join(', ');
-  return shapes.length <= 3 && all.length <= 48
-    ? all
-    : `${shapes[0]} … ${shapes[shapes.length - 1]} (${shapes.length} outputs)`;
+  if (shapes.length <= 3 && all.length <= 48) return all;
+  const what = calls > 1 ? `×${calls} calls, ${shapes.length} shapes` : `${shapes.length} shapes`;
+  return `${shapes[0]} … ${shapes[shapes.length - 1]} (${what})`;
+}
+
+/** `21.3 M params (12 × 1.77 M)` when the line built one module per call, each with `each` parameters (a loop). */
+export function paramsText(params: bigint, calls: number, each?: bigint): string {
+  return each ? `${formatCount(params)} params (${calls} × ${formatCount(each)})` : `${formatCount(params)} params`;
 }
 
 /** The annotation text of one line, fields in the configured order. */
@@ -20,10 +26,11 @@ export function annotationText(
   line: LineCost,
   fields: AnnotationConfig['fields'],
   unit: 'FLOPs' | 'MACs' = 'FLOPs',
+  paramsEach?: bigint,
 ): string {
   const parts: string[] = [];
   for (const field of fields) {
-    if (field === 'shape' && line.shapes.length) parts.push(`→ ${shapeSummary(line.shapes)}`);
+    if (field === 'shape' && line.shapes.length) parts.push(`→ ${shapeSummary(line.shapes, line.calls)}`);
     if (field === 'flops') {
       const callees = line.inclusive.flops - line.flops;
       if (line.flops > 0n || (line.shapes.length && callees <= 0n)) parts.push(formatCount(line.flops, unit));
@@ -32,7 +39,7 @@ export function annotationText(
     if (field === 'macs' && line.macs > 0n && !(unit === 'MACs' && fields.includes('flops')))
       parts.push(formatCount(line.macs, 'MACs'));
     if (field === 'memory' && line.activationBytes > 0n) parts.push(formatBytes(line.activationBytes));
-    if (field === 'params' && line.params > 0n) parts.push(`${formatCount(line.params)} params`);
+    if (field === 'params' && line.params > 0n) parts.push(paramsText(line.params, line.calls, paramsEach));
   }
   return parts.join(' · ');
 }
@@ -49,9 +56,10 @@ function decorations(
   config: AnnotationConfig,
 ): vscode.DecorationOptions[] {
   const out: vscode.DecorationOptions[] = [];
+  const each = paramsPerCall(result);
   for (const line of result.lines) {
     if (line.line < 1 || line.line > document.lineCount) continue;
-    const text = annotationText(line, config.fields, flopUnit(result.convention));
+    const text = annotationText(line, config.fields, flopUnit(result.convention), each.get(line.line));
     if (!text) continue;
     const tint = heat(shareOf(line.flops, result.totals.flops));
     out.push({

@@ -1,8 +1,9 @@
 // Commands: export a report, set entry and inputs, pick the cost convention and precision, and an internal JSON query for tests.
 import * as vscode from 'vscode';
-import { fileInputs, formatInputs, inputComment, parseInputs } from '../protocol/inputs';
+import { fileInputs, formatInputs, parseInputs } from '../protocol/inputs';
 import { renderJson, renderReport, type ReportFormat } from '../protocol/report';
-import { languageOf } from '../core';
+import { pinComments, pinnedLines } from '../protocol/pinComments';
+import { conventionNamed, conventionRules, languageOf } from '../core';
 import { isAnalyzable } from './analysisCache';
 import { conventions, precisions, settingsTarget } from './config';
 import type { Deps } from './deps';
@@ -54,9 +55,14 @@ async function setInput(deps: Deps): Promise<void> {
   const result = deps.cache.peek(document);
   const entry = await vscode.window.showInputBox({
     title: 'flopscope: entry (1/2)',
-    prompt: 'Expression that builds the model, e.g. Net(10) or resnet50(). Leave empty to let flopscope pick.',
+    prompt: result?.entryCandidates?.length
+      ? `Expression that builds the model; this file offers ${result.entryCandidates
+          .slice(0, 6)
+          .map((c) => c.expr)
+          .join(', ')}${result.entryCandidates.length > 6 ? ', …' : ''}`
+      : 'Expression that builds the model, e.g. Net(10) or resnet50(). Leave empty to let flopscope pick.',
     value: stored?.entry ?? '',
-    placeHolder: result?.entry ?? 'Net()',
+    placeHolder: result?.entry ?? result?.entryCandidates?.[0]?.expr ?? 'Net()',
   });
   if (entry === undefined) return;
   const text = await vscode.window.showInputBox({
@@ -76,8 +82,8 @@ async function setInput(deps: Deps): Promise<void> {
     [
       { label: 'Remember for this file', insert: false },
       {
-        label: 'Remember and insert as a comment in the file',
-        description: '# flopscope: input x: [...]',
+        label: 'Remember and insert as comments in the file',
+        description: '# flopscope: entry … / input x: [...]',
         insert: true,
       },
     ],
@@ -85,11 +91,16 @@ async function setInput(deps: Deps): Promise<void> {
   );
   if (!how) return;
   await deps.inputs.set(modelUri(document), fileInputs(entry, inputs, { ...(stored?.dims ?? {}) }));
-  if (how.insert && inputs.length) {
+  if (how.insert && (inputs.length || entry.trim())) {
     const language = languageOf(document.languageId) ?? 'python';
     const analyzed = (await deps.cache.get(document)) ?? result; // re-analyzed with the new inputs: names of the entry's parameters
     const names = inputs.map((_, i) => analyzed?.inputs[i]?.name ?? (i === 0 ? 'x' : `x${i}`));
-    const comment = inputs.map((input, i) => inputComment(input, names[i], language)).join('\n') + '\n';
+    // The entry too: reopening the file (without the remembered inputs) must analyze the same model.
+    const comment = pinComments(entry, inputs, names, language).join('\n') + '\n';
+    const stale = new vscode.WorkspaceEdit();
+    for (const line of pinnedLines(document.getText(), language))
+      stale.delete(document.uri, document.lineAt(line).rangeIncludingLineBreak);
+    if (stale.size) await vscode.workspace.applyEdit(stale);
     const edit = new vscode.WorkspaceEdit();
     const firstLine = document.lineCount > 0 ? document.lineAt(0).text : '';
     const at = /^#!|coding[:=]/.test(firstLine) ? new vscode.Position(1, 0) : new vscode.Position(0, 0);
@@ -101,7 +112,8 @@ async function setInput(deps: Deps): Promise<void> {
 }
 
 async function selectSetting(key: 'convention' | 'precision', items: vscode.QuickPickItem[]): Promise<void> {
-  const current = vscode.workspace.getConfiguration('flopscope.analysis').get<string>(key);
+  const setting = vscode.workspace.getConfiguration('flopscope.analysis').get<string>(key);
+  const current = key === 'convention' ? (conventionNamed(setting) ?? setting) : setting; // `seed` is `full`
   const picked = await vscode.window.showQuickPick(
     items.map((i) => ({
       ...i,
@@ -114,9 +126,9 @@ async function selectSetting(key: 'convention' | 'precision', items: vscode.Quic
 }
 
 const conventionItems: Record<string, string> = {
-  seed: 'FLOPs = 2 per MAC + element-wise, norms, softmax (default)',
-  macs: 'MACs only, like torchvision / fvcore / ptflops / thop',
-  matmul2x: '2 × MACs of matmul-class ops only, like torch FlopCounterMode',
+  full: `${conventionRules.full.label} (default)`,
+  macs: conventionRules.macs.label,
+  matmul2x: conventionRules.matmul2x.label,
 };
 const precisionItems: Record<string, string> = {
   fp32: '4 bytes per element',

@@ -1,6 +1,6 @@
 // Reads the `flopscope.*` settings into analysis options and view preferences.
 import * as vscode from 'vscode';
-import { conventions, optimizers, precisions, type AnalyzeOptions } from '../core/api/options';
+import { conventionNamed, conventions, optimizers, precisions, type AnalyzeOptions } from '../core/api/options';
 import { clampSteps } from '../protocol/stepBudget';
 
 export type AnnotationField = 'shape' | 'flops' | 'macs' | 'memory' | 'params';
@@ -30,7 +30,7 @@ export function analysisOptions(): Partial<AnalyzeOptions> {
   }
   return {
     dims,
-    convention: pick(c.get('convention'), conventions, 'seed'),
+    convention: conventionNamed(c.get('convention')) ?? 'full', // `seed`: the old name of `full`
     precision: pick(c.get('precision'), precisions, 'fp32'),
     optimizer: pick(c.get('optimizer'), optimizers, 'adam'),
     maxSteps: stepBudget(c),

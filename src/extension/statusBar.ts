@@ -1,4 +1,4 @@
-// Status bar totals of the active file or notebook (params · FLOPs); clicking focuses the sidebar.
+// Status bar totals of the active file or notebook (params · MACs · FLOPs); clicking focuses the sidebar.
 import * as vscode from 'vscode';
 import { flopUnit, formatCount, formatExact } from '../protocol/format';
 import { atLeast, isPartial, partialText } from '../protocol/partial';
@@ -18,11 +18,22 @@ export function register(deps: Deps): vscode.Disposable {
     if (!result) {
       item.text = '$(pulse) flopscope';
       item.tooltip = 'flopscope: analyzing…';
+    } else if (result.entryCandidates?.length && result.totals.params === 0n) {
+      item.text = '$(pulse) flopscope: pick a model';
+      item.tooltip = `flopscope: this file runs no model; it offers ${result.entryCandidates.map((c) => c.expr).join(', ')}. Click to pick one.`;
+      item.command = 'flopscope.pickEntry';
     } else {
+      item.command = 'flopscope.focusSidebar';
       const t = result.totals;
       const ge = atLeast(result);
       const icon = isPartial(result) ? '$(warning)' : '$(pulse)';
-      item.text = `${icon} ${ge}${formatCount(t.params)} params · ${ge}${formatCount(t.flops, flopUnit(result.convention))}`;
+      const unit = flopUnit(result.convention);
+      // MACs and FLOPs side by side: papers quote ResNet-50 as "4.1 GFLOPs", which are MACs.
+      const compute =
+        unit === 'MACs'
+          ? `${ge}${formatCount(t.macs, 'MACs')}`
+          : `${ge}${formatCount(t.macs, 'MACs')} · ${ge}${formatCount(t.flops, unit)}`;
+      item.text = `${icon} ${ge}${formatCount(t.params)} params · ${compute}`;
       item.tooltip =
         `flopscope: ${ge}${formatExact(t.params)} params · ${ge}${formatExact(t.macs)} MACs · ${ge}${formatExact(t.flops)} FLOPs forward (${result.convention}).` +
         (isPartial(result) ? ` ${partialText(result)}.` : '') +

@@ -13,6 +13,9 @@ export function toJson(value: JsonValue, indent = 2, depth = 0): string {
   const end = ' '.repeat(indent * depth);
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
+    // Arrays of scalars (shapes) stay on one line: `[1, 3, 224, 224]`.
+    if (value.every((item: JsonValue) => item === null || typeof item !== 'object'))
+      return `[${value.map((item: JsonValue) => toJson(item, indent, depth + 1)).join(', ')}]`;
     const items = value.map((item: JsonValue) => pad + toJson(item, indent, depth + 1));
     return `[\n${items.join(',\n')}\n${end}]`;
   }

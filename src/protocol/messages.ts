@@ -14,7 +14,8 @@ export type WebviewMessage =
   | { readonly type: 'setInputs'; readonly entry: string; readonly inputs: string; readonly dims: string }
   | {
       readonly type: 'runCommand';
-      readonly command: 'flopscope.showReport' | 'flopscope.exportReport' | 'flopscope.toggleAnnotations';
+      readonly command:
+        'flopscope.showReport' | 'flopscope.exportReport' | 'flopscope.toggleAnnotations' | 'flopscope.pickEntry';
     };
 
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
@@ -31,7 +32,8 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return (
         m.command === 'flopscope.showReport' ||
         m.command === 'flopscope.exportReport' ||
-        m.command === 'flopscope.toggleAnnotations'
+        m.command === 'flopscope.toggleAnnotations' ||
+        m.command === 'flopscope.pickEntry'
       );
     default:
       return false;

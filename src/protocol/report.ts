@@ -1,8 +1,26 @@
 // Pure report renderer: AnalysisResult -> text table, Markdown, CSV or JSON (shared by the extension and the CLI).
 import type { AnalysisResult, LineCost, ModuleNode } from '../core/api/result';
 import { flopUnit, formatBytes, formatCount, formatExact, formatShare } from './format';
-import { toJson } from './json';
+import { toJson, type JsonValue } from './json';
 import { atLeast, isPartial, partialText } from './partial';
+import { conventionRules } from '../core/api/options';
+import {
+  defaultLayerDepth,
+  layerCsvHeader,
+  layerCsvRows,
+  layerTableMarkdown,
+  layerTableText,
+  layersJson,
+} from './layerTable';
+
+/** `full (full FLOPs: 2 per MAC + element-wise, norms, softmax)`: the convention named for what it counts. */
+export function conventionText(convention: string): string {
+  const label = (conventionRules as Record<string, { label: string } | undefined>)[convention]?.label;
+  return label ? `${convention} (${label})` : convention;
+}
+
+/** Version of the JSON report's layout (schema/report.schema.json); 2 = shapes as data, `layers`. */
+export const reportVersion = 2;
 
 export type ReportFormat = 'table' | 'markdown' | 'csv' | 'json';
 
@@ -13,6 +31,8 @@ export interface ReportContext {
   readonly source?: string;
   /** A line under the header, e.g. how a notebook's cells map to the analyzed program's lines. */
   readonly note?: string;
+  /** Deepest layer-table depth shown (table, Markdown; CSV prints the layer table instead of lines when set). */
+  readonly depth?: number;
 }
 
 export function renderReport(result: AnalysisResult, format: ReportFormat, context: ReportContext = {}): string {
@@ -20,7 +40,7 @@ export function renderReport(result: AnalysisResult, format: ReportFormat, conte
     case 'json':
       return renderJson(result);
     case 'csv':
-      return renderCsv(result);
+      return context.depth !== undefined ? renderLayerCsv(result, context.depth) : renderCsv(result);
     case 'markdown':
       return renderMarkdown(result, context);
     default:
@@ -28,14 +48,15 @@ export function renderReport(result: AnalysisResult, format: ReportFormat, conte
   }
 }
 
-/** The JSON report: exact integers, stable keys (see issue 4). */
+/** The JSON report: exact integers, stable keys, shapes as data beside their text (schema/report.schema.json). */
 export function renderJson(r: AnalysisResult): string {
   return (
     toJson({
+      version: reportVersion,
       language: r.language,
       entry: r.entry ?? null,
-      inputs: r.inputs.map((i) => ({ name: i.name, shape: i.shape, dtype: i.dtype })),
-      output: r.output ? { shape: r.output.shape, dtype: r.output.dtype } : null,
+      inputs: r.inputs.map((i) => ({ name: i.name, shape: i.dims ?? null, shapeText: i.shape, dtype: i.dtype })),
+      output: r.output ? { shape: r.output.dims ?? null, shapeText: r.output.shape, dtype: r.output.dtype } : null,
       convention: r.convention,
       precision: r.precision,
       dims: { ...r.dims },
@@ -50,7 +71,8 @@ export function renderJson(r: AnalysisResult): string {
       memory: { ...r.memory },
       lines: r.lines.map((l) => ({
         line: l.line,
-        shapes: [...l.shapes],
+        shapes: l.shapes.map((_, i) => (l.shapeDims?.[i] ?? null) as JsonValue),
+        shapesText: [...l.shapes],
         macs: l.macs,
         flops: l.flops,
         inclusiveFlops: l.inclusive.flops,
@@ -60,6 +82,7 @@ export function renderJson(r: AnalysisResult): string {
         calls: l.calls,
         formula: l.formula,
       })),
+      layers: layersJson(r),
       diagnostics: r.diagnostics.map((d) => ({
         line: d.span.line,
         severity: d.severity,
@@ -113,6 +136,11 @@ export function renderCsv(r: AnalysisResult): string {
     l.formula,
   ]);
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+/** The layer table as CSV: one record per module at depth ≤ `depth`. */
+export function renderLayerCsv(r: AnalysisResult, depth: number): string {
+  return [layerCsvHeader, ...layerCsvRows(r, depth)].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
 
 /** Summary rows (label, engineering value, exact value) shared by the table and Markdown reports. */
@@ -178,7 +206,7 @@ function headerLines(r: AnalysisResult, context: ReportContext): string[] {
   return [
     `File: ${context.fileName ?? '(unnamed)'}`,
     `Entry: ${r.entry ?? 'none found'} · Inputs: ${inputs} · Output: ${r.output ? `${r.output.shape} ${r.output.dtype}` : 'none'}`,
-    `Convention: ${r.convention} · Precision: ${r.precision} · Dims: ${dims}`,
+    `Convention: ${conventionText(r.convention)} · Precision: ${r.precision} · Dims: ${dims}`,
     ...(context.note ? [context.note] : []),
     ...(isPartial(r) ? [`${partialText(r)} (totals are lower bounds)`] : []),
   ];
@@ -238,6 +266,8 @@ export function renderTable(r: AnalysisResult, context: ReportContext = {}): str
   const valueWidth = Math.max(...rows.map((row) => row[1].length));
   for (const [label, value, exact] of rows)
     out.push(`  ${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}  ${exact}`);
+  const layers = layerTableText(r, context.depth ?? defaultLayerDepth);
+  if (layers.length) out.push('', 'Layers', ...layers);
   out.push('', 'Per line');
   const header = lineHeader(r);
   const lines = sourceLines(context.source);
@@ -245,7 +275,7 @@ export function renderTable(r: AnalysisResult, context: ReportContext = {}): str
   const widths = header.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
   const right = header.map((_, i) => (i >= 2 && i <= 8) || i === 0);
   for (const c of cells) out.push(`  ${pad(c, widths, right)}`);
-  if (r.modules.length) {
+  if (r.modules.length && !layers.length) {
     out.push('', 'Modules');
     moduleLines(r.modules, 0, out, flopUnit(r.convention));
   }
@@ -292,6 +322,8 @@ export function renderMarkdown(r: AnalysisResult, context: ReportContext = {}): 
     '|---|---:|---:|',
   ];
   for (const [label, value, exact] of summaryRows(r)) out.push(`| ${label} | ${value} | ${exact} |`);
+  const layers = layerTableMarkdown(r, context.depth ?? defaultLayerDepth, mdCell);
+  if (layers.length) out.push('', '## Layers', '', ...layers);
   out.push(
     '',
     '## Per line',
@@ -308,7 +340,7 @@ export function renderMarkdown(r: AnalysisResult, context: ReportContext = {}): 
         .map((c, i) => (i === 9 && c ? mdCode(c) : mdCell(c)))
         .join(' | ')} |`,
     );
-  if (r.modules.length) {
+  if (r.modules.length && !layers.length) {
     const mods: string[] = [];
     moduleLines(r.modules, 0, mods, flopUnit(r.convention));
     out.push(

@@ -4,6 +4,7 @@ import { flopUnit, formatBytes, formatCount, formatExact, shareOf } from './form
 import { formatDims, formatInputs, type FileInputs } from './inputs';
 import { computeRowCount, coverageText, summaryRows } from './report';
 import { atLeast, partialText } from './partial';
+import { layerRows, type LayerViewRow } from './layerView';
 
 export interface SummaryItem {
   readonly label: string;
@@ -92,6 +93,10 @@ export interface ViewModel {
   readonly ledger: Ledger;
   readonly lines: LineRow[];
   readonly modules: ModuleRow[];
+  /** Entries the file offers when no model ran (`resnet50()`, ...). */
+  readonly candidates?: readonly string[];
+  /** The layer table (every module in call order); empty for results without one. */
+  readonly layers: LayerViewRow[];
   readonly chart: ChartBar[];
   readonly diagnostics: {
     readonly line: number;
@@ -104,9 +109,9 @@ export interface ViewModel {
   readonly partial: string;
 }
 
-/** The line's code without a trailing comment (a `#` or `//` with no quote after it), trimmed. */
-function withoutComment(text: string): string {
-  return text.replace(/\s+(#|\/\/)[^'"`]*$/, '').trim();
+/** The line's code without a trailing comment (Python `#`, JS `//`, with no quote after it), trimmed. */
+export function withoutComment(text: string, language: string): string {
+  return text.replace(language === 'python' ? /\s+#[^'"`]*$/ : /\s+\/\/[^'"`]*$/, '').trim();
 }
 
 function moduleRow(node: ModuleNode, total: bigint, unit: string): ModuleRow {
@@ -181,7 +186,7 @@ export function toViewModel(
   const lines: LineRow[] = costed.map((l) => ({
     line: l.line,
     label: label(l.line),
-    code: withoutComment(sourceLines[l.line - 1] ?? ''),
+    code: withoutComment(sourceLines[l.line - 1] ?? '', r.language),
     shapes: l.shapes.join(' '),
     flops: l.flops.toString(),
     memory: l.activationBytes.toString(),
@@ -212,6 +217,9 @@ export function toViewModel(
     settings: `${r.convention} · ${r.precision}${dims ? ` · ${dims}` : ''}`,
     headline: [
       { label: 'Params', value: ge + formatCount(r.totals.params), exact: ge + formatExact(r.totals.params) },
+      ...(unit === 'MACs'
+        ? []
+        : [{ label: 'MACs', value: ge + formatCount(r.totals.macs, 'MACs'), exact: ge + formatExact(r.totals.macs) }]),
       { label: unit, value: ge + formatCount(r.totals.flops, unit), exact: ge + formatExact(r.totals.flops) },
       {
         label: 'Training memory',
@@ -224,6 +232,8 @@ export function toViewModel(
     ledger: ledger(r),
     lines,
     modules: r.modules.map((m) => moduleRow(m, r.totals.flops, unit)),
+    layers: layerRows(r),
+    candidates: r.entryCandidates?.map((c) => c.expr),
     chart: chartBars(r, lines),
     diagnostics: r.diagnostics.map((d) => ({
       line: d.span.line,

@@ -2,6 +2,7 @@
 import type { HostMessage, WebviewMessage } from '../protocol/messages';
 import type { ViewModel } from '../protocol/viewModel';
 import { el } from './dom';
+import { candidatesNote, defaultLayerState, layersSection, type LayerState } from './layers';
 import {
   chart,
   ledgerBar,
@@ -23,6 +24,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 interface State {
   model?: ViewModel;
+  layers?: LayerState;
   empty?: string;
   sort: SortKey;
   inputError: string;
@@ -63,6 +65,7 @@ function render(): void {
   root.replaceChildren(
     el('header', {}, el('h1', { title: model.fileName }, model.fileName), el('p', { class: 'muted' }, model.settings)),
     headline(model.headline, model.partial),
+    candidatesNote(model.candidates ?? [], post) ?? '',
     inputsForm(model, post, state.inputError),
     ledgerBar(model.ledger),
     chart(model.chart, post),
@@ -75,7 +78,12 @@ function render(): void {
       },
       post,
     ),
-    moduleTree(model.modules, post) ?? '',
+    layersSection(model.layers ?? [], state.layers ?? defaultLayerState, post, (layers) => {
+      state = { ...state, layers };
+      render();
+    }) ??
+      moduleTree(model.modules, post) ??
+      '',
     summaryTable('Compute', model.compute),
     summaryTable('Memory', model.memory),
     diagnosticsList(model, post),

@@ -238,8 +238,8 @@ export async function runUiTest({ workspace, log = console.log }) {
       await page.keyboard.press('Enter');
       await page.waitForFunction(
         () =>
-          [...document.querySelectorAll('.statusbar-item')].some((n) =>
-            /params · [\d.]+ \w?MACs/.test(n.textContent ?? ''),
+          [...document.querySelectorAll('.statusbar-item')].some(
+            (n) => /params · [\d.]+ \w?MACs\s*$/.test(n.textContent ?? ''), // MACs alone: no FLOPs beside them
           ),
         undefined,
         { timeout: 10_000 },
@@ -251,7 +251,7 @@ export async function runUiTest({ workspace, log = console.log }) {
       );
       log(`       status bar: ${text?.trim()}`);
       await runFromPalette(page, 'flopscope: Select FLOP Convention');
-      await page.keyboard.type('seed');
+      await page.keyboard.type('full');
       await page.waitForTimeout(200);
       await page.keyboard.press('Enter');
     });

@@ -52,7 +52,10 @@ while n > 0:
     n -= 1
 `;
 
-export function makeWorkspace() {
+const torchvision = '/usr/lib/python3/dist-packages/torchvision';
+
+/** `torchvision: true` adds torchvision's Python sources (torchvision/models/resnet.py and what it imports), when installed. */
+export function makeWorkspace({ torchvision: withTorchvision = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'flopscope-ws-'));
   const examples = join(repoRoot, 'examples');
   if (existsSync(examples)) cpSync(examples, dir, { recursive: true });
@@ -60,5 +63,10 @@ export function makeWorkspace() {
   writeFileSync(join(dir, 'shape_error.py'), shapeError);
   writeFileSync(join(dir, 'partial.py'), partialModel);
   if (!existsSync(join(dir, 'tfjs_model.ts'))) writeFileSync(join(dir, 'tfjs_model.ts'), tfjsModel);
+  if (withTorchvision && existsSync(torchvision))
+    cpSync(torchvision, join(dir, 'torchvision'), {
+      recursive: true,
+      filter: (src) => !/__pycache__|\.(so|pyc|pyi)$/.test(src),
+    });
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -246,7 +246,7 @@ const dims = [
 ];
 const values = {
   format: ['table', 'json', 'markdown', 'csv', 'xml', ''],
-  convention: ['seed', 'macs', 'matmul2x', 'bogus'],
+  convention: ['full', 'seed', 'macs', 'matmul2x', 'bogus'],
   precision: ['fp32', 'fp16', 'bf16', 'mixed', 'fp8'],
   optimizer: ['adam', 'sgd', 'momentum', 'lion'],
 };

@@ -91,7 +91,7 @@ function result() {
       reasons: [{ code: 'unknown-op', message: '1 unknown op: torch.foo (line 9)', line: 9 }],
     },
     dims: { B: 32 },
-    convention: 'seed',
+    convention: 'full',
     precision: 'fp32',
     steps: 1,
     budgetExceeded: false,
@@ -158,7 +158,8 @@ test('JSON report keeps bigints as exact integer literals with the documented ke
     complete: false,
     reasons: [{ code: 'unknown-op', message: '1 unknown op: torch.foo (line 9)', line: 9 }],
   });
-  assert.equal(json.output.shape, '[32, 256]');
+  assert.equal(json.output.shapeText, '[32, 256]');
+  assert.equal(json.version, 2);
 });
 
 test('CSV quotes cells with commas; table and Markdown carry totals, lines and coverage', () => {

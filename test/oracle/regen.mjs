@@ -5,6 +5,7 @@
 //   node test/oracle/regen.mjs --check --tier all   compare everything
 //   node test/oracle/regen.mjs --only resnet50,vgg16 --jobs 2
 //   node test/oracle/regen.mjs --lines [--check] [--only unet.py,notebook_block.ipynb]   fixture expectations via line_oracle.py
+//   node test/oracle/regen.mjs --layers [--check]   layer tables (layer_oracle.py) of the cases in layerCases.json
 //
 // Python: $FLOPSCOPE_PYTHON or /usr/bin/python3 (Debian torch 1.13 + torchvision 0.14).
 import { spawn } from 'node:child_process';
@@ -21,11 +22,12 @@ const python = process.env.FLOPSCOPE_PYTHON || '/usr/bin/python3';
 const VOLATILE = new Set(['seconds', 'cpuSeconds', 'secondsBreakdown', 'maxRssMB', 'torch']);
 
 function parseArgs(argv) {
-  const opts = { check: false, tier: undefined, only: undefined, jobs: 2, lines: false };
+  const opts = { check: false, tier: undefined, only: undefined, jobs: 2, lines: false, layers: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--check') opts.check = true;
     else if (a === '--lines') opts.lines = true;
+    else if (a === '--layers') opts.layers = true;
     else if (a === '--tier') opts.tier = argv[++i];
     else if (a === '--only') opts.only = new Set(argv[++i].split(','));
     else if (a === '--jobs') opts.jobs = Number(argv[++i]);
@@ -215,6 +217,51 @@ async function lineFixtures(opts) {
   return failures;
 }
 
+/** A golden layer table as text: one layer per line, so a review diff shows which module changed. */
+function layersJson(o) {
+  const { layers, ...rest } = o;
+  const head = JSON.stringify(rest, null, 2).replace(/\n}$/, '');
+  return `${head},\n  "layers": [\n${layers.map((l) => `    ${JSON.stringify(l)}`).join(',\n')}\n  ]\n}\n`;
+}
+
+async function layerTables(opts) {
+  const { cases } = JSON.parse(readFileSync(join(here, 'cases.json'), 'utf8'));
+  const names = JSON.parse(readFileSync(join(here, 'layerCases.json'), 'utf8')).cases;
+  const selected = cases.filter((c) => names.includes(c.name) && (!opts.only || opts.only.has(c.name)));
+  const dir = join(goldenDir, 'layers');
+  mkdirSync(dir, { recursive: true });
+  let failures = 0;
+  await pool(selected, opts.jobs, async (c) => {
+    const file = c.file.startsWith('/') ? c.file : join(repo, c.file);
+    const args = [join(here, 'layer_oracle.py'), '--file', file, '--entry', c.entry];
+    for (const inp of c.inputs) args.push('--input', inp);
+    const { code, stdout, stderr } = await run(args);
+    if (code !== 0) {
+      failures++;
+      console.log(`FAIL  ${c.name}: oracle exited ${code}\n${stderr.trim().split('\n').slice(-5).join('\n')}`);
+      return;
+    }
+    const text = layersJson({
+      case: { name: c.name, file: c.file, entry: c.entry, inputs: c.inputs },
+      ...JSON.parse(stdout),
+    });
+    const path = join(dir, `${c.name}.json`);
+    if (!opts.check) {
+      writeFileSync(path, text);
+      console.log(`wrote ${path}`);
+    } else if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+      failures++;
+      console.log(`FAIL  ${c.name}: ${existsSync(path) ? 'differs from' : 'no'} golden ${path}`);
+    } else console.log(`ok    ${c.name}`);
+  });
+  console.log(`${selected.length} layer table(s), ${failures} failure(s)`);
+  return failures;
+}
+
 const opts = parseArgs(process.argv.slice(2));
-const failures = opts.lines ? await lineFixtures(opts) : await oracleCases(opts);
+const failures = opts.lines
+  ? await lineFixtures(opts)
+  : opts.layers
+    ? await layerTables(opts)
+    : await oracleCases(opts);
 process.exitCode = failures ? 1 : 0;

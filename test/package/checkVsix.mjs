@@ -1,5 +1,7 @@
-// Checks what `npm run package` would ship (vsce ls): only the bundles, media, grammars and package docs.
+// Checks what `npm run package` would ship (vsce ls): only the bundles, media, grammars and package docs, and every
+// image the README shows (the extension page renders the README from the package).
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const allowed = [
   /^package\.json$/,
@@ -8,7 +10,8 @@ const allowed = [
   /^LICENSE$/,
   /^dist\/(web\/)?(extension|tsjs)\.js$/,
   /^dist\/analysisWorker\.js$/,
-  /^dist\/(webview|cli|cli-main)\.js$/,
+  /^dist\/webview\.js$/,
+  /^docs\/images\/[\w.-]+\.(png|gif)$/,
   /^media\/[\w.-]+$/,
   /^syntaxes\/[\w.-]+\.json$/,
 ];
@@ -27,7 +30,8 @@ const files = execFileSync('node_modules/.bin/vsce', ['ls', '--no-dependencies']
   .map((l) => l.trim())
   .filter(Boolean);
 const extra = files.filter((f) => !allowed.some((re) => re.test(f)));
-const missing = required.filter((f) => !files.includes(f));
+const images = [...readFileSync('README.md', 'utf8').matchAll(/!\[[^\]]*\]\((?!https?:)([^)\s]+)\)/g)].map((m) => m[1]);
+const missing = [...required, ...images].filter((f) => !files.includes(f));
 if (extra.length || missing.length) {
   console.error(
     `vsix contents: ${extra.length ? `unexpected ${extra.join(', ')}` : ''} ${missing.length ? `missing ${missing.join(', ')}` : ''}`,

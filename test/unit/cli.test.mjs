@@ -1,13 +1,15 @@
 // The CLI as a user runs it: reports, JSON keys with exact integers, exit codes 0/1/2 and clear messages.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { root } from './core.mjs';
+import { validate } from './jsonSchema.mjs';
 
 const cli = join(root, 'dist/cli.js');
+const torchvisionResnet = '/usr/lib/python3/dist-packages/torchvision/models/resnet.py';
 const run = (...args) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
 
 before(() => {
@@ -26,7 +28,7 @@ test('a notebook: code cells joined top to bottom (real PyTorch on the same cell
   const r = run('analyze', 'examples/notebook.ipynb', '--format', 'json');
   assert.equal(r.status, 0, r.stderr);
   const j = JSON.parse(r.stdout);
-  assert.equal(j.output.shape, '[16, 10]');
+  assert.deepEqual(j.output.shape, [16, 10]);
   assert.equal(j.totals.params, 60362);
   // conv1 16·32·32·32·27 + conv2 16·64·16·16·288 + fc 16·4096·10
   assert.equal(j.totals.macs, 16 * 32 * 32 * 32 * 27 + 16 * 64 * 16 * 16 * 288 + 16 * 4096 * 10);
@@ -53,7 +55,8 @@ test('JSON report: the documented keys, exact integers', () => {
   const r = run('analyze', 'examples/gpt.py', '--dim', 'B=8', '--dim', 'T=1024', '--format', 'json');
   assert.equal(r.status, 0, r.stderr);
   const j = JSON.parse(r.stdout);
-  assert.equal(j.output.shape, '[B, T, 50257]');
+  assert.deepEqual(j.output.shape, ['B', 'T', 50257]);
+  assert.equal(j.output.shapeText, '[B, T, 50257]');
   for (const k of ['params', 'buffers', 'macs', 'flops', 'backwardFlops', 'trainingFlops']) assert.ok(k in j.totals, k);
   for (const k of ['paramBytes', 'bufferBytes', 'activationBytes']) assert.ok(k in j.memory, k);
   for (const k of [
@@ -123,4 +126,117 @@ test('flopscope ops lists the supported layers and functions', () => {
   assert.equal(r.status, 0);
   for (const name of ['Conv2d', 'MultiheadAttention', 'LSTM', 'scaled_dot_product_attention', 'einsum'])
     assert.match(r.stdout, new RegExp(`\\b${name}\\b`));
+});
+
+test('JSON reports validate against schema/report.schema.json (and the validator rejects a broken one)', () => {
+  const schema = JSON.parse(readFileSync(join(root, 'schema/report.schema.json'), 'utf8'));
+  const reports = [
+    ['examples/mlp.py'],
+    ['examples/gpt.py', '--dim', 'B=8'],
+    ['examples/convnet.py'],
+    ['examples/notebook.ipynb'],
+    [
+      'test/fixtures/python/gpt_decoder.py',
+      '--entry',
+      'GPT(GPTConfig())',
+      '--input',
+      '4,32:int64',
+      '--input',
+      '4,32:int64',
+    ],
+  ];
+  if (existsSync(torchvisionResnet))
+    reports.push([torchvisionResnet, '--entry', 'resnet50()', '--input', '1,3,224,224']);
+  for (const args of reports) {
+    const r = run('analyze', ...args, '--format', 'json');
+    const j = JSON.parse(r.stdout);
+    assert.deepEqual(validate(j, schema), [], args.join(' '));
+    assert.equal(j.version, 2);
+    assert.ok(j.layers.length > 0, `${args[0]}: layers`);
+  }
+  const j = JSON.parse(run('analyze', 'examples/mlp.py', '--format', 'json').stdout);
+  assert.deepEqual(j.output, { shape: [32, 10], shapeText: '[32, 10]', dtype: 'float32' });
+  j.output.shape = '[32, 10]';
+  j.layers[0].params = -1;
+  delete j.version;
+  assert.deepEqual(validate(j, schema), [
+    '$: missing version',
+    '$.output: matches 0 of oneOf (exactly 1 required)',
+    '$.layers[0].params: -1 < 0',
+  ]);
+});
+
+test('--depth 2: the layer table after the totals, torchinfo layout and footer; CSV carries it', () => {
+  const args = ['test/fixtures/python/gpt_decoder.py', '--entry', 'GPT(GPTConfig())', '--input', '4,32:int64'];
+  const r = run('analyze', ...args, '--input', '4,32:int64', '--depth', '2');
+  assert.equal(r.status, 0, r.stderr);
+  const layers = r.stdout.slice(r.stdout.indexOf('\nLayers\n'), r.stdout.indexOf('\nPer line\n'));
+  assert.ok(r.stdout.indexOf('\nTotals\n') < r.stdout.indexOf('\nLayers\n'));
+  assert.match(layers, /^GPT +\[4, 32, 512\] +-- +100\.0%/m);
+  assert.match(layers, /^│ {4}└─ModuleList \(h\): 2-4 +-- +3,159,040 +95\.5% .*not called$/m, 'folded: its subtree');
+  assert.match(layers, /^├─Linear \(lm_head\): 1-2 +\[4, 32, 512\] +tied with transformer\.wte /m);
+  assert.doesNotMatch(layers, /Block \(0\)/, 'depth 3 is cut');
+  assert.match(layers, /Total params: 3,307,008/);
+  assert.match(layers, /Params size \(MB\): 13\.23/);
+  const csv = run('analyze', ...args, '--input', '4,32:int64', '--depth', '1', '--format', 'csv').stdout.split('\n');
+  assert.equal(
+    csv[0],
+    'path,type,depth,line,call_line,calls,output_shapes,params,own_params,macs,flops,backward_flops,params_share,flops_share',
+  );
+  assert.deepEqual(
+    csv.slice(1, -1).map((l) => l.split(',').slice(0, 3).join(',')),
+    [',GPT,0', 'transformer,ModuleDict,1', 'lm_head,Linear,1'],
+  );
+  assert.match(run('analyze', 'examples/mlp.py', '--depth', 'x').stderr, /--depth must be a whole number/);
+});
+
+test(
+  "torchvision's resnet50() --depth 2: layer1…fc rows, torchinfo's footer figures",
+  { skip: !existsSync(torchvisionResnet) && 'no torchvision sources' },
+  () => {
+    const r = run('analyze', torchvisionResnet, '--entry', 'resnet50()', '--input', '1,3,224,224', '--depth', '2');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^├─Sequential \(layer1\): 1-5 +\[1, 256, 56, 56\] +-- +0\.84%/m);
+    assert.match(r.stdout, /^│ {4}└─Bottleneck \(0\): 2-1 +\[1, 256, 56, 56\] +75,008 /m);
+    assert.match(r.stdout, /^├─Linear \(fc\): 1-10 +\[1, 1000\] +2,049,000 /m);
+    // torchinfo's own figures for ResNet-50 (its rule: leaf modules with parameters, output ×2).
+    for (const line of [
+      'Total params: 25,557,032',
+      'Total mult-adds (G): 4.09',
+      'Input size (MB): 0.60',
+      'Forward/backward pass size (MB): 177.83',
+      'Params size (MB): 102.23',
+      'Estimated Total Size (MB): 280.66',
+    ])
+      assert.ok(r.stdout.includes(`\n${line}\n`), line);
+  },
+);
+
+test('a partial analysis says under the layer table that its figures are lower bounds', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flopscope-cli-'));
+  try {
+    const file = join(dir, 'partial.py');
+    writeFileSync(
+      file,
+      [
+        'import torch',
+        'import torch.nn as nn',
+        'class Net(nn.Module):',
+        '    def __init__(self):',
+        '        super().__init__()',
+        '        self.fc = nn.Linear(8, 4)',
+        '    def forward(self, x):',
+        '        return torch.special.some_unknown_op(self.fc(x))',
+        'y = Net()(torch.randn(2, 8))',
+        '',
+      ].join('\n'),
+    );
+    const r = run('analyze', file, '--depth', '1');
+    assert.match(
+      r.stdout,
+      /\nEstimated Total Size \(MB\): [\d.]+\n\npartial: 1 unknown op \(some_unknown_op line 8\) \(figures are lower bounds\)\n/,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -57,10 +57,18 @@ export interface OpRecord {
 }
 
 /** Everything charged to one source line. */
+/** A tensor's shape as data: integers, and display strings for symbolic dims (`[1, 1000]`, `["B", 1000]`). */
+export type ShapeDims = readonly (number | string)[];
+
+/** A shape or, for a tuple value, the shapes of its items (nested); null where the rank is unknown. */
+export type ShapeData = ShapeDims | readonly (ShapeData | null)[];
+
 export interface LineCost extends CostCounts {
   readonly line: number;
   /** Output shapes of the ops run on this line, in PyTorch list style (`[B, 256]`). */
   readonly shapes: readonly string[];
+  /** The same shapes as data, index for index (null where a rank is unknown). */
+  readonly shapeDims?: readonly (ShapeData | null)[];
   /** Shape of the value the statement binds or returns: `[32, 256]`, or `([8, 50, 512], [4, 8, 256])` for tuples. */
   readonly value?: string;
   /** Parameters of the module the statement binds (distinct; e.g. `self.features = nn.Sequential(...)`). */
@@ -90,10 +98,52 @@ export interface ModuleNode {
   readonly children: readonly ModuleNode[];
 }
 
+/** One row of the layer table (torchinfo's summary): a module, in call order, with what its calls produced and cost. */
+export interface LayerRow {
+  /** Its name in named_modules() of the model: `layer1.0.conv2`; '' for the model itself. */
+  readonly path: string;
+  readonly type: string;
+  /** 0 for the model, 1 for its children, and so on. */
+  readonly depth: number;
+  /** 1-based line that built the module (in this document), if known. */
+  readonly line?: number;
+  /** 1-based line (in this document) of the module's first call, if known. */
+  readonly callLine?: number;
+  readonly calls: number;
+  /** Distinct output shapes (the first tensor of each call's output), in order of appearance; at most 8. */
+  readonly outputShapes: readonly string[];
+  /** The same shapes as data, index for index. */
+  readonly outputDims: readonly (ShapeDims | null)[];
+  /** How many distinct output shapes its calls produced (may exceed outputShapes.length). */
+  readonly shapeCount: number;
+  /** Bytes of the first output tensor of each call, summed over calls (torchinfo's per-layer output size). */
+  readonly outputBytes: bigint;
+  /** Distinct parameters under it, recursively (a tied weight once). */
+  readonly params: bigint;
+  /** Parameters it holds itself, each counted at its first path only: the rows' ownParams sum to the total. */
+  readonly ownParams: bigint;
+  /** `transformer.wte.weight` when a parameter it holds was first seen under that name (a tied weight). */
+  readonly tiedWith?: string;
+  /** Everything its calls ran, summed over calls (a container never called itself: the sum of its children). */
+  readonly inclusive: CostCounts;
+  /** params / total params and inclusive FLOPs / total FLOPs, as fractions (0 when the total is 0). */
+  readonly paramShare: number;
+  readonly flopShare: number;
+}
+
+/** An expression that builds a model the file defines (`resnet50()`), and the line of its definition. */
+export interface EntryCandidate {
+  readonly expr: string;
+  readonly line: number;
+}
+
 export interface InputSpec {
   readonly name: string;
   readonly shape: string;
   readonly dtype: string;
+  /** The shape as data (symbolic dims as their names). */
+  readonly dims?: ShapeDims | null;
+  readonly bytesPerElement?: number;
 }
 
 /** Why a result is partial: one entry per kind of gap (unknown ops, budget, evaluation stopped, ...). */
@@ -157,11 +207,15 @@ export interface AnalysisResult {
   /** The entry analyzed: an explicit expression, `__main__`, `top-level`, or undefined (none found). */
   readonly entry?: string;
   readonly inputs: readonly InputSpec[];
-  readonly output?: { readonly shape: string; readonly dtype: string };
+  readonly output?: { readonly shape: string; readonly dtype: string; readonly dims?: ShapeDims | null };
   readonly totals: Totals;
   readonly memory: MemoryTotals;
   readonly lines: readonly LineCost[];
   readonly modules: readonly ModuleNode[];
+  /** The module tree flattened as torchinfo's summary: every module in call order (see LayerRow). */
+  readonly layers?: readonly LayerRow[];
+  /** When no entry ran a model: what the file offers (factory functions in `__all__`, modules built with no arguments). */
+  readonly entryCandidates?: readonly EntryCandidate[];
   readonly diagnostics: readonly Diagnostic[];
   readonly coverage: Coverage;
   /** Files the analysis imported and evaluated (sibling and library modules), in the order they ran. */

@@ -141,7 +141,18 @@ export class LineAgg {
 export interface ModuleAgg {
   readonly inclusive: CostSums;
   calls: number;
+  /** Position of its first call among all module calls (call order). */
+  order: number;
+  /** Document line of its first call, if it was called from the document. */
+  callLine?: number;
+  /** Distinct output shapes by display string (first tensor of each call's output; '' for none), in order. */
+  readonly shapes: Map<string, Tensor | undefined>;
+  /** Bytes of the first output tensor of each call, summed over calls. */
+  readonly outBytes: CostSum;
 }
+
+/** Distinct output shapes kept per module (more are counted, not kept). */
+const maxShapes = 8;
 
 /** Bytes of a tensor (its own elements). */
 export function tensorBytes(t: Tensor): CostValue {
@@ -286,17 +297,44 @@ export class Recorder {
 
   moduleAgg(m: ModuleRef): ModuleAgg {
     let a = this.modules.get(m);
-    if (!a) this.modules.set(m, (a = { inclusive: new CostSums(), calls: 0 }));
+    if (!a)
+      this.modules.set(
+        m,
+        (a = {
+          inclusive: new CostSums(),
+          calls: 0,
+          order: this.modules.size,
+          shapes: new Map(),
+          outBytes: new CostSum(),
+        }),
+      );
     return a;
   }
 
-  enterModule(m: ModuleRef): void {
+  /** Distinct output shapes seen per module beyond the kept ones, by module. */
+  readonly moreShapes = new Map<ModuleRef, Set<string>>();
+
+  enterModule(m: ModuleRef, callLine?: number): void {
     if (this.moduleStack.length === 0 && !this.rootModules.includes(m)) this.rootModules.push(m);
-    this.moduleAgg(m).calls++;
+    const a = this.moduleAgg(m);
+    if (a.calls++ === 0) a.callLine = callLine;
     this.moduleStack.push(m);
   }
 
-  exitModule(): void {
-    this.moduleStack.pop();
+  /** Leaves the innermost module call; `out` is the first tensor it returned when it returned (the layer table's shapes). */
+  exitModule(returned = false, out?: Tensor): void {
+    const m = this.moduleStack.pop();
+    if (!m || !returned) return;
+    const a = this.modules.get(m);
+    if (!a) return;
+    if (out) a.outBytes.add(tensorBytes(out));
+    const key = out ? out.shapeString() : '';
+    if (a.shapes.has(key)) return;
+    if (a.shapes.size < maxShapes) a.shapes.set(key, out);
+    else {
+      let more = this.moreShapes.get(m);
+      if (!more) this.moreShapes.set(m, (more = new Set()));
+      more.add(key);
+    }
   }
 }

@@ -3,6 +3,8 @@ import { Tensor } from '../model/tensor';
 import { isModule } from '../torch/nn/moduleTree';
 import { PyList, PyTuple, type Value } from '../eval/values';
 import type { ParamCounts } from './paramCounts';
+import type { ShapeData } from '../api/result';
+import { shapeDims } from '../result/shapeData';
 
 export function describeValue(v: Value, depth = 0): string | undefined {
   if (v instanceof Tensor) return v.shapeString();
@@ -16,4 +18,14 @@ export function describeValue(v: Value, depth = 0): string | undefined {
 export function valueParams(v: Value, counts: ParamCounts): bigint | undefined {
   if (v instanceof Tensor && v.role === 'param') return v.shape ? counts.numel(v) : undefined;
   return isModule(v) ? counts.module(v) : undefined;
+}
+
+/** The data beside describeValue's text: a tensor's shape, or a tuple's items' (nested); undefined otherwise. */
+export function valueShapeData(v: Value, depth = 0): ShapeData | null | undefined {
+  if (v instanceof Tensor) return shapeDims(v);
+  if ((v instanceof PyTuple || v instanceof PyList) && depth < 3 && v.items.length > 0 && v.items.length <= 8) {
+    const parts = v.items.map((x) => valueShapeData(x, depth + 1));
+    if (parts.every((p) => p !== undefined)) return parts as (ShapeData | null)[];
+  }
+  return undefined;
 }

@@ -1,5 +1,4 @@
 // Assembles the AnalysisResult from a finished session: totals, memory ledger, lines, module tree, coverage.
-import { dictStorage } from '../eval/dictSubclass';
 import type { AnalysisResult, Diagnostic, ModuleNode } from '../api/result';
 import type { AnalyzeOptions } from '../api/options';
 import type { Session } from './session';
@@ -11,25 +10,11 @@ import { summarize } from '../result/summary';
 import { distinctTensors, namedChildren } from '../torch/nn/moduleTree';
 import { ParamCounts } from './paramCounts';
 import { Tensor } from '../model/tensor';
-import { PyInstance, PyTuple, PyList, type Value } from '../eval/values';
-import { describeValue, valueParams } from './boundValue';
-
-function firstTensor(v: Value | undefined): Tensor | undefined {
-  if (v instanceof Tensor) return v;
-  if (v instanceof PyTuple || v instanceof PyList)
-    for (const x of v.items) {
-      const t = firstTensor(x);
-      if (t) return t;
-    }
-  // A dict output (HF's ModelOutput: logits / last_hidden_state first, None fields left out): its first tensor.
-  const d = dictStorage(v ?? null);
-  if (d)
-    for (const [, x] of d.map.values()) {
-      const t = firstTensor(x);
-      if (t) return t;
-    }
-  return undefined;
-}
+import { PyInstance, type Value } from '../eval/values';
+import { firstTensor } from '../torch/firstTensor';
+import { describeValue, valueParams, valueShapeData } from './boundValue';
+import { buildLayers } from './layerTable';
+import { shapeDims } from '../result/shapeData';
 
 export function buildResult(
   s: Session,
@@ -67,34 +52,44 @@ export function buildResult(
   }
   const lines = buildLines(rec, byLine, dims, conv, (v) => ({
     value: describeValue(v as Value),
+    data: valueShapeData(v as Value),
     params: valueParams(v as Value, counts),
   }));
   const out = firstTensor(outcome.output);
+  const summary = summarize(
+    rec,
+    lines,
+    dims,
+    opts,
+    {
+      params: counts.sum(params),
+      paramBytes: counts.bytes(params),
+      trainableParams: counts.sum([...params].filter((t) => t.requiresGrad)),
+      trainableBytes: counts.bytes([...params].filter((t) => t.requiresGrad)),
+      buffers: counts.sum(buffers),
+      bufferBytes: counts.bytes(buffers),
+    },
+    [...extraDiagnostics, ...ip.diagnostics],
+    budgetExceeded,
+  );
   const result: AnalysisResult = {
     language: 'python',
     entry: outcome.entry,
-    inputs: outcome.inputs.map((i) => ({ name: i.name, shape: i.tensor.shapeString(), dtype: i.tensor.dtype.name })),
-    output: out ? { shape: out.shapeString(), dtype: out.dtype.name } : undefined,
+    inputs: outcome.inputs.map((i) => ({
+      name: i.name,
+      shape: i.tensor.shapeString(),
+      dtype: i.tensor.dtype.name,
+      dims: shapeDims(i.tensor),
+      bytesPerElement: i.tensor.dtype.bytes,
+    })),
+    output: out ? { shape: out.shapeString(), dtype: out.dtype.name, dims: shapeDims(out) } : undefined,
     lines,
     modules: roots.map((r) => moduleNode(s, r, r.cls.name, new Set(), dims, conv, counts)),
+    entryCandidates: outcome.candidates?.length ? outcome.candidates : undefined,
+    layers: buildLayers(rec, roots, dims, conv, counts, summary.totals),
     steps: ip.steps,
     importedFiles: [...ip.modules.keys()].filter((k) => k.includes('/') && k !== ip.docFile),
-    ...summarize(
-      rec,
-      lines,
-      dims,
-      opts,
-      {
-        params: counts.sum(params),
-        paramBytes: counts.bytes(params),
-        trainableParams: counts.sum([...params].filter((t) => t.requiresGrad)),
-        trainableBytes: counts.bytes([...params].filter((t) => t.requiresGrad)),
-        buffers: counts.sum(buffers),
-        bufferBytes: counts.bytes(buffers),
-      },
-      [...extraDiagnostics, ...ip.diagnostics],
-      budgetExceeded,
-    ),
+    ...summary,
   };
   return result;
 }

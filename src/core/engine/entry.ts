@@ -1,4 +1,6 @@
 // Runs the document and its entry: an explicit expression, the `__main__` block, or a module class with annotated inputs.
+import { entryCandidates } from './entryCandidates';
+import type { EntryCandidate } from '../api/result';
 import type { Session } from './session';
 import { runFile } from './session';
 import type { AnalyzeOptions } from '../api/options';
@@ -19,6 +21,8 @@ export interface EntryOutcome {
   entry?: string;
   inputs: { name: string; tensor: Tensor }[];
   output?: Value;
+  /** Set when nothing was analyzed: entries the file offers. */
+  candidates?: EntryCandidate[];
 }
 
 const ENTRY_FILE = '<entry>';
@@ -189,7 +193,7 @@ function autoEntry(
     .map((c) => ({ st: c, cls: mod.attrs.get(c.name) }))
     .filter((c) => c.cls instanceof PyClass && isModuleClass(c.cls));
   if (!chosen) chosen = candidates.filter((c) => inputs.length || hintsOf(c.cls as PyClass)).pop()?.st;
-  if (!chosen) return { inputs };
+  if (!chosen) return { inputs, candidates: entryCandidates(mod, parsed, (offset) => idx.line(offset)) };
   const cls = mod.attrs.get(chosen.name);
   if (!(cls instanceof PyClass)) return { inputs };
   const entry = `${chosen.name}()`;

@@ -1,7 +1,7 @@
 // The one pipeline every front end runs through: options merged into defaults and annotations, the run, its early
 // stops (budget, cancellation, resource limits, internal errors) and the result, built by the front end from the shared result layer.
 import type { AnalysisResult, Diagnostic, SourceSpan } from '../api/result';
-import { defaultOptions, type AnalyzeOptions } from '../api/options';
+import { conventionNamed, defaultOptions, type AnalyzeOptions } from '../api/options';
 import { BudgetExceeded, Cancelled } from './errors';
 import { ResourceLimit } from '../sym/limits';
 
@@ -37,7 +37,8 @@ export function runAnalysis<Run, Notes extends FileNotes>(
   source: string,
   options: Partial<AnalyzeOptions> = {},
 ): AnalysisResult {
-  const given: AnalyzeOptions = { ...defaultOptions, path: frontEnd.defaultPath, ...options };
+  const raw = { ...defaultOptions, path: frontEnd.defaultPath, ...options };
+  const given: AnalyzeOptions = { ...raw, convention: conventionNamed(raw.convention) ?? 'full' }; // `seed`: old name
   const notes = frontEnd.notes(source);
   const merged: AnalyzeOptions = { ...given, dims: { ...notes.dims, ...given.dims } };
   const extra: Diagnostic[] = [];

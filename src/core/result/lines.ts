@@ -1,11 +1,12 @@
 // Per-line costs from the recorder: self and inclusive counts, shapes, formulas, parameters created on the line.
-import type { LineCost, OpRecord } from '../api/result';
+import type { LineCost, OpRecord, ShapeData } from '../api/result';
 import { conventionRules, type Convention } from '../api/options';
 import type { LineAgg, OpAgg, Recorder } from '../cost/recorder';
 import { formulaString, termsConcrete } from '../cost/terms';
 import type { DimValues } from './evaluate';
 import { costCounts, zeroCounts } from './costCounts';
 import { DimValues as DV } from './evaluate';
+import { shapeDims } from './shapeData';
 
 function opFormula(agg: OpAgg, dims: DimValues, conv: Convention): { formula: string; symbolic?: string } {
   const ev = agg.event;
@@ -40,7 +41,7 @@ function opRecord(agg: OpAgg, dims: DimValues, conv: Convention): OpRecord {
 }
 
 /** How a front end shows the value a statement bound: its shape, and a module's parameters (see Recorder.bind). */
-export type DescribeValue = (v: unknown) => { value?: string; params?: bigint } | undefined;
+export type DescribeValue = (v: unknown) => { value?: string; data?: ShapeData | null; params?: bigint } | undefined;
 
 /** One entry per document line that ran ops, created parameters or bound a value, in line order. */
 export function buildLines(
@@ -51,7 +52,7 @@ export function buildLines(
   describe: DescribeValue = () => undefined,
 ): LineCost[] {
   rec.finishSaved();
-  const bound = new Map<number, { value?: string; params?: bigint }>();
+  const bound = new Map<number, { value?: string; data?: ShapeData | null; params?: bigint }>();
   rec.boundValues.forEach((v, l) => {
     const d = describe(v);
     if (d && (d.value !== undefined || d.params)) bound.set(l, d);
@@ -72,15 +73,22 @@ export function buildLines(
     const b = bound.get(line);
     const ops: OpRecord[] = [];
     const shapes: string[] = [];
+    const data: (ShapeData | null)[] = [];
     const dtypes: string[] = [];
     agg?.ops.forEach((o) => {
       const r = opRecord(o, dims, conv);
       ops.push(r);
-      if (r.shape && !shapes.includes(r.shape)) shapes.push(r.shape);
+      if (r.shape && !shapes.includes(r.shape)) {
+        shapes.push(r.shape);
+        data.push(shapeDims(o.event.out));
+      }
       if (r.dtype && !dtypes.includes(r.dtype)) dtypes.push(r.dtype);
     });
     // A line whose ops ran elsewhere (`logits = model(x)`) or that ran none (`x = torch.randn(...)`) shows the value it bound.
-    if (!shapes.length && b?.value) shapes.push(b.value);
+    if (!shapes.length && b?.value) {
+      shapes.push(b.value);
+      data.push(b.data ?? null);
+    }
     const self = agg ? costCounts(agg.self, dims, conv) : zeroCounts;
     const inc = agg ? costCounts(agg.inclusive, dims, conv) : self;
     const p = params.get(line);
@@ -92,6 +100,7 @@ export function buildLines(
       value: b?.value,
       valueParams: b?.params,
       shapes,
+      shapeDims: data,
       dtypes,
       macs: self.macs,
       flops: self.flops,

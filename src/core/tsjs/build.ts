@@ -1,6 +1,7 @@
 // Assembles the AnalysisResult of a TS/JS analysis from the shared cost machinery: lines, totals, memory ledger, model tree, coverage.
 import type { AnalysisResult, CostCounts, Diagnostic, ModuleNode } from '../api/result';
 import type { AnalyzeOptions } from '../api/options';
+import { shapeDims } from '../result/shapeData';
 import { DimValues } from '../result/evaluate';
 import { buildLines } from '../result/lines';
 import { summarize } from '../result/summary';
@@ -76,8 +77,10 @@ export function buildTsJsResult(
       name: m!.inputs.length > 1 ? `input${i}` : 'input',
       shape: t.shapeString(),
       dtype: t.dtype.name,
+      dims: shapeDims(t),
+      bytesPerElement: t.dtype.bytes,
     })),
-    output: out ? { shape: out.shapeString(), dtype: out.dtype.name } : undefined,
+    output: out ? { shape: out.shapeString(), dtype: out.dtype.name, dims: shapeDims(out) } : undefined,
     lines,
     modules: models
       .filter(

@@ -7,7 +7,7 @@ import { embedding } from '../ops/misc';
 import { asTensor, intTuple, toDim, toDims } from '../values';
 import { dimFloorDiv, type Dim } from '../../sym/dim';
 import { int64 } from '../dtypes';
-import { PyTuple, Unknown, type Value } from '../../eval/values';
+import { PyClass, PyTuple, Unknown, type Value } from '../../eval/values';
 
 export function defineLayers(kit: LayerKit): void {
   const c = kit.c;
@@ -31,7 +31,12 @@ export function defineLayers(kit: LayerKit): void {
     },
     (self, [x]) => linear(c, x, attr(self, 'weight'), attr(self, 'bias')),
   );
-  kit.classes.NonDynamicallyQuantizableLinear = kit.classes.Linear;
+  // nn.MultiheadAttention's out_proj: a Linear subclass under its own name (as module tables show it).
+  kit.classes.NonDynamicallyQuantizableLinear = new PyClass(
+    'NonDynamicallyQuantizableLinear',
+    [kit.classes.Linear],
+    new Map(),
+  );
   kit.define(
     'Bilinear',
     'in1_features, in2_features, out_features, bias=True',

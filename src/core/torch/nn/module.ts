@@ -5,6 +5,7 @@ import { lookupAttr } from '../../eval/attributes';
 import { PyException } from '../../eval/errors';
 import { NativeFunction, PyClass, PyInstance, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 import { Tensor } from '../../model/tensor';
+import { firstTensor } from '../firstTensor';
 import { isModule, namedChildren, namedModules, namedTensors } from './moduleTree';
 
 export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
@@ -18,13 +19,15 @@ export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
           'NotImplementedError',
           `Module [${self.cls.name}] is missing the required "forward" function`,
         );
-      ip.recorder.enterModule(self);
+      ip.recorder.enterModule(self, ip.docLine());
       let out: Value = null;
+      let done = false;
       try {
         out = callValue(ip, forward, args, kwargs, site);
+        done = true;
         return out;
       } finally {
-        ip.recorder.exitModule();
+        ip.recorder.exitModule(done, firstTensor(out));
         if (ip.recorder.moduleStack.length === 0) ip.recorder.lastOutput = out;
       }
     },

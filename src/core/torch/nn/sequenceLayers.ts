@@ -130,7 +130,7 @@ export function defineSequenceLayers(kit: LayerKit): void {
         self.attrs.set('v_proj_weight', mk.param([E, vdim]));
       }
       self.attrs.set('in_proj_bias', a.bias !== false ? mk.param([dimMul(3, E)]) : null);
-      const out = new PyInstance(Linear);
+      const out = new PyInstance(kit.classes.NonDynamicallyQuantizableLinear);
       call(Linear.dict.get('__init__')!, out, E, E, a.bias !== false);
       self.attrs.set('out_proj', out);
       if (a.add_bias_kv === true) {
