@@ -1,25 +1,11 @@
 // Analyses are isolated, in the real worker bundle (dist/analysisWorker.js) as the desktop extension runs them: what one
 // file patches (torch, nn, builtins, an imported library module) never changes the numbers of the next analysis.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
-import * as esbuild from 'esbuild';
 
-const root = new URL('../..', import.meta.url).pathname;
-const workerFile = `${root}dist/analysisWorker.js`;
-const out = `${root}out/test/isolationRunner.cjs`;
-esbuild.buildSync({
-  entryPoints: [`${root}src/extension/workerRunner.ts`],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  outfile: out,
-  logLevel: 'warning',
-});
-const { WorkerRunner } = createRequire(import.meta.url)(out);
-const skip = !existsSync(workerFile) && 'dist/analysisWorker.js not built (node esbuild.mjs)';
+import { WorkerRunner, workerFile, skipWithoutWorker } from './workerBundle.mjs';
+const skip = skipWithoutWorker;
 
 const never = () => false;
 const failing = { kind: 'fallback', run: () => Promise.reject(new Error('fallback used')), dispose() {} };

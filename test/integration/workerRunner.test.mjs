@@ -1,29 +1,18 @@
 // The desktop runner against the real worker bundle (dist/analysisWorker.js): results, sibling imports synced to the
 // worker, edits of an imported file, cancellation, a TS/JS file, and a fresh worker after the old one dies.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
-import * as esbuild from 'esbuild';
+
+import { WorkerRunner, workerFile, skipWithoutWorker } from './workerBundle.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
-const workerFile = `${root}dist/analysisWorker.js`;
-const out = `${root}out/test/workerRunner.cjs`;
-esbuild.buildSync({
-  entryPoints: [`${root}src/extension/workerRunner.ts`],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  outfile: out,
-  logLevel: 'warning',
-});
-const { WorkerRunner } = createRequire(import.meta.url)(out);
 
 const view = (files) => ({ read: (p) => files.get(p), entries: () => new Map(files) });
 const never = () => false;
 const failing = { kind: 'fallback', run: () => Promise.reject(new Error('fallback used')), dispose() {} };
-const skip = !existsSync(workerFile) && 'dist/analysisWorker.js not built';
+const skip = skipWithoutWorker;
 
 test('runs analyses in a worker thread, with sibling files synced and re-synced after an edit', { skip }, async () => {
   const started = [];

@@ -4,65 +4,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { core, root } from './core.mjs';
+import { mutatePython as mutate, rng } from '../fuzz/mutators.mjs';
 
 const dir = join(root, 'test/fixtures/python');
 const sources = readdirSync(dir)
   .filter((f) => f.endsWith('.py'))
   .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 sources.push(['examples/gpt.py', readFileSync(join(root, 'examples/gpt.py'), 'utf8')]);
-
-/** A small deterministic PRNG, so failures reproduce. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-
-const snippets = [
-  ')',
-  '(',
-  ':',
-  '[',
-  ']',
-  '**',
-  '@',
-  'lambda',
-  ' if ',
-  'None',
-  '0',
-  '-1',
-  '1e9',
-  '...',
-  '\n    ',
-  '\n',
-  'self',
-  'x.view(',
-  '"',
-  "'",
-  '#',
-  '\\',
-  'yield',
-  'torch.cat(',
-  'def ',
-  'class ',
-  ' * 0',
-];
-
-function mutate(src, r) {
-  const cuts = 1 + Math.floor(r() * 4);
-  let out = src;
-  for (let i = 0; i < cuts; i++) {
-    const at = Math.floor(r() * out.length);
-    const kind = r();
-    if (kind < 0.33) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(r() * 20));
-    else if (kind < 0.66) out = out.slice(0, at) + snippets[Math.floor(r() * snippets.length)] + out.slice(at);
-    else {
-      const b = Math.floor(r() * out.length);
-      const [p, q] = at < b ? [at, b] : [b, at];
-      out = out.slice(0, p) + out.slice(q) + out.slice(p, q);
-    }
-  }
-  return out;
-}
 
 test('truncated fixtures analyze without throwing', () => {
   let runs = 0;
