@@ -44,6 +44,7 @@ run('type check (extension)', ...npx('tsc', '-p', 'src/extension/tsconfig.json')
 run('type check (webview)', ...npx('tsc', '-p', 'src/webview/tsconfig.json'));
 run('type check (integration suite)', ...npx('tsc', '-p', 'test/integration/tsconfig.json'));
 run('lint', ...npx('eslint', 'src', 'test'));
+run('import graph of src/core', process.execPath, ['scripts/checkImportGraph.mjs']);
 run(
   'format (prettier --check)',
   ...npx('prettier', '--check', '--log-level', 'warn', 'src', 'test', 'scripts', 'esbuild.mjs', 'eslint.config.mjs'),
@@ -66,6 +67,9 @@ run(
   ['test/oracle/trainingRegen.mjs', '--check'],
   { needs: torchMissing },
 );
+run('PyTorch oracle: layer tables vs goldens', process.execPath, ['test/oracle/regen.mjs', '--layers', '--check'], {
+  needs: torchMissing,
+});
 if (existsSync('test/oracle/tfjs_oracle.mjs'))
   run('TF.js oracle vs goldens', process.execPath, ['test/oracle/tfjs_oracle.mjs', '--check']);
 run('e2e in VS Code for the Web', process.execPath, ['test/e2e/run.mjs']);
