@@ -311,7 +311,7 @@ export async function runUiTest({ workspace, log = console.log }) {
           .waitForFunction(
             () =>
               [...document.querySelectorAll('.statusbar-item')].some((e) =>
-                /≥\s?201 K params · ≥\s?12\.9 MFLOPs/.test(e.textContent ?? ''),
+                /≥\s?201 K params · ≥\s?6\.42 MMACs · ≥\s?12\.9 MFLOPs/.test(e.textContent ?? ''),
               ),
             undefined,
             { timeout: 15_000 },
