@@ -272,11 +272,11 @@ async function runUi(log) {
       log(`       annotated: ${text.trim()}`);
       await page.screenshot({ path: join(out, '01-annotations.png') });
     });
-    await step('status bar item shows params and FLOPs of mlp.py', async () => {
+    await step('status bar item shows params, MACs and FLOPs of mlp.py', async () => {
       const item = page.locator('.statusbar-item', { hasText: /params · .*FLOPs/ }).first();
       await item.waitFor({ timeout: 10_000 });
       const text = nbsp(await item.innerText()).trim();
-      if (!/^\d[\d.,]*\s*\S*\s*params · \d[\d.,]*\s*\S*FLOPs$/.test(text))
+      if (!/^\d[\d.,]*\s*\S*\s*params · \d[\d.,]*\s*\S*MACs · \d[\d.,]*\s*\S*FLOPs$/.test(text))
         throw new Error(`unexpected status bar text: ${text}`);
       log(`       status bar: ${text}`);
     });
