@@ -1,34 +1,20 @@
 // Plain-Node checks of the sidebar's Layers view: rows from a real analysis, what each depth and fold shows, labels.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import * as esbuild from 'esbuild';
+import { importTs } from './bundleTs.mjs';
 import { analyzeFile, inputs } from '../unit/core.mjs';
 
-let dir;
 let v;
+let dispose;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'flopscope-layers-'));
-  const outfile = join(dir, 'layers.mjs');
-  await esbuild.build({
-    stdin: {
-      contents:
-        "export * from './protocol/layerView'; export * from './protocol/viewModel'; export { visibleLayers } from './webview/layers';",
-      resolveDir: new URL('../../src', import.meta.url).pathname,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile,
-    logLevel: 'warning',
-  });
-  v = await import(outfile);
+  ({ module: v, dispose } = await importTs(
+    "export * from './protocol/layerView'; export * from './protocol/viewModel'; export { visibleLayers } from './webview/layers';",
+    'layers',
+  ));
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => dispose());
 
 const gpt = () =>
   analyzeFile('test/fixtures/python/gpt_decoder.py', {

@@ -1,33 +1,18 @@
 // Plain-Node checks of src/protocol (formatting, inputs, reports): `node --test test/integration/protocol.test.mjs`.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import * as esbuild from 'esbuild';
+import { importTs } from './bundleTs.mjs';
 
-let dir;
 let p;
+let dispose;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'flopscope-protocol-'));
-  const outfile = join(dir, 'protocol.mjs');
-  await esbuild.build({
-    stdin: {
-      contents:
-        "export * from './format'; export * from './inputs'; export * from './report'; export * from './json'; export * from './viewModel'; export * from './partial';",
-      resolveDir: new URL('../../src/protocol', import.meta.url).pathname,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile,
-    logLevel: 'warning',
-  });
-  p = await import(outfile);
+  ({ module: p, dispose } = await importTs(
+    "export * from './protocol/format'; export * from './protocol/inputs'; export * from './protocol/report'; export * from './protocol/json'; export * from './protocol/viewModel'; export * from './protocol/partial';",
+    'protocol',
+  ));
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => dispose());
 
 const zero = { macs: 0n, flops: 0n, backwardFlops: 0n, backwardMacs: 0n };
 function result() {
