@@ -1,6 +1,7 @@
 // Commands: export a report, set entry and inputs, pick the cost convention and precision, and an internal JSON query for tests.
 import * as vscode from 'vscode';
-import { fileInputs, formatInputs, parseInputs } from '../protocol/inputs';
+import { askInputs } from './inputsBox';
+import { fileInputs } from '../protocol/inputs';
 import { renderJson, renderReport, type ReportFormat } from '../protocol/report';
 import { pinComments, pinnedLines } from '../protocol/pinComments';
 import { conventionNamed, conventionRules, languageOf } from '../core';
@@ -65,19 +66,13 @@ async function setInput(deps: Deps): Promise<void> {
     placeHolder: result?.entry ?? result?.entryCandidates?.[0]?.expr ?? 'Net()',
   });
   if (entry === undefined) return;
-  const text = await vscode.window.showInputBox({
-    title: 'flopscope: input shapes (2/2)',
-    prompt: 'Input shapes, separated by ";", e.g. [B, 3, 224, 224] float16',
-    value: stored ? formatInputs(stored.inputs) : '',
-    placeHolder: '[B, 3, 224, 224] float32',
-    validateInput: (value) => {
-      const parsed = parseInputs(value);
-      return typeof parsed === 'string' ? parsed : undefined;
-    },
-  });
-  if (text === undefined) return;
-  const inputs = parseInputs(text);
-  if (typeof inputs === 'string') return;
+  const inputs = await askInputs(
+    'flopscope: input shapes (2/2)',
+    'Input shapes, separated by ";", e.g. [B, 3, 224, 224] float16',
+    '[B, 3, 224, 224] float32',
+    stored,
+  );
+  if (!inputs) return;
   const how = await vscode.window.showQuickPick(
     [
       { label: 'Remember for this file', insert: false },

@@ -1,7 +1,8 @@
 // Entries a file offers when it runs no model itself: a code lens above each ("flopscope: analyze resnet50()") and a quick pick.
 import * as vscode from 'vscode';
+import { askInputs } from './inputsBox';
 import type { EntryCandidate } from '../core/api/result';
-import { fileInputs, formatInputs, parseInputs } from '../protocol/inputs';
+import { fileInputs } from '../protocol/inputs';
 import type { Deps } from './deps';
 import { activeModelDocument, modelUri } from './notebookCells';
 
@@ -46,20 +47,13 @@ class EntryLenses implements vscode.CodeLensProvider {
 async function analyzeEntry(deps: Deps, uriText: string, expr: string): Promise<void> {
   const uri = vscode.Uri.parse(uriText);
   const stored = deps.inputs.get(uri);
-  const text = await vscode.window.showInputBox({
-    title: `flopscope: inputs of ${expr}`,
-    prompt:
-      'Input shapes separated by ";", e.g. [1, 3, 224, 224] float32 (empty: build the model only, no forward pass)',
-    value: stored ? formatInputs(stored.inputs) : '',
-    placeHolder: '[1, 3, 224, 224] float32',
-    validateInput: (value) => {
-      const parsed = parseInputs(value);
-      return typeof parsed === 'string' ? parsed : undefined;
-    },
-  });
-  if (text === undefined) return;
-  const inputs = parseInputs(text);
-  if (typeof inputs === 'string') return;
+  const inputs = await askInputs(
+    `flopscope: inputs of ${expr}`,
+    'Input shapes separated by ";", e.g. [1, 3, 224, 224] float32 (empty: build the model only, no forward pass)',
+    '[1, 3, 224, 224] float32',
+    stored,
+  );
+  if (!inputs) return;
   await deps.inputs.set(uri, fileInputs(expr, inputs, { ...(stored?.dims ?? {}) }));
 }
 

@@ -259,8 +259,8 @@ export function defineSequenceLayers(kit: LayerKit): void {
     'Transformer',
     "d_model=512, nhead=8, num_encoder_layers=6, num_decoder_layers=6, dim_feedforward=2048, dropout=0.1, activation='relu', custom_encoder=None, custom_decoder=None, layer_norm_eps=1e-05, batch_first=False, norm_first=False, bias=True, device=None, dtype=None",
     (self, a) => {
-      const enc = construct(
-        kit.classes.TransformerEncoderLayer,
+      // Encoder and decoder layers take the same arguments, as torch.nn.Transformer passes them.
+      const layerArgs = [
         a.d_model,
         a.nhead,
         a.dim_feedforward,
@@ -269,18 +269,9 @@ export function defineSequenceLayers(kit: LayerKit): void {
         a.layer_norm_eps,
         a.batch_first,
         a.norm_first,
-      );
-      const dec = construct(
-        kit.classes.TransformerDecoderLayer,
-        a.d_model,
-        a.nhead,
-        a.dim_feedforward,
-        a.dropout,
-        a.activation,
-        a.layer_norm_eps,
-        a.batch_first,
-        a.norm_first,
-      );
+      ];
+      const enc = construct(kit.classes.TransformerEncoderLayer, ...layerArgs);
+      const dec = construct(kit.classes.TransformerDecoderLayer, ...layerArgs);
       self.attrs.set(
         'encoder',
         construct(

@@ -1,10 +1,10 @@
 // Normalization over the last axis: batchNormalization (gamma, beta, moving mean/variance) and layerNormalization.
 import { term } from '../../cost/terms';
-import { rates } from '../../cost/rates';
+import { rates, type Rate } from '../../cost/rates';
 import type { Dim } from '../../sym/dim';
 import { TfError } from '../context';
 import type { Cfg } from '../config';
-import type { LayerSpec } from '../layer';
+import type { LayerOutput, LayerSpec } from '../layer';
 
 function axisDim(cfg: Cfg, x: Dim[]): Dim {
   const axis = cfg.num('axis', -1);
@@ -13,23 +13,27 @@ function axisDim(cfg: Cfg, x: Dim[]): Dim {
   return x[a];
 }
 
+/** A normalization layer's output: its input's shape, `n` weight vectors of `C`, element-wise cost at its rate. */
+function normOutput(name: string, r: Rate, x: Dim[], C: Dim, n: number, bytes: number): LayerOutput {
+  return {
+    shape: x,
+    weights: Array.from({ length: n }, () => [C]),
+    cost: {
+      macs: [],
+      flops: [term(r.fwd, ...x)],
+      bwd: [term(r.bwd, ...x)],
+      saved: [term(bytes, ...x)],
+      rule: `${name}: ${r.rule}`,
+    },
+  };
+}
+
 export const batchNormalization: LayerSpec = {
   className: 'BatchNormalization',
   compute(cfg, [x], bytes) {
     const C = axisDim(cfg, x);
     const n = 2 + (cfg.bool('center', true) ? 1 : 0) + (cfg.bool('scale', true) ? 1 : 0);
-    const r = rates.batch_norm;
-    return {
-      shape: x,
-      weights: Array.from({ length: n }, () => [C]),
-      cost: {
-        macs: [],
-        flops: [term(r.fwd, ...x)],
-        bwd: [term(r.bwd, ...x)],
-        saved: [term(bytes, ...x)],
-        rule: `BatchNormalization: ${r.rule}`,
-      },
-    };
+    return normOutput('BatchNormalization', rates.batch_norm, x, C, n, bytes);
   },
 };
 
@@ -38,17 +42,6 @@ export const layerNormalization: LayerSpec = {
   compute(cfg, [x], bytes) {
     const C = axisDim(cfg, x);
     const n = (cfg.bool('center', true) ? 1 : 0) + (cfg.bool('scale', true) ? 1 : 0);
-    const r = rates.layer_norm;
-    return {
-      shape: x,
-      weights: Array.from({ length: n }, () => [C]),
-      cost: {
-        macs: [],
-        flops: [term(r.fwd, ...x)],
-        bwd: [term(r.bwd, ...x)],
-        saved: [term(bytes, ...x)],
-        rule: `LayerNormalization: ${r.rule}`,
-      },
-    };
+    return normOutput('LayerNormalization', rates.layer_norm, x, C, n, bytes);
   },
 };
