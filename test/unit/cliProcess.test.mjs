@@ -160,13 +160,15 @@ test('imports are read only under the project root: no climbing dots, no ancesto
         ['-f', '-e', 'trace=openat,open', '-o', join(work, 'py.trace'), process.execPath, cli, ...args],
         {
           encoding: 'utf8',
+          timeout: 300_000,
           env: { ...process.env, FLOPSCOPE_NO_CACHE: '1' },
         },
       )
-    : run(args);
-  assert.equal(r.status, 0, r.stderr);
+    : run(args, { timeout: 300_000 });
+  assert.equal(r.status, 0, `python (strace: ${useStrace}): status ${r.status}, signal ${r.signal}: ${r.stderr}`);
   const j = JSON.parse(r.stdout);
-  assert.ok(!j.lines.some((l) => l.shapes.includes('[7, 7]')), 'nothing of outside.py was evaluated');
+  assert.ok(j.lines.length > 0, 'the file was analyzed');
+  assert.ok(!j.lines.some((l) => l.shapesText.includes('[7, 7]')), 'nothing of outside.py was evaluated');
   if (useStrace) assert.doesNotMatch(readFileSync(join(work, 'py.trace'), 'utf8'), /outside\.py/);
   // A sibling inside the project still imports.
   const ok = file('sandbox/proj/pkg/n.py', 'import torch\nfrom ..inside import OK\ny = OK + 1\n');
@@ -185,16 +187,15 @@ test('imports are read only under the project root: no climbing dots, no ancesto
       '',
     ].join('\n'),
   );
-  const started = Date.now();
   const t = useStrace
     ? spawnSync(
         'strace',
         ['-f', '-e', 'trace=openat,open', '-o', join(work, 'ts.trace'), process.execPath, cli, 'analyze', ts],
-        { encoding: 'utf8', timeout: 60_000, env: { ...process.env, FLOPSCOPE_NO_CACHE: '1' } },
+        { encoding: 'utf8', timeout: 300_000, env: { ...process.env, FLOPSCOPE_NO_CACHE: '1' } },
       )
-    : run(['analyze', ts], { timeout: 60_000 });
-  assert.equal(t.status, 0, t.stderr);
-  assert.ok(Date.now() - started < 60_000);
+    : run(['analyze', ts], { timeout: 300_000 });
+  // /dev/zero and /dev/stdin are never opened, so the run ends (a hang would hit the timeout, status null).
+  assert.equal(t.status, 0, `TS/JS (strace: ${useStrace}): status ${t.status}, signal ${t.signal}: ${t.stderr}`);
   assert.match(t.stdout, /Params +16/);
   if (useStrace)
     assert.doesNotMatch(readFileSync(join(work, 'ts.trace'), 'utf8'), /passwd|dev\/zero|dev\/stdin|outside/);
