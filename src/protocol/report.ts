@@ -62,8 +62,11 @@ export function renderJson(r: AnalysisResult): string {
       dims: { ...r.dims },
       totals: {
         params: r.totals.params,
+        trainableParams: r.totals.trainableParams,
+        frozenParams: r.totals.frozenParams,
         buffers: r.totals.buffers,
         macs: r.totals.macs,
+        backwardMacs: r.totals.backwardMacs,
         flops: r.totals.flops,
         backwardFlops: r.totals.backwardFlops,
         trainingFlops: r.totals.trainingFlops,
