@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeFile, inputs, root } from './core.mjs';
+import { corpusMissing, corpusSitePackages } from '../corpus.mjs';
 
 const { cases } = JSON.parse(readFileSync(join(root, 'test/oracle/trainingCases.json'), 'utf8'));
 const specs = (s) => inputs(s.map((x) => x.split(':').slice(0, 2).join(':')));
@@ -63,5 +64,30 @@ test(
       checked++;
     }
     assert.ok(checked >= 2);
+  },
+);
+
+test(
+  'HF GPT-2 small (transformers from the corpus) b8 T1024: training-step peak within 10% of a real H200 step (fp32, Adam)',
+  { skip: (!gpu && 'no ../shared/gpu/h200.json') || corpusMissing() },
+  () => {
+    const m = JSON.parse(readFileSync(gpu, 'utf8')).models.find((x) => x.name === 'gpt2-small');
+    assert.ok(m, 'h200.json has the gpt2-small step');
+    const site = corpusSitePackages();
+    const r = analyzeFile(join(site, 'transformers/models/gpt2/modeling_gpt2.py'), {
+      importRoots: [site],
+      entry: 'GPT2LMHeadModel(GPT2Config())',
+      inputs: specs([`${m.batch},1024:long`]),
+    });
+    assert.equal(r.totals.params, 124439808n, 'GPT-2 small parameters (wte tied to lm_head)');
+    assert.equal(r.totals.macs, BigInt(m.macs), 'forward MACs as the H200 run counted them');
+    // transformers picks SDPA (a property setter on the config): the fused kernels keep no L×S score matrix.
+    const sdpa = r.lines.flatMap((l) => l.ops).find((o) => o.op === 'scaled_dot_product_attention');
+    assert.ok(sdpa, 'attention runs through F.scaled_dot_product_attention');
+    const ratio = Number(r.memory.trainingBytes) / m.train_fp32_peak_bytes;
+    assert.ok(
+      Math.abs(ratio - 1) <= 0.1,
+      `GPT-2 b${m.batch}: flopscope ${r.memory.trainingBytes} B vs H200 ${m.train_fp32_peak_bytes} B (${((ratio - 1) * 100).toFixed(1)}%)`,
+    );
   },
 );
