@@ -72,6 +72,7 @@ export function renderJson(r: AnalysisResult): string {
         trainingFlops: r.totals.trainingFlops,
       },
       memory: { ...r.memory },
+      savedTensorsModel: r.savedTensorsModel ?? null,
       lines: r.lines.map((l) => ({
         line: l.line,
         shapes: l.shapes.map((_, i) => (l.shapeDims?.[i] ?? null) as JsonValue),
@@ -269,6 +270,7 @@ export function renderTable(r: AnalysisResult, context: ReportContext = {}): str
   const valueWidth = Math.max(...rows.map((row) => row[1].length));
   for (const [label, value, exact] of rows)
     out.push(`  ${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}  ${exact}`);
+  if (r.savedTensorsModel) out.push(`  Saved for backward follows ${r.savedTensorsModel}`);
   const layers = layerTableText(r, context.depth ?? defaultLayerDepth);
   if (layers.length) out.push('', 'Layers', ...layers);
   out.push('', 'Per line');
@@ -325,6 +327,7 @@ export function renderMarkdown(r: AnalysisResult, context: ReportContext = {}): 
     '|---|---:|---:|',
   ];
   for (const [label, value, exact] of summaryRows(r)) out.push(`| ${label} | ${value} | ${exact} |`);
+  if (r.savedTensorsModel) out.push('', mdCell(`Saved for backward follows ${r.savedTensorsModel}.`));
   const layers = layerTableMarkdown(r, context.depth ?? defaultLayerDepth, mdCell);
   if (layers.length) out.push('', '## Layers', '', ...layers);
   out.push(

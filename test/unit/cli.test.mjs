@@ -22,6 +22,7 @@ test('table report of the bundled example, exit 0', () => {
   assert.match(r.stdout, /Output: \[32, 10\] float32/);
   assert.match(r.stdout, /Per line/);
   assert.match(r.stdout, /x = F\.relu\(self\.fc1\(x\)\)/);
+  assert.match(r.stdout, /Saved for backward follows PyTorch 1\.13 autograd/);
 });
 
 test('a notebook: code cells joined top to bottom (real PyTorch on the same cells: logits [16, 10], 60,362 params)', () => {
@@ -34,6 +35,7 @@ test('a notebook: code cells joined top to bottom (real PyTorch on the same cell
   assert.equal(j.totals.macs, 16 * 32 * 32 * 32 * 27 + 16 * 64 * 16 * 16 * 288 + 16 * 4096 * 10);
   assert.equal(j.totals.trainableParams, 60362);
   assert.equal(j.totals.frozenParams, 0);
+  assert.match(j.savedTensorsModel, /^PyTorch 1\.13 autograd/);
   // backward: conv1 sees the image (weight gradient only), conv2 and fc compute input and weight gradients
   assert.equal(j.totals.backwardMacs, 16 * 32 * 32 * 32 * 27 + 2 * (16 * 64 * 16 * 16 * 288 + 16 * 4096 * 10));
   assert.ok(!j.diagnostics.some((d) => d.code === 'syntax'), 'the %matplotlib magic is skipped');

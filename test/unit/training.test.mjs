@@ -91,3 +91,23 @@ test(
     );
   },
 );
+
+test('torch 2.11 saves what the 1.13 model saves, except nn.MultiheadAttention (ViT: exactly 2 units of L·N·E per layer more)', () => {
+  const t2 = JSON.parse(readFileSync(join(root, 'test/oracle/golden/training/torch2_11.json'), 'utf8')).cases;
+  const byName = Object.fromEntries(cases.map((c) => [c.name, c]));
+  const saved = (name) => {
+    const c = byName[name];
+    return analyzeFile(c.file, { entry: c.entry, inputs: specs(c.inputs) }).memory.savedBytes;
+  };
+  for (const name of ['resnet50_b32', 'finetune_frozen', 'partly_frozen'])
+    assert.equal(saved(name), BigInt(t2[name].savedBytes), `${name}: torch 2.11 saves as 1.13 does`);
+  const r = analyzeFile(byName.vit_b_16_b8.file, {
+    entry: byName.vit_b_16_b8.entry,
+    inputs: specs(byName.vit_b_16_b8.inputs),
+  });
+  assert.match(r.savedTensorsModel, /PyTorch 1\.13 autograd/);
+  // torch 2 runs MHA (need_weights=False) through SDPA: the packed in-projection becomes one [3, L, N, E] copy that v
+  // keeps whole, and the math backend keeps q·√s and kᵀ·√s; 1.13 keeps q/√d, k and v copies and an 8-byte scalar.
+  const [L, N, E, layers] = [197n, 8n, 768n, 12n];
+  assert.equal(r.memory.savedBytes + layers * (2n * L * N * E * 4n - 8n), BigInt(t2.vit_b_16_b8.savedBytes));
+});
