@@ -10,6 +10,7 @@ import { rates, type Rate } from '../cost/rates';
 import { term } from '../cost/terms';
 import { savedRules, WRAPPED_SCALAR_BYTES, type SavedRule } from '../cost/savedRules';
 import { fresh, isContiguous } from './strides';
+import { backwardKernels } from './backwardKernels';
 
 export class TorchCtx {
   /** False inside torch.no_grad() / inference_mode() / set_grad_enabled(False): nothing new requires grad. */
@@ -65,9 +66,20 @@ export class TorchCtx {
       const params: Tensor[] = [];
       // A parameter's view (a packed weight's rows) produces the parameter's gradient.
       for (const t of ins) if (t?.requiresGrad && t.storage.base.role === 'param') params.push(t.storage.base);
-      ev = { ...ev, autograd: { params } };
+      ev = { ...ev, autograd: { params }, bwdKernels: ev.bwdKernels ?? backwardKernels(ev.op, ev.out, ins) };
     }
     this.ip.recorder.record(this.ip, ev);
+    if (grad) this.useForGrad(ins, ev.out);
+  }
+
+  /**
+   * Autograd edges: each input that requires grad is used once more (a tensor used k times gets k − 1 gradient adds in
+   * backward). An in-place op's output is a new autograd version of its input: its uses count afresh.
+   */
+  useForGrad(ins: readonly (Tensor | undefined)[], out?: Tensor): void {
+    const rec = this.ip.recorder;
+    for (const t of ins) if (t?.requiresGrad) rec.useForGrad(t);
+    if (out && ins.includes(out)) rec.rebaseGrad(out);
   }
 
   /**
