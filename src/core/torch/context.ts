@@ -13,6 +13,8 @@ import { savedRules, WRAPPED_SCALAR_BYTES, type SavedRule } from '../cost/savedR
 export class TorchCtx {
   /** False inside torch.no_grad() / inference_mode() / set_grad_enabled(False): nothing new requires grad. */
   gradEnabled = true;
+  /** What `tensor.device` gives: torch.device('cpu') once the torch module is built. */
+  cpuDevice: Value = 'cpu';
   /** Under torch.autocast: the half dtype matmul-class ops compute in (their fp32 weights are cast to it). */
   autocast?: Dtype;
   private readonly casts = new WeakMap<Tensor, Tensor>();
