@@ -17,6 +17,8 @@ import { registerEinops } from './einopsModule';
 import { registerNumpy } from './numpyModule';
 import { GradModeCtx } from './autograd';
 import { makeDevices } from './device';
+import { bind } from './signature';
+import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
 import './ops/elementwise';
 import './ops/matmul';
 import './ops/conv';
@@ -138,7 +140,21 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   natives.set('torch.nn.parameter', () => parameter);
   nn.attrs.set(
     'utils',
-    mod('torch.nn.utils', { clip_grad_norm_: () => null, weight_norm: identity, spectral_norm: identity }),
+    mod('torch.nn.utils', {
+      clip_grad_norm_: () => null,
+      weight_norm: (a, kw) => {
+        const b = bind('weight_norm', "module, name='weight', dim=0", a, kw);
+        return weightNorm(c, b.module, b.name, b.dim);
+      },
+      spectral_norm: (a, kw) => {
+        const b = bind('spectral_norm', "module, name='weight', n_power_iterations=1, eps=1e-12, dim=None", a, kw);
+        return spectralNorm(c, b.module, b.name, b.dim);
+      },
+      remove_weight_norm: (a, kw) => {
+        const b = bind('remove_weight_norm', "module, name='weight'", a, kw);
+        return removeWeightNorm(c, b.module, b.name);
+      },
+    }),
   );
   const size = new NativeFunction('Size', ([dims]) => {
     const d = toDims(dims ?? null);
