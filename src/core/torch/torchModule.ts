@@ -21,6 +21,7 @@ import { bind } from './signature';
 import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
 import './ops/elementwise';
 import './ops/matmul';
+import './ops/spectral';
 import './ops/conv';
 import './ops/pool';
 import './ops/norm';
