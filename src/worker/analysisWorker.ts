@@ -1,9 +1,10 @@
-// The analysis worker thread (desktop): runs the engine off the extension host's thread, with its own copy of the files.
+// The analysis worker thread (desktop, inside the analysis process): runs the engine and renders reports, with its own copy of the files.
 import { parentPort } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { analyze, Engine, languageOf } from '../core';
 import { requireTsJs, type Analyzer } from '../protocol/tsjsBundle';
 import { normalizePath } from '../protocol/paths';
+import { renderReport } from '../protocol/report';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 const files = new Map<string, string>();
@@ -29,6 +30,13 @@ function libraryFile(path: string, roots: readonly string[] | undefined): string
 }
 
 function handle(req: WorkerRequest): WorkerReply {
+  if (req.kind === 'render') {
+    try {
+      return { id: req.id, text: renderReport(req.result, req.format, req.context) };
+    } catch (error) {
+      return { id: req.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) };
+    }
+  }
   for (const [path, text] of req.files) {
     if (text === null) files.delete(path);
     else files.set(path, text);
