@@ -29,6 +29,8 @@ export class ProcessRunner implements AnalysisRunner {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private broken = false;
+  /** Which process made each result, under which analysis id: a report names it instead of sending it back. */
+  private readonly origins = new WeakMap<AnalysisResult, { readonly channel: AnalysisChannel; readonly id: number }>();
 
   /**
    * `start` creates the process; if it throws, analyses run on `fallback` from then on. When the process dies during a
@@ -72,6 +74,7 @@ export class ProcessRunner implements AnalysisRunner {
       this.pending.set(id, {
         settle: (reply) => {
           clearInterval(watch);
+          if ('result' in reply) this.origins.set(reply.result, { channel, id });
           if ('result' in reply) resolve(reply.result);
           else if ('error' in reply) reject(new Error(reply.error));
           else resolve(undefined);
@@ -91,17 +94,27 @@ export class ProcessRunner implements AnalysisRunner {
   render(result: AnalysisResult, format: ReportFormat, context: ReportContext): Promise<string | undefined> {
     const channel = this.channelOrFallback();
     if (!channel) return this.fallback.render(result, format, context);
-    const id = this.nextId++;
+    const origin = this.origins.get(result);
+    const byName = origin?.channel === channel;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, {
-        settle: (reply) => {
-          if ('text' in reply) resolve(reply.text);
-          else if ('error' in reply) reject(new Error(reply.error));
-          else resolve(undefined);
-        },
-        fail: (e) => (e instanceof ProcessDied ? resolve(undefined) : reject(e)),
-      });
-      channel.send({ kind: 'render', id, result, format, context });
+      const send = (named: boolean): void => {
+        const id = this.nextId++;
+        this.pending.set(id, {
+          settle: (reply) => {
+            if ('text' in reply) resolve(reply.text);
+            else if ('missing' in reply) send(false);
+            else if ('error' in reply) reject(new Error(reply.error));
+            else resolve(undefined);
+          },
+          fail: (e) => (e instanceof ProcessDied ? resolve(undefined) : reject(e)),
+        });
+        channel.send(
+          named
+            ? { kind: 'render', id, resultOf: origin!.id, format, context }
+            : { kind: 'render', id, result, format, context },
+        );
+      };
+      send(byName);
     });
   }
 

@@ -6,11 +6,26 @@ import { requireTsJs, type Analyzer } from '../protocol/tsjsBundle';
 import { normalizePath } from '../protocol/paths';
 import { renderReport } from '../protocol/report';
 import type { WorkerReply, WorkerRequest } from './protocol';
+import type { AnalysisResult } from '../core/api/result';
 
 const files = new Map<string, string>();
 /** This worker's engine: its caches (parsed files, evaluated imports, interpreter worlds) serve every analysis it runs. */
 const engine = new Engine();
 let tsjs: Analyzer | undefined;
+/** The last result of each file (a few files), by the id of the analysis that made it: reports render from these. */
+const recent = new Map<string, { readonly id: number; readonly result: AnalysisResult }>();
+const recentFiles = 8;
+
+function keep(path: string, id: number, result: AnalysisResult): void {
+  recent.delete(path);
+  recent.set(path, { id, result });
+  if (recent.size > recentFiles) recent.delete(recent.keys().next().value!);
+}
+
+function resultOf(id: number | undefined): AnalysisResult | undefined {
+  for (const r of recent.values()) if (r.id === id) return r.result;
+  return undefined;
+}
 
 function analyzerFor(languageId: string): Analyzer {
   if (languageOf(languageId) === 'python') return (source, options) => analyze(source, options, engine);
@@ -31,8 +46,10 @@ function libraryFile(path: string, roots: readonly string[] | undefined): string
 
 function handle(req: WorkerRequest): WorkerReply {
   if (req.kind === 'render') {
+    const result = req.result ?? resultOf(req.resultOf);
+    if (!result) return { id: req.id, missing: true };
     try {
-      return { id: req.id, text: renderReport(req.result, req.format, req.context) };
+      return { id: req.id, text: renderReport(result, req.format, req.context) };
     } catch (error) {
       return { id: req.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) };
     }
@@ -48,6 +65,7 @@ function handle(req: WorkerRequest): WorkerReply {
       readFile: (path) => files.get(normalizePath(path)) ?? libraryFile(path, req.options.importRoots),
       isCancelled: () => Atomics.load(flag, 0) === 1,
     });
+    keep(req.options.path ?? '', req.id, result);
     return { id: req.id, result };
   } catch (error) {
     // Cancelled is thrown by whichever bundle ran (the TS/JS one has its own copy of the class): trust the flag.

@@ -23,11 +23,16 @@ export interface CancelRequest {
   readonly id: number;
 }
 
-/** Renders a report off the host's thread (a table of a 30k-line file takes seconds). */
+/**
+ * Renders a report off the host's thread (a table of a 30k-line file takes seconds). The result is named by the id of
+ * the analysis that produced it (`resultOf`), which the worker still holds, so it need not cross again (27 MB for
+ * 32k lines); `result` is sent only for a result the worker does not hold.
+ */
 export interface RenderRequest {
   readonly kind: 'render';
   readonly id: number;
-  readonly result: AnalysisResult;
+  readonly resultOf?: number;
+  readonly result?: AnalysisResult;
   readonly format: ReportFormat;
   readonly context: ReportContext;
 }
@@ -42,6 +47,8 @@ export type WorkerReply =
   | { readonly id: number; readonly result: AnalysisResult }
   | { readonly id: number; readonly text: string }
   | { readonly id: number; readonly cancelled: true }
+  /** A render named a result the worker no longer holds: the host sends it. */
+  | { readonly id: number; readonly missing: true }
   | { readonly id: number; readonly error: string };
 
 /** What the analysis process sends the host: its worker's replies, or why it is about to exit. */

@@ -80,24 +80,45 @@ test('a cancelled run resolves undefined; the TS/JS front end loads in the proce
   }
 });
 
-test('reports render in the process, equal to the in-process renderer', { skip }, async () => {
-  const runner = new ProcessRunner(() => startProcess(), failing, rethrow);
-  const report = await importTs("export { renderReport } from './protocol/report';", 'report');
-  const { renderReport } = report.module;
-  try {
-    const source = readFileSync(`${root}examples/mlp.py`, 'utf8');
-    const result = await runner.run('python', source, { path: '/p/mlp.py' }, view(new Map()), never);
-    for (const format of ['table', 'markdown', 'csv', 'json']) {
+test(
+  'reports render in the process, equal to the in-process renderer; its own results are named, not sent',
+  { skip },
+  async () => {
+    const sentResults = [];
+    const runner = new ProcessRunner(
+      () => {
+        const channel = startProcess();
+        return { ...channel, send: (m) => (m.kind === 'render' && sentResults.push(!!m.result), channel.send(m)) };
+      },
+      failing,
+      rethrow,
+    );
+    const report = await importTs("export { renderReport } from './protocol/report';", 'report');
+    const { renderReport } = report.module;
+    try {
+      const source = readFileSync(`${root}examples/mlp.py`, 'utf8');
+      const result = await runner.run('python', source, { path: '/p/mlp.py' }, view(new Map()), never);
       const context = { fileName: 'mlp.py', source };
-      const text = await runner.render(result, format, context);
-      assert.equal(text, renderReport(result, format, context), `${format} report`);
+      for (const format of ['table', 'markdown', 'csv', 'json'])
+        assert.equal(await runner.render(result, format, context), renderReport(result, format, context), `${format}`);
+      assert.deepEqual(sentResults, [false, false, false, false], 'the process renders the result it holds');
+      // A result the process never made (a notebook cell's part) crosses with the request.
+      const copy = structuredClone(result);
+      assert.equal(await runner.render(copy, 'table', context), renderReport(result, 'table', context));
+      assert.equal(sentResults.at(-1), true);
+      // The process keeps the last result of 8 files: after 9 others, mlp.py's is asked for again and sent.
+      for (let i = 0; i < 9; i++)
+        await runner.run('python', `x = ${i}\n`, { path: `/p/other${i}.py` }, view(new Map()), never);
+      sentResults.length = 0;
+      assert.equal(await runner.render(result, 'csv', context), renderReport(result, 'csv', context));
+      assert.deepEqual(sentResults, [false, true], 'named first, then sent when the process no longer had it');
+      assert.match(await runner.render(result, 'table', context), /mlp\.py/);
+    } finally {
+      runner.dispose();
+      report.dispose();
     }
-    assert.match(await runner.render(result, 'table', { fileName: 'mlp.py', source }), /mlp\.py/);
-  } finally {
-    runner.dispose();
-    report.dispose();
-  }
-});
+  },
+);
 
 test(
   'an analysis that exhausts memory ends its process, not this one: a result says why, the next run works',
