@@ -28,6 +28,7 @@ export function startAnalysisProcess(
   const { fork } = nodeRequire('node:child_process') as { fork: Fork };
   const { existsSync } = nodeRequire('node:fs') as { existsSync(path: string): boolean };
   const { env } = nodeRequire('node:process') as { env: Record<string, string | undefined> };
+  const { deserialize } = nodeRequire('node:v8') as { deserialize(bytes: Uint8Array): unknown };
   if (!existsSync(file)) throw new Error(`${file} is missing`);
   const child = fork(file, [String(heapMb)], {
     // Structured clone over the pipe: results carry bigints.
@@ -50,7 +51,10 @@ export function startAnalysisProcess(
   child.stderr?.on('data', (chunk) => (tail = (tail + chunk.toString()).slice(-4096)));
   child.on('message', (message) => {
     if ('died' in message) died = message.died;
-    else for (const f of messages) f(message);
+    else {
+      const reply = deserialize(message.packed) as WorkerReply;
+      for (const f of messages) f(reply);
+    }
   });
   child.on('exit', (code, signal) =>
     end(

@@ -6,7 +6,7 @@
 // main thread stays free to receive a cancel and set the shared flag the engine polls.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { HostRequest, ProcessReply, WorkerReply, WorkerRequest } from './protocol';
+import type { HostRequest, PackedReply, ProcessReply, WorkerRequest } from './protocol';
 
 const heapMb = Number(process.argv[2]) || 2048;
 const send = (reply: ProcessReply, then?: () => void): void => {
@@ -29,7 +29,7 @@ const worker = new Worker(join(__dirname, 'analysisWorker.js'), {
 /** The cancel flag of each analysis in flight. */
 const flags = new Map<number, Int32Array>();
 
-worker.on('message', (reply: WorkerReply) => {
+worker.on('message', (reply: PackedReply) => {
   flags.delete(reply.id);
   send(reply);
 });

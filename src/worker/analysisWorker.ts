@@ -1,11 +1,12 @@
 // The analysis worker thread (desktop, inside the analysis process): runs the engine and renders reports, with its own copy of the files.
 import { parentPort } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { analyze, Engine, languageOf } from '../core';
 import { requireTsJs, type Analyzer } from '../protocol/tsjsBundle';
 import { normalizePath } from '../protocol/paths';
 import { renderReport } from '../protocol/report';
-import type { WorkerReply, WorkerRequest } from './protocol';
+import type { PackedReply, WorkerReply, WorkerRequest } from './protocol';
 import type { AnalysisResult } from '../core/api/result';
 
 const files = new Map<string, string>();
@@ -74,4 +75,7 @@ function handle(req: WorkerRequest): WorkerReply {
   }
 }
 
-parentPort?.on('message', (req: WorkerRequest) => parentPort!.postMessage(handle(req)));
+parentPort?.on('message', (req: WorkerRequest) => {
+  const reply = handle(req);
+  parentPort!.postMessage({ id: reply.id, packed: serialize(reply) } satisfies PackedReply);
+});

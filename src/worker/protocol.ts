@@ -51,5 +51,14 @@ export type WorkerReply =
   | { readonly id: number; readonly missing: true }
   | { readonly id: number; readonly error: string };
 
-/** What the analysis process sends the host: its worker's replies, or why it is about to exit. */
-export type ProcessReply = WorkerReply | { readonly died: string };
+/**
+ * A reply as it travels: serialized once by the worker thread (node:v8), relayed as bytes by the process's main thread
+ * (no second pass over a result's object graph), deserialized by the host.
+ */
+export interface PackedReply {
+  readonly id: number;
+  readonly packed: Uint8Array;
+}
+
+/** What the analysis process sends the host: its worker's packed replies, or why it is about to exit. */
+export type ProcessReply = PackedReply | { readonly died: string };
