@@ -1,10 +1,11 @@
 // The analysis worker thread (desktop, inside the analysis process): runs the engine and renders reports, with its own copy of the files.
 import { parentPort } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { analyze, Engine, languageOf } from '../core';
 import { requireTsJs, type Analyzer } from '../protocol/tsjsBundle';
 import { normalizePath } from '../protocol/paths';
+import { fileReader, ReadRoots } from '../cli/fileReader';
+import type { FileReader } from '../core/api/options';
 import { renderReport } from '../protocol/report';
 import type { PackedReply, WorkerReply, WorkerRequest } from './protocol';
 import type { AnalysisResult } from '../core/api/result';
@@ -35,14 +36,18 @@ function analyzerFor(languageId: string): Analyzer {
   return tsjs;
 }
 
-/** A file under an import root (site-packages, extra paths): read from disk, as libraries are not synced. */
+/** The import roots' sandbox (resolved once per list of roots: the environment rarely changes). */
+let sandbox: { key: string; reader: FileReader } | undefined;
+
+/**
+ * A file under an import root (site-packages, extra paths), read from disk as libraries are not synced: through the
+ * CLI's sandboxed reader (no `..` or symlink escape, no device or FIFO, size cap).
+ */
 function libraryFile(path: string, roots: readonly string[] | undefined): string | undefined {
-  if (!roots?.some((r) => path.startsWith(r.endsWith('/') ? r : r + '/'))) return undefined;
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  if (!roots?.length) return undefined;
+  const key = roots.join('\0');
+  if (sandbox?.key !== key) sandbox = { key, reader: fileReader(new ReadRoots(roots)) };
+  return sandbox.reader(path);
 }
 
 function handle(req: WorkerRequest): WorkerReply {

@@ -2,7 +2,10 @@
 // sibling imports synced, edits of an imported file, cancellation, TS/JS, reports rendered in the process, a process
 // that runs out of memory or dies (the runner's own process lives on) and a fresh process after it.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 
@@ -204,6 +207,44 @@ test(
       assert.equal(started.length, 2);
     } finally {
       runner.dispose();
+    }
+  },
+);
+
+test(
+  'library files are read from the import roots through the sandbox: no FIFO, no `..` escape',
+  { skip },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flopscope-roots-'));
+    const lib = join(dir, 'site');
+    mkdirSync(lib);
+    writeFileSync(join(lib, 'widths.py'), 'WIDTH = 128\n');
+    writeFileSync(join(dir, 'outside.py'), 'WIDTH = 999\n');
+    execFileSync('mkfifo', [join(lib, 'hang.py')]);
+    const runner = new ProcessRunner(() => startProcess(), failing, rethrow);
+    try {
+      const run = (source) =>
+        runner.run('python', source, { path: '/ws/main.py', importRoots: [lib] }, view(new Map()), never);
+      const ok = await run(
+        'import torch\nfrom widths import WIDTH\ny = torch.randn(2, WIDTH) @ torch.randn(WIDTH, 3)\n',
+      );
+      assert.equal(ok.totals.macs, 2n * 128n * 3n, 'a library module under the root is read');
+      // A FIFO named like a module would block a plain read forever; the sandbox opens it non-blocking and refuses it.
+      const fifo = await run('import hang\nx = 1\n');
+      assert.ok(
+        fifo.diagnostics.some((d) => /hang/.test(d.message)),
+        `no diagnostic for the FIFO: ${JSON.stringify(fifo.diagnostics.map((d) => d.message))}`,
+      );
+      // A path that leaves the root by `..` is not read by the reader the process uses, even when the file exists.
+      const { module: reader, dispose } = await importTs(
+        "export { fileReader, ReadRoots } from './cli/fileReader';",
+        'reader',
+      );
+      assert.equal(reader.fileReader(new reader.ReadRoots([lib]))(join(lib, '..', 'outside.py')), undefined);
+      dispose();
+    } finally {
+      runner.dispose();
+      rmSync(dir, { recursive: true, force: true });
     }
   },
 );
