@@ -9,6 +9,7 @@ import { shapeStr, type Dim } from '../sym/dim';
 import { rates, type Rate } from '../cost/rates';
 import { term } from '../cost/terms';
 import { savedRules, WRAPPED_SCALAR_BYTES, type SavedRule } from '../cost/savedRules';
+import { fresh, isContiguous } from './strides';
 
 export class TorchCtx {
   /** False inside torch.no_grad() / inference_mode() / set_grad_enabled(False): nothing new requires grad. */
@@ -90,6 +91,8 @@ export class TorchCtx {
       return out;
     }
     const ins = operands ?? [input];
+    // TensorIterator: contiguous operands give a contiguous output (so `.contiguous()` of it is no copy).
+    if (!out.strides && !inplace && ins.some((t) => t) && ins.every((t) => !t || isContiguous(t))) fresh(out);
     const { savedTensors, saved } = savedFor(op, r, out, input, operands, inplace);
     this.record(
       {
