@@ -1,4 +1,5 @@
 // Attribute access: instances, classes (MRO and descriptors), modules, super(), and built-in values.
+import { codeObject } from './codeObject';
 import { Dtype } from '../model/dtype';
 import { callValue } from './evaluator';
 import type { Interp } from './interpreter';
@@ -118,6 +119,7 @@ export function lookupAttrPlain(ip: Interp, obj: Value, name: string): Value | u
   if (obj instanceof PyFunction) {
     if (name === '__name__' || name === '__qualname__') return obj.name;
     if (name === '__module__') return obj.closure.module.vars.get('__name__') ?? null;
+    if (name === '__code__') return codeObject(ip, obj);
     return new Unknown(`attribute ${name}`);
   }
   if (obj instanceof BoundMethod && name === '__self__') return obj.self;

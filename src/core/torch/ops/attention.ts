@@ -1,11 +1,11 @@
 // Attention: scaled_dot_product_attention and the multi-head attention forward behind nn.MultiheadAttention.
 import { def } from '../registry';
 import type { TorchCtx } from '../context';
-import { asTensor } from '../values';
+import { asTensor, toDim } from '../values';
 import { bind } from '../signature';
 import { term, type Term } from '../../cost/terms';
 import { linear } from './matmul';
-import { dimFloorDiv, dimEq, dimMul, type Dim } from '../../sym/dim';
+import { dimAdd, dimFloorDiv, dimEq, dimMul, type Dim } from '../../sym/dim';
 import { promote } from '../dtypes';
 import { fresh } from '../strides';
 import { productSaves } from '../gradSaves';
@@ -108,6 +108,7 @@ export function multiheadAttention(
   batchFirst: boolean,
   w: MhaWeights,
   needWeights: boolean,
+  extraKeys = 0,
 ): Value {
   if (!q.shape || !k.shape || !v.shape) {
     c.unknownShape('multi_head_attention');
@@ -122,7 +123,8 @@ export function multiheadAttention(
     return { Lx, N };
   };
   const { Lx: L, N } = dims(qp);
-  const { Lx: S } = dims(kp);
+  // bias_k/bias_v append one key row, add_zero_attn one more: S grows, the products follow.
+  const S = dimAdd(dims(kp).Lx, extraKeys);
   const hd = dimFloorDiv(E, heads);
   const NH = dimMul(N, heads);
   // q.contiguous().view(L, N·H, hd).transpose(0, 1): a copy; then scaled by 1/√hd (a new tensor, saved by the bmm).
@@ -203,3 +205,34 @@ function sliceRows(w: Tensor, rows: Dim, _i: number): Tensor {
   t.requiresGrad = w.requiresGrad;
   return t;
 }
+
+// F.multi_head_attention_forward (torch 1.13's signature, plus 2.x's is_causal): inputs (L, N, E) or unbatched (L, E).
+// bias_k/bias_v and add_zero_attn add key rows; static keys (static_k/static_v) are not modelled: unknown.
+def('multi_head_attention_forward', 'f', (c, args, kw) => {
+  const a = bind(
+    'multi_head_attention_forward',
+    'query, key, value, embed_dim_to_check, num_heads, in_proj_weight, in_proj_bias, bias_k, bias_v, add_zero_attn, ' +
+      'dropout_p, out_proj_weight, out_proj_bias, training=True, key_padding_mask=None, need_weights=True, ' +
+      'attn_mask=None, use_separate_proj_weight=False, q_proj_weight=None, k_proj_weight=None, v_proj_weight=None, ' +
+      'static_k=None, static_v=None, average_attn_weights=True, is_causal=False',
+    args,
+    kw,
+  );
+  const [q, k, v] = [a.query, a.key, a.value].map((x) => asTensor(x ?? null));
+  const heads = toDim(a.num_heads);
+  const outW = asTensor(a.out_proj_weight);
+  if (!q || !k || !v || !outW || heads === undefined || a.static_k !== null || a.static_v !== null)
+    return new Unknown('multi_head_attention_forward');
+  const separate = a.use_separate_proj_weight === true;
+  const w: MhaWeights = {
+    inProj: separate ? undefined : asTensor(a.in_proj_weight),
+    inBias: asTensor(a.in_proj_bias),
+    qW: separate ? asTensor(a.q_proj_weight) : undefined,
+    kW: separate ? asTensor(a.k_proj_weight) : undefined,
+    vW: separate ? asTensor(a.v_proj_weight) : undefined,
+    outW,
+    outB: asTensor(a.out_proj_bias),
+  };
+  const extra = (a.bias_k !== null && a.bias_v !== null ? 1 : 0) + (a.add_zero_attn === true ? 1 : 0);
+  return multiheadAttention(c, q, k, v, heads, false, w, a.need_weights !== false, extra);
+});
