@@ -305,6 +305,11 @@ export class Recorder {
     s.add(n);
   }
 
+  /** How many autograd nodes have used `t` (its current version) so far. */
+  gradUseCount(t: Tensor): number {
+    return this.gradUses.get(t) ?? 0;
+  }
+
   useForGrad(t: Tensor): void {
     this.gradUses.set(t, (this.gradUses.get(t) ?? 0) + 1);
   }

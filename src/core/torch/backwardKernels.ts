@@ -49,14 +49,13 @@ const grad = (t: Tensor | undefined): t is Tensor => !!t?.requiresGrad;
 /**
  * The element-wise backward kernels of a recorded op whose backward runs (`ins` as the op was recorded: operands in
  * place, undefined for a Python scalar). Matmul-class work is counted as backward MACs, not here; copies and views
- * move memory and are not counted. Ops not listed run no element-wise kernel of their own (add, views) or are not
- * modelled yet.
+ * move memory and are not counted. Undefined for ops not modelled here (their own `bwd` terms stand).
  */
 export function backwardKernels(
   op: string,
   out: Tensor | undefined,
   ins: readonly (Tensor | undefined)[],
-): BackwardKernel[] {
+): BackwardKernel[] | undefined {
   const name = op.replace(/_$/, '');
   const [a, b] = ins;
   const k: BackwardKernel[] = [];
@@ -101,6 +100,6 @@ export function backwardKernels(
     if (grad(ins[2])) add('sum', elems(out));
   } else if (name === 'embedding') {
     if (grad(b)) add('embedding_dense_backward', elems(b));
-  }
+  } else return undefined;
   return k;
 }
