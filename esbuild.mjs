@@ -43,6 +43,12 @@ const builds = [
   },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['src/worker/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs' },
+  {
+    entryPoints: ['src/worker/analysisProcess.ts'],
+    outfile: 'dist/analysisProcess.js',
+    platform: 'node',
+    format: 'cjs',
+  },
   // One TS/JS bundle for every host (it carries the 3.6 MB TypeScript compiler): `require`d on Node, and evaluated
   // in the web worker, where the few Node modules it names are never called (protocol/tsjsBundle.ts).
   { entryPoints: ['src/core/tsjs/index.ts'], outfile: 'dist/tsjs.js', platform: 'node', format: 'cjs' },
@@ -54,6 +60,7 @@ const builds = [
     platform: 'browser',
     format: 'cjs',
     external: ['vscode'],
+    define: { FLOPSCOPE_SUITE_HOST: '"web"' },
   },
   {
     entryPoints: ['test/integration/suite.ts'],
@@ -61,6 +68,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    define: { FLOPSCOPE_SUITE_HOST: '"desktop"' },
   },
 ].filter((b) => existsSync(b.entryPoints[0]));
 
@@ -71,7 +79,7 @@ const define = {
   FLOPSCOPE_VERSION: JSON.stringify(version),
 };
 if (watch) {
-  for (const b of builds) (await esbuild.context({ ...common, ...b, define })).watch();
+  for (const b of builds) (await esbuild.context({ ...common, ...b, define: { ...define, ...b.define } })).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b, define })));
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b, define: { ...define, ...b.define } })));
 }
