@@ -191,7 +191,7 @@ function savedFor(
   return { savedTensors, saved };
 }
 
-const noTerms: readonly never[] = [];
+const noTerms: readonly never[] = Object.freeze([]);
 
 /**
  * The event the recorder gets, always built with the same fields in the same order: one hidden class for every op
