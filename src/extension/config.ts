@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { conventionNamed, conventions, optimizers, precisions, type AnalyzeOptions } from '../core/api/options';
 import { clampMemory, clampSteps } from '../protocol/analysisLimits';
 
-export type AnnotationField = 'shape' | 'flops' | 'macs' | 'memory' | 'params';
+import { annotationFields, costFreeModes, type AnnotationField, type CostFreeLines } from '../protocol/annotationText';
 
 export { conventions, precisions };
 
@@ -49,15 +49,19 @@ export function analysisDelay(): number {
 export interface AnnotationConfig {
   readonly enabled: boolean;
   readonly fields: readonly AnnotationField[];
+  readonly costFree: CostFreeLines;
 }
 
 export function annotationConfig(): AnnotationConfig {
   const c = vscode.workspace.getConfiguration('flopscope.annotations');
-  const all: AnnotationField[] = ['shape', 'flops', 'macs', 'memory', 'params'];
   const fields = (c.get<unknown[]>('show') ?? ['shape', 'flops', 'memory', 'params']).filter(
-    (f): f is AnnotationField => all.includes(f as AnnotationField),
+    (f): f is AnnotationField => annotationFields.includes(f as AnnotationField),
   );
-  return { enabled: c.get<boolean>('enabled') ?? true, fields };
+  return {
+    enabled: c.get<boolean>('enabled') ?? true,
+    fields,
+    costFree: pick(c.get('costFreeLines'), costFreeModes, 'shape'),
+  };
 }
 
 /** Where setting changes are written: the workspace when one is open, else the user settings. */
