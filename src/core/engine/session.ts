@@ -52,7 +52,7 @@ export function buildWorld(precision: Precision, parses: ParseCache): Session {
   ctx.autocast = prec.autocast;
   const tensorHooks = makeTensorHooks(ctx);
   ip.torch = tensorHooks;
-  ip.binary = (op, a, b) => binaryOp(op, a, b, tensorHooks.binary);
+  ip.binary = (op, a, b) => ip.counted(binaryOp(op, a, b, tensorHooks.binary));
   const natives: NativeModules = new Map();
   registerStdlib(natives);
   registerTorch(natives, ctx, types);

@@ -84,6 +84,7 @@ const listMethods: Record<string, Method> = {
     const items = iterate(ip, x);
     if (items) {
       checkSequence(l.items.length + items.length, 'list');
+      ip.build(items.length);
       for (const it of items) l.items.push(it);
     }
     return null;

@@ -12,7 +12,7 @@ import type { Recorder } from '../cost/recorder';
 import { PyInstance, PyList, PyModule, PyTuple, Unknown, type Value, type CallSite } from './values';
 import { LineIndex } from './lineIndex';
 import { isPartialCode } from '../api/partial';
-import { checkSequence } from '../sym/limits';
+import { checkBuilt, checkSequence } from '../sym/limits';
 import { inertBlock } from './inert';
 import { Signal } from './signal';
 import { callValue, evalArgs } from './calls';
@@ -54,6 +54,8 @@ export interface ModuleLoader {
 
 export class Interp {
   steps = 0;
+  /** List, tuple and string items built by this analysis so far (limited by sym/limits.ts maxBuiltItems). */
+  built = 0;
   /** Increments with every analysis (lazy imports memoize per run). */
   runId = 0;
   retVal: Value = null;
@@ -93,6 +95,7 @@ export class Interp {
       loader,
       isCancelled,
       steps: 0,
+      built: 0,
       retVal: null,
       diagnostics: [],
       seenDiag: new Set(),
@@ -117,6 +120,18 @@ export class Interp {
     } finally {
       this.frames.length = depth;
     }
+  }
+
+  /** Counts `n` newly built list, tuple or string items toward the analysis's limit. */
+  build(n: number): void {
+    checkBuilt((this.built += n));
+  }
+
+  /** A value an operator just built, counted (see build()). */
+  counted(v: Value): Value {
+    if (typeof v === 'string') this.build(v.length);
+    else if (v instanceof PyList || v instanceof PyTuple) this.build(v.items.length);
+    return v;
   }
 
   tick(): void {
@@ -303,12 +318,14 @@ export class Interp {
       const items = iterate(this, v);
       if (items) {
         checkSequence(cur.items.length + items.length, 'list');
+        this.build(items.length);
         for (const it of items) cur.items.push(it);
         return Signal.Normal;
       }
     }
     if (cur instanceof PyList && op === '*' && typeof v === 'number' && Number.isInteger(v)) {
       checkSequence(cur.items.length * v, 'list');
+      this.build(Math.max(0, cur.items.length * (v - 1)));
       cur.items = v > 0 ? Array.from({ length: v }, () => cur.items).flat() : [];
       return Signal.Normal;
     }

@@ -10,6 +10,17 @@ export const MAX_EXPR_DEPTH = 500;
 /** Thrown by the lowering when a statement nests deeper than it can follow; the statement becomes a syntax error. */
 export class TooDeep extends Error {}
 
+/** Code the grammar accepts but Python's compiler rejects (`f(a=1, 2)`): the statement becomes a syntax error there. */
+export class Rejected extends Error {
+  constructor(
+    message: string,
+    readonly s: number,
+    readonly e: number,
+  ) {
+    super(message);
+  }
+}
+
 const compareOps = new Set(['<', '>', '<=', '>=', '==', '!=', 'in', 'not in', 'is', 'is not', '<>']);
 
 export class ExprLowerer {
@@ -264,13 +275,36 @@ export class ExprLowerer {
     const out: Arg[] = [];
     for (const g of splitAt(inner, ',')) {
       if (g.length === 0) continue;
+      this.checkArgOrder(out, g);
       if (g[0].name === '*' && g[1]) out.push({ kind: 'star', value: this.expr(g[1]) });
       else if (g[0].name === '**' && g[1]) out.push({ kind: 'dstar', value: this.expr(g[1]) });
+      else if (g[1]?.name === 'AssignOp' && g[2] && this.text(g[1]) === ':=')
+        // `f(x := v)`: a positional argument that also binds x.
+        out.push({
+          kind: 'pos',
+          value: { k: 'walrus', target: this.text(g[0]), value: this.expr(g[2]), s: g[0].from, e: g[2].to },
+        });
       else if (g[1]?.name === 'AssignOp' && g[2])
         out.push({ kind: 'kw', name: this.text(g[0]), value: this.expr(g[2]) });
       else out.push({ kind: 'pos', value: this.expr(g[0]) });
     }
     return out;
+  }
+
+  /** Python's order of call arguments: no positional after a keyword, nothing but keywords after `**`. */
+  private checkArgOrder(before: Arg[], g: SyntaxNode[]): void {
+    const keyword = g[1]?.name === 'AssignOp' && this.text(g[1]) === '=';
+    const kind = g[0].name === '*' ? 'star' : g[0].name === '**' ? 'dstar' : keyword ? 'kw' : 'pos';
+    const dstar = before.some((a) => a.kind === 'dstar');
+    const message =
+      kind === 'pos' && dstar
+        ? 'positional argument follows keyword argument unpacking'
+        : kind === 'pos' && before.some((a) => a.kind === 'kw')
+          ? 'positional argument follows keyword argument'
+          : kind === 'star' && dstar
+            ? 'iterable argument unpacking follows keyword argument unpacking'
+            : undefined;
+    if (message) throw new Rejected(message, g[0].from, g[g.length - 1].to);
   }
 
   params(n: SyntaxNode): Param[] {

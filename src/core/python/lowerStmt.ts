@@ -2,7 +2,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Expr, Handler, Stmt, ParseError } from './ir';
 import { children, splitAt } from './cursor';
-import { ExprLowerer, TooDeep } from './lowerExpr';
+import { ExprLowerer, Rejected, TooDeep } from './lowerExpr';
 
 /** Blocks nested inside one another before a statement is refused (CPython: "too many levels of indentation"). */
 export const MAX_BLOCK_DEPTH = 100;
@@ -62,9 +62,13 @@ export class StmtLowerer extends ExprLowerer {
     try {
       return this.stmt(n);
     } catch (e) {
-      if (!(e instanceof TooDeep) && !(e instanceof RangeError)) throw e;
+      if (!(e instanceof TooDeep) && !(e instanceof RangeError) && !(e instanceof Rejected)) throw e;
       this.depth = depth;
       this.blocks = blocks;
+      if (e instanceof Rejected) {
+        this.syntaxErrors.push({ s: e.s, e: e.e, msg: e.message });
+        return { k: 'bad', text: '', s: n.from, e: n.to };
+      }
       const message = e instanceof TooDeep ? e.message : 'statement nested too deeply';
       this.syntaxErrors.push({
         s: n.from,

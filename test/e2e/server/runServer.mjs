@@ -279,7 +279,7 @@ async function runUi(log) {
         .locator('.explorer-folders-view .monaco-list-row', { hasText: /^mlp\.py$/ })
         .first()
         .click({ timeout: 20_000 });
-      await page.waitForSelector('.editor-group-container.active .view-line', { timeout: 15_000 });
+      await page.waitForSelector('.editor-group-container.active .view-line', { timeout: 45_000 });
     });
     await step(`inline annotation shows ${expected.shape} with FLOPs`, async () => {
       const text = await waitForLine(page, `→ ${expected.shape}`, 30_000);

@@ -8,6 +8,7 @@ import { dimMul, type Dim } from '../../sym/dim';
 import { Tensor } from '../../model/tensor';
 import { PyInstance, PyTuple, Unknown, type Value, type PyClass } from '../../eval/values';
 import { isModule } from './moduleTree';
+import { checkLayers } from '../../sym/limits';
 
 /** copy.deepcopy of a module: fresh parameters and buffers, same structure. */
 export function cloneModule(m: PyInstance, tensors?: Tensor[]): PyInstance {
@@ -42,6 +43,7 @@ export function defineSequenceLayers(kit: LayerKit): void {
         const L = typeof a.num_layers === 'number' ? a.num_layers : 1;
         const D = a.bidirectional === true ? 2 : 1;
         if (I === undefined || H === undefined) return;
+        checkLayers(L, `nn.${kind}`);
         for (let l = 0; l < L; l++) {
           for (let d = 0; d < D; d++) {
             const sfx = `_l${l}${d === 1 ? '_reverse' : ''}`;
@@ -240,6 +242,7 @@ export function defineSequenceLayers(kit: LayerKit): void {
         const layer = (a.encoder_layer ?? a.decoder_layer) as PyInstance;
         const layers = construct(kit.containers.ModuleList);
         const n = typeof a.num_layers === 'number' ? a.num_layers : 0;
+        checkLayers(n, `nn.${name}`);
         for (let i = 0; i < n; i++)
           layers.attrs.set(String(i), isModule(layer) ? cloneModule(layer, ip.recorder.tensors) : layer);
         self.attrs.set('layers', layers);

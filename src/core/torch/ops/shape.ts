@@ -7,6 +7,7 @@ import { viewShape } from './view';
 import { fresh, isContiguous, permuted, stridesOf, strided, viewStrides } from '../strides';
 import { Tensor } from '../../model/tensor';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
+import { checkSequence } from '../../sym/limits';
 
 def('permute', 'tm', (c, args, kw) => {
   const x = asTensor(args[0]);
@@ -328,7 +329,7 @@ def(['stack'], 't', (c, args, kw) => {
   });
   return out;
 });
-def(['split', 'tensor_split'], 'tm', (_c, args, kw) => {
+def(['split', 'tensor_split'], 'tm', (c, args, kw) => {
   const a = bind('split', 'tensor, split_size_or_sections, dim=0', args, kw);
   const x = asTensor(a.tensor);
   if (!x?.shape) return new Unknown('split');
@@ -343,11 +344,23 @@ def(['split', 'tensor_split'], 'tm', (_c, args, kw) => {
   } else {
     const s = toDim(a.split_size_or_sections);
     if (s === undefined) return new Unknown('split');
-    if (typeof L !== 'number' || typeof s !== 'number') {
+    if (typeof s === 'number' && s < 0)
+      return c.error(`split expects split_size be non-negative, but got split_size=${s}`, new Unknown('split'));
+    if (s === 0 && L !== 0)
+      return c.error(
+        `split_size can only be 0 if dimension size is 0, but got dimension size of ${dimStr(L)}`,
+        new Unknown('split'),
+      );
+    if (s === 0) sizes.push(0);
+    else if (typeof L !== 'number' || typeof s !== 'number') {
       const n = dimFloorDiv(L, s);
       if (typeof n !== 'number') return new Unknown('split of symbolic size');
+      checkSequence(n, 'tuple');
       for (let i = 0; i < n; i++) sizes.push(s);
-    } else for (let at = 0; at < L; at += s) sizes.push(Math.min(s, L - at));
+    } else {
+      checkSequence(Math.ceil(L / s), 'tuple');
+      for (let at = 0; at < L; at += s) sizes.push(Math.min(s, L - at));
+    }
   }
   return new PyTuple(
     sizes.map((n) => {
