@@ -186,7 +186,8 @@ function savedFor(
   return { savedTensors, saved };
 }
 
-const noTerms: readonly never[] = [];
+/** One shared empty list (frozen: nothing can write to it). */
+const noTerms: readonly never[] = Object.freeze([]);
 
 /**
  * The event the recorder gets, always built with the same fields in the same order: one hidden class for every op
