@@ -6,7 +6,7 @@ import type { Term } from '../cost/terms';
 import { Unknown, type Value } from '../eval/values';
 import { Tensor } from '../model/tensor';
 import { shapeStr, type Dim } from '../sym/dim';
-import { rates, type Rate } from '../cost/rates';
+import { rates, type Rate, type RateName } from '../cost/rates';
 import { term } from '../cost/terms';
 import { savedRules, WRAPPED_SCALAR_BYTES, type SavedRule } from '../cost/savedRules';
 
@@ -79,12 +79,12 @@ export class TorchCtx {
   elementwise(
     op: string,
     out: Tensor,
-    input?: Tensor,
-    rateName = op,
+    input: Tensor | undefined,
+    rateName: RateName,
     operands?: readonly [Tensor | undefined, Tensor | undefined],
     inplace = false,
   ): Tensor {
-    const r: Rate = rates[rateName] ?? rates.default;
+    const r: Rate = rates[rateName];
     const n = out.shape ? out.shape : undefined;
     if (!n) {
       this.unknownShape(op);
