@@ -1,48 +1,14 @@
 // Inline annotations after each costed line (`→ [32, 256] · 12.9 MFLOPs · 32 KiB`), heat-tinted by share, visible editors only.
 import * as vscode from 'vscode';
-import type { AnalysisResult, LineCost } from '../core/api/result';
-import { flopUnit, formatBytes, formatCount, shareOf } from '../protocol/format';
+import type { AnalysisResult } from '../core/api/result';
+import { annotationText } from '../protocol/annotationText';
+import { flopUnit, shareOf } from '../protocol/format';
 import { paramsPerCall } from '../protocol/layerView';
 import { isAnalyzable } from './analysisCache';
 import { annotationConfig, type AnnotationConfig } from './config';
 import type { Deps } from './deps';
 import { lineEnd } from './typeConverters';
-
-/** All shapes when short; else the first and the last (a Sequential's input stage and its result), saying how many. */
-export function shapeSummary(shapes: readonly string[], calls = 1): string {
-  const all = shapes.join(', ');
-  if (shapes.length <= 3 && all.length <= 48) return all;
-  const what = calls > 1 ? `×${calls} calls, ${shapes.length} shapes` : `${shapes.length} shapes`;
-  return `${shapes[0]} … ${shapes[shapes.length - 1]} (${what})`;
-}
-
-/** `21.3 M params (12 × 1.77 M)` when the line built one module per call, each with `each` parameters (a loop). */
-export function paramsText(params: bigint, calls: number, each?: bigint): string {
-  return each ? `${formatCount(params)} params (${calls} × ${formatCount(each)})` : `${formatCount(params)} params`;
-}
-
-/** The annotation text of one line, fields in the configured order. */
-export function annotationText(
-  line: LineCost,
-  fields: AnnotationConfig['fields'],
-  unit: 'FLOPs' | 'MACs' = 'FLOPs',
-  paramsEach?: bigint,
-): string {
-  const parts: string[] = [];
-  for (const field of fields) {
-    if (field === 'shape' && line.shapes.length) parts.push(`→ ${shapeSummary(line.shapes, line.calls)}`);
-    if (field === 'flops') {
-      const callees = line.inclusive.flops - line.flops;
-      if (line.flops > 0n || (line.shapes.length && callees <= 0n)) parts.push(formatCount(line.flops, unit));
-      if (callees > 0n) parts.push(`${formatCount(callees, unit)} in calls`);
-    }
-    if (field === 'macs' && line.macs > 0n && !(unit === 'MACs' && fields.includes('flops')))
-      parts.push(formatCount(line.macs, 'MACs'));
-    if (field === 'memory' && line.activationBytes > 0n) parts.push(formatBytes(line.activationBytes));
-    if (field === 'params' && line.params > 0n) parts.push(paramsText(line.params, line.calls, paramsEach));
-  }
-  return parts.join(' · ');
-}
+import { followLine, type LineEdit } from '../protocol/lineShift';
 
 /** Heat tint: transparent below 1% of total FLOPs, then up to a warm 35% alpha. */
 function heat(share: number): string | undefined {
@@ -50,20 +16,46 @@ function heat(share: number): string | undefined {
   return `rgba(255, 140, 0, ${(0.08 + 0.27 * Math.sqrt(share)).toFixed(2)})`;
 }
 
+/** The last result drawn in a document, and the edits made since (its lines follow them until the next result). */
+interface Drawn {
+  readonly result: AnalysisResult;
+  readonly edits: LineEdit[][];
+}
+
+/** Edits beyond which the last result's lines are no longer followed (the next analysis is due long before). */
+const maxFollowedEdits = 500;
+
+function lineEdits(e: vscode.TextDocumentChangeEvent): LineEdit[] {
+  return e.contentChanges.map((c) => ({
+    startLine: c.range.start.line + 1,
+    endLine: c.range.end.line + 1,
+    insertedNewlines: c.text.split('\n').length - 1,
+  }));
+}
+
 function decorations(
   document: vscode.TextDocument,
   result: AnalysisResult,
   config: AnnotationConfig,
+  edits: readonly (readonly LineEdit[])[] = [],
 ): vscode.DecorationOptions[] {
   const out: vscode.DecorationOptions[] = [];
   const each = paramsPerCall(result);
+  const uncounted = new Set(result.coverage.unknown.map((u) => u.line));
   for (const line of result.lines) {
-    if (line.line < 1 || line.line > document.lineCount) continue;
-    const text = annotationText(line, config.fields, flopUnit(result.convention), each.get(line.line));
+    const at = edits.length ? followLine(edits, line.line) : line.line;
+    if (at === undefined || at < 1 || at > document.lineCount) continue;
+    const text = annotationText(line, {
+      fields: config.fields,
+      unit: flopUnit(result.convention),
+      paramsEach: each.get(line.line),
+      costFree: config.costFree,
+      uncounted: uncounted.has(line.line),
+    });
     if (!text) continue;
     const tint = heat(shareOf(line.flops, result.totals.flops));
     out.push({
-      range: lineEnd(document, line.line),
+      range: lineEnd(document, at),
       renderOptions: { after: { contentText: text, ...(tint ? { backgroundColor: tint } : {}) } },
     });
   }
@@ -85,16 +77,33 @@ export function register(deps: Deps): vscode.Disposable {
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     });
   };
-  const render = (editor: vscode.TextEditor): void => {
+  /** Per document: the last result drawn, kept (following the edits) until the next one arrives. */
+  const drawn = new Map<string, Drawn>();
+  /** Draws the document's result, or the last one drawn while the next is due (`analyze`: ask for it if not). */
+  const render = (editor: vscode.TextEditor, analyze = true): void => {
     if (!type || !isAnalyzable(editor.document)) return;
-    const result = config.enabled ? deps.cache.peek(editor.document) : undefined;
-    if (config.enabled && !result) {
-      void deps.cache.get(editor.document);
+    const key = editor.document.uri.toString();
+    if (!config.enabled) {
+      drawn.delete(key);
+      editor.setDecorations(type, []);
       return;
     }
-    editor.setDecorations(type, result ? decorations(editor.document, result, config) : []);
+    const result = deps.cache.peek(editor.document);
+    if (result) drawn.set(key, { result, edits: [] });
+    const shown = drawn.get(key);
+    if (!result && analyze) void deps.cache.get(editor.document);
+    if (shown) editor.setDecorations(type, decorations(editor.document, shown.result, config, shown.edits));
   };
-  const renderVisible = (): void => vscode.window.visibleTextEditors.forEach(render);
+  /** An edit: the last result's annotations are drawn again at the ends of their (moved) lines, right away. */
+  const follow = (e: vscode.TextDocumentChangeEvent): void => {
+    const shown = drawn.get(e.document.uri.toString());
+    if (!shown || !e.contentChanges.length) return;
+    if (shown.edits.length >= maxFollowedEdits) return;
+    shown.edits.push(lineEdits(e));
+    // The edit already scheduled the next analysis (debounced): only draw here.
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document === e.document) render(editor, false);
+  };
+  const renderVisible = (): void => vscode.window.visibleTextEditors.forEach((e) => render(e));
 
   createType();
   renderVisible();
@@ -103,6 +112,8 @@ export function register(deps: Deps): vscode.Disposable {
       for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) render(editor);
     }),
     vscode.window.onDidChangeVisibleTextEditors(renderVisible),
+    vscode.workspace.onDidChangeTextDocument(follow),
+    vscode.workspace.onDidCloseTextDocument((d) => drawn.delete(d.uri.toString())),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('flopscope.annotations')) return;
       config = annotationConfig();

@@ -5,6 +5,7 @@ import { formatDims, formatInputs, type FileInputs } from './inputs';
 import { computeRowCount, coverageText, summaryRows } from './report';
 import { atLeast, partialText } from './partial';
 import { layerRows, type LayerViewRow } from './layerView';
+import { lineShapes } from './shapeText';
 
 export interface SummaryItem {
   readonly label: string;
@@ -187,7 +188,7 @@ export function toViewModel(
     line: l.line,
     label: label(l.line),
     code: withoutComment(sourceLines[l.line - 1] ?? '', r.language),
-    shapes: l.shapes.join(' '),
+    shapes: lineShapes(l).join(', '),
     flops: l.flops.toString(),
     memory: l.activationBytes.toString(),
     params: l.params.toString(),
@@ -219,8 +220,9 @@ export function toViewModel(
       { label: 'Params', value: ge + formatCount(r.totals.params), exact: ge + formatExact(r.totals.params) },
       ...(unit === 'MACs'
         ? []
-        : [{ label: 'MACs', value: ge + formatCount(r.totals.macs, 'MACs'), exact: ge + formatExact(r.totals.macs) }]),
-      { label: unit, value: ge + formatCount(r.totals.flops, unit), exact: ge + formatExact(r.totals.flops) },
+        : [{ label: 'MACs', value: ge + formatCount(r.totals.macs), exact: ge + formatExact(r.totals.macs) }]),
+      // The unit is the card's label (`6.42 M` over `MACs`), as for Params: with ≥ in front, `6.42 MMACs` did not fit.
+      { label: unit, value: ge + formatCount(r.totals.flops), exact: ge + formatExact(r.totals.flops) },
       {
         label: 'Training memory',
         value: ge + formatBytes(r.memory.trainingBytes),

@@ -4,6 +4,12 @@ import { equal, includes, ok, runCases, waitFor, type TestCase } from './assert'
 
 const linear = { shape: '[32, 256]', macs: '6,422,528', flops: '12,853,248' };
 
+/** Which bundle this is (esbuild's define): the desktop one runs in the Node extension host. */
+declare const FLOPSCOPE_SUITE_HOST: 'web' | 'desktop';
+
+/** Each copy of a 4M-item list is 32 MB: a real memory blow-up, past a 128 MB cap within a few iterations. */
+const memoryHog = 'x = [0] * 4000000\nl = []\nfor i in range(1000):\n    l.append(x + [i])\n';
+
 function workspaceFile(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('no workspace folder is open');
@@ -107,6 +113,20 @@ const cases: TestCase[] = [
     },
   },
   {
+    name: 'hover over a line run 12 times (gpt.py attention) states the multi-call rule once, and shows q, k, v',
+    fn: async () => {
+      const uri = workspaceFile('gpt.py');
+      await vscode.workspace.openTextDocument(uri);
+      const line = lineOf(documentText(uri), /q, k, v = .*\.split\(/);
+      ok(line > 0, 'gpt.py has no `q, k, v = ....split(` line');
+      const text = await hoverText(uri, line);
+      includes(text, 'Runs 12 times: each formula is for one call; the figures below sum all 12 calls.', 'rule');
+      equal(text.split('Runs 12 times').length - 1, 1, 'the rule stated once');
+      ok(!text.includes('× 12 calls'), `per-op "× 12 calls" repeats the rule: ${text.slice(0, 400)}`);
+      includes(text, '`3 × [B, T, 768]`', 'the three outputs of the split');
+    },
+  },
+  {
     name: 'hover over `class MLP(nn.Module):` sums every instance: parameters and inclusive FLOPs',
     fn: async () => {
       const uri = workspaceFile('mlp.py');
@@ -132,7 +152,7 @@ const cases: TestCase[] = [
       if (!model) return console.log('       (no TF.js file in the workspace: skipped)');
       await vscode.window.showTextDocument(model);
       const text = await vscode.commands.executeCommand<string | undefined>('flopscope.internal.analysisJson', model);
-      ok(text, `no analysis for ${model.path} (is dist/web/tsjs.js built?)`);
+      ok(text, `no analysis for ${model.path} (is dist/tsjs.js built?)`);
       const json = JSON.parse(text) as JsonReport & { language: string };
       equal(json.language, 'tsjs', 'language');
       ok(
@@ -253,6 +273,40 @@ const cases: TestCase[] = [
         `the imports cell (with a %magic) has no diagnostics: ${noise.map((d) => d.message).join('; ')}`,
       );
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    },
+  },
+  {
+    name: 'desktop: a file that exhausts memory ends the analysis process, not the host; it says so, and analyses go on',
+    fn: async () => {
+      if (FLOPSCOPE_SUITE_HOST !== 'desktop') return; // the web host runs analyses on its own thread
+      await open('mlp.py');
+      const before = (await analysis(workspaceFile('mlp.py'))).json.totals.flops;
+      const config = vscode.workspace.getConfiguration('flopscope.analysis');
+      await config.update('memoryLimitMb', 128, vscode.ConfigurationTarget.Workspace);
+      const hog = workspaceFile('memory_hog.py');
+      try {
+        await vscode.workspace.fs.writeFile(hog, new TextEncoder().encode(memoryHog));
+        await open('memory_hog.py');
+        const diagnostic = await waitFor(
+          () => vscode.languages.getDiagnostics(hog).find((d) => /ran out of memory/.test(d.message)),
+          90_000,
+          'an out-of-memory diagnostic on memory_hog.py',
+        );
+        includes(diagnostic.message, 'limit 128 MB', 'the diagnostic names the limit');
+        includes(diagnostic.message, 'analysis process was restarted', 'the diagnostic says what happened');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      } finally {
+        await config.update('memoryLimitMb', undefined, vscode.ConfigurationTarget.Workspace);
+        await vscode.workspace.fs.delete(hog).then(undefined, () => undefined);
+      }
+      // This code runs in the same extension host: it survived. A fresh process analyzes the next file.
+      await open('mlp.py');
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(workspaceFile('mlp.py'), new vscode.Position(0, 0), '\n');
+      await vscode.workspace.applyEdit(edit); // a new version: analyzed now, not served from the cache
+      const { json } = await analysis(workspaceFile('mlp.py'));
+      equal(json.totals.flops, before, 'FLOPs of mlp.py after the restart');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
     },
   },
   {

@@ -8,8 +8,9 @@ const allowed = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
-  /^dist\/(web\/)?(extension|tsjs)\.js$/,
-  /^dist\/analysisWorker\.js$/,
+  /^dist\/(web\/)?extension\.js$/,
+  /^dist\/tsjs\.js$/,
+  /^dist\/analysis(Worker|Process)\.js$/,
   /^dist\/webview\.js$/,
   /^docs\/images\/[\w.-]+\.(png|gif)$/,
   /^media\/[\w.-]+$/,
@@ -20,10 +21,10 @@ const required = [
   'README.md',
   'dist/extension.js',
   'dist/analysisWorker.js',
+  'dist/analysisProcess.js',
   'dist/web/extension.js',
   'dist/webview.js',
   'dist/tsjs.js',
-  'dist/web/tsjs.js',
 ];
 const files = execFileSync('node_modules/.bin/vsce', ['ls', '--no-dependencies'], { encoding: 'utf8' })
   .split('\n')

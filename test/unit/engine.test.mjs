@@ -170,7 +170,9 @@ test('sums of safe per-op costs that cross 2^53 stay exact (lines, totals, every
   const r = run(src);
   assert.equal(r.totals.macs, macs);
   assert.equal(r.totals.flops, 2n * macs);
-  assert.equal(r.totals.backwardFlops, 4n * macs);
+  // a is used 128 times (twice per product): autograd sums its 128 gradients with 127 adds of 65536² elements.
+  assert.equal(r.totals.backwardFlops, 4n * macs + 127n * 65536n * 65536n);
+  assert.equal(r.backwardKernels.add, 127n * 65536n * 65536n);
   assert.equal(line(r, 6).macs, macs);
   assert.equal(line(r, 6).calls, 64);
   assert.equal(line(r, 6).activationBytes, 64n * 65536n * 65536n * 4n);
@@ -326,4 +328,56 @@ y = torch.randn(3, width * counter())
 `,
   );
   assert.equal(line(r, 16).value, '[3, 16]');
+});
+
+test('property setters (`@x.setter`, as HF configs use) run on assignment, also through an annotated assignment', () => {
+  const src =
+    header +
+    [
+      'class C:',
+      '    def __init__(self):',
+      '        self.impl: str = "sdpa"',
+      '    @property',
+      '    def impl(self):',
+      '        return self._impl',
+      '    @impl.setter',
+      '    def impl(self, v):',
+      '        self._impl = v * 2',
+      'c = C()',
+      'n = len(c.impl)',
+      'y = torch.zeros(n)',
+    ].join('\n') +
+    '\n';
+  const r = run(src);
+  assert.equal(line(r, 15).value, '[8]', JSON.stringify(r.diagnostics.map((d) => d.message)));
+});
+
+test('.contiguous() of a contiguous tensor is the tensor itself (no copy); of a transposed one, a copy', () => {
+  const src =
+    header +
+    [
+      'x = torch.randn(4, 8, requires_grad=True)',
+      'w = nn.Parameter(torch.randn(8, 4))',
+      'h = torch.relu(x)',
+      'a = h.contiguous()',
+      'b = h.t().contiguous()',
+      'y = a @ w',
+      'z = b @ w.t()',
+    ].join('\n') +
+    '\n';
+  // torch 1.13's saved_tensors_hooks, parameters excluded: h (relu's result, which `a @ w` saves again: a is h) and
+  // b (a copy): 256 B.
+  assert.equal(run(src).memory.savedBytes, 256n);
+});
+
+test('backward element-wise kernels: a residual fork adds the two gradients (torch 1.13 dispatch counts)', () => {
+  const src =
+    header + 'x = torch.randn(4, 8, requires_grad=True)\nfc = nn.Linear(8, 8)\nh = fc(x)\ny = h + torch.relu(h)\n';
+  const r = run(src);
+  // Real PyTorch over y.sum().backward(): mm 512 MACs; threshold_backward 32, add 32, the bias sum over 32.
+  assert.equal(r.totals.backwardMacs, 512n);
+  assert.deepEqual(r.backwardKernels, { add: 32n, sum: 32n, threshold_backward: 32n });
+  assert.equal(r.totals.backwardElements, 96n);
+  // FLOPs at the per-kernel rates (1 each here), the add charged to the op that used h again
+  assert.equal(r.totals.backwardFlops, 2n * 512n + 96n);
 });

@@ -71,3 +71,38 @@ export type RateName = keyof typeof rates;
 export function isRateName(name: string): name is RateName {
   return Object.hasOwn(rates, name);
 }
+
+/** Backward FLOPs per element written by each element-wise backward kernel (aten names; see torch/backwardKernels.ts). */
+export const backwardRates: Readonly<Record<string, { readonly perElem: number; readonly source: Rate['source'] }>> = {
+  threshold_backward: { perElem: 1, source: 'seed' },
+  hardtanh_backward: { perElem: 1, source: 'choice' },
+  gelu_backward: { perElem: 8, source: 'choice' },
+  silu_backward: { perElem: 5, source: 'choice' },
+  sigmoid_backward: { perElem: 2, source: 'seed' },
+  tanh_backward: { perElem: 2, source: 'seed' },
+  elu_backward: { perElem: 2, source: 'choice' },
+  leaky_relu_backward: { perElem: 1, source: 'choice' },
+  hardswish_backward: { perElem: 2, source: 'choice' },
+  hardsigmoid_backward: { perElem: 1, source: 'choice' },
+  softplus_backward: { perElem: 3, source: 'choice' },
+  _softmax_backward_data: { perElem: 2, source: 'seed' },
+  _log_softmax_backward_data: { perElem: 2, source: 'seed' },
+  native_batch_norm_backward: { perElem: 8, source: 'choice' },
+  native_layer_norm_backward: { perElem: 8, source: 'choice' },
+  max_pool1d_with_indices_backward: { perElem: 1, source: 'choice' },
+  max_pool2d_with_indices_backward: { perElem: 1, source: 'choice' },
+  max_pool3d_with_indices_backward: { perElem: 1, source: 'choice' },
+  avg_pool1d_backward: { perElem: 1, source: 'choice' },
+  avg_pool2d_backward: { perElem: 1, source: 'choice' },
+  avg_pool3d_backward: { perElem: 1, source: 'choice' },
+  adaptive_max_pool2d_backward: { perElem: 1, source: 'choice' },
+  _adaptive_avg_pool1d_backward: { perElem: 1, source: 'choice' },
+  _adaptive_avg_pool2d_backward: { perElem: 1, source: 'choice' },
+  _adaptive_avg_pool3d_backward: { perElem: 1, source: 'choice' },
+  masked_fill: { perElem: 1, source: 'choice' },
+  mul: { perElem: 1, source: 'seed' },
+  div: { perElem: 1, source: 'seed' },
+  neg: { perElem: 1, source: 'choice' },
+  sum: { perElem: 1, source: 'choice' },
+  add: { perElem: 1, source: 'seed' },
+};

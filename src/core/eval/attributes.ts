@@ -1,4 +1,5 @@
 // Attribute access: instances, classes (MRO and descriptors), modules, super(), and built-in values.
+import { codeObject } from './codeObject';
 import { Dtype } from '../model/dtype';
 import { callValue } from './evaluator';
 import type { Interp } from './interpreter';
@@ -118,10 +119,22 @@ export function lookupAttrPlain(ip: Interp, obj: Value, name: string): Value | u
   if (obj instanceof PyFunction) {
     if (name === '__name__' || name === '__qualname__') return obj.name;
     if (name === '__module__') return obj.closure.module.vars.get('__name__') ?? null;
+    if (name === '__code__') return codeObject(ip, obj);
     return new Unknown(`attribute ${name}`);
   }
   if (obj instanceof BoundMethod && name === '__self__') return obj.self;
+  if (obj instanceof Property) return propertyAttr(obj, name);
   return builtinMethod(ip, obj, name);
+}
+
+/** A property's own attributes: `fget`/`fset`, and `setter`/`getter`/`deleter`, which return a copy with that function. */
+function propertyAttr(p: Property, name: string): Value | undefined {
+  if (name === 'fget') return p.fget;
+  if (name === 'fset') return p.fset ?? null;
+  if (name === 'setter') return new NativeFunction(name, ([f]) => new Property(p.fget, f));
+  if (name === 'getter') return new NativeFunction(name, ([f]) => new Property(f, p.fset));
+  if (name === 'deleter') return new NativeFunction(name, () => p);
+  return undefined;
 }
 
 export function getAttr(ip: Interp, obj: Value, name: string): Value {

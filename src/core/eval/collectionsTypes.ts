@@ -86,5 +86,11 @@ export function sysModule(ip: Interp): PyModule {
   m.attrs.set('maxsize', Number.MAX_SAFE_INTEGER);
   m.attrs.set('argv', new PyList([]));
   m.attrs.set('path', new PyList([]));
+  // The standard streams exist (logging setups test `sys.stderr is None`); what is written goes nowhere.
+  const stream = new PyClass('TextIOWrapper', [object], new Map());
+  stream.dict.set('write', new NativeFunction('write', ([, s]) => (typeof s === 'string' ? s.length : 0)));
+  stream.dict.set('flush', new NativeFunction('flush', () => null));
+  stream.dict.set('isatty', new NativeFunction('isatty', () => false));
+  for (const name of ['stdout', 'stderr', 'stdin']) m.attrs.set(name, new PyInstance(stream));
   return m;
 }

@@ -5,7 +5,7 @@ import { callValue, evalArgs } from './evaluator';
 import type { Expr } from '../python/ir';
 import type { Interp } from './interpreter';
 import { Scope } from './scope';
-import { compare, containsKey, unaryOp, type UnaryOperator } from './operators';
+import { compare, containsKey, pyEquals, unaryOp, type UnaryOperator } from './operators';
 
 import { getAttr, setAttr, delAttr } from './attributes';
 import { starName } from './imports';
@@ -94,7 +94,12 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
       return compare(e.op, evalExpr(ip, e.l, scope), evalExpr(ip, e.r, scope), (c, x) => contains(ip, c, x), ip.binary);
     case 'cond': {
       const t = truthy(ip, evalExpr(ip, e.test, scope));
-      if (t === undefined && !inertExpr(e.then)) ip.undecided('branch');
+      if (t === undefined && inertExpr(e.then) && inertExpr(e.orelse)) {
+        // Nothing to cost on either side, but the value chosen is unknown unless both sides give the same one.
+        const [a, b] = [evalExpr(ip, e.then, scope), evalExpr(ip, e.orelse, scope)];
+        return pyEquals(a, b) === true ? a : new Unknown('a conditional on an unknown value');
+      }
+      if (t === undefined) ip.undecided('branch');
       return t === true ? evalExpr(ip, e.then, scope) : evalExpr(ip, e.orelse, scope);
     }
     case 'seq': {

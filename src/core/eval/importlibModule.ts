@@ -19,12 +19,14 @@ function exceptionClass(ip: Interp, name: string): PyClass {
   return new PyClass(name, [ip.builtins.get('Exception') as PyClass], new Map());
 }
 
-/** A version as a named tuple (major, minor, micro): comparisons are tuple comparisons, as packaging's are. */
+/** A version as a named tuple (major, minor, micro, base_version): comparisons are tuple comparisons, as packaging's are. */
 function parseVersion(v: Value): Value {
   if (typeof v !== 'string') return new Unknown('version');
   const m = /^\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(v);
   if (!m) throw new PyException('InvalidVersion', `Invalid version: '${v}'`);
-  return new PyTuple([Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)], ['major', 'minor', 'micro']);
+  const [major, minor, micro] = [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+  // base_version last: two versions whose numbers are equal have equal base versions, so comparisons stay packaging's.
+  return new PyTuple([major, minor, micro, `${major}.${minor}.${micro}`], ['major', 'minor', 'micro', 'base_version']);
 }
 
 export function registerImportlib(natives: NativeModules): void {

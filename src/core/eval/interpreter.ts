@@ -21,6 +21,7 @@ import type { ImportContext } from './imports';
 import type { UnaryOperator } from './operators';
 import { Tensor } from '../model/tensor';
 import { Journal } from './journal';
+import { enterContext, type Entered } from './withStmt';
 
 /** The evaluator's entry points, bound once: see evaluator.ts. */
 const evaluatorTable: Evaluator = Object.freeze({ evalExpr, evalArgs, callValue, instantiate });
@@ -270,20 +271,8 @@ export class Interp {
         return Signal.Normal;
       case 'try':
         return this.tryStmt(st, scope);
-      case 'with': {
-        const exits: (() => void)[] = [];
-        try {
-          for (const it of st.items) {
-            const ctx = evalExpr(this, it.ctx, scope);
-            const exit = this.torch.enter?.(ctx);
-            if (exit) exits.push(exit);
-            if (it.target) assignTo(this, it.target, ctx, scope);
-          }
-          return this.execBlock(st.body, scope);
-        } finally {
-          for (let i = exits.length - 1; i >= 0; i--) exits[i]();
-        }
-      }
+      case 'with':
+        return this.withStmt(st, scope);
       case 'raise': {
         const x = st.x ? evalExpr(this, st.x, scope) : null;
         const err = new PyException(exceptionName(x), exceptionMessage(x), x);
@@ -385,6 +374,33 @@ export class Interp {
 
   /** How many enclosing `try` bodies catch ImportError: there an import that resolves to nothing raises, as in Python. */
   importGuard = 0;
+
+  /** `with a as x, b:` enters each context in order and leaves them in reverse, telling each of an exception. */
+  private withStmt(st: Extract<Stmt, { k: 'with' }>, scope: Scope): Signal {
+    const entered: Entered[] = [];
+    const depth = this.frames.length;
+    let sig = Signal.Normal;
+    let err: unknown;
+    try {
+      for (const it of st.items) {
+        const cm = enterContext(this, evalExpr(this, it.ctx, scope));
+        entered.push(cm);
+        if (it.target) assignTo(this, it.target, cm.value, scope);
+      }
+      sig = this.execBlock(st.body, scope);
+    } catch (e) {
+      err = e;
+      if (this.frames.length > depth) this.frames.length = depth;
+    }
+    for (let i = entered.length - 1; i >= 0; i--) {
+      const pyErr = err instanceof PyException ? err : undefined;
+      if (err !== undefined && !pyErr) {
+        if (!entered[i].runsPython) entered[i].exit(); // budget or cancellation: undo torch state, run no more Python
+      } else if (entered[i].exit(pyErr)) err = undefined;
+    }
+    if (err !== undefined) throw err;
+    return sig;
+  }
 
   private tryStmt(st: Extract<Stmt, { k: 'try' }>, scope: Scope): Signal {
     const depth = this.frames.length;

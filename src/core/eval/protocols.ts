@@ -9,6 +9,7 @@ import { dimStr } from '../sym/dim';
 import { PyException } from './errors';
 import {
   ELLIPSIS,
+  NativeFunction,
   PyClass,
   PyDict,
   PyFloat,
@@ -234,7 +235,7 @@ export function toStr(ip: Interp, v: Value): string {
   if (v === ELLIPSIS) return 'Ellipsis';
   if (v instanceof PyInstance) {
     const f = v.cls.lookup('__str__') ?? v.cls.lookup('__repr__');
-    if (f instanceof PyFunction) {
+    if (f instanceof PyFunction || f instanceof NativeFunction) {
       const r = callValue(ip, f, [v], undefined, ip.site);
       if (typeof r === 'string') return r;
     }

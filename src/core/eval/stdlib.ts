@@ -27,6 +27,8 @@ import { reModule } from './reModule';
 import { asdict, dataclassFields, dataclassMissing, fieldMarker, isDataclassValue } from './dataclass';
 import { registerHubShims } from './hubShims';
 import { registerImportlib } from './importlibModule';
+import { registerContextModules } from './contextModules';
+import { registerOs } from './osModule';
 import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
@@ -188,6 +190,7 @@ export function registerStdlib(natives: NativeModules): void {
   natives.set('re', (ip) => reModule(ip));
   registerHubShims(natives);
   registerImportlib(natives);
+  registerContextModules(natives);
   natives.set('sys', (ip) => sysModule(ip));
   natives.set('collections.abc', (ip) => mod('collections.abc', abcClasses(ip)));
   natives.set('enum', (ip) => {
@@ -250,18 +253,8 @@ export function registerStdlib(natives: NativeModules): void {
   natives.set('operator', (ip) =>
     mod('operator', { mul: ([a, b]) => ip.binary('*', a, b), add: ([a, b]) => ip.binary('+', a, b) }),
   );
-  for (const name of [
-    'os',
-    'logging',
-    'inspect',
-    'numbers',
-    'types',
-    'argparse',
-    'time',
-    'json',
-    'pathlib',
-    'random',
-  ]) {
+  registerOs(natives);
+  for (const name of ['logging', 'inspect', 'numbers', 'types', 'argparse', 'time', 'json', 'pathlib', 'random']) {
     natives.set(name, () => {
       const m = new PyModule(name);
       return m;

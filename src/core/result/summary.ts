@@ -8,6 +8,7 @@ import { costCounts } from './costCounts';
 import { isPartialCode } from '../api/partial';
 import { backwardPeak } from './peak';
 import type { CostValue } from '../cost/sum';
+import { savedTensorsModel } from '../cost/savedRules';
 
 export interface WeightCounts {
   readonly params: bigint;
@@ -21,7 +22,16 @@ export interface WeightCounts {
 
 type Summary = Pick<
   AnalysisResult,
-  'totals' | 'memory' | 'coverage' | 'dims' | 'convention' | 'precision' | 'diagnostics' | 'budgetExceeded'
+  | 'totals'
+  | 'memory'
+  | 'savedTensorsModel'
+  | 'backwardKernels'
+  | 'coverage'
+  | 'dims'
+  | 'convention'
+  | 'precision'
+  | 'diagnostics'
+  | 'budgetExceeded'
 >;
 
 export function summarize(
@@ -36,7 +46,12 @@ export function summarize(
   const total = costCounts(rec.total, dims, opts.convention);
   const opt = optimizerRates[opts.optimizer];
   rec.finishSaved();
+  rec.finishGradUses();
   const saved = dims.sum(rec.saved);
+  const backwardKernels: Record<string, bigint> = {};
+  let backwardElements = 0n;
+  for (const [k, n] of [...rec.bwdKernels].sort(([a], [b]) => (a < b ? -1 : 1)))
+    backwardElements += backwardKernels[k] = dims.sum(n);
   let largest = 0n;
   for (const l of lines)
     for (const o of l.ops) {
@@ -73,7 +88,9 @@ export function summarize(
       frozenParams: w.params - w.trainableParams,
       buffers: w.buffers,
       trainingFlops: total.flops + total.backwardFlops + opt.flopsPerParam * w.trainableParams,
+      backwardElements,
     },
+    backwardKernels,
     memory: {
       paramBytes: w.paramBytes,
       bufferBytes: w.bufferBytes,
@@ -88,6 +105,7 @@ export function summarize(
       trainingBytes: trainingPeak > gradsOnly ? trainingPeak : gradsOnly,
       inferenceBytes: w.paramBytes + w.bufferBytes + 2n * largest,
     },
+    savedTensorsModel: rec.gradSteps.length ? savedTensorsModel.autograd : savedTensorsModel.none,
     coverage: {
       ops: rec.knownOps + rec.unknownOps,
       unknownOps: rec.unknownOps,

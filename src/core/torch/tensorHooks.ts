@@ -9,6 +9,7 @@ import { binaryElementwise } from './ops/elementwise';
 import { indexTensor } from './indexing';
 import { Tensor } from '../model/tensor';
 import { enterGradMode } from './autograd';
+import { dataOf, withData } from './constData';
 import { NativeFunction, PyList, PyTuple, Unknown } from '../eval/values';
 
 /** Binary operators on a tensor: the torch op each one is, and its per-element rate. */
@@ -66,7 +67,7 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
         case 'dtype':
           return t.dtype;
         case 'device':
-          return 'cpu';
+          return c.cpuDevice;
         case 'ndim':
           return t.rank ?? new Unknown('ndim');
         case 'T':
@@ -98,6 +99,7 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
     index: (t, key) => {
       const r = indexTensor(c, t, key);
       if (!(r instanceof Tensor)) return r;
+      if (typeof key === 'number') withData(r, rowData(t, key));
       // Ints, slices, None and ... give a view (same storage); tensor or list indices gather a copy.
       const keys = key instanceof PyTuple ? key.items : [key];
       if (!keys.some((k) => k instanceof Tensor || k instanceof PyList)) r.shareStorage(t);
@@ -110,7 +112,17 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
     iterate(t) {
       const n = t.shape?.[0];
       if (typeof n !== 'number' || n > 4096) return undefined;
-      return Array.from({ length: n }, () => new Tensor(t.shape!.slice(1), t.dtype));
+      return Array.from({ length: n }, (_, i) => withData(new Tensor(t.shape!.slice(1), t.dtype), rowData(t, i)));
     },
   };
+}
+
+/** The values of row `i` of a tensor with known values (`t[i]`, `for row in t`), Python's negative index included. */
+function rowData(t: Tensor, i: number): number[] | undefined {
+  const d = dataOf(t);
+  const n = d?.shape[0];
+  if (!d || n === undefined || i < -n || i >= n) return undefined;
+  const size = d.data.length / n;
+  const row = i < 0 ? i + n : i;
+  return d.data.slice(row * size, (row + 1) * size);
 }

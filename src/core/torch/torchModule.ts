@@ -10,14 +10,18 @@ import { defineLayers } from './nn/layers';
 import { defineSequenceLayers } from './nn/sequenceLayers';
 import { Tensor } from '../model/tensor';
 import { asTensor, toDims } from './values';
-import { NativeFunction, PyClass, PyModule, PyTuple, Unknown, type Value } from '../eval/values';
+import { NativeFunction, PyClass, PyFunction, PyModule, PyTuple, Unknown, type Value } from '../eval/values';
 import type { BuiltinTypes } from '../eval/builtinTypes';
 import { callValue } from '../eval/calls';
 import { registerEinops } from './einopsModule';
 import { registerNumpy } from './numpyModule';
 import { GradModeCtx } from './autograd';
+import { makeDevices } from './device';
+import { bind } from './signature';
+import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
 import './ops/elementwise';
 import './ops/matmul';
+import './ops/spectral';
 import './ops/conv';
 import './ops/pool';
 import './ops/norm';
@@ -92,6 +96,9 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
 
   const functional = mod('torch.nn.functional');
   const torch = mod('torch');
+  const devices = makeDevices(object);
+  c.cpuDevice = devices.cpu;
+  torch.attrs.set('device', devices.cls);
   for (const [name, d] of ops) {
     const fn = new NativeFunction(name, (args, kw) => d.fn(c, args, kw));
     if (d.functional) functional.attrs.set(name, fn);
@@ -134,7 +141,21 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   natives.set('torch.nn.parameter', () => parameter);
   nn.attrs.set(
     'utils',
-    mod('torch.nn.utils', { clip_grad_norm_: () => null, weight_norm: identity, spectral_norm: identity }),
+    mod('torch.nn.utils', {
+      clip_grad_norm_: () => null,
+      weight_norm: (a, kw) => {
+        const b = bind('weight_norm', "module, name='weight', dim=0", a, kw);
+        return weightNorm(c, b.module, b.name, b.dim);
+      },
+      spectral_norm: (a, kw) => {
+        const b = bind('spectral_norm', "module, name='weight', n_power_iterations=1, eps=1e-12, dim=None", a, kw);
+        return spectralNorm(c, b.module, b.name, b.dim);
+      },
+      remove_weight_norm: (a, kw) => {
+        const b = bind('remove_weight_norm', "module, name='weight'", a, kw);
+        return removeWeightNorm(c, b.module, b.name);
+      },
+    }),
   );
   const size = new NativeFunction('Size', ([dims]) => {
     const d = toDims(dims ?? null);
@@ -153,10 +174,10 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     is_tensor: ([x]: Value[]) => x instanceof Tensor,
     get_default_dtype: () => c.defaultFloat,
     set_default_dtype: () => null,
-    device: ([d]: Value[]) => d ?? 'cpu',
     compile: identity,
     _assert: () => null,
     is_grad_enabled: () => c.gradEnabled,
+    is_autocast_enabled: () => c.autocast !== undefined,
     finfo: () => new Unknown('finfo'),
     iinfo: () => new Unknown('iinfo'),
     Generator: () => new Unknown('Generator'),
@@ -179,6 +200,14 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     amp: mod('torch.cuda.amp', { autocast: ctxManager }),
   });
   const fx = mod('torch.fx', { wrap: identity });
+  // The model is never compiled or exported while flopscope reads it (eager mode, as PyTorch runs it by default).
+  const compiler = mod('torch.compiler', {
+    is_compiling: () => false,
+    is_dynamo_compiling: () => false,
+    is_exporting: () => false,
+    disable: ([f]) => (f instanceof PyFunction ? f : new NativeFunction('disable', identity)),
+  });
+  const dynamo = mod('torch._dynamo', { is_compiling: () => false, disable: compiler.attrs.get('disable')! });
   const checkpoint = mod('torch.utils.checkpoint', {
     checkpoint: ([f, ...args]) => (f ? callValue(ip, f, args, undefined, ip.site) : new Unknown('checkpoint')),
   });
@@ -187,6 +216,8 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     jit,
     cuda,
     fx,
+    compiler,
+    _dynamo: dynamo,
     utils,
     autocast: new NativeFunction('autocast', ctxManager),
     amp: mod('torch.amp', { autocast: ctxManager }),
@@ -203,6 +234,18 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   register('torch.nn.init', init);
   register('torch.jit', jit);
   register('torch.fx', fx);
+  register('torch.compiler', compiler);
+  // flex_attention's BlockMask as a class, so `isinstance(mask, (torch.Tensor, BlockMask))` is decided (transformers'
+  // masking_utils); its functions (create_block_mask, flex_attention) stay unknown.
+  const flex = mod('torch.nn.attention.flex_attention', {
+    BlockMask: new PyClass('BlockMask', [object], new Map()),
+    _DEFAULT_SPARSE_BLOCK_SIZE: 128,
+  });
+  const attention = mod('torch.nn.attention', { flex_attention: flex });
+  nn.attrs.set('attention', attention);
+  register('torch.nn.attention', attention);
+  register('torch.nn.attention.flex_attention', flex);
+  register('torch._dynamo', dynamo);
   register('torch.utils', utils);
   register('torch.utils.checkpoint', checkpoint);
   register('torch.cuda', cuda);

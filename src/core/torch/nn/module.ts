@@ -7,6 +7,7 @@ import { NativeFunction, PyClass, PyInstance, PyList, PyTuple, Unknown, type Val
 import { Tensor } from '../../model/tensor';
 import { firstTensor } from '../firstTensor';
 import { isModule, namedChildren, namedModules, namedTensors } from './moduleTree';
+import { makeHandleClass, registerHook, runPostHooks, runPreHooks } from './hooks';
 
 export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
   const ip = c.ip;
@@ -23,7 +24,9 @@ export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
       let out: Value = null;
       let done = false;
       try {
+        [args, kwargs] = runPreHooks(ip, self, args, kwargs);
         out = callValue(ip, forward, args, kwargs, site);
+        out = runPostHooks(ip, self, args, kwargs, out);
         done = true;
         return out;
       } finally {
@@ -93,15 +96,11 @@ export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
     'to_empty',
   ])
     m(name, (self) => self);
-  for (const name of [
-    'zero_grad',
-    'register_forward_hook',
-    'register_forward_pre_hook',
-    'register_full_backward_hook',
-    'load_state_dict',
-    '_load_from_state_dict',
-  ])
+  for (const name of ['zero_grad', 'register_full_backward_hook', 'load_state_dict', '_load_from_state_dict'])
     m(name, () => null);
+  const handleCls = makeHandleClass(object);
+  m('register_forward_pre_hook', (self, [hook], kw) => registerHook(handleCls, self, 'pre', hook ?? null, kw));
+  m('register_forward_hook', (self, [hook], kw) => registerHook(handleCls, self, 'post', hook ?? null, kw));
   // module.requires_grad_(False) freezes every parameter below it (no gradients, no optimizer state).
   m('requires_grad_', (self, [flag], kw) => {
     const on = (kw?.get('requires_grad') ?? flag) !== false;

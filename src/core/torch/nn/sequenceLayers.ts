@@ -109,7 +109,7 @@ export function defineSequenceLayers(kit: LayerKit): void {
     'MultiheadAttention',
     'embed_dim, num_heads, dropout=0.0, bias=True, add_bias_kv=False, add_zero_attn=False, kdim=None, vdim=None, batch_first=False, device=None, dtype=None',
     (self, a, mk) => {
-      LayerKit.keep(self, a, ['embed_dim', 'num_heads', 'batch_first', 'dropout']);
+      LayerKit.keep(self, a, ['embed_dim', 'num_heads', 'batch_first', 'dropout', 'add_zero_attn']);
       const E = toDim(a.embed_dim);
       if (E === undefined) return;
       if (typeof E === 'number' && typeof a.num_heads === 'number' && a.num_heads > 0 && E % a.num_heads !== 0)
@@ -162,6 +162,7 @@ export function defineSequenceLayers(kit: LayerKit): void {
           outB: asTensor(out?.attrs.get('bias') ?? null),
         },
         need !== false,
+        (attr(self, 'bias_k') instanceof Tensor ? 1 : 0) + (attr(self, 'add_zero_attn') === true ? 1 : 0),
       );
     },
   );

@@ -3,7 +3,7 @@ import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { broadcast } from '../broadcast';
 import { Tensor } from '../../model/tensor';
-import { boolType, complex64, promote } from '../dtypes';
+import { boolType, complex64, float32, promote } from '../dtypes';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
 import { dimFloorDiv } from '../../sym/dim';
@@ -73,7 +73,9 @@ export function binaryElementwise(
 export function unaryElementwise(c: TorchCtx, op: string, x: Value, rateName: RateName, inplace = false): Value {
   const t = asTensor(x);
   if (!t) return new Unknown(op);
-  const out = c.tensor(t.shape, t.dtype.isFloat ? t.dtype : c.defaultFloat);
+  // |z| of a complex tensor is real (a magnitude spectrogram's `spec.abs()`).
+  const dtype = t.dtype === complex64 && (op === 'abs' || op === 'abs_') ? float32 : t.dtype;
+  const out = c.tensor(t.shape, dtype.isFloat ? dtype : c.defaultFloat);
   if (!t.shape) {
     c.unknownShape(op);
     return out;
