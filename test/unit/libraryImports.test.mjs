@@ -66,3 +66,21 @@ test('a module that cannot be found: unresolved-import warning with the module n
   assert.equal(r.totals.params, 0n);
   assert.equal(r.coverage.complete, false);
 });
+
+test('star-import verdicts kept across analyses follow a library file that changes (one engine, three analyses)', () => {
+  const engine = new core.Engine();
+  const fs = new Map([
+    ['/site/pkg/__init__.py', 'from .a import *\nfrom .b import *\n'],
+    ['/site/pkg/a.py', linear('Net', 2, 3)],
+    ['/site/pkg/b.py', 'X = 1\n'],
+  ]);
+  const user = 'import torch\nfrom pkg import Net\n\nm = Net()\n';
+  const params = () =>
+    core.analyze(user, { path: '/proj/user.py', readFile: (p) => fs.get(p), importRoots: ['/site'] }, engine).totals
+      .params;
+  assert.equal(params(), 9n, 'b.py does not spell Net: a.py, nn.Linear(2, 3)');
+  fs.set('/site/pkg/b.py', linear('Net', 4, 5));
+  assert.equal(params(), 25n, 'now the last star that exports Net is b.py: nn.Linear(4, 5)');
+  fs.set('/site/pkg/b.py', 'X = 1\n');
+  assert.equal(params(), 9n, 'b.py no longer spells Net: a.py again');
+});

@@ -39,7 +39,9 @@ const allowed = {
   'src/core/eval/lazyStar.ts starsOf':
     "weak side table: a module namespace's lazy star imports (as a hidden field would)",
   'src/core/eval/lazyStar.ts scans':
-    'weak per world: a memo of a pure text scan, keyed by path and checked against the text',
+    "weak per world: a memo of a pure text scan and of each name's verdict on it, keyed by path and checked against the text",
+  'src/core/eval/imports.ts inDirMemo':
+    'weak per world: a memo of a pure function (the paths a dotted name has below a folder)',
   'src/core/eval/lazyStar.ts verdicts': 'weak per world, reset when the analysis (runId) changes',
 };
 

@@ -19,7 +19,7 @@ const r = (fwd: number, bwd: number, saved: Rate['saved'], source: Rate['source'
   rule,
 });
 
-export const rates: Record<string, Rate> = {
+export const rates = {
   default: r(1, 1, 'none', 'choice', '1 FLOP per output element (choice)'),
   add: r(1, 0, 'none', 'seed', 'N FLOPs, N = broadcast output elements (seed)'),
   sub: r(1, 0, 'none', 'seed', 'N FLOPs, N = broadcast output elements (seed)'),
@@ -62,7 +62,15 @@ export const rates: Record<string, Rate> = {
   reduce: r(1, 1, 'none', 'choice', 'reduction: 1 FLOP per input element (choice)'),
   masked_fill: r(1, 0, 'none', 'choice', 'masked_fill/where: 1 per element (choice)'),
   copy: r(0, 0, 'none', 'seed', 'copy: memory traffic only, 0 FLOPs'),
-};
+} as const satisfies Record<string, Rate>;
+
+/** The rate table's names: a misspelt rate is a compile error, never a silent `default`. */
+export type RateName = keyof typeof rates;
+
+/** Whether a name (an op's own, say) is a rate of the table. */
+export function isRateName(name: string): name is RateName {
+  return Object.hasOwn(rates, name);
+}
 
 /** Backward FLOPs per element written by each element-wise backward kernel (aten names; see torch/backwardKernels.ts). */
 export const backwardRates: Readonly<Record<string, { readonly perElem: number; readonly source: Rate['source'] }>> = {

@@ -132,7 +132,22 @@ export class OpAgg extends CostSums {
 }
 
 export class LineAgg {
-  readonly ops = new Map<string, OpAgg>();
+  /** The line's distinct ops (name, output shape, rule), in order of first record. */
+  readonly ops: OpAgg[] = [];
+  /** `ops` by op name: a short list each, found without building a key string per recorded op. */
+  private readonly byName = new Map<string, OpAgg[]>();
+
+  /** The aggregate of this op name, output shape and rule, made on first use. */
+  op(ev: OpEvent): OpAgg {
+    const shape = ev.out?.shapeString() ?? '';
+    let same = this.byName.get(ev.op);
+    if (!same) this.byName.set(ev.op, (same = []));
+    for (const a of same) if (a.event.rule === ev.rule && (a.event.out?.shapeString() ?? '') === shape) return a;
+    const agg = new OpAgg(ev);
+    same.push(agg);
+    this.ops.push(agg);
+    return agg;
+  }
   readonly self = new CostSums();
   readonly inclusive = new CostSums();
   readonly outBytes = new CostSum();
@@ -243,9 +258,7 @@ export class Recorder {
     let selfLine: LineAgg | undefined, selfOp: OpAgg | undefined;
     if (lines.length) {
       const self = this.line(lines[0]);
-      const key = `${ev.op}|${ev.out?.shapeString() ?? ''}|${ev.rule}`;
-      let agg = self.ops.get(key);
-      if (!agg) self.ops.set(key, (agg = new OpAgg(ev)));
+      const agg = self.op(ev);
       agg.calls++;
       agg.add(c);
       agg.outBytes.add(out);

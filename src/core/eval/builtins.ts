@@ -39,9 +39,24 @@ import { attrsDict } from './attrsDict';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
 
+/** `name(...)` as a builtin function of `ip`. */
+function definer(ip: Interp): (name: string, impl: Impl) => void {
+  return (name, impl) => ip.builtins.set(name, new NativeFunction(name, impl));
+}
+
+/** Python's builtins, area by area (the builtins namespace keeps the order below). */
 export function installBuiltins(ip: Interp, types: BuiltinTypes): void {
+  installTypes(ip, types);
+  installIterables(ip);
+  installNumbers(ip);
+  installIntrospection(ip, types);
+  installValues(ip);
+  installExceptions(ip, types);
+}
+
+/** The built-in classes (int, float, str, list, dict, ...) and what calling each one builds; object's own hooks. */
+function installTypes(ip: Interp, types: BuiltinTypes): void {
   const b = ip.builtins;
-  const fn = (name: string, impl: Impl) => b.set(name, new NativeFunction(name, impl));
   const native = (cls: PyClass, impl: Impl) =>
     cls.dict.set('__new__', new NativeFunction('__new__', (args, kw) => impl(args.slice(1), kw)));
 
@@ -108,7 +123,11 @@ export function installBuiltins(ip: Interp, types: BuiltinTypes): void {
     }),
   );
   b.set('frozenset', types.set);
+}
 
+/** Functions over iterables: len, range, enumerate, zip, sorted, map, filter, any, all, sum, min, max. */
+function installIterables(ip: Interp): void {
+  const fn = definer(ip);
   fn('len', ([x]) => len(ip, x));
   fn('range', (args) => {
     const ns = args.map((a) => (typeof a === 'boolean' ? Number(a) : a));
@@ -190,6 +209,11 @@ export function installBuiltins(ip: Interp, types: BuiltinTypes): void {
   });
   fn('min', (args, kw) => extreme(ip, '<', args, kw));
   fn('max', (args, kw) => extreme(ip, '>', args, kw));
+}
+
+/** Numeric functions: abs, round, pow, divmod. */
+function installNumbers(ip: Interp): void {
+  const fn = definer(ip);
   fn('abs', ([x]) =>
     typeof x === 'number'
       ? Math.abs(x)
@@ -207,6 +231,11 @@ export function installBuiltins(ip: Interp, types: BuiltinTypes): void {
   });
   fn('pow', ([a, c]) => ip.binary('**', a, c));
   fn('divmod', ([a, c]) => new PyTuple([ip.binary('//', a, c), ip.binary('%', a, c)]));
+}
+
+/** Types and attributes at run time: isinstance, issubclass, callable, getattr/setattr/hasattr, super, repr, id, hash. */
+function installIntrospection(ip: Interp, types: BuiltinTypes): void {
+  const fn = definer(ip);
   fn('isinstance', ([x, c]) => types.isInstance(x, c) ?? UNKNOWN);
   fn('issubclass', ([x, c]) =>
     x instanceof PyClass
@@ -245,6 +274,12 @@ export function installBuiltins(ip: Interp, types: BuiltinTypes): void {
   fn('repr', ([x]) => repr(ip, x));
   fn('id', ([x]) => (typeof x === 'object' && x !== null ? identity(x) : 0));
   fn('hash', ([x]) => hashKey(x).length);
+}
+
+/** Iterators, namespaces, descriptors and constants: iter, next, vars, slice, chr, ord, property, globals, Ellipsis. */
+function installValues(ip: Interp): void {
+  const b = ip.builtins;
+  const fn = definer(ip);
   fn('iter', ([x]) => {
     const it = iterate(ip, x);
     return it ? new PyList(it) : new Unknown('iter');
@@ -276,7 +311,11 @@ export function installBuiltins(ip: Interp, types: BuiltinTypes): void {
   b.set('Ellipsis', ELLIPSIS);
   b.set('NotImplemented', new Unknown('NotImplemented'));
   b.set('__debug__', true);
+}
 
+/** BaseException, Exception and the standard exception classes. */
+function installExceptions(ip: Interp, types: BuiltinTypes): void {
+  const b = ip.builtins;
   const exc = types.make('BaseException');
   exc.dict.set(
     '__init__',

@@ -34,10 +34,27 @@ function nativeModule(ip: Interp, name: string): PyModule | undefined {
   return m;
 }
 
-function candidates(ip: Interp, fromFile: string, dotted: string, level: number): string[] {
+/** Per world: the files a module name can be in below a folder (folder -> dotted name -> paths); pure, so kept. */
+const inDirMemo = new WeakMap<Interp, Map<string, Map<string, readonly string[]>>>();
+
+/** `a.b` below `base`: base/a/b.py, base/a/b/__init__.py (the same string objects each time, so lookups hash once). */
+function filesIn(ip: Interp, base: string, dotted: string): readonly string[] {
+  let byBase = inDirMemo.get(ip);
+  if (!byBase) inDirMemo.set(ip, (byBase = new Map()));
+  let byName = byBase.get(base);
+  if (!byName) byBase.set(base, (byName = new Map()));
+  let paths = byName.get(dotted);
+  if (!paths) {
+    const rel = dotted ? dotted.split('.').join('/') : '';
+    paths = rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
+    byName.set(dotted, paths);
+  }
+  return paths;
+}
+
+function candidates(ip: Interp, fromFile: string, dotted: string, level: number): readonly string[] {
   const rel = dotted ? dotted.split('.').join('/') : '';
-  const inDir = (base: string) =>
-    rel ? [join(base, rel + '.py'), join(base, rel, '__init__.py')] : [join(base, '__init__.py')];
+  const inDir = (base: string) => filesIn(ip, base, dotted);
   if (level > 0) {
     // Relative imports walk up from the importer.
     let base = dirname(fromFile);
@@ -49,13 +66,13 @@ function candidates(ip: Interp, fromFile: string, dotted: string, level: number)
     return inDir(base);
   }
   // Absolute imports: the analyzed document's folder (Python's sys.path[0]), then the import roots in order.
-  const out = inDir(dirname(ip.docFile));
+  const out = [...inDir(dirname(ip.docFile))];
   for (const root of ip.loader.roots ?? []) out.push(...inDir(root));
   // An absolute import of the importer's own package (`from torchvision.ops import X` inside torchvision/models/):
   // the package's parent folder is on sys.path whenever the package is importable at all. Only a package (a folder with
   // __init__.py) counts: an ancestor folder that merely shares the name is not importable.
   for (let d = dirname(fromFile), top = rel.split('/')[0]; d !== '/' && d !== '.'; d = dirname(d)) {
-    if (d.slice(d.lastIndexOf('/') + 1) === top && ip.loader.read(join(d, '__init__.py')) !== undefined) {
+    if (d.slice(d.lastIndexOf('/') + 1) === top && ip.loader.read(filesIn(ip, d, '')[0]) !== undefined) {
       out.push(...inDir(dirname(d)));
       break;
     }
@@ -141,8 +158,9 @@ export function starName(ip: Interp, attrs: Map<string, Value>, name: string): V
   const loc: Locate = (f, d, l) => locate(ip, f, d, l);
   for (let i = list.length - 1; i >= 0; i--) {
     const s = list[i];
+    if (!mayExport(ip, loc, s, name)) continue;
     const key = `${s.fromFile}|${s.level}|${s.dotted}|${name}`;
-    if (resolvingStar.has(key) || !mayExport(ip, loc, s, name)) continue;
+    if (resolvingStar.has(key)) continue;
     resolvingStar.add(key);
     try {
       const m = resolve(ip, s.fromFile, s.dotted, s.level);

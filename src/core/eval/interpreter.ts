@@ -53,6 +53,9 @@ export interface ModuleLoader {
 }
 
 export class Interp {
+  // Late-bound by the world's builder (engine/session.ts) once the torch layer exists: binary operators, tensor hooks.
+  binary!: (op: string, a: Value, b: Value) => Value;
+  torch!: TorchHooks;
   steps = 0;
   /** List, tuple and string items built by this analysis so far (limited by sym/limits.ts maxBuiltItems). */
   built = 0;
@@ -333,9 +336,6 @@ export class Interp {
     assignTo(this, target, cur instanceof Tensor && this.torch.inplace ? this.torch.inplace(cur, r) : r, scope);
     return Signal.Normal;
   }
-
-  binary!: (op: string, a: Value, b: Value) => Value;
-  torch!: TorchHooks;
 
   /** A loop or branch decided by a value the engine cannot know: noted as a warning that makes the result partial. */
   undecided(kind: 'loop' | 'iterable' | 'branch'): void {

@@ -19,6 +19,51 @@ export interface BackwardPeak {
  */
 export function backwardPeak(rec: Recorder, value: (v: CostValue) => bigint): BackwardPeak {
   rec.finishSaved();
+  return numberPeak(rec) ?? exactPeak(rec, value);
+}
+
+/**
+ * The same walk in plain numbers, for the common case where every size is a concrete integer and the largest sum stays
+ * below 2^53 (then every partial sum is exact); undefined otherwise.
+ */
+function numberPeak(rec: Recorder): BackwardPeak | undefined {
+  let symbolic = false;
+  const num = (v: CostValue): number => {
+    if (typeof v === 'number') return v;
+    symbolic = true;
+    return 0;
+  };
+  let live = 0;
+  for (const st of rec.savedStorages) if (st.base.role !== 'buffer') live += num(tensorBytes(st.base));
+  for (const s of rec.gradSteps) live += num(s.extra);
+  const seen = new Set<Tensor>();
+  let grads = 0,
+    widest = 0;
+  let bestHeld = live,
+    bestGrads = 0;
+  for (let i = rec.gradSteps.length - 1; i >= 0; i--) {
+    const s = rec.gradSteps[i];
+    for (const p of s.params)
+      if (!seen.has(p)) {
+        seen.add(p);
+        grads += num(tensorBytes(p));
+      }
+    const out = num(s.out);
+    if (out > widest) widest = out;
+    const held = live + 2 * out;
+    if (held + grads > bestHeld + bestGrads) {
+      bestHeld = held;
+      bestGrads = grads;
+    }
+    live -= num(s.extra);
+    for (const st of s.frees) if (st.base.role !== 'buffer') live -= num(tensorBytes(st.base));
+  }
+  // Every partial sum is at most the start's live bytes + all gradients + twice the widest output: exact below 2^53.
+  if (symbolic || !Number.isSafeInteger(bestHeld + bestGrads + grads + 2 * widest)) return undefined;
+  return { activationBytes: BigInt(bestHeld), gradientBytes: BigInt(bestGrads) };
+}
+
+function exactPeak(rec: Recorder, value: (v: CostValue) => bigint): BackwardPeak {
   let live = 0n;
   for (const st of rec.savedStorages) if (st.base.role !== 'buffer') live += value(tensorBytes(st.base));
   for (const s of rec.gradSteps) live += value(s.extra);

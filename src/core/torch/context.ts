@@ -6,7 +6,7 @@ import type { Term } from '../cost/terms';
 import { Unknown, type Value } from '../eval/values';
 import { Tensor } from '../model/tensor';
 import { shapeStr, type Dim } from '../sym/dim';
-import { backwardRates, rates, type Rate } from '../cost/rates';
+import { backwardRates, rates, type Rate, type RateName } from '../cost/rates';
 import { term } from '../cost/terms';
 import { savedRules, WRAPPED_SCALAR_BYTES, type SavedRule } from '../cost/savedRules';
 import { fresh, isContiguous } from './strides';
@@ -108,12 +108,12 @@ export class TorchCtx {
   elementwise(
     op: string,
     out: Tensor,
-    input?: Tensor,
-    rateName = op,
+    input: Tensor | undefined,
+    rateName: RateName,
     operands?: readonly [Tensor | undefined, Tensor | undefined],
     inplace = false,
   ): Tensor {
-    const r: Rate = rates[rateName] ?? rates.default;
+    const r: Rate = rates[rateName];
     const n = out.shape ? out.shape : undefined;
     if (!n) {
       this.unknownShape(op);
@@ -217,6 +217,7 @@ function savedFor(
   return { savedTensors, saved };
 }
 
+/** One shared empty list (frozen: nothing can write to it). */
 const noTerms: readonly never[] = Object.freeze([]);
 
 /**

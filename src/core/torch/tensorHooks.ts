@@ -3,6 +3,7 @@ import { tensorAttrNames } from './tensorAttrNames';
 import type { UnaryOperator } from '../eval/operators';
 import type { TorchHooks } from '../eval/interpreter';
 import type { TorchCtx } from './context';
+import type { RateName } from '../cost/rates';
 import { ops } from './registry';
 import { binaryElementwise } from './ops/elementwise';
 import { indexTensor } from './indexing';
@@ -11,24 +12,25 @@ import { enterGradMode } from './autograd';
 import { dataOf, withData } from './constData';
 import { NativeFunction, PyList, PyTuple, Unknown } from '../eval/values';
 
-const binaryNames: Record<string, string> = {
-  '+': 'add',
-  '-': 'sub',
-  '*': 'mul',
-  '/': 'div',
-  '//': 'floor_divide',
-  '%': 'remainder',
-  '**': 'pow',
-  '@': 'matmul',
-  '==': 'eq',
-  '!=': 'ne',
-  '<': 'lt',
-  '<=': 'le',
-  '>': 'gt',
-  '>=': 'ge',
-  '&': 'logical_and',
-  '|': 'logical_or',
-  '^': 'logical_xor',
+/** Binary operators on a tensor: the torch op each one is, and its per-element rate. */
+const binaryNames: Record<string, readonly [op: string, rate: RateName]> = {
+  '+': ['add', 'add'],
+  '-': ['sub', 'sub'],
+  '*': ['mul', 'mul'],
+  '/': ['div', 'div'],
+  '//': ['floor_divide', 'div'],
+  '%': ['remainder', 'div'],
+  '**': ['pow', 'pow'],
+  '@': ['matmul', 'default'],
+  '==': ['eq', 'compare'],
+  '!=': ['ne', 'compare'],
+  '<': ['lt', 'compare'],
+  '<=': ['le', 'compare'],
+  '>': ['gt', 'compare'],
+  '>=': ['ge', 'compare'],
+  '&': ['logical_and', 'compare'],
+  '|': ['logical_or', 'compare'],
+  '^': ['logical_xor', 'compare'],
 };
 
 /** Unary operators on a tensor: `-t` is torch.neg, `~t` torch.logical_not (bool tensors), `+t` the tensor itself. */
@@ -50,12 +52,11 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
       return name ? ops.get(name)!.fn(c, [x], undefined) : x;
     },
     binary(op, a, b) {
-      const name = binaryNames[op];
+      const entry = binaryNames[op];
+      if (!entry) return new Unknown(`tensor ${op}`);
+      const [name, rate] = entry;
       if (name === 'matmul') return ops.get('matmul')!.fn(c, [a, b], undefined);
-      if (!name) return new Unknown(`tensor ${op}`);
-      const bool = ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or', 'logical_xor'].includes(name);
-      const rate = bool ? 'compare' : name === 'floor_divide' || name === 'remainder' ? 'div' : name;
-      return binaryElementwise(c, name, a, b, rate, bool);
+      return binaryElementwise(c, name, a, b, rate, rate === 'compare');
     },
     attr(t, name) {
       // An in-place method (x.clamp_(...), x.fill_(0)) may change the values a randint bound or folded data describe.

@@ -1,10 +1,10 @@
 // Fused and standalone activations: TF.js names mapped to the shared per-element rate table.
-import { rates, type Rate } from '../cost/rates';
+import { rates, type Rate, type RateName } from '../cost/rates';
 import { term, type Term } from '../cost/terms';
 import type { Dim } from '../sym/dim';
 import { TfError } from './context';
 
-const byName: Record<string, string | null> = {
+const byName: Record<string, RateName | null> = {
   linear: null,
   relu: 'relu',
   relu6: 'relu6',

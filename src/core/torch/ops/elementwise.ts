@@ -9,7 +9,7 @@ import { bind } from '../signature';
 import { dimFloorDiv } from '../../sym/dim';
 import { PyFloat, SymInt, Unknown, type Value } from '../../eval/values';
 import { foldBinary, foldUnary, withData } from '../constData';
-import { rates } from '../../cost/rates';
+import { rates, type RateName } from '../../cost/rates';
 import { term } from '../../cost/terms';
 
 function scalarDtype(c: TorchCtx, v: Value, other: Tensor | undefined) {
@@ -34,7 +34,7 @@ export function binaryElementwise(
   op: string,
   a: Value,
   b: Value,
-  rateName = op,
+  rateName: RateName,
   resultBool = false,
 ): Value {
   const ta = asTensor(a),
@@ -70,7 +70,7 @@ export function binaryElementwise(
 }
 
 /** Unary op preserving shape (activations, math). */
-export function unaryElementwise(c: TorchCtx, op: string, x: Value, rateName = op, inplace = false): Value {
+export function unaryElementwise(c: TorchCtx, op: string, x: Value, rateName: RateName, inplace = false): Value {
   const t = asTensor(x);
   if (!t) return new Unknown(op);
   // |z| of a complex tensor is real (a magnitude spectrogram's `spec.abs()`).
@@ -83,7 +83,7 @@ export function unaryElementwise(c: TorchCtx, op: string, x: Value, rateName = o
   return withData(c.elementwise(op, out, t, rateName, undefined, inplace), foldUnary(op, t));
 }
 
-const binaries: [string[], string, boolean][] = [
+const binaries: [string[], RateName, boolean][] = [
   [['add', 'add_', '__add__', '__radd__', '__iadd__'], 'add', false],
   [['sub', 'sub_', 'subtract', '__sub__', '__isub__'], 'sub', false],
   [['mul', 'mul_', 'multiply', '__mul__', '__rmul__', '__imul__'], 'mul', false],
@@ -95,7 +95,11 @@ const binaries: [string[], string, boolean][] = [
   [['minimum', 'fmin'], 'compare', false],
   [['atan2'], 'compare', false],
   ...['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or', 'logical_xor', 'bitwise_and', 'bitwise_or'].map(
-    (n): [string[], string, boolean] => [n === 'gt' ? [n, 'greater'] : n === 'lt' ? [n, 'less'] : [n], 'compare', true],
+    (n): [string[], RateName, boolean] => [
+      n === 'gt' ? [n, 'greater'] : n === 'lt' ? [n, 'less'] : [n],
+      'compare',
+      true,
+    ],
   ),
 ];
 for (const [names, rate, isBool] of binaries) {
@@ -112,7 +116,7 @@ for (const [names, rate, isBool] of binaries) {
 }
 def('rsub', 't', (c, [a, b]) => binaryElementwise(c, 'sub', b, a, 'sub'));
 
-const activations: [string[], string][] = [
+const activations: [string[], RateName][] = [
   [['relu', 'relu_'], 'relu'],
   [['relu6'], 'relu6'],
   [['leaky_relu', 'leaky_relu_'], 'leaky_relu'],
@@ -140,7 +144,7 @@ for (const [names, rate] of activations)
       return out;
     });
 
-const mathFns: [string[], string][] = [
+const mathFns: [string[], RateName][] = [
   [
     [
       'exp',

@@ -42,7 +42,7 @@ def('batch_norm', 'tf', (c, args, kw) => {
 /** Records a normalization: its rate per element, and what backward keeps (tensors + fresh fp32 statistics). */
 function normRecord(
   c: TorchCtx,
-  op: string,
+  op: 'batch_norm' | 'layer_norm',
   x: Tensor,
   savedTensors: Tensor[],
   saved: Term[],

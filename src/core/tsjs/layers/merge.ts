@@ -1,6 +1,6 @@
 // Merge layers over a list of inputs: concatenate (a copy) and element-wise add/multiply/average/maximum/minimum with TF.js broadcasting.
 import { term } from '../../cost/terms';
-import { rates } from '../../cost/rates';
+import { rates, type RateName } from '../../cost/rates';
 import { dimAdd, dimEq, type Dim } from '../../sym/dim';
 import { TfError } from '../context';
 import { tfShape } from '../shapes';
@@ -64,7 +64,7 @@ function broadcast(a: Dim[], b: Dim[]): Dim[] {
   return out;
 }
 
-function elementwise(className: string, rateKey: string): LayerSpec {
+function elementwise(className: string, rateKey: RateName): LayerSpec {
   return {
     className,
     multi: true,
@@ -72,7 +72,7 @@ function elementwise(className: string, rateKey: string): LayerSpec {
       checkCount(inputs);
       const tail = inputs.map((s) => s.slice(1)).reduce((a, b) => broadcast(a, b));
       const out = [inputs[0][0], ...tail];
-      const r = rates[rateKey] ?? rates.default;
+      const r = rates[rateKey];
       return {
         shape: out,
         weights: [],

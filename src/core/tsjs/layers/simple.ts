@@ -1,15 +1,15 @@
 // Shape-preserving layers beyond the core set: activation layers (reLU, elu, leakyReLU, softmax, prelu, thresholdedReLU), noise/dropout variants, masking, rescaling, cropping2D.
 import { term } from '../../cost/terms';
-import { rates } from '../../cost/rates';
+import { rates, type RateName } from '../../cost/rates';
 import { dimAdd } from '../../sym/dim';
 import { TfError } from '../context';
 import type { LayerSpec } from '../layer';
 
-function elementwise(className: string, rateKey: string, fwd?: number): LayerSpec {
+function elementwise(className: string, rateKey: RateName, fwd?: number): LayerSpec {
   return {
     className,
     compute(_cfg, [x], bytes) {
-      const r = rates[rateKey] ?? rates.default;
+      const r = rates[rateKey];
       const n = fwd ?? r.fwd;
       return {
         shape: x,
