@@ -1,4 +1,5 @@
 // The one list of gap kinds that make a result partial (figures are lower bounds): diagnostic codes and their meaning.
+import type { DiagnosticCode } from './result';
 
 /** Diagnostic codes that mean some code ran (or should have) without being costed or followed. */
 export const partialCodes = {
@@ -10,7 +11,7 @@ export const partialCodes = {
   'branch-unknown': 'a condition is unknown: one branch was taken as if it were false',
   'unresolved-import': 'an import could not be resolved: what it provides is unknown',
   'resource-limit': 'a value grew past the memory limit: evaluation stopped',
-} as const;
+} as const satisfies Partial<Record<DiagnosticCode, string>>;
 
 export type PartialCode = keyof typeof partialCodes | 'unknown-op';
 

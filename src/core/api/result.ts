@@ -17,12 +17,39 @@ export interface RelatedInfo {
   readonly message: string;
 }
 
+/** Every diagnostic code the engine reports: the partial kinds of `api/partial.ts` and the rest. */
+export type DiagnosticCode =
+  | 'annotation'
+  | 'bad-entry'
+  | 'bad-input'
+  | 'batch-differs'
+  | 'branch-unknown'
+  | 'budget'
+  | 'config'
+  | 'entry'
+  | 'evaluation-stopped'
+  | 'graph-disconnected'
+  | 'internal'
+  | 'loop-unknown'
+  | 'missing-input-shape'
+  | 'no-inputs'
+  | 'resource-limit'
+  | 'shape-mismatch'
+  | 'syntax'
+  | 'torch-warning'
+  | 'unknown-attribute'
+  | 'unknown-base'
+  | 'unknown-name'
+  | 'unknown-op'
+  | 'unknown-shape'
+  | 'unresolved-import';
+
 export interface Diagnostic {
   readonly span: SourceSpan;
   readonly severity: Severity;
   readonly message: string;
   /** Stable machine-readable code, e.g. `shape-mismatch`, `unknown-op`, `budget`. */
-  readonly code: string;
+  readonly code: DiagnosticCode;
   /** The frames of a traceback (outermost first), or other places that explain the diagnostic. */
   readonly related?: readonly RelatedInfo[];
 }
@@ -149,7 +176,7 @@ export interface InputSpec {
 /** Why a result is partial: one entry per kind of gap (unknown ops, budget, evaluation stopped, ...). */
 export interface PartialReason {
   /** The diagnostic code of the gap: `unknown-op`, `budget`, `evaluation-stopped`, `syntax`, ... */
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly message: string;
   /** 1-based document line of the first place it happened, when known. */
   readonly line?: number;

@@ -1,6 +1,6 @@
 // The abstract interpreter's state and statement execution: frames, step budget, control flow.
 import type { Expr, Stmt } from '../python/ir';
-import type { Diagnostic, RelatedInfo, Severity } from '../api/result';
+import type { Diagnostic, DiagnosticCode, RelatedInfo, Severity } from '../api/result';
 import { BudgetExceeded, Cancelled, PyException } from './errors';
 import { Scope } from './scope';
 import { evalExpr, assignTo, deleteTarget } from './expressions';
@@ -184,7 +184,7 @@ export class Interp {
   /** Reports a diagnostic at the innermost document position (deduplicated per line and message). */
   report(
     severity: Severity,
-    code: string,
+    code: DiagnosticCode,
     message: string,
     at?: { s: number; e: number },
     related?: readonly RelatedInfo[],

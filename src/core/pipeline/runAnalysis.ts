@@ -47,7 +47,7 @@ export function runAnalysis<Run, Notes extends FileNotes>(
     ...notes.errors.map((e) => ({
       span: lineSpan(e.line),
       severity: 'warning' as const,
-      code: 'annotation',
+      code: 'annotation' as const,
       message: e.message,
     })),
   );

@@ -74,7 +74,7 @@ export function summarize(
         {
           span: { start: 0, end: 1, line: 1 },
           severity: 'information' as const,
-          code: 'budget',
+          code: 'budget' as const,
           message: `flopscope: the step budget (${opts.maxSteps} steps) ran out; results cover what ran before it`,
         },
       ]

@@ -1,7 +1,7 @@
 // Per-analysis state: source positions, the call-line stack, diagnostics, the cost recorder, the step budget.
 import { NameCounter } from './names';
 import { BudgetExceeded, Cancelled } from '../pipeline/errors';
-import type { Diagnostic, SourceSpan, Severity } from '../api/result';
+import type { Diagnostic, DiagnosticCode, SourceSpan, Severity } from '../api/result';
 import { Recorder, type OpEvent } from '../cost/recorder';
 import type { Node } from './parse';
 import { tfDtype, type TfDtype } from './dtype';
@@ -14,7 +14,7 @@ export { BudgetExceeded, Cancelled } from '../pipeline/errors';
 export class TfError extends Error {
   constructor(
     message: string,
-    readonly code = 'shape-mismatch',
+    readonly code: DiagnosticCode = 'shape-mismatch',
   ) {
     super(message);
   }
@@ -102,7 +102,7 @@ export class EvalCtx {
     return this.callSpans[this.callSpans.length - 1] ?? { start: 0, end: 1, line: 1 };
   }
 
-  report(severity: Severity, code: string, message: string, span: SourceSpan = this.here()): void {
+  report(severity: Severity, code: DiagnosticCode, message: string, span: SourceSpan = this.here()): void {
     if (this.diagnostics.some((d) => d.span.start === span.start && d.message === message)) return;
     this.diagnostics.push({ span, severity, code, message });
   }
@@ -111,7 +111,7 @@ export class EvalCtx {
   skippedModelCode = false;
 
   /** A TF.js error (TF.js would throw here); only a warning once model-building code was skipped, as it may be an artefact. */
-  tfError(code: string, message: string, span: SourceSpan = this.here()): void {
+  tfError(code: DiagnosticCode, message: string, span: SourceSpan = this.here()): void {
     if (this.skippedModelCode)
       this.report(
         'warning',
