@@ -19,6 +19,7 @@ import { GradModeCtx } from './autograd';
 import { makeDevices } from './device';
 import { bind } from './signature';
 import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
+import { registerPackedSequence } from './nn/packedSequence';
 import './ops/elementwise';
 import './ops/matmul';
 import './ops/spectral';
@@ -250,6 +251,9 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   register('torch.utils.checkpoint', checkpoint);
   register('torch.cuda', cuda);
   register('torch.nn.utils', nn.attrs.get('utils') as PyModule);
+  const rnnUtils = registerPackedSequence(c, object);
+  (nn.attrs.get('utils') as PyModule).attrs.set('rnn', rnnUtils);
+  register('torch.nn.utils.rnn', rnnUtils);
   const jax = mod('jaxtyping');
   for (const n of ['Float', 'Int', 'Bool', 'Shaped', 'Integer', 'Num', 'Float32', 'Float16', 'Int64', 'BFloat16'])
     jax.attrs.set(n, new PyClass(n, [object], new Map()));
