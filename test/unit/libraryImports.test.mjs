@@ -66,3 +66,20 @@ test('a module that cannot be found: unresolved-import warning with the module n
   assert.equal(r.totals.params, 0n);
   assert.equal(r.coverage.complete, false);
 });
+
+test('one warning per unresolved import line: where it searched, the names used from it, what to give', () => {
+  const r = run(
+    'import torch\nfrom nowhere import frob, knob\nimport gone as g\n\nx = torch.randn(2, 3)\ny = frob(x)\nz = knob(frob(x))\nw = g.op(x)\n',
+    {},
+  );
+  const warnings = r.diagnostics.filter((x) => x.code === 'unresolved-import');
+  assert.deepEqual(
+    warnings.map((d) => d.span.line),
+    [2, 3],
+    warnings.map((d) => `${d.span.line}: ${d.message}`).join('\n'),
+  );
+  assert.match(warnings[0].message, /cannot find module 'nowhere' \(searched .*\); 'frob', 'knob' and what they build/);
+  assert.match(warnings[0].message, /Give the Python environment/);
+  assert.match(warnings[1].message, /cannot find module 'gone' .*; 'g\.op' and what it builds are unknown/);
+  assert.equal(r.coverage.unknownOps, 4, JSON.stringify(r.coverage.unknown));
+});

@@ -79,21 +79,47 @@ function resolve(ip: Interp, fromFile: string, dotted: string, level: number): P
   return undefined;
 }
 
+/** The one warning of an unresolved import line: what could not be found, the names used from it, what to do. */
+export interface ImportNote {
+  /** Where the warning is in `ip.diagnostics`. */
+  readonly index: number;
+  readonly head: string;
+  readonly tail: string;
+  readonly names: string[];
+}
+
+function importMessage(n: Pick<ImportNote, 'head' | 'tail' | 'names'>): string {
+  const q = n.names.map((x) => `'${x}'`).join(', ');
+  const what =
+    n.names.length === 0
+      ? 'names from it are unknown'
+      : `${q} and what ${n.names.length === 1 ? 'it builds are' : 'they build are'} unknown`;
+  return `${n.head}; ${what}${n.tail}`;
+}
+
 /** A note at the document's import line: which module could not be found, so the names it gives are unknown. */
 function reportUnresolved(ip: Interp, dotted: string, level: number): void {
   // A library's own missing imports are said where they matter: at a use inside a model's forward (useOfUnresolved).
-  if (ip.frames[ip.frames.length - 1]?.file !== ip.docFile) return;
+  const f = ip.frames[ip.frames.length - 1];
+  if (f?.file !== ip.docFile) return;
   const name = '.'.repeat(level) + dotted;
   const top = dotted.split('.')[0];
   const natives = ip.importContext?.natives;
   const roots = ip.loader.roots?.length ?? 0;
-  ip.report(
-    'warning',
-    'unresolved-import',
-    level === 0 && natives && [...natives.keys()].some((k) => k === top || k.startsWith(top + '.'))
-      ? `flopscope: module '${name}' is not modelled; names from it are unknown`
-      : `flopscope: cannot find module '${name}' (searched the file's folder${roots ? ` and ${roots} import path${roots === 1 ? '' : 's'}` : ''}); names from it are unknown. Give the Python environment (CLI: --python EXE or --python-path DIR; editor: the selected interpreter or flopscope.python.extraPaths)`,
-  );
+  const modelled = level === 0 && natives && [...natives.keys()].some((k) => k === top || k.startsWith(top + '.'));
+  const note = {
+    head: modelled
+      ? `flopscope: module '${name}' is not modelled`
+      : `flopscope: cannot find module '${name}' (searched the file's folder${roots ? ` and ${roots} import path${roots === 1 ? '' : 's'}` : ''})`,
+    tail: modelled
+      ? ''
+      : '. Give the Python environment (CLI: --python EXE or --python-path DIR; editor: the selected interpreter or flopscope.python.extraPaths)',
+    names: [],
+  };
+  const before = ip.diagnostics.length;
+  ip.report('warning', 'unresolved-import', importMessage(note));
+  const d = ip.diagnostics[before];
+  if (d) ip.importNotes.set(`${d.span.line}|${name}`, { ...note, index: before });
 }
 
 export function importModule(ip: Interp, dotted: string, alias: string | undefined, scope: Scope): void {
@@ -294,6 +320,14 @@ export function useOfUnresolved(ip: Interp, v: UnresolvedImport): void {
   const top = ip.frames[ip.frames.length - 1];
   if (top && top.file !== ip.docFile && ip.recorder.moduleStack.length === 0) return;
   ip.recorder.unknownOp(ip, `${v.label} (unresolved import)`);
+  // The import line already has its warning: the name used joins it (one warning per line, naming what is unknown).
+  const line = v.at ? ip.lineIndex.get(ip.docFile)?.line(v.at.s) : undefined;
+  const note = line !== undefined ? ip.importNotes.get(`${line}|${v.module}`) : undefined;
+  if (note) {
+    if (!note.names.includes(v.label)) note.names.push(v.label);
+    ip.diagnostics[note.index] = { ...ip.diagnostics[note.index], message: importMessage(note) };
+    return;
+  }
   ip.report(
     'warning',
     'unresolved-import',

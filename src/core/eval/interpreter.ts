@@ -17,7 +17,7 @@ import { inertBlock } from './inert';
 import { Signal } from './signal';
 import { callValue, evalArgs } from './calls';
 import type { Evaluator } from './evaluator';
-import type { ImportContext } from './imports';
+import type { ImportContext, ImportNote } from './imports';
 import type { UnaryOperator } from './operators';
 import { Tensor } from '../model/tensor';
 import { Journal } from './journal';
@@ -69,6 +69,8 @@ export class Interp {
   /** Native module factories and the file runner, set once by the world that owns this interpreter. */
   importContext?: ImportContext;
   private seenDiag = new Set<string>();
+  /** The warning of each unresolved import line of the document (`line|module`), which its used names join. */
+  importNotes = new Map<string, ImportNote>();
 
   constructor(
     public docFile: string,
@@ -96,6 +98,7 @@ export class Interp {
       retVal: null,
       diagnostics: [],
       seenDiag: new Set(),
+      importNotes: new Map(),
       runId: this.runId + 1,
       importGuard: 0,
     });
