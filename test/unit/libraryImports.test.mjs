@@ -83,3 +83,13 @@ test('one warning per unresolved import line: where it searched, the names used 
   assert.match(warnings[1].message, /cannot find module 'gone' .*; 'g\.op' and what it builds are unknown/);
   assert.equal(r.coverage.unknownOps, 4, JSON.stringify(r.coverage.unknown));
 });
+
+test('`from pkg import name` where pkg star-imports a submodule of that name that defines it: the function, as Python', () => {
+  const r = run('import torch\nfrom lib import small\n\nm = small()\ny = m(torch.randn(2, 4))\n', {
+    'lib/__init__.py': 'from .small import *\n',
+    'lib/small.py': linear('Small', 4, 8) + '\n\ndef small():\n    return Small()\n\n__all__ = ["Small", "small"]\n',
+  });
+  assert.equal(r.totals.params, 40n);
+  assert.equal(r.output?.shape, '[2, 8]');
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+});

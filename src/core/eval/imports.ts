@@ -257,9 +257,19 @@ function importFromNow(
       continue;
     }
     const sub = dotted ? `${dotted}.${name}` : name;
-    // `from pkg import submodule`: a package whose names come from lazy star imports is not searched for it first.
+    // `from pkg import submodule`: a package whose names come from lazy star imports is not searched for it first,
+    // unless the submodule's own star import gives that name (torchvision: `from .alexnet import *` binds the function
+    // alexnet over the submodule alexnet, as Python's star import runs after the submodule is set on the package).
     const lazyPkg = m !== undefined && !m.attrs.has(name) && lazyStars(m.attrs).length > 0;
-    let v: Value | undefined = lazyPkg && locate(ip, file, sub, level) ? resolve(ip, file, sub, level) : undefined;
+    const subFile = lazyPkg ? locate(ip, file, sub, level) : undefined;
+    const ownStar =
+      subFile &&
+      lazyStars(m!.attrs).some(
+        (st) =>
+          locate(ip, st.fromFile, st.dotted, st.level)?.[0] === subFile[0] &&
+          mayExport(ip, (f, d, l) => locate(ip, f, d, l), st, name),
+      );
+    let v: Value | undefined = subFile && !ownStar ? resolve(ip, file, sub, level) : undefined;
     v ??= m ? lookupAttr(ip, m, name) : undefined;
     if (v === undefined && m) v = resolve(ip, file, sub, level);
     scope.assign(
