@@ -93,3 +93,19 @@ test('`from pkg import name` where pkg star-imports a submodule of that name tha
   assert.equal(r.output?.shape, '[2, 8]');
   assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
 });
+
+test('a registry filled by decorators of modules behind lazy star imports (timm.create_model): they run on a miss', () => {
+  const r = run('import torch\nimport lib\n\nm = lib.create("small")\ny = m(torch.randn(2, 4))\n', {
+    'lib/__init__.py': 'from .registry import create\nfrom .big import *\nfrom .small import *\n',
+    'lib/registry.py':
+      '_entries = {}\n\n\ndef register(fn):\n    _entries[fn.__name__] = fn\n    return fn\n\n\ndef create(name):\n    if name not in _entries:\n        raise RuntimeError("unknown model " + name)\n    return _entries[name]()\n',
+    'lib/big.py': 'raise ImportError("must not run")\n',
+    'lib/small.py':
+      linear('Small', 4, 8) +
+      '\n\n__all__ = ["Small"]\n\n\nfrom .registry import register\n\n\n@register\ndef small():\n    return Small()\n',
+  });
+  assert.equal(r.totals.params, 40n, JSON.stringify(r.diagnostics.map((d) => d.message)));
+  assert.equal(r.output?.shape, '[2, 8]');
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+  assert.ok(!r.importedFiles.some((f) => f.includes('big')), r.importedFiles.join(', '));
+});

@@ -266,7 +266,8 @@ function importFromNow(
       subFile &&
       lazyStars(m!.attrs).some(
         (st) =>
-          locate(ip, st.fromFile, st.dotted, st.level)?.[0] === subFile[0] &&
+          st.level > 0 &&
+          candidates(ip, st.fromFile, st.dotted, st.level).includes(subFile[0]) &&
           mayExport(ip, (f, d, l) => locate(ip, f, d, l), st, name),
       );
     let v: Value | undefined = subFile && !ownStar ? resolve(ip, file, sub, level) : undefined;
@@ -344,4 +345,36 @@ export function useOfUnresolved(ip: Interp, v: UnresolvedImport): void {
     `flopscope: cannot resolve the import '${v.module}': '${v.label}' and what it builds are unknown`,
     v.at,
   );
+}
+
+/**
+ * A string key missing from a module-level dict while its package's star imports are still lazy: a registry (timm's
+ * `_model_entrypoints` in timm/models/_registry.py) that Python filled when timm/models/__init__.py imported every
+ * model module. The package's pending star sources that define the key at top level (`def resnet50(`, whatever their
+ * __all__ says) run now, so their decorators register it; once per key and analysis; true when one ran.
+ */
+export function runPendingExporter(ip: Interp, key: string, dict: Value): boolean {
+  if (!/^[A-Za-z_]\w*$/.test(key) || ip.registryTried.has(key)) return false;
+  let owner: PyModule | undefined;
+  for (const m of ip.modules.values()) {
+    for (const v of m.attrs.values())
+      if (v === dict) {
+        owner = m;
+        break;
+      }
+    if (owner) break;
+  }
+  if (!owner?.file) return false;
+  ip.registryTried.add(key);
+  const pkgInit = join(dirname(owner.file), '__init__.py');
+  const pkg = ip.modules.get(pkgInit);
+  if (!pkg) return false;
+  const defines = new RegExp(`^(?:def|class)\\s+${key}\\b|^${key}\\s*=`, 'm');
+  let ran = false;
+  for (const st of lazyStars(pkg.attrs)) {
+    const src = locate(ip, st.fromFile, st.dotted, st.level);
+    if (!src || ip.modules.has(src[0]) || !src[1].includes(key) || !defines.test(src[1])) continue;
+    if (resolve(ip, st.fromFile, st.dotted, st.level)) ran = true;
+  }
+  return ran;
 }

@@ -7,7 +7,7 @@ import { evalExpr, assignTo, deleteTarget } from './expressions';
 import { defineClass, instantiate } from './classDef';
 import { makeFunction } from './functions';
 import { truthy, iterate } from './protocols';
-import { importModule, importFrom } from './imports';
+import { importModule, importFrom, runPendingExporter } from './imports';
 import type { Recorder } from '../cost/recorder';
 import { PyInstance, PyList, PyModule, PyTuple, Unknown, type Value, type CallSite } from './values';
 import { LineIndex } from './lineIndex';
@@ -71,6 +71,10 @@ export class Interp {
   private seenDiag = new Set<string>();
   /** The warning of each unresolved import line of the document (`line|module`), which its used names join. */
   importNotes = new Map<string, ImportNote>();
+  /** Dict keys already looked for in pending lazy star imports (imports.ts runPendingExporter). */
+  registryTried = new Set<string>();
+  /** Runs the pending lazy star sources that export `key` (a registry lookup missed); true when one ran. */
+  readonly pendingExporter = (key: string, dict: Value): boolean => runPendingExporter(this, key, dict);
 
   constructor(
     public docFile: string,
@@ -99,6 +103,7 @@ export class Interp {
       diagnostics: [],
       seenDiag: new Set(),
       importNotes: new Map(),
+      registryTried: new Set(),
       runId: this.runId + 1,
       importGuard: 0,
     });
