@@ -55,6 +55,12 @@ const builds = [
   },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['src/worker/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs' },
+  {
+    entryPoints: ['src/worker/analysisProcess.ts'],
+    outfile: 'dist/analysisProcess.js',
+    platform: 'node',
+    format: 'cjs',
+  },
   { entryPoints: ['src/core/tsjs/index.ts'], outfile: 'dist/tsjs.js', platform: 'node', format: 'cjs' },
   {
     entryPoints: ['src/core/tsjs/index.ts'],
@@ -72,6 +78,7 @@ const builds = [
     platform: 'browser',
     format: 'cjs',
     external: ['vscode'],
+    define: { FLOPSCOPE_SUITE_HOST: '"web"' },
   },
   {
     entryPoints: ['test/integration/suite.ts'],
@@ -79,6 +86,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
+    define: { FLOPSCOPE_SUITE_HOST: '"desktop"' },
   },
 ].filter((b) => existsSync(b.entryPoints[0]));
 
@@ -89,7 +97,7 @@ const define = {
   FLOPSCOPE_VERSION: JSON.stringify(version),
 };
 if (watch) {
-  for (const b of builds) (await esbuild.context({ ...common, ...b, define })).watch();
+  for (const b of builds) (await esbuild.context({ ...common, ...b, define: { ...define, ...b.define } })).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b, define })));
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b, define: { ...define, ...b.define } })));
 }

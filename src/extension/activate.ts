@@ -67,8 +67,16 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
       }),
       vscode.workspace.onDidCloseNotebookDocument((nb) => cache.forgetNotebook(nb)),
       vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('flopscope.analysis.memoryLimitMb')) runner.restart?.();
         if (e.affectsConfiguration('flopscope.analysis')) cache.invalidate();
         if (e.affectsConfiguration('flopscope.python') || e.affectsConfiguration('python')) void python.refresh();
+      }),
+      // Trust granted: the workspace's own restricted settings (maxSteps, memoryLimitMb) and interpreter now apply.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        log.info('workspace trusted: settings and the Python environment read again');
+        runner.restart?.();
+        cache.invalidate();
+        void python.refresh();
       }),
       // A new interpreter or extra path: library imports resolve elsewhere.
       python.onDidChange(() => cache.invalidate()),
@@ -77,7 +85,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     for (const editor of vscode.window.visibleTextEditors)
       if (isAnalyzable(editor.document)) void cache.get(editor.document);
     log.info(
-      `flopscope activated (${platform.name}; analyses run in ${runner.kind === 'in-process' ? 'the host thread' : `a ${runner.kind}`})`,
+      `flopscope activated (${platform.name}; analyses run in ${runner.kind === 'in-process' ? 'the host thread' : `the ${runner.kind}`})`,
     );
   } catch (error) {
     log.error('activation failed', error);

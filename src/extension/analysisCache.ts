@@ -5,6 +5,7 @@ import type { AnalysisResult } from '../core/api/result';
 import { analysisDelay, analysisOptions } from './config';
 import type { PythonEnvironment } from './pythonEnvironment';
 import type { AnalysisRunner } from './runner';
+import type { ReportContext, ReportFormat } from '../protocol/report';
 import { joinCells, projectCell, type CellPlace } from '../protocol/notebook';
 import { cellScheme, modelUri, notebookOf, notebookStamp, pythonCells } from './notebookCells';
 import type { FileCache } from './fileCache';
@@ -115,6 +116,16 @@ export class AnalysisCache implements vscode.Disposable {
     next.timer = setTimeout(() => {
       if (this.entries.get(key) === next) void this.get(document);
     }, analysisDelay());
+  }
+
+  /** A report of a result, rendered where analyses run (the desktop's analysis process), never on the host's thread there. */
+  async render(result: AnalysisResult, format: ReportFormat, context: ReportContext): Promise<string | undefined> {
+    try {
+      return await this.runner.render(result, format, context);
+    } catch (error) {
+      this.log.error(`the ${format} report of ${context.fileName ?? 'a file'} could not be rendered`, error);
+      return undefined;
+    }
   }
 
   /** Forces re-analysis (settings or inputs changed): of one document, or of all. */

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { askInputs } from './inputsBox';
 import { fileInputs } from '../protocol/inputs';
-import { renderJson, renderReport, type ReportFormat } from '../protocol/report';
+import { renderJson, type ReportFormat } from '../protocol/report';
 import { pinComments, pinnedLines } from '../protocol/pinComments';
 import { conventionNamed, conventionRules, languageOf } from '../core';
 import { isAnalyzable } from './analysisCache';
@@ -41,10 +41,11 @@ async function exportReport(deps: Deps): Promise<void> {
     title: 'flopscope: export report',
   });
   if (!target) return;
-  const text = renderReport(result, choice.format, {
+  const text = await deps.cache.render(result, choice.format, {
     fileName: vscode.workspace.asRelativePath(document.uri),
     source: document.getText(),
   });
+  if (text === undefined) return void vscode.window.showWarningMessage('flopscope: the report could not be rendered.');
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   void vscode.window.showInformationMessage(`flopscope: report written to ${vscode.workspace.asRelativePath(target)}`);
 }

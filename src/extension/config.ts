@@ -1,9 +1,9 @@
 // Reads the `flopscope.*` settings into analysis options and view preferences.
 import * as vscode from 'vscode';
 import { conventionNamed, conventions, optimizers, precisions, type AnalyzeOptions } from '../core/api/options';
-import { clampSteps } from '../protocol/stepBudget';
+import { clampMemory, clampSteps } from '../protocol/analysisLimits';
 
-export type AnnotationField = 'shape' | 'flops' | 'macs' | 'memory' | 'params';
+import { annotationFields, costFreeModes, type AnnotationField, type CostFreeLines } from '../protocol/annotationText';
 
 export { conventions, precisions };
 
@@ -12,13 +12,18 @@ function pick<T extends string>(value: unknown, allowed: readonly T[], fallback:
 }
 
 /**
- * The step budget, clamped to its bounds; in Restricted Mode a workspace's own value is ignored (package.json lists
- * the setting in `restrictedConfigurations`; VS Code applies that too, this is the same rule in code).
+ * A restricted setting (package.json's `restrictedConfigurations`): in Restricted Mode a workspace's own value is
+ * ignored (VS Code applies that too; this is the same rule in code). Read again when the workspace becomes trusted.
  */
-function stepBudget(c: vscode.WorkspaceConfiguration): number {
-  const info = c.inspect<unknown>('maxSteps');
-  const value = vscode.workspace.isTrusted ? c.get<unknown>('maxSteps') : (info?.globalValue ?? info?.defaultValue);
-  return clampSteps(value);
+function trustedValue(c: vscode.WorkspaceConfiguration, key: string): unknown {
+  if (vscode.workspace.isTrusted) return c.get<unknown>(key);
+  const info = c.inspect<unknown>(key);
+  return info?.globalValue ?? info?.defaultValue;
+}
+
+/** The analysis process's heap cap in MB (desktop), clamped to its bounds. */
+export function memoryLimitMb(): number {
+  return clampMemory(trustedValue(vscode.workspace.getConfiguration('flopscope.analysis'), 'memoryLimitMb'));
 }
 
 /** Settings-derived analysis options (the per-file entry and inputs are merged in by the cache). */
@@ -33,7 +38,7 @@ export function analysisOptions(): Partial<AnalyzeOptions> {
     convention: conventionNamed(c.get('convention')) ?? 'full', // `seed`: the old name of `full`
     precision: pick(c.get('precision'), precisions, 'fp32'),
     optimizer: pick(c.get('optimizer'), optimizers, 'adam'),
-    maxSteps: stepBudget(c),
+    maxSteps: clampSteps(trustedValue(c, 'maxSteps')),
   };
 }
 
@@ -44,15 +49,19 @@ export function analysisDelay(): number {
 export interface AnnotationConfig {
   readonly enabled: boolean;
   readonly fields: readonly AnnotationField[];
+  readonly costFree: CostFreeLines;
 }
 
 export function annotationConfig(): AnnotationConfig {
   const c = vscode.workspace.getConfiguration('flopscope.annotations');
-  const all: AnnotationField[] = ['shape', 'flops', 'macs', 'memory', 'params'];
   const fields = (c.get<unknown[]>('show') ?? ['shape', 'flops', 'memory', 'params']).filter(
-    (f): f is AnnotationField => all.includes(f as AnnotationField),
+    (f): f is AnnotationField => annotationFields.includes(f as AnnotationField),
   );
-  return { enabled: c.get<boolean>('enabled') ?? true, fields };
+  return {
+    enabled: c.get<boolean>('enabled') ?? true,
+    fields,
+    costFree: pick(c.get('costFreeLines'), costFreeModes, 'shape'),
+  };
 }
 
 /** Where setting changes are written: the workspace when one is open, else the user settings. */

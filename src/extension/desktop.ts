@@ -1,13 +1,12 @@
-// Desktop (Node) entry of the extension: the shared activate(), analyses in a worker thread, TS/JS analyzer via require.
+// Desktop (Node) entry of the extension: the shared activate(), analyses in a child process, TS/JS analyzer via require.
 import * as vscode from 'vscode';
 import { activateWith, deactivate } from './activate';
 import type { Platform } from './platform';
 import { requireTsJs } from '../protocol/tsjsBundle';
 import { failedResult } from './failedResult';
-import { WorkerRunner, type ThreadWorker } from './workerRunner';
-
-/** The analysis worker's heap cap (MB); real models need well under 500 MB. */
-const workerHeapMb = 2048;
+import { memoryLimitMb } from './config';
+import { startAnalysisProcess } from './analysisProcess';
+import { ProcessRunner } from './processRunner';
 
 declare const require: (id: string) => Record<string, unknown>;
 
@@ -24,19 +23,14 @@ const platform: Platform = {
       execFile(exe, ['-c', script], { timeout: 10_000, encoding: 'utf8' }, (e, out) => (e ? reject(e) : resolve(out)));
     }),
   createRunner(extensionUri, inProcess, log) {
-    const file = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath;
-    const { Worker } = require('node:worker_threads') as unknown as {
-      Worker: new (file: string, options: { resourceLimits: { maxOldGenerationSizeMb: number } }) => ThreadWorker;
-    };
-    // A heap cap of its own: an analysis that builds huge values ends its worker, not the extension host.
-    const runner = new WorkerRunner(
-      () => new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } }),
+    const file = vscode.Uri.joinPath(extensionUri, 'dist', 'analysisProcess.js').fsPath;
+    // A process of its own: an analysis that exhausts memory ends that process, never the extension host.
+    return new ProcessRunner(
+      () => startAnalysisProcess(file, memoryLimitMb(), require),
       inProcess,
-      (error) => log.error('the analysis worker could not start; analyzing on the extension host thread', error),
+      (error) => log.error('the analysis process could not start; analyzing on the extension host thread', error),
       failedResult,
     );
-    runner.heapLimitMb = workerHeapMb;
-    return runner;
   },
 };
 

@@ -12,6 +12,7 @@ import {
 import { isPartial, partialText } from '../protocol/partial';
 import { selector, type Deps } from './deps';
 import { toLine } from './typeConverters';
+import { lineShapes } from '../protocol/shapeText';
 import { classSummary, type ClassSummary } from '../protocol/classSummary';
 
 function code(text: string): string {
@@ -24,16 +25,22 @@ function plain(text: string): string {
   return text.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
 }
 
-function opLine(op: OpRecord): string {
+/** One op: its formula for one call; `× N calls` only where the op ran a different number of times than its line. */
+function opLine(op: OpRecord, lineCalls: number): string {
   const perCall = op.calls > 0 ? op.flops / BigInt(op.calls) : op.flops;
   const value = `${formatExact(perCall)} FLOPs${perCall >= 1000n ? ` (${formatCount(perCall)})` : ''}`;
   const formula = op.formula && op.formula !== perCall.toString() ? `${op.formula} = ${value}` : value;
   const symbolic = op.symbolicFormula ? ` (symbolic ${code(op.symbolicFormula)})` : '';
-  const calls = op.calls > 1 ? ` × ${op.calls} calls` : '';
+  const calls = op.calls > 1 && op.calls !== lineCalls ? ` × ${op.calls} calls` : '';
   const unknown = op.known ? '' : ' — *unknown op, not counted*';
   // What autograd keeps for this op's backward (storages not already kept by an earlier op).
   const saves = op.savedBytes > 0n ? ` · saves ${formatBytesExact(op.savedBytes)} for backward` : '';
   return `- ${code(op.op)} → ${code(op.shape)} ${op.dtype}: ${code(formula)}${symbolic}${calls}${unknown}${saves}  \n  rule: ${plain(op.rule || 'n/a')}`;
+}
+
+/** The one sentence that says how a line run several times is counted (said once, not per op). */
+export function multiCallRule(calls: number): string {
+  return `*Runs ${calls} times: each formula is for one call; the figures below sum all ${calls} calls.*`;
 }
 
 /** The hover text for one line, as Markdown (code-derived text always inside code spans). */
@@ -42,12 +49,16 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
   md.isTrusted = false;
   md.supportHtml = false;
   const shapes = line.shapes.length
-    ? `→ ${line.shapes.map(code).join(', ')} ${[...new Set(line.dtypes)].join(', ')}`
+    ? `→ ${lineShapes(line).map(code).join(', ')} ${[...new Set(line.dtypes)].join(', ')}`
     : '';
   md.appendMarkdown(`**flopscope** · line ${line.line}${shapes ? `: ${shapes}` : ''}\n\n`);
+  if (line.calls > 1) md.appendMarkdown(`${multiCallRule(line.calls)}\n\n`);
   if (line.ops.length)
     md.appendMarkdown(
-      line.ops.slice(0, 8).map(opLine).join('\n') +
+      line.ops
+        .slice(0, 8)
+        .map((op) => opLine(op, line.calls))
+        .join('\n') +
         (line.ops.length > 8 ? `\n- … ${line.ops.length - 8} more ops` : '') +
         '\n\n',
     );

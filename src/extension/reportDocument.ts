@@ -1,6 +1,5 @@
 // The read-only report document (scheme `flopscope-report`), live-updated when its source file is re-analyzed.
 import * as vscode from 'vscode';
-import { renderReport } from '../protocol/report';
 import { isAnalyzable } from './analysisCache';
 import type { Deps } from './deps';
 
@@ -27,10 +26,14 @@ class ReportProvider implements vscode.TextDocumentContentProvider {
     const result = await this.deps.cache.get(document);
     if (!result)
       return `flopscope: no analysis for ${vscode.workspace.asRelativePath(source)} (see the flopscope log).\n`;
-    return renderReport(result, 'table', {
+    const text = await this.deps.cache.render(result, 'table', {
       fileName: vscode.workspace.asRelativePath(source),
       source: document.getText(),
     });
+    return (
+      text ??
+      `flopscope: the report of ${vscode.workspace.asRelativePath(source)} could not be rendered (see the flopscope log).\n`
+    );
   }
 }
 

@@ -1,6 +1,7 @@
-// How an analysis runs: in the extension host's own thread (web), or in a worker thread (desktop) so the host stays free.
+// How an analysis runs: in the extension host's own thread (web), or in a child process (desktop) so the host stays free.
 import type { AnalysisResult } from '../core/api/result';
 import type { WorkerOptions } from '../worker/protocol';
+import { renderReport, type ReportContext, type ReportFormat } from '../protocol/report';
 import type { Analyzers } from './analyzers';
 
 /** The files an analysis may import: open documents (unsaved edits count) over preloaded files, by normalized path. */
@@ -20,6 +21,10 @@ export interface AnalysisRunner {
     files: FileView,
     isCancelled: () => boolean,
   ): Promise<AnalysisResult | undefined>;
+  /** A report of a result as text, rendered where analyses run; undefined when that failed (the runner's log says). */
+  render(result: AnalysisResult, format: ReportFormat, context: ReportContext): Promise<string | undefined>;
+  /** Starts afresh (the desktop process, when its memory limit changed). */
+  restart?(): void;
   dispose(): void;
 }
 
@@ -37,6 +42,10 @@ export class InProcessRunner implements AnalysisRunner {
     const analyze = await this.analyzers.for(languageId);
     // Core throws Cancelled once isCancelled() turns true; the cache treats any throw after cancellation as none.
     return isCancelled() ? undefined : analyze(source, { ...options, readFile: (p) => files.read(p), isCancelled });
+  }
+
+  async render(result: AnalysisResult, format: ReportFormat, context: ReportContext): Promise<string | undefined> {
+    return renderReport(result, format, context);
   }
 
   dispose(): void {}

@@ -62,13 +62,17 @@ export function renderJson(r: AnalysisResult): string {
       dims: { ...r.dims },
       totals: {
         params: r.totals.params,
+        trainableParams: r.totals.trainableParams,
+        frozenParams: r.totals.frozenParams,
         buffers: r.totals.buffers,
         macs: r.totals.macs,
+        backwardMacs: r.totals.backwardMacs,
         flops: r.totals.flops,
         backwardFlops: r.totals.backwardFlops,
         trainingFlops: r.totals.trainingFlops,
       },
       memory: { ...r.memory },
+      savedTensorsModel: r.savedTensorsModel ?? null,
       lines: r.lines.map((l) => ({
         line: l.line,
         shapes: l.shapes.map((_, i) => (l.shapeDims?.[i] ?? null) as JsonValue),
@@ -266,6 +270,7 @@ export function renderTable(r: AnalysisResult, context: ReportContext = {}): str
   const valueWidth = Math.max(...rows.map((row) => row[1].length));
   for (const [label, value, exact] of rows)
     out.push(`  ${label.padEnd(labelWidth)}  ${value.padStart(valueWidth)}  ${exact}`);
+  if (r.savedTensorsModel) out.push(`  Saved for backward follows ${r.savedTensorsModel}`);
   const layers = layerTableText(r, context.depth ?? defaultLayerDepth);
   if (layers.length) out.push('', 'Layers', ...layers);
   out.push('', 'Per line');
@@ -322,6 +327,7 @@ export function renderMarkdown(r: AnalysisResult, context: ReportContext = {}): 
     '|---|---:|---:|',
   ];
   for (const [label, value, exact] of summaryRows(r)) out.push(`| ${label} | ${value} | ${exact} |`);
+  if (r.savedTensorsModel) out.push('', mdCell(`Saved for backward follows ${r.savedTensorsModel}.`));
   const layers = layerTableMarkdown(r, context.depth ?? defaultLayerDepth, mdCell);
   if (layers.length) out.push('', '## Layers', '', ...layers);
   out.push(

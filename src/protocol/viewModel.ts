@@ -5,6 +5,7 @@ import { formatDims, formatInputs, type FileInputs } from './inputs';
 import { computeRowCount, coverageText, summaryRows } from './report';
 import { atLeast, partialText } from './partial';
 import { layerRows, type LayerViewRow } from './layerView';
+import { lineShapes } from './shapeText';
 
 export interface SummaryItem {
   readonly label: string;
@@ -187,7 +188,7 @@ export function toViewModel(
     line: l.line,
     label: label(l.line),
     code: withoutComment(sourceLines[l.line - 1] ?? '', r.language),
-    shapes: l.shapes.join(' '),
+    shapes: lineShapes(l).join(', '),
     flops: l.flops.toString(),
     memory: l.activationBytes.toString(),
     params: l.params.toString(),

@@ -78,6 +78,20 @@ test(
       const errors = calls.filter((c) => /showErrorMessage|\.error$/.test(c.path)).map((c) => String(c.args[0]));
       assert.deepEqual(errors, [], 'activation reported errors');
       const registered = calls.filter((c) => /register/.test(c.path)).map((c) => String(c.args[0]));
+      // Trust granted later: the restricted settings and the Python environment are read again.
+      const grant = calls.find((c) => c.path === 'vscode.workspace.onDidGrantWorkspaceTrust');
+      assert.ok(grant && typeof grant.args[0] === 'function', 'no onDidGrantWorkspaceTrust listener');
+      const before = calls.length;
+      grant.args[0]();
+      const after = calls.slice(before);
+      assert.ok(
+        after.some((c) => /\.info$/.test(c.path) && /workspace trusted/.test(String(c.args[0]))),
+        `no log line on trust: ${after.map((c) => c.path).join(', ')}`,
+      );
+      assert.ok(
+        after.some((c) => c.path === 'vscode.workspace.getConfiguration' && c.args[0] === 'flopscope.python'),
+        'the Python environment was not read again on trust',
+      );
       for (const id of [
         'flopscope.showReport',
         'flopscope.exportReport',

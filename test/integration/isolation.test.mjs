@@ -1,10 +1,9 @@
-// Analyses are isolated, in the real worker bundle (dist/analysisWorker.js) as the desktop extension runs them: what one
+// Analyses are isolated, in the real analysis process (dist/analysisProcess.js) as the desktop extension runs them: what one
 // file patches (torch, nn, builtins, an imported library module) never changes the numbers of the next analysis.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Worker } from 'node:worker_threads';
 
-import { WorkerRunner, workerFile, skipWithoutWorker } from './workerBundle.mjs';
+import { ProcessRunner, startProcess, skipWithoutWorker } from './workerBundle.mjs';
 const skip = skipWithoutWorker;
 
 const never = () => false;
@@ -54,8 +53,8 @@ const signature = (r) => ({
 });
 
 function runner() {
-  return new WorkerRunner(
-    () => new Worker(workerFile),
+  return new ProcessRunner(
+    () => startProcess(),
     failing,
     (e) => {
       throw e;

@@ -121,7 +121,17 @@ test('JSON report keeps bigints as exact integer literals with the documented ke
   const text = p.renderReport(result(), 'json');
   assert.match(text, /"flops": 1180591620717411303424,/);
   const json = JSON.parse(text);
-  assert.deepEqual(Object.keys(json.totals), ['params', 'buffers', 'macs', 'flops', 'backwardFlops', 'trainingFlops']);
+  assert.deepEqual(Object.keys(json.totals), [
+    'params',
+    'trainableParams',
+    'frozenParams',
+    'buffers',
+    'macs',
+    'backwardMacs',
+    'flops',
+    'backwardFlops',
+    'trainingFlops',
+  ]);
   for (const key of ['paramBytes', 'bufferBytes', 'activationBytes']) assert.ok(key in json.memory, key);
   for (const key of [
     'line',

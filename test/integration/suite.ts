@@ -4,6 +4,12 @@ import { equal, includes, ok, runCases, waitFor, type TestCase } from './assert'
 
 const linear = { shape: '[32, 256]', macs: '6,422,528', flops: '12,853,248' };
 
+/** Which bundle this is (esbuild's define): the desktop one runs in the Node extension host. */
+declare const FLOPSCOPE_SUITE_HOST: 'web' | 'desktop';
+
+/** Each copy of a 4M-item list is 32 MB: a real memory blow-up, past a 128 MB cap within a few iterations. */
+const memoryHog = 'x = [0] * 4000000\nl = []\nfor i in range(1000):\n    l.append(x + [i])\n';
+
 function workspaceFile(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('no workspace folder is open');
@@ -253,6 +259,40 @@ const cases: TestCase[] = [
         `the imports cell (with a %magic) has no diagnostics: ${noise.map((d) => d.message).join('; ')}`,
       );
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    },
+  },
+  {
+    name: 'desktop: a file that exhausts memory ends the analysis process, not the host; it says so, and analyses go on',
+    fn: async () => {
+      if (FLOPSCOPE_SUITE_HOST !== 'desktop') return; // the web host runs analyses on its own thread
+      await open('mlp.py');
+      const before = (await analysis(workspaceFile('mlp.py'))).json.totals.flops;
+      const config = vscode.workspace.getConfiguration('flopscope.analysis');
+      await config.update('memoryLimitMb', 128, vscode.ConfigurationTarget.Workspace);
+      const hog = workspaceFile('memory_hog.py');
+      try {
+        await vscode.workspace.fs.writeFile(hog, new TextEncoder().encode(memoryHog));
+        await open('memory_hog.py');
+        const diagnostic = await waitFor(
+          () => vscode.languages.getDiagnostics(hog).find((d) => /ran out of memory/.test(d.message)),
+          90_000,
+          'an out-of-memory diagnostic on memory_hog.py',
+        );
+        includes(diagnostic.message, 'limit 128 MB', 'the diagnostic names the limit');
+        includes(diagnostic.message, 'analysis process was restarted', 'the diagnostic says what happened');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      } finally {
+        await config.update('memoryLimitMb', undefined, vscode.ConfigurationTarget.Workspace);
+        await vscode.workspace.fs.delete(hog).then(undefined, () => undefined);
+      }
+      // This code runs in the same extension host: it survived. A fresh process analyzes the next file.
+      await open('mlp.py');
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(workspaceFile('mlp.py'), new vscode.Position(0, 0), '\n');
+      await vscode.workspace.applyEdit(edit); // a new version: analyzed now, not served from the cache
+      const { json } = await analysis(workspaceFile('mlp.py'));
+      equal(json.totals.flops, before, 'FLOPs of mlp.py after the restart');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
     },
   },
   {

@@ -1,19 +1,31 @@
-// Test helper: the desktop runner (src/extension/workerRunner.ts) bundled for Node, and the real worker bundle it drives.
+// Test helper: the desktop runner (src/extension/processRunner.ts) and its process starter bundled for Node, driving the
+// real analysis process (dist/analysisProcess.js, which runs dist/analysisWorker.js in a thread).
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const root = new URL('../..', import.meta.url).pathname;
-export const workerFile = `${root}dist/analysisWorker.js`;
-const out = `${root}out/test/workerRunner.cjs`;
+export const processFile = `${root}dist/analysisProcess.js`;
+const out = `${root}out/test/processRunner.cjs`;
 esbuild.buildSync({
-  entryPoints: [`${root}src/extension/workerRunner.ts`],
+  stdin: {
+    contents:
+      "export { ProcessRunner } from './src/extension/processRunner';\n" +
+      "export { startAnalysisProcess } from './src/extension/analysisProcess';\n",
+    resolveDir: root,
+    loader: 'ts',
+  },
   bundle: true,
   platform: 'node',
   format: 'cjs',
   outfile: out,
   logLevel: 'warning',
 });
-export const { WorkerRunner } = createRequire(import.meta.url)(out);
-/** Why the worker tests cannot run (a node:test skip reason), or false. */
-export const skipWithoutWorker = !existsSync(workerFile) && 'dist/analysisWorker.js not built (node esbuild.mjs)';
+const require = createRequire(import.meta.url);
+export const { ProcessRunner, startAnalysisProcess } = require(out);
+/** Starts the real analysis process, as the desktop extension does (heap cap in MB). */
+export const startProcess = (heapMb = 2048) => startAnalysisProcess(processFile, heapMb, require);
+/** Why the process tests cannot run (a node:test skip reason), or false. */
+export const skipWithoutWorker =
+  !(existsSync(processFile) && existsSync(`${root}dist/analysisWorker.js`)) &&
+  'dist/analysisProcess.js not built (node esbuild.mjs)';

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFile, inputs, root } from '../unit/core.mjs';
+import { corpusMissing, corpusSitePackages } from '../corpus.mjs';
 
 const specs = (s) => inputs(s.map((x) => x.split(':').slice(0, 2).join(':')));
 const pct = (a, b) => `${((Number(a) / Number(b) - 1) * 100).toFixed(3)}%`;
@@ -32,4 +33,22 @@ if (existsSync(h200)) {
         `H200 resnet50 b${m.batch} ${precision} Adam peak: ${r.memory.trainingBytes} vs ${m[field]} (${pct(r.memory.trainingBytes, m[field])})`,
       );
     }
+  const gpt2 = JSON.parse(readFileSync(h200, 'utf8')).models.find((x) => x.name === 'gpt2-small');
+  if (gpt2 && !corpusMissing()) {
+    const site = corpusSitePackages();
+    for (const [precision, field] of [
+      ['fp32', 'train_fp32_peak_bytes'],
+      ['mixed-bf16', 'train_amp_bf16_peak_bytes'],
+    ]) {
+      const r = analyzeFile(join(site, 'transformers/models/gpt2/modeling_gpt2.py'), {
+        importRoots: [site],
+        entry: 'GPT2LMHeadModel(GPT2Config())',
+        inputs: specs([`${gpt2.batch},1024:long`]),
+        precision,
+      });
+      console.log(
+        `H200 HF GPT-2 small b${gpt2.batch} T1024 ${precision} Adam peak: ${r.memory.trainingBytes} vs ${gpt2[field]} (${pct(r.memory.trainingBytes, gpt2[field])})`,
+      );
+    }
+  }
 }

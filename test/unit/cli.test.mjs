@@ -22,6 +22,7 @@ test('table report of the bundled example, exit 0', () => {
   assert.match(r.stdout, /Output: \[32, 10\] float32/);
   assert.match(r.stdout, /Per line/);
   assert.match(r.stdout, /x = F\.relu\(self\.fc1\(x\)\)/);
+  assert.match(r.stdout, /Saved for backward follows PyTorch 1\.13 autograd/);
 });
 
 test('a notebook: code cells joined top to bottom (real PyTorch on the same cells: logits [16, 10], 60,362 params)', () => {
@@ -32,6 +33,11 @@ test('a notebook: code cells joined top to bottom (real PyTorch on the same cell
   assert.equal(j.totals.params, 60362);
   // conv1 16·32·32·32·27 + conv2 16·64·16·16·288 + fc 16·4096·10
   assert.equal(j.totals.macs, 16 * 32 * 32 * 32 * 27 + 16 * 64 * 16 * 16 * 288 + 16 * 4096 * 10);
+  assert.equal(j.totals.trainableParams, 60362);
+  assert.equal(j.totals.frozenParams, 0);
+  assert.match(j.savedTensorsModel, /^PyTorch 1\.13 autograd/);
+  // backward: conv1 sees the image (weight gradient only), conv2 and fc compute input and weight gradients
+  assert.equal(j.totals.backwardMacs, 16 * 32 * 32 * 32 * 27 + 2 * (16 * 64 * 16 * 16 * 288 + 16 * 4096 * 10));
   assert.ok(!j.diagnostics.some((d) => d.code === 'syntax'), 'the %matplotlib magic is skipped');
   const table = run('analyze', 'examples/notebook.ipynb');
   assert.match(
@@ -57,7 +63,18 @@ test('JSON report: the documented keys, exact integers', () => {
   const j = JSON.parse(r.stdout);
   assert.deepEqual(j.output.shape, ['B', 'T', 50257]);
   assert.equal(j.output.shapeText, '[B, T, 50257]');
-  for (const k of ['params', 'buffers', 'macs', 'flops', 'backwardFlops', 'trainingFlops']) assert.ok(k in j.totals, k);
+  for (const k of [
+    'params',
+    'trainableParams',
+    'frozenParams',
+    'buffers',
+    'macs',
+    'backwardMacs',
+    'flops',
+    'backwardFlops',
+    'trainingFlops',
+  ])
+    assert.ok(k in j.totals, k);
   for (const k of ['paramBytes', 'bufferBytes', 'activationBytes']) assert.ok(k in j.memory, k);
   for (const k of [
     'line',

@@ -327,3 +327,43 @@ y = torch.randn(3, width * counter())
   );
   assert.equal(line(r, 16).value, '[3, 16]');
 });
+
+test('property setters (`@x.setter`, as HF configs use) run on assignment, also through an annotated assignment', () => {
+  const src =
+    header +
+    [
+      'class C:',
+      '    def __init__(self):',
+      '        self.impl: str = "sdpa"',
+      '    @property',
+      '    def impl(self):',
+      '        return self._impl',
+      '    @impl.setter',
+      '    def impl(self, v):',
+      '        self._impl = v * 2',
+      'c = C()',
+      'n = len(c.impl)',
+      'y = torch.zeros(n)',
+    ].join('\n') +
+    '\n';
+  const r = run(src);
+  assert.equal(line(r, 15).value, '[8]', JSON.stringify(r.diagnostics.map((d) => d.message)));
+});
+
+test('.contiguous() of a contiguous tensor is the tensor itself (no copy); of a transposed one, a copy', () => {
+  const src =
+    header +
+    [
+      'x = torch.randn(4, 8, requires_grad=True)',
+      'w = nn.Parameter(torch.randn(8, 4))',
+      'h = torch.relu(x)',
+      'a = h.contiguous()',
+      'b = h.t().contiguous()',
+      'y = a @ w',
+      'z = b @ w.t()',
+    ].join('\n') +
+    '\n';
+  // torch 1.13's saved_tensors_hooks, parameters excluded: h (relu's result, which `a @ w` saves again: a is h) and
+  // b (a copy): 256 B.
+  assert.equal(run(src).memory.savedBytes, 256n);
+});

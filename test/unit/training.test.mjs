@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeFile, inputs, root } from './core.mjs';
+import { corpusMissing, corpusSitePackages } from '../corpus.mjs';
 
 const { cases } = JSON.parse(readFileSync(join(root, 'test/oracle/trainingCases.json'), 'utf8'));
 const specs = (s) => inputs(s.map((x) => x.split(':').slice(0, 2).join(':')));
@@ -65,3 +66,48 @@ test(
     assert.ok(checked >= 2);
   },
 );
+
+test(
+  'HF GPT-2 small (transformers from the corpus) b8 T1024: training-step peak within 10% of a real H200 step (fp32, Adam)',
+  { skip: (!gpu && 'no ../shared/gpu/h200.json') || corpusMissing() },
+  () => {
+    const m = JSON.parse(readFileSync(gpu, 'utf8')).models.find((x) => x.name === 'gpt2-small');
+    assert.ok(m, 'h200.json has the gpt2-small step');
+    const site = corpusSitePackages();
+    const r = analyzeFile(join(site, 'transformers/models/gpt2/modeling_gpt2.py'), {
+      importRoots: [site],
+      entry: 'GPT2LMHeadModel(GPT2Config())',
+      inputs: specs([`${m.batch},1024:long`]),
+    });
+    assert.equal(r.totals.params, 124439808n, 'GPT-2 small parameters (wte tied to lm_head)');
+    assert.equal(r.totals.macs, BigInt(m.macs), 'forward MACs as the H200 run counted them');
+    // transformers picks SDPA (a property setter on the config): the fused kernels keep no L×S score matrix.
+    const sdpa = r.lines.flatMap((l) => l.ops).find((o) => o.op === 'scaled_dot_product_attention');
+    assert.ok(sdpa, 'attention runs through F.scaled_dot_product_attention');
+    const ratio = Number(r.memory.trainingBytes) / m.train_fp32_peak_bytes;
+    assert.ok(
+      Math.abs(ratio - 1) <= 0.1,
+      `GPT-2 b${m.batch}: flopscope ${r.memory.trainingBytes} B vs H200 ${m.train_fp32_peak_bytes} B (${((ratio - 1) * 100).toFixed(1)}%)`,
+    );
+  },
+);
+
+test('torch 2.11 saves what the 1.13 model saves, except nn.MultiheadAttention (ViT: exactly 2 units of L·N·E per layer more)', () => {
+  const t2 = JSON.parse(readFileSync(join(root, 'test/oracle/golden/training/torch2_11.json'), 'utf8')).cases;
+  const byName = Object.fromEntries(cases.map((c) => [c.name, c]));
+  const saved = (name) => {
+    const c = byName[name];
+    return analyzeFile(c.file, { entry: c.entry, inputs: specs(c.inputs) }).memory.savedBytes;
+  };
+  for (const name of ['resnet50_b32', 'finetune_frozen', 'partly_frozen'])
+    assert.equal(saved(name), BigInt(t2[name].savedBytes), `${name}: torch 2.11 saves as 1.13 does`);
+  const r = analyzeFile(byName.vit_b_16_b8.file, {
+    entry: byName.vit_b_16_b8.entry,
+    inputs: specs(byName.vit_b_16_b8.inputs),
+  });
+  assert.match(r.savedTensorsModel, /PyTorch 1\.13 autograd/);
+  // torch 2 runs MHA (need_weights=False) through SDPA: the packed in-projection becomes one [3, L, N, E] copy that v
+  // keeps whole, and the math backend keeps q·√s and kᵀ·√s; 1.13 keeps q/√d, k and v copies and an 8-byte scalar.
+  const [L, N, E, layers] = [197n, 8n, 768n, 12n];
+  assert.equal(r.memory.savedBytes + layers * (2n * L * N * E * 4n - 8n), BigInt(t2.vit_b_16_b8.savedBytes));
+});

@@ -376,6 +376,28 @@ test('given input shapes set the batch (and other symbolic) dims; mismatches are
   assert.ok(rank.diagnostics.some((d) => d.code === 'bad-input'));
 });
 
+test('model.predict on a concrete batch costs the model at that batch; settings and input shapes still win', () => {
+  const model = read('mlp');
+  const one = analyze('mlp');
+  const src = `${model}\nconst y = model.predict(tf.zeros([64, 784]));\n`;
+  const line = src.split('\n').length - 1;
+  const r = analyzeTsJs(src, { path: 'mlp.ts' });
+  assert.equal(r.dims.B, 64);
+  assert.equal(r.totals.macs, 64n * one.totals.macs);
+  assert.equal(r.totals.params, one.totals.params);
+  const predict = r.lines.find((l) => l.line === line);
+  assert.deepEqual(predict?.shapes, ['[64, 10]'], `line ${line}: ${predict?.shapes}`);
+  assert.equal(analyzeTsJs(src, { path: 'mlp.ts', dims: { B: 8 } }).totals.macs, 8n * one.totals.macs);
+  assert.equal(analyzeTsJs(src, { path: 'mlp.ts', inputs: [{ shape: '16,784' }] }).dims.B, 16);
+  // A second call at another batch: the first one's batch is kept, and a note says so.
+  const two = analyzeTsJs(`${src}const z = model.predict(tf.zeros([32, 784]));\n`, { path: 'mlp.ts' });
+  assert.equal(two.dims.B, 64);
+  assert.ok(
+    two.diagnostics.some((d) => d.code === 'batch-differs' && /B = 64/.test(d.message) && /B = 32/.test(d.message)),
+    JSON.stringify(two.diagnostics),
+  );
+});
+
 test('error messages equal real TF.js errors (when TF.js is installed)', (t) => {
   const tf = loadTfjs();
   if (!tf) {

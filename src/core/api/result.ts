@@ -210,6 +210,8 @@ export interface AnalysisResult {
   readonly output?: { readonly shape: string; readonly dtype: string; readonly dims?: ShapeDims | null };
   readonly totals: Totals;
   readonly memory: MemoryTotals;
+  /** Which autograd the saved-for-backward figures follow (a sentence; see cost/savedRules.ts `savedTensorsModel`). */
+  readonly savedTensorsModel: string;
   readonly lines: readonly LineCost[];
   readonly modules: readonly ModuleNode[];
   /** The module tree flattened as torchinfo's summary: every module in call order (see LayerRow). */

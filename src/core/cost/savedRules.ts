@@ -94,3 +94,14 @@ export const savedRules: Readonly<Record<string, SavedRule>> = {
 
 /** Bytes of the 0-d double PyTorch wraps a Python scalar operand in (mul/div save it). */
 export const WRAPPED_SCALAR_BYTES = 8;
+
+/**
+ * What the saved-tensor figures follow. Measured under torch 2.11 (test/oracle/golden/training/torch2_11.json) ResNet,
+ * MobileNetV2 (within 0.3%), the GPT fixture and the frozen cases save the same; nn.MultiheadAttention differs: torch 2
+ * runs it through scaled_dot_product_attention when no weights are asked for (ViT-B/16 b8: +10.3% on its math backend).
+ */
+export const savedTensorsModel = {
+  autograd:
+    'PyTorch 1.13 autograd (nn.MultiheadAttention as 1.13 runs it; F.scaled_dot_product_attention as torch 2 fused kernels)',
+  none: 'no autograd recorded: saved bytes from the rate table',
+} as const;

@@ -123,7 +123,18 @@ export function lookupAttrPlain(ip: Interp, obj: Value, name: string): Value | u
     return new Unknown(`attribute ${name}`);
   }
   if (obj instanceof BoundMethod && name === '__self__') return obj.self;
+  if (obj instanceof Property) return propertyAttr(obj, name);
   return builtinMethod(ip, obj, name);
+}
+
+/** A property's own attributes: `fget`/`fset`, and `setter`/`getter`/`deleter`, which return a copy with that function. */
+function propertyAttr(p: Property, name: string): Value | undefined {
+  if (name === 'fget') return p.fget;
+  if (name === 'fset') return p.fset ?? null;
+  if (name === 'setter') return new NativeFunction(name, ([f]) => new Property(p.fget, f));
+  if (name === 'getter') return new NativeFunction(name, ([f]) => new Property(f, p.fset));
+  if (name === 'deleter') return new NativeFunction(name, () => p);
+  return undefined;
 }
 
 export function getAttr(ip: Interp, obj: Value, name: string): Value {

@@ -40,6 +40,11 @@ function opRecord(agg: OpAgg, dims: DimValues, conv: Convention): OpRecord {
   };
 }
 
+/** A tuple's shapes (each item a shape or null), not one tensor's dims. */
+function isTuple(data: ShapeData | null | undefined): data is ShapeData {
+  return Array.isArray(data) && data.length > 0 && data.every((d) => d === null || Array.isArray(d));
+}
+
 /** How a front end shows the value a statement bound: its shape, and a module's parameters (see Recorder.bind). */
 export type DescribeValue = (v: unknown) => { value?: string; data?: ShapeData | null; params?: bigint } | undefined;
 
@@ -88,6 +93,10 @@ export function buildLines(
     if (!shapes.length && b?.value) {
       shapes.push(b.value);
       data.push(b.data ?? null);
+    } else if (b?.value && isTuple(b.data) && !shapes.includes(b.value)) {
+      // `q, k, v = self.c_attn(x).split(C, dim=2)`: the view ops record nothing; the statement's outputs are the tuple.
+      shapes.push(b.value);
+      data.push(b.data);
     }
     const self = agg ? costCounts(agg.self, dims, conv) : zeroCounts;
     const inc = agg ? costCounts(agg.inclusive, dims, conv) : self;

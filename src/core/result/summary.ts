@@ -8,6 +8,7 @@ import { costCounts } from './costCounts';
 import { isPartialCode } from '../api/partial';
 import { backwardPeak } from './peak';
 import type { CostValue } from '../cost/sum';
+import { savedTensorsModel } from '../cost/savedRules';
 
 export interface WeightCounts {
   readonly params: bigint;
@@ -21,7 +22,15 @@ export interface WeightCounts {
 
 type Summary = Pick<
   AnalysisResult,
-  'totals' | 'memory' | 'coverage' | 'dims' | 'convention' | 'precision' | 'diagnostics' | 'budgetExceeded'
+  | 'totals'
+  | 'memory'
+  | 'savedTensorsModel'
+  | 'coverage'
+  | 'dims'
+  | 'convention'
+  | 'precision'
+  | 'diagnostics'
+  | 'budgetExceeded'
 >;
 
 export function summarize(
@@ -88,6 +97,7 @@ export function summarize(
       trainingBytes: trainingPeak > gradsOnly ? trainingPeak : gradsOnly,
       inferenceBytes: w.paramBytes + w.bufferBytes + 2n * largest,
     },
+    savedTensorsModel: rec.gradSteps.length ? savedTensorsModel.autograd : savedTensorsModel.none,
     coverage: {
       ops: rec.knownOps + rec.unknownOps,
       unknownOps: rec.unknownOps,

@@ -9,6 +9,7 @@ import { shapeStr, type Dim } from '../sym/dim';
 import { rates, type Rate } from '../cost/rates';
 import { term } from '../cost/terms';
 import { savedRules, WRAPPED_SCALAR_BYTES, type SavedRule } from '../cost/savedRules';
+import { fresh, isContiguous } from './strides';
 
 export class TorchCtx {
   /** False inside torch.no_grad() / inference_mode() / set_grad_enabled(False): nothing new requires grad. */
@@ -48,6 +49,9 @@ export class TorchCtx {
 
   /** Whether autograd records an op over these inputs: grad mode on and one of them requires grad. */
   needsGrad(...inputs: readonly (Tensor | undefined)[]): boolean {
+    return this.needsGradOf(inputs);
+  }
+  private needsGradOf(inputs: readonly (Tensor | undefined)[]): boolean {
     if (!this.gradEnabled) return false;
     for (const t of inputs) if (t?.requiresGrad) return true;
     return false;
@@ -58,17 +62,17 @@ export class TorchCtx {
    * if none requires grad it saves nothing and has no backward; otherwise the output requires grad.
    */
   record(ev: OpEvent, inputs?: readonly (Tensor | undefined)[]): void {
-    const ins = inputs ?? this.opInputs[this.opInputs.length - 1] ?? [];
-    const grad = this.needsGrad(...ins);
+    const ins = inputs ?? this.opInputs[this.opInputs.length - 1] ?? noTerms;
+    const grad = this.needsGradOf(ins);
     if (grad && ev.out && ev.out.dtype.isFloat && ev.out.role === 'activation') ev.out.requiresGrad = true;
-    if (!grad) ev = { ...ev, bwd: [], saved: [], savedTensors: [], bwdMacs: [] };
-    else {
-      const params: Tensor[] = [];
-      // A parameter's view (a packed weight's rows) produces the parameter's gradient.
-      for (const t of ins) if (t?.requiresGrad && t.storage.base.role === 'param') params.push(t.storage.base);
-      ev = { ...ev, autograd: { params } };
+    if (!grad) {
+      this.ip.recorder.record(this.ip, opEvent(ev, noTerms, noTerms, undefined, noTerms, undefined));
+      return;
     }
-    this.ip.recorder.record(this.ip, ev);
+    const params: Tensor[] = [];
+    // A parameter's view (a packed weight's rows) produces the parameter's gradient.
+    for (const t of ins) if (t?.requiresGrad && t.storage.base.role === 'param') params.push(t.storage.base);
+    this.ip.recorder.record(this.ip, opEvent(ev, ev.bwd, ev.saved, ev.savedTensors, ev.bwdMacs, { params }));
   }
 
   /**
@@ -90,6 +94,8 @@ export class TorchCtx {
       return out;
     }
     const ins = operands ?? [input];
+    // TensorIterator: contiguous operands give a contiguous output (so `.contiguous()` of it is no copy).
+    if (!out.strides && !inplace && ins.some((t) => t) && ins.every((t) => !t || isContiguous(t))) fresh(out);
     const { savedTensors, saved } = savedFor(op, r, out, input, operands, inplace);
     this.record(
       {
@@ -183,4 +189,33 @@ function savedFor(
       break;
   }
   return { savedTensors, saved };
+}
+
+const noTerms: readonly never[] = Object.freeze([]);
+
+/**
+ * The event the recorder gets, always built with the same fields in the same order: one hidden class for every op
+ * (events spread from the ops' literals had many, and the recorder's reads of them went megamorphic).
+ */
+function opEvent(
+  ev: OpEvent,
+  bwd: OpEvent['bwd'],
+  saved: OpEvent['saved'],
+  savedTensors: OpEvent['savedTensors'],
+  bwdMacs: OpEvent['bwdMacs'],
+  autograd: OpEvent['autograd'],
+): OpEvent {
+  return {
+    op: ev.op,
+    rule: ev.rule,
+    known: ev.known,
+    out: ev.out,
+    macs: ev.macs,
+    flops: ev.flops,
+    bwd,
+    saved,
+    savedTensors,
+    bwdMacs,
+    autograd,
+  };
 }

@@ -22,6 +22,14 @@ export function stridesOf(t: Tensor): number[] | undefined {
   return t.strides && concrete(t.shape) ? t.strides : undefined;
 }
 
+/** Whether `t`'s known layout is row-major (PyTorch's is_contiguous: strides of size-1 dims do not matter). */
+export function isContiguous(t: Tensor): boolean {
+  const st = stridesOf(t);
+  if (!st) return false;
+  const want = contiguousStrides(t.shape as number[]);
+  return st.every((s, i) => s === want[i] || (t.shape as number[])[i] === 1);
+}
+
 /** Marks a freshly allocated tensor as contiguous (when its shape is concrete). */
 export function fresh(t: Tensor): Tensor {
   const shape = concrete(t.shape);

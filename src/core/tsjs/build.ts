@@ -11,6 +11,12 @@ import type { EvalCtx } from './context';
 import type { Layer } from './layer';
 import type { Model } from './model';
 import type { EntryOutcome } from './entry';
+import { Tensor } from '../model/tensor';
+
+/** The shape a statement bound (`const y = model.predict(x)` -> `[64, 10]`), shown on lines that ran no op. */
+function describeBound(v: unknown): { value: string; data: ReturnType<typeof shapeDims> } | undefined {
+  return v instanceof Tensor && v.shape ? { value: v.shapeString(), data: shapeDims(v) } : undefined;
+}
 
 function layerParams(l: Layer, dims: DimValues): bigint {
   return (l.weights ?? []).reduce((a, w) => a + dims.poly(dimPoly(dimProd(w))), 0n);
@@ -66,7 +72,7 @@ export function buildTsJsResult(
     e.bytes += n * BigInt(ctx.weightFloat.bytes);
     byLine.set(l.line, e);
   }
-  const lines = buildLines(rec, byLine, dims, conv);
+  const lines = buildLines(rec, byLine, dims, conv, describeBound);
   const paramBytes = P * BigInt(ctx.weightFloat.bytes);
   const m = outcome.model;
   const out = m?.outputs[0];

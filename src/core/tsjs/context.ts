@@ -32,6 +32,8 @@ export class EvalCtx {
   readonly builtLayers: import('./layer').Layer[] = [];
   /** Layer and model name counters of this analysis. */
   readonly names = new NameCounter();
+  /** Dims the first concrete call of a model fixed (`model.predict(tf.zeros([64, 28, 28, 1]))`: B = 64). */
+  readonly callDims: Record<string, number> = {};
   /** Activations' dtype. */
   readonly float: TfDtype;
   /** Weights' dtype (fp32 under mixed precision). */

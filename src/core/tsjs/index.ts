@@ -60,7 +60,7 @@ const tsjsFrontEnd: FrontEnd<TsJsRun> = {
       ctx,
       ip.models,
       done,
-      { ...opts, dims: { ...fromInputs.dims, ...opts.dims } },
+      { ...opts, dims: { ...ctx.callDims, ...fromInputs.dims, ...opts.dims } },
       extra,
       budget,
     );

@@ -40,3 +40,20 @@ export function dimsFromInputs(
   });
   return { dims, problems };
 }
+
+/**
+ * Dims a call with concrete tensors fixes: each symbol of the model's inputs (batch `B`) met by a number
+ * (`model.predict(tf.zeros([64, 28, 28, 1]))` gives B = 64), as when the same batch is given as the input shape.
+ */
+export function dimsFromCall(inputs: readonly Tensor[], given: readonly Tensor[]): Record<string, number> {
+  const dims: Record<string, number> = {};
+  inputs.forEach((t, i) => {
+    const g = given[i]?.shape;
+    if (!t.shape || !g || g.length !== t.shape.length) return;
+    t.shape.forEach((d, k) => {
+      const v = g[k];
+      if (typeof d !== 'number' && typeof v === 'number' && /^[A-Za-z_]\w*$/.test(d.toString())) dims[d.toString()] = v;
+    });
+  });
+  return dims;
+}

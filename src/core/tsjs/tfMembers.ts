@@ -6,6 +6,7 @@ import { NativeFn, Unknown, type JsValue } from './values';
 import { Layer } from './layer';
 import { Model, applyModel, sequentialAdd } from './model';
 import { applyLayer, history, unknownTensor } from './apply';
+import { dimsFromCall } from './inputs';
 
 const fn = (name: string, f: (args: JsValue[]) => JsValue) => new NativeFn(name, (c) => f(c.args));
 
@@ -37,6 +38,24 @@ export function tensorMember(_ip: Interp, t: Tensor, key: string): JsValue {
 function weightCount(ws: Dim[][] | undefined): JsValue {
   const n = (ws ?? []).reduce<Dim>((a, w) => (typeof a === 'number' ? a + (dimProd(w) as number) : a), 0);
   return typeof n === 'number' && !Number.isNaN(n) ? n : new Unknown('countParams');
+}
+
+/**
+ * model.predict on concrete tensors: the batch written in the call is the batch the model is costed at (the first
+ * call's; a later call with another batch gets a note, since the model's figures are for one batch).
+ */
+function fixCallDims(ip: Interp, m: Model, given: Tensor[]): void {
+  const found = dimsFromCall(m.inputs, given);
+  const fixed = ip.ctx.callDims;
+  for (const [name, value] of Object.entries(found)) {
+    if (fixed[name] === undefined) fixed[name] = value;
+    else if (fixed[name] !== value)
+      ip.ctx.report(
+        'information',
+        'batch-differs',
+        `flopscope: the model is costed at ${name} = ${fixed[name]} (its first predict call); this call's ${name} = ${value} is not costed separately`,
+      );
+  }
 }
 
 /** layer.apply(x) / model.apply(x): symbolic application, or an unknown op when the input is not a tensor. */
@@ -100,6 +119,8 @@ export function modelMember(ip: Interp, m: Model, key: string): JsValue {
     case 'predict':
     case 'predictOnBatch':
       return fn(key, ([x]) => {
+        const given = asTensors(x);
+        if (given) fixCallDims(ip, m, Array.isArray(given) ? given : [given]);
         const out = m.outputs[0];
         const b = x instanceof Tensor && x.shape ? x.shape[0] : undefined;
         return out?.shape && b !== undefined

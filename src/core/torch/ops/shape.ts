@@ -4,7 +4,7 @@ import { asTensor, normDim, toDim, toDims } from '../values';
 import { bind } from '../signature';
 import { dimEq, dimFloorDiv, dimMul, dimProd, dimStr, dimAdd, shapeStr, type Dim } from '../../sym/dim';
 import { viewShape } from './view';
-import { fresh, permuted, stridesOf, strided, viewStrides } from '../strides';
+import { fresh, isContiguous, permuted, stridesOf, strided, viewStrides } from '../strides';
 import { Tensor } from '../../model/tensor';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 
@@ -192,9 +192,11 @@ def('copy_', 'm', (_c, [x]) => {
   t.values = undefined;
   return t;
 });
+// Already contiguous (a known row-major layout): PyTorch returns the tensor itself, no copy; else a fresh copy.
 def('contiguous', 'tm', (_c, [x]) => {
   const t = asTensor(x);
-  return t ? fresh(new Tensor(t.shape, t.dtype)) : new Unknown('contiguous');
+  if (!t) return new Unknown('contiguous');
+  return isContiguous(t) ? t : fresh(new Tensor(t.shape, t.dtype));
 });
 def(
   [
