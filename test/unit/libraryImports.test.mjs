@@ -109,3 +109,22 @@ test('a registry filled by decorators of modules behind lazy star imports (timm.
   assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
   assert.ok(!r.importedFiles.some((f) => f.includes('big')), r.importedFiles.join(', '));
 });
+
+test('a line that calls into a library: each op says which library file and line ran it (the hover lists them)', () => {
+  const r = run('import torch\nfrom lib.small import Small\n\nm = Small()\ny = m(torch.randn(2, 4))\n', {
+    'lib/__init__.py': '',
+    'lib/small.py': linear('Small', 4, 8),
+  });
+  const line = r.lines.find((l) => l.line === 5);
+  assert.ok(line, JSON.stringify(r.lines.map((l) => l.line)));
+  const linear8 = line.ops.find((o) => o.op === 'linear');
+  assert.deepEqual(
+    linear8?.source,
+    { file: '/site/lib/small.py', line: 9 },
+    line.ops.map((o) => `${o.op} ${JSON.stringify(o.source)}`).join(', '),
+  );
+  assert.equal(linear8.macs, 64n);
+  // Ops the document runs itself name no library place.
+  const own = core.analyze('import torch\nx = torch.randn(2, 4)\ny = x @ x.t()\n', { path: '/proj/own.py' });
+  assert.ok(own.lines.every((l) => l.ops.every((o) => o.source === undefined)));
+});

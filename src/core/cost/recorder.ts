@@ -124,9 +124,19 @@ export class OpAgg extends CostSums {
   calls = 0;
   readonly outBytes = new CostSum();
   readonly saved = new CostSum();
-  constructor(readonly event: OpEvent) {
+  constructor(
+    readonly event: OpEvent,
+    /** The library place (file, 1-based line) that ran the op, when it ran outside the document. */
+    readonly source?: OpSource,
+  ) {
     super();
   }
+}
+
+/** Where in a library file an op ran (the innermost frame, when it is not the analyzed document). */
+export interface OpSource {
+  readonly file: string;
+  readonly line: number;
 }
 
 export class LineAgg {
@@ -172,6 +182,8 @@ export interface UnknownOp {
 export interface StackView {
   /** Distinct document lines on the stack, innermost first; valid until the next call. */
   docLines(): readonly number[];
+  /** The library place running now, when the innermost frame is not the document. */
+  opSource?(): OpSource | undefined;
 }
 
 export class Recorder {
@@ -236,9 +248,10 @@ export class Recorder {
     let selfLine: LineAgg | undefined, selfOp: OpAgg | undefined;
     if (lines.length) {
       const self = this.line(lines[0]);
-      const key = `${ev.op}|${ev.out?.shapeString() ?? ''}|${ev.rule}`;
+      const src = stack.opSource?.();
+      const key = `${ev.op}|${ev.out?.shapeString() ?? ''}|${ev.rule}${src ? `|${src.file}:${src.line}` : ''}`;
       let agg = self.ops.get(key);
-      if (!agg) self.ops.set(key, (agg = new OpAgg(ev)));
+      if (!agg) self.ops.set(key, (agg = new OpAgg(ev, src)));
       agg.calls++;
       agg.add(c);
       agg.outBytes.add(out);

@@ -171,6 +171,14 @@ export class Interp {
     return out;
   }
 
+  /** The library file and line running now (the innermost frame), or undefined when it is the document. */
+  opSource(): { file: string; line: number } | undefined {
+    const f = this.frames[this.frames.length - 1];
+    if (!f || f.file === this.docFile || f.file.startsWith('<')) return undefined;
+    const idx = this.lineIndex.get(f.file);
+    return idx ? { file: f.file, line: idx.line(f.pos) } : undefined;
+  }
+
   /** Reports a diagnostic at the innermost document position (deduplicated per line and message). */
   report(
     severity: Severity,

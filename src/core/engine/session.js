@@ -1,0 +1,105 @@
+import { precisionPolicies } from '../cost/precision';
+import { Interp } from '../eval/interpreter';
+import { Recorder } from '../cost/recorder';
+import { BuiltinTypes } from '../eval/builtinTypes';
+import { installBuiltins } from '../eval/builtins';
+import { registerStdlib } from '../eval/stdlib';
+import { setImportContext } from '../eval/imports';
+import { binaryOp } from '../eval/operators';
+import { TorchCtx } from '../torch/context';
+import { registerTorch } from '../torch/torchModule';
+import { makeTensorHooks } from '../torch/tensorHooks';
+import { dtypes } from '../torch/dtypes';
+import { Scope } from '../eval/scope';
+import { PyException, BudgetExceeded, Cancelled, describeException } from '../eval/errors';
+import { exceptionText, traceback } from '../eval/traceback';
+import { PyModule } from '../eval/values';
+import { ModuleCache } from './moduleCache';
+function precisionDtypes(p) {
+    const policy = precisionPolicies[p];
+    const f32 = dtypes.get('float32'), weights = dtypes.get(policy.weights), act = dtypes.get(policy.activations);
+    return { float: weights, act: (d) => (d === f32 ? act : d), autocast: policy.autocast ? act : undefined };
+}
+/** Builds a world: builtins, stdlib and torch, frozen so that analyses change them only through the journal. */
+export function buildWorld(precision, parses) {
+    const ip = new Interp('', 0, new Recorder(), { read: () => undefined });
+    const types = new BuiltinTypes();
+    installBuiltins(ip, types);
+    const prec = precisionDtypes(precision);
+    const ctx = new TorchCtx(ip, prec.float, prec.act);
+    ctx.autocast = prec.autocast;
+    const tensorHooks = makeTensorHooks(ctx);
+    ip.torch = tensorHooks;
+    ip.binary = (op, a, b) => binaryOp(op, a, b, tensorHooks.binary);
+    const natives = new Map();
+    registerStdlib(natives);
+    registerTorch(natives, ctx, types);
+    const session = { ip, ctx, types, defaultFloat: prec.float, modules: new ModuleCache(ip), parses };
+    setImportContext(ip, { natives, run: (_ip, path, name) => runFile(session, path, name) });
+    ip.journal.freeze(ip.builtins, ...ip.modules.values());
+    return session;
+}
+/** Prepares a world for one analysis: what the last one wrote to shared objects is undone, per-run state is fresh. */
+export function beginAnalysis(w, opts) {
+    w.ip.journal.rollback();
+    w.ctx.defaultFloat = w.defaultFloat;
+    w.irStore = opts.irStore;
+    w.ip.begin(opts.path, opts.maxSteps, new Recorder(), { read: (p) => opts.readFile?.(p), roots: opts.importRoots }, opts.isCancelled);
+    w.modules.beginRun();
+}
+/** Parses and executes a file as a module; undefined when the reader has no such file. Imported files are reused while unchanged. */
+export function runFile(s, path, name, source) {
+    const { ip, modules: cache } = s;
+    const text = source ?? ip.loader.read(path);
+    if (text === undefined)
+        return undefined;
+    // A reused module's imports are this run's modules too (one class identity per file; line numbers for messages).
+    const adopt = (p, t, m) => {
+        if (ip.modules.has(p))
+            return;
+        ip.modules.set(p, m);
+        ip.registerSource(p, t, s.parses.lineIndex(p, t));
+    };
+    const cached = path === ip.docFile ? undefined : cache.reuse(path, text, adopt);
+    if (cached) {
+        ip.modules.set(path, cached);
+        ip.registerSource(path, text, s.parses.lineIndex(path, text));
+        return cached;
+    }
+    const parsed = s.parses.parse(path, text, s.irStore);
+    const m = new PyModule(name, path);
+    ip.modules.set(path, m);
+    ip.registerSource(path, text, s.parses.lineIndex(path, text));
+    const scope = new Scope('module', undefined, ip.builtins, m.attrs);
+    m.attrs.set('__name__', name);
+    m.attrs.set('__file__', path);
+    const depth = ip.frames.length;
+    ip.frames.push({ file: path, pos: 0 });
+    cache.enter(path);
+    let finished = false;
+    try {
+        ip.execBlock(parsed.body, scope);
+        finished = true;
+    }
+    catch (e) {
+        if (e instanceof BudgetExceeded || e instanceof Cancelled)
+            throw e;
+        if (!(e instanceof PyException))
+            throw e;
+        finished = true; // a module that raised is as Python leaves it: partly initialized, and so it is reused
+        if (path === ip.docFile) {
+            e.frames.push({ file: path, pos: ip.frames[depth]?.pos ?? 0, name: '<module>' });
+            const tb = traceback(ip, e);
+            ip.report('warning', 'evaluation-stopped', `flopscope: evaluation stopped here: ${exceptionText(e)}${tb.text}`, undefined, tb.related);
+        }
+        // An imported file that stopped part-way (in Python its import would fail): the names it defines after that
+        // point are unknown, so the result is partial; said at the document line that imported it.
+        else
+            ip.report('warning', 'evaluation-stopped', `flopscope: the imported file ${path} stopped: ${describeException(e)}; what it defines after that is unknown`);
+    }
+    finally {
+        ip.frames.length = depth;
+        cache.exit(path, text, m, finished);
+    }
+    return m;
+}

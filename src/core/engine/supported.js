@@ -1,0 +1,26 @@
+// Lists what the engine models: nn layers, torch functions, F functions and Tensor methods (for docs and the CLI).
+import { ops } from '../torch/registry';
+import { Engine } from './engine';
+import { defaultOptions } from '../api/options';
+import { importModule } from '../eval/imports';
+import { Scope } from '../eval/scope';
+import { PyClass, PyModule } from '../eval/values';
+export function supportedOps() {
+    const { ip } = new Engine().session(defaultOptions);
+    const scope = new Scope('module', undefined, ip.builtins);
+    ip.withFrame('<supported>', 0, () => importModule(ip, 'torch.nn', 'nn', scope));
+    const nn = scope.vars.get('nn');
+    const layers = nn instanceof PyModule
+        ? [...nn.attrs].filter(([k, v]) => v instanceof PyClass && /^[A-Z]/.test(k)).map(([k]) => k)
+        : [];
+    const pick = (f) => [...ops]
+        .filter(([n, d]) => f(d) && !n.startsWith('_'))
+        .map(([n]) => n)
+        .sort();
+    return {
+        layers: [...new Set(layers)].sort(),
+        torchFunctions: pick((d) => d.torch),
+        functional: pick((d) => d.functional),
+        tensorMethods: pick((d) => d.method),
+    };
+}

@@ -1,0 +1,242 @@
+// Methods of built-in values: str, list, tuple, dict, set.
+import { checkSequence } from '../sym/limits';
+import { callValue } from './evaluator';
+import { hashKey } from './keys';
+import { iterate, toStr } from './protocols';
+import { compare, pyEquals } from './operators';
+import { PyException } from './errors';
+import { NativeFunction, PyDict, PyList, PySet, PyTuple, PyFloat, Unknown } from './values';
+const strMethods = {
+    join: (ip, s, [xs]) => {
+        const items = iterate(ip, xs);
+        if (!items || !items.every((i) => typeof i === 'string'))
+            return new Unknown('join');
+        checkSequence(items.reduce((n, i) => n + i.length + s.length, 0), 'string');
+        return items.join(s);
+    },
+    format: (ip, s, args, kw) => {
+        let i = 0;
+        return s.replace(/\{([^{}]*)\}/g, (_m, k) => {
+            const name = k.split(/[:!]/)[0];
+            const v = name === '' ? args[i++] : /^\d+$/.test(name) ? args[+name] : kw?.get(name);
+            return v === undefined ? '' : toStr(ip, v);
+        });
+    },
+    split: (_ip, s, [sep, max]) => new PyList(typeof sep === 'string'
+        ? splitN(s, sep, typeof max === 'number' ? max : -1)
+        : s.trim().split(/\s+/).filter(Boolean)),
+    rsplit: (_ip, s, [sep]) => new PyList(typeof sep === 'string' ? s.split(sep) : s.trim().split(/\s+/)),
+    replace: (_ip, s, [a, b]) => typeof a === 'string' && typeof b === 'string' ? replaced(s, a, b) : new Unknown('replace'),
+    startswith: (_ip, s, [p]) => typeof p === 'string'
+        ? s.startsWith(p)
+        : p instanceof PyTuple
+            ? p.items.some((x) => typeof x === 'string' && s.startsWith(x))
+            : new Unknown('startswith'),
+    endswith: (_ip, s, [p]) => (typeof p === 'string' ? s.endsWith(p) : new Unknown('endswith')),
+    lower: (_ip, s) => s.toLowerCase(),
+    upper: (_ip, s) => s.toUpperCase(),
+    strip: (_ip, s) => s.trim(),
+    lstrip: (_ip, s) => s.trimStart(),
+    rstrip: (_ip, s) => s.trimEnd(),
+    find: (_ip, s, [x]) => (typeof x === 'string' ? s.indexOf(x) : -1),
+    count: (_ip, s, [x]) => (typeof x === 'string' && x ? s.split(x).length - 1 : 0),
+    isdigit: (_ip, s) => /^\d+$/.test(s),
+    isalpha: (_ip, s) => /^\p{L}+$/u.test(s),
+    isalnum: (_ip, s) => /^[\p{L}\p{N}]+$/u.test(s),
+    partition: (_ip, s, [sep]) => {
+        if (typeof sep !== 'string' || !sep)
+            return new Unknown('partition');
+        const i = s.indexOf(sep);
+        return new PyTuple(i < 0 ? [s, '', ''] : [s.slice(0, i), sep, s.slice(i + sep.length)]);
+    },
+    rpartition: (_ip, s, [sep]) => {
+        if (typeof sep !== 'string' || !sep)
+            return new Unknown('rpartition');
+        const i = s.lastIndexOf(sep);
+        return new PyTuple(i < 0 ? ['', '', s] : [s.slice(0, i), sep, s.slice(i + sep.length)]);
+    },
+    removeprefix: (_ip, s, [p]) => (typeof p === 'string' && s.startsWith(p) ? s.slice(p.length) : s),
+    removesuffix: (_ip, s, [p]) => (typeof p === 'string' && p && s.endsWith(p) ? s.slice(0, -p.length) : s),
+    title: (_ip, s) => s.replace(/\b\w/g, (c) => c.toUpperCase()),
+};
+function splitN(s, sep, max) {
+    const parts = s.split(sep);
+    if (max < 0 || parts.length <= max + 1)
+        return parts;
+    return [...parts.slice(0, max), parts.slice(max).join(sep)];
+}
+const listMethods = {
+    append: (_ip, l, [x]) => {
+        l.items.push(x);
+        return null;
+    },
+    // collections.deque is a list here; its left-end methods:
+    appendleft: (_ip, l, [x]) => {
+        l.items.unshift(x);
+        return null;
+    },
+    popleft: (_ip, l) => {
+        if (!l.items.length)
+            throw new PyException('IndexError', 'pop from an empty deque');
+        return l.items.shift();
+    },
+    extendleft: (ip, l, [x]) => {
+        for (const v of iterate(ip, x) ?? [])
+            l.items.unshift(v);
+        return null;
+    },
+    extend: (ip, l, [x]) => {
+        const items = iterate(ip, x);
+        if (items) {
+            checkSequence(l.items.length + items.length, 'list');
+            for (const it of items)
+                l.items.push(it);
+        }
+        return null;
+    },
+    insert: (_ip, l, [i, x]) => {
+        if (typeof i === 'number')
+            l.items.splice(i < 0 ? Math.max(0, l.items.length + i) : i, 0, x);
+        return null;
+    },
+    pop: (_ip, l, [i]) => {
+        const idx = typeof i === 'number' ? (i < 0 ? l.items.length + i : i) : l.items.length - 1;
+        if (idx < 0 || idx >= l.items.length)
+            throw new PyException('IndexError', 'pop from empty list');
+        return l.items.splice(idx, 1)[0];
+    },
+    remove: (_ip, l, [x]) => {
+        const i = l.items.findIndex((y) => pyEquals(x, y) === true);
+        if (i >= 0)
+            l.items.splice(i, 1);
+        return null;
+    },
+    index: (_ip, l, [x]) => {
+        const i = l.items.findIndex((y) => pyEquals(x, y) === true);
+        if (i < 0)
+            throw new PyException('ValueError', 'not in list');
+        return i;
+    },
+    count: (_ip, l, [x]) => l.items.filter((y) => pyEquals(x, y) === true).length,
+    copy: (_ip, l) => new PyList(l.items.slice()),
+    clear: (_ip, l) => {
+        l.items.length = 0;
+        return null;
+    },
+    reverse: (_ip, l) => {
+        l.items.reverse();
+        return null;
+    },
+    sort: (ip, l, _a, kw) => {
+        sortItems(ip, l.items, kw);
+        return null;
+    },
+};
+export function sortItems(ip, items, kw) {
+    const key = kw?.get('key');
+    const keyed = items.map((v) => [key && key !== null ? callValue(ip, key, [v], undefined, ip.site) : v, v]);
+    keyed.sort((a, b) => compare('<', a[0], b[0], () => undefined, () => new Unknown('')) === true
+        ? -1
+        : compare('<', b[0], a[0], () => undefined, () => new Unknown('')) === true
+            ? 1
+            : 0);
+    if (kw?.get('reverse') === true)
+        keyed.reverse();
+    keyed.forEach((kv, i) => (items[i] = kv[1]));
+}
+const dictMethods = {
+    get: (_ip, d, [k, def]) => d.map.get(hashKey(k))?.[1] ?? (def === undefined ? null : def),
+    items: (_ip, d) => new PyList([...d.map.values()].map(([k, v]) => new PyTuple([k, v]))),
+    // A set view, in insertion order (`d.keys() | other` is a set operation).
+    keys: (_ip, d) => {
+        const s = new PySet();
+        for (const [h, [k]] of d.map)
+            s.map.set(h, k);
+        return s;
+    },
+    values: (_ip, d) => new PyList([...d.map.values()].map(([, v]) => v)),
+    update: (ip, d, [o], kw) => {
+        if (o instanceof PyDict)
+            for (const [h, kv] of o.map)
+                d.map.set(h, kv);
+        else if (o !== undefined)
+            for (const it of iterate(ip, o) ?? []) {
+                const p = iterate(ip, it);
+                if (p?.length === 2)
+                    d.map.set(hashKey(p[0]), [p[0], p[1]]);
+            }
+        for (const [k, v] of kw ?? [])
+            d.map.set(hashKey(k), [k, v]);
+        return null;
+    },
+    pop: (_ip, d, [k, def]) => {
+        const h = hashKey(k);
+        const kv = d.map.get(h);
+        d.map.delete(h);
+        if (kv)
+            return kv[1];
+        if (def === undefined)
+            throw new PyException('KeyError', String(k));
+        return def;
+    },
+    setdefault: (_ip, d, [k, def]) => {
+        const h = hashKey(k);
+        const kv = d.map.get(h);
+        if (kv)
+            return kv[1];
+        d.map.set(h, [k, def ?? null]);
+        return def ?? null;
+    },
+    copy: (_ip, d) => {
+        const c = new PyDict();
+        for (const [h, kv] of d.map)
+            c.map.set(h, kv);
+        return c;
+    },
+};
+const setMethods = {
+    add: (_ip, s, [x]) => {
+        s.map.set(hashKey(x), x);
+        return null;
+    },
+    update: (ip, s, [x]) => {
+        for (const i of iterate(ip, x) ?? [])
+            s.map.set(hashKey(i), i);
+        return null;
+    },
+    discard: (_ip, s, [x]) => {
+        s.map.delete(hashKey(x));
+        return null;
+    },
+    remove: (_ip, s, [x]) => {
+        s.map.delete(hashKey(x));
+        return null;
+    },
+};
+export function builtinMethod(ip, obj, name) {
+    const table = typeof obj === 'string'
+        ? strMethods
+        : obj instanceof PyList
+            ? listMethods
+            : obj instanceof PyTuple
+                ? { index: listMethods.index, count: listMethods.count }
+                : obj instanceof PyDict
+                    ? dictMethods
+                    : obj instanceof PySet
+                        ? setMethods
+                        : undefined;
+    if (typeof obj === 'number' && name === 'bit_length')
+        return new NativeFunction(name, () => (obj === 0 ? 0 : Math.floor(Math.log2(Math.abs(obj))) + 1));
+    if (obj instanceof PyFloat && name === 'is_integer')
+        return new NativeFunction(name, () => Number.isInteger(obj.v));
+    const m = table?.[name];
+    if (!m)
+        return undefined;
+    return new NativeFunction(name, (args, kwargs) => m(ip, obj, args, kwargs));
+}
+/** str.replace within the string size limit (`s.replace('a', s)` can square a string's length). */
+function replaced(s, a, b) {
+    const parts = s.split(a);
+    checkSequence(s.length + (parts.length - 1) * (b.length - a.length), 'string');
+    return parts.join(b);
+}

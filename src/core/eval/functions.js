@@ -1,0 +1,42 @@
+// Function and lambda objects: defaults evaluated at definition, decorators applied (unknown ones leave the function as it was).
+import { callValue, evalArgs, evalExpr } from './evaluator';
+import { PyFunction, Unknown } from './values';
+import { PyException } from './errors';
+export function makeFunction(ip, st, scope) {
+    const defaults = st.params.map((p) => (p.def ? evalExpr(ip, p.def, scope) : undefined));
+    const file = ip.frames[ip.frames.length - 1].file;
+    let fn = new PyFunction(st.name, st.params, defaults, st.body, scope, file, st.s);
+    for (let i = st.decorators.length - 1; i >= 0; i--)
+        fn = applyDecorator(ip, st.decorators[i], fn, scope);
+    return fn;
+}
+export function makeLambda(ip, e, scope) {
+    const defaults = e.params.map((p) => (p.def ? evalExpr(ip, p.def, scope) : undefined));
+    return new PyFunction('<lambda>', e.params, defaults, e.body, scope, ip.frames[ip.frames.length - 1].file, e.s);
+}
+export function applyDecorator(ip, dec, target, scope) {
+    // An unknown decorator factory (`@register_model()` from an unresolved import) leaves the target as it was, unused.
+    const factory = dec.k === 'call' ? evalExpr(ip, dec.fn, scope) : undefined;
+    if (factory instanceof Unknown)
+        return target;
+    const d = dec.k === 'call' && factory !== undefined
+        ? callValue(ip, factory, ...argsOf(evalArgs(ip, dec.args, scope)), ip.site)
+        : evalExpr(ip, dec, scope);
+    if (d instanceof Unknown)
+        return target;
+    const depth = ip.frames.length;
+    try {
+        const out = callValue(ip, d, [target], undefined, ip.site);
+        return out instanceof Unknown ? target : out;
+    }
+    catch (err) {
+        if (err instanceof PyException) {
+            ip.frames.length = depth;
+            return target;
+        }
+        throw err;
+    }
+}
+function argsOf(a) {
+    return [a.args, a.kwargs];
+}

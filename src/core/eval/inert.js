@@ -1,0 +1,36 @@
+/** A value read without computing: a name, a constant, an attribute chain, a string or an f-string of those. */
+export function inertExpr(e) {
+    switch (e.k) {
+        case 'name':
+        case 'num':
+        case 'str':
+        case 'const':
+            return true;
+        case 'attr':
+            return inertExpr(e.obj);
+        case 'fstr':
+            return e.parts.every((p) => typeof p === 'string' || inertExpr(p));
+        default:
+            return false;
+    }
+}
+/**
+ * Statements that raise, pass, or bind/return inert values: input validation (`elif not isinstance(...): raise`) and
+ * bookkeeping (`name = obj.__name__`) that a condition the engine cannot decide may skip without losing any cost.
+ */
+export function inertBlock(stmts) {
+    return stmts.every((st) => {
+        switch (st.k) {
+            case 'raise':
+            case 'pass':
+            case 'assert':
+                return true;
+            case 'assign':
+                return inertExpr(st.value) && st.targets.every((t) => t.k === 'name');
+            case 'return':
+                return st.value === undefined || inertExpr(st.value);
+            default:
+                return false;
+        }
+    });
+}

@@ -1,0 +1,449 @@
+import { BudgetExceeded, Cancelled, PyException } from './errors';
+import { evalExpr, assignTo, deleteTarget } from './expressions';
+import { defineClass, instantiate } from './classDef';
+import { makeFunction } from './functions';
+import { truthy, iterate } from './protocols';
+import { importModule, importFrom, runPendingExporter } from './imports';
+import { PyInstance, PyList, PyTuple, Unknown } from './values';
+import { LineIndex } from './lineIndex';
+import { isPartialCode } from '../api/partial';
+import { checkSequence } from '../sym/limits';
+import { inertBlock } from './inert';
+import { Signal } from './signal';
+import { callValue, evalArgs } from './calls';
+import { Tensor } from '../model/tensor';
+import { Journal } from './journal';
+import { enterContext } from './withStmt';
+/** The evaluator's entry points, bound once: see evaluator.ts. */
+const evaluatorTable = Object.freeze({ evalExpr, evalArgs, callValue, instantiate });
+export class Interp {
+    docFile;
+    maxSteps;
+    recorder;
+    loader;
+    isCancelled;
+    steps = 0;
+    /** Increments with every analysis (lazy imports memoize per run). */
+    runId = 0;
+    retVal = null;
+    frames = [];
+    diagnostics = [];
+    /** Native modules (by dotted name) and the files run in this analysis (by path). */
+    modules = new Map();
+    lineIndex = new Map();
+    builtins = new Map();
+    /** Undoes what an analysis wrote to shared objects (native and cached modules) before the next one starts. */
+    journal = new Journal();
+    evaluator = evaluatorTable;
+    /** Native module factories and the file runner, set once by the world that owns this interpreter. */
+    importContext;
+    seenDiag = new Set();
+    /** The warning of each unresolved import line of the document (`line|module`), which its used names join. */
+    importNotes = new Map();
+    /** Dict keys already looked for in pending lazy star imports (imports.ts runPendingExporter). */
+    registryTried = new Set();
+    /** Runs the pending lazy star sources that export `key` (a registry lookup missed); true when one ran. */
+    pendingExporter = (key, dict) => runPendingExporter(this, key, dict);
+    constructor(docFile, maxSteps, recorder, loader, isCancelled) {
+        this.docFile = docFile;
+        this.maxSteps = maxSteps;
+        this.recorder = recorder;
+        this.loader = loader;
+        this.isCancelled = isCancelled;
+    }
+    /** Starts a new analysis on this interpreter: the builtins and native modules are kept, per-run state is fresh. */
+    begin(docFile, maxSteps, recorder, loader, isCancelled) {
+        Object.assign(this, {
+            docFile,
+            maxSteps,
+            recorder,
+            loader,
+            isCancelled,
+            steps: 0,
+            retVal: null,
+            diagnostics: [],
+            seenDiag: new Set(),
+            importNotes: new Map(),
+            registryTried: new Set(),
+            runId: this.runId + 1,
+            importGuard: 0,
+        });
+        this.frames.length = 0;
+        this.lineIndex.clear();
+        for (const key of [...this.modules.keys()])
+            if (key.includes('/') || key.endsWith('.py'))
+                this.modules.delete(key);
+    }
+    /** Runs `body` with a frame for `file` at `pos` on the stack; the stack is as it was afterwards, whatever `body` throws. */
+    withFrame(file, pos, body) {
+        const depth = this.frames.length;
+        this.frames.push({ file, pos });
+        try {
+            return body();
+        }
+        catch (e) {
+            // Where a Python exception escaped from, for messages (the innermost frame it left).
+            if (e instanceof PyException && e.where === undefined)
+                e.where = this.where();
+            throw e;
+        }
+        finally {
+            this.frames.length = depth;
+        }
+    }
+    tick() {
+        if (++this.steps > this.maxSteps)
+            throw new BudgetExceeded();
+        if ((this.steps & 0xfff) === 0 && this.isCancelled?.())
+            throw new Cancelled();
+    }
+    /** `file:line` of the innermost frame (for messages about where evaluation stopped). */
+    where() {
+        const f = this.frames[this.frames.length - 1];
+        if (!f)
+            return this.docFile;
+        const idx = this.lineIndex.get(f.file);
+        return `${f.file}:${idx ? idx.line(f.pos) : '?'}`;
+    }
+    get site() {
+        const f = this.frames[this.frames.length - 1];
+        return f ? { file: f.file, s: f.pos } : { file: this.docFile, s: 0 };
+    }
+    /** 1-based line in the analyzed document for the innermost frame that is in it. */
+    docLine() {
+        for (let i = this.frames.length - 1; i >= 0; i--) {
+            const f = this.frames[i];
+            if (f.file === this.docFile)
+                return this.lineIndex.get(f.file).line(f.pos);
+        }
+        return undefined;
+    }
+    lineScratch = [];
+    /** Distinct document lines on the stack, innermost first (a reused array: read it before the next call). */
+    docLines() {
+        const out = this.lineScratch;
+        out.length = 0;
+        const idx = this.lineIndex.get(this.docFile);
+        if (!idx)
+            return out;
+        for (let i = this.frames.length - 1; i >= 0; i--) {
+            const f = this.frames[i];
+            if (f.file !== this.docFile)
+                continue;
+            const l = idx.line(f.pos);
+            if (!out.includes(l))
+                out.push(l);
+        }
+        return out;
+    }
+    /** The library file and line running now (the innermost frame), or undefined when it is the document. */
+    opSource() {
+        const f = this.frames[this.frames.length - 1];
+        if (!f || f.file === this.docFile || f.file.startsWith('<'))
+            return undefined;
+        const idx = this.lineIndex.get(f.file);
+        return idx ? { file: f.file, line: idx.line(f.pos) } : undefined;
+    }
+    /** Reports a diagnostic at the innermost document position (deduplicated per line and message). */
+    report(severity, code, message, at, related) {
+        const idx = this.lineIndex.get(this.docFile);
+        if (!idx)
+            return;
+        // Notes about library code the user did not write stay silent; errors and gaps (partial results) surface at the
+        // user's call site, naming the library place.
+        const top = this.frames[this.frames.length - 1];
+        const inLibrary = top !== undefined && top.file !== this.docFile;
+        if (severity !== 'error' && inLibrary && !isPartialCode(code))
+            return;
+        if (inLibrary && severity !== 'error') {
+            const where = this.lineIndex.get(top.file);
+            message = `${message} (in ${top.file.slice(top.file.lastIndexOf('/') + 1)}${where ? `:${where.line(top.pos)}` : ''})`;
+            at = undefined;
+        }
+        let span = at;
+        if (!span) {
+            for (let i = this.frames.length - 1; i >= 0 && !span; i--)
+                if (this.frames[i].file === this.docFile)
+                    span = idx.statementSpan(this.frames[i].pos);
+        }
+        if (!span)
+            return;
+        const line = idx.line(span.s);
+        const key = `${line}|${code}|${inLibrary && severity !== 'error' ? '' : message}`;
+        if (this.seenDiag.has(key))
+            return;
+        this.seenDiag.add(key);
+        const d = { span: { start: span.s, end: span.e, line }, severity, message, code };
+        this.diagnostics.push(related?.length ? { ...d, related } : d);
+    }
+    /** Remembers the first value a document statement binds (for the line's shape and the module's params). */
+    bindValue(st, v) {
+        const idx = this.lineIndex.get(this.docFile);
+        this.recorder.bindValue(idx.line(st.s), idx.line(Math.max(st.s, st.e - 1)), v);
+    }
+    registerSource(file, source, index) {
+        this.lineIndex.set(file, index ?? new LineIndex(source));
+    }
+    execBlock(stmts, scope) {
+        for (const st of stmts) {
+            const sig = this.exec(st, scope);
+            if (sig !== Signal.Normal)
+                return sig;
+        }
+        return Signal.Normal;
+    }
+    exec(st, scope) {
+        this.tick();
+        const frame = this.frames[this.frames.length - 1];
+        frame.pos = st.s;
+        if (frame.file === this.docFile)
+            this.recorder.countLine(this.lineIndex.get(frame.file).line(st.s));
+        switch (st.k) {
+            case 'expr':
+                evalExpr(this, st.x, scope);
+                return Signal.Normal;
+            case 'assign': {
+                const v = evalExpr(this, st.value, scope);
+                for (const t of st.targets)
+                    assignTo(this, t, v, scope);
+                if (frame.file === this.docFile)
+                    this.bindValue(st, v);
+                return Signal.Normal;
+            }
+            case 'aug':
+                return this.augAssign(st.target, st.op, st.value, scope);
+            case 'ann':
+                // A class body's annotations are its dataclass fields, except ClassVar[...] ones.
+                if (scope.kind === 'class' && st.target.k === 'name' && !isClassVar(st.ann))
+                    scope.vars.set('__annotations__:' + st.target.id, null);
+                if (st.value)
+                    assignTo(this, st.target, evalExpr(this, st.value, scope), scope);
+                return Signal.Normal;
+            case 'if': {
+                const t = truthy(this, evalExpr(this, st.test, scope));
+                if (t === undefined && !inertBlock(st.body))
+                    this.undecided('branch');
+                return this.execBlock(t === true ? st.body : st.orelse, scope);
+            }
+            case 'while':
+                return this.whileLoop(st.test, st.body, st.orelse, scope);
+            case 'for':
+                return this.forLoop(st.target, st.iter, st.body, st.orelse, scope);
+            case 'def':
+                scope.assign(st.name, makeFunction(this, st, scope));
+                return Signal.Normal;
+            case 'class':
+                scope.assign(st.name, defineClass(this, st, scope));
+                return Signal.Normal;
+            case 'return':
+                this.retVal = st.value ? evalExpr(this, st.value, scope) : null;
+                if (frame.file === this.docFile)
+                    this.bindValue(st, this.retVal);
+                return Signal.Return;
+            case 'pass':
+                return Signal.Normal;
+            case 'break':
+                return Signal.Break;
+            case 'continue':
+                return Signal.Continue;
+            case 'import':
+                for (const n of st.names)
+                    importModule(this, n.module, n.alias, scope);
+                return Signal.Normal;
+            case 'from':
+                importFrom(this, st.module, st.level, st.names, scope);
+                return Signal.Normal;
+            case 'try':
+                return this.tryStmt(st, scope);
+            case 'with':
+                return this.withStmt(st, scope);
+            case 'raise': {
+                const x = st.x ? evalExpr(this, st.x, scope) : null;
+                const err = new PyException(exceptionName(x), exceptionMessage(x), x);
+                err.where = this.where();
+                throw err;
+            }
+            case 'assert':
+                return Signal.Normal;
+            case 'del':
+                for (const t of st.targets)
+                    deleteTarget(this, t, scope);
+                return Signal.Normal;
+            case 'scope': {
+                const set = new Set(st.names);
+                if (st.keyword === 'global')
+                    scope.globalNames = new Set([...(scope.globalNames ?? []), ...set]);
+                else
+                    scope.nonlocalNames = new Set([...(scope.nonlocalNames ?? []), ...set]);
+                return Signal.Normal;
+            }
+            case 'bad':
+                return Signal.Normal;
+        }
+    }
+    augAssign(target, op, valueExpr, scope) {
+        const cur = evalExpr(this, target, scope);
+        const v = evalExpr(this, valueExpr, scope);
+        // A list grows in place (`l += xs` is l.extend(xs), `l *= n` repeats it), so every alias sees the change.
+        if (cur instanceof PyList && op === '+') {
+            const items = iterate(this, v);
+            if (items) {
+                checkSequence(cur.items.length + items.length, 'list');
+                for (const it of items)
+                    cur.items.push(it);
+                return Signal.Normal;
+            }
+        }
+        if (cur instanceof PyList && op === '*' && typeof v === 'number' && Number.isInteger(v)) {
+            checkSequence(cur.items.length * v, 'list');
+            cur.items = v > 0 ? Array.from({ length: v }, () => cur.items).flat() : [];
+            return Signal.Normal;
+        }
+        const r = this.binary(op, cur, v);
+        assignTo(this, target, cur instanceof Tensor && this.torch.inplace ? this.torch.inplace(cur, r) : r, scope);
+        return Signal.Normal;
+    }
+    binary;
+    torch;
+    /** A loop or branch decided by a value the engine cannot know: noted as a warning that makes the result partial. */
+    undecided(kind) {
+        // In library code only a model's forward matters (imports and config plumbing decide nothing that is costed).
+        const top = this.frames[this.frames.length - 1];
+        if (top && top.file !== this.docFile && this.recorder.moduleStack.length === 0)
+            return;
+        if (kind === 'branch')
+            this.report('warning', 'branch-unknown', 'flopscope: condition unknown: taken as false, the branch it guards was not costed');
+        else
+            this.report('warning', 'loop-unknown', kind === 'loop'
+                ? 'flopscope: loop bound unknown: body not costed'
+                : 'flopscope: cannot tell what this loop iterates over: body not costed');
+    }
+    whileLoop(test, body, orelse, scope) {
+        for (;;) {
+            this.tick(); // an iteration is a step even when its body is empty (`while True:` cut short by a syntax error)
+            const t = truthy(this, evalExpr(this, test, scope));
+            if (t === undefined) {
+                this.undecided('loop');
+                return Signal.Normal;
+            }
+            if (t !== true)
+                break;
+            const sig = this.execBlock(body, scope);
+            if (sig === Signal.Break)
+                return Signal.Normal;
+            if (sig === Signal.Return)
+                return sig;
+        }
+        return this.execBlock(orelse, scope);
+    }
+    forLoop(target, iterExpr, body, orelse, scope) {
+        const items = iterate(this, evalExpr(this, iterExpr, scope));
+        if (!items) {
+            this.undecided('iterable');
+            return Signal.Normal;
+        }
+        for (const item of items) {
+            assignTo(this, target, item, scope);
+            const sig = this.execBlock(body, scope);
+            if (sig === Signal.Break)
+                return Signal.Normal;
+            if (sig === Signal.Return)
+                return sig;
+        }
+        return this.execBlock(orelse, scope);
+    }
+    /** How many enclosing `try` bodies catch ImportError: there an import that resolves to nothing raises, as in Python. */
+    importGuard = 0;
+    /** `with a as x, b:` enters each context in order and leaves them in reverse, telling each of an exception. */
+    withStmt(st, scope) {
+        const entered = [];
+        const depth = this.frames.length;
+        let sig = Signal.Normal;
+        let err;
+        try {
+            for (const it of st.items) {
+                const cm = enterContext(this, evalExpr(this, it.ctx, scope));
+                entered.push(cm);
+                if (it.target)
+                    assignTo(this, it.target, cm.value, scope);
+            }
+            sig = this.execBlock(st.body, scope);
+        }
+        catch (e) {
+            err = e;
+            if (this.frames.length > depth)
+                this.frames.length = depth;
+        }
+        for (let i = entered.length - 1; i >= 0; i--) {
+            const pyErr = err instanceof PyException ? err : undefined;
+            if (err !== undefined && !pyErr) {
+                if (!entered[i].runsPython)
+                    entered[i].exit(); // budget or cancellation: undo torch state, run no more Python
+            }
+            else if (entered[i].exit(pyErr))
+                err = undefined;
+        }
+        if (err !== undefined)
+            throw err;
+        return sig;
+    }
+    tryStmt(st, scope) {
+        const depth = this.frames.length;
+        const guard = st.handlers.some((h) => catchesImportError(h.types));
+        let sig;
+        try {
+            if (guard)
+                this.importGuard++;
+            try {
+                sig = this.execBlock(st.body, scope);
+            }
+            finally {
+                if (guard)
+                    this.importGuard--;
+            }
+            if (sig === Signal.Normal)
+                sig = this.execBlock(st.orelse, scope);
+        }
+        catch (e) {
+            if (!(e instanceof PyException) || st.handlers.length === 0)
+                throw e;
+            this.frames.length = depth;
+            const h = st.handlers[0];
+            if (h.name)
+                scope.assign(h.name, new Unknown(e.type));
+            sig = this.execBlock(h.body, scope);
+        }
+        finally {
+            if (this.frames.length > depth)
+                this.frames.length = depth;
+        }
+        const fin = this.execBlock(st.final, scope);
+        return fin !== Signal.Normal ? fin : sig;
+    }
+}
+function isClassVar(ann) {
+    const base = ann.k === 'index' ? ann.obj : ann;
+    return (base.k === 'name' && base.id === 'ClassVar') || (base.k === 'attr' && base.name === 'ClassVar');
+}
+function exceptionName(x) {
+    if (x && typeof x === 'object' && 'name' in x && typeof x.name === 'string')
+        return x.name;
+    if (x && typeof x === 'object' && 'cls' in x)
+        return x.cls.name;
+    return 'Exception';
+}
+/** The message of a raised exception instance (its first argument when it is a string), or 'raised'. */
+function exceptionMessage(x) {
+    const args = x instanceof PyInstance ? x.attrs.get('args') : undefined;
+    const first = args instanceof PyTuple ? args.items[0] : undefined;
+    return typeof first === 'string' && first ? first.slice(0, 300) : 'raised';
+}
+/** True for an `except` clause that catches ImportError (bare, ImportError, ModuleNotFoundError, Exception, ...). */
+function catchesImportError(types) {
+    if (!types)
+        return true;
+    if (types.k === 'seq')
+        return types.items.some(catchesImportError);
+    const name = types.k === 'name' ? types.id : types.k === 'attr' ? types.name : '';
+    return ['ImportError', 'ModuleNotFoundError', 'Exception', 'BaseException'].includes(name);
+}

@@ -1,0 +1,337 @@
+// Python's binary, unary and comparison operators over interpreter values (tensors go to the torch hooks).
+import { dimAdd, dimFloorDiv, dimMul, dimPoly, dimSub, fromPoly } from '../sym/dim';
+import { Tensor } from '../model/tensor';
+import { hashKey } from './keys';
+import { percentFormat } from './percentFormat';
+import { checkSequence } from '../sym/limits';
+import { NativeFunction, PyDict, PyFloat, PyList, PySet, PyTuple, SymInt, Unknown, UNKNOWN, PyInstance, force, } from './values';
+export function isInt(v) {
+    return typeof v === 'number' || typeof v === 'boolean' || v instanceof SymInt;
+}
+export function toNum(v) {
+    if (typeof v === 'number')
+        return v;
+    if (typeof v === 'boolean')
+        return v ? 1 : 0;
+    if (v instanceof PyFloat)
+        return v.v;
+    return undefined;
+}
+function intOf(v) {
+    return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+}
+function pyMod(a, b) {
+    const r = a % b;
+    return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+}
+function intBinary(op, a, b) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        switch (op) {
+            case '+':
+                return a + b;
+            case '-':
+                return a - b;
+            case '*':
+                return a * b;
+            case '/':
+                return b === 0 ? new Unknown('division by zero') : new PyFloat(a / b);
+            case '//':
+                return b === 0 ? new Unknown('division by zero') : Math.floor(a / b);
+            case '%':
+                return b === 0 ? new Unknown('division by zero') : pyMod(a, b);
+            case '**':
+                return b >= 0 ? a ** b : new PyFloat(a ** b);
+            case '<<':
+                return a * 2 ** b;
+            case '>>':
+                return Math.floor(a / 2 ** b);
+            case '&':
+                return a & b;
+            case '|':
+                return a | b;
+            case '^':
+                return a ^ b;
+        }
+        return UNKNOWN;
+    }
+    switch (op) {
+        case '+':
+            return dimAdd(a, b);
+        case '-':
+            return dimSub(a, b);
+        case '*':
+            return dimMul(a, b);
+        case '//':
+            return dimFloorDiv(a, b);
+        case '**':
+            if (typeof b === 'number' && b >= 0 && b <= 8) {
+                let r = dimPoly(1);
+                for (let i = 0; i < b; i++)
+                    r = r.mul(dimPoly(a));
+                return fromPoly(r);
+            }
+            break;
+    }
+    return new Unknown(`symbolic ${op}`);
+}
+function floatBinary(op, a, b) {
+    switch (op) {
+        case '+':
+            return new PyFloat(a + b);
+        case '-':
+            return new PyFloat(a - b);
+        case '*':
+            return new PyFloat(a * b);
+        case '/':
+            return b === 0 ? new Unknown('division by zero') : new PyFloat(a / b);
+        case '//':
+            return new PyFloat(Math.floor(a / b));
+        case '%':
+            return new PyFloat(pyMod(a, b));
+        case '**':
+            return new PyFloat(a ** b);
+    }
+    return UNKNOWN;
+}
+export function binaryOp(op, a, b, tensorHook) {
+    a = force(a);
+    b = force(b);
+    if (a instanceof Tensor || b instanceof Tensor)
+        return tensorHook(op, a, b);
+    if (a instanceof Unknown)
+        return a;
+    if (b instanceof Unknown)
+        return b;
+    if (isInt(a) && isInt(b))
+        return intBinary(op, intOf(a), intOf(b));
+    const na = toNum(a), nb = toNum(b);
+    if (na !== undefined && nb !== undefined)
+        return floatBinary(op, na, nb);
+    if ((a instanceof SymInt && b instanceof PyFloat) || (a instanceof PyFloat && b instanceof SymInt))
+        return new Unknown('symbolic float');
+    if (typeof a === 'string') {
+        if (op === '+' && typeof b === 'string') {
+            checkSequence(a.length + b.length, 'string');
+            return a + b;
+        }
+        if (op === '*' && typeof b === 'number') {
+            checkSequence(a.length * b, 'string');
+            return a.repeat(Math.max(0, Math.floor(b)));
+        }
+        if (op === '%')
+            return percentFormat(a, b) ?? new Unknown('%-formatting');
+    }
+    if (a instanceof PyList && op === '+' && b instanceof PyList) {
+        checkSequence(a.items.length + b.items.length, 'list');
+        return new PyList([...a.items, ...b.items]);
+    }
+    if (a instanceof PyTuple && op === '+' && b instanceof PyTuple) {
+        checkSequence(a.items.length + b.items.length, 'tuple');
+        return new PyTuple([...a.items, ...b.items]);
+    }
+    if ((a instanceof PyList || a instanceof PyTuple) && op === '*' && typeof b === 'number') {
+        checkSequence(a.items.length * b, a instanceof PyList ? 'list' : 'tuple');
+        const items = [];
+        for (let i = 0; i < b; i++)
+            for (const it of a.items)
+                items.push(it);
+        return a instanceof PyList ? new PyList(items) : new PyTuple(items);
+    }
+    if (typeof a === 'number' && op === '*' && (b instanceof PyList || b instanceof PyTuple))
+        return binaryOp(op, b, a, tensorHook);
+    if (a instanceof PyDict && b instanceof PyDict && op === '|') {
+        const d = new PyDict();
+        for (const [k, v] of a.map)
+            d.map.set(k, v);
+        for (const [k, v] of b.map)
+            d.map.set(k, v);
+        return d;
+    }
+    // A set (or dict.keys(), a set view) with any iterable on the right: `d.keys() | d.values()`.
+    if (a instanceof PySet && (b instanceof PyList || b instanceof PyTuple) && '|&-^'.includes(op)) {
+        const bs = new PySet();
+        for (const x of b.items)
+            bs.map.set(hashKey(x), x);
+        b = bs;
+    }
+    if (a instanceof PySet && b instanceof PySet) {
+        const s = new PySet();
+        if (op === '|') {
+            for (const [k, v] of a.map)
+                s.map.set(k, v);
+            for (const [k, v] of b.map)
+                s.map.set(k, v);
+        }
+        else if (op === '&') {
+            for (const [k, v] of a.map)
+                if (b.map.has(k))
+                    s.map.set(k, v);
+        }
+        else if (op === '-') {
+            for (const [k, v] of a.map)
+                if (!b.map.has(k))
+                    s.map.set(k, v);
+        }
+        else if (op === '^') {
+            for (const [k, v] of a.map)
+                if (!b.map.has(k))
+                    s.map.set(k, v);
+            for (const [k, v] of b.map)
+                if (!a.map.has(k))
+                    s.map.set(k, v);
+        }
+        else
+            return UNKNOWN;
+        return s;
+    }
+    // Operators that native classes implement (ModuleList + list); Python-level dunders need the interpreter.
+    const dunder = a instanceof PyInstance && op === '+' ? a.cls.lookup('__add__') : undefined;
+    if (dunder instanceof NativeFunction)
+        return dunder.impl([a, b], undefined, { file: '', s: 0 });
+    return new Unknown(`unsupported operand ${op}`);
+}
+/** Structural equality; undefined when it cannot be known (symbols, unknowns). */
+export function pyEquals(a, b) {
+    a = force(a);
+    b = force(b);
+    if (a instanceof Unknown || b instanceof Unknown)
+        return undefined;
+    if (a === b)
+        return true;
+    if (isInt(a) && isInt(b)) {
+        const x = intOf(a), y = intOf(b);
+        if (typeof x === 'number' && typeof y === 'number')
+            return x === y;
+        const d = dimPoly(x).sub(dimPoly(y));
+        return d.isConst() ? d.constValue() === 0n : undefined;
+    }
+    const na = toNum(a), nb = toNum(b);
+    if (na !== undefined && nb !== undefined)
+        return na === nb;
+    if ((a instanceof PyTuple && b instanceof PyTuple) || (a instanceof PyList && b instanceof PyList)) {
+        if (a.items.length !== b.items.length)
+            return false;
+        let all = true;
+        for (let i = 0; i < a.items.length; i++) {
+            const e = pyEquals(a.items[i], b.items[i]);
+            if (e === false)
+                return false;
+            if (e === undefined)
+                all = undefined;
+        }
+        return all;
+    }
+    if (typeof a === 'string' || typeof b === 'string' || a === null || b === null)
+        return false;
+    if (a instanceof PyInstance && b instanceof PyInstance)
+        return false;
+    return false;
+}
+export function compare(op, a, b, contains, tensorHook) {
+    a = force(a);
+    b = force(b);
+    switch (op) {
+        case 'is':
+            return a instanceof Unknown || b instanceof Unknown ? UNKNOWN : a === b;
+        case 'is not':
+            return a instanceof Unknown || b instanceof Unknown ? UNKNOWN : a !== b;
+        case 'in': {
+            const r = contains(b, a);
+            return r === undefined ? UNKNOWN : r;
+        }
+        case 'not in': {
+            const r = contains(b, a);
+            return r === undefined ? UNKNOWN : !r;
+        }
+    }
+    if (a instanceof Tensor || b instanceof Tensor)
+        return tensorHook(op, a, b);
+    if (op === '==' || op === '!=') {
+        const e = pyEquals(a, b);
+        return e === undefined ? UNKNOWN : op === '==' ? e : !e;
+    }
+    if (a instanceof Unknown || b instanceof Unknown)
+        return UNKNOWN;
+    let x = toNum(a), y = toNum(b);
+    if (typeof a === 'string' && typeof b === 'string') {
+        x = a;
+        y = b;
+    }
+    if ((a instanceof PyTuple && b instanceof PyTuple) || (a instanceof PyList && b instanceof PyList))
+        return sequenceCompare(op, a.items, b.items, contains, tensorHook);
+    if (x === undefined || y === undefined) {
+        if (isInt(a) && isInt(b)) {
+            const d = dimPoly(intOf(a)).sub(dimPoly(intOf(b)));
+            if (d.isConst()) {
+                x = Number(d.constValue());
+                y = 0;
+            }
+        }
+        if (x === undefined || y === undefined)
+            return UNKNOWN;
+    }
+    switch (op) {
+        case '<':
+            return x < y;
+        case '>':
+            return x > y;
+        case '<=':
+            return x <= y;
+        case '>=':
+            return x >= y;
+    }
+    return UNKNOWN;
+}
+function sequenceCompare(op, a, b, contains, hook) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        const e = pyEquals(a[i], b[i]);
+        if (e === undefined)
+            return UNKNOWN;
+        if (!e)
+            return compare(op, a[i], b[i], contains, hook);
+    }
+    return compare(op, a.length, b.length, contains, hook);
+}
+export function containsKey(container, x) {
+    container = force(container);
+    if (container instanceof PyDict)
+        return container.map.has(hashKey(x));
+    if (container instanceof PySet)
+        return container.map.has(hashKey(x));
+    if (typeof container === 'string' && typeof x === 'string')
+        return container.includes(x);
+    if (container instanceof PyList || container instanceof PyTuple) {
+        let unknown = false;
+        for (const it of container.items) {
+            const e = pyEquals(it, x);
+            if (e)
+                return true;
+            if (e === undefined)
+                unknown = true;
+        }
+        return unknown ? undefined : false;
+    }
+    return undefined;
+}
+export function unaryOp(op, x, tensorHook) {
+    x = force(x);
+    if (x instanceof Tensor)
+        return tensorHook(op, x);
+    if (x instanceof Unknown)
+        return x;
+    if (op === '-') {
+        if (typeof x === 'number')
+            return -x;
+        if (typeof x === 'boolean')
+            return x ? -1 : 0;
+        if (x instanceof PyFloat)
+            return new PyFloat(-x.v);
+        if (x instanceof SymInt)
+            return fromPoly(x.p.neg());
+    }
+    if (op === '+')
+        return x;
+    if (op === '~' && typeof x === 'number')
+        return ~x;
+    return new Unknown(`unary ${op}`);
+}

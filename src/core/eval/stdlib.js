@@ -1,0 +1,225 @@
+import { callValue } from './calls';
+import { iterate } from './protocols';
+import { toNum } from './operators';
+import { enumClass } from './enumType';
+import { dataclassDecorator } from './dataclass';
+import { NativeFunction, Property, PyClass, PyDict, PyFloat, PyList, PyModule, PyTuple, SymInt, Unknown, UNKNOWN, } from './values';
+import { deepCopy, shallowCopy } from './deepCopy';
+import { abcClasses } from './abcClasses';
+import { reModule } from './reModule';
+import { asdict, dataclassFields, dataclassMissing, fieldMarker, isDataclassValue } from './dataclass';
+import { registerHubShims } from './hubShims';
+import { registerImportlib } from './importlibModule';
+import { registerContextModules } from './contextModules';
+import { registerOs } from './osModule';
+import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
+function mod(name, entries) {
+    const m = new PyModule(name);
+    for (const [k, v] of Object.entries(entries))
+        m.attrs.set(k, typeof v === 'function' ? new NativeFunction(k, v) : v);
+    return m;
+}
+const identityDecorator = ([f]) => f ?? null;
+const decoratorFactory = () => new NativeFunction('decorator', ([f]) => f ?? null);
+function mathFn(f, intResult = false) {
+    return ([x]) => {
+        if (x instanceof SymInt && intResult)
+            return x;
+        const n = toNum(x ?? null);
+        if (n === undefined)
+            return new Unknown('math of symbolic value');
+        const r = f(n);
+        return intResult ? r : new PyFloat(r);
+    };
+}
+/** Marks natives that only store their arguments, so lazy imports passed to them stay unresolved. */
+function passThrough(m, names) {
+    for (const n of names) {
+        const f = m.attrs.get(n);
+        if (f instanceof NativeFunction)
+            f.passThrough = true;
+    }
+    return m;
+}
+export function registerStdlib(natives) {
+    natives.set('math', (ip) => mod('math', {
+        pi: new PyFloat(Math.PI),
+        e: new PyFloat(Math.E),
+        inf: new PyFloat(Infinity),
+        tau: new PyFloat(2 * Math.PI),
+        sqrt: mathFn(Math.sqrt),
+        log: mathFn(Math.log),
+        log2: mathFn(Math.log2),
+        log10: mathFn(Math.log10),
+        exp: mathFn(Math.exp),
+        floor: mathFn(Math.floor, true),
+        ceil: mathFn(Math.ceil, true),
+        trunc: mathFn(Math.trunc, true),
+        fabs: mathFn(Math.abs),
+        sin: mathFn(Math.sin),
+        cos: mathFn(Math.cos),
+        tanh: mathFn(Math.tanh),
+        erf: mathFn((x) => x),
+        isclose: ([a, b]) => {
+            const x = toNum(a), y = toNum(b);
+            return x === undefined || y === undefined
+                ? UNKNOWN
+                : Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+        },
+        gcd: ([a, b]) => {
+            let x = toNum(a), y = toNum(b);
+            if (x === undefined || y === undefined)
+                return UNKNOWN;
+            while (y)
+                [x, y] = [y, x % y];
+            return Math.abs(x);
+        },
+        prod: ([xs]) => {
+            const it = iterate(ip, xs);
+            return it ? it.reduce((a, b) => ip.binary('*', a, b), 1) : UNKNOWN;
+        },
+        isqrt: ([x]) => {
+            const n = toNum(x ?? null);
+            return n === undefined ? UNKNOWN : Math.floor(Math.sqrt(n));
+        },
+        pow: ([a, b]) => {
+            const x = toNum(a), y = toNum(b);
+            return x === undefined || y === undefined ? UNKNOWN : new PyFloat(x ** y);
+        },
+    }));
+    const typingNames = [
+        'Any',
+        'Optional',
+        'List',
+        'Tuple',
+        'Dict',
+        'Callable',
+        'Union',
+        'Type',
+        'Sequence',
+        'Iterable',
+        'Iterator',
+        'Mapping',
+        'Set',
+        'Literal',
+        'ClassVar',
+        'Final',
+        'TypeVar',
+        'Generic',
+        'Protocol',
+        'OrderedDict',
+        'NamedTuple',
+        'Annotated',
+        'TypedDict',
+    ];
+    const typing = (ip, name) => {
+        const m = mod(name, {
+            cast: ([, v]) => v ?? null,
+            overload: identityDecorator,
+            no_type_check: identityDecorator,
+            final: identityDecorator,
+            // True, as type checkers take it: libraries list their imports there (transformers' lazy __init__ files).
+            TYPE_CHECKING: true,
+            get_type_hints: () => new PyDict(),
+        });
+        for (const n of typingNames)
+            m.attrs.set(n, new Unknown(`typing.${n}`));
+        m.attrs.set('TypeVar', new NativeFunction('TypeVar', () => new Unknown('TypeVar')));
+        m.attrs.set('OrderedDict', ip.builtins.get('dict')); // callable, unlike typing.Dict
+        return m;
+    };
+    natives.set('typing', (ip) => typing(ip, 'typing'));
+    natives.set('typing_extensions', (ip) => typing(ip, 'typing_extensions'));
+    natives.set('functools', (ip) => passThrough(mod('functools', {
+        partial: ([f, ...bound], bkw) => new NativeFunction('partial', (args, kw) => {
+            const merged = new Map(bkw ?? []);
+            for (const [k, v] of kw ?? [])
+                merged.set(k, v);
+            return callValue(ip, f, [...bound, ...args], merged.size ? merged : undefined, ip.site);
+        }),
+        wraps: decoratorFactory,
+        lru_cache: ([f]) => f && !(typeof f === 'number') && f !== null ? f : new NativeFunction('lru_cache', identityDecorator),
+        cache: identityDecorator,
+        reduce: ([f, xs, init]) => {
+            const it = iterate(ip, xs);
+            if (!it)
+                return UNKNOWN;
+            let acc = init ?? it.shift() ?? null;
+            for (const v of it)
+                acc = callValue(ip, f, [acc, v], undefined, ip.site);
+            return acc;
+        },
+        cached_property: ([f]) => new Property(f),
+    }), ['partial']));
+    natives.set('collections', (ip) => mod('collections', {
+        OrderedDict: ip.builtins.get('dict'),
+        defaultdict: defaultdictClass(ip),
+        namedtuple: () => new Unknown('namedtuple'),
+        deque: dequeFunction(ip),
+        Counter: counterClass(ip),
+    }));
+    natives.set('re', (ip) => reModule(ip));
+    registerHubShims(natives);
+    registerImportlib(natives);
+    registerContextModules(natives);
+    natives.set('sys', (ip) => sysModule(ip));
+    natives.set('collections.abc', (ip) => mod('collections.abc', abcClasses(ip)));
+    natives.set('enum', (ip) => {
+        const { Enum, IntEnum, auto } = enumClass(ip);
+        return mod('enum', { Enum, IntEnum, auto, unique: identityDecorator, Flag: Enum, StrEnum: Enum });
+    });
+    natives.set('dataclasses', (ip) => mod('dataclasses', {
+        dataclass: dataclassDecorator(ip),
+        field: (_a, kw) => fieldMarker(kw),
+        asdict: ([x]) => asdict(ip, x ?? null),
+        replace: () => UNKNOWN,
+        fields: ([x]) => dataclassFields(ip, x ?? null),
+        is_dataclass: ([x]) => isDataclassValue(x ?? null),
+        MISSING: dataclassMissing(ip),
+    }));
+    natives.set('warnings', () => mod('warnings', {
+        warn: () => null,
+        filterwarnings: () => null,
+        simplefilter: () => null,
+        catch_warnings: () => null,
+    }));
+    natives.set('copy', (ip) => mod('copy', { deepcopy: ([x]) => deepCopy(ip, x ?? null), copy: ([x]) => shallowCopy(x ?? null) }));
+    natives.set('abc', (ip) => mod('abc', {
+        ABC: new PyClass('ABC', [ip.builtins.get('object')], new Map()),
+        abstractmethod: identityDecorator,
+        ABCMeta: new Unknown('ABCMeta'),
+    }));
+    natives.set('itertools', (ip) => mod('itertools', {
+        chain: (xs) => new PyList(xs.flatMap((x) => iterate(ip, x) ?? [])),
+        repeat: ([x, n]) => (typeof n === 'number' ? new PyList(Array(n).fill(x)) : UNKNOWN),
+        product: (xs) => {
+            const its = xs.map((x) => iterate(ip, x));
+            if (its.some((i) => !i))
+                return UNKNOWN;
+            let acc = [[]];
+            for (const it of its)
+                acc = acc.flatMap((a) => it.map((v) => [...a, v]));
+            return new PyList(acc.map((a) => new PyTuple(a)));
+        },
+        accumulate: ([xs]) => {
+            const it = iterate(ip, xs);
+            if (!it)
+                return UNKNOWN;
+            const out = [];
+            let acc = 0;
+            for (const v of it) {
+                acc = out.length ? ip.binary('+', acc, v) : v;
+                out.push(acc);
+            }
+            return new PyList(out);
+        },
+    }));
+    natives.set('operator', (ip) => mod('operator', { mul: ([a, b]) => ip.binary('*', a, b), add: ([a, b]) => ip.binary('+', a, b) }));
+    registerOs(natives);
+    for (const name of ['logging', 'inspect', 'numbers', 'types', 'argparse', 'time', 'json', 'pathlib', 'random']) {
+        natives.set(name, () => {
+            const m = new PyModule(name);
+            return m;
+        });
+    }
+}

@@ -1,0 +1,26 @@
+// Counting conventions applied to exact counts (the rules themselves are the table conventionRules in api/options.ts).
+import { conventionRules } from '../api/options';
+export function forwardFlops(c, n) {
+    const r = conventionRules[c];
+    return BigInt(r.perMac) * n.macs + (r.elementwise ? n.extra : 0n);
+}
+/** Backward of a matmul-class op: 2 FLOPs per backward MAC (input and weight gradients, only those autograd computes); element-wise gradients use the cached forward value. */
+export function backwardFlops(c, n) {
+    // Backward MACs already count one forward's worth per operand whose gradient autograd computes.
+    const r = conventionRules[c];
+    return BigInt(r.perMac) * n.bwdMacs + (r.elementwise ? n.bwdExtra : 0n);
+}
+/** Optimizer step FLOPs per parameter and optimizer-state bytes per parameter (fp32). */
+export const optimizerRates = {
+    sgd: { flopsPerParam: 2n, stateBytesPerParam: 0n, label: 'SGD: 2 FLOPs per parameter, no state (seed)' },
+    momentum: {
+        flopsPerParam: 4n,
+        stateBytesPerParam: 4n,
+        label: 'SGD+momentum: 4 FLOPs per parameter, 1× state (seed)',
+    },
+    adam: {
+        flopsPerParam: 12n,
+        stateBytesPerParam: 8n,
+        label: 'Adam: 12 FLOPs per parameter (seed range 10-15), 2× fp32 state (seed)',
+    },
+};

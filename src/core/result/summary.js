@@ -1,0 +1,107 @@
+import { optimizerRates } from './conventions';
+import { costCounts } from './costCounts';
+import { isPartialCode } from '../api/partial';
+import { backwardPeak } from './peak';
+import { savedTensorsModel } from '../cost/savedRules';
+export function summarize(rec, lines, dims, opts, w, diagnostics, budgetExceeded) {
+    const total = costCounts(rec.total, dims, opts.convention);
+    const opt = optimizerRates[opts.optimizer];
+    rec.finishSaved();
+    const saved = dims.sum(rec.saved);
+    let largest = 0n;
+    for (const l of lines)
+        for (const o of l.ops) {
+            const per = o.calls > 1 ? o.outputBytes / BigInt(o.calls) : o.outputBytes;
+            if (per > largest)
+                largest = per;
+        }
+    const optimizerBytes = w.trainableParams * opt.stateBytesPerParam;
+    // Autocast keeps the weights in fp32 (they are the master copy): no separate master weights in any precision.
+    const master = 0n;
+    const value = (v) => (typeof v === 'number' ? BigInt(v) : dims.poly(v));
+    const bwd = backwardPeak(rec, value);
+    const persistent = w.paramBytes + w.bufferBytes + optimizerBytes + master;
+    // A front end that records no autograd steps (TF.js) gets every gradient at the peak.
+    const gradsAtPeak = rec.gradSteps.length ? bwd.gradientBytes : w.trainableBytes;
+    const trainingPeak = persistent + gradsAtPeak + bwd.activationBytes;
+    const gradsOnly = persistent + w.trainableBytes;
+    const notes = budgetExceeded
+        ? [
+            ...diagnostics,
+            {
+                span: { start: 0, end: 1, line: 1 },
+                severity: 'information',
+                code: 'budget',
+                message: `flopscope: the step budget (${opts.maxSteps} steps) ran out; results cover what ran before it`,
+            },
+        ]
+        : diagnostics;
+    const reasons = partialReasons(rec, notes);
+    return {
+        totals: {
+            ...total,
+            params: w.params,
+            trainableParams: w.trainableParams,
+            frozenParams: w.params - w.trainableParams,
+            buffers: w.buffers,
+            trainingFlops: total.flops + total.backwardFlops + opt.flopsPerParam * w.trainableParams,
+        },
+        memory: {
+            paramBytes: w.paramBytes,
+            bufferBytes: w.bufferBytes,
+            activationBytes: dims.sum(rec.outBytes),
+            savedBytes: saved,
+            gradientBytes: w.trainableBytes,
+            optimizerBytes,
+            masterWeightBytes: master,
+            largestTransientBytes: largest,
+            activationsAtPeakBytes: bwd.activationBytes,
+            gradientsAtPeakBytes: gradsAtPeak,
+            trainingBytes: trainingPeak > gradsOnly ? trainingPeak : gradsOnly,
+            inferenceBytes: w.paramBytes + w.bufferBytes + 2n * largest,
+        },
+        savedTensorsModel: rec.gradSteps.length ? savedTensorsModel.autograd : savedTensorsModel.none,
+        coverage: {
+            ops: rec.knownOps + rec.unknownOps,
+            unknownOps: rec.unknownOps,
+            unknown: [...rec.unknown.values()].map((u) => ({ name: u.name, line: u.line, count: u.count })),
+            complete: reasons.length === 0,
+            reasons,
+        },
+        dims: Object.fromEntries([...dims.used].filter((d) => /^[A-Za-z_]\w*$/.test(d)).map((d) => [d, opts.dims[d] ?? 1])),
+        convention: opts.convention,
+        precision: opts.precision,
+        diagnostics: notes,
+        budgetExceeded,
+    };
+}
+/** Why the figures are lower bounds: unknown ops, and each kind of diagnostic that stopped or skipped evaluation. */
+function partialReasons(rec, diagnostics) {
+    const reasons = [];
+    if (rec.unknownOps > 0) {
+        const names = [...rec.unknown.values()];
+        const listed = names.slice(0, 5).map((u) => `${u.name} (line ${u.line})`);
+        reasons.push({
+            code: 'unknown-op',
+            message: `${rec.unknownOps} unknown op${rec.unknownOps === 1 ? '' : 's'}: ${listed.join(', ')}${names.length > 5 ? ', ...' : ''}`,
+            line: names[0]?.line,
+        });
+    }
+    const seen = new Map();
+    // A missing module explains unknown ops (each use of its names is one); unused, it changes no figure.
+    const skip = rec.unknownOps === 0 ? 'unresolved-import' : undefined;
+    for (const d of diagnostics) {
+        if (!isPartialCode(d.code) || d.code === skip)
+            continue;
+        const s = seen.get(d.code);
+        if (s)
+            s.count++;
+        else {
+            const reason = { code: d.code, message: d.message.split('\n')[0].replace(/^flopscope: /, ''), line: d.span.line };
+            seen.set(d.code, { reason, count: 1 });
+        }
+    }
+    for (const { reason, count } of seen.values())
+        reasons.push(count > 1 ? { ...reason, message: `${reason.message} (and ${count - 1} more)` } : reason);
+    return reasons;
+}

@@ -1,0 +1,205 @@
+import { Unknown } from '../eval/values';
+import { Tensor } from '../model/tensor';
+import { shapeStr } from '../sym/dim';
+import { rates } from '../cost/rates';
+import { term } from '../cost/terms';
+import { savedRules, WRAPPED_SCALAR_BYTES } from '../cost/savedRules';
+import { fresh, isContiguous } from './strides';
+export class TorchCtx {
+    ip;
+    defaultFloat;
+    activationDtype;
+    /** False inside torch.no_grad() / inference_mode() / set_grad_enabled(False): nothing new requires grad. */
+    gradEnabled = true;
+    /** What `tensor.device` gives: torch.device('cpu') once the torch module is built. */
+    cpuDevice = 'cpu';
+    /** Under torch.autocast: the half dtype matmul-class ops compute in (their fp32 weights are cast to it). */
+    autocast;
+    casts = new WeakMap();
+    /**
+     * What a matmul-class op computes with for weight `w` under autocast: one cached half copy per fp32 parameter (a
+     * storage of its own, saved for backward like an activation); `w` itself otherwise.
+     */
+    autocastWeight(w) {
+        if (!this.autocast || !w.dtype.isFloat || w.dtype.bytes <= this.autocast.bytes)
+            return w;
+        // Leaf parameters are cast once per autocast region (PyTorch caches them); activations at every use.
+        const leaf = w.storage.base.role === 'param';
+        let t = leaf ? this.casts.get(w) : undefined;
+        if (!t) {
+            t = new Tensor(w.shape, this.autocast);
+            t.requiresGrad = w.requiresGrad;
+            if (leaf)
+                this.casts.set(w, t);
+        }
+        return t;
+    }
+    /** The tensor arguments of the registry ops running now, innermost last. */
+    opInputs = [];
+    constructor(ip, defaultFloat, activationDtype) {
+        this.ip = ip;
+        this.defaultFloat = defaultFloat;
+        this.activationDtype = activationDtype;
+    }
+    tensor(shape, dtype) {
+        return new Tensor(shape, this.activationDtype(dtype));
+    }
+    /** Whether autograd records an op over these inputs: grad mode on and one of them requires grad. */
+    needsGrad(...inputs) {
+        return this.needsGradOf(inputs);
+    }
+    needsGradOf(inputs) {
+        if (!this.gradEnabled)
+            return false;
+        for (const t of inputs)
+            if (t?.requiresGrad)
+                return true;
+        return false;
+    }
+    /**
+     * Records an op. `inputs` (default: the running registry op's tensor arguments) decide whether autograd records it:
+     * if none requires grad it saves nothing and has no backward; otherwise the output requires grad.
+     */
+    record(ev, inputs) {
+        const ins = inputs ?? this.opInputs[this.opInputs.length - 1] ?? noTerms;
+        const grad = this.needsGradOf(ins);
+        if (grad && ev.out && ev.out.dtype.isFloat && ev.out.role === 'activation')
+            ev.out.requiresGrad = true;
+        if (!grad) {
+            this.ip.recorder.record(this.ip, opEvent(ev, noTerms, noTerms, undefined, noTerms, undefined));
+            return;
+        }
+        const params = [];
+        // A parameter's view (a packed weight's rows) produces the parameter's gradient.
+        for (const t of ins)
+            if (t?.requiresGrad && t.storage.base.role === 'param')
+                params.push(t.storage.base);
+        this.ip.recorder.record(this.ip, opEvent(ev, ev.bwd, ev.saved, ev.savedTensors, ev.bwdMacs, { params }));
+    }
+    /**
+     * Records an op whose cost follows a per-element rate from the rate table. `operands` are the op's two operands for
+     * binary ops (undefined for a Python scalar); what autograd saves follows `savedRules`, only when grad is needed.
+     */
+    elementwise(op, out, input, rateName = op, operands, inplace = false) {
+        const r = rates[rateName] ?? rates.default;
+        const n = out.shape ? out.shape : undefined;
+        if (!n) {
+            this.unknownShape(op);
+            return out;
+        }
+        const ins = operands ?? [input];
+        // TensorIterator: contiguous operands give a contiguous output (so `.contiguous()` of it is no copy).
+        if (!out.strides && !inplace && ins.some((t) => t) && ins.every((t) => !t || isContiguous(t)))
+            fresh(out);
+        const { savedTensors, saved } = savedFor(op, r, out, input, operands, inplace);
+        this.record({
+            op,
+            rule: r.rule,
+            known: true,
+            out,
+            macs: [],
+            flops: r.fwd ? [term(r.fwd, ...n)] : [],
+            bwd: r.bwd ? [term(r.bwd, ...n)] : [],
+            saved,
+            savedTensors,
+        }, ins);
+        return out;
+    }
+    /** A shape error: reported at the user's line with PyTorch's wording; evaluation continues with `fallback`. */
+    error(message, fallback = new Unknown('shape error')) {
+        this.ip.report('error', 'shape-mismatch', message);
+        return fallback;
+    }
+    /** A runtime warning PyTorch prints (e.g. a loss broadcasting its target), reported at the user's line. */
+    warn(message) {
+        this.ip.report('warning', 'torch-warning', message);
+    }
+    /** PyTorch's check on the size of a new tensor: a negative dim raises; the tensor then has an unknown shape. */
+    creationShape(shape, report = true) {
+        const neg = shape?.find((d) => typeof d === 'number' && d < 0);
+        if (neg === undefined)
+            return shape;
+        if (report)
+            this.error(`Trying to create tensor with negative dimension ${neg}: ${shapeStr(shape)}`);
+        return undefined;
+    }
+    unknownShape(op) {
+        this.ip.recorder.unknownOp(this.ip, `${op} (unknown shape)`);
+    }
+}
+const fromRate = { input: 'self', output: 'result', mask: 'self', none: 'none' };
+/** What an element-wise op saves for backward (read only when autograd records it). */
+function savedFor(op, r, out, input, operands, inplace) {
+    const rule = savedRules[op.replace(/_$/, '')] ?? fromRate[r.saved];
+    const savedTensors = [];
+    const saved = [];
+    const [a, b] = operands ?? [input, undefined];
+    const keep = (t) => {
+        if (t)
+            savedTensors.push(t);
+        else
+            saved.push(term(WRAPPED_SCALAR_BYTES));
+    };
+    switch (rule) {
+        case 'self':
+            // An in-place op whose backward needs its input keeps a copy of it (autograd clones self before writing).
+            if (input && inplace && input.shape)
+                saved.push(term(input.dtype.bytes, ...input.shape));
+            else if (input)
+                savedTensors.push(input);
+            break;
+        case 'result':
+            savedTensors.push(out);
+            break;
+        case 'operands':
+            if (!operands) {
+                if (input)
+                    savedTensors.push(input);
+                break;
+            }
+            if (b?.requiresGrad)
+                keep(a);
+            if (a?.requiresGrad)
+                keep(b);
+            break;
+        case 'divisor':
+            if (!operands)
+                break;
+            keep(b);
+            if (b?.requiresGrad)
+                keep(a);
+            break;
+        case 'both':
+            for (const t of operands ?? [input])
+                if (t)
+                    savedTensors.push(t);
+            break;
+        case 'mask':
+            if (operands?.[1])
+                savedTensors.push(operands[1]);
+            break;
+        case 'none':
+            break;
+    }
+    return { savedTensors, saved };
+}
+const noTerms = Object.freeze([]);
+/**
+ * The event the recorder gets, always built with the same fields in the same order: one hidden class for every op
+ * (events spread from the ops' literals had many, and the recorder's reads of them went megamorphic).
+ */
+function opEvent(ev, bwd, saved, savedTensors, bwdMacs, autograd) {
+    return {
+        op: ev.op,
+        rule: ev.rule,
+        known: ev.known,
+        out: ev.out,
+        macs: ev.macs,
+        flops: ev.flops,
+        bwd,
+        saved,
+        savedTensors,
+        bwdMacs,
+        autograd,
+    };
+}

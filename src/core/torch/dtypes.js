@@ -1,0 +1,65 @@
+// torch dtypes: names, aliases, element sizes, and promotion.
+import { Dtype } from '../model/dtype';
+const table = [
+    ['float32', 4, true, ['float']],
+    ['float64', 8, true, ['double']],
+    ['float16', 2, true, ['half']],
+    ['bfloat16', 2, true, []],
+    ['int64', 8, false, ['long']],
+    ['int32', 4, false, ['int']],
+    ['int16', 2, false, ['short']],
+    ['int8', 1, false, []],
+    ['uint8', 1, false, []],
+    ['bool', 1, false, []],
+    ['complex64', 8, true, ['cfloat']],
+];
+export const dtypes = new Map();
+/** Attribute names on `torch` (e.g. torch.float, torch.long) mapped to dtypes. */
+export const dtypeAliases = new Map();
+for (const [name, bytes, isFloat, aliases] of table) {
+    const d = new Dtype(name, bytes, isFloat);
+    dtypes.set(name, d);
+    dtypeAliases.set(name, d);
+    for (const a of aliases)
+        dtypeAliases.set(a, d);
+}
+export const float32 = dtypes.get('float32');
+export const int64 = dtypes.get('int64');
+export const boolType = dtypes.get('bool');
+export const complex64 = dtypes.get('complex64');
+/** Parses a user-facing dtype name (`float16`, `fp16`, `int64`, `long`); undefined if unknown. */
+export function parseDtype(name) {
+    const n = name
+        .trim()
+        .toLowerCase()
+        .replace(/^torch\./, '');
+    const short = {
+        fp32: 'float32',
+        fp16: 'float16',
+        bf16: 'bfloat16',
+        fp64: 'float64',
+        i64: 'int64',
+        i32: 'int32',
+    };
+    return dtypeAliases.get(short[n] ?? n);
+}
+const rank = [
+    'bool',
+    'uint8',
+    'int8',
+    'int16',
+    'int32',
+    'int64',
+    'float16',
+    'bfloat16',
+    'float32',
+    'float64',
+    'complex64',
+];
+export function promote(a, b) {
+    if (a === b)
+        return a;
+    if (a.isFloat !== b.isFloat)
+        return a.isFloat ? a : b;
+    return rank.indexOf(a.name) >= rank.indexOf(b.name) ? a : b;
+}

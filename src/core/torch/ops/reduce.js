@@ -1,0 +1,159 @@
+// Reductions (sum, mean, max, var, norm, ...), softmax/log_softmax, cumulative ops, argmax, topk, multinomial.
+import { def } from '../registry';
+import { asTensor, normDim, toDim } from '../values';
+import { bind } from '../signature';
+import { term } from '../../cost/terms';
+import { int64 } from '../dtypes';
+import { Tensor } from '../../model/tensor';
+import { PyList, PyTuple, Unknown } from '../../eval/values';
+/** torch.return_types: max/min/sort/topk with a dim give `(values, indices)` readable by name. */
+const valuesIndices = ['values', 'indices'];
+function reducedShape(shape, dim, keepdim) {
+    if (dim === null || dim === undefined)
+        return keepdim ? shape.map(() => 1) : [];
+    const dims = dim instanceof PyTuple || dim instanceof PyList ? dim.items : [dim];
+    const idx = [];
+    for (const d of dims) {
+        const n = normDim(d, shape.length);
+        if (n === undefined)
+            return undefined;
+        idx.push(n);
+    }
+    return keepdim ? shape.map((s, i) => (idx.includes(i) ? 1 : s)) : shape.filter((_, i) => !idx.includes(i));
+}
+function reduction(c, op, args, kw, indices, perElem = 1) {
+    const a = bind(op, 'input, dim=None, keepdim=False, *rest', args, kw);
+    const x = asTensor(a.input);
+    if (!x)
+        return new Unknown(op);
+    if (!x.shape) {
+        c.unknownShape(op);
+        return c.tensor(undefined, x.dtype);
+    }
+    const shape = reducedShape(x.shape, a.dim, a.keepdim === true);
+    if (!shape)
+        return c.error(`Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.dim)})`, c.tensor(undefined, x.dtype));
+    const dtype = op === 'argmax' || op === 'argmin' ? int64 : op === 'all' || op === 'any' ? x.dtype : x.dtype;
+    const out = new Tensor(shape, dtype);
+    c.record({
+        op,
+        known: true,
+        out,
+        rule: `${op}: ${perElem} FLOP per input element (choice)`,
+        macs: [],
+        flops: [term(perElem, ...x.shape)],
+        bwd: [term(1, ...x.shape)],
+        saved: [],
+    });
+    if (indices && a.dim !== null)
+        return new PyTuple([out, new Tensor(shape, int64)], valuesIndices);
+    return out;
+}
+for (const op of [
+    'sum',
+    'mean',
+    'nansum',
+    'nanmean',
+    'prod',
+    'amax',
+    'amin',
+    'all',
+    'any',
+    'argmax',
+    'argmin',
+    'count_nonzero',
+    'logsumexp',
+]) {
+    def(op, 'tm', (c, args, kw) => reduction(c, op, args, kw, false, op === 'logsumexp' ? 5 : 1));
+}
+for (const op of ['max', 'min', 'median', 'mode']) {
+    def(op, 'tm', (c, args, kw) => {
+        if (args.length >= 2 && asTensor(args[1]))
+            return c.ip.torch.binary('max', args[0], args[1]);
+        return reduction(c, op, args, kw, true);
+    });
+}
+for (const op of ['var', 'std'])
+    def(op, 'tm', (c, args, kw) => reduction(c, op, args.filter((a, i) => i === 0 || typeof a !== 'boolean'), kw, false, 3));
+def(['norm', 'linalg_norm'], 'tm', (c, args, kw) => {
+    const a = bind('norm', "input, p='fro', dim=None, keepdim=False", args, kw);
+    return reduction(c, 'norm', [a.input, a.dim, a.keepdim], undefined, false, 2);
+});
+function softmaxLike(c, op, args, kw) {
+    const a = bind(op, 'input, dim=None, _stacklevel=3, dtype=None', args, kw);
+    const x = asTensor(a.input);
+    if (!x)
+        return new Unknown(op);
+    if (x.shape && a.dim !== null && normDim(a.dim, x.shape.length) === undefined)
+        return c.error(`Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.dim)})`, c.tensor(x.shape, x.dtype));
+    return c.elementwise(op, c.tensor(x.shape, x.dtype), x, op);
+}
+def('softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
+def('softmin', 'tf', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
+def('log_softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'log_softmax', args, kw));
+def(['cumsum', 'cumprod', 'cummax', 'cummin'], 'tm', (c, [x]) => {
+    const t = asTensor(x);
+    return t ? c.elementwise('cumsum', c.tensor(t.shape, t.dtype), t, 'reduce') : new Unknown('cumsum');
+});
+def('sort', 'tm', (c, [x]) => {
+    const t = asTensor(x);
+    if (!t)
+        return new Unknown('sort');
+    return new PyTuple([c.tensor(t.shape, t.dtype), new Tensor(t.shape, int64)], valuesIndices);
+});
+/** argsort returns only the indices (sort returns values and indices). */
+def('argsort', 'tm', (_c, [x]) => {
+    const t = asTensor(x);
+    return t ? new Tensor(t.shape, int64) : new Unknown('argsort');
+});
+/** torch.multinomial / Tensor.multinomial: sampled class indices (int64) from 1-D or 2-D probabilities. */
+def('multinomial', 'tm', (c, args, kw) => {
+    const a = bind('multinomial', 'input, num_samples, replacement=False, *, generator=None, out=None', args, kw);
+    const t = asTensor(a.input);
+    const n = toDim(a.num_samples);
+    if (!t?.shape || n === undefined)
+        return new Unknown('multinomial');
+    if (t.shape.length < 1 || t.shape.length > 2)
+        return c.error('prob_dist must be 1 or 2 dim');
+    const classes = t.shape[t.shape.length - 1];
+    if (a.replacement !== true && typeof n === 'number' && typeof classes === 'number' && n > classes) {
+        return c.error('cannot sample n_sample > prob_dist.size(-1) samples without replacement');
+    }
+    const out = new Tensor([...t.shape.slice(0, -1), n], int64);
+    if (typeof classes === 'number')
+        out.values = { low: 0, high: classes };
+    c.record({
+        op: 'multinomial',
+        known: true,
+        out,
+        rule: 'multinomial: a cumulative sum over each distribution, 1 FLOP per probability (choice)',
+        macs: [],
+        flops: [term(1, ...t.shape)],
+        bwd: [],
+        saved: [],
+    });
+    return out;
+});
+def('topk', 'tm', (c, args, kw) => {
+    const a = bind('topk', 'input, k, dim=-1, largest=True, sorted=True', args, kw);
+    const t = asTensor(a.input);
+    const k = toDim(a.k);
+    if (!t?.shape || k === undefined)
+        return new Unknown('topk');
+    const d = normDim(a.dim, t.shape.length);
+    if (d === undefined)
+        return new Unknown('topk');
+    const shape = t.shape.slice();
+    shape[d] = k;
+    c.record({
+        op: 'topk',
+        known: true,
+        out: new Tensor(shape, t.dtype),
+        rule: 'topk: 1 comparison per input element (choice)',
+        macs: [],
+        flops: [term(1, ...t.shape)],
+        bwd: [],
+        saved: [],
+    });
+    return new PyTuple([c.tensor(shape, t.dtype), new Tensor(shape, int64)], valuesIndices);
+});

@@ -1,0 +1,99 @@
+// view / reshape: -1 inference, element-count check, and PyTorch's stride rule for views of strided tensors.
+import { def } from '../registry';
+import { asTensor, toDims } from '../values';
+import { dimFloorDiv, dimProd, shapeStr } from '../../sym/dim';
+import { Tensor } from '../../model/tensor';
+import { fresh, stridesOf, strided, viewStrides } from '../strides';
+import { PyTuple, Unknown } from '../../eval/values';
+import { complex64, float32 } from '../dtypes';
+/** Resolves a -1 in a target shape and checks the element count, with PyTorch's messages (infer_size). */
+export function viewShape(c, x, target) {
+    if (!x.shape || !target)
+        return c.tensor(undefined, x.dtype);
+    const numel = dimProd(x.shape);
+    let neg = -1;
+    for (let i = 0; i < target.length; i++) {
+        const d = target[i];
+        if (d === -1) {
+            if (neg >= 0)
+                return c.error('only one dimension can be inferred', c.tensor(undefined, x.dtype));
+            neg = i;
+        }
+        else if (typeof d === 'number' && d < -1)
+            return c.error(`invalid shape dimension ${d}`, c.tensor(undefined, x.dtype));
+    }
+    const shape = target.slice();
+    const invalid = () => c.error(`shape '${shapeStr(target)}' is invalid for input of size ${numel}`, c.tensor(undefined, x.dtype));
+    if (neg >= 0) {
+        const known = dimProd(target.filter((_, i) => i !== neg));
+        shape[neg] = dimFloorDiv(numel, known);
+        if (typeof numel === 'number' && typeof known === 'number' && (known === 0 || numel % known !== 0))
+            return invalid();
+    }
+    else {
+        const n2 = dimProd(shape);
+        if (typeof numel === 'number' && typeof n2 === 'number' && numel !== n2)
+            return invalid();
+    }
+    return new Tensor(shape, x.dtype);
+}
+const STRIDE_ERROR = "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.";
+/** A view keeps the storage (error when the strides do not allow it); reshape copies to a contiguous tensor then. */
+function viewOrReshape(c, args, copyOk) {
+    const x = asTensor(args[0]);
+    if (!x)
+        return new Unknown('view');
+    if (args.length === 2 && args[1] instanceof Tensor)
+        return new Tensor(x.shape, args[1].dtype);
+    if (args.length === 2 && args[1] && typeof args[1] === 'object' && 'bytes' in args[1])
+        return new Tensor(x.shape, args[1]);
+    const r = viewShape(c, x, toDims(args.slice(1)));
+    if (!(r instanceof Tensor))
+        return r;
+    // A view shares x's storage; reshape copies only when the strides rule out a view (unknown layout: a view).
+    const st = stridesOf(x);
+    if (!r.shape || !st)
+        return r.shareStorage(x);
+    const newShape = r.shape;
+    if (!newShape.every((d) => typeof d === 'number'))
+        return r.shareStorage(x);
+    const ns = viewStrides(x.shape, st, newShape);
+    if (ns)
+        return strided(x, r.shape, ns).shareStorage(x);
+    return copyOk ? fresh(r) : c.error(STRIDE_ERROR, r);
+}
+const shapeArgs = (args, kw) => kw?.has('shape') ? [args[0], kw.get('shape')] : args;
+def('view', 'tm', (c, args, kw) => viewOrReshape(c, shapeArgs(args, kw), false));
+def('reshape', 'tm', (c, args, kw) => viewOrReshape(c, shapeArgs(args, kw), true));
+def('view_as', 'm', (c, [x, o]) => viewOrReshape(c, [x, new PyTuple((asTensor(o)?.shape ?? []))], false));
+def('reshape_as', 'm', (c, [x, o]) => viewOrReshape(c, [x, new PyTuple((asTensor(o)?.shape ?? []))], true));
+/** PyTorch's C++ scalar type names, as its error messages print them. */
+const scalarTypeNames = {
+    int64: 'Long',
+    int32: 'Int',
+    int16: 'Short',
+    int8: 'Char',
+    uint8: 'Byte',
+    bool: 'Bool',
+    complex64: 'ComplexFloat',
+};
+/** view_as_complex: [..., 2] float pairs as a complex64 view of [...] (no copy, no FLOPs). */
+def('view_as_complex', 't', (c, [x]) => {
+    const t = asTensor(x);
+    if (!t?.shape)
+        return new Unknown('view_as_complex');
+    if (!t.dtype.isFloat || t.dtype === complex64)
+        return c.error(`view_as_complex is only supported for half, float and double tensors, but got a tensor of scalar type: ${scalarTypeNames[t.dtype.name] ?? t.dtype.name}`);
+    if (t.shape[t.shape.length - 1] !== 2)
+        return c.error('Tensor must have a last dimension of size 2');
+    return new Tensor(t.shape.slice(0, -1), complex64);
+});
+/** view_as_real: a complex64 tensor as its [..., 2] float32 pairs (no copy, no FLOPs). */
+def('view_as_real', 't', (c, [x]) => {
+    const t = asTensor(x);
+    if (!t?.shape)
+        return new Unknown('view_as_real');
+    if (t.dtype !== complex64)
+        return c.error('view_as_real is only supported for complex tensors');
+    return new Tensor([...t.shape, 2], float32);
+});

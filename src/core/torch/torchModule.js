@@ -1,0 +1,266 @@
+import { ops } from './registry';
+import { dtypeAliases } from './dtypes';
+import { makeModuleClass } from './nn/module';
+import { makeContainers } from './nn/containers';
+import { LayerKit } from './nn/layerKit';
+import { defineLayers } from './nn/layers';
+import { defineSequenceLayers } from './nn/sequenceLayers';
+import { Tensor } from '../model/tensor';
+import { asTensor, toDims } from './values';
+import { NativeFunction, PyClass, PyFunction, PyInstance, PyModule, PyTuple, Unknown, } from '../eval/values';
+import { callValue } from '../eval/calls';
+import { registerEinops } from './einopsModule';
+import { registerNumpy } from './numpyModule';
+import { GradModeCtx } from './autograd';
+import { makeDevices } from './device';
+import { bind } from './signature';
+import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
+import { registerPackedSequence } from './nn/packedSequence';
+import { Parametrize } from './nn/parametrize';
+import './ops/elementwise';
+import './ops/matmul';
+import './ops/spectral';
+import './ops/conv';
+import './ops/pool';
+import './ops/norm';
+import './ops/reduce';
+import './ops/shape';
+import './ops/view';
+import './ops/loss';
+import './ops/creation';
+import './ops/attention';
+import './ops/misc';
+import './ops/gather';
+function mod(name, entries = {}) {
+    const m = new PyModule(name);
+    for (const [k, v] of Object.entries(entries))
+        m.attrs.set(k, typeof v === 'function' ? new NativeFunction(k, v) : v);
+    return m;
+}
+const identity = ([f]) => f ?? null;
+/** A context manager that is also a decorator: torch.no_grad(), autocast(...). */
+const ctxManager = (args) => args.length === 1 && args[0] && typeof args[0] === 'object' && 'params' in args[0]
+    ? args[0]
+    : new NativeFunction('ctx', identity);
+export function registerTorch(natives, c, types) {
+    const ip = c.ip;
+    // `torch.no_grad()` is a context and a decorator; bare `@torch.no_grad` decorates the function directly.
+    const gradMode = (enabled, f) => {
+        const ctx = new GradModeCtx(c, enabled);
+        return f === undefined ? ctx : callValue(ip, ctx, [f], undefined, ip.site);
+    };
+    const object = types.object;
+    const tensorCls = new PyClass('Tensor', [object], new Map());
+    const parameterCls = new PyClass('Parameter', [tensorCls], new Map());
+    parameterCls.dict.set('__new__', new NativeFunction('__new__', ([, data, ...rest], kw) => {
+        const t = asTensor(data ?? null);
+        const p = new Tensor(t?.shape, t?.dtype ?? c.defaultFloat, 'param');
+        const rg = kw?.get('requires_grad') ?? rest[0];
+        if (rg === false)
+            p.requiresGrad = false;
+        p.line = ip.docLine();
+        ip.recorder.tensors.push(p);
+        return p;
+    }));
+    // nn.Buffer(tensor, persistent=True) (PyTorch 2.5+): assigned to a module attribute, it is a buffer.
+    const bufferCls = new PyClass('Buffer', [tensorCls], new Map());
+    bufferCls.dict.set('__new__', new NativeFunction('__new__', ([, data]) => {
+        const t = asTensor(data ?? null);
+        const b = new Tensor(t?.shape, t?.dtype ?? c.defaultFloat, 'buffer');
+        b.line = ip.docLine();
+        b.data = t?.data;
+        ip.recorder.tensors.push(b);
+        return b;
+    }));
+    types.tensor = tensorCls;
+    types.parameter = parameterCls;
+    const module = makeModuleClass(c, object);
+    const kit = new LayerKit(c, module);
+    kit.containers = makeContainers(c, module);
+    Object.assign(kit.classes, kit.containers);
+    defineLayers(kit);
+    defineSequenceLayers(kit);
+    const functional = mod('torch.nn.functional');
+    const torch = mod('torch');
+    const devices = makeDevices(object);
+    c.cpuDevice = devices.cpu;
+    torch.attrs.set('device', devices.cls);
+    for (const [name, d] of ops) {
+        const fn = new NativeFunction(name, (args, kw) => d.fn(c, args, kw));
+        if (d.functional)
+            functional.attrs.set(name, fn);
+        if (d.torch)
+            torch.attrs.set(name, fn);
+    }
+    for (const [name, d] of dtypeAliases)
+        torch.attrs.set(name, d);
+    const initNames = [
+        'kaiming_normal_',
+        'kaiming_uniform_',
+        'xavier_normal_',
+        'xavier_uniform_',
+        'normal_',
+        'uniform_',
+        'constant_',
+        'zeros_',
+        'ones_',
+        'trunc_normal_',
+        'orthogonal_',
+        'eye_',
+        'dirac_',
+        'sparse_',
+    ];
+    const init = mod('torch.nn.init', Object.fromEntries(initNames.map((n) => [n, identity])));
+    init.attrs.set('calculate_gain', new NativeFunction('calculate_gain', () => new Unknown('gain')));
+    init.attrs.set('_calculate_fan_in_and_fan_out', new NativeFunction('fan', () => new PyTuple([new Unknown('fan_in'), new Unknown('fan_out')])));
+    const nn = mod('torch.nn', {
+        Module: module,
+        Parameter: parameterCls,
+        Buffer: bufferCls,
+        functional,
+        init,
+        ...kit.classes,
+    });
+    nn.attrs.set('modules', nn);
+    const parameter = mod('torch.nn.parameter', { Parameter: parameterCls });
+    nn.attrs.set('parameter', parameter);
+    natives.set('torch.nn.parameter', () => parameter);
+    nn.attrs.set('utils', mod('torch.nn.utils', {
+        clip_grad_norm_: () => null,
+        weight_norm: (a, kw) => {
+            const b = bind('weight_norm', "module, name='weight', dim=0", a, kw);
+            return weightNorm(c, b.module, b.name, b.dim);
+        },
+        spectral_norm: (a, kw) => {
+            const b = bind('spectral_norm', "module, name='weight', n_power_iterations=1, eps=1e-12, dim=None", a, kw);
+            return spectralNorm(c, b.module, b.name, b.dim);
+        },
+        remove_weight_norm: (a, kw) => {
+            const b = bind('remove_weight_norm', "module, name='weight'", a, kw);
+            return removeWeightNorm(c, b.module, b.name);
+        },
+    }));
+    const size = new NativeFunction('Size', ([dims]) => {
+        const d = toDims(dims ?? null);
+        return d ? new PyTuple(d) : new Unknown('Size');
+    });
+    for (const [k, v] of Object.entries({
+        nn,
+        Tensor: tensorCls,
+        Size: size,
+        no_grad: ([f]) => gradMode(false, f),
+        enable_grad: ([f]) => gradMode(true, f),
+        inference_mode: ([mode]) => new GradModeCtx(c, mode === undefined || mode === true ? false : mode === false ? true : undefined),
+        set_grad_enabled: ([mode]) => new GradModeCtx(c, typeof mode === 'boolean' ? mode : undefined),
+        manual_seed: () => null,
+        is_tensor: ([x]) => x instanceof Tensor,
+        get_default_dtype: () => c.defaultFloat,
+        set_default_dtype: () => null,
+        compile: identity,
+        _assert: () => null,
+        is_grad_enabled: () => c.gradEnabled,
+        is_autocast_enabled: () => c.autocast !== undefined,
+        finfo: () => new Unknown('finfo'),
+        iinfo: () => new Unknown('iinfo'),
+        Generator: () => new Unknown('Generator'),
+    }))
+        torch.attrs.set(k, typeof v === 'function' ? new NativeFunction(k, v) : v);
+    const jit = mod('torch.jit', {
+        script: identity,
+        trace: identity,
+        ignore: identity,
+        unused: identity,
+        export: identity,
+        is_scripting: () => false,
+        is_tracing: () => false,
+        annotate: ([, v]) => v ?? null,
+        Final: new Unknown('Final'),
+    });
+    const cuda = mod('torch.cuda', {
+        is_available: () => false,
+        device_count: () => 0,
+        amp: mod('torch.cuda.amp', { autocast: ctxManager }),
+    });
+    const fx = mod('torch.fx', { wrap: identity });
+    // The model is never compiled or exported while flopscope reads it (eager mode, as PyTorch runs it by default).
+    const compiler = mod('torch.compiler', {
+        is_compiling: () => false,
+        is_dynamo_compiling: () => false,
+        is_exporting: () => false,
+        disable: ([f]) => (f instanceof PyFunction ? f : new NativeFunction('disable', identity)),
+    });
+    const dynamo = mod('torch._dynamo', { is_compiling: () => false, disable: compiler.attrs.get('disable') });
+    const checkpoint = mod('torch.utils.checkpoint', {
+        checkpoint: ([f, ...args]) => (f ? callValue(ip, f, args, undefined, ip.site) : new Unknown('checkpoint')),
+    });
+    const utils = mod('torch.utils', { checkpoint, data: mod('torch.utils.data') });
+    for (const [k, v] of Object.entries({
+        jit,
+        cuda,
+        fx,
+        compiler,
+        _dynamo: dynamo,
+        utils,
+        autocast: new NativeFunction('autocast', ctxManager),
+        amp: mod('torch.amp', { autocast: ctxManager }),
+        overrides: mod('torch.overrides', { has_torch_function: () => false }),
+        linalg: mod('torch.linalg', { norm: new NativeFunction('norm', (a, kw) => ops.get('norm').fn(c, a, kw)) }),
+    }))
+        torch.attrs.set(k, v);
+    const register = (name, m) => natives.set(name, () => m);
+    registerNumpy(natives, c);
+    register('torch', torch);
+    register('torch.nn', nn);
+    register('torch.nn.modules', nn);
+    register('torch.nn.functional', functional);
+    register('torch.nn.init', init);
+    register('torch.jit', jit);
+    register('torch.fx', fx);
+    register('torch.compiler', compiler);
+    // flex_attention's BlockMask as a class, so `isinstance(mask, (torch.Tensor, BlockMask))` is decided (transformers'
+    // masking_utils); its functions (create_block_mask, flex_attention) stay unknown.
+    const flex = mod('torch.nn.attention.flex_attention', {
+        BlockMask: new PyClass('BlockMask', [object], new Map()),
+        _DEFAULT_SPARSE_BLOCK_SIZE: 128,
+    });
+    const attention = mod('torch.nn.attention', { flex_attention: flex });
+    nn.attrs.set('attention', attention);
+    register('torch.nn.attention', attention);
+    register('torch.nn.attention.flex_attention', flex);
+    register('torch._dynamo', dynamo);
+    register('torch.utils', utils);
+    register('torch.utils.checkpoint', checkpoint);
+    register('torch.cuda', cuda);
+    register('torch.nn.utils', nn.attrs.get('utils'));
+    const parametrize = new Parametrize(c, kit);
+    const parametrizeMod = mod('torch.nn.utils.parametrize', {
+        register_parametrization: (a, kw) => {
+            const b = bind('register_parametrization', 'module, tensor_name, parametrization, unsafe=False', a, kw);
+            return parametrize.register(b.module, b.tensor_name, b.parametrization, b.unsafe === true);
+        },
+        is_parametrized: ([m, name]) => {
+            const d = m instanceof PyInstance ? m.attrs.get('parametrizations') : undefined;
+            return d instanceof PyInstance && (typeof name !== 'string' || d.attrs.has(name));
+        },
+        cached: ctxManager,
+    });
+    const parametrizations = mod('torch.nn.utils.parametrizations', {
+        spectral_norm: (a, kw) => parametrize.spectralNorm(a, kw),
+        _SpectralNorm: parametrize.snCls,
+        parametrize: parametrizeMod,
+    });
+    nn.attrs.get('utils').attrs.set('parametrize', parametrizeMod);
+    nn.attrs.get('utils').attrs.set('parametrizations', parametrizations);
+    register('torch.nn.utils.parametrize', parametrizeMod);
+    register('torch.nn.utils.parametrizations', parametrizations);
+    const rnnUtils = registerPackedSequence(c, object);
+    nn.attrs.get('utils').attrs.set('rnn', rnnUtils);
+    register('torch.nn.utils.rnn', rnnUtils);
+    const jax = mod('jaxtyping');
+    for (const n of ['Float', 'Int', 'Bool', 'Shaped', 'Integer', 'Num', 'Float32', 'Float16', 'Int64', 'BFloat16'])
+        jax.attrs.set(n, new PyClass(n, [object], new Map()));
+    jax.attrs.set('jaxtyped', new NativeFunction('jaxtyped', ([f]) => f instanceof Unknown || f === undefined ? new NativeFunction('jaxtyped', identity) : f));
+    register('jaxtyping', jax);
+    registerEinops(natives, c, module);
+    register('torchtyping', jax);
+}
