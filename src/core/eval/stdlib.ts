@@ -24,7 +24,14 @@ import {
 import { deepCopy, shallowCopy } from './deepCopy';
 import { abcClasses } from './abcClasses';
 import { reModule } from './reModule';
-import { asdict, dataclassFields, dataclassMissing, fieldMarker, isDataclassValue } from './dataclass';
+import {
+  asdict,
+  replaceDataclass,
+  dataclassFields,
+  dataclassMissing,
+  fieldMarker,
+  isDataclassValue,
+} from './dataclass';
 import { registerHubShims } from './hubShims';
 import { registerImportlib } from './importlibModule';
 import { registerContextModules } from './contextModules';
@@ -202,7 +209,7 @@ export function registerStdlib(natives: NativeModules): void {
       dataclass: dataclassDecorator(ip),
       field: (_a, kw) => fieldMarker(kw),
       asdict: ([x]) => asdict(ip, x ?? null),
-      replace: () => UNKNOWN,
+      replace: ([x], kw) => replaceDataclass(ip, x ?? null, kw),
       fields: ([x]) => dataclassFields(ip, x ?? null),
       is_dataclass: ([x]) => isDataclassValue(x ?? null),
       MISSING: dataclassMissing(ip),
