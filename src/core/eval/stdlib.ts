@@ -36,6 +36,7 @@ import { registerHubShims } from './hubShims';
 import { registerImportlib } from './importlibModule';
 import { registerContextModules } from './contextModules';
 import { registerOs } from './osModule';
+import { partialClass } from './partialType';
 import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
@@ -163,12 +164,7 @@ export function registerStdlib(natives: NativeModules): void {
   natives.set('functools', (ip) =>
     passThrough(
       mod('functools', {
-        partial: ([f, ...bound], bkw) =>
-          new NativeFunction('partial', (args, kw) => {
-            const merged = new Map(bkw ?? []);
-            for (const [k, v] of kw ?? []) merged.set(k, v);
-            return callValue(ip, f, [...bound, ...args], merged.size ? merged : undefined, ip.site);
-          }),
+        partial: partialClass(ip),
         wraps: decoratorFactory,
         lru_cache: ([f]) =>
           f && !(typeof f === 'number') && f !== null ? f : new NativeFunction('lru_cache', identityDecorator),
@@ -182,7 +178,7 @@ export function registerStdlib(natives: NativeModules): void {
         },
         cached_property: ([f]) => new Property(f),
       }),
-      ['partial'],
+      [],
     ),
   );
   natives.set('collections', (ip) =>
