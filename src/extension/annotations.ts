@@ -8,6 +8,7 @@ import { isAnalyzable } from './analysisCache';
 import { annotationConfig, type AnnotationConfig } from './config';
 import type { Deps } from './deps';
 import { lineEnd } from './typeConverters';
+import { followLine, type LineEdit } from '../protocol/lineShift';
 
 /** Heat tint: transparent below 1% of total FLOPs, then up to a warm 35% alpha. */
 function heat(share: number): string | undefined {
@@ -15,16 +16,35 @@ function heat(share: number): string | undefined {
   return `rgba(255, 140, 0, ${(0.08 + 0.27 * Math.sqrt(share)).toFixed(2)})`;
 }
 
+/** The last result drawn in a document, and the edits made since (its lines follow them until the next result). */
+interface Drawn {
+  readonly result: AnalysisResult;
+  readonly edits: LineEdit[][];
+}
+
+/** Edits beyond which the last result's lines are no longer followed (the next analysis is due long before). */
+const maxFollowedEdits = 500;
+
+function lineEdits(e: vscode.TextDocumentChangeEvent): LineEdit[] {
+  return e.contentChanges.map((c) => ({
+    startLine: c.range.start.line + 1,
+    endLine: c.range.end.line + 1,
+    insertedNewlines: c.text.split('\n').length - 1,
+  }));
+}
+
 function decorations(
   document: vscode.TextDocument,
   result: AnalysisResult,
   config: AnnotationConfig,
+  edits: readonly (readonly LineEdit[])[] = [],
 ): vscode.DecorationOptions[] {
   const out: vscode.DecorationOptions[] = [];
   const each = paramsPerCall(result);
   const uncounted = new Set(result.coverage.unknown.map((u) => u.line));
   for (const line of result.lines) {
-    if (line.line < 1 || line.line > document.lineCount) continue;
+    const at = edits.length ? followLine(edits, line.line) : line.line;
+    if (at === undefined || at < 1 || at > document.lineCount) continue;
     const text = annotationText(line, {
       fields: config.fields,
       unit: flopUnit(result.convention),
@@ -35,7 +55,7 @@ function decorations(
     if (!text) continue;
     const tint = heat(shareOf(line.flops, result.totals.flops));
     out.push({
-      range: lineEnd(document, line.line),
+      range: lineEnd(document, at),
       renderOptions: { after: { contentText: text, ...(tint ? { backgroundColor: tint } : {}) } },
     });
   }
@@ -57,16 +77,33 @@ export function register(deps: Deps): vscode.Disposable {
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     });
   };
-  const render = (editor: vscode.TextEditor): void => {
+  /** Per document: the last result drawn, kept (following the edits) until the next one arrives. */
+  const drawn = new Map<string, Drawn>();
+  /** Draws the document's result, or the last one drawn while the next is due (`analyze`: ask for it if not). */
+  const render = (editor: vscode.TextEditor, analyze = true): void => {
     if (!type || !isAnalyzable(editor.document)) return;
-    const result = config.enabled ? deps.cache.peek(editor.document) : undefined;
-    if (config.enabled && !result) {
-      void deps.cache.get(editor.document);
+    const key = editor.document.uri.toString();
+    if (!config.enabled) {
+      drawn.delete(key);
+      editor.setDecorations(type, []);
       return;
     }
-    editor.setDecorations(type, result ? decorations(editor.document, result, config) : []);
+    const result = deps.cache.peek(editor.document);
+    if (result) drawn.set(key, { result, edits: [] });
+    const shown = drawn.get(key);
+    if (!result && analyze) void deps.cache.get(editor.document);
+    if (shown) editor.setDecorations(type, decorations(editor.document, shown.result, config, shown.edits));
   };
-  const renderVisible = (): void => vscode.window.visibleTextEditors.forEach(render);
+  /** An edit: the last result's annotations are drawn again at the ends of their (moved) lines, right away. */
+  const follow = (e: vscode.TextDocumentChangeEvent): void => {
+    const shown = drawn.get(e.document.uri.toString());
+    if (!shown || !e.contentChanges.length) return;
+    if (shown.edits.length >= maxFollowedEdits) return;
+    shown.edits.push(lineEdits(e));
+    // The edit already scheduled the next analysis (debounced): only draw here.
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document === e.document) render(editor, false);
+  };
+  const renderVisible = (): void => vscode.window.visibleTextEditors.forEach((e) => render(e));
 
   createType();
   renderVisible();
@@ -75,6 +112,8 @@ export function register(deps: Deps): vscode.Disposable {
       for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) render(editor);
     }),
     vscode.window.onDidChangeVisibleTextEditors(renderVisible),
+    vscode.workspace.onDidChangeTextDocument(follow),
+    vscode.workspace.onDidCloseTextDocument((d) => drawn.delete(d.uri.toString())),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('flopscope.annotations')) return;
       config = annotationConfig();

@@ -9,7 +9,7 @@ export type { Analyzer };
 
 export interface Platform {
   readonly name: 'desktop' | 'web';
-  /** Loads `analyzeTsJs` from the separate TS/JS bundle (dist/tsjs.js or dist/web/tsjs.js) on first use. */
+  /** Loads `analyzeTsJs` from the separate TS/JS bundle (dist/tsjs.js) on first use. */
   loadTsJs(extensionUri: vscode.Uri): Promise<Analyzer>;
   /** Where analyses run; `inProcess` runs them on the host's thread. */
   createRunner(extensionUri: vscode.Uri, inProcess: AnalysisRunner, log: Log): AnalysisRunner;

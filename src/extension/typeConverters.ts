@@ -8,10 +8,17 @@ export function lineRange(document: vscode.TextDocument, line: number): vscode.R
   return document.lineAt(index).range;
 }
 
-/** The (zero-width) end of a 1-based line: where inline annotations go. */
+/** Past the end of any line: the editor clamps such a column to the line's end when it applies a decoration. */
+const pastAnyLine = 1 << 30;
+
+/**
+ * The (zero-width) end of a 1-based line: where inline annotations go. Its column is past the end, not the end this
+ * host sees: the editor may already hold a character typed since (the host learns of it later), and clamping puts
+ * the annotation after that character instead of before it.
+ */
 export function lineEnd(document: vscode.TextDocument, line: number): vscode.Range {
-  const end = lineRange(document, line).end;
-  return new vscode.Range(end, end);
+  const index = lineRange(document, line).end.line;
+  return new vscode.Range(index, pastAnyLine, index, pastAnyLine);
 }
 
 /** A core span (character offsets) as a Range; an empty span widens to its line's text. */

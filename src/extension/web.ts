@@ -7,7 +7,7 @@ import { analyzerFrom, evaluateCommonJs, TSJS_BUNDLE } from '../protocol/tsjsBun
 const platform: Platform = {
   name: 'web',
   async loadTsJs(extensionUri) {
-    const url = vscode.Uri.joinPath(extensionUri, 'dist', 'web', TSJS_BUNDLE).toString(true);
+    const url = vscode.Uri.joinPath(extensionUri, 'dist', TSJS_BUNDLE).toString(true);
     const response = await fetch(url);
     if (!response.ok) throw new Error(`cannot load ${url}: HTTP ${response.status}`);
     return analyzerFrom(evaluateCommonJs(await response.text(), url), url);

@@ -67,6 +67,7 @@ export function renderJson(r: AnalysisResult): string {
         buffers: r.totals.buffers,
         macs: r.totals.macs,
         backwardMacs: r.totals.backwardMacs,
+        backwardElements: r.totals.backwardElements,
         flops: r.totals.flops,
         backwardFlops: r.totals.backwardFlops,
         trainingFlops: r.totals.trainingFlops,

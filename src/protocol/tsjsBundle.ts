@@ -4,7 +4,7 @@ import type { AnalysisResult } from '../core/api/result';
 
 export type Analyzer = (source: string, options: Partial<AnalyzeOptions>) => AnalysisResult;
 
-/** The bundle's file name, beside the host's own bundle (dist/ on Node hosts, dist/web/ in the browser). */
+/** The bundle's file name in dist/, for every host (Node hosts `require` it, the web worker evaluates its text). */
 export const TSJS_BUNDLE = 'tsjs.js';
 
 /** A Node host's loader: `require` the bundle beside `dir` (a computed path keeps esbuild from inlining it). */
@@ -13,13 +13,20 @@ export function requireTsJs(dir: string, requireFile: (path: string) => unknown)
   return analyzerFrom(requireFile(file) as Record<string, unknown>, file);
 }
 
+/**
+ * Node modules the bundle names but, without `process` (a web worker), never calls: TypeScript builds its Node `sys`
+ * only on Node, and typescript-estree's file-system paths are not ours (we parse with `createSourceFile`).
+ */
+const unusedInWorker = new Set(['fs', 'node:fs', 'path', 'node:path', 'os', 'url', 'module', 'perf_hooks', 'crypto']);
+
 /** Evaluates a CommonJS bundle's text and returns its exports (the web worker cannot `require` a file). */
 export function evaluateCommonJs(text: string, url: string): Record<string, unknown> {
   const module = { exports: {} as Record<string, unknown> };
-  const noRequire = (id: string): never => {
+  const require = (id: string): unknown => {
+    if (unusedInWorker.has(id)) return {};
     throw new Error(`${url}: the bundle requires '${id}', which a web worker cannot provide`);
   };
-  new Function('module', 'exports', 'require', `${text}\n//# sourceURL=${url}`)(module, module.exports, noRequire);
+  new Function('module', 'exports', 'require', `${text}\n//# sourceURL=${url}`)(module, module.exports, require);
   return module.exports;
 }
 

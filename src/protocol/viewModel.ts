@@ -220,8 +220,9 @@ export function toViewModel(
       { label: 'Params', value: ge + formatCount(r.totals.params), exact: ge + formatExact(r.totals.params) },
       ...(unit === 'MACs'
         ? []
-        : [{ label: 'MACs', value: ge + formatCount(r.totals.macs, 'MACs'), exact: ge + formatExact(r.totals.macs) }]),
-      { label: unit, value: ge + formatCount(r.totals.flops, unit), exact: ge + formatExact(r.totals.flops) },
+        : [{ label: 'MACs', value: ge + formatCount(r.totals.macs), exact: ge + formatExact(r.totals.macs) }]),
+      // The unit is the card's label (`6.42 M` over `MACs`), as for Params: with ≥ in front, `6.42 MMACs` did not fit.
+      { label: unit, value: ge + formatCount(r.totals.flops), exact: ge + formatExact(r.totals.flops) },
       {
         label: 'Training memory',
         value: ge + formatBytes(r.memory.trainingBytes),

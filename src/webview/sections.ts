@@ -189,12 +189,12 @@ export function lineTable(
     'div',
     { class: 'line-legend', 'aria-hidden': 'true' },
     el('span', {}, ''),
-    el('span', {}, 'shape'),
+    el('span', {}, 'share of FLOPs'),
     el('span', { class: 'num' }, 'FLOPs'),
     el('span', { class: 'num' }, 'memory'),
     el('span', { class: 'num' }, 'params'),
   );
-  return el(
+  const section = el(
     'section',
     {},
     el('h2', {}, `Per line (${lines.length})`),
@@ -202,6 +202,9 @@ export function lineTable(
     legend,
     el('ol', { class: 'lines' }, ...rows),
   );
+  // The label column fits the widest label (`c2:11` in a notebook, 4-digit lines), so labels never run into the code.
+  section.style.setProperty('--ln', `${Math.max(0, ...lines.map((l) => l.label.length))}ch`);
+  return section;
 }
 
 function moduleItem(m: ModuleRow, post: Post, depth = 0): HTMLElement {

@@ -69,3 +69,67 @@ export async function hoverOverLine(page, lineText, waitFor) {
     .catch(() => undefined);
   return nbsp(await hover.first().innerText());
 }
+
+/**
+ * Samples the editor line whose code starts with `code` once per animation frame, in the page (between the test's own
+ * steps). A state seen in two frames running was painted (the editor draws in the frame between): `blank` counts
+ * painted frames without the annotation, `inside` those where it sat inside the code (a typed character after it).
+ * `transient` counts single-sample blanks: the moment between a decoration's old style going and the editor drawing
+ * the new one, never painted.
+ */
+export function installLineSampler(code) {
+  const squash = (t) => t.replace(/[\s\u00a0]+/g, ' ').trim();
+  const pseudo = (node, which) => {
+    const content = getComputedStyle(node, which).content;
+    return content && content !== 'none' && content !== 'normal' ? content : '';
+  };
+  const read = (line) => {
+    let plain = '';
+    let text = '';
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        plain += node.textContent;
+        text += node.textContent;
+      } else if (node.nodeType === Node.ELEMENT_NODE) {
+        text += pseudo(node, '::before');
+        node.childNodes.forEach(walk);
+        text += pseudo(node, '::after');
+      }
+    };
+    walk(line);
+    return { plain: squash(plain), text: squash(text) };
+  };
+  const state = { total: 0, blank: 0, inside: 0, transient: 0, examples: [], running: true };
+  let seen = '';
+  const sample = () => {
+    for (const line of document.querySelectorAll('.editor-group-container.active .view-line')) {
+      const { plain, text } = read(line);
+      seen = text;
+      if (plain.startsWith(code)) return !text.includes('→') ? 'blank' : text.startsWith(plain) ? 'ok' : 'inside';
+    }
+    return 'absent';
+  };
+  let previous = 'ok';
+  const frame = () => {
+    if (!state.running) return;
+    const now = sample();
+    if (now !== 'absent') {
+      state.total++;
+      if (now !== 'ok' && now === previous) {
+        state[now]++;
+        if (state.examples.length < 3) state.examples.push(`${now}: ${seen}`);
+      } else if (now === 'blank') state.transient++;
+      previous = now;
+    }
+    requestAnimationFrame(frame);
+  };
+  if (window.__flopscopeSamples) window.__flopscopeSamples.running = false;
+  window.__flopscopeSamples = state;
+  requestAnimationFrame(frame);
+}
+
+/** Stops the sampler and returns its counts. */
+export function stopLineSampler() {
+  window.__flopscopeSamples.running = false;
+  return window.__flopscopeSamples;
+}

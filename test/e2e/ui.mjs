@@ -2,7 +2,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
-import { hoverOverLine, nbsp, renderedLines, stepRunner, waitForLine } from './page.mjs';
+import {
+  hoverOverLine,
+  installLineSampler,
+  nbsp,
+  renderedLines,
+  stepRunner,
+  stopLineSampler,
+  waitForLine,
+} from './page.mjs';
 import { repoRoot, startServer } from './server.mjs';
 
 const shots = join(repoRoot, 'test-output', 'e2e');
@@ -81,6 +89,51 @@ export async function runUiTest({ workspace, log = console.log }) {
       log(`       typed: ${text.trim()}`);
       await page.screenshot({ path: join(shots, '02b-typed.png') });
     });
+    await step(
+      `typing at the end of line ${target.line}, 30 times: the annotation stays after the code, and comes back for each edit`,
+      async () => {
+        const code = target.text;
+        /** Waits until the line reads `code + typed`, then its annotation, whose memory figure is `memory` (this version's). */
+        const annotated = async (typed, memory) => {
+          const deadline = Date.now() + 10_000;
+          for (;;) {
+            const lines = await page.evaluate(renderedLines, '.editor-group-container.active .view-line');
+            const line = lines.find((l) => l.trim().startsWith(code))?.trim();
+            if (line?.startsWith(`${code}${typed}→ ${expected.shape}`) && line.endsWith(memory)) return;
+            if (Date.now() > deadline)
+              throw new Error(
+                `after typing ${JSON.stringify(typed)} the line reads ${JSON.stringify(line)}, not ... ${memory}`,
+              );
+            await page.waitForTimeout(40);
+          }
+        };
+        await page.keyboard.press('Escape');
+        await page.locator('.editor-group-container.active .view-line', { hasText: code }).first().click();
+        await page.evaluate(installLineSampler, code);
+        const started = Date.now();
+        for (let i = 0; i < 30; i++) {
+          // `*2` (one edit: `*` alone would not parse) adds an op: 64 KiB -> 96 KiB of activations, so the re-analysed
+          // annotation differs. The `0` comes 130-275 ms later, around the end of the 150 ms debounce: some land while the analysis of `*2` runs.
+          await page.keyboard.press('End');
+          await page.keyboard.insertText('*2');
+          await page.waitForTimeout(130 + i * 5);
+          await page.keyboard.type('0');
+          await annotated('*20', '96 KiB');
+          for (let k = 0; k < 3; k++) await page.keyboard.press('Shift+ArrowLeft');
+          await page.keyboard.press('Backspace');
+          await annotated('', '64 KiB');
+        }
+        const samples = await page.evaluate(stopLineSampler);
+        log(
+          `       30 tries in ${Date.now() - started} ms; ${samples.total} frames of the line: ${samples.blank} painted without the annotation, ${samples.inside} with it inside the code (${samples.transient} unpainted blank samples)`,
+        );
+        await page.screenshot({ path: join(shots, '02c-typed-line-end.png') });
+        if (samples.inside || samples.blank)
+          throw new Error(
+            `the annotation was missing in ${samples.blank} and inside the code in ${samples.inside} of ${samples.total} frames: ${samples.examples.join(' | ')}`,
+          );
+      },
+    );
     await step('a shape error is squiggled in shape_error.py', async () => {
       await page
         .locator('.explorer-folders-view .monaco-list-row', { hasText: /^shape_error\.py$/ })

@@ -27,7 +27,7 @@ fc = nn.Linear(100, 10)
 y = fc(x)
 `;
 
-/** Exercises the lazily loaded TS/JS analyzer bundle in the host (dist/web/tsjs.js in the browser). */
+/** Exercises the lazily loaded TS/JS analyzer bundle in the host (dist/tsjs.js, evaluated in the browser's worker). */
 const tfjsModel = `// A tiny TF.js model: Dense(784 -> 256, relu) and Dense(256 -> 10).
 import * as tf from '@tensorflow/tfjs';
 

@@ -86,3 +86,23 @@ test('one long shape is shown whole, not as "first … last (1 shapes)"', () => 
   assert.equal(a.shapeSummary([long]), long);
   assert.equal(a.shapeSummary(['[1, 2]', '[3, 4]', '[5, 6]', '[7, 8]'], 4), '[1, 2] … [7, 8] (×4 calls, 4 shapes)');
 });
+
+test('annotations of the last result follow edits until the next one: lines move, replaced lines drop', async () => {
+  const { module: s, dispose: done } = await importTs("export * from './protocol/lineShift';", 'lineShift');
+  try {
+    const enter = [{ startLine: 3, endLine: 3, insertedNewlines: 1 }]; // Enter on line 3
+    assert.equal(s.shiftLine(enter, 2), 2);
+    assert.equal(s.shiftLine(enter, 3), 3);
+    assert.equal(s.shiftLine(enter, 4), 5);
+    const join = [{ startLine: 5, endLine: 7, insertedNewlines: 0 }]; // lines 5-7 become one
+    assert.equal(s.shiftLine(join, 5), 5);
+    assert.equal(s.shiftLine(join, 6), undefined);
+    assert.equal(s.shiftLine(join, 7), undefined);
+    assert.equal(s.shiftLine(join, 9), 7);
+    const typed = [{ startLine: 16, endLine: 16, insertedNewlines: 0 }]; // a character at a line end
+    assert.equal(s.followLine([typed, typed, enter, join], 16), 15);
+    assert.equal(s.followLine([enter, join], 5), undefined);
+  } finally {
+    done();
+  }
+});

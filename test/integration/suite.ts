@@ -113,6 +113,20 @@ const cases: TestCase[] = [
     },
   },
   {
+    name: 'hover over a line run 12 times (gpt.py attention) states the multi-call rule once, and shows q, k, v',
+    fn: async () => {
+      const uri = workspaceFile('gpt.py');
+      await vscode.workspace.openTextDocument(uri);
+      const line = lineOf(documentText(uri), /q, k, v = .*\.split\(/);
+      ok(line > 0, 'gpt.py has no `q, k, v = ....split(` line');
+      const text = await hoverText(uri, line);
+      includes(text, 'Runs 12 times: each formula is for one call; the figures below sum all 12 calls.', 'rule');
+      equal(text.split('Runs 12 times').length - 1, 1, 'the rule stated once');
+      ok(!text.includes('× 12 calls'), `per-op "× 12 calls" repeats the rule: ${text.slice(0, 400)}`);
+      includes(text, '`3 × [B, T, 768]`', 'the three outputs of the split');
+    },
+  },
+  {
     name: 'hover over `class MLP(nn.Module):` sums every instance: parameters and inclusive FLOPs',
     fn: async () => {
       const uri = workspaceFile('mlp.py');
@@ -138,7 +152,7 @@ const cases: TestCase[] = [
       if (!model) return console.log('       (no TF.js file in the workspace: skipped)');
       await vscode.window.showTextDocument(model);
       const text = await vscode.commands.executeCommand<string | undefined>('flopscope.internal.analysisJson', model);
-      ok(text, `no analysis for ${model.path} (is dist/web/tsjs.js built?)`);
+      ok(text, `no analysis for ${model.path} (is dist/tsjs.js built?)`);
       const json = JSON.parse(text) as JsonReport & { language: string };
       equal(json.language, 'tsjs', 'language');
       ok(

@@ -16,6 +16,8 @@ for (const c of cases) {
   console.log(
     `${c.name}: saved ${r.memory.savedBytes} vs ${g.savedBytes} (${pct(r.memory.savedBytes, g.savedBytes)}); ` +
       `backward MACs ${m.totals.backwardMacs} vs ${g.backwardMacs} (${pct(m.totals.backwardMacs, g.backwardMacs)}); ` +
+      `backward element-wise elements ${m.totals.backwardElements} vs ${g.backwardElements} ` +
+      `(${pct(m.totals.backwardElements, g.backwardElements)}); ` +
       `trainable ${r.totals.trainableParams}/${g.trainableParams}, frozen ${r.totals.frozenParams}/${g.frozenParams}`,
   );
 }

@@ -8,6 +8,7 @@ Forward in eval() mode with gradients enabled (as torch_oracle.py), then `first_
   Measured on the meta device at the given inputs (no data, no arithmetic; storage identity as on CPU).
 - backwardMacs: a TorchDispatchMode over backward() (CPU, inputs with batch --mac-batch) summing mm/addmm/bmm/...
   as forward, and convolution_backward by its output mask (input gradient, weight gradient: forward MACs each).
+- backwardElements: the same pass, elements of each element-wise backward kernel (ELEMENTWISE_BACKWARD).
 Prints one JSON object.
 """
 
@@ -28,16 +29,40 @@ def _conv_fwd_macs(grad_out, inp, weight, transposed):
     return (inp.numel() if transposed else grad_out.numel()) * per_elem
 
 
+# Element-wise backward kernels: elements each one writes (its first output), `sum` (bias and broadcast gradients)
+# the elements it reads; `add` is autograd accumulating the gradients of a tensor used twice (residual forks, tied
+# weights). Copies and views (clone, cat, slice_backward, _unsafe_view, ...) move memory and are not counted.
+ELEMENTWISE_BACKWARD = {
+    "threshold_backward", "hardtanh_backward", "gelu_backward", "silu_backward", "sigmoid_backward", "tanh_backward",
+    "elu_backward", "leaky_relu_backward", "hardswish_backward", "hardsigmoid_backward", "softplus_backward",
+    "_softmax_backward_data", "_log_softmax_backward_data", "native_layer_norm_backward", "native_batch_norm_backward",
+    "native_group_norm_backward", "max_pool2d_with_indices_backward", "avg_pool2d_backward",
+    "_adaptive_avg_pool2d_backward", "embedding_dense_backward", "masked_fill", "mul", "div", "neg", "add", "sub",
+    "sum", "where",
+}
+
+
+def _first_numel(out):
+    for o in out if isinstance(out, (tuple, list)) else [out]:
+        if isinstance(o, torch.Tensor):
+            return o.numel()
+    return 0
+
+
 class BackwardMacs(TorchDispatchMode):
     def __init__(self):
         super().__init__()
         self.total = 0
         self.by_op = {}
+        self.elements = {}
 
     def __torch_dispatch__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
         out = func(*args, **kwargs)
         name = func.overloadpacket.__name__
+        if name in ELEMENTWISE_BACKWARD:
+            n = args[0].numel() if name == "sum" else _first_numel(out)
+            self.elements[name] = self.elements.get(name, 0) + n
         macs = 0
         if name == "convolution_backward":
             grad_out, inp, weight = args[0], args[1], args[2]
@@ -118,13 +143,16 @@ def main():
         with torch.enable_grad(), fwd:
             out = model(*inputs)
         y = lib.first_tensor(out)
+        loss = y.float().sum()  # outside the counter: the loss is not part of the model's backward
         bwd = BackwardMacs()
         with bwd:
-            y.float().sum().backward()
+            loss.backward()
         result["macBatchInputs"] = specs
         result["forwardMacs"] = fwd.total
         result["backwardMacs"] = bwd.total
         result["backwardMacsByOp"] = dict(sorted(bwd.by_op.items()))
+        result["backwardElements"] = sum(bwd.elements.values())
+        result["backwardElementsByKernel"] = dict(sorted(bwd.elements.items()))
     print(json.dumps(result, indent=1))
 
 

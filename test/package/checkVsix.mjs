@@ -8,7 +8,8 @@ const allowed = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
-  /^dist\/(web\/)?(extension|tsjs)\.js$/,
+  /^dist\/(web\/)?extension\.js$/,
+  /^dist\/tsjs\.js$/,
   /^dist\/analysis(Worker|Process)\.js$/,
   /^dist\/webview\.js$/,
   /^docs\/images\/[\w.-]+\.(png|gif)$/,
@@ -24,7 +25,6 @@ const required = [
   'dist/web/extension.js',
   'dist/webview.js',
   'dist/tsjs.js',
-  'dist/web/tsjs.js',
 ];
 const files = execFileSync('node_modules/.bin/vsce', ['ls', '--no-dependencies'], { encoding: 'utf8' })
   .split('\n')

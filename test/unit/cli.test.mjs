@@ -38,6 +38,10 @@ test('a notebook: code cells joined top to bottom (real PyTorch on the same cell
   assert.match(j.savedTensorsModel, /^PyTorch 1\.13 autograd/);
   // backward: conv1 sees the image (weight gradient only), conv2 and fc compute input and weight gradients
   assert.equal(j.totals.backwardMacs, 16 * 32 * 32 * 32 * 27 + 2 * (16 * 64 * 16 * 16 * 288 + 16 * 4096 * 10));
+  // torch 1.13's backward from the cells' last value (probs): 166,461,440 MACs; threshold_backward and max-pool
+  // backward over 524,288 + 262,144 elements each, the fc bias sum and the softmax's backward over 160 each
+  assert.equal(j.totals.backwardMacs, 166461440);
+  assert.equal(j.totals.backwardElements, 2 * (524288 + 262144) + 160 + 160);
   assert.ok(!j.diagnostics.some((d) => d.code === 'syntax'), 'the %matplotlib magic is skipped');
   const table = run('analyze', 'examples/notebook.ipynb');
   assert.match(
@@ -70,6 +74,7 @@ test('JSON report: the documented keys, exact integers', () => {
     'buffers',
     'macs',
     'backwardMacs',
+    'backwardElements',
     'flops',
     'backwardFlops',
     'trainingFlops',

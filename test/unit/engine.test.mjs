@@ -170,7 +170,9 @@ test('sums of safe per-op costs that cross 2^53 stay exact (lines, totals, every
   const r = run(src);
   assert.equal(r.totals.macs, macs);
   assert.equal(r.totals.flops, 2n * macs);
-  assert.equal(r.totals.backwardFlops, 4n * macs);
+  // a is used 128 times (twice per product): autograd sums its 128 gradients with 127 adds of 65536² elements.
+  assert.equal(r.totals.backwardFlops, 4n * macs + 127n * 65536n * 65536n);
+  assert.equal(r.backwardKernels.add, 127n * 65536n * 65536n);
   assert.equal(line(r, 6).macs, macs);
   assert.equal(line(r, 6).calls, 64);
   assert.equal(line(r, 6).activationBytes, 64n * 65536n * 65536n * 4n);
@@ -366,4 +368,16 @@ test('.contiguous() of a contiguous tensor is the tensor itself (no copy); of a 
   // torch 1.13's saved_tensors_hooks, parameters excluded: h (relu's result, which `a @ w` saves again: a is h) and
   // b (a copy): 256 B.
   assert.equal(run(src).memory.savedBytes, 256n);
+});
+
+test('backward element-wise kernels: a residual fork adds the two gradients (torch 1.13 dispatch counts)', () => {
+  const src =
+    header + 'x = torch.randn(4, 8, requires_grad=True)\nfc = nn.Linear(8, 8)\nh = fc(x)\ny = h + torch.relu(h)\n';
+  const r = run(src);
+  // Real PyTorch over y.sum().backward(): mm 512 MACs; threshold_backward 32, add 32, the bias sum over 32.
+  assert.equal(r.totals.backwardMacs, 512n);
+  assert.deepEqual(r.backwardKernels, { add: 32n, sum: 32n, threshold_backward: 32n });
+  assert.equal(r.totals.backwardElements, 96n);
+  // FLOPs at the per-kernel rates (1 each here), the add charged to the op that used h again
+  assert.equal(r.totals.backwardFlops, 2n * 512n + 96n);
 });

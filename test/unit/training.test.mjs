@@ -1,5 +1,6 @@
-// The training ledger against real PyTorch: saved bytes (saved_tensors_hooks, storages once) and backward MACs exact,
-// trainable/frozen parameters, and the training-step peak within 10% of H200 measurements (../shared/gpu/h200.json).
+// The training ledger against real PyTorch: saved bytes (saved_tensors_hooks, storages once), backward MACs and the
+// element-wise backward kernels exact, trainable/frozen parameters, and the training-step peak within 10% of H200
+// measurements (../shared/gpu/h200.json).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ for (const c of cases) {
   const golden = join(root, 'test/oracle/golden/training', `${c.name}.json`);
   if (!existsSync(golden)) continue;
   const g = JSON.parse(readFileSync(golden, 'utf8'));
-  test(`training ledger ${c.name}: saved bytes and backward MACs as PyTorch runs them`, () => {
+  test(`training ledger ${c.name}: saved bytes, backward MACs and element-wise kernels as PyTorch runs them`, () => {
     const r = analyzeFile(c.file, { entry: c.entry, inputs: specs(c.inputs) });
     assert.equal(r.coverage.unknownOps, 0, JSON.stringify(r.coverage.unknown));
     assert.equal(r.memory.savedBytes, BigInt(g.savedBytes), 'saved bytes (distinct storages, parameters excluded)');
@@ -28,6 +29,10 @@ for (const c of cases) {
       BigInt(g.backwardMacs),
       'backward MACs (dispatch counter, conv by output mask)',
     );
+    // Element-wise backward kernels as the dispatch counter saw them (residual-fork gradient adds included).
+    const kernels = Object.fromEntries(Object.entries(m.backwardKernels).map(([k, v]) => [k, Number(v)]));
+    assert.deepEqual(kernels, g.backwardElementsByKernel, 'element-wise backward kernels: elements by aten name');
+    assert.equal(m.totals.backwardElements, BigInt(g.backwardElements));
   });
 }
 

@@ -175,6 +175,8 @@ export interface Totals extends CostCounts {
   readonly frozenParams: bigint;
   readonly buffers: bigint;
   readonly trainingFlops: bigint;
+  /** Elements of the element-wise kernels autograd runs in backward (gradient adds included; see backwardKernels). */
+  readonly backwardElements: bigint;
 }
 
 export interface MemoryTotals {
@@ -212,6 +214,8 @@ export interface AnalysisResult {
   readonly output?: { readonly shape: string; readonly dtype: string; readonly dims?: ShapeDims | null };
   readonly totals: Totals;
   readonly memory: MemoryTotals;
+  /** Element-wise backward kernels by aten name (`add`: gradients of a tensor used twice summed): elements each. */
+  readonly backwardKernels?: Readonly<Record<string, bigint>>;
   /** Which autograd the saved-for-backward figures follow (a sentence; see cost/savedRules.ts `savedTensorsModel`). */
   readonly savedTensorsModel: string;
   readonly lines: readonly LineCost[];

@@ -25,6 +25,8 @@ export interface OpEvent {
   readonly savedTensors?: readonly Tensor[];
   /** Multiply-accumulates of the backward pass (one forward's worth per operand whose gradient is computed); default 2·MACs. */
   readonly bwdMacs?: readonly Term[];
+  /** Element-wise kernels its backward runs (aten names; elements each writes), set when autograd records the op. */
+  readonly bwdKernels?: readonly { readonly kernel: string; readonly n: readonly Term[] }[];
   /** Set when autograd records the op: the parameters whose gradient its backward produces. */
   readonly autograd?: { readonly params: readonly Tensor[] };
 }
@@ -172,6 +174,11 @@ export function tensorBytes(t: Tensor): CostValue {
   return dimPoly(n).mul(Poly.const(t.dtype.bytes));
 }
 
+/** Elements of `k` tensors of t's shape. */
+function copies(t: Tensor, k: number): CostValue {
+  return t.shape ? termsCost([{ c: k, f: t.shape.slice() }]) : 0;
+}
+
 export interface UnknownOp {
   readonly name: string;
   readonly line: number;
@@ -267,6 +274,7 @@ export class Recorder {
         la.inclusiveOutBytes.add(out);
       }
     }
+    if (ev.bwdKernels) for (const k of ev.bwdKernels) this.bwdKernel(k.kernel, termsCost(k.n));
     let step: GradStep | undefined;
     if (ev.autograd) this.gradSteps.push((step = { out, extra: saved, params: ev.autograd.params, frees: [] }));
     if (ev.savedTensors) for (const t of ev.savedTensors) this.savedRefs.push({ t, line: selfLine, op: selfOp, step });
@@ -297,6 +305,39 @@ export class Recorder {
       op?.saved.add(b);
       if (st.base.role === 'buffer') this.savedBuffers.add(b);
     }
+  }
+
+  /** Elements of the element-wise backward kernels, by aten kernel name (`add`: gradient accumulation). */
+  readonly bwdKernels = new Map<string, CostSum>();
+  /** Autograd uses of each tensor that requires grad (the current version of an in-place-modified tensor). */
+  private readonly gradUses = new Map<Tensor, number>();
+
+  private bwdKernel(kernel: string, n: CostValue): void {
+    let s = this.bwdKernels.get(kernel);
+    if (!s) this.bwdKernels.set(kernel, (s = new CostSum()));
+    s.add(n);
+  }
+
+  /** How many autograd nodes have used `t` (its current version) so far. */
+  gradUseCount(t: Tensor): number {
+    return this.gradUses.get(t) ?? 0;
+  }
+
+  useForGrad(t: Tensor): void {
+    this.gradUses.set(t, (this.gradUses.get(t) ?? 0) + 1);
+  }
+
+  /** `t` was modified in place: its earlier uses are final (k uses: k − 1 gradient adds), later ones count afresh. */
+  rebaseGrad(t: Tensor): void {
+    const k = this.gradUses.get(t) ?? 0;
+    if (k > 1) this.bwdKernel('add', copies(t, k - 1));
+    this.gradUses.delete(t);
+  }
+
+  /** Adds the gradient accumulations of every tensor used more than once. Call before reading `bwdKernels`. */
+  finishGradUses(): void {
+    for (const [t, k] of this.gradUses) if (k > 1) this.bwdKernel('add', copies(t, k - 1));
+    this.gradUses.clear();
   }
 
   unknownOp(stack: StackView, name: string): void {

@@ -25,6 +25,7 @@ type Summary = Pick<
   | 'totals'
   | 'memory'
   | 'savedTensorsModel'
+  | 'backwardKernels'
   | 'coverage'
   | 'dims'
   | 'convention'
@@ -45,7 +46,12 @@ export function summarize(
   const total = costCounts(rec.total, dims, opts.convention);
   const opt = optimizerRates[opts.optimizer];
   rec.finishSaved();
+  rec.finishGradUses();
   const saved = dims.sum(rec.saved);
+  const backwardKernels: Record<string, bigint> = {};
+  let backwardElements = 0n;
+  for (const [k, n] of [...rec.bwdKernels].sort(([a], [b]) => (a < b ? -1 : 1)))
+    backwardElements += backwardKernels[k] = dims.sum(n);
   let largest = 0n;
   for (const l of lines)
     for (const o of l.ops) {
@@ -82,7 +88,9 @@ export function summarize(
       frozenParams: w.params - w.trainableParams,
       buffers: w.buffers,
       trainingFlops: total.flops + total.backwardFlops + opt.flopsPerParam * w.trainableParams,
+      backwardElements,
     },
+    backwardKernels,
     memory: {
       paramBytes: w.paramBytes,
       bufferBytes: w.bufferBytes,

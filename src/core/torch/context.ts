@@ -6,10 +6,11 @@ import type { Term } from '../cost/terms';
 import { Unknown, type Value } from '../eval/values';
 import { Tensor } from '../model/tensor';
 import { shapeStr, type Dim } from '../sym/dim';
-import { rates, type Rate } from '../cost/rates';
+import { backwardRates, rates, type Rate } from '../cost/rates';
 import { term } from '../cost/terms';
 import { savedRules, WRAPPED_SCALAR_BYTES, type SavedRule } from '../cost/savedRules';
 import { fresh, isContiguous } from './strides';
+import { backwardKernels, type BackwardKernel } from './backwardKernels';
 
 export class TorchCtx {
   /** False inside torch.no_grad() / inference_mode() / set_grad_enabled(False): nothing new requires grad. */
@@ -66,13 +67,38 @@ export class TorchCtx {
     const grad = this.needsGradOf(ins);
     if (grad && ev.out && ev.out.dtype.isFloat && ev.out.role === 'activation') ev.out.requiresGrad = true;
     if (!grad) {
-      this.ip.recorder.record(this.ip, opEvent(ev, noTerms, noTerms, undefined, noTerms, undefined));
+      this.ip.recorder.record(this.ip, opEvent(ev, noTerms, noTerms, undefined, noTerms, undefined, undefined));
       return;
     }
     const params: Tensor[] = [];
     // A parameter's view (a packed weight's rows) produces the parameter's gradient.
     for (const t of ins) if (t?.requiresGrad && t.storage.base.role === 'param') params.push(t.storage.base);
-    this.ip.recorder.record(this.ip, opEvent(ev, ev.bwd, ev.saved, ev.savedTensors, ev.bwdMacs, { params }));
+    const kernels = ev.bwdKernels ?? backwardKernels(ev.op, ev.out, ins);
+    const bwd = [...(kernelFlops(kernels) ?? ev.bwd), ...this.gradAdds(ins)];
+    this.ip.recorder.record(this.ip, opEvent(ev, bwd, ev.saved, ev.savedTensors, ev.bwdMacs, { params }, kernels));
+    this.useForGrad(ins, ev.out);
+  }
+
+  /** The gradient adds backward runs for inputs already used by another autograd node (1 FLOP per element each). */
+  private gradAdds(ins: readonly (Tensor | undefined)[]): Term[] {
+    const adds: Term[] = [];
+    for (let i = 0; i < ins.length; i++) {
+      const t = ins[i];
+      if (!t?.requiresGrad || !t.shape) continue;
+      if (this.ip.recorder.gradUseCount(t) > 0 || ins.indexOf(t) < i)
+        adds.push(term(backwardRates.add.perElem, ...t.shape));
+    }
+    return adds;
+  }
+
+  /**
+   * Autograd edges: each input that requires grad is used once more (a tensor used k times gets k − 1 gradient adds in
+   * backward). An in-place op's output is a new autograd version of its input: its uses count afresh.
+   */
+  useForGrad(ins: readonly (Tensor | undefined)[], out?: Tensor): void {
+    const rec = this.ip.recorder;
+    for (const t of ins) if (t?.requiresGrad) rec.useForGrad(t);
+    if (out && ins.includes(out)) rec.rebaseGrad(out);
   }
 
   /**
@@ -197,6 +223,18 @@ const noTerms: readonly never[] = Object.freeze([]);
  * The event the recorder gets, always built with the same fields in the same order: one hidden class for every op
  * (events spread from the ops' literals had many, and the recorder's reads of them went megamorphic).
  */
+/** Backward FLOPs of an op's element-wise kernels at their rates; undefined when a kernel has no rate (or none known). */
+function kernelFlops(kernels: readonly BackwardKernel[] | undefined): Term[] | undefined {
+  if (!kernels) return undefined;
+  const out: Term[] = [];
+  for (const k of kernels) {
+    const r = backwardRates[k.kernel];
+    if (!r) return undefined;
+    for (const t of k.n) out.push({ c: t.c * r.perElem, f: t.f });
+  }
+  return out;
+}
+
 function opEvent(
   ev: OpEvent,
   bwd: OpEvent['bwd'],
@@ -204,6 +242,7 @@ function opEvent(
   savedTensors: OpEvent['savedTensors'],
   bwdMacs: OpEvent['bwdMacs'],
   autograd: OpEvent['autograd'],
+  bwdKernels: OpEvent['bwdKernels'],
 ): OpEvent {
   return {
     op: ev.op,
@@ -217,5 +256,6 @@ function opEvent(
     savedTensors,
     bwdMacs,
     autograd,
+    bwdKernels,
   };
 }

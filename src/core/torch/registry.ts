@@ -34,6 +34,8 @@ function tracked(name: string, fn: OpFn): OpFn {
   return (c, args, kw) => {
     const ins = tensorArgs(args, kw);
     c.opInputs.push(ins);
+    const rec = c.ip.recorder;
+    const recorded = rec.knownOps + rec.unknownOps;
     let out: Value;
     try {
       out = fn(c, args, kw);
@@ -41,6 +43,12 @@ function tracked(name: string, fn: OpFn): OpFn {
       c.opInputs.pop();
     }
     afterOp(c, name, view, ins, args, kw, out);
+    // An op that records nothing (a view, a copy, a cast) is still an autograd node using its inputs.
+    if (rec.knownOps + rec.unknownOps === recorded) {
+      const outs = out instanceof Tensor ? [out] : out instanceof PyTuple || out instanceof PyList ? out.items : [];
+      if (outs.some((o) => o instanceof Tensor && o.requiresGrad) && !outs.some((o) => ins.includes(o as Tensor)))
+        c.useForGrad(ins);
+    }
     return out;
   };
 }

@@ -28,18 +28,21 @@ export function embedding(c: TorchCtx, idx: Value, weight: Value): Value {
     );
   const out = c.tensor(i.shape ? [...i.shape, w.shape[w.shape.length - 1]] : undefined, w.dtype);
   if (indexSurelyOutOfRange(i, w.shape[0])) return c.error('index out of range in self', out);
-  c.record({
-    op: 'embedding',
-    known: true,
-    out,
-    rule: 'embedding lookup: 0 FLOPs, a gather (seed)',
-    macs: [],
-    flops: [],
-    bwd: out.shape ? [term(1, ...out.shape)] : [],
-    // Backward keeps the indices (an input: counted once per storage).
-    saved: [],
-    savedTensors: [i],
-  });
+  c.record(
+    {
+      op: 'embedding',
+      known: true,
+      out,
+      rule: 'embedding lookup: 0 FLOPs, a gather (seed)',
+      macs: [],
+      flops: [],
+      bwd: out.shape ? [term(1, ...out.shape)] : [],
+      // Backward keeps the indices (an input: counted once per storage).
+      saved: [],
+      savedTensors: [i],
+    },
+    [i, w],
+  );
   return out;
 }
 def('embedding', 'f', (c, args, kw) => {

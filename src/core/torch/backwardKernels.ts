@@ -1,0 +1,105 @@
+// Element-wise kernels autograd runs in backward for an op (PyTorch 1.13 derivatives.yaml), named as aten names them.
+import { term, type Term } from '../cost/terms';
+import type { Tensor } from '../model/tensor';
+import { dimEq } from '../sym/dim';
+
+/** One backward kernel: its aten name and the elements it writes (`sum`: the elements it reads). */
+export interface BackwardKernel {
+  readonly kernel: string;
+  readonly n: readonly Term[];
+}
+
+/** Activations and softmax: one kernel over the output's elements, when the input requires grad. */
+const unary: Readonly<Record<string, string>> = {
+  relu: 'threshold_backward',
+  threshold: 'threshold_backward',
+  relu6: 'hardtanh_backward',
+  hardtanh: 'hardtanh_backward',
+  gelu: 'gelu_backward',
+  silu: 'silu_backward',
+  sigmoid: 'sigmoid_backward',
+  tanh: 'tanh_backward',
+  elu: 'elu_backward',
+  leaky_relu: 'leaky_relu_backward',
+  hardswish: 'hardswish_backward',
+  hardsigmoid: 'hardsigmoid_backward',
+  softplus: 'softplus_backward',
+  softmax: '_softmax_backward_data',
+  log_softmax: '_log_softmax_backward_data',
+  masked_fill: 'masked_fill',
+};
+
+/** Normalizations and pooling: one kernel over the input's elements (the input's gradient). */
+const overInput: Readonly<Record<string, string>> = {
+  batch_norm: 'native_batch_norm_backward',
+  layer_norm: 'native_layer_norm_backward',
+  max_pool1d: 'max_pool1d_with_indices_backward',
+  max_pool2d: 'max_pool2d_with_indices_backward',
+  max_pool3d: 'max_pool3d_with_indices_backward',
+  avg_pool1d: 'avg_pool1d_backward',
+  avg_pool2d: 'avg_pool2d_backward',
+  avg_pool3d: 'avg_pool3d_backward',
+  adaptive_max_pool2d: 'adaptive_max_pool2d_backward',
+  adaptive_avg_pool2d: '_adaptive_avg_pool2d_backward',
+};
+
+const elems = (t: Tensor | undefined): Term[] => (t?.shape ? [term(1, ...t.shape)] : []);
+const grad = (t: Tensor | undefined): t is Tensor => !!t?.requiresGrad;
+
+/**
+ * The element-wise backward kernels of a recorded op whose backward runs (`ins` as the op was recorded: operands in
+ * place, undefined for a Python scalar). Matmul-class work is counted as backward MACs, not here; copies and views
+ * move memory and are not counted. Undefined for ops not modelled here (their own `bwd` terms stand).
+ */
+export function backwardKernels(
+  op: string,
+  out: Tensor | undefined,
+  ins: readonly (Tensor | undefined)[],
+): BackwardKernel[] | undefined {
+  const name = op.replace(/_$/, '');
+  const [a, b] = ins;
+  const k: BackwardKernel[] = [];
+  const add = (kernel: string, n: Term[]) => {
+    if (n.length) k.push({ kernel, n });
+  };
+  // A broadcast operand's gradient is summed back to its shape: one reduction reading the output's elements.
+  const reduce = (t: Tensor) => {
+    if (
+      out?.shape &&
+      t.shape &&
+      (t.shape.length !== out.shape.length || t.shape.some((d, i) => !dimEq(d, out.shape![i])))
+    )
+      add('sum', elems(out));
+  };
+  if (unary[name]) {
+    if (grad(a)) add(unary[name], elems(out));
+  } else if (name === 'adaptive_avg_pool2d' && out?.shape?.slice(-2).every((d) => d === 1)) {
+    // To 1×1 it is `mean(dim=(-2, -1))` (1.13): backward expands the gradient and divides it.
+    if (grad(a)) add('div', elems(a));
+  } else if (name === 'mean') {
+    // The gradient expanded back to the input's shape and divided by the count (a sum's is only expanded).
+    if (grad(a)) add('div', elems(a));
+  } else if (overInput[name]) {
+    if (grad(a)) add(overInput[name], elems(a));
+  } else if (name === 'adaptive_avg_pool1d' || name === 'adaptive_avg_pool3d') {
+    if (grad(a)) add(`_${name}_backward`, elems(a));
+  } else if (name === 'mul' || name === 'div') {
+    // d(a·b)/da = grad·b, d(a·b)/db = grad·a; d(a/b)/da = grad/b; d(a/b)/db = −grad·a/b² (counted as one div, a choice)
+    for (const t of [a, b])
+      if (grad(t)) {
+        add(name === 'mul' || t === a ? name : 'div', elems(out));
+        reduce(t);
+      }
+  } else if (name === 'add' || name === 'sub') {
+    if (grad(a)) reduce(a);
+    if (grad(b)) {
+      if (name === 'sub') add('neg', elems(out));
+      reduce(b);
+    }
+  } else if (name === 'linear') {
+    if (grad(ins[2])) add('sum', elems(out));
+  } else if (name === 'embedding') {
+    if (grad(b)) add('embedding_dense_backward', elems(b));
+  } else return undefined;
+  return k;
+}
