@@ -13,6 +13,7 @@ import { isPartial, partialText } from '../protocol/partial';
 import { selector, type Deps } from './deps';
 import { toLine } from './typeConverters';
 import { lineShapes } from '../protocol/shapeText';
+import { librarySources, shortPath } from '../protocol/librarySources';
 import { classSummary, type ClassSummary } from '../protocol/classSummary';
 
 function code(text: string): string {
@@ -63,6 +64,7 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
         '\n\n',
     );
   const unit = flopUnit(result.convention);
+  librarySection(md, line, unit);
   const computes = line.macs > 0n || line.flops > 0n || line.inclusive.flops > 0n || line.activationBytes > 0n;
   const rows: [string, string][] = computes
     ? [
@@ -94,6 +96,18 @@ export function hoverMarkdown(line: LineCost, result: AnalysisResult): vscode.Ma
     );
   partialNote(md, result);
   return md;
+}
+
+/** A line that calls into a library: the library places its cost came from, each a link that opens the file there. */
+function librarySection(md: vscode.MarkdownString, line: LineCost, unit: string): void {
+  const sources = librarySources(line);
+  if (sources.length === 0) return;
+  const items = sources.map((s) => {
+    const uri = vscode.Uri.file(s.file).with({ fragment: `L${s.line}` });
+    const share = line.flops > 0n ? ` (${formatShare(s.flops, line.flops)})` : '';
+    return `- [${plain(shortPath(s.file))}:${s.line}](${uri.toString()}) — ${formatCount(s.flops, unit)}${share}`;
+  });
+  md.appendMarkdown(`From library code:\n${items.join('\n')}\n\n`);
 }
 
 /** The partial mark of hover totals: shares and totals are lower bounds when some code was not costed. */

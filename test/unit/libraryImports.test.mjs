@@ -84,3 +84,65 @@ test('star-import verdicts kept across analyses follow a library file that chang
   fs.set('/site/pkg/b.py', 'X = 1\n');
   assert.equal(params(), 9n, 'b.py no longer spells Net: a.py again');
 });
+
+test('one warning per unresolved import line: where it searched, the names used from it, what to give', () => {
+  const r = run(
+    'import torch\nfrom nowhere import frob, knob\nimport gone as g\n\nx = torch.randn(2, 3)\ny = frob(x)\nz = knob(frob(x))\nw = g.op(x)\n',
+    {},
+  );
+  const warnings = r.diagnostics.filter((x) => x.code === 'unresolved-import');
+  assert.deepEqual(
+    warnings.map((d) => d.span.line),
+    [2, 3],
+    warnings.map((d) => `${d.span.line}: ${d.message}`).join('\n'),
+  );
+  assert.match(warnings[0].message, /cannot find module 'nowhere' \(searched .*\); 'frob', 'knob' and what they build/);
+  assert.match(warnings[0].message, /Give the Python environment/);
+  assert.match(warnings[1].message, /cannot find module 'gone' .*; 'g\.op' and what it builds are unknown/);
+  assert.equal(r.coverage.unknownOps, 4, JSON.stringify(r.coverage.unknown));
+});
+
+test('`from pkg import name` where pkg star-imports a submodule of that name that defines it: the function, as Python', () => {
+  const r = run('import torch\nfrom lib import small\n\nm = small()\ny = m(torch.randn(2, 4))\n', {
+    'lib/__init__.py': 'from .small import *\n',
+    'lib/small.py': linear('Small', 4, 8) + '\n\ndef small():\n    return Small()\n\n__all__ = ["Small", "small"]\n',
+  });
+  assert.equal(r.totals.params, 40n);
+  assert.equal(r.output?.shape, '[2, 8]');
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+});
+
+test('a registry filled by decorators of modules behind lazy star imports (timm.create_model): they run on a miss', () => {
+  const r = run('import torch\nimport lib\n\nm = lib.create("small")\ny = m(torch.randn(2, 4))\n', {
+    'lib/__init__.py': 'from .registry import create\nfrom .big import *\nfrom .small import *\n',
+    'lib/registry.py':
+      '_entries = {}\n\n\ndef register(fn):\n    _entries[fn.__name__] = fn\n    return fn\n\n\ndef create(name):\n    if name not in _entries:\n        raise RuntimeError("unknown model " + name)\n    return _entries[name]()\n',
+    'lib/big.py': 'raise ImportError("must not run")\n',
+    'lib/small.py':
+      linear('Small', 4, 8) +
+      '\n\n__all__ = ["Small"]\n\n\nfrom .registry import register\n\n\n@register\ndef small():\n    return Small()\n',
+  });
+  assert.equal(r.totals.params, 40n, JSON.stringify(r.diagnostics.map((d) => d.message)));
+  assert.equal(r.output?.shape, '[2, 8]');
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+  assert.ok(!r.importedFiles.some((f) => f.includes('big')), r.importedFiles.join(', '));
+});
+
+test('a line that calls into a library: each op says which library file and line ran it (the hover lists them)', () => {
+  const r = run('import torch\nfrom lib.small import Small\n\nm = Small()\ny = m(torch.randn(2, 4))\n', {
+    'lib/__init__.py': '',
+    'lib/small.py': linear('Small', 4, 8),
+  });
+  const line = r.lines.find((l) => l.line === 5);
+  assert.ok(line, JSON.stringify(r.lines.map((l) => l.line)));
+  const linear8 = line.ops.find((o) => o.op === 'linear');
+  assert.deepEqual(
+    linear8?.source,
+    { file: '/site/lib/small.py', line: 9 },
+    line.ops.map((o) => `${o.op} ${JSON.stringify(o.source)}`).join(', '),
+  );
+  assert.equal(linear8.macs, 64n);
+  // Ops the document runs itself name no library place.
+  const own = core.analyze('import torch\nx = torch.randn(2, 4)\ny = x @ x.t()\n', { path: '/proj/own.py' });
+  assert.ok(own.lines.every((l) => l.ops.every((o) => o.source === undefined)));
+});

@@ -81,6 +81,8 @@ export interface OpRecord {
   /** The cost rule applied, e.g. `Linear: 2·L·in·out + L·out (bias)`. */
   readonly rule: string;
   readonly known: boolean;
+  /** The library file and 1-based line that ran the op, when the line calls into a library (or a sibling file). */
+  readonly source?: { readonly file: string; readonly line: number };
 }
 
 /** Everything charged to one source line. */

@@ -126,9 +126,19 @@ export class OpAgg extends CostSums {
   calls = 0;
   readonly outBytes = new CostSum();
   readonly saved = new CostSum();
-  constructor(readonly event: OpEvent) {
+  constructor(
+    readonly event: OpEvent,
+    /** The library place (file, 1-based line) that ran the op, when it ran outside the document. */
+    readonly source?: OpSource,
+  ) {
     super();
   }
+}
+
+/** Where in a library file an op ran (the innermost frame, when it is not the analyzed document). */
+export interface OpSource {
+  readonly file: string;
+  readonly line: number;
 }
 
 export class LineAgg {
@@ -137,13 +147,20 @@ export class LineAgg {
   /** `ops` by op name: a short list each, found without building a key string per recorded op. */
   private readonly byName = new Map<string, OpAgg[]>();
 
-  /** The aggregate of this op name, output shape and rule, made on first use. */
-  op(ev: OpEvent): OpAgg {
+  /** The aggregate of this op name, output shape, rule and library source, made on first use. */
+  op(ev: OpEvent, src: OpSource | undefined): OpAgg {
     const shape = ev.out?.shapeString() ?? '';
     let same = this.byName.get(ev.op);
     if (!same) this.byName.set(ev.op, (same = []));
-    for (const a of same) if (a.event.rule === ev.rule && (a.event.out?.shapeString() ?? '') === shape) return a;
-    const agg = new OpAgg(ev);
+    for (const a of same)
+      if (
+        a.event.rule === ev.rule &&
+        (a.event.out?.shapeString() ?? '') === shape &&
+        a.source?.file === src?.file &&
+        a.source?.line === src?.line
+      )
+        return a;
+    const agg = new OpAgg(ev, src);
     same.push(agg);
     this.ops.push(agg);
     return agg;
@@ -194,6 +211,8 @@ export interface UnknownOp {
 export interface StackView {
   /** Distinct document lines on the stack, innermost first; valid until the next call. */
   docLines(): readonly number[];
+  /** The library place running now, when the innermost frame is not the document. */
+  opSource?(): OpSource | undefined;
 }
 
 export class Recorder {
@@ -258,7 +277,7 @@ export class Recorder {
     let selfLine: LineAgg | undefined, selfOp: OpAgg | undefined;
     if (lines.length) {
       const self = this.line(lines[0]);
-      const agg = self.op(ev);
+      const agg = self.op(ev, stack.opSource?.());
       agg.calls++;
       agg.add(c);
       agg.outBytes.add(out);

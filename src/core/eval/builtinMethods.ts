@@ -53,6 +53,20 @@ const strMethods: Record<string, Method> = {
   find: (_ip, s: string, [x]) => (typeof x === 'string' ? s.indexOf(x) : -1),
   count: (_ip, s: string, [x]) => (typeof x === 'string' && x ? s.split(x).length - 1 : 0),
   isdigit: (_ip, s: string) => /^\d+$/.test(s),
+  isalpha: (_ip, s: string) => /^\p{L}+$/u.test(s),
+  isalnum: (_ip, s: string) => /^[\p{L}\p{N}]+$/u.test(s),
+  partition: (_ip, s: string, [sep]) => {
+    if (typeof sep !== 'string' || !sep) return new Unknown('partition');
+    const i = s.indexOf(sep);
+    return new PyTuple(i < 0 ? [s, '', ''] : [s.slice(0, i), sep, s.slice(i + sep.length)]);
+  },
+  rpartition: (_ip, s: string, [sep]) => {
+    if (typeof sep !== 'string' || !sep) return new Unknown('rpartition');
+    const i = s.lastIndexOf(sep);
+    return new PyTuple(i < 0 ? ['', '', s] : [s.slice(0, i), sep, s.slice(i + sep.length)]);
+  },
+  removeprefix: (_ip, s: string, [p]) => (typeof p === 'string' && s.startsWith(p) ? s.slice(p.length) : s),
+  removesuffix: (_ip, s: string, [p]) => (typeof p === 'string' && p && s.endsWith(p) ? s.slice(0, -p.length) : s),
   title: (_ip, s: string) => s.replace(/\b\w/g, (c) => c.toUpperCase()),
 };
 

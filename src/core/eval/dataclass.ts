@@ -108,6 +108,17 @@ export function asdict(ip: Interp, x: Value): Value {
   return d;
 }
 
+/** dataclasses.replace(obj, **changes): a new instance built by the class from obj's fields and the changes. */
+export function replaceDataclass(ip: Interp, x: Value, changes: Map<string, Value> | undefined): Value {
+  if (!isDataclass(x)) throw new PyException('TypeError', 'replace() should be called on dataclass instances');
+  const kw = new Map<string, Value>();
+  for (const f of fieldsOf(x.cls))
+    kw.set(f.name, changes?.has(f.name) ? changes.get(f.name)! : (x.attrs.get(f.name) ?? null));
+  for (const k of changes?.keys() ?? [])
+    if (!kw.has(k)) throw new PyException('TypeError', `replace() got an unexpected keyword argument '${k}'`);
+  return callValue(ip, x.cls, [], kw, ip.site);
+}
+
 /** dataclasses.fields: objects with `.name` (and `.default` when set), in definition order. */
 export function dataclassFields(ip: Interp, x: Value): Value {
   const cls = x instanceof PyClass ? x : x instanceof PyInstance ? x.cls : undefined;

@@ -254,5 +254,8 @@ function contains(ip: Interp, c: Value, x: Value): boolean | undefined {
     const items = iterate(ip, c);
     if (items) return containsKey(new PyList(items), x);
   }
-  return containsKey(c, x);
+  const r = containsKey(c, x);
+  // A registry filled by modules a lazy star import has not run yet: run them, then look again.
+  if (r === false && c instanceof PyDict && typeof x === 'string' && ip.pendingExporter(x, c)) return containsKey(c, x);
+  return r;
 }

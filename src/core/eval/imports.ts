@@ -96,21 +96,47 @@ function resolve(ip: Interp, fromFile: string, dotted: string, level: number): P
   return undefined;
 }
 
+/** The one warning of an unresolved import line: what could not be found, the names used from it, what to do. */
+export interface ImportNote {
+  /** Where the warning is in `ip.diagnostics`. */
+  readonly index: number;
+  readonly head: string;
+  readonly tail: string;
+  readonly names: string[];
+}
+
+function importMessage(n: Pick<ImportNote, 'head' | 'tail' | 'names'>): string {
+  const q = n.names.map((x) => `'${x}'`).join(', ');
+  const what =
+    n.names.length === 0
+      ? 'names from it are unknown'
+      : `${q} and what ${n.names.length === 1 ? 'it builds are' : 'they build are'} unknown`;
+  return `${n.head}; ${what}${n.tail}`;
+}
+
 /** A note at the document's import line: which module could not be found, so the names it gives are unknown. */
 function reportUnresolved(ip: Interp, dotted: string, level: number): void {
   // A library's own missing imports are said where they matter: at a use inside a model's forward (useOfUnresolved).
-  if (ip.frames[ip.frames.length - 1]?.file !== ip.docFile) return;
+  const f = ip.frames[ip.frames.length - 1];
+  if (f?.file !== ip.docFile) return;
   const name = '.'.repeat(level) + dotted;
   const top = dotted.split('.')[0];
   const natives = ip.importContext?.natives;
   const roots = ip.loader.roots?.length ?? 0;
-  ip.report(
-    'warning',
-    'unresolved-import',
-    level === 0 && natives && [...natives.keys()].some((k) => k === top || k.startsWith(top + '.'))
-      ? `flopscope: module '${name}' is not modelled; names from it are unknown`
-      : `flopscope: cannot find module '${name}' (searched the file's folder${roots ? ` and ${roots} import path${roots === 1 ? '' : 's'}` : ''}); names from it are unknown. Give the Python environment (CLI: --python EXE or --python-path DIR; editor: the selected interpreter or flopscope.python.extraPaths)`,
-  );
+  const modelled = level === 0 && natives && [...natives.keys()].some((k) => k === top || k.startsWith(top + '.'));
+  const note = {
+    head: modelled
+      ? `flopscope: module '${name}' is not modelled`
+      : `flopscope: cannot find module '${name}' (searched the file's folder${roots ? ` and ${roots} import path${roots === 1 ? '' : 's'}` : ''})`,
+    tail: modelled
+      ? ''
+      : '. Give the Python environment (CLI: --python EXE or --python-path DIR; editor: the selected interpreter or flopscope.python.extraPaths)',
+    names: [],
+  };
+  const before = ip.diagnostics.length;
+  ip.report('warning', 'unresolved-import', importMessage(note));
+  const d = ip.diagnostics[before];
+  if (d) ip.importNotes.set(`${d.span.line}|${name}`, { ...note, index: before });
 }
 
 export function importModule(ip: Interp, dotted: string, alias: string | undefined, scope: Scope): void {
@@ -249,9 +275,20 @@ function importFromNow(
       continue;
     }
     const sub = dotted ? `${dotted}.${name}` : name;
-    // `from pkg import submodule`: a package whose names come from lazy star imports is not searched for it first.
+    // `from pkg import submodule`: a package whose names come from lazy star imports is not searched for it first,
+    // unless the submodule's own star import gives that name (torchvision: `from .alexnet import *` binds the function
+    // alexnet over the submodule alexnet, as Python's star import runs after the submodule is set on the package).
     const lazyPkg = m !== undefined && !m.attrs.has(name) && lazyStars(m.attrs).length > 0;
-    let v: Value | undefined = lazyPkg && locate(ip, file, sub, level) ? resolve(ip, file, sub, level) : undefined;
+    const subFile = lazyPkg ? locate(ip, file, sub, level) : undefined;
+    const ownStar =
+      subFile &&
+      lazyStars(m!.attrs).some(
+        (st) =>
+          st.level > 0 &&
+          candidates(ip, st.fromFile, st.dotted, st.level).includes(subFile[0]) &&
+          mayExport(ip, (f, d, l) => locate(ip, f, d, l), st, name),
+      );
+    let v: Value | undefined = subFile && !ownStar ? resolve(ip, file, sub, level) : undefined;
     v ??= m ? lookupAttr(ip, m, name) : undefined;
     if (v === undefined && m) v = resolve(ip, file, sub, level);
     scope.assign(
@@ -312,10 +349,50 @@ export function useOfUnresolved(ip: Interp, v: UnresolvedImport): void {
   const top = ip.frames[ip.frames.length - 1];
   if (top && top.file !== ip.docFile && ip.recorder.moduleStack.length === 0) return;
   ip.recorder.unknownOp(ip, `${v.label} (unresolved import)`);
+  // The import line already has its warning: the name used joins it (one warning per line, naming what is unknown).
+  const line = v.at ? ip.lineIndex.get(ip.docFile)?.line(v.at.s) : undefined;
+  const note = line !== undefined ? ip.importNotes.get(`${line}|${v.module}`) : undefined;
+  if (note) {
+    if (!note.names.includes(v.label)) note.names.push(v.label);
+    ip.diagnostics[note.index] = { ...ip.diagnostics[note.index], message: importMessage(note) };
+    return;
+  }
   ip.report(
     'warning',
     'unresolved-import',
     `flopscope: cannot resolve the import '${v.module}': '${v.label}' and what it builds are unknown`,
     v.at,
   );
+}
+
+/**
+ * A string key missing from a module-level dict while its package's star imports are still lazy: a registry (timm's
+ * `_model_entrypoints` in timm/models/_registry.py) that Python filled when timm/models/__init__.py imported every
+ * model module. The package's pending star sources that define the key at top level (`def resnet50(`, whatever their
+ * __all__ says) run now, so their decorators register it; once per key and analysis; true when one ran.
+ */
+export function runPendingExporter(ip: Interp, key: string, dict: Value): boolean {
+  if (!/^[A-Za-z_]\w*$/.test(key) || ip.registryTried.has(key)) return false;
+  let owner: PyModule | undefined;
+  for (const m of ip.modules.values()) {
+    for (const v of m.attrs.values())
+      if (v === dict) {
+        owner = m;
+        break;
+      }
+    if (owner) break;
+  }
+  if (!owner?.file) return false;
+  ip.registryTried.add(key);
+  const pkgInit = join(dirname(owner.file), '__init__.py');
+  const pkg = ip.modules.get(pkgInit);
+  if (!pkg) return false;
+  const defines = new RegExp(`^(?:def|class)\\s+${key}\\b|^${key}\\s*=`, 'm');
+  let ran = false;
+  for (const st of lazyStars(pkg.attrs)) {
+    const src = locate(ip, st.fromFile, st.dotted, st.level);
+    if (!src || ip.modules.has(src[0]) || !src[1].includes(key) || !defines.test(src[1])) continue;
+    if (resolve(ip, st.fromFile, st.dotted, st.level)) ran = true;
+  }
+  return ran;
 }

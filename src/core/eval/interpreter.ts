@@ -7,7 +7,7 @@ import { evalExpr, assignTo, deleteTarget } from './expressions';
 import { defineClass, instantiate } from './classDef';
 import { makeFunction } from './functions';
 import { truthy, iterate } from './protocols';
-import { importModule, importFrom } from './imports';
+import { importModule, importFrom, runPendingExporter } from './imports';
 import type { Recorder } from '../cost/recorder';
 import { PyInstance, PyList, PyModule, PyTuple, Unknown, type Value, type CallSite } from './values';
 import { LineIndex } from './lineIndex';
@@ -17,7 +17,7 @@ import { inertBlock } from './inert';
 import { Signal } from './signal';
 import { callValue, evalArgs } from './calls';
 import type { Evaluator } from './evaluator';
-import type { ImportContext } from './imports';
+import type { ImportContext, ImportNote } from './imports';
 import type { UnaryOperator } from './operators';
 import { Tensor } from '../model/tensor';
 import { Journal } from './journal';
@@ -74,6 +74,12 @@ export class Interp {
   /** Native module factories and the file runner, set once by the world that owns this interpreter. */
   importContext?: ImportContext;
   private seenDiag = new Set<string>();
+  /** The warning of each unresolved import line of the document (`line|module`), which its used names join. */
+  importNotes = new Map<string, ImportNote>();
+  /** Dict keys already looked for in pending lazy star imports (imports.ts runPendingExporter). */
+  registryTried = new Set<string>();
+  /** Runs the pending lazy star sources that export `key` (a registry lookup missed); true when one ran. */
+  readonly pendingExporter = (key: string, dict: Value): boolean => runPendingExporter(this, key, dict);
 
   constructor(
     public docFile: string,
@@ -102,6 +108,8 @@ export class Interp {
       retVal: null,
       diagnostics: [],
       seenDiag: new Set(),
+      importNotes: new Map(),
+      registryTried: new Set(),
       runId: this.runId + 1,
       importGuard: 0,
     });
@@ -179,6 +187,14 @@ export class Interp {
       if (!out.includes(l)) out.push(l);
     }
     return out;
+  }
+
+  /** The library file and line running now (the innermost frame), or undefined when it is the document. */
+  opSource(): { file: string; line: number } | undefined {
+    const f = this.frames[this.frames.length - 1];
+    if (!f || f.file === this.docFile || f.file.startsWith('<')) return undefined;
+    const idx = this.lineIndex.get(f.file);
+    return idx ? { file: f.file, line: idx.line(f.pos) } : undefined;
   }
 
   /** Reports a diagnostic at the innermost document position (deduplicated per line and message). */

@@ -163,6 +163,10 @@ export function getItem(ip: Interp, obj: Value, key: Value): Value {
     const kv = obj.map.get(hashKey(key));
     if (kv) return kv[1];
     if (key instanceof Unknown) return key;
+    if (typeof key === 'string' && ip.pendingExporter(key, obj)) {
+      const again = obj.map.get(hashKey(key));
+      if (again) return again[1];
+    }
     throw new PyException('KeyError', toStr(ip, key));
   }
   if (obj instanceof PyRange && typeof key === 'number') return obj.start + normIndex(key, rangeLength(obj)) * obj.step;

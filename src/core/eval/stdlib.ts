@@ -24,11 +24,19 @@ import {
 import { deepCopy, shallowCopy } from './deepCopy';
 import { abcClasses } from './abcClasses';
 import { reModule } from './reModule';
-import { asdict, dataclassFields, dataclassMissing, fieldMarker, isDataclassValue } from './dataclass';
+import {
+  asdict,
+  replaceDataclass,
+  dataclassFields,
+  dataclassMissing,
+  fieldMarker,
+  isDataclassValue,
+} from './dataclass';
 import { registerHubShims } from './hubShims';
 import { registerImportlib } from './importlibModule';
 import { registerContextModules } from './contextModules';
 import { registerOs } from './osModule';
+import { partialClass } from './partialType';
 import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
@@ -156,12 +164,7 @@ export function registerStdlib(natives: NativeModules): void {
   natives.set('functools', (ip) =>
     passThrough(
       mod('functools', {
-        partial: ([f, ...bound], bkw) =>
-          new NativeFunction('partial', (args, kw) => {
-            const merged = new Map(bkw ?? []);
-            for (const [k, v] of kw ?? []) merged.set(k, v);
-            return callValue(ip, f, [...bound, ...args], merged.size ? merged : undefined, ip.site);
-          }),
+        partial: partialClass(ip),
         wraps: decoratorFactory,
         lru_cache: ([f]) =>
           f && !(typeof f === 'number') && f !== null ? f : new NativeFunction('lru_cache', identityDecorator),
@@ -175,7 +178,7 @@ export function registerStdlib(natives: NativeModules): void {
         },
         cached_property: ([f]) => new Property(f),
       }),
-      ['partial'],
+      [],
     ),
   );
   natives.set('collections', (ip) =>
@@ -202,7 +205,7 @@ export function registerStdlib(natives: NativeModules): void {
       dataclass: dataclassDecorator(ip),
       field: (_a, kw) => fieldMarker(kw),
       asdict: ([x]) => asdict(ip, x ?? null),
-      replace: () => UNKNOWN,
+      replace: ([x], kw) => replaceDataclass(ip, x ?? null, kw),
       fields: ([x]) => dataclassFields(ip, x ?? null),
       is_dataclass: ([x]) => isDataclassValue(x ?? null),
       MISSING: dataclassMissing(ip),

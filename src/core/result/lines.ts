@@ -37,6 +37,7 @@ function opRecord(agg: OpAgg, dims: DimValues, conv: Convention): OpRecord {
     symbolicFormula: symbolic,
     rule: ev.rule,
     known: ev.known,
+    ...(agg.source ? { source: { file: agg.source.file, line: agg.source.line } } : {}),
   };
 }
 

@@ -10,7 +10,16 @@ import { defineLayers } from './nn/layers';
 import { defineSequenceLayers } from './nn/sequenceLayers';
 import { Tensor } from '../model/tensor';
 import { asTensor, toDims } from './values';
-import { NativeFunction, PyClass, PyFunction, PyModule, PyTuple, Unknown, type Value } from '../eval/values';
+import {
+  NativeFunction,
+  PyClass,
+  PyFunction,
+  PyInstance,
+  PyModule,
+  PyTuple,
+  Unknown,
+  type Value,
+} from '../eval/values';
 import type { BuiltinTypes } from '../eval/builtinTypes';
 import { callValue } from '../eval/calls';
 import { registerEinops } from './einopsModule';
@@ -19,6 +28,8 @@ import { GradModeCtx } from './autograd';
 import { makeDevices } from './device';
 import { bind } from './signature';
 import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
+import { registerPackedSequence } from './nn/packedSequence';
+import { Parametrize } from './nn/parametrize';
 import './ops/elementwise';
 import './ops/matmul';
 import './ops/spectral';
@@ -250,6 +261,30 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   register('torch.utils.checkpoint', checkpoint);
   register('torch.cuda', cuda);
   register('torch.nn.utils', nn.attrs.get('utils') as PyModule);
+  const parametrize = new Parametrize(c, kit);
+  const parametrizeMod = mod('torch.nn.utils.parametrize', {
+    register_parametrization: (a, kw) => {
+      const b = bind('register_parametrization', 'module, tensor_name, parametrization, unsafe=False', a, kw);
+      return parametrize.register(b.module, b.tensor_name, b.parametrization, b.unsafe === true);
+    },
+    is_parametrized: ([m, name]) => {
+      const d = m instanceof PyInstance ? m.attrs.get('parametrizations') : undefined;
+      return d instanceof PyInstance && (typeof name !== 'string' || d.attrs.has(name));
+    },
+    cached: ctxManager,
+  });
+  const parametrizations = mod('torch.nn.utils.parametrizations', {
+    spectral_norm: (a, kw) => parametrize.spectralNorm(a, kw),
+    _SpectralNorm: parametrize.snCls,
+    parametrize: parametrizeMod,
+  });
+  (nn.attrs.get('utils') as PyModule).attrs.set('parametrize', parametrizeMod);
+  (nn.attrs.get('utils') as PyModule).attrs.set('parametrizations', parametrizations);
+  register('torch.nn.utils.parametrize', parametrizeMod);
+  register('torch.nn.utils.parametrizations', parametrizations);
+  const rnnUtils = registerPackedSequence(c, object);
+  (nn.attrs.get('utils') as PyModule).attrs.set('rnn', rnnUtils);
+  register('torch.nn.utils.rnn', rnnUtils);
   const jax = mod('jaxtyping');
   for (const n of ['Float', 'Int', 'Bool', 'Shaped', 'Integer', 'Num', 'Float32', 'Float16', 'Int64', 'BFloat16'])
     jax.attrs.set(n, new PyClass(n, [object], new Map()));

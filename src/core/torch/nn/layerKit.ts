@@ -2,7 +2,7 @@
 import type { Dtype } from '../../model/dtype';
 import type { TorchCtx } from '../context';
 import { bind, type Bound } from '../signature';
-import { NativeFunction, PyClass, PyInstance, Unknown, type Value } from '../../eval/values';
+import { NativeFunction, PyClass, PyInstance, Property, Unknown, type Value } from '../../eval/values';
 import { Tensor } from '../../model/tensor';
 import { guardUnknown } from '../unknownInputs';
 import type { Dim } from '../../sym/dim';
@@ -87,5 +87,11 @@ export class LayerKit {
 }
 
 export function attr(self: PyInstance, name: string): Value {
-  return self.attrs.get(name) ?? null;
+  const v = self.attrs.get(name);
+  if (v !== undefined) return v;
+  // A parametrized tensor (nn.utils.parametrize) is a native property of the module's class, computed on each access.
+  const p = self.cls.lookup(name);
+  return p instanceof Property && p.fget instanceof NativeFunction
+    ? p.fget.impl([self], undefined, { file: '', s: 0 })
+    : null;
 }

@@ -2,6 +2,7 @@
 import { LayerKit, attr } from './layerKit';
 import { rnnForward, cellForward, type RnnKind } from '../ops/rnn';
 import { multiheadAttention } from '../ops/attention';
+import { isPacked, packedInfo } from './packedSequence';
 import { callValue } from '../../eval/calls';
 import { asTensor, toDim } from '../values';
 import { dimMul, type Dim } from '../../sym/dim';
@@ -58,7 +59,8 @@ export function defineSequenceLayers(kit: LayerKit): void {
         }
       },
       (self, [x]) => {
-        const t = asTensor(x);
+        const info = isPacked(x ?? null) ? packedInfo(x as PyTuple) : undefined;
+        const t = info ? { data: info.data, batch: info.batch, seq: x as PyTuple } : asTensor(x);
         if (!t) return new Unknown(kind);
         return rnnForward(
           c,

@@ -20,14 +20,30 @@ export interface RnnConfig {
   bidirectional: boolean;
 }
 
-export function rnnForward(c: TorchCtx, cfg: RnnConfig, x: Tensor): Value {
+/** A PackedSequence input: its data [Σ lengths, I], the number of sequences, and the tuple to rebuild the output. */
+export interface PackedInput {
+  readonly data: Tensor;
+  readonly batch: Dim;
+  readonly seq: PyTuple;
+}
+
+export function rnnForward(c: TorchCtx, cfg: RnnConfig, input: Tensor | PackedInput): Value {
   const D = cfg.bidirectional ? 2 : 1;
-  if (!x.shape || (x.shape.length !== 3 && x.shape.length !== 2)) {
+  const pk = input instanceof Tensor ? undefined : input;
+  const x = pk ? pk.data : (input as Tensor);
+  if (!x.shape || (pk ? x.shape.length !== 2 : x.shape.length !== 3 && x.shape.length !== 2)) {
     c.unknownShape(cfg.kind.toLowerCase());
     return new PyTuple([c.tensor(undefined, x.dtype), null]);
   }
-  const batched = x.shape.length === 3;
-  const [L, N] = !batched ? [x.shape[0], 1] : cfg.batchFirst ? [x.shape[1], x.shape[0]] : [x.shape[0], x.shape[1]];
+  const batched = pk !== undefined || x.shape.length === 3;
+  // Packed: each of the Σ lengths rows is one step of one sequence (L·N becomes Σ lengths, written as L = Σ, N = 1).
+  const [L, N] = pk
+    ? [x.shape[0], 1]
+    : !batched
+      ? [x.shape[0], 1]
+      : cfg.batchFirst
+        ? [x.shape[1], x.shape[0]]
+        : [x.shape[0], x.shape[1]];
   const I = x.shape[x.shape.length - 1];
   if (!dimEq(I, cfg.inputSize) && typeof I === 'number' && typeof cfg.inputSize === 'number') {
     c.error(`input.size(-1) must be equal to input_size. Expected ${cfg.inputSize}, got ${I}`);
@@ -42,7 +58,7 @@ export function rnnForward(c: TorchCtx, cfg: RnnConfig, x: Tensor): Value {
     if (cfg.bias) flops.push(term(2 * g * D, L, N, H));
     flops.push(term(gateElementwise[cfg.kind] * D, L, N, H));
   }
-  const outShape = !batched ? [L, dimMul(D, H)] : cfg.batchFirst ? [N, L, dimMul(D, H)] : [L, N, dimMul(D, H)];
+  const outShape = pk || !batched ? [L, dimMul(D, H)] : cfg.batchFirst ? [N, L, dimMul(D, H)] : [L, N, dimMul(D, H)];
   const out = c.tensor(outShape, x.dtype);
   c.record({
     op: cfg.kind.toLowerCase(),
@@ -54,9 +70,10 @@ export function rnnForward(c: TorchCtx, cfg: RnnConfig, x: Tensor): Value {
     bwd: [term(gateElementwise[cfg.kind] * D * cfg.layers, L, N, H)],
     saved: [term(x.dtype.bytes * (g + 2) * D * cfg.layers, L, N, H)],
   });
-  const hShape = batched ? [D * cfg.layers, N, H] : [D * cfg.layers, H];
+  const hShape = batched ? [D * cfg.layers, pk ? pk.batch : N, H] : [D * cfg.layers, H];
   const h = c.tensor(hShape, x.dtype);
-  return new PyTuple([out, cfg.kind === 'LSTM' ? new PyTuple([h, c.tensor(hShape, x.dtype)]) : h]);
+  const output = pk ? new PyTuple([out, ...pk.seq.items.slice(1)], pk.seq.names) : out;
+  return new PyTuple([output, cfg.kind === 'LSTM' ? new PyTuple([h, c.tensor(hShape, x.dtype)]) : h]);
 }
 
 export function cellForward(c: TorchCtx, kind: RnnKind, inputSize: Dim, hidden: Dim, bias: boolean, x: Tensor): Value {
