@@ -14,6 +14,7 @@ import { LineIndex } from './lineIndex';
 import { isPartialCode } from '../api/partial';
 import { checkBuilt, checkSequence } from '../sym/limits';
 import { inertBlock } from './inert';
+import { forgetDiffering, inertBodyBindings } from './undecidedBindings';
 import { Signal } from './signal';
 import { callValue, evalArgs } from './calls';
 import type { Evaluator } from './evaluator';
@@ -274,7 +275,14 @@ export class Interp {
         return Signal.Normal;
       case 'if': {
         const t = truthy(this, evalExpr(this, st.test, scope));
-        if (t === undefined && !inertBlock(st.body)) this.undecided('branch');
+        if (t === undefined && inertBlock(st.body)) {
+          // Nothing costed is skipped, but a name the body binds to another value than the else does is unknown.
+          const would = inertBodyBindings(this, st.body, scope);
+          const signal = this.execBlock(st.orelse, scope);
+          if (signal === Signal.Normal) forgetDiffering(this, would, scope);
+          return signal;
+        }
+        if (t === undefined) this.undecided('branch');
         return this.execBlock(t === true ? st.body : st.orelse, scope);
       }
       case 'while':
