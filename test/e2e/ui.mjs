@@ -394,6 +394,7 @@ export async function runUiTest({ workspace, log = console.log }) {
       // The step before leaves focus in the sidebar webview, whose frame swallows chords: focus the editor first,
       // and fall back to the command palette when the Ctrl+K Ctrl+T chord still does not open the picker.
       await page.locator('.monaco-editor .view-lines').first().click({ timeout: 10_000 });
+      await page.keyboard.press('Control+Home'); // the click may land below the text: keep the code in the screenshot
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+T');
       const darkRow = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first();
