@@ -132,7 +132,10 @@ export class OpAgg extends CostSums {
     readonly source?: OpSource,
   ) {
     super();
+    this.shape = event.out?.shapeString() ?? '';
   }
+  /** The output shape's text, kept: every later record of the line compares against it. */
+  readonly shape: string;
 }
 
 /** Where in a library file an op ran (the innermost frame, when it is not the analyzed document). */
@@ -153,12 +156,7 @@ export class LineAgg {
     let same = this.byName.get(ev.op);
     if (!same) this.byName.set(ev.op, (same = []));
     for (const a of same)
-      if (
-        a.event.rule === ev.rule &&
-        (a.event.out?.shapeString() ?? '') === shape &&
-        a.source?.file === src?.file &&
-        a.source?.line === src?.line
-      )
+      if (a.event.rule === ev.rule && a.shape === shape && a.source?.file === src?.file && a.source?.line === src?.line)
         return a;
     const agg = new OpAgg(ev, src);
     same.push(agg);
