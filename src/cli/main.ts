@@ -13,7 +13,7 @@ import { requireTsJs } from '../protocol/tsjsBundle';
 import { renderOpsList } from './opsList';
 import { diskIrStore } from './irStore';
 import { readNotebook } from './notebookFile';
-import { importRoots } from './pythonEnv';
+import { type ImportRoots, importRoots } from './pythonEnv';
 
 declare const FLOPSCOPE_VERSION: string;
 
@@ -42,7 +42,9 @@ function run(cmd: AnalyzeCommand): number {
   const read = readRegularFile(path);
   if ('error' in read) throw new UsageError(`cannot read ${cmd.file}: ${read.error}`);
   let source = read.text;
-  const env = importRoots(cmd);
+  const tsjs = languageOf(path) === 'tsjs';
+  // A TS/JS file resolves its imports relative to itself: no Python interpreter is asked for its sys.path.
+  const env: ImportRoots = tsjs ? { roots: [] } : importRoots(cmd);
   if (env.error) throw new UsageError(env.error);
   const options: Partial<AnalyzeOptions> = {
     path,
@@ -62,8 +64,7 @@ function run(cmd: AnalyzeCommand): number {
     if (typeof notebook === 'string') throw new UsageError(`${cmd.file}: ${notebook}`);
     ({ source, note } = notebook);
   }
-  const result: AnalysisResult =
-    languageOf(path) === 'tsjs' ? requireTsJs(__dirname, require)(source, options) : analyze(source, options);
+  const result: AnalysisResult = tsjs ? requireTsJs(__dirname, require)(source, options) : analyze(source, options);
   const badInput = result.diagnostics.find((d) => d.code === 'bad-input' || d.code === 'bad-entry');
   if (badInput) throw new UsageError(badInput.message.replace(/^flopscope: /, ''));
   process.stdout.write(renderReport(result, cmd.format, { fileName: cmd.file, source, note, depth: cmd.depth }));

@@ -132,20 +132,21 @@ test('the analyzed file must be a regular file: /dev/zero, /dev/stdin, a FIFO, a
 });
 
 test('imports are read only under the project root: no climbing dots, no ancestor-name match, no ../../etc/passwd', () => {
-  // /work/<tmp>/outside.py sits above the project (marked by pyproject.toml); every import below tries to reach it.
-  file('outside.py', 'import torch\nSECRET = torch.randn(7, 7)\n');
-  file('sandbox/proj/pyproject.toml', '');
-  file('sandbox/proj/inside.py', 'import torch\nOK = torch.randn(5, 5)\n');
+  // <tmp>/anc/outside.py sits above the project (marked by pyproject.toml); every import below tries to reach it:
+  // by dots that climb out of the project, and by the ancestor folder's name as a package.
+  file('anc/outside.py', 'import torch\nSECRET = torch.randn(7, 7)\n');
+  file('anc/outside.ts', "import * as tf from '@tensorflow/tfjs';\nexport default tf.zeros([7, 7]);\n");
+  file('anc/sandbox/proj/pyproject.toml', '');
+  file('anc/sandbox/proj/inside.py', 'import torch\nOK = torch.randn(5, 5)\n');
   const dots = '.'.repeat(40);
-  const name = work.split('/').pop();
   const py = file(
-    'sandbox/proj/pkg/m.py',
+    'anc/sandbox/proj/pkg/m.py',
     [
       'import torch',
       `from ${dots} import outside as a`,
       `from ${dots}outside import SECRET as b`,
-      `from ${name}.outside import SECRET as c`,
-      'from ...outside import SECRET as d',
+      'from anc.outside import SECRET as c',
+      'from ....outside import SECRET as d',
       'x = torch.randn(2, 2)',
       'y = a.SECRET + b + c + d',
       '',
@@ -171,11 +172,11 @@ test('imports are read only under the project root: no climbing dots, no ancesto
   assert.ok(!j.lines.some((l) => l.shapesText.includes('[7, 7]')), 'nothing of outside.py was evaluated');
   if (useStrace) assert.doesNotMatch(readFileSync(join(work, 'py.trace'), 'utf8'), /outside\.py/);
   // A sibling inside the project still imports.
-  const ok = file('sandbox/proj/pkg/n.py', 'import torch\nfrom ..inside import OK\ny = OK + 1\n');
+  const ok = file('anc/sandbox/proj/pkg/n.py', 'import torch\nfrom ..inside import OK\ny = OK + 1\n');
   assert.match(run(['analyze', ok, '--format', 'json']).stdout, /\[5, 5\]/);
 
   const ts = file(
-    'sandbox/proj/web/m.ts',
+    'anc/sandbox/proj/web/m.ts',
     [
       "import * as tf from '@tensorflow/tfjs';",
       "import x from '../../../../../../../../../etc/passwd';",
