@@ -1,13 +1,15 @@
 // `npm test`: type check, lint, build, unit + golden tests, oracle checks against real PyTorch and TF.js, e2e in real VS Code.
 // A suite whose system dependency is missing skips with a one-line reason locally; under CI=true it must run.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const ci = process.env.CI === 'true';
 const python = process.env.FLOPSCOPE_PYTHON ?? '/usr/bin/python3';
 const results = [];
+/** Text printed again after the summary, so a log's tail (all a CI page may show) says why a suite failed. */
+const failureDetails = [];
 
-function run(name, cmd, args, { needs } = {}) {
+function run(name, cmd, args, { needs, details } = {}) {
   if (needs) {
     const missing = needs();
     if (missing) {
@@ -28,6 +30,23 @@ function run(name, cmd, args, { needs } = {}) {
   const ok = r.status === 0;
   console.log(`${ok ? '✓' : '✗'} ${name} (${secs} s)`);
   results.push([name, ok ? 'passed' : 'failed']);
+  if (!ok && details) failureDetails.push([name, details()]);
+}
+
+/** The spec reporter's closing "failing tests" section without stack frames, at most 6,000 characters. */
+function failingTests(file) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return `(no ${file})`;
+  }
+  const at = text.lastIndexOf('failing tests:');
+  const section = (at >= 0 ? text.slice(at) : text.slice(-6000))
+    .split('\n')
+    .filter((l) => !/^\s+at .*(node:|file:\/\/)/.test(l))
+    .join('\n');
+  return section.length > 6000 ? `${section.slice(0, 6000)}\n…` : section;
 }
 
 const npx = (bin, ...args) => [`node_modules/.bin/${bin}`, args];
@@ -52,7 +71,23 @@ run(
 run('build', process.execPath, ['esbuild.mjs', '--quiet']);
 run('README ops list in sync', process.execPath, ['scripts/updateReadme.mjs', '--check']);
 run('VSIX contents', process.execPath, ['test/package/checkVsix.mjs']);
-run('unit and golden tests', process.execPath, ['--test', '--test-reporter=dot', 'test/unit/', 'test/integration/']);
+// The spec reporter also writes to a file whose "failing tests" section is repeated after the summary.
+mkdirSync('test-output', { recursive: true });
+const unitSpec = 'test-output/unit-tests.txt';
+run(
+  'unit and golden tests',
+  process.execPath,
+  [
+    '--test',
+    '--test-reporter=dot',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=spec',
+    `--test-reporter-destination=${unitSpec}`,
+    'test/unit/',
+    'test/integration/',
+  ],
+  { details: () => failingTests(unitSpec) },
+);
 // A seeded slice of `npm run fuzz` (the real CLI process over mutated inputs): no crash, no hang.
 run('CLI fuzz: 200 seeded cases', process.execPath, ['test/fuzz/fuzz.mjs', '--cases', '200', '--seed', '20261129']);
 run('PyTorch oracle: acceptance models vs goldens', process.execPath, ['test/oracle/regen.mjs', '--check'], {
@@ -105,4 +140,5 @@ for (const [name, s] of results) console.log(`  ${s.padEnd(7)} ${name}`);
 console.log(
   `suites: ${passed.length} passed, ${failed.length} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`,
 );
+for (const [name, text] of failureDetails) console.log(`\nWhy "${name}" failed (from its log above):\n${text}`);
 process.exit(failed.length ? 1 : 0);
