@@ -185,12 +185,17 @@ test('a partial result is marked partial in every view: ≥ before totals and on
   assert.match(md, /\| Params \| ≥ 201 K \| ≥ 200,960 \|/);
   const vm = p.toViewModel(r, 'mlp.py', '', undefined);
   assert.equal(vm.partial, sentence);
+  assert.deepEqual(vm.partialReasons, [
+    '1 unknown op (torch.foo line 9)',
+    'loop bound unknown: body not costed (line 12)',
+  ]);
   assert.ok(vm.headline.every((h) => h.value.startsWith('≥ ')));
   assert.ok(vm.compute.every((h) => h.value.startsWith('≥ ')));
   const complete = { ...r, coverage: { ops: 3, unknownOps: 0, unknown: [], complete: true, reasons: [] } };
   assert.equal(p.partialText(complete), '');
   assert.ok(!p.renderReport(complete, 'table').includes('≥'));
   assert.equal(p.toViewModel(complete, 'mlp.py', '', undefined).partial, '');
+  assert.deepEqual(p.toViewModel(complete, 'mlp.py', '', undefined).partialReasons, []);
   assert.ok(!p.toViewModel(complete, 'mlp.py', '', undefined).headline[0].value.includes('≥'));
 });
 
