@@ -10,38 +10,47 @@ export interface BackwardKernel {
 }
 
 /** Activations and softmax: one kernel over the output's elements, when the input requires grad. */
-const unary: Readonly<Record<string, string>> = {
-  relu: 'threshold_backward',
-  threshold: 'threshold_backward',
-  relu6: 'hardtanh_backward',
-  hardtanh: 'hardtanh_backward',
-  gelu: 'gelu_backward',
-  silu: 'silu_backward',
-  sigmoid: 'sigmoid_backward',
-  tanh: 'tanh_backward',
-  elu: 'elu_backward',
-  leaky_relu: 'leaky_relu_backward',
-  hardswish: 'hardswish_backward',
-  hardsigmoid: 'hardsigmoid_backward',
-  softplus: 'softplus_backward',
-  softmax: '_softmax_backward_data',
-  log_softmax: '_log_softmax_backward_data',
-  masked_fill: 'masked_fill',
-};
+const unary: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    relu: 'threshold_backward',
+    threshold: 'threshold_backward',
+    relu6: 'hardtanh_backward',
+    hardtanh: 'hardtanh_backward',
+    gelu: 'gelu_backward',
+    silu: 'silu_backward',
+    sigmoid: 'sigmoid_backward',
+    tanh: 'tanh_backward',
+    elu: 'elu_backward',
+    leaky_relu: 'leaky_relu_backward',
+    hardswish: 'hardswish_backward',
+    hardsigmoid: 'hardsigmoid_backward',
+    softplus: 'softplus_backward',
+    softmax: '_softmax_backward_data',
+    log_softmax: '_log_softmax_backward_data',
+    masked_fill: 'masked_fill',
+  }),
+);
 
 /** Normalizations and pooling: one kernel over the input's elements (the input's gradient). */
-const overInput: Readonly<Record<string, string>> = {
-  batch_norm: 'native_batch_norm_backward',
-  layer_norm: 'native_layer_norm_backward',
-  max_pool1d: 'max_pool1d_with_indices_backward',
-  max_pool2d: 'max_pool2d_with_indices_backward',
-  max_pool3d: 'max_pool3d_with_indices_backward',
-  avg_pool1d: 'avg_pool1d_backward',
-  avg_pool2d: 'avg_pool2d_backward',
-  avg_pool3d: 'avg_pool3d_backward',
-  adaptive_max_pool2d: 'adaptive_max_pool2d_backward',
-  adaptive_avg_pool2d: '_adaptive_avg_pool2d_backward',
-};
+const overInput: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    batch_norm: 'native_batch_norm_backward',
+    layer_norm: 'native_layer_norm_backward',
+    max_pool1d: 'max_pool1d_with_indices_backward',
+    max_pool2d: 'max_pool2d_with_indices_backward',
+    max_pool3d: 'max_pool3d_with_indices_backward',
+    avg_pool1d: 'avg_pool1d_backward',
+    avg_pool2d: 'avg_pool2d_backward',
+    avg_pool3d: 'avg_pool3d_backward',
+    adaptive_max_pool2d: 'adaptive_max_pool2d_backward',
+    adaptive_avg_pool2d: '_adaptive_avg_pool2d_backward',
+  }),
+);
+
+/** An op's name without the in-place suffix (`relu_` -> `relu`). */
+export function baseName(op: string): string {
+  return op.charCodeAt(op.length - 1) === 95 ? op.slice(0, -1) : op;
+}
 
 const elems = (t: Tensor | undefined): Term[] => (t?.shape ? [term(1, ...t.shape)] : []);
 const grad = (t: Tensor | undefined): t is Tensor => !!t?.requiresGrad;
@@ -56,7 +65,7 @@ export function backwardKernels(
   out: Tensor | undefined,
   ins: readonly (Tensor | undefined)[],
 ): BackwardKernel[] | undefined {
-  const name = op.replace(/_$/, '');
+  const name = baseName(op);
   const [a, b] = ins;
   const k: BackwardKernel[] = [];
   const add = (kernel: string, n: Term[]) => {
@@ -71,16 +80,18 @@ export function backwardKernels(
     )
       add('sum', elems(out));
   };
-  if (unary[name]) {
-    if (grad(a)) add(unary[name], elems(out));
+  const unaryKernel = unary.get(name);
+  const inputKernel = overInput.get(name);
+  if (unaryKernel) {
+    if (grad(a)) add(unaryKernel, elems(out));
   } else if (name === 'adaptive_avg_pool2d' && out?.shape?.slice(-2).every((d) => d === 1)) {
     // To 1×1 it is `mean(dim=(-2, -1))` (1.13): backward expands the gradient and divides it.
     if (grad(a)) add('div', elems(a));
   } else if (name === 'mean') {
     // The gradient expanded back to the input's shape and divided by the count (a sum's is only expanded).
     if (grad(a)) add('div', elems(a));
-  } else if (overInput[name]) {
-    if (grad(a)) add(overInput[name], elems(a));
+  } else if (inputKernel) {
+    if (grad(a)) add(inputKernel, elems(a));
   } else if (name === 'adaptive_avg_pool1d' || name === 'adaptive_avg_pool3d') {
     if (grad(a)) add(`_${name}_backward`, elems(a));
   } else if (name === 'mul' || name === 'div') {
