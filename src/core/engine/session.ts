@@ -1,7 +1,7 @@
 // A world per precision (builtins, stdlib, torch) owned by an Engine, prepared afresh for each analysis, and the file runner.
 import type { Dtype } from '../model/dtype';
 import { precisionPolicies } from '../cost/precision';
-import { Interp } from '../eval/interpreter';
+import { frameAt, Interp } from '../eval/interpreter';
 import { Recorder } from '../cost/recorder';
 import { BuiltinTypes } from '../eval/builtinTypes';
 import { installBuiltins } from '../eval/builtins';
@@ -102,7 +102,7 @@ export function runFile(s: Session, path: string, name: string, source?: string)
   m.attrs.set('__name__', name);
   m.attrs.set('__file__', path);
   const depth = ip.frames.length;
-  ip.frames.push({ file: path, pos: 0 });
+  ip.frames.push(frameAt(path, 0));
   cache.enter(path);
   let finished = false;
   try {

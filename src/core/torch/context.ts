@@ -10,7 +10,7 @@ import { backwardRates, rates, type Rate, type RateName } from '../cost/rates';
 import { term } from '../cost/terms';
 import { savedRules, WRAPPED_SCALAR_BYTES, type SavedRule } from '../cost/savedRules';
 import { fresh, isContiguous } from './strides';
-import { backwardKernels, type BackwardKernel } from './backwardKernels';
+import { backwardKernels, baseName, type BackwardKernel } from './backwardKernels';
 
 export class TorchCtx {
   /** False inside torch.no_grad() / inference_mode() / set_grad_enabled(False): nothing new requires grad. */
@@ -74,21 +74,20 @@ export class TorchCtx {
     // A parameter's view (a packed weight's rows) produces the parameter's gradient.
     for (const t of ins) if (t?.requiresGrad && t.storage.base.role === 'param') params.push(t.storage.base);
     const kernels = ev.bwdKernels ?? backwardKernels(ev.op, ev.out, ins);
-    const bwd = [...(kernelFlops(kernels) ?? ev.bwd), ...this.gradAdds(ins)];
+    const bwd = kernelFlops(kernels) ?? ev.bwd.slice();
+    this.gradAdds(ins, bwd);
     this.ip.recorder.record(this.ip, opEvent(ev, bwd, ev.saved, ev.savedTensors, ev.bwdMacs, { params }, kernels));
     this.useForGrad(ins, ev.out);
   }
 
-  /** The gradient adds backward runs for inputs already used by another autograd node (1 FLOP per element each). */
-  private gradAdds(ins: readonly (Tensor | undefined)[]): Term[] {
-    const adds: Term[] = [];
+  /** Appends the gradient adds backward runs for inputs already used by another autograd node (1 FLOP per element each). */
+  private gradAdds(ins: readonly (Tensor | undefined)[], adds: Term[]): void {
     for (let i = 0; i < ins.length; i++) {
       const t = ins[i];
       if (!t?.requiresGrad || !t.shape) continue;
       if (this.ip.recorder.gradUseCount(t) > 0 || ins.indexOf(t) < i)
         adds.push(term(backwardRates.add.perElem, ...t.shape));
     }
-    return adds;
   }
 
   /**
@@ -175,7 +174,7 @@ function savedFor(
   operands: readonly [Tensor | undefined, Tensor | undefined] | undefined,
   inplace: boolean,
 ): { savedTensors: Tensor[]; saved: Term[] } {
-  const rule = savedRules[op.replace(/_$/, '')] ?? fromRate[r.saved];
+  const rule = savedRules[baseName(op)] ?? fromRate[r.saved];
   const savedTensors: Tensor[] = [];
   const saved: Term[] = [];
   const [a, b] = operands ?? [input, undefined];
