@@ -121,7 +121,7 @@ export function conv(
       flops: hasBias ? [term(1, ...outElems)] : [],
       // convolution_backward's output mask: the input gradient only if the input requires grad (not for an image).
       bwd: b?.requiresGrad ? [term(1, ...outElems)] : [],
-      ...productSaves(c.autocastWeight(x), c.autocastWeight(w), macs),
+      ...productSaves(x, w, macs),
     },
     [x, w, b],
   );
