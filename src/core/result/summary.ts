@@ -9,6 +9,7 @@ import { isPartialCode } from '../api/partial';
 import { backwardPeak } from './peak';
 import type { CostValue } from '../cost/sum';
 import { savedTensorsModel } from '../cost/savedRules';
+import { precisionPolicies } from '../cost/precision';
 
 export interface WeightCounts {
   readonly params: bigint;
@@ -105,7 +106,9 @@ export function summarize(
       trainingBytes: trainingPeak > gradsOnly ? trainingPeak : gradsOnly,
       inferenceBytes: w.paramBytes + w.bufferBytes + 2n * largest,
     },
-    savedTensorsModel: rec.gradSteps.length ? savedTensorsModel.autograd : savedTensorsModel.none,
+    savedTensorsModel: rec.gradSteps.length
+      ? savedTensorsModel.autograd + (precisionPolicies[opts.precision].autocast ? savedTensorsModel.autocast : '')
+      : savedTensorsModel.none,
     coverage: {
       ops: rec.knownOps + rec.unknownOps,
       unknownOps: rec.unknownOps,
