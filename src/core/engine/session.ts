@@ -73,7 +73,7 @@ export function beginAnalysis(w: Session, opts: AnalyzeOptions): void {
     opts.path,
     opts.maxSteps,
     new Recorder(),
-    { read: (p) => opts.readFile?.(p), roots: opts.importRoots },
+    { read: (p) => opts.readFile?.(p), roots: opts.importRoots, importHint: opts.importHint },
     opts.isCancelled,
   );
   w.modules.beginRun();
