@@ -62,6 +62,42 @@ test('fp32 precision casts nothing; pure bf16 makes every float activation bf16'
   }
 });
 
+test('autocast: LSTM (cuDNN) and LSTMCell compute in half', () => {
+  const r = run(
+    'import torch\nimport torch.nn as nn\nx = torch.randn(5, 3, 8)\n' +
+      'y, (h, c) = nn.LSTM(8, 16)(x)\nz = nn.LSTMCell(8, 16)(x[0])\n',
+    { precision: 'mixed-bf16' },
+  );
+  for (const [line, op] of [
+    [4, 'lstm'],
+    [5, 'lstm_cell'],
+  ]) {
+    const rec = r.lines.find((l) => l.line === line)?.ops.find((o) => o.op === op);
+    assert.equal(rec?.dtype, 'bfloat16', `${op} under bf16 autocast`);
+  }
+});
+
+test('with torch.autocast(...) in the analyzed code: CUDA lists inside the block; CPU autocast is not modelled', () => {
+  const src =
+    'import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n' +
+    'lin = nn.Linear(8, 8)\nx = torch.randn(4, 8)\n' +
+    "with torch.autocast('cuda', dtype=torch.bfloat16):\n    a = lin(x)\n    b = F.layer_norm(a, (8,))\n" +
+    'c = lin(x)\n' +
+    'with torch.cuda.amp.autocast():\n    d = lin(x)\n    with torch.autocast("cuda", enabled=False):\n        e = lin(x)\n' +
+    "with torch.autocast('cpu', dtype=torch.bfloat16):\n    f = lin(x)\n" +
+    "@torch.autocast('cuda')\ndef g(t):\n    return lin(t)\nh = g(x)\n";
+  const r = run(src);
+  const dtype = (line, op) => r.lines.find((l) => l.line === line)?.ops.find((o) => o.op === op)?.dtype;
+  assert.equal(dtype(7, 'linear'), 'bfloat16', 'linear inside the bf16 block');
+  assert.equal(dtype(8, 'layer_norm'), 'float32', 'layer_norm inside: fp32 list');
+  assert.equal(dtype(9, 'linear'), 'float32', 'after the block: fp32 again');
+  assert.equal(dtype(11, 'linear'), 'float16', 'torch.cuda.amp.autocast(): fp16 by default');
+  assert.equal(dtype(13, 'linear'), 'float32', 'enabled=False inside turns autocast off');
+  assert.equal(dtype(15, 'linear'), 'float32', 'CPU autocast (other lists) is left as fp32');
+  assert.equal(dtype(18, 'linear'), 'float16', 'as a decorator');
+  assert.equal(r.coverage.unknownOps, 0);
+});
+
 test('autocast casts a leaf parameter once per step and keeps the copy for backward; activations at every use', () => {
   const twice = (x) =>
     'import torch\nimport torch.nn as nn\nlin = nn.Linear(64, 64)\n' +

@@ -1,9 +1,13 @@
 // torch.autocast as CUDA runs it: which ops compute in the half dtype, which in fp32, which promote; the casts it inserts.
-import { PyList, PyTuple, type Value } from '../eval/values';
+import { NativeFunction, PyList, PyTuple, type Value } from '../eval/values';
+import { callValue } from '../eval/calls';
 import { Tensor } from '../model/tensor';
-import type { Dtype } from '../model/dtype';
+import { Dtype } from '../model/dtype';
 import type { TorchCtx } from './context';
-import { complex64, float32 } from './dtypes';
+import { complex64, dtypes, float32 } from './dtypes';
+import { bind } from './signature';
+
+const float16 = dtypes.get('float16')!;
 
 /**
  * lower: floating inputs are cast to the autocast dtype (half / bf16), so the op computes and outputs in it.
@@ -96,4 +100,64 @@ export function autocastArgs(
           ? new PyList(v.items.map(swap))
           : v;
   return [args.map(swap), kw && new Map([...kw].map(([k, v]) => [k, swap(v)]))];
+}
+
+/**
+ * `with torch.autocast('cuda', dtype=...)` / `torch.cuda.amp.autocast()` in the analyzed code, and the same as a
+ * decorator: inside, ops follow CUDA's lists with `dtype` (fp16 by default, as on CUDA); `enabled=False` turns autocast
+ * off inside. `dtype` undefined: nothing known to change (CPU autocast, whose lists differ, or an unknown flag).
+ */
+export class AutocastCtx extends NativeFunction {
+  constructor(
+    c: TorchCtx,
+    /** The autocast dtype inside; null: autocast off inside; undefined: left as it is. */
+    readonly dtype: Dtype | null | undefined,
+  ) {
+    super('autocast', ([f]) => (f instanceof NativeFunction || isFunction(f) ? withAutocast(c, f, dtype) : this));
+  }
+}
+
+function isFunction(v: Value | undefined): boolean {
+  return !!v && typeof v === 'object' && 'params' in (v as object);
+}
+
+function withAutocast(c: TorchCtx, f: Value, dtype: Dtype | null | undefined): Value {
+  if (dtype === undefined) return f;
+  return new NativeFunction('autocast_wrapper', (args, kw) => {
+    const undo = setAutocast(c, dtype);
+    try {
+      return callValue(c.ip, f, args, kw, c.ip.site);
+    } finally {
+      undo();
+    }
+  });
+}
+
+function setAutocast(c: TorchCtx, dtype: Dtype | null): () => void {
+  const prev = c.autocast;
+  c.autocast = dtype ?? undefined;
+  return () => {
+    c.autocast = prev;
+    // PyTorch empties its cast cache on leaving the outermost autocast region: a later region casts the weights again.
+    if (!prev) c.clearAutocastCache();
+  };
+}
+
+/** Entering an autocast context: sets the autocast dtype and returns what restores it. */
+export function enterAutocast(c: TorchCtx, ctx: Value): (() => void) | undefined {
+  return ctx instanceof AutocastCtx && ctx.dtype !== undefined ? setAutocast(c, ctx.dtype) : undefined;
+}
+
+/** torch.autocast(device_type, dtype=None, enabled=True, cache_enabled=None); torch.cuda.amp.autocast(...) is cuda. */
+export function autocastFactory(c: TorchCtx, cudaOnly: boolean): (args: Value[], kw?: Map<string, Value>) => Value {
+  return (args, kw) => {
+    const a = cudaOnly
+      ? bind('autocast', 'enabled=True, dtype=None, cache_enabled=True', args, kw)
+      : bind('autocast', 'device_type, dtype=None, enabled=True, cache_enabled=None', args, kw);
+    const device = cudaOnly ? 'cuda' : a.device_type;
+    if (a.enabled === false) return new AutocastCtx(c, null);
+    const dtype = a.dtype === null ? float16 : a.dtype;
+    const known = device === 'cuda' && a.enabled === true && dtype instanceof Dtype && dtype.isFloat;
+    return new AutocastCtx(c, known && dtype.bytes < 4 ? dtype : undefined);
+  };
 }

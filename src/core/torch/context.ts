@@ -20,7 +20,11 @@ export class TorchCtx {
   /** Under torch.autocast: the half dtype that ops of its lower-precision list compute in (see autocast.ts). */
   autocast?: Dtype;
   /** Autocast's cached half copies of leaf parameters (one per parameter per autocast region, as PyTorch caches them). */
-  private readonly casts = new WeakMap<Tensor, Map<Dtype, Tensor>>();
+  private casts = new WeakMap<Tensor, Map<Dtype, Tensor>>();
+  /** Leaving the outermost autocast region empties the cache (PyTorch's clear_cache). */
+  clearAutocastCache(): void {
+    this.casts = new WeakMap();
+  }
   /** The tensor each autocast copy was made from: a parameter's copy produces that parameter's gradient. */
   private readonly castSources = new WeakMap<Tensor, Tensor>();
   /**

@@ -9,7 +9,7 @@ import { binaryElementwise } from './ops/elementwise';
 import { indexTensor } from './indexing';
 import { Tensor } from '../model/tensor';
 import { enterGradMode } from './autograd';
-import { autocastTensors } from './autocast';
+import { autocastTensors, enterAutocast } from './autocast';
 import { dataOf, withData } from './constData';
 import { NativeFunction, PyList, PyTuple, Unknown } from '../eval/values';
 
@@ -115,7 +115,7 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
       if (c.needsGrad(t) && r.dtype.isFloat) r.requiresGrad = true;
       return r;
     },
-    enter: (ctx) => enterGradMode(c, ctx),
+    enter: (ctx) => enterGradMode(c, ctx) ?? enterAutocast(c, ctx),
     inplace: (cur, r) => (r instanceof Tensor ? r.shareStorage(cur) : r),
     setIndex: (t) => forgetValues(t),
     iterate(t) {
