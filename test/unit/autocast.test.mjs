@@ -110,3 +110,11 @@ test('autocast casts a leaf parameter once per step and keeps the copy for backw
   assert.equal(r.memory.gradientBytes, (64n * 64n + 64n) * 4n);
   assert.match(r.savedTensorsModel, /torch\.autocast with CUDA's op lists/);
 });
+
+test('optimizer state follows the parameters dtype: fp32 under autocast, half for .half()/.bfloat16() weights', () => {
+  const src = 'import torch\nimport torch.nn as nn\nlin = nn.Linear(64, 64)\ny = lin(torch.randn(8, 64))\n';
+  const n = 64n * 64n + 64n;
+  assert.equal(run(src, { precision: 'mixed-bf16' }).memory.optimizerBytes, n * 8n, 'Adam: two fp32 moments');
+  assert.equal(run(src, { precision: 'bf16' }).memory.optimizerBytes, n * 4n, 'Adam: two bf16 moments');
+  assert.equal(run(src, { precision: 'fp32', optimizer: 'momentum' }).memory.optimizerBytes, n * 4n);
+});
