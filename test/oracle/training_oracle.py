@@ -7,7 +7,8 @@ Forward in eval() mode with gradients enabled (as torch_oracle.py), then `first_
   storage once), parameters excluded, inputs and buffers included (savedBufferBytes: the buffer part).
   Measured on the meta device at the given inputs (no data, no arithmetic; storage identity as on CPU).
 - --autocast cuda-bf16: savedBytes under CUDA's bf16 autocast op lists, emulated above autograd (CudaAutocast: torch
-  1.13 has no CUDA here, and its CPU autocast lists differ); --cpu-check also runs torch's real CPU autocast and the
+  1.13 has no CUDA here, and its CPU autocast lists differ; a Python composite is one call to a mode, so
+  multi_head_attention_forward gets its linear/softmax/bmm/baddbmm wrapped while it runs); --cpu-check also runs torch's real CPU autocast and the
   emulation on the CPU, which agree where the lists do (convolutions, linear, batch norm: ResNet).
 - backwardMacs: a TorchDispatchMode over backward() (CPU, inputs with batch --mac-batch) summing mm/addmm/bmm/...
   as forward, and convolution_backward by its output mask (input gradient, weight gradient: forward MACs each).
@@ -23,6 +24,7 @@ import sys
 sys.dont_write_bytecode = True
 
 import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 from torch.utils._python_dispatch import TorchDispatchMode  # noqa: E402
 
 import oracle_lib as lib  # noqa: E402
@@ -124,6 +126,23 @@ class CudaAutocast(torch.overrides.TorchFunctionMode):
     def __torch_function__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
         name = getattr(func, "__name__", "")
+        if name == "multi_head_attention_forward":
+            # A Python composite: this mode is off inside its handler, so the listed functions it calls by name
+            # (torch 1.13: F.linear, F.softmax, torch.bmm, torch.baddbmm) are wrapped while it runs.
+            return self._composite(func, args, kwargs, [(F, "linear"), (F, "softmax"), (torch, "bmm"), (torch, "baddbmm")])
+        return self._run(name, func, args, kwargs)
+
+    def _composite(self, func, args, kwargs, names):
+        saved = [(mod, n, getattr(mod, n)) for mod, n in names]
+        try:
+            for mod, n, orig in saved:
+                setattr(mod, n, lambda *a, _n=n, _o=orig, **k: self._run(_n, _o, a, k))
+            return func(*args, **kwargs)
+        finally:
+            for mod, n, orig in saved:
+                setattr(mod, n, orig)
+
+    def _run(self, name, func, args, kwargs):
         policy = ("lower" if name in AUTOCAST_LOWER else "fp32" if name in AUTOCAST_FP32
                   else "promote" if name in AUTOCAST_PROMOTE else None)
         if policy and kwargs.get("dtype") is None and kwargs.get("out") is None:
