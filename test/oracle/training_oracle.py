@@ -8,8 +8,8 @@ Forward in eval() mode with gradients enabled (as torch_oracle.py), then `first_
   Measured on the meta device at the given inputs (no data, no arithmetic; storage identity as on CPU).
 - --autocast cuda-bf16: savedBytes under CUDA's bf16 autocast op lists, emulated above autograd (CudaAutocast: torch
   1.13 has no CUDA here, and its CPU autocast lists differ; a Python composite is one call to a mode, so
-  multi_head_attention_forward gets its linear/softmax/bmm/baddbmm wrapped while it runs); --cpu-check also runs torch's real CPU autocast and the
-  emulation on the CPU, which agree where the lists do (convolutions, linear, batch norm: ResNet).
+  multi_head_attention_forward gets its linear/softmax/bmm/baddbmm wrapped while it runs); --cpu-check also runs
+  torch's real CPU autocast and the emulation on the CPU, which agree where the lists do (conv, linear, batch norm).
 - backwardMacs: a TorchDispatchMode over backward() (CPU, inputs with batch --mac-batch) summing mm/addmm/bmm/...
   as forward, and convolution_backward by its output mask (input gradient, weight gradient: forward MACs each).
 - backwardElements: the same pass, elements of each element-wise backward kernel (ELEMENTWISE_BACKWARD).
@@ -99,12 +99,14 @@ AUTOCAST_FP32 = {
     "pdist", "cdist", "renorm", "logsumexp", "prod", "softmax", "softmin", "log_softmax", "cumprod", "cumsum", "sum",
     "norm", "cross_entropy", "normalize",
 }
-AUTOCAST_PROMOTE = {"addcdiv", "addcmul", "atan2", "bilinear", "cross", "dot", "grid_sample", "tensordot", "scatter_add"}
+AUTOCAST_PROMOTE = {
+    "addcdiv", "addcmul", "atan2", "bilinear", "cross", "dot", "grid_sample", "tensordot", "scatter_add",
+}
 
 
 class CudaAutocast(torch.overrides.TorchFunctionMode):
-    """torch.autocast('cuda', dtype) as its dispatch key runs it, emulated above autograd (so autograd sees the casts and
-    saves what the op then keeps): inputs of listed ops cast per policy, leaf parameters that require grad cast once
+    """torch.autocast('cuda', dtype) as its dispatch key runs it, emulated above autograd (so autograd sees the casts
+    and saves what the op then keeps): inputs of listed ops cast per policy, leaf parameters that require grad cast once
     (autocast's cache), in-place ops and calls with dtype=/out= left alone. Runs on any device (meta included)."""
 
     def __init__(self, dtype):
@@ -129,7 +131,8 @@ class CudaAutocast(torch.overrides.TorchFunctionMode):
         if name == "multi_head_attention_forward":
             # A Python composite: this mode is off inside its handler, so the listed functions it calls by name
             # (torch 1.13: F.linear, F.softmax, torch.bmm, torch.baddbmm) are wrapped while it runs.
-            return self._composite(func, args, kwargs, [(F, "linear"), (F, "softmax"), (torch, "bmm"), (torch, "baddbmm")])
+            wrapped = [(F, "linear"), (F, "softmax"), (torch, "bmm"), (torch, "baddbmm")]
+            return self._composite(func, args, kwargs, wrapped)
         return self._run(name, func, args, kwargs)
 
     def _composite(self, func, args, kwargs, names):
@@ -157,7 +160,7 @@ class CudaAutocast(torch.overrides.TorchFunctionMode):
 
 
 def autocast_context(kind):
-    """cpu-bf16: torch's own CPU autocast (real; its lists differ from CUDA's); cuda-bf16: CUDA's lists (CudaAutocast)."""
+    """cpu-bf16: torch's own CPU autocast (real; its lists differ from CUDA's); cuda-bf16: CUDA's (CudaAutocast)."""
     if kind == "cpu-bf16":
         return torch.autocast("cpu", dtype=torch.bfloat16)
     if kind == "cuda-bf16":
