@@ -9,7 +9,8 @@ Forward in eval() mode with gradients enabled (as torch_oracle.py), then `first_
 - --autocast cuda-bf16: savedBytes under CUDA's bf16 autocast op lists, emulated above autograd (CudaAutocast: torch
   1.13 has no CUDA here, and its CPU autocast lists differ; a Python composite is one call to a mode, so
   multi_head_attention_forward gets its linear/softmax/bmm/baddbmm wrapped while it runs); --cpu-check also runs
-  torch's real CPU autocast and the emulation on the CPU, which agree where the lists do (conv, linear, batch norm).
+  torch's real CPU autocast and the emulation on the CPU, which agree where the lists do (conv, linear, batch norm);
+  the backward pass below runs under the same emulation.
 - backwardMacs: a TorchDispatchMode over backward() (CPU, inputs with batch --mac-batch) summing mm/addmm/bmm/...
   as forward, and convolution_backward by its output mask (input gradient, weight gradient: forward MACs each).
 - backwardElements: the same pass, elements of each element-wise backward kernel (ELEMENTWISE_BACKWARD).
@@ -242,7 +243,7 @@ def main():
         torch.manual_seed(0)
         inputs = [lib.make_input(s) for s in specs]
         fwd = lib.MacCounter()
-        with torch.enable_grad(), fwd:
+        with torch.enable_grad(), autocast_context(a.autocast), fwd:
             out = model(*inputs)
         y = lib.first_tensor(out)
         loss = y.float().sum()  # outside the counter: the loss is not part of the model's backward

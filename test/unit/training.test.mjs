@@ -16,13 +16,18 @@ for (const c of cases) {
   if (!existsSync(golden)) continue;
   const g = JSON.parse(readFileSync(golden, 'utf8'));
   if (c.autocast) {
-    test(`training ledger ${c.name}: saved bytes under bf16 autocast (CUDA's op lists) as autograd keeps them`, () => {
+    test(`training ledger ${c.name}: saved bytes, backward MACs and kernels under bf16 autocast (CUDA's op lists)`, () => {
       const r = analyzeFile(c.file, { entry: c.entry, inputs: specs(c.inputs), precision: 'mixed-bf16' });
       assert.equal(r.coverage.unknownOps, 0, JSON.stringify(r.coverage.unknown));
       assert.equal(r.totals.params, BigInt(g.params), 'parameters');
       assert.equal(r.memory.savedBytes, BigInt(g.savedBytes), 'saved bytes (half copies of weights included)');
       // The oracle's emulation of autocast equals torch's own CPU autocast where CPU and CUDA lists agree (ResNet).
       if (c.cpuCheck) assert.equal(g.cpuEmulatedSavedBytes, g.cpuAutocastSavedBytes, 'emulated vs real CPU autocast');
+      if (g.backwardMacs === undefined) return;
+      const m = analyzeFile(c.file, { entry: c.entry, inputs: specs(g.macBatchInputs), precision: 'mixed-bf16' });
+      assert.equal(m.totals.backwardMacs, BigInt(g.backwardMacs), 'backward MACs under autocast');
+      const kernels = Object.fromEntries(Object.entries(m.backwardKernels).map(([k, v]) => [k, Number(v)]));
+      assert.deepEqual(kernels, g.backwardElementsByKernel, 'element-wise backward kernels under autocast');
     });
     continue;
   }
