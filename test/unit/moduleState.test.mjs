@@ -14,6 +14,7 @@ const allowed = {
   'src/core/torch/autograd.ts viewOps': 'a constant table, never written',
   'src/core/torch/backwardKernels.ts unary': 'a constant table, never written',
   'src/core/torch/backwardKernels.ts overInput': 'a constant table, never written',
+  'src/core/torch/autocast.ts autocastPolicies': "a constant table (CUDA's autocast op lists), never written",
   'src/core/eval/classDef.ts unresolvedBasesOf':
     "weak side table: a class's unresolved bases, fixed when the class is made",
   'src/core/torch/registry.ts ops': 'filled by def() as the op files load, read-only afterwards',
