@@ -1,5 +1,5 @@
 // Hash keys for dict and set entries: by value for immutable Python values, by identity otherwise.
-import { identity, PyFloat, PyTuple, SymInt, type Value } from './values';
+import { identity, mixinValue, PyFloat, PyTuple, SymInt, type Value } from './values';
 
 export function hashKey(v: Value): string {
   if (v === null) return 'N';
@@ -14,5 +14,7 @@ export function hashKey(v: Value): string {
   if (v instanceof PyFloat) return Number.isInteger(v.v) ? 'i' + v.v : 'f' + v.v;
   if (v instanceof SymInt) return 'y' + v.p.toString();
   if (v instanceof PyTuple) return 't(' + v.items.map(hashKey).join(',') + ')';
+  const mixin = mixinValue(v);
+  if (mixin !== undefined) return hashKey(mixin);
   return 'o' + identity(v as object);
 }

@@ -17,6 +17,7 @@ import {
   PyInstance,
   type Value,
   force,
+  mixinValue,
 } from './values';
 
 export type TensorBinaryHook = (op: string, a: Value, b: Value) => Value;
@@ -185,6 +186,8 @@ export function pyEquals(a: Value, b: Value): boolean | undefined {
   a = force(a);
   b = force(b);
   if (a instanceof Unknown || b instanceof Unknown) return undefined;
+  a = mixinValue(a) ?? a;
+  b = mixinValue(b) ?? b;
   if (a === b) return true;
   if (isInt(a) && isInt(b)) {
     const x = intOf(a),

@@ -36,6 +36,7 @@ import { registerHubShims } from './hubShims';
 import { registerImportlib } from './importlibModule';
 import { registerContextModules } from './contextModules';
 import { registerOs } from './osModule';
+import { registerNumbers } from './numbersModule';
 import { partialClass } from './partialType';
 import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
 
@@ -197,8 +198,8 @@ export function registerStdlib(natives: NativeModules): void {
   natives.set('sys', (ip) => sysModule(ip));
   natives.set('collections.abc', (ip) => mod('collections.abc', abcClasses(ip)));
   natives.set('enum', (ip) => {
-    const { Enum, IntEnum, auto } = enumClass(ip);
-    return mod('enum', { Enum, IntEnum, auto, unique: identityDecorator, Flag: Enum, StrEnum: Enum });
+    const { Enum, IntEnum, StrEnum, auto } = enumClass(ip);
+    return mod('enum', { Enum, IntEnum, auto, unique: identityDecorator, Flag: Enum, StrEnum });
   });
   natives.set('dataclasses', (ip) =>
     mod('dataclasses', {
@@ -257,7 +258,8 @@ export function registerStdlib(natives: NativeModules): void {
     mod('operator', { mul: ([a, b]) => ip.binary('*', a, b), add: ([a, b]) => ip.binary('+', a, b) }),
   );
   registerOs(natives);
-  for (const name of ['logging', 'inspect', 'numbers', 'types', 'argparse', 'time', 'json', 'pathlib', 'random']) {
+  registerNumbers(natives);
+  for (const name of ['logging', 'inspect', 'types', 'argparse', 'time', 'json', 'pathlib', 'random']) {
     natives.set(name, () => {
       const m = new PyModule(name);
       return m;

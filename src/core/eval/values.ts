@@ -235,6 +235,16 @@ export class LazyImport {
   }
 }
 
+/** The payload of a member of a mixin enum (`class F(str, Enum)`): the str/int it equals and hashes as. */
+export class MixinValue {
+  constructor(readonly value: Value) {}
+}
+
+/** The str/int a mixin enum member stands for in == and hashing, or undefined for any other value. */
+export function mixinValue(v: Value): Value | undefined {
+  return v instanceof PyInstance && v.native instanceof MixinValue ? v.native.value : undefined;
+}
+
 /** The value itself, with a lazy import resolved. */
 export function force(v: Value): Value {
   return v instanceof LazyImport ? v.get() : v;

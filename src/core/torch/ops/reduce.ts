@@ -40,11 +40,7 @@ function reduction(
     return c.tensor(undefined, x.dtype);
   }
   const shape = reducedShape(x.shape, a.dim, a.keepdim === true);
-  if (!shape)
-    return c.error(
-      `Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.dim)})`,
-      c.tensor(undefined, x.dtype),
-    );
+  if (!shape) return c.dimOutOfRange(op, -x.shape.length, x.shape.length - 1, [a.dim], c.tensor(undefined, x.dtype));
   const dtype = op === 'argmax' || op === 'argmin' ? int64 : op === 'all' || op === 'any' ? x.dtype : x.dtype;
   const out = new Tensor(shape, dtype);
   c.record({
@@ -110,10 +106,7 @@ function softmaxLike(
   const x = asTensor(a.input);
   if (!x) return new Unknown(op);
   if (x.shape && a.dim !== null && normDim(a.dim, x.shape.length) === undefined)
-    return c.error(
-      `Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.dim)})`,
-      c.tensor(x.shape, x.dtype),
-    );
+    return c.dimOutOfRange(op, -x.shape.length, x.shape.length - 1, [a.dim], c.tensor(x.shape, x.dtype));
   return c.elementwise(op, c.tensor(x.shape, x.dtype), x, op);
 }
 def('softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
