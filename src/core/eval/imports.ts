@@ -22,7 +22,7 @@ export function setImportContext(ip: Interp, ctx: ImportContext): void {
   ip.importContext = ctx;
 }
 
-function nativeModule(ip: Interp, name: string): PyModule | undefined {
+export function nativeModule(ip: Interp, name: string): PyModule | undefined {
   const cached = ip.modules.get(name);
   if (cached) return cached;
   const make = ip.importContext?.natives.get(name);

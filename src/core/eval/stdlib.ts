@@ -1,5 +1,5 @@
 // The Python standard-library modules model files use: math, typing, functools, collections, enum, dataclasses, ...
-import type { NativeModules } from './imports';
+import { nativeModule, type NativeModules } from './imports';
 import type { Interp } from './interpreter';
 import { callValue } from './calls';
 import { iterate } from './protocols';
@@ -158,6 +158,20 @@ export function registerStdlib(natives: NativeModules): void {
     for (const n of typingNames) m.attrs.set(n, new Unknown(`typing.${n}`));
     m.attrs.set('TypeVar', new NativeFunction('TypeVar', () => new Unknown('TypeVar')));
     m.attrs.set('OrderedDict', ip.builtins.get('dict')!); // callable, unlike typing.Dict
+    // The aliases isinstance accepts unsubscripted (`isinstance(cfg, typing.Sequence)`, timm's byobnet): the same
+    // classes as collections.abc and the builtins; subscripting them in annotations gives the class back.
+    const abc = nativeModule(ip, 'collections.abc');
+    for (const n of ['Sequence', 'Mapping', 'Iterable', 'Iterator', 'Callable', 'MutableMapping', 'Collection'])
+      if (abc?.attrs.get(n)) m.attrs.set(n, abc.attrs.get(n)!);
+    for (const [n, b] of [
+      ['List', 'list'],
+      ['Tuple', 'tuple'],
+      ['Dict', 'dict'],
+      ['Set', 'set'],
+      ['FrozenSet', 'frozenset'],
+      ['Type', 'type'],
+    ])
+      if (ip.builtins.get(b) instanceof PyClass) m.attrs.set(n, ip.builtins.get(b)!);
     return m;
   };
   natives.set('typing', (ip) => typing(ip, 'typing'));
