@@ -18,6 +18,7 @@ import {
   type Value,
   force,
   mixinValue,
+  OpenList,
 } from './values';
 
 export type TensorBinaryHook = (op: string, a: Value, b: Value) => Value;
@@ -301,7 +302,7 @@ export function containsKey(container: Value, x: Value): boolean | undefined {
       if (e) return true;
       if (e === undefined) unknown = true;
     }
-    return unknown ? undefined : false;
+    return unknown || container instanceof OpenList ? undefined : false;
   }
   return undefined;
 }

@@ -37,6 +37,7 @@ import { registerImportlib } from './importlibModule';
 import { registerContextModules } from './contextModules';
 import { registerOs } from './osModule';
 import { registerNumbers } from './numbersModule';
+import { registerTypes } from './typesModule';
 import { partialClass } from './partialType';
 import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
 
@@ -273,7 +274,8 @@ export function registerStdlib(natives: NativeModules): void {
   );
   registerOs(natives);
   registerNumbers(natives);
-  for (const name of ['logging', 'inspect', 'types', 'argparse', 'time', 'json', 'pathlib', 'random']) {
+  registerTypes(natives);
+  for (const name of ['logging', 'inspect', 'argparse', 'time', 'json', 'pathlib', 'random']) {
     natives.set(name, () => {
       const m = new PyModule(name);
       return m;

@@ -41,6 +41,8 @@ export class PyTuple {
 export class PyList {
   constructor(public items: Value[]) {}
 }
+/** A list that may lack items the engine does not model (`dir(torch.nn.functional)`): `in` it is true or unknown. */
+export class OpenList extends PyList {}
 export class PySlice {
   constructor(
     readonly lo: Value,

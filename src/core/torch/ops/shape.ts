@@ -8,6 +8,7 @@ import { fresh, isContiguous, permuted, stridesOf, strided, viewStrides } from '
 import { Tensor } from '../../model/tensor';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 import { checkSequence } from '../../sym/limits';
+import { withData } from '../constData';
 
 def('permute', 'tm', (c, args, kw) => {
   const x = asTensor(args[0]);
@@ -362,11 +363,15 @@ def(['split', 'tensor_split'], 'tm', (c, args, kw) => {
       for (let at = 0; at < L; at += s) sizes.push(Math.min(s, L - at));
     }
   }
+  // A 1-D tensor with known values keeps them in its pieces (timm's stage-wise drop-path rates from linspace).
+  let at = 0;
   return new PyTuple(
     sizes.map((n) => {
       const sh = x.shape!.slice();
       sh[d] = n;
-      return new Tensor(sh, x.dtype);
+      const piece = new Tensor(sh, x.dtype);
+      if (x.data && sh.length === 1 && typeof n === 'number') withData(piece, x.data.slice(at, (at += n)));
+      return piece;
     }),
   );
 });
