@@ -8,6 +8,7 @@ import { compare, toNum } from './operators';
 import { sortItems } from './builtinMethods';
 import { hashKey } from './keys';
 import { PyException } from './errors';
+import { isGenerator, resume } from './generators';
 import { Tensor } from '../model/tensor';
 import {
   BoundMethod,
@@ -306,6 +307,12 @@ function installValues(ip: Interp): void {
     return it ? new PyList(it) : new Unknown('iter');
   });
   fn('next', ([x, d]) => {
+    if (isGenerator(x ?? null)) {
+      const v = resume(ip, x ?? null, null);
+      if (v !== undefined) return v;
+      if (d !== undefined) return d;
+      throw new PyException('StopIteration', '');
+    }
     const it = iterate(ip, x);
     return it && it.length ? it[0] : (d ?? new Unknown('next'));
   });
