@@ -159,3 +159,15 @@ test('a set of classes imported from other modules finds the class by identity (
   assert.equal(r.lines.find((l) => l.line === 5)?.value, '[2, 3]', JSON.stringify(r.diagnostics));
   assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
 });
+
+test('a cached library module keeps `collections.abc` when another module imported it first in an earlier analysis', () => {
+  const files = {
+    'first.py': 'import collections.abc\n',
+    'second.py':
+      'import collections.abc\n\ndef n(x):\n    return 2 if isinstance(x, collections.abc.Iterable) else 3\n',
+  };
+  run('import first\nimport second\n', files);
+  const r = run('import torch\nimport second\n\nx = torch.zeros(second.n([1]), second.n(1))\n', files);
+  assert.equal(r.lines.find((l) => l.line === 4)?.value, '[2, 3]', JSON.stringify(r.diagnostics));
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+});
