@@ -37,6 +37,8 @@ const allowed = {
   'src/core/eval/attributes.ts getattributeCache':
     "weak side table keyed by class: the class's own __getattribute__ (a memo of its MRO lookup)",
   'src/core/eval/dataclass.ts missingSentinels': 'weak side table: one dataclasses.MISSING object per world',
+  'src/core/eval/generators.ts yieldsMemo': 'weak memo of a pure function of IR nodes (does this body yield)',
+  'src/core/eval/generators.ts classes': 'weak side table: one generator class per world (its dict never written)',
   'src/core/eval/imports.ts resolvingStar':
     'a recursion guard of one lookup, emptied in its finally (empty between calls)',
   'src/core/eval/lazyStar.ts starsOf':

@@ -3,7 +3,7 @@ import type { Dtype } from '../model/dtype';
 import type { Interp } from '../eval/interpreter';
 import type { OpEvent } from '../cost/recorder';
 import type { Term } from '../cost/terms';
-import { Unknown, type Value } from '../eval/values';
+import { PyList, PyTuple, Unknown, type Value } from '../eval/values';
 import { Tensor } from '../model/tensor';
 import { shapeStr, type Dim } from '../sym/dim';
 import { backwardRates, rates, type Rate, type RateName } from '../cost/rates';
@@ -158,6 +158,24 @@ export class TorchCtx {
   error(message: string, fallback: Value = new Unknown('shape error')): Value {
     this.ip.report('error', 'shape-mismatch', message);
     return fallback;
+  }
+
+  /**
+   * A dim that normDim rejected: PyTorch's "Dimension out of range" when every dim given is a concrete int; an unknown
+   * dim (an Unknown, a symbol) is no error, only an unknown shape. `lo..hi` is the valid range; returns `fallback`.
+   */
+  dimOutOfRange(op: string, lo: number, hi: number, dims: readonly (Value | undefined)[], fallback: Value): Value {
+    const bad = dims.find((d) => typeof d === 'number' && (d < lo || d > hi));
+    const flat = dims.flatMap((d) => (d instanceof PyTuple || d instanceof PyList ? d.items : [d]));
+    if (bad === undefined && flat.some((d) => typeof d !== 'number')) {
+      this.unknownShape(op);
+      return fallback;
+    }
+    const shown = bad ?? flat.find((d) => typeof d === 'number' && (d < lo || d > hi)) ?? flat[0];
+    return this.error(
+      `Dimension out of range (expected to be in range of [${lo}, ${hi}], but got ${String(shown)})`,
+      fallback,
+    );
   }
 
   /** A runtime warning PyTorch prints (e.g. a loss broadcasting its target), reported at the user's line. */

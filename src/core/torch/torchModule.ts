@@ -45,6 +45,7 @@ import './ops/creation';
 import './ops/attention';
 import './ops/misc';
 import './ops/gather';
+import './ops/unique';
 
 type Impl = (args: Value[], kw: Map<string, Value> | undefined) => Value;
 
