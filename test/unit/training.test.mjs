@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { analyzeFile, inputs, root } from './core.mjs';
+import { analyzeFile, core, inputs, root } from './core.mjs';
 import { corpusMissing, corpusSitePackages } from '../corpus.mjs';
 
 const { cases } = JSON.parse(readFileSync(join(root, 'test/oracle/trainingCases.json'), 'utf8'));
@@ -51,6 +51,30 @@ for (const c of cases) {
     assert.equal(m.totals.backwardElements, BigInt(g.backwardElements));
   });
 }
+
+test('no-op conversions (x.float() of fp32, .to(same dtype), .type_as, .contiguous(), as_tensor) add nothing to the step', () => {
+  // PyTorch returns the tensor itself (noop_conversions.py checks `is` against PyTorch; its training case the saved
+  // bytes, also under bf16 autocast, where some of them are real casts): the same fp32 step as without them, forward
+  // ledger and peak walk alike.
+  const model = (body) =>
+    'import torch\nimport torch.nn as nn\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n' +
+    '        self.fc1 = nn.Linear(64, 128)\n        self.fc2 = nn.Linear(128, 32)\n    def forward(self, x):\n' +
+    body.map((l) => `        ${l}\n`).join('');
+  const plain = model(['h = self.fc1(x)', 'p = h * h', 's = torch.sigmoid(p)', 'return self.fc2(s * s + p * p)']);
+  const noops = model([
+    'h = self.fc1(x).float()',
+    'p = h.to(torch.float32) * h.type_as(x).contiguous()',
+    's = torch.as_tensor(torch.sigmoid(p)).to(x)',
+    'return self.fc2((s.float() * s + p.contiguous() * p.type(torch.float32)).to(x.dtype).float())',
+  ]);
+  const run = (src) => core.analyze(src, { path: '/t/m.py', entry: 'M()', inputs: [{ shape: '8,64' }] });
+  const [a, b] = [run(plain), run(noops)];
+  assert.equal(b.coverage.unknownOps, 0, JSON.stringify(b.coverage.unknown));
+  assert.equal(a.memory.savedBytes, 18432n, 'saved bytes: x, h, s, p and the sum fc2 keeps (NoopCasts golden)');
+  assert.deepEqual(b.memory, a.memory, 'memory ledger (saved, activations, peak)');
+  assert.deepEqual(b.totals, a.totals, 'totals (FLOPs, backward MACs and elements)');
+  assert.deepEqual(b.backwardKernels, a.backwardKernels, 'backward kernels');
+});
 
 test('frozen parameters get no gradient and no optimizer state', () => {
   const g = JSON.parse(readFileSync(join(root, 'test/oracle/golden/training/finetune_frozen.json'), 'utf8'));

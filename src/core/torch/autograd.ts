@@ -74,6 +74,11 @@ export function afterOp(
     if (name === 'detach_' && first) first.requiresGrad = false;
     return;
   }
+  // torch.tensor(t) copies and torch.asarray(t) aliases t's storage: new leaves, detached from t's graph.
+  if (name === 'tensor' || name === 'asarray') {
+    if (kw?.get('requires_grad') !== true) for (const o of outs) if (o !== first) o.requiresGrad = false;
+    return;
+  }
   if (name === 'requires_grad_' && first) {
     const flag = args[1] === undefined ? true : args[1] !== false;
     first.requiresGrad = flag;

@@ -5,10 +5,10 @@ import type { TorchCtx } from '../context';
 import { asTensor, toDim, toDims } from '../values';
 import { dtypes, float32, int64, boolType } from '../dtypes';
 import { Tensor } from '../../model/tensor';
-import { fresh } from '../strides';
+import { fresh, isContiguous } from '../strides';
 import { dataOf, MAX_DATA, toList, withData } from '../constData';
 import { dimFloorDiv, dimSub, type Dim } from '../../sym/dim';
-import { PyFloat, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
+import { PyFloat, PyInstance, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 
 function dtypeArg(c: TorchCtx, kw: Map<string, Value> | undefined, def: Dtype): Dtype {
   const d = kw?.get('dtype');
@@ -147,12 +147,45 @@ function flatNumbers(v: Value | undefined): number[] | undefined {
   }
   return dataOf(v instanceof Tensor ? undefined : v)?.data;
 }
-def(['tensor', 'as_tensor', 'from_numpy', 'asarray'], 't', (c, [data], kw) => tensorFromData(c, data, kw));
+def(['tensor', 'from_numpy'], 't', (c, [data], kw) => tensorFromData(c, data, kw));
+// torch.as_tensor(t) of a tensor already of that dtype (on the CPU) is t itself; torch.asarray(t) (1.13) a new tensor
+// sharing t's storage, detached (autograd.ts). Another dtype or device: a converted copy, as t.to(...).
+function asTensorOf(name: 'as_tensor' | 'asarray') {
+  def(name, 't', (c, [data], kw) => {
+    if (!(data instanceof Tensor)) return tensorFromData(c, data, kw);
+    const d = kw?.get('dtype');
+    const out = converted(data, d instanceof Dtype ? d : data.dtype, kw, kw?.get('device'));
+    return out === data && name === 'asarray' ? new Tensor(data.shape, data.dtype).shareStorage(data) : out;
+  });
+}
+asTensorOf('as_tensor');
+asTensorOf('asarray');
 
+/**
+ * `x.float()`, `x.to(...)`, `x.type_as(y)`: PyTorch returns x itself when nothing changes (same dtype, no copy=True,
+ * no memory_format, no other device): no new storage, no autograd node, `x.float() is x`. Else a converted copy.
+ */
+function converted(t: Tensor, dtype: Dtype, kw: Map<string, Value> | undefined, device?: Value): Tensor {
+  const copy =
+    kw?.get('copy') === true || kw?.has('memory_format') || (device !== undefined && device !== null && !onCpu(device));
+  if (dtype === t.dtype && !copy) return t;
+  // A copy keeps the layout (memory_format=preserve_format): a contiguous tensor's is contiguous; others stay unknown.
+  const out = new Tensor(t.shape, dtype);
+  if (t.strides && isContiguous(t) && !kw?.has('memory_format')) fresh(out);
+  return dtype === t.dtype ? withData(out, t.data) : out;
+}
+/** Whether a device argument names the CPU (the engine's tensors all live there, as `x.device` says). */
+function onCpu(d: Value): boolean {
+  if (typeof d === 'string') return d === 'cpu' || d.startsWith('cpu:');
+  if (d instanceof PyInstance && d.cls.name === 'device') return d.attrs.get('type') === 'cpu';
+  return false;
+}
 function convert(name: string, dtype: Dtype) {
-  def(name, 'm', (_c, [x]) => {
+  def(name, 'm', (_c, [x], kw) => {
     const t = asTensor(x);
-    return t ? withData(new Tensor(t.shape, dtype), t.data) : new Unknown(name);
+    if (!t) return new Unknown(name);
+    const out = converted(t, dtype, kw);
+    return out === t ? t : withData(out, t.data);
   });
 }
 convert('float', dtypes.get('float32')!);
@@ -162,17 +195,53 @@ convert('bfloat16', dtypes.get('bfloat16')!);
 convert('long', int64);
 convert('int', dtypes.get('int32')!);
 convert('bool', boolType);
-def(['to', 'type'], 'm', (_c, args, kw) => {
-  const t = asTensor(args[0]);
-  if (!t) return new Unknown('to');
-  const d = [...args.slice(1), ...(kw?.values() ?? [])].find((a) => a instanceof Dtype || a instanceof Tensor);
-  const dtype = d instanceof Dtype ? d : d instanceof Tensor ? d.dtype : t.dtype;
-  return dtype === t.dtype ? t : new Tensor(t.shape, dtype);
-});
-def('type_as', 'm', (_c, [x, o]) => {
+/** The legacy tensor type names `x.type()` gives and `x.type(name)` takes: 'torch.FloatTensor', 'torch.cuda.LongTensor'. */
+const typeNames: Record<string, string> = {
+  Float: 'float32',
+  Double: 'float64',
+  Half: 'float16',
+  BFloat16: 'bfloat16',
+  Long: 'int64',
+  Int: 'int32',
+  Short: 'int16',
+  Char: 'int8',
+  Byte: 'uint8',
+  Bool: 'bool',
+};
+function typeNameDtype(s: string): Dtype | undefined {
+  const m = /^torch\.(?:cuda\.)?(\w+)Tensor$/.exec(s);
+  const n = m && typeNames[m[1]];
+  return n ? dtypes.get(n) : undefined;
+}
+function toOrType(name: 'to' | 'type') {
+  def(name, 'm', (_c, args, kw) => {
+    const t = asTensor(args[0]);
+    if (!t) return new Unknown(name);
+    const rest = [...args.slice(1), ...(kw ? [...kw].filter(([k]) => k !== 'copy').map(([, v]) => v) : [])];
+    // x.type() with no argument: the legacy type name, a string.
+    if (name === 'type' && rest.length === 0) {
+      const n = Object.keys(typeNames).find((k) => dtypes.get(typeNames[k]) === t.dtype);
+      return n ? `torch.${n}Tensor` : new Unknown('type');
+    }
+    const named = rest.find((a): a is string => typeof a === 'string' && /^torch\..*Tensor$/.test(a));
+    if (named !== undefined) {
+      // x.type('torch.LongTensor'): the dtype the name stands for (a CUDA name: on the GPU, so a copy).
+      const d = typeNameDtype(named);
+      return d ? converted(t, d, kw, named.startsWith('torch.cuda.') ? 'cuda' : undefined) : new Unknown(name);
+    }
+    const d = rest.find((a) => a instanceof Dtype || a instanceof Tensor);
+    const dtype = d instanceof Dtype ? d : d instanceof Tensor ? d.dtype : t.dtype;
+    // A device: a string or torch.device among the arguments (`x.to('cuda')`, `x.to(device=d)`); a tensor's is the CPU.
+    const dev = rest.find((a) => typeof a === 'string' || (a instanceof PyInstance && a.cls.name === 'device'));
+    return converted(t, dtype, kw, dev);
+  });
+}
+toOrType('to');
+toOrType('type');
+def('type_as', 'm', (_c, [x, o], kw) => {
   const t = asTensor(x),
     u = asTensor(o);
-  return t && u ? new Tensor(t.shape, u.dtype) : new Unknown('type_as');
+  return t && u ? converted(t, u.dtype, kw) : new Unknown('type_as');
 });
 def('tolist', 'm', (_c, [x]) => {
   const t = asTensor(x);

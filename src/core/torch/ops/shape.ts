@@ -203,12 +203,12 @@ def('contiguous', 'tm', (_c, [x]) => {
   if (!t) return new Unknown('contiguous');
   return isContiguous(t) ? t : fresh(new Tensor(t.shape, t.dtype));
 });
+// Return the tensor itself, as PyTorch does: `x.cpu()` (the engine's tensors live on the CPU, `x.device` says so),
+// and the in-place flag setters. `x.cuda()` is a copy onto the GPU (a CPU tensor's, as PyTorch documents).
+def(['cpu', 'requires_grad_', 'detach_', 'share_memory_'], 'tm', (_c, [x]) => asTensor(x) ?? new Unknown('cpu'));
 def(
   [
     'detach',
-    'detach_',
-    'requires_grad_',
-    'cpu',
     'cuda',
     'pin_memory',
     'share_memory_',
