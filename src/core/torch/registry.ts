@@ -30,7 +30,7 @@ function tensorArgs(args: Value[], kw: Map<string, Value> | undefined): Tensor[]
 }
 
 /** Ops whose other tensor arguments give only a dtype or a shape (`x.type_as(y)`, `x.view_as(y)`): autograd uses x alone. */
-const selfOnly = new Set(['to', 'type', 'type_as', 'view_as', 'expand_as', 'reshape_as']);
+const selfOnly = /^(?:to|type|type_as|view_as|expand_as|reshape_as)$/;
 
 /** Wraps an op so autograd state follows it: outputs require grad when an input does, views share their storage. */
 function tracked(name: string, fn: OpFn): OpFn {
@@ -51,7 +51,7 @@ function tracked(name: string, fn: OpFn): OpFn {
     if (rec.knownOps + rec.unknownOps === recorded) {
       const outs = out instanceof Tensor ? [out] : out instanceof PyTuple || out instanceof PyList ? out.items : [];
       if (outs.some((o) => o instanceof Tensor && o.requiresGrad) && !outs.some((o) => ins.includes(o as Tensor)))
-        c.useForGrad(selfOnly.has(name) ? ins.slice(0, 1) : ins);
+        c.useForGrad(selfOnly.test(name) ? ins.slice(0, 1) : ins);
     }
     return out;
   };

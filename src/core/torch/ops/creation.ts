@@ -230,6 +230,8 @@ function toOrType(name: 'to' | 'type') {
       return d ? converted(t, d, kw, named.startsWith('torch.cuda.') ? 'cuda' : undefined) : new Unknown(name);
     }
     const d = rest.find((a) => a instanceof Dtype || a instanceof Tensor);
+    // x.type(torch.LongTensor) and other arguments the engine does not know: the dtype is unknown, never kept.
+    if (name === 'type' && !d) return new Unknown('type');
     const dtype = d instanceof Dtype ? d : d instanceof Tensor ? d.dtype : t.dtype;
     // A device: a string or torch.device among the arguments (`x.to('cuda')`, `x.to(device=d)`); a tensor's is the CPU.
     const dev = rest.find((a) => typeof a === 'string' || (a instanceof PyInstance && a.cls.name === 'device'));
