@@ -66,6 +66,7 @@ export function buildWorld(precision: Precision, parses: ParseCache): Session {
 export function beginAnalysis(w: Session, opts: AnalyzeOptions): void {
   w.ip.journal.rollback();
   w.ctx.defaultFloat = w.defaultFloat;
+  w.ctx.numpyArrays = 0;
   w.irStore = opts.irStore;
   w.ip.begin(
     opts.path,

@@ -209,9 +209,11 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   const cuda = mod('torch.cuda', {
     is_available: () => false,
     device_count: () => 0,
+    is_current_stream_capturing: () => false,
     amp: mod('torch.cuda.amp', { autocast: ctxManager }),
   });
-  const fx = mod('torch.fx', { wrap: identity });
+  // No tensor is an fx Proxy or a FakeTensor while flopscope reads a model (transformers' is_tracing asks).
+  const fx = mod('torch.fx', { wrap: identity, Proxy: new PyClass('Proxy', [object], new Map()) });
   // The model is never compiled or exported while flopscope reads it (eager mode, as PyTorch runs it by default).
   const compiler = mod('torch.compiler', {
     is_compiling: () => false,
