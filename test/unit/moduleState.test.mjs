@@ -12,6 +12,9 @@ const allowed = {
   'src/core/python/grammar/tokens.ts stringFlags': "the grammar's constant token table, never written",
   'src/core/torch/ops/loss.ts elementwise': 'a constant table, never written',
   'src/core/torch/autograd.ts viewOps': 'a constant table, never written',
+  'src/core/torch/backwardKernels.ts unary': 'a constant table, never written',
+  'src/core/torch/backwardKernels.ts overInput': 'a constant table, never written',
+  'src/core/torch/autocast.ts autocastPolicies': "a constant table (CUDA's autocast op lists), never written",
   'src/core/eval/classDef.ts unresolvedBasesOf':
     "weak side table: a class's unresolved bases, fixed when the class is made",
   'src/core/torch/registry.ts ops': 'filled by def() as the op files load, read-only afterwards',

@@ -35,6 +35,8 @@ export interface OpEvent {
 export interface GradStep {
   /** Bytes of the op's output (its gradient has the same size). */
   readonly out: CostValue;
+  /** The output tensor itself (its dtype decides the loss's fp32 copy when it is the model's last op). */
+  readonly output?: Tensor;
   /** Bytes of the saved extras (statistics, copies): freed when this op's backward has run. */
   readonly extra: CostValue;
   readonly params: readonly Tensor[];
@@ -181,6 +183,8 @@ export interface ModuleAgg {
   readonly shapes: Map<string, Tensor | undefined>;
   /** Bytes of the first output tensor of each call, summed over calls. */
   readonly outBytes: CostSum;
+  /** The serial number of the last op charged to it (a module on the stack twice is charged once per op). */
+  stamp: number;
 }
 
 /** Distinct output shapes kept per module (more are counted, not kept). */
@@ -293,11 +297,20 @@ export class Recorder {
     }
     if (ev.bwdKernels) for (const k of ev.bwdKernels) this.bwdKernel(k.kernel, termsCost(k.n));
     let step: GradStep | undefined;
-    if (ev.autograd) this.gradSteps.push((step = { out, extra: saved, params: ev.autograd.params, frees: [] }));
+    if (ev.autograd)
+      this.gradSteps.push((step = { out, output: ev.out, extra: saved, params: ev.autograd.params, frees: [] }));
     if (ev.savedTensors) for (const t of ev.savedTensors) this.savedRefs.push({ t, line: selfLine, op: selfOp, step });
-    const ms = this.moduleStack;
-    for (let i = 0; i < ms.length; i++) if (ms.indexOf(ms[i]) === i) this.moduleAgg(ms[i]).inclusive.add(c);
+    const serial = ++this.opSerial;
+    for (const a of this.aggStack)
+      if (a.stamp !== serial) {
+        a.stamp = serial;
+        a.inclusive.add(c);
+      }
   }
+
+  /** The aggregates of `moduleStack`, in the same order. */
+  private readonly aggStack: ModuleAgg[] = [];
+  private opSerial = 0;
 
   /** Tensors ops saved, in order, with where they were charged; storages resolve at the end (in-place ops re-point them). */
   private readonly savedRefs: { t: Tensor; line?: LineAgg; op?: OpAgg; step?: GradStep }[] = [];
@@ -377,6 +390,7 @@ export class Recorder {
           order: this.modules.size,
           shapes: new Map(),
           outBytes: new CostSum(),
+          stamp: 0,
         }),
       );
     return a;
@@ -390,14 +404,14 @@ export class Recorder {
     const a = this.moduleAgg(m);
     if (a.calls++ === 0) a.callLine = callLine;
     this.moduleStack.push(m);
+    this.aggStack.push(a);
   }
 
   /** Leaves the innermost module call; `out` is the first tensor it returned when it returned (the layer table's shapes). */
   exitModule(returned = false, out?: Tensor): void {
     const m = this.moduleStack.pop();
-    if (!m || !returned) return;
-    const a = this.modules.get(m);
-    if (!a) return;
+    const a = this.aggStack.pop();
+    if (!m || !returned || !a) return;
     if (out) a.outBytes.add(tensorBytes(out));
     const key = out ? out.shapeString() : '';
     if (a.shapes.has(key)) return;

@@ -1,5 +1,6 @@
 // Assembles the AnalysisResult from a finished session: totals, memory ledger, lines, module tree, coverage.
-import type { AnalysisResult, Diagnostic, ModuleNode } from '../api/result';
+import type { AnalysisResult, CostCounts, Diagnostic, ModuleNode } from '../api/result';
+import type { ModuleAgg } from '../cost/recorder';
 import type { AnalyzeOptions } from '../api/options';
 import type { Session } from './session';
 import type { EntryOutcome } from './entry';
@@ -56,19 +57,19 @@ export function buildResult(
     params: valueParams(v as Value, counts),
   }));
   const out = firstTensor(outcome.output);
+  // A module's inclusive counts, shared by the module tree and the layer table.
+  const inclusive = new Map<ModuleAgg, CostCounts>();
+  const inclusiveOf = (agg: ModuleAgg): CostCounts => {
+    let n = inclusive.get(agg);
+    if (!n) inclusive.set(agg, (n = costCounts(agg.inclusive, dims, conv)));
+    return n;
+  };
   const summary = summarize(
     rec,
     lines,
     dims,
     opts,
-    {
-      params: counts.sum(params),
-      paramBytes: counts.bytes(params),
-      trainableParams: counts.sum([...params].filter((t) => t.requiresGrad)),
-      trainableBytes: counts.bytes([...params].filter((t) => t.requiresGrad)),
-      buffers: counts.sum(buffers),
-      bufferBytes: counts.bytes(buffers),
-    },
+    counts.weights(params, buffers),
     [...extraDiagnostics, ...ip.diagnostics],
     budgetExceeded,
   );
@@ -84,9 +85,9 @@ export function buildResult(
     })),
     output: out ? { shape: out.shapeString(), dtype: out.dtype.name, dims: shapeDims(out) } : undefined,
     lines,
-    modules: roots.map((r) => moduleNode(s, r, r.cls.name, new Set(), dims, conv, counts)),
+    modules: roots.map((r) => moduleNode(s, r, r.cls.name, new Set(), inclusiveOf, counts)),
     entryCandidates: outcome.candidates?.length ? outcome.candidates : undefined,
-    layers: buildLayers(rec, roots, dims, conv, counts, summary.totals),
+    layers: buildLayers(rec, roots, dims, conv, counts, summary.totals, inclusiveOf),
     steps: ip.steps,
     importedFiles: [...ip.modules.keys()].filter((k) => k.includes('/') && k !== ip.docFile),
     ...summary,
@@ -99,16 +100,16 @@ function moduleNode(
   m: PyInstance,
   name: string,
   seen: Set<PyInstance>,
-  dims: DimValues,
-  conv: AnalyzeOptions['convention'],
+  inclusiveOf: (agg: ModuleAgg) => CostCounts,
   counts: ParamCounts,
 ): ModuleNode {
   seen.add(m);
   const agg = s.ip.recorder.modules.get(m);
-  const inclusive = agg ? costCounts(agg.inclusive, dims, conv) : zeroCounts;
+  const inclusive = agg ? inclusiveOf(agg) : zeroCounts;
   // Each module once, as PyTorch's named_modules(): a module held under two names shows under the first.
   const children: ModuleNode[] = [];
-  for (const [k, c] of namedChildren(m)) if (!seen.has(c)) children.push(moduleNode(s, c, k, seen, dims, conv, counts));
+  for (const [k, c] of namedChildren(m))
+    if (!seen.has(c)) children.push(moduleNode(s, c, k, seen, inclusiveOf, counts));
   return {
     name,
     type: m.cls.name,

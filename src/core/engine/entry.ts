@@ -10,6 +10,7 @@ import { parsePython } from '../python/parse';
 import { evalExpr } from '../eval/expressions';
 import { callValue } from '../eval/calls';
 import { Scope } from '../eval/scope';
+import { frameAt } from '../eval/interpreter';
 import { PyException } from '../eval/errors';
 import { exceptionText, traceback } from '../eval/traceback';
 import { makeInput, jaxtypingInput } from './inputs';
@@ -69,7 +70,7 @@ function hasMainBlock(body: Stmt[]): boolean {
 
 function callModel(s: Session, model: Value, inputs: EntryOutcome['inputs']): Value {
   const { ip } = s;
-  ip.frames.push({ file: ENTRY_FILE, pos: 0 });
+  ip.frames.push(frameAt(ENTRY_FILE, 0));
   try {
     return callValue(
       ip,
@@ -104,7 +105,7 @@ function runEntry(s: Session, mod: PyModule, text: string, inputs: EntryOutcome[
     return new Unknown('entry');
   }
   ip.registerSource(ENTRY_FILE, src);
-  ip.frames.push({ file: ENTRY_FILE, pos: 0 });
+  ip.frames.push(frameAt(ENTRY_FILE, 0));
   let model: Value;
   try {
     model = force(

@@ -1,7 +1,7 @@
 // The layer table (torchinfo's summary): every module of the models the file ran, in call order, with shapes and costs.
 import type { CostCounts, LayerRow } from '../api/result';
 import type { Convention } from '../api/options';
-import type { Recorder } from '../cost/recorder';
+import type { ModuleAgg, Recorder } from '../cost/recorder';
 import type { PyInstance } from '../eval/values';
 import { Tensor } from '../model/tensor';
 import { isModule } from '../torch/nn/moduleTree';
@@ -54,6 +54,7 @@ export function buildLayers(
   conv: Convention,
   counts: ParamCounts,
   totals: { readonly params: bigint; readonly flops: bigint },
+  inclusiveOf: (agg: ModuleAgg) => CostCounts = (agg) => costCounts(agg.inclusive, dims, conv),
 ): LayerRow[] {
   const rows: LayerRow[] = [];
   const seen = new Set<PyInstance>();
@@ -75,7 +76,7 @@ export function buildLayers(
     });
     let childSum = zeroCounts;
     for (const c of n.children) childSum = add(childSum, visit(c));
-    const inclusive = agg && agg.calls > 0 ? costCounts(agg.inclusive, dims, conv) : childSum;
+    const inclusive = agg && agg.calls > 0 ? inclusiveOf(agg) : childSum;
     const params = counts.module(n.m);
     const kept = agg ? [...agg.shapes] : [];
     rows[at] = {

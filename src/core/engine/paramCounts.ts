@@ -3,6 +3,7 @@ import type { PyInstance } from '../eval/values';
 import { Tensor } from '../model/tensor';
 import { distinctParams, isModule } from '../torch/nn/moduleTree';
 import type { DimValues } from '../result/evaluate';
+import type { WeightCounts } from '../result/summary';
 
 export class ParamCounts {
   private readonly sets = new Map<PyInstance, Set<Tensor>>();
@@ -74,6 +75,32 @@ export class ParamCounts {
     if (shared) return;
     for (const m of seen) this.clean.add(m);
     this.walkedParams.set(root, params);
+  }
+
+  /** Parameters and buffers with their bytes, and the parameters that require grad, in one pass over each set. */
+  weights(params: Iterable<Tensor>, buffers: Iterable<Tensor>): WeightCounts {
+    let n = 0n,
+      bytes = 0n,
+      trainable = 0n,
+      trainableBytes = 0n;
+    for (const t of params) {
+      const k = this.numel(t);
+      const b = k * BigInt(t.dtype.bytes);
+      n += k;
+      bytes += b;
+      if (t.requiresGrad) {
+        trainable += k;
+        trainableBytes += b;
+      }
+    }
+    return {
+      params: n,
+      paramBytes: bytes,
+      trainableParams: trainable,
+      trainableBytes,
+      buffers: this.sum(buffers),
+      bufferBytes: this.bytes(buffers),
+    };
   }
 
   sum(ts: Iterable<Tensor>): bigint {

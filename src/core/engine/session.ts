@@ -1,7 +1,7 @@
 // A world per precision (builtins, stdlib, torch) owned by an Engine, prepared afresh for each analysis, and the file runner.
 import type { Dtype } from '../model/dtype';
 import { precisionPolicies } from '../cost/precision';
-import { Interp } from '../eval/interpreter';
+import { frameAt, Interp } from '../eval/interpreter';
 import { Recorder } from '../cost/recorder';
 import { BuiltinTypes } from '../eval/builtinTypes';
 import { installBuiltins } from '../eval/builtins';
@@ -39,7 +39,9 @@ function precisionDtypes(p: Precision): { float: Dtype; act: (d: Dtype) => Dtype
   const f32 = dtypes.get('float32')!,
     weights = dtypes.get(policy.weights)!,
     act = dtypes.get(policy.activations)!;
-  return { float: weights, act: (d) => (d === f32 ? act : d), autocast: policy.autocast ? act : undefined };
+  // Under autocast, tensors keep the dtype their op computes in (autocast.ts casts the inputs of its listed ops).
+  if (policy.autocast) return { float: weights, act: (d) => d, autocast: act };
+  return { float: weights, act: (d) => (d === f32 ? act : d) };
 }
 
 /** Builds a world: builtins, stdlib and torch, frozen so that analyses change them only through the journal. */
@@ -72,7 +74,7 @@ export function beginAnalysis(w: Session, opts: AnalyzeOptions): void {
     opts.path,
     opts.maxSteps,
     new Recorder(),
-    { read: (p) => opts.readFile?.(p), roots: opts.importRoots },
+    { read: (p) => opts.readFile?.(p), roots: opts.importRoots, importHint: opts.importHint },
     opts.isCancelled,
   );
   w.modules.beginRun();
@@ -103,7 +105,7 @@ export function runFile(s: Session, path: string, name: string, source?: string)
   m.attrs.set('__name__', name);
   m.attrs.set('__file__', path);
   const depth = ip.frames.length;
-  ip.frames.push({ file: path, pos: 0 });
+  ip.frames.push(frameAt(path, 0));
   cache.enter(path);
   let finished = false;
   try {

@@ -130,7 +130,7 @@ function reportUnresolved(ip: Interp, dotted: string, level: number): void {
       : `flopscope: cannot find module '${name}' (searched the file's folder${roots ? ` and ${roots} import path${roots === 1 ? '' : 's'}` : ''})`,
     tail: modelled
       ? ''
-      : '. Give the Python environment (CLI: --python EXE or --python-path DIR; editor: the selected interpreter or flopscope.python.extraPaths)',
+      : `. ${ip.loader.importHint ?? 'Give the Python environment (CLI: --python EXE or --python-path DIR; editor: the selected interpreter or flopscope.python.extraPaths)'}`,
     names: [],
   };
   const before = ip.diagnostics.length;

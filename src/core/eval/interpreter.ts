@@ -44,6 +44,14 @@ export interface TorchHooks {
 export interface Frame {
   readonly file: string;
   pos: number;
+  /** The 1-based line of `linePos` (a memo: `pos` moves with every statement; -1 when not yet known). */
+  line: number;
+  linePos: number;
+}
+
+/** A new frame at `pos` of `file`. */
+export function frameAt(file: string, pos: number): Frame {
+  return { file, pos, line: 0, linePos: -1 };
 }
 
 export interface ModuleLoader {
@@ -51,6 +59,8 @@ export interface ModuleLoader {
   read(path: string): string | undefined;
   /** Folders searched for absolute imports after the document's own folder (site-packages, extra paths), in order. */
   readonly roots?: readonly string[];
+  /** How the user gives the Python environment, in the host's words (said where a module cannot be found). */
+  readonly importHint?: string;
 }
 
 export class Interp {
@@ -122,7 +132,7 @@ export class Interp {
   /** Runs `body` with a frame for `file` at `pos` on the stack; the stack is as it was afterwards, whatever `body` throws. */
   withFrame<T>(file: string, pos: number, body: () => T): T {
     const depth = this.frames.length;
-    this.frames.push({ file, pos });
+    this.frames.push(frameAt(file, pos));
     try {
       return body();
     } catch (e) {
@@ -168,7 +178,7 @@ export class Interp {
   docLine(): number | undefined {
     for (let i = this.frames.length - 1; i >= 0; i--) {
       const f = this.frames[i];
-      if (f.file === this.docFile) return this.lineIndex.get(f.file)!.line(f.pos);
+      if (f.file === this.docFile) return this.frameLine(f, this.lineIndex.get(f.file)!);
     }
     return undefined;
   }
@@ -184,10 +194,19 @@ export class Interp {
     for (let i = this.frames.length - 1; i >= 0; i--) {
       const f = this.frames[i];
       if (f.file !== this.docFile) continue;
-      const l = idx.line(f.pos);
+      const l = this.frameLine(f, idx);
       if (!out.includes(l)) out.push(l);
     }
     return out;
+  }
+
+  /** The line of a frame's position in its file (`idx`), memoized on the frame. */
+  private frameLine(f: Frame, idx: LineIndex): number {
+    if (f.linePos !== f.pos) {
+      f.line = idx.line(f.pos);
+      f.linePos = f.pos;
+    }
+    return f.line;
   }
 
   /** The library file and line running now (the innermost frame), or undefined when it is the document. */
@@ -254,7 +273,7 @@ export class Interp {
     this.tick();
     const frame = this.frames[this.frames.length - 1];
     frame.pos = st.s;
-    if (frame.file === this.docFile) this.recorder.countLine(this.lineIndex.get(frame.file)!.line(st.s));
+    if (frame.file === this.docFile) this.recorder.countLine(this.frameLine(frame, this.lineIndex.get(frame.file)!));
     switch (st.k) {
       case 'expr':
         evalExpr(this, st.x, scope);

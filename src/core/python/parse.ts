@@ -9,6 +9,7 @@ import { placeErrors } from './placeErrors';
 import { recoverUnclosed } from './recover';
 import { findUnclosed, mayNestTooDeep } from './unclosed';
 import { repair } from './repair';
+import { changedRange, spliceStatement, type TopStatement } from './splice';
 
 interface Lowered {
   readonly from: number;
@@ -21,32 +22,32 @@ export interface ParseState {
   /** The text the fragments belong to (the source, or its repaired form after a syntax error). */
   readonly text: string;
   readonly fragments: readonly TreeFragment[];
-  /** Lowered top-level statements by their source text. */
-  readonly lowered: ReadonlyMap<string, Lowered>;
+  /** Lowered top-level statements by their source text (built from `tops` when first needed). */
+  lowered?: ReadonlyMap<string, Lowered>;
+  /** The top-level statements in order, when the text parsed without syntax errors (an edit inside one re-parses it alone). */
+  readonly tops?: readonly TopStatement[];
+}
+
+/** The previous parse's statements by their text. */
+function loweredOf(state: ParseState): ReadonlyMap<string, Lowered> {
+  if (state.lowered) return state.lowered;
+  const map = new Map<string, Lowered>();
+  for (const t of state.tops ?? []) {
+    const text = state.text.slice(t.from, t.to);
+    if (!map.has(text)) map.set(text, { from: t.from, stmts: t.stmts, errors: [] });
+  }
+  return (state.lowered = map);
 }
 
 export function parsePython(source: string): Module {
   return parsePythonIncremental(source).module;
 }
 
-function changedRange(a: string, b: string): { fromA: number; toA: number; fromB: number; toB: number } {
-  let start = 0;
-  const max = Math.min(a.length, b.length);
-  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let endA = a.length,
-    endB = b.length;
-  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
-    endA--;
-    endB--;
-  }
-  return { fromA: start, toA: endA, fromB: start, toB: endB };
-}
-
 /** Parses and lowers `text`: the statements, the parser's raw errors and the tree (for later incremental parses). */
 export function parseAndLower(
   text: string,
   previous?: ParseState,
-): { body: Stmt[]; errors: ParseError[]; tree: Tree; lowered: Map<string, Lowered> } {
+): { body: Stmt[]; errors: ParseError[]; tree: Tree; lowered: Map<string, Lowered>; tops: TopStatement[] } {
   const fragments = previous
     ? TreeFragment.applyChanges(previous.fragments, [changedRange(previous.text, text)])
     : undefined;
@@ -55,9 +56,11 @@ export function parseAndLower(
   const body: Stmt[] = [];
   const errors: ParseError[] = [];
   const lowered = new Map<string, Lowered>();
+  const tops: TopStatement[] = [];
+  const reusable = previous && loweredOf(previous);
   for (const node of children(tree.topNode)) {
     const nodeText = text.slice(node.from, node.to);
-    const prev = previous?.lowered.get(nodeText);
+    const prev = reusable?.get(nodeText);
     let entry: Lowered;
     if (prev && !node.type.isError) {
       const delta = node.from - prev.from;
@@ -72,10 +75,11 @@ export function parseAndLower(
       entry = { from: node.from, stmts, errors: lowerer.syntaxErrors.slice(before) };
     }
     if (!lowered.has(nodeText)) lowered.set(nodeText, entry);
+    tops.push({ from: node.from, to: node.to, stmts: entry.stmts });
     body.push(...entry.stmts);
     errors.push(...entry.errors);
   }
-  return { body, errors, tree, lowered };
+  return { body, errors, tree, lowered, tops };
 }
 
 /**
@@ -99,6 +103,14 @@ export function parsePythonIncremental(source: string, previous?: ParseState): {
 }
 
 function parseText(text: string, previous?: ParseState): { module: Module; state: ParseState } {
+  if (previous?.tops) {
+    const change = changedRange(previous.text, text);
+    const spliced = spliceStatement(previous.text, previous.tops, text, change);
+    if (spliced) {
+      const fragments = TreeFragment.applyChanges(previous.fragments, [change]);
+      return { module: { body: spliced.body, syntaxErrors: [] }, state: { text, fragments, tops: spliced.tops } };
+    }
+  }
   let first;
   try {
     first = parseAndLower(text, previous);
@@ -110,8 +122,13 @@ function parseText(text: string, previous?: ParseState): { module: Module; state
     const error = { s: 0, e: Math.min(1, text.length), msg: 'the file nests too deeply to parse; it is skipped' };
     return { module: { body: [], syntaxErrors: [error] }, state: { text: '', fragments: [], lowered: new Map() } };
   }
-  const state: ParseState = { text, fragments: TreeFragment.addTree(first.tree), lowered: first.lowered };
-  if (!first.errors.length) return { module: { body: first.body, syntaxErrors: [] }, state };
+  const fragments = TreeFragment.addTree(first.tree);
+  if (!first.errors.length)
+    return {
+      module: { body: first.body, syntaxErrors: [] },
+      state: { text, fragments, lowered: first.lowered, tops: first.tops },
+    };
+  const state: ParseState = { text, fragments, lowered: first.lowered };
   const plain = { body: first.body, syntaxErrors: placeErrors(text, first.errors) };
   return recoverUnclosed(text, plain, (t) => parseAndLower(t)) ?? { module: plain, state };
 }

@@ -10,31 +10,43 @@ import { backwardRates, rates, type Rate, type RateName } from '../cost/rates';
 import { term } from '../cost/terms';
 import { savedRules, WRAPPED_SCALAR_BYTES, type SavedRule } from '../cost/savedRules';
 import { fresh, isContiguous } from './strides';
-import { backwardKernels, type BackwardKernel } from './backwardKernels';
+import { backwardKernels, baseName, type BackwardKernel } from './backwardKernels';
 
 export class TorchCtx {
   /** False inside torch.no_grad() / inference_mode() / set_grad_enabled(False): nothing new requires grad. */
   gradEnabled = true;
   /** What `tensor.device` gives: torch.device('cpu') once the torch module is built. */
   cpuDevice: Value = 'cpu';
-  /** Under torch.autocast: the half dtype matmul-class ops compute in (their fp32 weights are cast to it). */
+  /** Under torch.autocast: the half dtype that ops of its lower-precision list compute in (see autocast.ts). */
   autocast?: Dtype;
-  private readonly casts = new WeakMap<Tensor, Tensor>();
+  /** Autocast's cached half copies of leaf parameters (one per parameter per autocast region, as PyTorch caches them). */
+  private casts = new WeakMap<Tensor, Map<Dtype, Tensor>>();
+  /** Leaving the outermost autocast region empties the cache (PyTorch's clear_cache). */
+  clearAutocastCache(): void {
+    this.casts = new WeakMap();
+  }
+  /** The tensor each autocast copy was made from: a parameter's copy produces that parameter's gradient. */
+  private readonly castSources = new WeakMap<Tensor, Tensor>();
   /**
-   * What a matmul-class op computes with for weight `w` under autocast: one cached half copy per fp32 parameter (a
-   * storage of its own, saved for backward like an activation); `w` itself otherwise.
+   * An autocast cast of `t` to `to`: a copy with a storage of its own (kept for backward by the op that saves it), an
+   * autograd node using `t` that records no cost (as `.to()`). Leaf parameters that require grad are cast once and the
+   * copy reused (PyTorch's autocast cache); activations and frozen parameters at every use.
    */
-  autocastWeight(w: Tensor): Tensor {
-    if (!this.autocast || !w.dtype.isFloat || w.dtype.bytes <= this.autocast.bytes) return w;
-    // Leaf parameters are cast once per autocast region (PyTorch caches them); activations at every use.
-    const leaf = w.storage.base.role === 'param';
-    let t = leaf ? this.casts.get(w) : undefined;
-    if (!t) {
-      t = new Tensor(w.shape, this.autocast);
-      t.requiresGrad = w.requiresGrad;
-      if (leaf) this.casts.set(w, t);
+  autocastCast(t: Tensor, to: Dtype): Tensor {
+    const cacheable = t.role === 'param' && t.storage.base === t && t.requiresGrad && to.bytes < t.dtype.bytes;
+    let byDtype = cacheable ? this.casts.get(t) : undefined;
+    const hit = byDtype?.get(to);
+    if (hit) return hit;
+    const copy = new Tensor(t.shape, to);
+    copy.requiresGrad = this.gradEnabled && t.requiresGrad;
+    if (t.strides && isContiguous(t)) fresh(copy);
+    this.castSources.set(copy, this.castSources.get(t) ?? t);
+    if (copy.requiresGrad) this.useForGrad([t]);
+    if (cacheable) {
+      if (!byDtype) this.casts.set(t, (byDtype = new Map()));
+      byDtype.set(to, copy);
     }
-    return t;
+    return copy;
   }
   /** The tensor arguments of the registry ops running now, innermost last. */
   readonly opInputs: Tensor[][] = [];
@@ -74,23 +86,25 @@ export class TorchCtx {
     }
     const params: Tensor[] = [];
     // A parameter's view (a packed weight's rows) produces the parameter's gradient.
-    for (const t of ins) if (t?.requiresGrad && t.storage.base.role === 'param') params.push(t.storage.base);
+    for (const t of ins) {
+      const src = t && (this.castSources.get(t) ?? t);
+      if (t?.requiresGrad && src!.storage.base.role === 'param') params.push(src!.storage.base);
+    }
     const kernels = ev.bwdKernels ?? backwardKernels(ev.op, ev.out, ins);
-    const bwd = [...(kernelFlops(kernels) ?? ev.bwd), ...this.gradAdds(ins)];
+    const bwd = kernelFlops(kernels) ?? ev.bwd.slice();
+    this.gradAdds(ins, bwd);
     this.ip.recorder.record(this.ip, opEvent(ev, bwd, ev.saved, ev.savedTensors, ev.bwdMacs, { params }, kernels));
     this.useForGrad(ins, ev.out);
   }
 
-  /** The gradient adds backward runs for inputs already used by another autograd node (1 FLOP per element each). */
-  private gradAdds(ins: readonly (Tensor | undefined)[]): Term[] {
-    const adds: Term[] = [];
+  /** Appends the gradient adds backward runs for inputs already used by another autograd node (1 FLOP per element each). */
+  private gradAdds(ins: readonly (Tensor | undefined)[], adds: Term[]): void {
     for (let i = 0; i < ins.length; i++) {
       const t = ins[i];
       if (!t?.requiresGrad || !t.shape) continue;
       if (this.ip.recorder.gradUseCount(t) > 0 || ins.indexOf(t) < i)
         adds.push(term(backwardRates.add.perElem, ...t.shape));
     }
-    return adds;
   }
 
   /**
@@ -195,7 +209,7 @@ function savedFor(
   operands: readonly [Tensor | undefined, Tensor | undefined] | undefined,
   inplace: boolean,
 ): { savedTensors: Tensor[]; saved: Term[] } {
-  const rule = savedRules[op.replace(/_$/, '')] ?? fromRate[r.saved];
+  const rule = savedRules[baseName(op)] ?? fromRate[r.saved];
   const savedTensors: Tensor[] = [];
   const saved: Term[] = [];
   const [a, b] = operands ?? [input, undefined];

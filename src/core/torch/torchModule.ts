@@ -25,6 +25,7 @@ import { callValue } from '../eval/calls';
 import { registerEinops } from './einopsModule';
 import { registerNumpy } from './numpyModule';
 import { GradModeCtx } from './autograd';
+import { autocastFactory } from './autocast';
 import { makeDevices } from './device';
 import { bind } from './signature';
 import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
@@ -210,7 +211,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     is_available: () => false,
     device_count: () => 0,
     is_current_stream_capturing: () => false,
-    amp: mod('torch.cuda.amp', { autocast: ctxManager }),
+    amp: mod('torch.cuda.amp', { autocast: autocastFactory(c, true) }),
   });
   // No tensor is an fx Proxy or a FakeTensor while flopscope reads a model (transformers' is_tracing asks).
   const fx = mod('torch.fx', { wrap: identity, Proxy: new PyClass('Proxy', [object], new Map()) });
@@ -233,8 +234,8 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     compiler,
     _dynamo: dynamo,
     utils,
-    autocast: new NativeFunction('autocast', ctxManager),
-    amp: mod('torch.amp', { autocast: ctxManager }),
+    autocast: new NativeFunction('autocast', autocastFactory(c, false)),
+    amp: mod('torch.amp', { autocast: autocastFactory(c, false) }),
     overrides: mod('torch.overrides', { has_torch_function: () => false }),
     linalg: mod('torch.linalg', { norm: new NativeFunction('norm', (a, kw) => ops.get('norm')!.fn(c, a, kw)) }),
   }))

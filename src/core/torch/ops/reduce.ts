@@ -6,6 +6,7 @@ import { bind } from '../signature';
 import { term } from '../../cost/terms';
 import { int64 } from '../dtypes';
 import { Tensor } from '../../model/tensor';
+import { Dtype } from '../../model/dtype';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 import type { Dim } from '../../sym/dim';
 
@@ -107,7 +108,9 @@ function softmaxLike(
   if (!x) return new Unknown(op);
   if (x.shape && a.dim !== null && normDim(a.dim, x.shape.length) === undefined)
     return c.dimOutOfRange(op, -x.shape.length, x.shape.length - 1, [a.dim], c.tensor(x.shape, x.dtype));
-  return c.elementwise(op, c.tensor(x.shape, x.dtype), x, op);
+  // dtype=: the input is cast first and the result has that dtype.
+  const dtype = a.dtype instanceof Dtype ? a.dtype : x.dtype;
+  return c.elementwise(op, c.tensor(x.shape, dtype), x, op);
 }
 def('softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
 def('softmin', 'tf', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
