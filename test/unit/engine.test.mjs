@@ -272,6 +272,18 @@ y = m(torch.randn(2, 3, 8))
   assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
 });
 
+test('assert and torch._assert raise when the condition is known false (Python without -O); unknown ones pass', () => {
+  const r = run(
+    header +
+      'import unknown_lib\nx = torch.zeros(3)\nassert x.shape[0] == 3\nassert unknown_lib.ok, "maybe"\ntorch._assert(x.shape[0] == 3, "fine")\ny = torch.zeros(2)\nassert x.shape[0] == 4, f"bad {x.shape[0]}"\nz = torch.zeros(5)\n',
+  );
+  assert.equal(line(r, 9).value, '[2]');
+  const stop = r.diagnostics.find((d) => d.code === 'evaluation-stopped');
+  assert.equal(stop?.span.line, 10, JSON.stringify(r.diagnostics));
+  assert.match(stop.message, /AssertionError: bad 3/);
+  assert.equal(line(r, 11), undefined);
+});
+
 test('list += and *= change the list in place, as every alias sees in Python', () => {
   const r = run(
     header +

@@ -219,7 +219,11 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     get_default_dtype: () => c.defaultFloat,
     set_default_dtype: () => null,
     compile: identity,
-    _assert: () => null,
+    // torch._assert(cond, msg) raises like `assert` when the condition is known false (timm's input-size checks).
+    _assert: ([cond, msg]) => {
+      if (cond !== false) return null;
+      throw new PyException('AssertionError', typeof msg === 'string' ? msg.slice(0, 300) : 'raised');
+    },
     is_grad_enabled: () => c.gradEnabled,
     is_autocast_enabled: () => c.autocast !== undefined,
     finfo: () => new Unknown('finfo'),
