@@ -223,7 +223,47 @@ const setMethods: Record<string, Method> = {
     s.map.delete(hashKey(x));
     return null;
   },
+  // Set algebra against any iterables (transformers' `set(rope_parameters.keys()).isdisjoint(layer_types)`).
+  isdisjoint: (ip, s: PySet, [x]) => setOf(ip, x, (o) => [...o.keys()].every((k) => !s.map.has(k))),
+  issubset: (ip, s: PySet, [x]) => setOf(ip, x, (o) => [...s.map.keys()].every((k) => o.has(k))),
+  issuperset: (ip, s: PySet, [x]) => setOf(ip, x, (o) => [...o.keys()].every((k) => s.map.has(k))),
+  union: (ip, s: PySet, xs) => combine(ip, s, xs, (out, o) => o.forEach((v, k) => out.set(k, v))),
+  intersection: (ip, s: PySet, xs) =>
+    combine(ip, s, xs, (out, o) => [...out.keys()].forEach((k) => o.has(k) || out.delete(k))),
+  difference: (ip, s: PySet, xs) => combine(ip, s, xs, (out, o) => o.forEach((_, k) => out.delete(k))),
+  symmetric_difference: (ip, s: PySet, xs) =>
+    combine(ip, s, xs.slice(0, 1), (out, o) => o.forEach((v, k) => (out.has(k) ? out.delete(k) : out.set(k, v)))),
+  copy: (ip, s: PySet) => combine(ip, s, [], () => undefined),
+  clear: (_ip, s: PySet) => (s.map.clear(), null),
 };
+
+/** The items of an iterable as a set's map (hash key -> value), or unknown. */
+function itemsOf(ip: Interp, x: Value | undefined): Map<string, Value> | undefined {
+  const items = x === undefined ? undefined : iterate(ip, x);
+  return items ? new Map(items.map((i) => [hashKey(i), i])) : undefined;
+}
+
+function setOf(ip: Interp, x: Value | undefined, f: (o: Map<string, Value>) => boolean): Value {
+  const o = itemsOf(ip, x);
+  return o ? f(o) : new Unknown('set method of an unknown iterable');
+}
+
+/** A new set: `s` with each iterable in `xs` applied by `step`. */
+function combine(
+  ip: Interp,
+  s: PySet,
+  xs: Value[],
+  step: (out: Map<string, Value>, o: Map<string, Value>) => void,
+): Value {
+  const out = new PySet();
+  s.map.forEach((v, k) => out.map.set(k, v));
+  for (const x of xs) {
+    const o = itemsOf(ip, x);
+    if (!o) return new Unknown('set method of an unknown iterable');
+    step(out.map, o);
+  }
+  return out;
+}
 
 export function builtinMethod(ip: Interp, obj: Value, name: string): Value | undefined {
   const table =
