@@ -29,13 +29,8 @@ const strMethods: Record<string, Method> = {
       return v === undefined ? '' : toStr(ip, v);
     });
   },
-  split: (_ip, s: string, [sep, max]) =>
-    new PyList(
-      typeof sep === 'string'
-        ? splitN(s, sep, typeof max === 'number' ? max : -1)
-        : s.trim().split(/\s+/).filter(Boolean),
-    ),
-  rsplit: (_ip, s: string, [sep]) => new PyList(typeof sep === 'string' ? s.split(sep) : s.trim().split(/\s+/)),
+  split: (_ip, s: string, args, kw) => splitCall(s, args, kw, false),
+  rsplit: (_ip, s: string, args, kw) => splitCall(s, args, kw, true),
   replace: (_ip, s: string, [a, b]) =>
     typeof a === 'string' && typeof b === 'string' ? replaced(s, a, b) : new Unknown('replace'),
   startswith: (_ip, s: string, [p]) =>
@@ -70,10 +65,22 @@ const strMethods: Record<string, Method> = {
   title: (_ip, s: string) => s.replace(/\b\w/g, (c) => c.toUpperCase()),
 };
 
-function splitN(s: string, sep: string, max: number): string[] {
-  const parts = s.split(sep);
-  if (max < 0 || parts.length <= max + 1) return parts;
-  return [...parts.slice(0, max), parts.slice(max).join(sep)];
+/** str.split / str.rsplit (sep=None splits on whitespace runs; maxsplit counts from the right for rsplit). */
+function splitCall(s: string, [sep0, max0]: Value[], kw: Map<string, Value> | undefined, fromRight: boolean): Value {
+  const sep = sep0 ?? kw?.get('sep') ?? null;
+  const max = max0 ?? kw?.get('maxsplit') ?? -1;
+  if ((sep !== null && typeof sep !== 'string') || typeof max !== 'number') return new Unknown('split');
+  if (sep === '') throw new PyException('ValueError', 'empty separator');
+  const parts = sep === null ? s.trim().split(/\s+/).filter(Boolean) : s.split(sep);
+  if (max < 0 || parts.length <= max + 1) return new PyList(parts);
+  // Whitespace splitting with a limit keeps the rest's own spacing: not modelled.
+  if (sep === null) return new Unknown('split on whitespace with maxsplit');
+  const joiner = sep;
+  return new PyList(
+    fromRight
+      ? [parts.slice(0, parts.length - max).join(joiner), ...parts.slice(parts.length - max)]
+      : [...parts.slice(0, max), parts.slice(max).join(joiner)],
+  );
 }
 
 const listMethods: Record<string, Method> = {
