@@ -21,11 +21,13 @@ for (const f of readdirSync(join(site, 'timm/models'))
   .filter((f) => f.endsWith('.py') && !f.startsWith('_'))
   .sort()) {
   const m = /@register_model\s*\ndef (\w+)\(/.exec(readFileSync(join(site, 'timm/models', f), 'utf8'));
+  // The input size a model name states (`botnet26t_256`, `swinv2_cr_tiny_384`: 224 fails in PyTorch too), else 224.
+  const size = /_(\d{3})(?:_|$)/.exec(m?.[1] ?? '')?.[1] ?? '224';
   if (m)
     cases.push({
       lib: 'timm',
       name: m[1],
-      src: `import timm\nimport torch\n\nm = timm.create_model("${m[1]}")\ny = m(torch.randn(1, 3, 224, 224))\n`,
+      src: `import timm\nimport torch\n\nm = timm.create_model("${m[1]}")\ny = m(torch.randn(1, 3, ${size}, ${size}))\n`,
     });
 }
 // torchvision: classification builders.
@@ -92,7 +94,10 @@ for (const c of sel) {
     const errs = r.diagnostics.filter((d) => d.severity === 'error');
     if (errs.length || !out || out.includes('?')) {
       status = 'failed';
-      why = (errs[0]?.message ?? `output ${out}`).replace(/\d+/g, 'N').slice(0, 140);
+      // No output: say why (an exception that stopped it, else the first gap).
+      const stop = r.diagnostics.find((d) => d.code === 'evaluation-stopped')?.message.split('\n')[0];
+      const gap = r.coverage.reasons[0]?.message;
+      why = (errs[0]?.message ?? `output ${out}: ${stop ?? gap ?? 'none'}`).replace(/\d+/g, 'N').slice(0, 140);
     } else if (!r.coverage.complete) {
       status = 'partial';
       why = r.coverage.reasons

@@ -11,6 +11,7 @@ const allowed = {
   'src/core/python/grammar/tokens.ts bracketed': "the grammar's constant token table, never written",
   'src/core/python/grammar/tokens.ts stringFlags': "the grammar's constant token table, never written",
   'src/core/torch/ops/loss.ts elementwise': 'a constant table, never written',
+  'src/core/torch/ops/elementwise.ts intPreserving': 'a constant table, never written',
   'src/core/torch/autograd.ts viewOps': 'a constant table, never written',
   'src/core/torch/backwardKernels.ts unary': 'a constant table, never written',
   'src/core/torch/backwardKernels.ts overInput': 'a constant table, never written',
@@ -37,6 +38,7 @@ const allowed = {
   'src/core/eval/attributes.ts getattributeCache':
     "weak side table keyed by class: the class's own __getattribute__ (a memo of its MRO lookup)",
   'src/core/eval/dataclass.ts missingSentinels': 'weak side table: one dataclasses.MISSING object per world',
+  'src/core/torch/numpyModule.ts numpyMade': 'weak side table keyed by the tensors numpy functions return',
   'src/core/eval/generators.ts yieldsMemo': 'weak memo of a pure function of IR nodes (does this body yield)',
   'src/core/eval/generators.ts classes': 'weak side table: one generator class per world (its dict never written)',
   'src/core/eval/imports.ts resolvingStar':

@@ -244,9 +244,15 @@ export class Recorder {
   readonly boundValues = new Map<number, unknown>();
   readonly endLines = new Map<number, number>();
 
+  /** What a bound module's parameters were when its statement ran (set by the engine; a later change is not its). */
+  readonly boundParams = new Map<number, unknown>();
+  paramSnapshot?: (v: unknown) => unknown;
+
   bindValue(line: number, endLine: number, v: unknown): void {
     if (this.boundValues.has(line)) return;
     this.boundValues.set(line, v);
+    const snap = this.paramSnapshot?.(v);
+    if (snap !== undefined) this.boundParams.set(line, snap);
     if (endLine !== line) this.endLines.set(endLine, line);
   }
 

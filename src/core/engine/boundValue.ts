@@ -1,7 +1,7 @@
 // Describes the value a statement bound: a tensor's shape, a tuple of shapes, and a module's parameter count.
 import { Tensor } from '../model/tensor';
-import { isModule } from '../torch/nn/moduleTree';
-import { PyList, PyTuple, type Value } from '../eval/values';
+import { distinctParams, isModule } from '../torch/nn/moduleTree';
+import { PyList, PyTuple, type PyInstance, type Value } from '../eval/values';
 import type { ParamCounts } from './paramCounts';
 import type { ShapeData } from '../api/result';
 import { shapeDims } from '../result/shapeData';
@@ -15,9 +15,19 @@ export function describeValue(v: Value, depth = 0): string | undefined {
   return undefined;
 }
 
-export function valueParams(v: Value, counts: ParamCounts): bigint | undefined {
+/** A bound value's parameters: a parameter's elements, or a module's as they were when bound (`atBind`), if given. */
+export function valueParams(v: Value, counts: ParamCounts, atBind?: ReadonlySet<Tensor>): bigint | undefined {
   if (v instanceof Tensor && v.role === 'param') return v.shape ? counts.numel(v) : undefined;
-  return isModule(v) ? counts.module(v) : undefined;
+  if (!isModule(v)) return undefined;
+  if (!atBind) return counts.module(v);
+  let n = 0n;
+  for (const t of atBind) n += counts.numel(t);
+  return n;
+}
+
+/** The distinct parameters of a module now (for a statement's params as of when it ran); undefined for other values. */
+export function paramSnapshot(v: unknown): ReadonlySet<Tensor> | undefined {
+  return isModule(v as Value) ? new Set(distinctParams(v as PyInstance, new Map())) : undefined;
 }
 
 /** The data beside describeValue's text: a tensor's shape, or a tuple's items' (nested); undefined otherwise. */

@@ -51,10 +51,10 @@ export function buildResult(
     e.bytes += n * BigInt(t.dtype.bytes);
     byLine.set(t.line, e);
   }
-  const lines = buildLines(rec, byLine, dims, conv, (v) => ({
+  const lines = buildLines(rec, byLine, dims, conv, (v, line) => ({
     value: describeValue(v as Value),
     data: valueShapeData(v as Value),
-    params: valueParams(v as Value, counts),
+    params: valueParams(v as Value, counts, rec.boundParams.get(line) as ReadonlySet<Tensor> | undefined),
   }));
   const out = firstTensor(outcome.output);
   // A module's inclusive counts, shared by the module tree and the layer table.

@@ -3,6 +3,7 @@ import type { Dtype } from '../model/dtype';
 import { precisionPolicies } from '../cost/precision';
 import { frameAt, Interp } from '../eval/interpreter';
 import { Recorder } from '../cost/recorder';
+import { paramSnapshot } from './boundValue';
 import { BuiltinTypes } from '../eval/builtinTypes';
 import { installBuiltins } from '../eval/builtins';
 import { registerStdlib } from '../eval/stdlib';
@@ -68,11 +69,14 @@ export function buildWorld(precision: Precision, parses: ParseCache): Session {
 export function beginAnalysis(w: Session, opts: AnalyzeOptions): void {
   w.ip.journal.rollback();
   w.ctx.defaultFloat = w.defaultFloat;
+  w.ctx.numpyArrays = 0;
   w.irStore = opts.irStore;
+  const recorder = new Recorder();
+  recorder.paramSnapshot = paramSnapshot;
   w.ip.begin(
     opts.path,
     opts.maxSteps,
-    new Recorder(),
+    recorder,
     { read: (p) => opts.readFile?.(p), roots: opts.importRoots, importHint: opts.importHint },
     opts.isCancelled,
   );

@@ -91,6 +91,8 @@ export function lookupAttrPlain(ip: Interp, obj: Value, name: string): Value | u
   if (obj instanceof PyClass) {
     if (name === '__name__' || name === '__qualname__') return obj.name;
     if (name === '__mro__') return new PyTuple([...obj.mro]);
+    if (name === '__bases__') return new PyTuple([...obj.bases]);
+    if (name === '__base__') return obj.bases[0] ?? null;
     if (name === '__dict__') return attrsDict(obj.dict);
     const c = obj.lookup(name);
     return c === undefined ? undefined : bind(ip, c, obj, obj);

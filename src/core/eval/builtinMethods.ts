@@ -29,13 +29,8 @@ const strMethods: Record<string, Method> = {
       return v === undefined ? '' : toStr(ip, v);
     });
   },
-  split: (_ip, s: string, [sep, max]) =>
-    new PyList(
-      typeof sep === 'string'
-        ? splitN(s, sep, typeof max === 'number' ? max : -1)
-        : s.trim().split(/\s+/).filter(Boolean),
-    ),
-  rsplit: (_ip, s: string, [sep]) => new PyList(typeof sep === 'string' ? s.split(sep) : s.trim().split(/\s+/)),
+  split: (_ip, s: string, args, kw) => splitCall(s, args, kw, false),
+  rsplit: (_ip, s: string, args, kw) => splitCall(s, args, kw, true),
   replace: (_ip, s: string, [a, b]) =>
     typeof a === 'string' && typeof b === 'string' ? replaced(s, a, b) : new Unknown('replace'),
   startswith: (_ip, s: string, [p]) =>
@@ -70,10 +65,22 @@ const strMethods: Record<string, Method> = {
   title: (_ip, s: string) => s.replace(/\b\w/g, (c) => c.toUpperCase()),
 };
 
-function splitN(s: string, sep: string, max: number): string[] {
-  const parts = s.split(sep);
-  if (max < 0 || parts.length <= max + 1) return parts;
-  return [...parts.slice(0, max), parts.slice(max).join(sep)];
+/** str.split / str.rsplit (sep=None splits on whitespace runs; maxsplit counts from the right for rsplit). */
+function splitCall(s: string, [sep0, max0]: Value[], kw: Map<string, Value> | undefined, fromRight: boolean): Value {
+  const sep = sep0 ?? kw?.get('sep') ?? null;
+  const max = max0 ?? kw?.get('maxsplit') ?? -1;
+  if ((sep !== null && typeof sep !== 'string') || typeof max !== 'number') return new Unknown('split');
+  if (sep === '') throw new PyException('ValueError', 'empty separator');
+  const parts = sep === null ? s.trim().split(/\s+/).filter(Boolean) : s.split(sep);
+  if (max < 0 || parts.length <= max + 1) return new PyList(parts);
+  // Whitespace splitting with a limit keeps the rest's own spacing: not modelled.
+  if (sep === null) return new Unknown('split on whitespace with maxsplit');
+  const joiner = sep;
+  return new PyList(
+    fromRight
+      ? [parts.slice(0, parts.length - max).join(joiner), ...parts.slice(parts.length - max)]
+      : [...parts.slice(0, max), parts.slice(max).join(joiner)],
+  );
 }
 
 const listMethods: Record<string, Method> = {
@@ -223,7 +230,47 @@ const setMethods: Record<string, Method> = {
     s.map.delete(hashKey(x));
     return null;
   },
+  // Set algebra against any iterables (transformers' `set(rope_parameters.keys()).isdisjoint(layer_types)`).
+  isdisjoint: (ip, s: PySet, [x]) => setOf(ip, x, (o) => [...o.keys()].every((k) => !s.map.has(k))),
+  issubset: (ip, s: PySet, [x]) => setOf(ip, x, (o) => [...s.map.keys()].every((k) => o.has(k))),
+  issuperset: (ip, s: PySet, [x]) => setOf(ip, x, (o) => [...o.keys()].every((k) => s.map.has(k))),
+  union: (ip, s: PySet, xs) => combine(ip, s, xs, (out, o) => o.forEach((v, k) => out.set(k, v))),
+  intersection: (ip, s: PySet, xs) =>
+    combine(ip, s, xs, (out, o) => [...out.keys()].forEach((k) => o.has(k) || out.delete(k))),
+  difference: (ip, s: PySet, xs) => combine(ip, s, xs, (out, o) => o.forEach((_, k) => out.delete(k))),
+  symmetric_difference: (ip, s: PySet, xs) =>
+    combine(ip, s, xs.slice(0, 1), (out, o) => o.forEach((v, k) => (out.has(k) ? out.delete(k) : out.set(k, v)))),
+  copy: (ip, s: PySet) => combine(ip, s, [], () => undefined),
+  clear: (_ip, s: PySet) => (s.map.clear(), null),
 };
+
+/** The items of an iterable as a set's map (hash key -> value), or unknown. */
+function itemsOf(ip: Interp, x: Value | undefined): Map<string, Value> | undefined {
+  const items = x === undefined ? undefined : iterate(ip, x);
+  return items ? new Map(items.map((i) => [hashKey(i), i])) : undefined;
+}
+
+function setOf(ip: Interp, x: Value | undefined, f: (o: Map<string, Value>) => boolean): Value {
+  const o = itemsOf(ip, x);
+  return o ? f(o) : new Unknown('set method of an unknown iterable');
+}
+
+/** A new set: `s` with each iterable in `xs` applied by `step`. */
+function combine(
+  ip: Interp,
+  s: PySet,
+  xs: Value[],
+  step: (out: Map<string, Value>, o: Map<string, Value>) => void,
+): Value {
+  const out = new PySet();
+  s.map.forEach((v, k) => out.map.set(k, v));
+  for (const x of xs) {
+    const o = itemsOf(ip, x);
+    if (!o) return new Unknown('set method of an unknown iterable');
+    step(out.map, o);
+  }
+  return out;
+}
 
 export function builtinMethod(ip: Interp, obj: Value, name: string): Value | undefined {
   const table =

@@ -30,6 +30,15 @@ import {
 } from './values';
 import { PyException } from './errors';
 
+/** A snapshot of a scope's own names as a dict (bookkeeping entries such as `__class__`, `a:b` keys left out). */
+function localsOf(scope: Scope): PyDict {
+  const d = new PyDict();
+  for (const [k, v] of scope.vars)
+    if (!k.includes(':') && !(k.startsWith('__') && k.endsWith('__') && scope.kind === 'function'))
+      d.map.set(hashKey(k), [k, v]);
+  return d;
+}
+
 export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
   switch (e.k) {
     case 'yield':
@@ -69,6 +78,8 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
     case 'call': {
       if (e.fn.k === 'name' && e.fn.id === 'super' && e.args.length === 0) return zeroArgSuper(scope);
       const fn = evalExpr(ip, e.fn, scope);
+      // locals(): the calling scope's names (nest's `locals()[param_name]`); the builtin cannot see the scope.
+      if (e.args.length === 0 && fn === ip.builtins.get('locals')) return localsOf(scope);
       const { args, kwargs } = evalArgs(ip, e.args, scope);
       const frame = ip.frames[ip.frames.length - 1];
       const saved = frame.pos;

@@ -19,8 +19,9 @@ export function inertExpr(e: Expr): boolean {
 }
 
 /**
- * Statements that raise, pass, or bind/return inert values: input validation (`elif not isinstance(...): raise`) and
+ * Statements that raise, pass, or bind inert values: input validation (`elif not isinstance(...): raise`) and
  * bookkeeping (`name = obj.__name__`) that a condition the engine cannot decide may skip without losing any cost.
+ * A `return` is not inert even of an inert value: skipping it costs what runs after it as if the function went on.
  */
 export function inertBlock(stmts: readonly Stmt[]): boolean {
   return stmts.every((st) => {
@@ -31,8 +32,6 @@ export function inertBlock(stmts: readonly Stmt[]): boolean {
         return true;
       case 'assign':
         return inertExpr(st.value) && st.targets.every((t) => t.k === 'name');
-      case 'return':
-        return st.value === undefined || inertExpr(st.value);
       default:
         return false;
     }

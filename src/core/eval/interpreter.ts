@@ -340,8 +340,14 @@ export class Interp {
         err.where = this.where();
         throw err;
       }
-      case 'assert':
-        return Signal.Normal;
+      case 'assert': {
+        // As Python runs it (without -O): a condition known false raises; an unknown one is let pass.
+        if (truthy(this, evalExpr(this, st.test, scope)) !== false) return Signal.Normal;
+        const msg = st.msg ? evalExpr(this, st.msg, scope) : '';
+        const err = new PyException('AssertionError', typeof msg === 'string' ? msg.slice(0, 300) : 'raised');
+        err.where = this.where();
+        throw err;
+      }
       case 'del':
         for (const t of st.targets) deleteTarget(this, t, scope);
         return Signal.Normal;

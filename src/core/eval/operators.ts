@@ -211,6 +211,21 @@ export function pyEquals(a: Value, b: Value): boolean | undefined {
     return all;
   }
   if (typeof a === 'string' || typeof b === 'string' || a === null || b === null) return false;
+  // Sets by their keys; dicts by keys and values (`rope_parameters == {}`).
+  if (a instanceof PySet && b instanceof PySet)
+    return a.map.size === b.map.size && [...a.map.keys()].every((k) => b.map.has(k));
+  if (a instanceof PyDict && b instanceof PyDict) {
+    if (a.map.size !== b.map.size) return false;
+    let all: boolean | undefined = true;
+    for (const [k, [, v]] of a.map) {
+      const w = b.map.get(k);
+      if (!w) return false;
+      const e = pyEquals(v, w[1]);
+      if (e === false) return false;
+      if (e === undefined) all = undefined;
+    }
+    return all;
+  }
   if (a instanceof PyInstance && b instanceof PyInstance) return false;
   return false;
 }
@@ -252,6 +267,12 @@ export function compare(
   }
   if ((a instanceof PyTuple && b instanceof PyTuple) || (a instanceof PyList && b instanceof PyList))
     return sequenceCompare(op, a.items, b.items, contains, tensorHook);
+  if (a instanceof PySet && b instanceof PySet) {
+    // Subset order: a <= b when every item of a is in b; < also needs b to have more.
+    const [small, big] = op === '<' || op === '<=' ? [a, b] : [b, a];
+    const sub = [...small.map.keys()].every((k) => big.map.has(k));
+    return op === '<' || op === '>' ? sub && big.map.size > small.map.size : sub;
+  }
   if (x === undefined || y === undefined) {
     if (isInt(a) && isInt(b)) {
       const d = dimPoly(intOf(a)).sub(dimPoly(intOf(b)));

@@ -6,6 +6,7 @@ import type { Interp } from './interpreter';
 import { hashKey } from './keys';
 import { Tensor } from '../model/tensor';
 import { dimStr } from '../sym/dim';
+import { checkSequence } from '../sym/limits';
 import { PyException } from './errors';
 import {
   ELLIPSIS,
@@ -187,9 +188,21 @@ export function getItem(ip: Interp, obj: Value, key: Value): Value {
 
 export function setItem(ip: Interp, obj: Value, key: Value, v: Value): void {
   obj = force(obj);
+  if (typeof key === 'boolean') key = Number(key);
   if (obj instanceof PyList && typeof key === 'number') {
     const i = normIndex(key, obj.items.length);
-    if (i >= 0 && i < obj.items.length) obj.items[i] = v;
+    if (i < 0 || i >= obj.items.length) throw new PyException('IndexError', 'list assignment index out of range');
+    obj.items[i] = v;
+    return;
+  }
+  if (obj instanceof PyList && key instanceof PySlice) {
+    setSlice(ip, obj, key, v);
+    return;
+  }
+  if (obj instanceof PyList) {
+    // Which item changed is unknown: every item is.
+    ip.recorder.unknownOp(ip, 'list item assignment at an unknown index');
+    obj.items = obj.items.map(() => new Unknown('list item'));
     return;
   }
   if (obj instanceof PyDict) {
@@ -204,6 +217,32 @@ export function setItem(ip: Interp, obj: Value, key: Value, v: Value): void {
     const f = obj.cls.lookup('__setitem__');
     if (f) callValue(ip, f, [obj, key, v], undefined, ip.site);
   }
+}
+
+/** `xs[lo:hi] = it` (the list grows or shrinks), `xs[::k] = it` (as many items as the slice has). */
+function setSlice(ip: Interp, obj: PyList, key: PySlice, v: Value): void {
+  const items = iterate(ip, v);
+  const b = sliceBounds(key, obj.items.length);
+  if (!items || !b) {
+    ip.recorder.unknownOp(ip, 'list slice assignment of unknown bounds or items');
+    obj.items = obj.items.map(() => new Unknown('list item'));
+    return;
+  }
+  const [lo, hi, step] = b;
+  if (step === 1) {
+    checkSequence(obj.items.length + items.length, 'list');
+    obj.items.splice(lo, Math.max(0, hi - lo), ...items);
+    return;
+  }
+  const at: number[] = [];
+  if (step > 0) for (let i = lo; i < hi; i += step) at.push(i);
+  else for (let i = lo; i > hi; i += step) at.push(i);
+  if (at.length !== items.length)
+    throw new PyException(
+      'ValueError',
+      `attempt to assign sequence of size ${items.length} to extended slice of size ${at.length}`,
+    );
+  at.forEach((i, k) => (obj.items[i] = items[k]));
 }
 
 export function delItem(ip: Interp, obj: Value, key: Value): void {

@@ -38,6 +38,7 @@ import { registerContextModules } from './contextModules';
 import { registerOs } from './osModule';
 import { registerNumbers } from './numbersModule';
 import { registerTypes } from './typesModule';
+import { registerLogging } from './loggingModule';
 import { partialClass } from './partialType';
 import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
 
@@ -275,7 +276,8 @@ export function registerStdlib(natives: NativeModules): void {
   registerOs(natives);
   registerNumbers(natives);
   registerTypes(natives);
-  for (const name of ['logging', 'inspect', 'argparse', 'time', 'json', 'pathlib', 'random']) {
+  registerLogging(natives);
+  for (const name of ['inspect', 'argparse', 'time', 'json', 'pathlib', 'random']) {
     natives.set(name, () => {
       const m = new PyModule(name);
       return m;

@@ -223,9 +223,18 @@ export class ExprLowerer {
       e = n.to;
     if (op === 'and' || op === 'or') return { k: 'bool', op, l, r, s, e };
     if (compareOps.has(op)) {
-      // Lezer nests `a < b < c` as ((a < b) < c): rebuild Python's chained meaning.
+      // Lezer nests `a < b < c` as ((a < b) < c): rebuild Python's chained meaning. A longer chain's left is the
+      // `and` built one level down: its last comparison's right operand is this one's left (`a == b == c == d`).
       if (l.k === 'cmp' && cs[0].name === 'BinaryExpression') {
         return { k: 'bool', op: 'and', l, r: { k: 'cmp', op, l: l.r, r, s, e }, s, e };
+      }
+      if (l.k === 'bool' && l.op === 'and' && l.r.k === 'cmp' && cs[0].name === 'BinaryExpression') {
+        const inner = children(cs[0]);
+        const innerOp = inner
+          .slice(1, -1)
+          .map((o) => this.text(o))
+          .join(' ');
+        if (compareOps.has(innerOp)) return { k: 'bool', op: 'and', l, r: { k: 'cmp', op, l: l.r.r, r, s, e }, s, e };
       }
       return { k: 'cmp', op, l, r, s, e };
     }

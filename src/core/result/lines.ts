@@ -47,7 +47,10 @@ function isTuple(data: ShapeData | null | undefined): data is ShapeData {
 }
 
 /** How a front end shows the value a statement bound: its shape, and a module's parameters (see Recorder.bind). */
-export type DescribeValue = (v: unknown) => { value?: string; data?: ShapeData | null; params?: bigint } | undefined;
+export type DescribeValue = (
+  v: unknown,
+  line: number,
+) => { value?: string; data?: ShapeData | null; params?: bigint } | undefined;
 
 /** One entry per document line that ran ops, created parameters or bound a value, in line order. */
 export function buildLines(
@@ -60,7 +63,7 @@ export function buildLines(
   rec.finishSaved();
   const bound = new Map<number, { value?: string; data?: ShapeData | null; params?: bigint }>();
   rec.boundValues.forEach((v, l) => {
-    const d = describe(v);
+    const d = describe(v, l);
     if (d && (d.value !== undefined || d.params)) bound.set(l, d);
   });
   const lineNos = [...rec.lines.keys()];

@@ -50,6 +50,8 @@ export class TorchCtx {
   }
   /** The tensor arguments of the registry ops running now, innermost last. */
   readonly opInputs: Tensor[][] = [];
+  /** Arrays numpy functions made in this analysis (numpy arrays are tensors here): see numpyModule's ndarray. */
+  numpyArrays = 0;
   constructor(
     readonly ip: Interp,
     public defaultFloat: Dtype,

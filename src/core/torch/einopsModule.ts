@@ -1,7 +1,9 @@
-// The einops module: rearrange/repeat/reduce functions and the Rearrange/Reduce nn layers (einops.layers.torch).
+// The einops module: rearrange/repeat/reduce (pack/unpack/einsum/EinMix: einopsPack.ts) and the Rearrange/Reduce
+// nn layers (einops.layers.torch).
 import type { NativeModules } from '../eval/imports';
 import type { TorchCtx } from './context';
 import { einopsOp } from './einops';
+import { addEinopsExtras } from './einopsPack';
 import { NativeFunction, PyClass, PyInstance, PyModule, Unknown, type Value } from '../eval/values';
 
 type Mode = 'rearrange' | 'repeat' | 'reduce';
@@ -55,6 +57,7 @@ export function registerEinops(natives: NativeModules, c: TorchCtx, module: PyCl
     );
     layers.attrs.set(name, cls);
   }
+  addEinopsExtras(c, fns, layers, module);
   fns.attrs.set('layers', new PyModule('einops.layers'));
   (fns.attrs.get('layers') as PyModule).attrs.set('torch', layers);
   natives.set('einops', () => fns);

@@ -3,7 +3,11 @@ import type { NativeModules } from '../eval/imports';
 import type { TorchCtx } from './context';
 import { ops } from './registry';
 import { dtypes } from './dtypes';
-import { NativeFunction, PyFloat, PyModule } from '../eval/values';
+import { NativeFunction, PyClass, PyFloat, PyInstance, PyModule, type Value } from '../eval/values';
+import { Tensor } from '../model/tensor';
+
+/** Tensors a numpy function returned: np.ndarray instances, as far as the engine can tell. */
+const numpyMade = new WeakSet<Tensor>();
 
 /** numpy name -> torch op; numpy's default float is float64. */
 const aliases: Record<string, string> = {
@@ -36,7 +40,12 @@ export function registerNumpy(natives: NativeModules, c: TorchCtx): void {
           const saved = c.defaultFloat;
           c.defaultFloat = f64;
           try {
-            return d.fn(c, args, kw);
+            const r = d.fn(c, args, kw);
+            if (r instanceof Tensor) {
+              numpyMade.add(r);
+              c.numpyArrays++;
+            }
+            return r;
           } finally {
             c.defaultFloat = saved;
           }
@@ -47,6 +56,20 @@ export function registerNumpy(natives: NativeModules, c: TorchCtx): void {
       const d = dtypes.get(n);
       if (d) m.attrs.set(n, d);
     }
+    // isinstance(x, np.ndarray): an array a numpy function made, yes; another tensor, no while no numpy array exists
+    // in this analysis (then a tensor derived from one could be an ndarray: unknown); an instance by its class.
+    const ndarray = new PyClass('ndarray', [c.ip.builtins.get('object') as PyClass], new Map());
+    ndarray.instanceCheck = (v: Value) =>
+      v instanceof Tensor
+        ? numpyMade.has(v)
+          ? true
+          : c.numpyArrays > 0
+            ? undefined
+            : false
+        : v instanceof PyInstance
+          ? undefined
+          : false;
+    m.attrs.set('ndarray', ndarray);
     m.attrs.set('pi', new PyFloat(Math.PI));
     m.attrs.set('newaxis', null);
     m.attrs.set('e', new PyFloat(Math.E));

@@ -13,6 +13,7 @@ import { asTensor, toDims } from './values';
 import {
   NativeFunction,
   PyClass,
+  PyFloat,
   PyFunction,
   PyInstance,
   PyModule,
@@ -20,6 +21,8 @@ import {
   Unknown,
   type Value,
 } from '../eval/values';
+import { PyException } from '../eval/errors';
+import { dimMul, dimProd } from '../sym/dim';
 import type { BuiltinTypes } from '../eval/builtinTypes';
 import { callValue } from '../eval/calls';
 import { registerEinops } from './einopsModule';
@@ -57,6 +60,34 @@ function mod(name: string, entries: Record<string, Value | Impl> = {}): PyModule
 }
 
 const identity: Impl = ([f]) => f ?? null;
+
+/** torch.nn.init.calculate_gain as torch 1.13 defines it (timm's and HF's weight init read it). */
+function initGain(name: Value | undefined, param: Value | undefined): Value {
+  const linear = ['linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d'];
+  if (typeof name !== 'string') return new Unknown('gain');
+  if (linear.includes(name) || name === 'sigmoid') return 1;
+  if (name === 'tanh') return new PyFloat(5 / 3);
+  if (name === 'relu') return new PyFloat(Math.SQRT2);
+  if (name === 'selu') return new PyFloat(3 / 4);
+  if (name === 'leaky_relu') {
+    const slope = param === undefined || param === null ? 0.01 : param instanceof PyFloat ? param.v : param;
+    return typeof slope === 'number' ? new PyFloat(Math.sqrt(2 / (1 + slope ** 2))) : new Unknown('gain');
+  }
+  throw new PyException('ValueError', `Unsupported nonlinearity ${name}`);
+}
+
+/** torch.nn.init._calculate_fan_in_and_fan_out: size(1) and size(0) times the receptive field (dims 2 on). */
+function fans(t: Value | undefined): Value {
+  const x = t instanceof Tensor ? t : undefined;
+  if (!x?.shape) return new PyTuple([new Unknown('fan_in'), new Unknown('fan_out')]);
+  if (x.shape.length < 2)
+    throw new PyException(
+      'ValueError',
+      'Fan in and fan out can not be computed for tensor with fewer than 2 dimensions',
+    );
+  const field = dimProd(x.shape.slice(2));
+  return new PyTuple([dimMul(x.shape[1], field) as Value, dimMul(x.shape[0], field) as Value]);
+}
 /** A context manager that is also a decorator: torch.no_grad(), autocast(...). */
 const ctxManager: Impl = (args) =>
   args.length === 1 && args[0] && typeof args[0] === 'object' && 'params' in (args[0] as object)
@@ -135,10 +166,10 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     'sparse_',
   ];
   const init = mod('torch.nn.init', Object.fromEntries(initNames.map((n) => [n, identity])));
-  init.attrs.set('calculate_gain', new NativeFunction('calculate_gain', () => new Unknown('gain')));
+  init.attrs.set('calculate_gain', new NativeFunction('calculate_gain', ([name, param]) => initGain(name, param)));
   init.attrs.set(
     '_calculate_fan_in_and_fan_out',
-    new NativeFunction('fan', () => new PyTuple([new Unknown('fan_in'), new Unknown('fan_out')])),
+    new NativeFunction('_calculate_fan_in_and_fan_out', ([t]) => fans(t)),
   );
   const nn = mod('torch.nn', {
     Module: module,
@@ -188,7 +219,11 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     get_default_dtype: () => c.defaultFloat,
     set_default_dtype: () => null,
     compile: identity,
-    _assert: () => null,
+    // torch._assert(cond, msg) raises like `assert` when the condition is known false (timm's input-size checks).
+    _assert: ([cond, msg]) => {
+      if (cond !== false) return null;
+      throw new PyException('AssertionError', typeof msg === 'string' ? msg.slice(0, 300) : 'raised');
+    },
     is_grad_enabled: () => c.gradEnabled,
     is_autocast_enabled: () => c.autocast !== undefined,
     finfo: () => new Unknown('finfo'),
@@ -210,9 +245,11 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   const cuda = mod('torch.cuda', {
     is_available: () => false,
     device_count: () => 0,
+    is_current_stream_capturing: () => false,
     amp: mod('torch.cuda.amp', { autocast: autocastFactory(c, true) }),
   });
-  const fx = mod('torch.fx', { wrap: identity });
+  // No tensor is an fx Proxy or a FakeTensor while flopscope reads a model (transformers' is_tracing asks).
+  const fx = mod('torch.fx', { wrap: identity, Proxy: new PyClass('Proxy', [object], new Map()) });
   // The model is never compiled or exported while flopscope reads it (eager mode, as PyTorch runs it by default).
   const compiler = mod('torch.compiler', {
     is_compiling: () => false,

@@ -4,6 +4,7 @@ import type { TorchCtx } from '../context';
 import { broadcast } from '../broadcast';
 import { Tensor } from '../../model/tensor';
 import { boolType, complex64, float32, promote } from '../dtypes';
+import type { Dtype } from '../../model/dtype';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
 import { dimFloorDiv } from '../../sym/dim';
@@ -69,13 +70,41 @@ export function binaryElementwise(
   return withData(c.elementwise(op, out, ta ?? tb, rate, [ta, tb]), foldBinary(op, a, b));
 }
 
+/** Ops that give an integer tensor back as it came (torch 1.13: `i.abs()`, `-i`, `i.clamp(0)` of int64 are int64). */
+const intPreserving = new Set([
+  'abs',
+  'neg',
+  'negative',
+  'square',
+  'floor',
+  'ceil',
+  'round',
+  'trunc',
+  'sign',
+  'sgn',
+  'clamp',
+  'clip',
+  'clamp_min',
+  'clamp_max',
+  'nan_to_num',
+  'relu',
+  'zero',
+  'fill',
+]);
+
+/** True when `op` of a non-float `dtype` keeps it: integers for the ops above; a bool only for sign. */
+function keepsDtype(op: string, dtype: Dtype): boolean {
+  const name = op.replace(/_$/, '');
+  return dtype.name === 'bool' ? name === 'sign' || name === 'sgn' : intPreserving.has(name);
+}
+
 /** Unary op preserving shape (activations, math). */
 export function unaryElementwise(c: TorchCtx, op: string, x: Value, rateName: RateName, inplace = false): Value {
   const t = asTensor(x);
   if (!t) return new Unknown(op);
   // |z| of a complex tensor is real (a magnitude spectrogram's `spec.abs()`).
   const dtype = t.dtype === complex64 && (op === 'abs' || op === 'abs_') ? float32 : t.dtype;
-  const out = c.tensor(t.shape, dtype.isFloat ? dtype : c.defaultFloat);
+  const out = c.tensor(t.shape, dtype.isFloat || keepsDtype(op, dtype) ? dtype : c.defaultFloat);
   if (!t.shape) {
     c.unknownShape(op);
     return out;

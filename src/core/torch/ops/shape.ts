@@ -213,11 +213,6 @@ def(
     'pin_memory',
     'share_memory_',
     'coalesce',
-    'flip',
-    'roll',
-    'fliplr',
-    'flipud',
-    'rot90',
     'clone',
     'tril_',
     'triu_',
@@ -225,9 +220,45 @@ def(
   'tm',
   (_c, [x]) => {
     const t = asTensor(x);
-    return t ? new Tensor(t.shape, t.dtype) : new Unknown('copy');
+    if (!t) return new Unknown('copy');
+    const out = new Tensor(t.shape, t.dtype);
+    // The same values (detach, clone, cpu); tril_/triu_ change them.
+    if (t.data && t.shape?.length === 1) withData(out, t.data.slice());
+    return out;
   },
 );
+// flip / flipud / roll keep the shape; a 1-D tensor's values are reversed or shifted (nest's
+// `(4 ** torch.arange(n)).flip(0).tolist()`); fliplr needs 2-D, so no 1-D values.
+for (const name of ['flip', 'flipud', 'fliplr', 'roll'])
+  def(name, 'tm', (_c, args) => {
+    const t = asTensor(args[0]);
+    if (!t) return new Unknown(name);
+    const out = new Tensor(t.shape, t.dtype);
+    if (!t.data || t.shape?.length !== 1 || name === 'fliplr') return out;
+    if (name !== 'roll') return withData(out, t.data.slice().reverse());
+    const shift = args[1];
+    const n = t.data.length;
+    if (typeof shift !== 'number' || n === 0) return out;
+    const k = ((shift % n) + n) % n;
+    return withData(out, [...t.data.slice(n - k), ...t.data.slice(0, n - k)]);
+  });
+def('rot90', 'tm', (c, args, kw) => {
+  const a = bind('rot90', 'input, k=1, dims=None', args, kw);
+  const t = asTensor(a.input);
+  if (!t?.shape) return t ? new Tensor(undefined, t.dtype) : new Unknown('rot90');
+  const dims = a.dims === null ? [0, 1] : toDims(a.dims);
+  const k = typeof a.k === 'number' ? a.k : undefined;
+  const d0 = dims && normDim(dims[0], t.shape.length),
+    d1 = dims && normDim(dims[1], t.shape.length);
+  if (k === undefined || d0 === undefined || d1 === undefined) {
+    c.unknownShape('rot90');
+    return new Tensor(undefined, t.dtype);
+  }
+  const shape = t.shape.slice();
+  // An odd number of quarter turns swaps the two dims.
+  if (((k % 2) + 2) % 2 === 1) [shape[d0], shape[d1]] = [shape[d1], shape[d0]];
+  return new Tensor(shape, t.dtype);
+});
 def(['tril', 'triu'], 'tm', (c, [x]) => {
   const t = asTensor(x);
   return t ? c.tensor(t.shape, t.dtype) : new Unknown('tril');
