@@ -28,23 +28,30 @@ import {
   type Value,
 } from './values';
 
-export function evalArgs(ip: Interp, argExprs: Arg[], scope: Scope): { args: Value[]; kwargs?: Map<string, Value> } {
+export function evalArgs(
+  ip: Interp,
+  argExprs: Arg[],
+  scope: Scope,
+): { args: Value[]; kwargs?: Map<string, Value>; unknownStar?: boolean } {
   const args: Value[] = [];
   let kwargs: Map<string, Value> | undefined;
+  let unknownStar = false;
   for (const a of argExprs) {
     const v = evalExpr(ip, a.value, scope);
     if (a.kind === 'pos') args.push(v);
     else if (a.kind === 'kw') (kwargs ??= new Map()).set(a.name!, v);
     else if (a.kind === 'star') {
       const items = iterate(ip, v);
-      // An unknown *args is most often a pass-through of the caller's own (empty) arguments: pass nothing.
+      // An unknown *args is most often a pass-through of the caller's own (empty) arguments: pass nothing to Python
+      // functions; a native (torch op, builtin) called so gives an unknown value (see unknownStarCall).
       if (items) for (const it of items) args.push(it);
+      else unknownStar = true;
     } else if (v instanceof PyDict) {
       kwargs ??= new Map();
       for (const [k, val] of v.map.values()) if (typeof k === 'string') kwargs.set(k, val);
     }
   }
-  return { args, kwargs };
+  return unknownStar ? { args, kwargs, unknownStar } : { args, kwargs };
 }
 
 export function callValue(

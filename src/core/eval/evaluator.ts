@@ -8,7 +8,11 @@ import type { CallSite, PyClass, Value } from './values';
 /** What statements, calls, attributes and protocols need from each other; installed on every Interp by evaluatorTable.ts. */
 export interface Evaluator {
   evalExpr(ip: Interp, e: Expr, scope: Scope): Value;
-  evalArgs(ip: Interp, argExprs: Arg[], scope: Scope): { args: Value[]; kwargs?: Map<string, Value> };
+  evalArgs(
+    ip: Interp,
+    argExprs: Arg[],
+    scope: Scope,
+  ): { args: Value[]; kwargs?: Map<string, Value>; unknownStar?: boolean };
   callValue(ip: Interp, fn: Value, args: Value[], kwargs: Map<string, Value> | undefined, site: CallSite): Value;
   instantiate(ip: Interp, cls: PyClass, args: Value[], kwargs: Map<string, Value> | undefined, site: CallSite): Value;
 }

@@ -12,6 +12,7 @@ import { starName } from './imports';
 import { getItem, setItem, delItem, iterate, truthy, toStr } from './protocols';
 import { hashKey } from './keys';
 import { makeLambda } from './functions';
+import { unknownStarCall } from './unknownStar';
 import {
   force,
   PyInstance,
@@ -80,7 +81,9 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
       const fn = evalExpr(ip, e.fn, scope);
       // locals(): the calling scope's names (nest's `locals()[param_name]`); the builtin cannot see the scope.
       if (e.args.length === 0 && fn === ip.builtins.get('locals')) return localsOf(scope);
-      const { args, kwargs } = evalArgs(ip, e.args, scope);
+      const { args, kwargs, unknownStar } = evalArgs(ip, e.args, scope);
+      const unknownCall = unknownStar ? unknownStarCall(ip, fn) : undefined;
+      if (unknownCall) return unknownCall;
       const frame = ip.frames[ip.frames.length - 1];
       const saved = frame.pos;
       return callValue(ip, fn, args, kwargs, { file: frame.file, s: saved });
