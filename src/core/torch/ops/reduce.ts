@@ -4,7 +4,7 @@ import type { TorchCtx } from '../context';
 import { asTensor, normDim, toDim } from '../values';
 import { bind } from '../signature';
 import { term } from '../../cost/terms';
-import { int64 } from '../dtypes';
+import { boolType, float32, int64 } from '../dtypes';
 import { Tensor } from '../../model/tensor';
 import { Dtype } from '../../model/dtype';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
@@ -25,6 +25,21 @@ function reducedShape(shape: Dim[], dim: Value, keepdim: boolean): Dim[] | undef
   return keepdim ? shape.map((s, i) => (idx.includes(i) ? 1 : s)) : shape.filter((_, i) => !idx.includes(i));
 }
 
+/** Integer and bool elements (not floating, not complex): what sum/prod/cumsum promote to int64. */
+const integral = (d: Dtype): boolean => !d.isFloat && !d.name.startsWith('complex');
+
+/**
+ * The dtype of a reduction (PyTorch 1.13): sum/nansum/prod of integers or bools give int64 (a `dtype=` wins),
+ * argmax/argmin/count_nonzero int64, all/any bool (uint8 stays uint8), the rest keep the input's.
+ */
+function reducedDtype(op: string, d: Dtype, asked: Value | undefined): Dtype {
+  if (asked instanceof Dtype && (op === 'sum' || op === 'nansum' || op === 'prod' || op === 'mean')) return asked;
+  if (op === 'argmax' || op === 'argmin' || op === 'count_nonzero') return int64;
+  if (op === 'all' || op === 'any') return d.name === 'uint8' ? d : boolType;
+  if ((op === 'sum' || op === 'nansum' || op === 'prod') && integral(d)) return int64;
+  return d;
+}
+
 function reduction(
   c: TorchCtx,
   op: string,
@@ -42,7 +57,7 @@ function reduction(
   }
   const shape = reducedShape(x.shape, a.dim, a.keepdim === true);
   if (!shape) return c.dimOutOfRange(op, -x.shape.length, x.shape.length - 1, [a.dim], c.tensor(undefined, x.dtype));
-  const dtype = op === 'argmax' || op === 'argmin' ? int64 : op === 'all' || op === 'any' ? x.dtype : x.dtype;
+  const dtype = reducedDtype(op, x.dtype, kw?.get('dtype'));
   const out = new Tensor(shape, dtype);
   c.record({
     op,
@@ -115,10 +130,13 @@ function softmaxLike(
 def('softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
 def('softmin', 'tf', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
 def('log_softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'log_softmax', args, kw));
-def(['cumsum', 'cumprod', 'cummax', 'cummin'], 'tm', (c, [x]) => {
-  const t = asTensor(x);
-  return t ? c.elementwise('cumsum', c.tensor(t.shape, t.dtype), t, 'reduce') : new Unknown('cumsum');
-});
+for (const op of ['cumsum', 'cumprod', 'cummax', 'cummin'])
+  def(op, 'tm', (c, [x]) => {
+    const t = asTensor(x);
+    // Integer and bool inputs accumulate in int64 (cummax/cummin keep the input's dtype).
+    const dtype = (op === 'cumsum' || op === 'cumprod') && integral(t?.dtype ?? float32) ? int64 : t?.dtype;
+    return t ? c.elementwise('cumsum', c.tensor(t.shape, dtype!), t, 'reduce') : new Unknown('cumsum');
+  });
 def('sort', 'tm', (c, [x]) => {
   const t = asTensor(x);
   if (!t) return new Unknown('sort');
