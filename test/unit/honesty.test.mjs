@@ -276,3 +276,15 @@ if fk is not None:
   assert.equal(r.lines.find((l) => l.line === 16)?.value, '[8, 64]');
   assert.equal(r.coverage.complete, true, JSON.stringify(r.coverage.reasons));
 });
+
+test('an if/elif on an unknown rank whose else only raises: no exception invented, partial (GPT-J _split_heads)', () => {
+  const r = analyzeFile(join(dir, 'undecided_raise.py'));
+  const stopped = r.diagnostics.filter((d) => d.code === 'evaluation-stopped').map((d) => d.message.split('\n')[0]);
+  assert.deepEqual(stopped, [], 'real PyTorch raises nothing here');
+  const branch = r.diagnostics.filter((d) => d.code === 'branch-unknown').map((d) => d.message);
+  assert.ok(
+    branch.some((m) => m.includes('its else only raises')),
+    `the undecided elif is reported: ${JSON.stringify(branch)}`,
+  );
+  assert.equal(r.coverage.complete, false);
+});

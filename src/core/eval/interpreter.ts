@@ -301,7 +301,13 @@ export class Interp {
           if (signal === Signal.Normal) forgetDiffering(this, would, scope);
           return signal;
         }
-        if (t === undefined) this.undecided('branch');
+        if (t === undefined) {
+          // `if a: ... elif b: ... else: raise`: an undecided condition never reaches the raise (an exception PyTorch
+          // need not raise is a false error); the body runs instead, its value unknown where it depends on the test.
+          const raises = endsInRaise(st.orelse) && !endsInRaise(st.body);
+          this.undecided(raises ? 'branch-raise' : 'branch');
+          if (raises) return this.execBlock(st.body, scope);
+        }
         return this.execBlock(t === true ? st.body : st.orelse, scope);
       }
       case 'while':
@@ -397,13 +403,15 @@ export class Interp {
   }
 
   /** A loop or branch decided by a value the engine cannot know: noted as a warning that makes the result partial. */
-  undecided(kind: 'loop' | 'iterable' | 'branch'): void {
+  undecided(kind: 'loop' | 'iterable' | 'branch' | 'branch-raise'): void {
     if (this.inLibraryPlumbing()) return;
-    if (kind === 'branch')
+    if (kind === 'branch' || kind === 'branch-raise')
       this.report(
         'warning',
         'branch-unknown',
-        'flopscope: condition unknown: taken as false, the branch it guards was not costed',
+        kind === 'branch'
+          ? 'flopscope: condition unknown: taken as false, the branch it guards was not costed'
+          : 'flopscope: condition unknown: taken as true, its else only raises (an error not proven)',
       );
     else
       this.report(
@@ -527,4 +535,9 @@ function catchesImportError(types: Expr | undefined): boolean {
   if (types.k === 'seq') return types.items.some(catchesImportError);
   const name = types.k === 'name' ? types.id : types.k === 'attr' ? types.name : '';
   return ['ImportError', 'ModuleNotFoundError', 'Exception', 'BaseException'].includes(name);
+}
+
+/** A block whose last statement is a `raise` (an error path). */
+function endsInRaise(block: Stmt[]): boolean {
+  return block.length > 0 && block[block.length - 1].k === 'raise';
 }
