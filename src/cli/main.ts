@@ -56,6 +56,7 @@ function run(cmd: AnalyzeCommand): number {
     optimizer: cmd.optimizer,
     readFile: fileReader(readRoots(path, env.roots)),
     importRoots: env.roots,
+    importHint: 'Give the Python environment: --python EXE or --python-path DIR',
     irStore: diskIrStore(buildId()),
   };
   let note: string | undefined;

@@ -244,6 +244,7 @@ export class AnalysisCache implements vscode.Disposable {
         {
           ...settings,
           importRoots: this.python?.roots() ?? [],
+          importHint: this.python?.importHint(),
           dims: { ...settings.dims, ...stored?.dims },
           path: document.uri.path,
           ...(stored?.entry ? { entry: stored.entry } : {}),

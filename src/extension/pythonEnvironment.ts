@@ -76,6 +76,13 @@ export class PythonEnvironment implements vscode.Disposable {
     return this.current;
   }
 
+  /** How the user gives a missing module here, said in the message of an import that cannot be found. */
+  importHint(): string {
+    return this.run
+      ? 'Select the Python interpreter that has it (Python: Select Interpreter), or add its folder to the setting flopscope.python.extraPaths'
+      : 'Add its folder to the setting flopscope.python.extraPaths (read from the workspace)';
+  }
+
   async refresh(): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const extra = vscode.workspace.getConfiguration('flopscope.python').get<string[]>('extraPaths') ?? [];

@@ -14,6 +14,12 @@ export function atLeast(r: AnalysisResult): string {
 /** `partial: 3 unknown ops (frobnicate line 5, mul line 7, ...); loop bound unknown: body not costed (line 14)`; '' when complete. */
 export function partialText(r: AnalysisResult, maxOps = 5): string {
   if (!isPartial(r)) return '';
+  return `partial: ${partialReasons(r, maxOps).join('; ')}`;
+}
+
+/** The reasons of that sentence, one per item (the sidebar lists them); [] when complete. */
+export function partialReasons(r: AnalysisResult, maxOps = 5): string[] {
+  if (!isPartial(r)) return [];
   const parts: string[] = [];
   const c = r.coverage;
   if (c.unknownOps > 0) {
@@ -28,5 +34,5 @@ export function partialText(r: AnalysisResult, maxOps = 5): string {
     const first = reason.message.split('\n')[0].replace(/^flopscope: /, '');
     parts.push(`${first}${reason.line !== undefined ? ` (line ${reason.line})` : ''}`);
   }
-  return `partial: ${parts.join('; ') || 'some code was not costed'}`;
+  return parts.length ? parts : ['some code was not costed'];
 }

@@ -3,7 +3,7 @@ import type { AnalysisResult, ModuleNode } from '../core/api/result';
 import { flopUnit, formatBytes, formatCount, formatExact, shareOf } from './format';
 import { formatDims, formatInputs, type FileInputs } from './inputs';
 import { computeRowCount, coverageText, summaryRows } from './report';
-import { atLeast, partialText } from './partial';
+import { atLeast, partialReasons, partialText } from './partial';
 import { layerRows, type LayerViewRow } from './layerView';
 import { lineShapes } from './shapeText';
 
@@ -108,6 +108,8 @@ export interface ViewModel {
   readonly coverage: string;
   /** `partial: 3 unknown ops (...)` when the totals are lower bounds; empty when the result is complete. */
   readonly partial: string;
+  /** The same reasons one per item, for a list; [] when complete. */
+  readonly partialReasons: string[];
 }
 
 /** The line's code without a trailing comment (Python `#`, JS `//`, with no quote after it), trimmed. */
@@ -245,5 +247,6 @@ export function toViewModel(
     })),
     coverage: coverageText(r),
     partial: partialText(r),
+    partialReasons: partialReasons(r),
   };
 }

@@ -64,7 +64,7 @@ function render(): void {
   const focused = document.activeElement?.id;
   root.replaceChildren(
     el('header', {}, el('h1', { title: model.fileName }, model.fileName), el('p', { class: 'muted' }, model.settings)),
-    headline(model.headline, model.partial),
+    headline(model.headline, model.partialReasons),
     candidatesNote(model.candidates ?? [], post) ?? '',
     inputsForm(model, post, state.inputError),
     ledgerBar(model.ledger),

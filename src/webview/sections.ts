@@ -6,8 +6,8 @@ import { activatable, bar, el } from './dom';
 export type Post = (message: WebviewMessage) => void;
 export type SortKey = 'flops' | 'memory' | 'params' | 'line';
 
-/** The summary cards, with the partial mark under them when the totals are lower bounds. */
-export function headline(items: readonly SummaryItem[], partial = ''): HTMLElement {
+/** The summary cards, with the partial mark and its reasons, one per item, under them when the totals are lower bounds. */
+export function headline(items: readonly SummaryItem[], reasons: readonly string[] = []): HTMLElement {
   const cards = el(
     'div',
     { class: 'headline' },
@@ -20,8 +20,18 @@ export function headline(items: readonly SummaryItem[], partial = ''): HTMLEleme
       ),
     ),
   );
-  if (!partial) return cards;
-  return el('div', {}, cards, el('p', { class: 'partial', role: 'note' }, `⚠ ${partial}: totals are lower bounds`));
+  if (!reasons.length) return cards;
+  return el(
+    'div',
+    {},
+    cards,
+    el(
+      'div',
+      { class: 'partial', role: 'note' },
+      el('p', {}, '⚠ partial: totals are lower bounds'),
+      el('ul', {}, ...reasons.map((r) => el('li', {}, r))),
+    ),
+  );
 }
 
 export function summaryTable(title: string, items: readonly SummaryItem[]): HTMLElement {

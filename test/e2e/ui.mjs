@@ -383,9 +383,13 @@ export async function runUiTest({ workspace, log = console.log }) {
         await page.mouse.move(900, 700);
         const frame = await webviewFrame(page, '.partial');
         const note = await frame.$eval('.partial', (e) => e.textContent);
+        const reasons = await frame.$$eval('.partial li', (els) => els.map((e) => e.textContent ?? ''));
         const cards = await frame.$$eval('.card-value', (els) => els.map((e) => e.textContent));
         log(`       sidebar: ${cards.join(' | ')} · ${note}`);
         if (!/partial: .*made_up_lib.*loop bound unknown/.test(note ?? '')) throw new Error(`partial note: ${note}`);
+        // One item per reason: the unknown op, the missing module, the loop.
+        if (reasons.length !== 3 || !/made_up_lib/.test(reasons[1]) || !/loop bound unknown/.test(reasons[2]))
+          throw new Error(`partial reasons: ${reasons.join(' | ')}`);
         if (!cards.every((c) => c?.startsWith('≥'))) throw new Error(`cards without ≥: ${cards.join(' | ')}`);
         await page.screenshot({ path: join(shots, '13-partial-sidebar.png') });
       },

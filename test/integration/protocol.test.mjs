@@ -1,6 +1,8 @@
 // Plain-Node checks of src/protocol (formatting, inputs, reports): `node --test test/integration/protocol.test.mjs`.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { validate } from '../unit/jsonSchema.mjs';
 import { importTs } from './bundleTs.mjs';
 
 let p;
@@ -134,19 +136,8 @@ test('JSON report keeps bigints as exact integer literals with the documented ke
     'backwardFlops',
     'trainingFlops',
   ]);
-  for (const key of ['paramBytes', 'bufferBytes', 'activationBytes']) assert.ok(key in json.memory, key);
-  for (const key of [
-    'line',
-    'shapes',
-    'macs',
-    'flops',
-    'inclusiveFlops',
-    'params',
-    'activationBytes',
-    'calls',
-    'formula',
-  ])
-    assert.ok(key in json.lines[0], key);
+  const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8'));
+  assert.deepEqual(validate(json, schema), []);
   assert.deepEqual(json.diagnostics[0], { line: 3, severity: 'warning', code: 'x', message: 'a "quoted", message' });
   assert.deepEqual(json.coverage, {
     ops: 3,
@@ -185,12 +176,17 @@ test('a partial result is marked partial in every view: ≥ before totals and on
   assert.match(md, /\| Params \| ≥ 201 K \| ≥ 200,960 \|/);
   const vm = p.toViewModel(r, 'mlp.py', '', undefined);
   assert.equal(vm.partial, sentence);
+  assert.deepEqual(vm.partialReasons, [
+    '1 unknown op (torch.foo line 9)',
+    'loop bound unknown: body not costed (line 12)',
+  ]);
   assert.ok(vm.headline.every((h) => h.value.startsWith('≥ ')));
   assert.ok(vm.compute.every((h) => h.value.startsWith('≥ ')));
   const complete = { ...r, coverage: { ops: 3, unknownOps: 0, unknown: [], complete: true, reasons: [] } };
   assert.equal(p.partialText(complete), '');
   assert.ok(!p.renderReport(complete, 'table').includes('≥'));
   assert.equal(p.toViewModel(complete, 'mlp.py', '', undefined).partial, '');
+  assert.deepEqual(p.toViewModel(complete, 'mlp.py', '', undefined).partialReasons, []);
   assert.ok(!p.toViewModel(complete, 'mlp.py', '', undefined).headline[0].value.includes('≥'));
 });
 

@@ -11,6 +11,16 @@ for (const c of cases) {
   const path = join(root, 'test/oracle/golden/training', `${c.name}.json`);
   if (!existsSync(path)) continue;
   const g = JSON.parse(readFileSync(path, 'utf8'));
+  if (c.autocast) {
+    const r = analyzeFile(c.file, { entry: c.entry, inputs: specs(c.inputs), precision: 'mixed-bf16' });
+    const cpu = c.cpuCheck
+      ? `; oracle's emulation ${g.cpuEmulatedSavedBytes} vs torch CPU autocast ${g.cpuAutocastSavedBytes}`
+      : '';
+    console.log(
+      `${c.name} (${c.autocast}): saved ${r.memory.savedBytes} vs ${g.savedBytes} (${pct(r.memory.savedBytes, g.savedBytes)})${cpu}`,
+    );
+    continue;
+  }
   const r = analyzeFile(c.file, { entry: c.entry, inputs: specs(c.inputs) });
   const m = c.macBatch === undefined ? r : analyzeFile(c.file, { entry: c.entry, inputs: specs(g.macBatchInputs) });
   console.log(

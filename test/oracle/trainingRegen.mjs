@@ -22,6 +22,9 @@ for (const c of cases) {
   const args = [join(here, 'training_oracle.py'), '--file', c.file, '--entry', c.entry];
   for (const i of c.inputs) args.push('--input', i);
   if (c.macBatch !== undefined) args.push('--mac-batch', String(c.macBatch));
+  if (c.autocast) args.push('--autocast', c.autocast);
+  if (c.noMacs) args.push('--no-macs');
+  if (c.cpuCheck) args.push('--cpu-check');
   const r = spawnSync(python, args, {
     cwd: repo,
     encoding: 'utf8',

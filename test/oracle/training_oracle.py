@@ -6,6 +6,11 @@ Forward in eval() mode with gradients enabled (as torch_oracle.py), then `first_
 - savedBytes: every tensor `saved_tensors_hooks` sees, summed over distinct storages (a view counts its whole
   storage once), parameters excluded, inputs and buffers included (savedBufferBytes: the buffer part).
   Measured on the meta device at the given inputs (no data, no arithmetic; storage identity as on CPU).
+- --autocast cuda-bf16: savedBytes under CUDA's bf16 autocast op lists, emulated above autograd (CudaAutocast: torch
+  1.13 has no CUDA here, and its CPU autocast lists differ; a Python composite is one call to a mode, so
+  multi_head_attention_forward gets its linear/softmax/bmm/baddbmm wrapped while it runs); --cpu-check also runs
+  torch's real CPU autocast and the emulation on the CPU, which agree where the lists do (conv, linear, batch norm);
+  the backward pass below runs under the same emulation.
 - backwardMacs: a TorchDispatchMode over backward() (CPU, inputs with batch --mac-batch) summing mm/addmm/bmm/...
   as forward, and convolution_backward by its output mask (input gradient, weight gradient: forward MACs each).
 - backwardElements: the same pass, elements of each element-wise backward kernel (ELEMENTWISE_BACKWARD).
@@ -13,12 +18,14 @@ Prints one JSON object.
 """
 
 import argparse
+import contextlib
 import json
 import sys
 
 sys.dont_write_bytecode = True
 
 import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 from torch.utils._python_dispatch import TorchDispatchMode  # noqa: E402
 
 import oracle_lib as lib  # noqa: E402
@@ -78,12 +85,96 @@ class BackwardMacs(TorchDispatchMode):
         return out
 
 
+# CUDA autocast's op lists (aten/src/ATen/autocast_mode.h), by the Python names that reach __torch_function__.
+AUTOCAST_LOWER = {
+    "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "prelu", "addmm",
+    "addmv", "addr", "matmul", "__matmul__", "__rmatmul__", "einsum", "mm", "mv", "linear", "addbmm", "baddbmm", "bmm",
+    "chain_matmul", "multi_dot", "scaled_dot_product_attention",
+}
+AUTOCAST_FP32 = {
+    "acos", "asin", "cosh", "erfinv", "exp", "expm1", "log", "log10", "log2", "log1p", "reciprocal", "rsqrt", "sinh",
+    "tan", "pow", "__pow__", "__rpow__", "__rtruediv__", "__rdiv__", "softplus", "layer_norm", "group_norm",
+    "cosine_similarity", "poisson_nll_loss", "cosine_embedding_loss", "nll_loss", "hinge_embedding_loss", "kl_div",
+    "l1_loss", "smooth_l1_loss", "huber_loss", "mse_loss", "margin_ranking_loss", "multilabel_margin_loss",
+    "soft_margin_loss", "triplet_margin_loss", "multi_margin_loss", "binary_cross_entropy_with_logits", "dist",
+    "pdist", "cdist", "renorm", "logsumexp", "prod", "softmax", "softmin", "log_softmax", "cumprod", "cumsum", "sum",
+    "norm", "cross_entropy", "normalize",
+}
+AUTOCAST_PROMOTE = {
+    "addcdiv", "addcmul", "atan2", "bilinear", "cross", "dot", "grid_sample", "tensordot", "scatter_add",
+}
+
+
+class CudaAutocast(torch.overrides.TorchFunctionMode):
+    """torch.autocast('cuda', dtype) as its dispatch key runs it, emulated above autograd (so autograd sees the casts
+    and saves what the op then keeps): inputs of listed ops cast per policy, leaf parameters that require grad cast once
+    (autocast's cache), in-place ops and calls with dtype=/out= left alone. Runs on any device (meta included)."""
+
+    def __init__(self, dtype):
+        super().__init__()
+        self.dtype = dtype
+        self.cache = {}
+
+    def _cast(self, t, to):
+        if not (isinstance(t, torch.Tensor) and t.is_floating_point() and t.dtype != torch.float64 and t.dtype != to):
+            return t
+        cacheable = to == self.dtype and t.dtype == torch.float32 and t.requires_grad and t.is_leaf and t._base is None
+        if cacheable and id(t) in self.cache:
+            return self.cache[id(t)][1]
+        c = t.to(to)
+        if cacheable:
+            self.cache[id(t)] = (t, c)
+        return c
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        kwargs = kwargs or {}
+        name = getattr(func, "__name__", "")
+        if name == "multi_head_attention_forward":
+            # A Python composite: this mode is off inside its handler, so the listed functions it calls by name
+            # (torch 1.13: F.linear, F.softmax, torch.bmm, torch.baddbmm) are wrapped while it runs.
+            wrapped = [(F, "linear"), (F, "softmax"), (torch, "bmm"), (torch, "baddbmm")]
+            return self._composite(func, args, kwargs, wrapped)
+        return self._run(name, func, args, kwargs)
+
+    def _composite(self, func, args, kwargs, names):
+        saved = [(mod, n, getattr(mod, n)) for mod, n in names]
+        try:
+            for mod, n, orig in saved:
+                setattr(mod, n, lambda *a, _n=n, _o=orig, **k: self._run(_n, _o, a, k))
+            return func(*args, **kwargs)
+        finally:
+            for mod, n, orig in saved:
+                setattr(mod, n, orig)
+
+    def _run(self, name, func, args, kwargs):
+        policy = ("lower" if name in AUTOCAST_LOWER else "fp32" if name in AUTOCAST_FP32
+                  else "promote" if name in AUTOCAST_PROMOTE else None)
+        if policy and kwargs.get("dtype") is None and kwargs.get("out") is None:
+            flat = [a for a in list(args) + list(kwargs.values()) if isinstance(a, torch.Tensor)]
+            floats = [t for t in flat if t.is_floating_point() and t.dtype != torch.float64]
+            if floats:
+                to = (self.dtype if policy == "lower" else torch.float32 if policy == "fp32"
+                      else max((t.dtype for t in floats), key=lambda d: torch.finfo(d).bits))
+                args = tuple(self._cast(a, to) for a in args)
+                kwargs = {k: self._cast(v, to) for k, v in kwargs.items()}
+        return func(*args, **kwargs)
+
+
+def autocast_context(kind):
+    """cpu-bf16: torch's own CPU autocast (real; its lists differ from CUDA's); cuda-bf16: CUDA's (CudaAutocast)."""
+    if kind == "cpu-bf16":
+        return torch.autocast("cpu", dtype=torch.bfloat16)
+    if kind == "cuda-bf16":
+        return CudaAutocast(torch.bfloat16)
+    return contextlib.nullcontext()
+
+
 def storage_key(t):
     st = t.storage()
     return getattr(st, "_cdata", None) or id(st), st.nbytes()
 
 
-def saved_bytes(model, inputs):
+def saved_bytes(model, inputs, autocast=None):
     owned_params = {storage_key(p)[0] for p in model.parameters()}
     owned_buffers = {storage_key(b)[0] for b in model.buffers()}
     acts, params, buffers = {}, {}, {}
@@ -95,7 +186,7 @@ def saved_bytes(model, inputs):
         (params if k in owned_params else buffers if k in owned_buffers else acts)[k] = n
         return t
 
-    with torch.enable_grad(), torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
+    with torch.enable_grad(), torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t), autocast_context(autocast):
         out = model(*inputs)
     return {
         "savedBytes": sum(acts.values()) + sum(buffers.values()),
@@ -112,6 +203,10 @@ def main():
     ap.add_argument("--input", action="append", default=[])
     ap.add_argument("--mac-batch", type=int, default=None, help="batch for the backward-MAC run (default: as given)")
     ap.add_argument("--no-macs", action="store_true")
+    ap.add_argument("--autocast", choices=["cuda-bf16"], default=None,
+                    help="saved bytes under CUDA's bf16 autocast lists (CudaAutocast, on the meta device)")
+    ap.add_argument("--cpu-check", action="store_true",
+                    help="also on the CPU: torch's real CPU autocast and CudaAutocast (equal where the lists agree)")
     a = ap.parse_args()
 
     torch.manual_seed(0)
@@ -129,7 +224,15 @@ def main():
     meta_inputs = [lib.make_input(s).to("meta") for s in a.input]
     mm = eval(a.entry, vars(mod)).to("meta")  # noqa: S307 - a second copy on the meta device
     mm.eval()
-    sb, _ = saved_bytes(mm, meta_inputs)
+    sb, _ = saved_bytes(mm, meta_inputs, a.autocast)
+    if a.autocast:
+        sb["autocast"] = a.autocast
+    if a.cpu_check:
+        # CPU autocast applies to CPU tensors only (not meta): real data, real arithmetic, at the given inputs.
+        torch.manual_seed(0)
+        cpu_inputs = [lib.make_input(s) for s in a.input]
+        sb["cpuAutocastSavedBytes"] = saved_bytes(model, cpu_inputs, "cpu-bf16")[0]["savedBytes"]
+        sb["cpuEmulatedSavedBytes"] = saved_bytes(model, cpu_inputs, a.autocast)[0]["savedBytes"]
     result.update(sb)
     del mm
     if not a.no_macs:
@@ -140,7 +243,7 @@ def main():
         torch.manual_seed(0)
         inputs = [lib.make_input(s) for s in specs]
         fwd = lib.MacCounter()
-        with torch.enable_grad(), fwd:
+        with torch.enable_grad(), autocast_context(a.autocast), fwd:
             out = model(*inputs)
         y = lib.first_tensor(out)
         loss = y.float().sum()  # outside the counter: the loss is not part of the model's backward

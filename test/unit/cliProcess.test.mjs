@@ -50,6 +50,9 @@ test('a partial result: one-line warning on stderr, ≥ on totals, exit 0; --str
   const r = run(['analyze', p]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /^flopscope: partial result: 1 unknown op: .*\(line 4\)[^\n]*\n$/);
+  // The missing module's hint is said in the CLI's own words (the editor names its settings instead).
+  assert.match(r.stderr, /Give the Python environment: --python EXE or --python-path DIR/);
+  assert.doesNotMatch(r.stderr, /extraPaths|editor/);
   assert.match(r.stdout, /partial: .*\(totals are lower bounds\)/);
   assert.match(r.stdout, /FLOPs forward +≥ /);
   assert.equal(JSON.parse(run(['analyze', p, '--format', 'json']).stdout).coverage.complete, false);

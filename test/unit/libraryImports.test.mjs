@@ -146,3 +146,28 @@ test('a line that calls into a library: each op says which library file and line
   const own = core.analyze('import torch\nx = torch.randn(2, 4)\ny = x @ x.t()\n', { path: '/proj/own.py' });
   assert.ok(own.lines.every((l) => l.ops.every((o) => o.source === undefined)));
 });
+
+test('a set of classes imported from other modules finds the class by identity (timm _NORM_ACT_REQUIRES_ARG)', () => {
+  const r = run(
+    'import torch\nfrom lib import table\nfrom lib.defs import Foo, Bar\n\nx = torch.zeros(2 if Foo in table.TABLE else 3, 2 if Bar in table.TABLE else 3)\n',
+    {
+      'lib/__init__.py': '',
+      'lib/defs.py': 'class Foo:\n    pass\n\nclass Bar:\n    pass\n',
+      'lib/table.py': 'from .defs import Foo\n\nTABLE = {Foo}\nBY_CLASS = {Foo: 1}\n',
+    },
+  );
+  assert.equal(r.lines.find((l) => l.line === 5)?.value, '[2, 3]', JSON.stringify(r.diagnostics));
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+});
+
+test('a cached library module keeps `collections.abc` when another module imported it first in an earlier analysis', () => {
+  const files = {
+    'first.py': 'import collections.abc\n',
+    'second.py':
+      'import collections.abc\n\ndef n(x):\n    return 2 if isinstance(x, collections.abc.Iterable) else 3\n',
+  };
+  run('import first\nimport second\n', files);
+  const r = run('import torch\nimport second\n\nx = torch.zeros(second.n([1]), second.n(1))\n', files);
+  assert.equal(r.lines.find((l) => l.line === 4)?.value, '[2, 3]', JSON.stringify(r.diagnostics));
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+});

@@ -14,6 +14,7 @@ const allowed = {
   'src/core/torch/autograd.ts viewOps': 'a constant table, never written',
   'src/core/torch/backwardKernels.ts unary': 'a constant table, never written',
   'src/core/torch/backwardKernels.ts overInput': 'a constant table, never written',
+  'src/core/torch/autocast.ts autocastPolicies': "a constant table (CUDA's autocast op lists), never written",
   'src/core/eval/classDef.ts unresolvedBasesOf':
     "weak side table: a class's unresolved bases, fixed when the class is made",
   'src/core/torch/registry.ts ops': 'filled by def() as the op files load, read-only afterwards',
@@ -36,6 +37,8 @@ const allowed = {
   'src/core/eval/attributes.ts getattributeCache':
     "weak side table keyed by class: the class's own __getattribute__ (a memo of its MRO lookup)",
   'src/core/eval/dataclass.ts missingSentinels': 'weak side table: one dataclasses.MISSING object per world',
+  'src/core/eval/generators.ts yieldsMemo': 'weak memo of a pure function of IR nodes (does this body yield)',
+  'src/core/eval/generators.ts classes': 'weak side table: one generator class per world (its dict never written)',
   'src/core/eval/imports.ts resolvingStar':
     'a recursion guard of one lookup, emptied in its finally (empty between calls)',
   'src/core/eval/lazyStar.ts starsOf':

@@ -81,6 +81,11 @@ export interface AnalyzeOptions {
    * Python environment's sys.path). Read through `readFile`; the CLI's sandbox allows the same list.
    */
   readonly importRoots?: readonly string[];
+  /**
+   * How the user gives the Python environment, in the host's words (the CLI's flags, the editor's settings): appended to
+   * the message of a module that cannot be found. Without it the message names both hosts' ways.
+   */
+  readonly importHint?: string;
   /** Optional persistent IR cache for files that are not being edited. */
   readonly irStore?: IrStore;
   /** Interpreter step budget. */

@@ -6,7 +6,10 @@ export type FloatName = 'float32' | 'float16' | 'bfloat16';
 export interface PrecisionPolicy {
   /** Parameters (and so gradients): fp32 under autocast, which keeps the weights as the master copy. */
   readonly weights: FloatName;
-  /** Activations: what float32 tensors computed by the model become. */
+  /**
+   * Activations: what float32 tensors computed by the model become (TF.js's layers; PyTorch without autocast). Under
+   * PyTorch autocast each op's dtype follows autocast's op lists instead (torch/autocast.ts).
+   */
   readonly activations: FloatName;
   /**
    * torch.autocast / tf mixed_float16: matmul-class ops cast their fp32 weights to `activations` (a copy per weight,
@@ -34,12 +37,14 @@ export const precisionPolicies: Readonly<Record<Precision, PrecisionPolicy>> = {
     weights: 'float32',
     activations: 'float16',
     autocast: true,
-    label: 'autocast fp16 (AMP, mixed_float16): fp32 weights, gradients and optimizer state; fp16 activations',
+    label:
+      "autocast fp16 (AMP, mixed_float16): fp32 weights, gradients and optimizer state; PyTorch: CUDA's autocast op lists (fp16 matmul/conv, fp32 layer_norm/softmax/...); TF.js: fp16 layer outputs",
   },
   'mixed-bf16': {
     weights: 'float32',
     activations: 'bfloat16',
     autocast: true,
-    label: 'autocast bf16 (AMP): fp32 weights, gradients and optimizer state; bf16 activations',
+    label:
+      "autocast bf16 (AMP): fp32 weights, gradients and optimizer state; PyTorch: CUDA's autocast op lists (bf16 matmul/conv, fp32 layer_norm/softmax/...); TF.js: bf16 layer outputs",
   },
 };

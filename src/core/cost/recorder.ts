@@ -35,6 +35,8 @@ export interface OpEvent {
 export interface GradStep {
   /** Bytes of the op's output (its gradient has the same size). */
   readonly out: CostValue;
+  /** The output tensor itself (its dtype decides the loss's fp32 copy when it is the model's last op). */
+  readonly output?: Tensor;
   /** Bytes of the saved extras (statistics, copies): freed when this op's backward has run. */
   readonly extra: CostValue;
   readonly params: readonly Tensor[];
@@ -295,7 +297,8 @@ export class Recorder {
     }
     if (ev.bwdKernels) for (const k of ev.bwdKernels) this.bwdKernel(k.kernel, termsCost(k.n));
     let step: GradStep | undefined;
-    if (ev.autograd) this.gradSteps.push((step = { out, extra: saved, params: ev.autograd.params, frees: [] }));
+    if (ev.autograd)
+      this.gradSteps.push((step = { out, output: ev.out, extra: saved, params: ev.autograd.params, frees: [] }));
     if (ev.savedTensors) for (const t of ev.savedTensors) this.savedRefs.push({ t, line: selfLine, op: selfOp, step });
     const serial = ++this.opSerial;
     for (const a of this.aggStack)

@@ -104,4 +104,7 @@ export const savedTensorsModel = {
   autograd:
     'PyTorch 1.13 autograd (nn.MultiheadAttention as 1.13 runs it; F.scaled_dot_product_attention as torch 2 fused kernels)',
   none: 'no autograd recorded: saved bytes from the rate table',
+  /** Appended under `mixed` / `mixed-bf16`: which autocast op lists decide each op's dtype (torch/autocast.ts). */
+  autocast:
+    "; torch.autocast with CUDA's op lists (half for matmul/conv/linear/SDPA, fp32 for layer_norm/softmax/pow/exp/sum/losses, others follow their inputs)",
 } as const;

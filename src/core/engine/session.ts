@@ -39,7 +39,9 @@ function precisionDtypes(p: Precision): { float: Dtype; act: (d: Dtype) => Dtype
   const f32 = dtypes.get('float32')!,
     weights = dtypes.get(policy.weights)!,
     act = dtypes.get(policy.activations)!;
-  return { float: weights, act: (d) => (d === f32 ? act : d), autocast: policy.autocast ? act : undefined };
+  // Under autocast, tensors keep the dtype their op computes in (autocast.ts casts the inputs of its listed ops).
+  if (policy.autocast) return { float: weights, act: (d) => d, autocast: act };
+  return { float: weights, act: (d) => (d === f32 ? act : d) };
 }
 
 /** Builds a world: builtins, stdlib and torch, frozen so that analyses change them only through the journal. */
@@ -71,7 +73,7 @@ export function beginAnalysis(w: Session, opts: AnalyzeOptions): void {
     opts.path,
     opts.maxSteps,
     new Recorder(),
-    { read: (p) => opts.readFile?.(p), roots: opts.importRoots },
+    { read: (p) => opts.readFile?.(p), roots: opts.importRoots, importHint: opts.importHint },
     opts.isCancelled,
   );
   w.modules.beginRun();

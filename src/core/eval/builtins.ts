@@ -8,6 +8,7 @@ import { compare, toNum } from './operators';
 import { sortItems } from './builtinMethods';
 import { hashKey } from './keys';
 import { PyException } from './errors';
+import { isGenerator, resume } from './generators';
 import { Tensor } from '../model/tensor';
 import {
   BoundMethod,
@@ -21,6 +22,8 @@ import {
   PyFunction,
   PyInstance,
   PyList,
+  PyModule,
+  OpenList,
   PyRange,
   PySet,
   PySlice,
@@ -128,7 +131,7 @@ function installTypes(ip: Interp, types: BuiltinTypes): void {
 /** Functions over iterables: len, range, enumerate, zip, sorted, map, filter, any, all, sum, min, max. */
 function installIterables(ip: Interp): void {
   const fn = definer(ip);
-  fn('len', ([x]) => len(ip, x));
+  fn('len', ([x]) => (x instanceof OpenList ? new Unknown('len of a partly modelled dir()') : len(ip, x)));
   fn('range', (args) => {
     const ns = args.map((a) => (typeof a === 'boolean' ? Number(a) : a));
     if (!ns.every((n) => typeof n === 'number')) return new Unknown('range over symbolic bounds');
@@ -269,11 +272,30 @@ function installIntrospection(ip: Interp, types: BuiltinTypes): void {
   fn('hasattr', ([o, n]) =>
     o instanceof Unknown || typeof n !== 'string' ? UNKNOWN : lookupAttr(ip, o, n) !== undefined,
   );
+  fn('dir', ([o]) => dirOf(o));
   fn('super', ([c, self]) => (c instanceof PyClass ? new PySuper(c, self ?? null) : UNKNOWN));
   fn('print', () => null);
   fn('repr', ([x]) => repr(ip, x));
   fn('id', ([x]) => (typeof x === 'object' && x !== null ? identity(x) : 0));
   fn('hash', ([x]) => hashKey(x).length);
+}
+
+/**
+ * dir(x): the sorted names of a module, class or instance. A modelled module (torch.nn.functional) gives the names
+ * the engine knows as an OpenList, since real PyTorch has more: `'silu' in dir(F)` is true or unknown, never false.
+ */
+function dirOf(o: Value | undefined): Value {
+  const names = new Set<string>();
+  if (o instanceof PyModule) for (const k of o.attrs.keys()) names.add(k);
+  else if (o instanceof PyClass || o instanceof PyInstance) {
+    if (o instanceof PyInstance) for (const k of o.attrs.keys()) names.add(k);
+    for (const c of (o instanceof PyClass ? o : o.cls).mro) for (const k of c.dict.keys()) names.add(k);
+  } else return new Unknown('dir');
+  const sorted = [...names].filter((k) => !k.includes(':')).sort();
+  // Open: a modelled module (no file), or a class with native behaviour (hooks) whose names are not all in its dict.
+  const open =
+    o instanceof PyModule ? o.file === undefined : Object.keys((o instanceof PyClass ? o : o.cls).hooks).length > 0;
+  return open ? new OpenList(sorted) : new PyList(sorted);
 }
 
 /** Iterators, namespaces, descriptors and constants: iter, next, vars, slice, chr, ord, property, globals, Ellipsis. */
@@ -285,6 +307,12 @@ function installValues(ip: Interp): void {
     return it ? new PyList(it) : new Unknown('iter');
   });
   fn('next', ([x, d]) => {
+    if (isGenerator(x ?? null)) {
+      const v = resume(ip, x ?? null, null);
+      if (v !== undefined) return v;
+      if (d !== undefined) return d;
+      throw new PyException('StopIteration', '');
+    }
     const it = iterate(ip, x);
     return it && it.length ? it[0] : (d ?? new Unknown('next'));
   });

@@ -1,6 +1,7 @@
 // Calling values: argument evaluation, parameter binding, Python functions, classes, bound methods.
 import { evalExpr, instantiate } from './evaluator';
-import type { Arg } from '../python/ir';
+import type { Arg, Stmt } from '../python/ir';
+import { isGeneratorBody, makeGenerator } from './generators';
 import type { Interp } from './interpreter';
 import { Signal } from './signal';
 import { Scope } from './scope';
@@ -96,6 +97,8 @@ export function callFunction(ip: Interp, fn: PyFunction, args: Value[], kwargs: 
     if (args.length) scope.vars.set('__self_arg__', args[0]);
   }
   const body = fn.body;
+  // A generator function's call binds its arguments and returns the generator; its body runs on next().
+  if (isGeneratorBody(body)) return makeGenerator(ip, body as Stmt[], scope, fn.file, fn.line0, fn.name);
   return ip.withFrame(fn.file, fn.line0, () => {
     try {
       if (!Array.isArray(body)) return evalExpr(ip, body, scope);

@@ -1,11 +1,12 @@
-// contextlib (nullcontext, AbstractContextManager, ExitStack) and contextvars (ContextVar, Token), as CPython runs them
-// on one thread; contextlib.contextmanager needs generators and stays unmodelled (unknown).
+// contextlib (nullcontext, AbstractContextManager, ExitStack, contextmanager over generators) and contextvars
+// (ContextVar, Token), as CPython runs them on one thread.
 import type { NativeModules } from './imports';
 import type { Interp } from './interpreter';
 import { callValue } from './evaluator';
 import { enterContext } from './withStmt';
 import { PyException } from './errors';
-import { NativeFunction, PyClass, PyInstance, PyList, PyModule, type Value } from './values';
+import { isGenerator, resume } from './generators';
+import { NativeFunction, PyClass, PyInstance, PyList, PyModule, Unknown, type Value } from './values';
 
 type Method = (self: PyInstance, args: Value[], kw: Map<string, Value> | undefined) => Value;
 
@@ -69,10 +70,58 @@ function contextlib(ip: Interp): PyModule {
     },
     [abstract],
   );
+  m.attrs.set('contextmanager', contextmanager(ip, abstract));
   m.attrs.set('AbstractContextManager', abstract);
   m.attrs.set('nullcontext', nullcontext);
   m.attrs.set('ExitStack', exitStack);
   return m;
+}
+
+/**
+ * @contextmanager: calling the decorated generator function gives a context whose __enter__ runs the generator to its
+ * yield and whose __exit__ resumes it (throwing the exception in, when one passes: the generator may suppress it).
+ */
+function contextmanager(ip: Interp, abstract: PyClass): NativeFunction {
+  const gen = (self: PyInstance): Value => self.attrs.get('gen') ?? null;
+  const cls = nativeClass(
+    ip,
+    '_GeneratorContextManager',
+    {
+      __enter__: (self) => {
+        const g = gen(self);
+        if (!isGenerator(g)) return new Unknown('contextmanager of a function that does not yield');
+        const v = resume(ip, g, null);
+        if (v === undefined) throw new PyException('RuntimeError', "generator didn't yield");
+        return v;
+      },
+      __exit__: (self, [type]) => {
+        const g = gen(self);
+        if (!isGenerator(g)) return false;
+        if (type === null || type === undefined) {
+          if (resume(ip, g, null) !== undefined) throw new PyException('RuntimeError', "generator didn't stop");
+          return false;
+        }
+        const err = new PyException(type instanceof Unknown ? type.why : 'Exception', 'raised');
+        try {
+          if (resume(ip, g, null, err) !== undefined)
+            throw new PyException('RuntimeError', "generator didn't stop after throw()");
+          return true; // the generator caught it and finished: suppressed
+        } catch (e) {
+          if (e === err) return false;
+          throw e;
+        }
+      },
+    },
+    [abstract],
+  );
+  return new NativeFunction('contextmanager', ([fn]) => {
+    const f = fn ?? null;
+    return new NativeFunction('contextmanager', (args, kw, site) => {
+      const cm = new PyInstance(cls);
+      cm.attrs.set('gen', callValue(ip, f, args, kw, site));
+      return cm;
+    });
+  });
 }
 
 /** The sentinel a Token holds when the variable had no value before `set`. */

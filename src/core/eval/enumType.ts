@@ -4,6 +4,7 @@ import { hashKey } from './keys';
 import { pyEquals } from './operators';
 import {
   ClassMethod,
+  MixinValue,
   NativeFunction,
   Property,
   PyClass,
@@ -17,22 +18,33 @@ import {
 
 class Auto {}
 
-export function enumClass(ip: Interp): { Enum: PyClass; IntEnum: PyClass; auto: NativeFunction } {
+export function enumClass(ip: Interp): { Enum: PyClass; IntEnum: PyClass; StrEnum: PyClass; auto: NativeFunction } {
   const object = ip.builtins.get('object') as PyClass;
-  const Enum = new PyClass('Enum', [object], new Map(), { onSubclass: makeMembers });
-  Enum.dict.set(
-    '__new__',
-    new NativeFunction('__new__', ([cls, value]) => {
-      if (!(cls instanceof PyClass)) return new Unknown('enum');
-      const members = cls.dict.get('__members__');
-      if (members instanceof PyDict)
-        for (const [, m] of members.map.values())
-          if (m instanceof PyInstance && pyEquals(m.attrs.get('value') ?? null, value ?? null) === true) return m;
-      return new Unknown(`${cls.name} value`);
-    }),
-  );
-  const IntEnum = new PyClass('IntEnum', [Enum], new Map());
-  return { Enum, IntEnum, auto: new NativeFunction('auto', () => new Auto() as unknown as Value) };
+  // EnumMeta.__call__: Cls(value) looks a member up (a member itself included), whatever `__new__` a mixin
+  // base (str, int) puts earlier in the MRO; so each enum class gets this lookup as its own `__new__`.
+  const lookup = new NativeFunction('__new__', ([cls, value]) => {
+    if (!(cls instanceof PyClass)) return new Unknown('enum');
+    if (value instanceof PyInstance && value.cls.isSubclassOf(cls)) return value;
+    const members = cls.dict.get('__members__');
+    if (members instanceof PyDict)
+      for (const [, m] of members.map.values())
+        if (m instanceof PyInstance && pyEquals(m.attrs.get('value') ?? null, value ?? null) === true) return m;
+    return new Unknown(`${cls.name} value`);
+  });
+  const isMixin = (cls: PyClass) =>
+    ['str', 'int'].some((n) => {
+      const base = ip.builtins.get(n);
+      return base instanceof PyClass && cls.isSubclassOf(base);
+    });
+  const Enum = new PyClass('Enum', [object], new Map(), {
+    onSubclass: (cls) => makeMembers(cls, lookup, isMixin(cls)),
+  });
+  Enum.dict.set('__new__', lookup);
+  const mixin = (name: string, base: string) =>
+    new PyClass(name, [ip.builtins.get(base) as PyClass, Enum], new Map([['__new__', lookup]]));
+  const IntEnum = mixin('IntEnum', 'int');
+  const StrEnum = mixin('StrEnum', 'str');
+  return { Enum, IntEnum, StrEnum, auto: new NativeFunction('auto', () => new Auto() as unknown as Value) };
 }
 
 function isMemberCandidate(name: string, v: Value): boolean {
@@ -47,7 +59,8 @@ function isMemberCandidate(name: string, v: Value): boolean {
   );
 }
 
-function makeMembers(cls: PyClass): void {
+function makeMembers(cls: PyClass, lookup: NativeFunction, mixin: boolean): void {
+  cls.dict.set('__new__', lookup);
   const members = new PyDict();
   let autoValue = 1;
   for (const [name, raw] of [...cls.dict]) {
@@ -64,6 +77,8 @@ function makeMembers(cls: PyClass): void {
       m.attrs.set('_name_', name);
       m.attrs.set('value', value);
       m.attrs.set('_value_', value);
+      // A str/int mixin member is that str/int for == and hashing (`Format.NHWC == 'NHWC'`, dict keys).
+      if (mixin) m.native = new MixinValue(value);
       member = m;
     }
     cls.dict.set(name, member);

@@ -32,6 +32,10 @@ import { PyException } from './errors';
 
 export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
   switch (e.k) {
+    case 'yield':
+      // Generators step statements that are a yield (eval/generators.ts); one inside a larger expression is a gap.
+      ip.recorder.unknownOp(ip, 'yield inside an expression (unsupported)');
+      return UNKNOWN;
     case 'name': {
       let v = scope.lookup(e.id);
       if (v === undefined) v = starName(ip, scope.module.vars, e.id);

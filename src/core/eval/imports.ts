@@ -22,7 +22,7 @@ export function setImportContext(ip: Interp, ctx: ImportContext): void {
   ip.importContext = ctx;
 }
 
-function nativeModule(ip: Interp, name: string): PyModule | undefined {
+export function nativeModule(ip: Interp, name: string): PyModule | undefined {
   const cached = ip.modules.get(name);
   if (cached) return cached;
   const make = ip.importContext?.natives.get(name);
@@ -130,7 +130,7 @@ function reportUnresolved(ip: Interp, dotted: string, level: number): void {
       : `flopscope: cannot find module '${name}' (searched the file's folder${roots ? ` and ${roots} import path${roots === 1 ? '' : 's'}` : ''})`,
     tail: modelled
       ? ''
-      : '. Give the Python environment (CLI: --python EXE or --python-path DIR; editor: the selected interpreter or flopscope.python.extraPaths)',
+      : `. ${ip.loader.importHint ?? 'Give the Python environment (CLI: --python EXE or --python-path DIR; editor: the selected interpreter or flopscope.python.extraPaths)'}`,
     names: [],
   };
   const before = ip.diagnostics.length;
@@ -155,7 +155,13 @@ export function importModule(ip: Interp, dotted: string, alias: string | undefin
     let parent: PyModule | undefined = topModule;
     for (let i = 1; i < parts.length && parent; i++) {
       const child = i === parts.length - 1 ? m : resolve(ip, file, parts.slice(0, i + 1).join('.'), 0);
-      if (child && !parent.attrs.has(parts[i])) parent.attrs.set(parts[i], child);
+      if (child && !parent.attrs.has(parts[i])) {
+        // A modelled package's modelled submodule (collections.abc) belongs to the shared world like both modules:
+        // journaled, it would vanish after this analysis for a cached library module whose import found it set.
+        const [p, c, name] = [parent, child, parts[i]];
+        if (p.file === undefined && c.file === undefined) ip.journal.shared(() => p.attrs.set(name, c));
+        else p.attrs.set(name, c);
+      }
       parent = child;
     }
   }

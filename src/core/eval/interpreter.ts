@@ -59,6 +59,8 @@ export interface ModuleLoader {
   read(path: string): string | undefined;
   /** Folders searched for absolute imports after the document's own folder (site-packages, extra paths), in order. */
   readonly roots?: readonly string[];
+  /** How the user gives the Python environment, in the host's words (said where a module cannot be found). */
+  readonly importHint?: string;
 }
 
 export class Interp {

@@ -17,6 +17,8 @@ import {
   PyInstance,
   type Value,
   force,
+  mixinValue,
+  OpenList,
 } from './values';
 
 export type TensorBinaryHook = (op: string, a: Value, b: Value) => Value;
@@ -185,6 +187,8 @@ export function pyEquals(a: Value, b: Value): boolean | undefined {
   a = force(a);
   b = force(b);
   if (a instanceof Unknown || b instanceof Unknown) return undefined;
+  a = mixinValue(a) ?? a;
+  b = mixinValue(b) ?? b;
   if (a === b) return true;
   if (isInt(a) && isInt(b)) {
     const x = intOf(a),
@@ -298,7 +302,7 @@ export function containsKey(container: Value, x: Value): boolean | undefined {
       if (e) return true;
       if (e === undefined) unknown = true;
     }
-    return unknown ? undefined : false;
+    return unknown || container instanceof OpenList ? undefined : false;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 // The Python standard-library modules model files use: math, typing, functools, collections, enum, dataclasses, ...
-import type { NativeModules } from './imports';
+import { nativeModule, type NativeModules } from './imports';
 import type { Interp } from './interpreter';
 import { callValue } from './calls';
 import { iterate } from './protocols';
@@ -36,6 +36,8 @@ import { registerHubShims } from './hubShims';
 import { registerImportlib } from './importlibModule';
 import { registerContextModules } from './contextModules';
 import { registerOs } from './osModule';
+import { registerNumbers } from './numbersModule';
+import { registerTypes } from './typesModule';
 import { partialClass } from './partialType';
 import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
 
@@ -157,6 +159,20 @@ export function registerStdlib(natives: NativeModules): void {
     for (const n of typingNames) m.attrs.set(n, new Unknown(`typing.${n}`));
     m.attrs.set('TypeVar', new NativeFunction('TypeVar', () => new Unknown('TypeVar')));
     m.attrs.set('OrderedDict', ip.builtins.get('dict')!); // callable, unlike typing.Dict
+    // The aliases isinstance accepts unsubscripted (`isinstance(cfg, typing.Sequence)`, timm's byobnet): the same
+    // classes as collections.abc and the builtins; subscripting them in annotations gives the class back.
+    const abc = nativeModule(ip, 'collections.abc');
+    for (const n of ['Sequence', 'Mapping', 'Iterable', 'Iterator', 'Callable', 'MutableMapping', 'Collection'])
+      if (abc?.attrs.get(n)) m.attrs.set(n, abc.attrs.get(n)!);
+    for (const [n, b] of [
+      ['List', 'list'],
+      ['Tuple', 'tuple'],
+      ['Dict', 'dict'],
+      ['Set', 'set'],
+      ['FrozenSet', 'frozenset'],
+      ['Type', 'type'],
+    ])
+      if (ip.builtins.get(b) instanceof PyClass) m.attrs.set(n, ip.builtins.get(b)!);
     return m;
   };
   natives.set('typing', (ip) => typing(ip, 'typing'));
@@ -197,8 +213,8 @@ export function registerStdlib(natives: NativeModules): void {
   natives.set('sys', (ip) => sysModule(ip));
   natives.set('collections.abc', (ip) => mod('collections.abc', abcClasses(ip)));
   natives.set('enum', (ip) => {
-    const { Enum, IntEnum, auto } = enumClass(ip);
-    return mod('enum', { Enum, IntEnum, auto, unique: identityDecorator, Flag: Enum, StrEnum: Enum });
+    const { Enum, IntEnum, StrEnum, auto } = enumClass(ip);
+    return mod('enum', { Enum, IntEnum, auto, unique: identityDecorator, Flag: Enum, StrEnum });
   });
   natives.set('dataclasses', (ip) =>
     mod('dataclasses', {
@@ -257,7 +273,9 @@ export function registerStdlib(natives: NativeModules): void {
     mod('operator', { mul: ([a, b]) => ip.binary('*', a, b), add: ([a, b]) => ip.binary('+', a, b) }),
   );
   registerOs(natives);
-  for (const name of ['logging', 'inspect', 'numbers', 'types', 'argparse', 'time', 'json', 'pathlib', 'random']) {
+  registerNumbers(natives);
+  registerTypes(natives);
+  for (const name of ['logging', 'inspect', 'argparse', 'time', 'json', 'pathlib', 'random']) {
     natives.set(name, () => {
       const m = new PyModule(name);
       return m;

@@ -41,6 +41,8 @@ export class PyTuple {
 export class PyList {
   constructor(public items: Value[]) {}
 }
+/** A list that may lack items the engine does not model (`dir(torch.nn.functional)`): `in` it is true or unknown. */
+export class OpenList extends PyList {}
 export class PySlice {
   constructor(
     readonly lo: Value,
@@ -233,6 +235,16 @@ export class LazyImport {
     }
     return this.value;
   }
+}
+
+/** The payload of a member of a mixin enum (`class F(str, Enum)`): the str/int it equals and hashes as. */
+export class MixinValue {
+  constructor(readonly value: Value) {}
+}
+
+/** The str/int a mixin enum member stands for in == and hashing, or undefined for any other value. */
+export function mixinValue(v: Value): Value | undefined {
+  return v instanceof PyInstance && v.native instanceof MixinValue ? v.native.value : undefined;
 }
 
 /** The value itself, with a lazy import resolved. */

@@ -1,7 +1,7 @@
 // The Python IR the evaluator walks: plain objects with character offsets, independent of the parser.
 
 /** Bumped whenever the IR's shape changes (persisted IR caches key on it). */
-export const IR_VERSION = 3;
+export const IR_VERSION = 4;
 
 export interface Node {
   readonly s: number;
@@ -29,6 +29,8 @@ export type Expr =
   | (Node & { k: 'lambda'; params: Param[]; body: Expr })
   | (Node & { k: 'star'; x: Expr; double: boolean })
   | (Node & { k: 'walrus'; target: string; value: Expr })
+  /** `yield x`, bare `yield`, `yield from it` (a statement, or the value of an assignment). */
+  | (Node & { k: 'yield'; value?: Expr; from: boolean })
   | (Node & { k: 'bad'; text: string });
 
 export interface Arg {

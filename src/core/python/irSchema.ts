@@ -42,6 +42,7 @@ const exprFields: Record<string, Record<string, Field>> = {
   lambda: { params: 'params', body: 'expr' },
   star: { x: 'expr', double: 'bool' },
   walrus: { target: 'str', value: 'expr' },
+  yield: { value: 'expr?', from: 'bool' },
   bad: { text: 'str' },
 };
 

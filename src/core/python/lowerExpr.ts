@@ -118,6 +118,9 @@ export class ExprLowerer {
           e,
         };
       }
+      case 'YieldExpression':
+      case 'YieldStatement':
+        return this.yieldExpr(n);
       case 'NamedExpression': {
         const cs = children(n);
         return { k: 'walrus', target: this.text(cs[0]), value: cs[2] ? this.expr(cs[2]) : this.bad(n), s, e };
@@ -133,6 +136,15 @@ export class ExprLowerer {
     const op = cs.length === 3 ? this.text(cs[1]) : '';
     if (op === 'and' || op === 'or') return { k: 'bool', op, l: this.not(s, cs[0]), r: this.expr(cs[2]), s, e: x.to };
     return { k: 'unary', op: 'not', x: this.expr(x), s, e: x.to };
+  }
+
+  /** `yield`, `yield a, b` (a tuple), `yield from it`. */
+  yieldExpr(n: SyntaxNode): Expr {
+    const cs = children(n).filter((c) => c.name !== 'yield');
+    const from = cs[0]?.name === 'from';
+    const rest = from ? cs.slice(1) : cs;
+    const value = rest.length ? this.exprList(rest, rest[0].from, rest[rest.length - 1].to) : undefined;
+    return value ? { k: 'yield', value, from, s: n.from, e: n.to } : { k: 'yield', from, s: n.from, e: n.to };
   }
 
   /** A comma-separated list of nodes as one expression: a tuple when there is a comma. */

@@ -99,6 +99,8 @@ export class StmtLowerer extends ExprLowerer {
           e,
         };
       }
+      case 'YieldStatement':
+        return { k: 'expr', x: this.yieldExpr(n), s, e };
       case 'PassStatement':
         return { k: 'pass', s, e };
       case 'BreakStatement':

@@ -21,7 +21,7 @@ export function backwardFlops(c: Convention, n: Counts): bigint {
   return BigInt(r.perMac) * n.bwdMacs + (r.elementwise ? n.bwdExtra : 0n);
 }
 
-/** Optimizer step FLOPs per parameter and optimizer-state bytes per parameter (fp32). */
+/** Optimizer step FLOPs per parameter and optimizer-state bytes per fp32 parameter (half parameters: half state). */
 export const optimizerRates: Record<Optimizer, { flopsPerParam: bigint; stateBytesPerParam: bigint; label: string }> = {
   sgd: { flopsPerParam: 2n, stateBytesPerParam: 0n, label: 'SGD: 2 FLOPs per parameter, no state (seed)' },
   momentum: {

@@ -3,6 +3,7 @@ import type { Recorder } from '../cost/recorder';
 import { tensorBytes } from '../cost/recorder';
 import type { CostValue } from '../cost/sum';
 import type { Tensor } from '../model/tensor';
+import { termsCost } from '../cost/sum';
 
 export interface BackwardPeak {
   /** Saved activations (and inputs) still held at the peak, plus the gradients of the op running then. */
@@ -23,6 +24,18 @@ export function backwardPeak(rec: Recorder, value: (v: CostValue) => bigint): Ba
 }
 
 /**
+ * The step's loss is `y.float().mean()` of the model's output y (the last op autograd recorded), as the H200 step and
+ * autocast recipes compute it. For an fp32 y that is y itself; for a half y (autocast, bf16/fp16) it is an fp32 copy,
+ * and backward starts holding y, the copy's fp32 gradient and its cast back to half: twice the copy's bytes (the same
+ * rule as every op: output plus gradient). Zero when y is fp32 or unknown.
+ */
+function lossCopyBytes(rec: Recorder): CostValue {
+  const y = rec.gradSteps[rec.gradSteps.length - 1]?.output;
+  if (!y?.shape || !y.dtype.isFloat || y.dtype.bytes >= 4 || y.dtype.name === 'complex64') return 0;
+  return termsCost([{ c: 4, f: y.shape.slice() }]);
+}
+
+/**
  * The same walk in plain numbers, for the common case where every size is a concrete integer and the largest sum stays
  * below 2^53 (then every partial sum is exact); undefined otherwise.
  */
@@ -39,7 +52,8 @@ function numberPeak(rec: Recorder): BackwardPeak | undefined {
   const seen = new Set<Tensor>();
   let grads = 0,
     widest = 0;
-  let bestHeld = live,
+  const loss = num(lossCopyBytes(rec));
+  let bestHeld = live + 2 * loss,
     bestGrads = 0;
   for (let i = rec.gradSteps.length - 1; i >= 0; i--) {
     const s = rec.gradSteps[i];
@@ -59,7 +73,7 @@ function numberPeak(rec: Recorder): BackwardPeak | undefined {
     for (const st of s.frees) if (st.base.role !== 'buffer') live -= num(tensorBytes(st.base));
   }
   // Every partial sum is at most the start's live bytes + all gradients + twice the widest output: exact below 2^53.
-  if (symbolic || !Number.isSafeInteger(bestHeld + bestGrads + grads + 2 * widest)) return undefined;
+  if (symbolic || !Number.isSafeInteger(bestHeld + bestGrads + grads + 2 * widest + 2 * loss)) return undefined;
   return { activationBytes: BigInt(bestHeld), gradientBytes: BigInt(bestGrads) };
 }
 
@@ -69,7 +83,7 @@ function exactPeak(rec: Recorder, value: (v: CostValue) => bigint): BackwardPeak
   for (const s of rec.gradSteps) live += value(s.extra);
   const seen = new Set<Tensor>();
   let grads = 0n;
-  let best: BackwardPeak = { activationBytes: live, gradientBytes: 0n };
+  let best: BackwardPeak = { activationBytes: live + 2n * value(lossCopyBytes(rec)), gradientBytes: 0n };
   for (let i = rec.gradSteps.length - 1; i >= 0; i--) {
     const s = rec.gradSteps[i];
     for (const p of s.params)

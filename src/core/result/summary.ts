@@ -9,6 +9,7 @@ import { isPartialCode } from '../api/partial';
 import { backwardPeak } from './peak';
 import type { CostValue } from '../cost/sum';
 import { savedTensorsModel } from '../cost/savedRules';
+import { precisionPolicies } from '../cost/precision';
 
 export interface WeightCounts {
   readonly params: bigint;
@@ -58,7 +59,8 @@ export function summarize(
       const per = o.calls > 1 ? o.outputBytes / BigInt(o.calls) : o.outputBytes;
       if (per > largest) largest = per;
     }
-  const optimizerBytes = w.trainableParams * opt.stateBytesPerParam;
+  // torch.optim keeps its state in each parameter's dtype (zeros_like): fp32 weights 4 B per state value, half ones 2 B.
+  const optimizerBytes = (w.trainableBytes * opt.stateBytesPerParam) / 4n;
   // Autocast keeps the weights in fp32 (they are the master copy): no separate master weights in any precision.
   const master = 0n;
   const value = (v: CostValue) => (typeof v === 'number' ? BigInt(v) : dims.poly(v));
@@ -105,7 +107,9 @@ export function summarize(
       trainingBytes: trainingPeak > gradsOnly ? trainingPeak : gradsOnly,
       inferenceBytes: w.paramBytes + w.bufferBytes + 2n * largest,
     },
-    savedTensorsModel: rec.gradSteps.length ? savedTensorsModel.autograd : savedTensorsModel.none,
+    savedTensorsModel: rec.gradSteps.length
+      ? savedTensorsModel.autograd + (precisionPolicies[opts.precision].autocast ? savedTensorsModel.autocast : '')
+      : savedTensorsModel.none,
     coverage: {
       ops: rec.knownOps + rec.unknownOps,
       unknownOps: rec.unknownOps,

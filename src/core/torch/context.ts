@@ -3,7 +3,7 @@ import type { Dtype } from '../model/dtype';
 import type { Interp } from '../eval/interpreter';
 import type { OpEvent } from '../cost/recorder';
 import type { Term } from '../cost/terms';
-import { Unknown, type Value } from '../eval/values';
+import { PyList, PyTuple, Unknown, type Value } from '../eval/values';
 import { Tensor } from '../model/tensor';
 import { shapeStr, type Dim } from '../sym/dim';
 import { backwardRates, rates, type Rate, type RateName } from '../cost/rates';
@@ -17,24 +17,36 @@ export class TorchCtx {
   gradEnabled = true;
   /** What `tensor.device` gives: torch.device('cpu') once the torch module is built. */
   cpuDevice: Value = 'cpu';
-  /** Under torch.autocast: the half dtype matmul-class ops compute in (their fp32 weights are cast to it). */
+  /** Under torch.autocast: the half dtype that ops of its lower-precision list compute in (see autocast.ts). */
   autocast?: Dtype;
-  private readonly casts = new WeakMap<Tensor, Tensor>();
+  /** Autocast's cached half copies of leaf parameters (one per parameter per autocast region, as PyTorch caches them). */
+  private casts = new WeakMap<Tensor, Map<Dtype, Tensor>>();
+  /** Leaving the outermost autocast region empties the cache (PyTorch's clear_cache). */
+  clearAutocastCache(): void {
+    this.casts = new WeakMap();
+  }
+  /** The tensor each autocast copy was made from: a parameter's copy produces that parameter's gradient. */
+  private readonly castSources = new WeakMap<Tensor, Tensor>();
   /**
-   * What a matmul-class op computes with for weight `w` under autocast: one cached half copy per fp32 parameter (a
-   * storage of its own, saved for backward like an activation); `w` itself otherwise.
+   * An autocast cast of `t` to `to`: a copy with a storage of its own (kept for backward by the op that saves it), an
+   * autograd node using `t` that records no cost (as `.to()`). Leaf parameters that require grad are cast once and the
+   * copy reused (PyTorch's autocast cache); activations and frozen parameters at every use.
    */
-  autocastWeight(w: Tensor): Tensor {
-    if (!this.autocast || !w.dtype.isFloat || w.dtype.bytes <= this.autocast.bytes) return w;
-    // Leaf parameters are cast once per autocast region (PyTorch caches them); activations at every use.
-    const leaf = w.storage.base.role === 'param';
-    let t = leaf ? this.casts.get(w) : undefined;
-    if (!t) {
-      t = new Tensor(w.shape, this.autocast);
-      t.requiresGrad = w.requiresGrad;
-      if (leaf) this.casts.set(w, t);
+  autocastCast(t: Tensor, to: Dtype): Tensor {
+    const cacheable = t.role === 'param' && t.storage.base === t && t.requiresGrad && to.bytes < t.dtype.bytes;
+    let byDtype = cacheable ? this.casts.get(t) : undefined;
+    const hit = byDtype?.get(to);
+    if (hit) return hit;
+    const copy = new Tensor(t.shape, to);
+    copy.requiresGrad = this.gradEnabled && t.requiresGrad;
+    if (t.strides && isContiguous(t)) fresh(copy);
+    this.castSources.set(copy, this.castSources.get(t) ?? t);
+    if (copy.requiresGrad) this.useForGrad([t]);
+    if (cacheable) {
+      if (!byDtype) this.casts.set(t, (byDtype = new Map()));
+      byDtype.set(to, copy);
     }
-    return t;
+    return copy;
   }
   /** The tensor arguments of the registry ops running now, innermost last. */
   readonly opInputs: Tensor[][] = [];
@@ -72,7 +84,10 @@ export class TorchCtx {
     }
     const params: Tensor[] = [];
     // A parameter's view (a packed weight's rows) produces the parameter's gradient.
-    for (const t of ins) if (t?.requiresGrad && t.storage.base.role === 'param') params.push(t.storage.base);
+    for (const t of ins) {
+      const src = t && (this.castSources.get(t) ?? t);
+      if (t?.requiresGrad && src!.storage.base.role === 'param') params.push(src!.storage.base);
+    }
     const kernels = ev.bwdKernels ?? backwardKernels(ev.op, ev.out, ins);
     const bwd = kernelFlops(kernels) ?? ev.bwd.slice();
     this.gradAdds(ins, bwd);
@@ -143,6 +158,24 @@ export class TorchCtx {
   error(message: string, fallback: Value = new Unknown('shape error')): Value {
     this.ip.report('error', 'shape-mismatch', message);
     return fallback;
+  }
+
+  /**
+   * A dim that normDim rejected: PyTorch's "Dimension out of range" when every dim given is a concrete int; an unknown
+   * dim (an Unknown, a symbol) is no error, only an unknown shape. `lo..hi` is the valid range; returns `fallback`.
+   */
+  dimOutOfRange(op: string, lo: number, hi: number, dims: readonly (Value | undefined)[], fallback: Value): Value {
+    const bad = dims.find((d) => typeof d === 'number' && (d < lo || d > hi));
+    const flat = dims.flatMap((d) => (d instanceof PyTuple || d instanceof PyList ? d.items : [d]));
+    if (bad === undefined && flat.some((d) => typeof d !== 'number')) {
+      this.unknownShape(op);
+      return fallback;
+    }
+    const shown = bad ?? flat.find((d) => typeof d === 'number' && (d < lo || d > hi)) ?? flat[0];
+    return this.error(
+      `Dimension out of range (expected to be in range of [${lo}, ${hi}], but got ${String(shown)})`,
+      fallback,
+    );
   }
 
   /** A runtime warning PyTorch prints (e.g. a loss broadcasting its target), reported at the user's line. */

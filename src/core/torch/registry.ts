@@ -4,6 +4,7 @@ import type { TorchCtx } from './context';
 import { guardUnknown } from './unknownInputs';
 import { Tensor } from '../model/tensor';
 import { afterOp, isViewOp } from './autograd';
+import { autocastArgs, autocastPolicies } from './autocast';
 
 export type OpFn = (c: TorchCtx, args: Value[], kw: Map<string, Value> | undefined) => Value;
 
@@ -53,11 +54,23 @@ function tracked(name: string, fn: OpFn): OpFn {
   };
 }
 
+/** Under torch.autocast, an op of its lists gets its tensor arguments cast first (autocast.ts); others run as they are. */
+function autocasting(name: string, fn: OpFn): OpFn {
+  if (!autocastPolicies.has(name)) return fn;
+  return (c, args, kw) => {
+    const cast = c.autocast ? autocastArgs(c, name, args, kw) : undefined;
+    return cast ? fn(c, cast[0], cast[1]) : fn(c, args, kw);
+  };
+}
+
 /** Registers an op under one or more names; `where` holds t (torch.*), f (F.*), m (Tensor method). */
 export function def(names: string | string[], where: string, fn: OpFn): void {
   for (const n of Array.isArray(names) ? names : [names]) {
     ops.set(n, {
-      fn: tracked(n, (c, args, kw) => guardUnknown(c, n, args, kw, () => fn(c, args, kw))),
+      fn: autocasting(
+        n,
+        tracked(n, (c, args, kw) => guardUnknown(c, n, args, kw, () => fn(c, args, kw))),
+      ),
       torch: where.includes('t'),
       functional: where.includes('f'),
       method: where.includes('m'),

@@ -9,6 +9,7 @@ import { binaryElementwise } from './ops/elementwise';
 import { indexTensor } from './indexing';
 import { Tensor } from '../model/tensor';
 import { enterGradMode } from './autograd';
+import { autocastTensors, enterAutocast } from './autocast';
 import { dataOf, withData } from './constData';
 import { NativeFunction, PyList, PyTuple, Unknown } from '../eval/values';
 
@@ -56,6 +57,14 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
       if (!entry) return new Unknown(`tensor ${op}`);
       const [name, rate] = entry;
       if (name === 'matmul') return ops.get('matmul')!.fn(c, [a, b], undefined);
+      // Under autocast `x ** y` (pow) and `2 / x` (__rtruediv__: reciprocal, then a multiply) run in fp32.
+      if (c.autocast && (name === 'pow' || (name === 'div' && !(a instanceof Tensor)))) {
+        const [x, y] = autocastTensors(c, 'fp32', [
+          a instanceof Tensor ? a : undefined,
+          b instanceof Tensor ? b : undefined,
+        ]);
+        return binaryElementwise(c, name, x ?? a, y ?? b, rate, false);
+      }
       return binaryElementwise(c, name, a, b, rate, rate === 'compare');
     },
     attr(t, name) {
@@ -106,7 +115,7 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
       if (c.needsGrad(t) && r.dtype.isFloat) r.requiresGrad = true;
       return r;
     },
-    enter: (ctx) => enterGradMode(c, ctx),
+    enter: (ctx) => enterGradMode(c, ctx) ?? enterAutocast(c, ctx),
     inplace: (cur, r) => (r instanceof Tensor ? r.shareStorage(cur) : r),
     setIndex: (t) => forgetValues(t),
     iterate(t) {

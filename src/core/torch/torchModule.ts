@@ -25,6 +25,7 @@ import { callValue } from '../eval/calls';
 import { registerEinops } from './einopsModule';
 import { registerNumpy } from './numpyModule';
 import { GradModeCtx } from './autograd';
+import { autocastFactory } from './autocast';
 import { makeDevices } from './device';
 import { bind } from './signature';
 import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
@@ -44,6 +45,7 @@ import './ops/creation';
 import './ops/attention';
 import './ops/misc';
 import './ops/gather';
+import './ops/unique';
 
 type Impl = (args: Value[], kw: Map<string, Value> | undefined) => Value;
 
@@ -208,7 +210,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   const cuda = mod('torch.cuda', {
     is_available: () => false,
     device_count: () => 0,
-    amp: mod('torch.cuda.amp', { autocast: ctxManager }),
+    amp: mod('torch.cuda.amp', { autocast: autocastFactory(c, true) }),
   });
   const fx = mod('torch.fx', { wrap: identity });
   // The model is never compiled or exported while flopscope reads it (eager mode, as PyTorch runs it by default).
@@ -230,8 +232,8 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     compiler,
     _dynamo: dynamo,
     utils,
-    autocast: new NativeFunction('autocast', ctxManager),
-    amp: mod('torch.amp', { autocast: ctxManager }),
+    autocast: new NativeFunction('autocast', autocastFactory(c, false)),
+    amp: mod('torch.amp', { autocast: autocastFactory(c, false) }),
     overrides: mod('torch.overrides', { has_torch_function: () => false }),
     linalg: mod('torch.linalg', { norm: new NativeFunction('norm', (a, kw) => ops.get('norm')!.fn(c, a, kw)) }),
   }))

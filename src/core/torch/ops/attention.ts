@@ -5,6 +5,7 @@ import { asTensor, toDim } from '../values';
 import { bind } from '../signature';
 import { term, type Term } from '../../cost/terms';
 import { linear } from './matmul';
+import { autocastTensors } from '../autocast';
 import { dimAdd, dimFloorDiv, dimEq, dimMul, type Dim } from '../../sym/dim';
 import { promote } from '../dtypes';
 import { fresh } from '../strides';
@@ -128,20 +129,22 @@ export function multiheadAttention(
   const hd = dimFloorDiv(E, heads);
   const NH = dimMul(N, heads);
   // q.contiguous().view(L, N·H, hd).transpose(0, 1): a copy; then scaled by 1/√hd (a new tensor, saved by the bmm).
-  const qc = c.tensor([NH, L, hd], q.dtype);
+  const qc = c.tensor([NH, L, hd], qp.dtype);
   qc.requiresGrad = qp.requiresGrad;
-  const qs = c.elementwise('div', c.tensor([NH, L, hd], q.dtype), qc, 'div', [qc, undefined]);
-  const kc = c.tensor([NH, S, hd], k.dtype);
+  const qs = c.elementwise('div', c.tensor([NH, L, hd], qp.dtype), qc, 'div', [qc, undefined]);
+  const kc = c.tensor([NH, S, hd], kp.dtype);
   kc.requiresGrad = kp.requiresGrad;
-  const vc = c.tensor([NH, S, hd], v.dtype);
+  const vc = c.tensor([NH, S, hd], vp.dtype);
   vc.requiresGrad = vp.requiresGrad;
-  const kT = c.tensor([NH, hd, S], k.dtype).shareStorage(kc);
+  const kT = c.tensor([NH, hd, S], kp.dtype).shareStorage(kc);
   kT.requiresGrad = kc.requiresGrad;
   const scores = bmm(c, qs, kT, [NH, L, S], [term(1, NH, L, S, hd)]);
-  const attn = c.elementwise('softmax', c.tensor([NH, L, S], q.dtype), scores, 'softmax');
+  // Under autocast softmax runs in fp32 (its output is what backward keeps) and the next bmm casts it back to half.
+  const [sIn] = autocastTensors(c, 'fp32', [scores]);
+  const attn = c.elementwise('softmax', c.tensor([NH, L, S], sIn.dtype), sIn, 'softmax');
   const ctx = bmm(c, attn, vc, [NH, L, hd], [term(1, NH, L, S, hd)]);
   // attn_output.transpose(0, 1).contiguous().view(L·N, E): a copy, then the output projection.
-  const merged = c.tensor([dimMul(L, N), E], q.dtype);
+  const merged = c.tensor([dimMul(L, N), E], ctx.dtype);
   merged.requiresGrad = ctx.requiresGrad;
   const proj = linear(c, merged, w.outW, w.outB ?? null);
   const out = proj instanceof Tensor ? c.tensor(q.shape.slice(), proj.dtype) : proj;
@@ -181,7 +184,8 @@ function chunks(t: Tensor, n: number, E: Dim): Tensor[] {
 }
 
 /** A batched product recorded as torch.bmm: MACs, backward MACs and saved operands as autograd keeps them. */
-function bmm(c: TorchCtx, a: Tensor, b: Tensor, shape: Dim[], macs: Term[]): Tensor {
+function bmm(c: TorchCtx, x: Tensor, y: Tensor, shape: Dim[], macs: Term[]): Tensor {
+  const [a, b] = autocastTensors(c, 'lower', [x, y]);
   const out = fresh(c.tensor(shape, promote(a.dtype, b.dtype)));
   c.record(
     {

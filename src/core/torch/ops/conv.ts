@@ -1,6 +1,6 @@
 // Convolutions 1-3d and transposed convolutions: output size, MACs = out·(Cin/g)·ΠK, and channel checks.
 import { def } from '../registry';
-import { productSaves } from '../gradSaves';
+import { backwardMacs } from '../gradSaves';
 import type { TorchCtx } from '../context';
 import { asTensor, intTuple } from '../values';
 import { bind } from '../signature';
@@ -121,7 +121,11 @@ export function conv(
       flops: hasBias ? [term(1, ...outElems)] : [],
       // convolution_backward's output mask: the input gradient only if the input requires grad (not for an image).
       bwd: b?.requiresGrad ? [term(1, ...outElems)] : [],
-      ...productSaves(c.autocastWeight(x), c.autocastWeight(w), macs),
+      // convolution_backward is one formula for input, weight and bias: autograd keeps both operands whenever it
+      // records the conv (the weight is a parameter in fp32; under autocast its half copy is an activation).
+      bwdMacs: backwardMacs(macs, [x, w]),
+      saved: [],
+      savedTensors: [x, w],
     },
     [x, w, b],
   );

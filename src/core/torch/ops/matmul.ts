@@ -3,6 +3,7 @@ import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { broadcast } from '../broadcast';
 import { promote } from '../dtypes';
+import { autocastTensors } from '../autocast';
 import { asTensor } from '../values';
 import { bind } from '../signature';
 import { term, type Term } from '../../cost/terms';
@@ -141,8 +142,8 @@ def(['outer', 'ger'], 'tm', (c, [a, b]) => {
 
 /** F.linear: input (..., in) × weight (out, in)ᵀ + bias. */
 export function linear(c: TorchCtx, input: Value, weight: Value, bias: Value): Value {
-  const x = asTensor(input),
-    w = asTensor(weight);
+  // Under autocast (nn.Linear and attention call this directly, not through the registry) it computes in half.
+  const [x, w, b] = autocastTensors(c, 'lower', [asTensor(input), asTensor(weight), asTensor(bias)]);
   if (!x || !w) return new Unknown('linear');
   if (!x.shape || !w.shape) {
     c.unknownShape('linear');
@@ -161,10 +162,9 @@ export function linear(c: TorchCtx, input: Value, weight: Value, bias: Value): V
     );
   }
   const L = lead;
-  const hasBias = asTensor(bias) !== undefined;
+  const hasBias = b !== undefined;
   const o = outF ?? 1;
   const macs = [term(1, ...L, inF, o)];
-  const b = asTensor(bias);
   c.record(
     {
       op: 'linear',
@@ -178,12 +178,7 @@ export function linear(c: TorchCtx, input: Value, weight: Value, bias: Value): V
       // The bias gradient is a sum over L rows: L·out adds.
       bwd: b?.requiresGrad ? [term(1, ...L, o)] : [],
       // An N-d input is folded to (L, in) first: a view of its storage when its layout allows one.
-      ...productSaves(
-        c.autocastWeight(x),
-        c.autocastWeight(w),
-        macs,
-        x.shape.length > 2 ? [dimProd(lead), last] : undefined,
-      ),
+      ...productSaves(x, w, macs, x.shape.length > 2 ? [dimProd(lead), last] : undefined),
     },
     [x, w, b],
   );

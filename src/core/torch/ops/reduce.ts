@@ -6,6 +6,7 @@ import { bind } from '../signature';
 import { term } from '../../cost/terms';
 import { int64 } from '../dtypes';
 import { Tensor } from '../../model/tensor';
+import { Dtype } from '../../model/dtype';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 import type { Dim } from '../../sym/dim';
 
@@ -40,11 +41,7 @@ function reduction(
     return c.tensor(undefined, x.dtype);
   }
   const shape = reducedShape(x.shape, a.dim, a.keepdim === true);
-  if (!shape)
-    return c.error(
-      `Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.dim)})`,
-      c.tensor(undefined, x.dtype),
-    );
+  if (!shape) return c.dimOutOfRange(op, -x.shape.length, x.shape.length - 1, [a.dim], c.tensor(undefined, x.dtype));
   const dtype = op === 'argmax' || op === 'argmin' ? int64 : op === 'all' || op === 'any' ? x.dtype : x.dtype;
   const out = new Tensor(shape, dtype);
   c.record({
@@ -110,11 +107,10 @@ function softmaxLike(
   const x = asTensor(a.input);
   if (!x) return new Unknown(op);
   if (x.shape && a.dim !== null && normDim(a.dim, x.shape.length) === undefined)
-    return c.error(
-      `Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.dim)})`,
-      c.tensor(x.shape, x.dtype),
-    );
-  return c.elementwise(op, c.tensor(x.shape, x.dtype), x, op);
+    return c.dimOutOfRange(op, -x.shape.length, x.shape.length - 1, [a.dim], c.tensor(x.shape, x.dtype));
+  // dtype=: the input is cast first and the result has that dtype.
+  const dtype = a.dtype instanceof Dtype ? a.dtype : x.dtype;
+  return c.elementwise(op, c.tensor(x.shape, dtype), x, op);
 }
 def('softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
 def('softmin', 'tf', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));

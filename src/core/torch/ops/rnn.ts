@@ -4,6 +4,7 @@ import { term } from '../../cost/terms';
 import { dimEq, dimMul, type Dim } from '../../sym/dim';
 import { Tensor } from '../../model/tensor';
 import { PyTuple, type Value } from '../../eval/values';
+import { autocastTensors } from '../autocast';
 
 export type RnnKind = 'LSTM' | 'GRU' | 'RNN';
 const gates: Record<RnnKind, number> = { LSTM: 4, GRU: 3, RNN: 1 };
@@ -30,7 +31,8 @@ export interface PackedInput {
 export function rnnForward(c: TorchCtx, cfg: RnnConfig, input: Tensor | PackedInput): Value {
   const D = cfg.bidirectional ? 2 : 1;
   const pk = input instanceof Tensor ? undefined : input;
-  const x = pk ? pk.data : (input as Tensor);
+  // Under CUDA autocast cuDNN's RNN runs in half (its weights cast into one half buffer: not counted here).
+  const [x] = autocastTensors(c, 'lower', [pk ? pk.data : (input as Tensor)]);
   if (!x.shape || (pk ? x.shape.length !== 2 : x.shape.length !== 3 && x.shape.length !== 2)) {
     c.unknownShape(cfg.kind.toLowerCase());
     return new PyTuple([c.tensor(undefined, x.dtype), null]);
@@ -76,7 +78,16 @@ export function rnnForward(c: TorchCtx, cfg: RnnConfig, input: Tensor | PackedIn
   return new PyTuple([output, cfg.kind === 'LSTM' ? new PyTuple([h, c.tensor(hShape, x.dtype)]) : h]);
 }
 
-export function cellForward(c: TorchCtx, kind: RnnKind, inputSize: Dim, hidden: Dim, bias: boolean, x: Tensor): Value {
+export function cellForward(
+  c: TorchCtx,
+  kind: RnnKind,
+  inputSize: Dim,
+  hidden: Dim,
+  bias: boolean,
+  input: Tensor,
+): Value {
+  // lstm_cell, gru_cell, rnn_*_cell are on autocast's lower-precision list.
+  const [x] = autocastTensors(c, 'lower', [input]);
   if (!x.shape) {
     c.unknownShape(kind.toLowerCase() + '_cell');
     return c.tensor(undefined, x.dtype);

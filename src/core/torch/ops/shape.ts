@@ -8,6 +8,7 @@ import { fresh, isContiguous, permuted, stridesOf, strided, viewStrides } from '
 import { Tensor } from '../../model/tensor';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 import { checkSequence } from '../../sym/limits';
+import { withData } from '../constData';
 
 def('permute', 'tm', (c, args, kw) => {
   const x = asTensor(args[0]);
@@ -30,8 +31,11 @@ def(['transpose', 'swapaxes', 'swapdims', 'transpose_'], 'tm', (c, args, kw) => 
   const d0 = normDim(a.dim0, x.shape.length),
     d1 = normDim(a.dim1, x.shape.length);
   if (d0 === undefined || d1 === undefined)
-    return c.error(
-      `Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(d0 === undefined ? a.dim0 : a.dim1)})`,
+    return c.dimOutOfRange(
+      'transpose',
+      -x.shape.length,
+      x.shape.length - 1,
+      [a.dim0, a.dim1],
       new Tensor(undefined, x.dtype),
     );
   const order = x.shape.map((_, i) => i);
@@ -61,8 +65,11 @@ def('flatten', 'tm', (c, args, kw) => {
   const s = normDim(a.start_dim, x.shape.length),
     e = normDim(a.end_dim, x.shape.length);
   if (s === undefined || e === undefined)
-    return c.error(
-      `Dimension out of range (expected to be in range of [${-x.shape.length}, ${x.shape.length - 1}], but got ${String(a.start_dim)})`,
+    return c.dimOutOfRange(
+      'flatten',
+      -x.shape.length,
+      x.shape.length - 1,
+      [a.start_dim, a.end_dim],
       new Tensor(undefined, x.dtype),
     );
   // flatten is reshape: a view of x's storage unless its layout is known not to allow one.
@@ -92,10 +99,7 @@ def(['unsqueeze', 'unsqueeze_'], 'tm', (c, args, kw) => {
   if (!x?.shape) return x ? new Tensor(undefined, x.dtype) : new Unknown('unsqueeze');
   const d = normDim(a.dim, x.shape.length, 1);
   if (d === undefined)
-    return c.error(
-      `Dimension out of range (expected to be in range of [${-x.shape.length - 1}, ${x.shape.length}], but got ${String(a.dim)})`,
-      new Tensor(undefined, x.dtype),
-    );
+    return c.dimOutOfRange('unsqueeze', -x.shape.length - 1, x.shape.length, [a.dim], new Tensor(undefined, x.dtype));
   const s = x.shape.slice();
   s.splice(d, 0, 1);
   return new Tensor(s, x.dtype);
@@ -259,10 +263,7 @@ def(['cat', 'concat', 'concatenate'], 't', (c, args, kw) => {
   const first = ts[0].shape!;
   const d = normDim(a.dim, first.length);
   if (d === undefined)
-    return c.error(
-      `Dimension out of range (expected to be in range of [${-first.length}, ${first.length - 1}], but got ${String(a.dim)})`,
-      new Tensor(undefined, ts[0].dtype),
-    );
+    return c.dimOutOfRange('cat', -first.length, first.length - 1, [a.dim], new Tensor(undefined, ts[0].dtype));
   let total: Dim = 0;
   for (let k = 0; k < ts.length; k++) {
     const s = ts[k].shape!;
@@ -362,11 +363,15 @@ def(['split', 'tensor_split'], 'tm', (c, args, kw) => {
       for (let at = 0; at < L; at += s) sizes.push(Math.min(s, L - at));
     }
   }
+  // A 1-D tensor with known values keeps them in its pieces (timm's stage-wise drop-path rates from linspace).
+  let at = 0;
   return new PyTuple(
     sizes.map((n) => {
       const sh = x.shape!.slice();
       sh[d] = n;
-      return new Tensor(sh, x.dtype);
+      const piece = new Tensor(sh, x.dtype);
+      if (x.data && sh.length === 1 && typeof n === 'number') withData(piece, x.data.slice(at, (at += n)));
+      return piece;
     }),
   );
 });
@@ -419,10 +424,7 @@ def('size', 'm', (c, [x, dim]) => {
   if (dim === undefined || dim === null) return new PyTuple(t.shape as Value[]);
   const d = normDim(dim, t.shape.length);
   return d === undefined
-    ? c.error(
-        `Dimension out of range (expected to be in range of [${-t.shape.length}, ${t.shape.length - 1}], but got ${String(dim)})`,
-        new Unknown('size'),
-      )
+    ? c.dimOutOfRange('size', -t.shape.length, t.shape.length - 1, [dim], new Unknown('size'))
     : t.shape[d];
 });
 def(['dim', 'ndimension'], 'm', (_c, [x]) => asTensor(x)?.rank ?? new Unknown('dim'));
