@@ -74,9 +74,14 @@ export function buildLayers(
         ownParams += counts.numel(v);
       }
     });
+    // A module never called itself (a ModuleList) sums its children; a called one has its own inclusive counts.
+    const called = agg !== undefined && agg.calls > 0;
     let childSum = zeroCounts;
-    for (const c of n.children) childSum = add(childSum, visit(c));
-    const inclusive = agg && agg.calls > 0 ? inclusiveOf(agg) : childSum;
+    for (const c of n.children) {
+      const sub = visit(c);
+      if (!called) childSum = add(childSum, sub);
+    }
+    const inclusive = called ? inclusiveOf(agg) : childSum;
     const params = counts.module(n.m);
     const kept = agg ? [...agg.shapes] : [];
     rows[at] = {
