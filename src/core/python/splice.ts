@@ -1,4 +1,5 @@
 // Re-parses only the top-level statement an edit falls in (the common keystroke), reusing every other statement's IR.
+import type { Tree } from '@lezer/common';
 import { parser } from './grammar/parser';
 import type { Stmt } from './ir';
 import { children } from './cursor';
@@ -54,8 +55,9 @@ export function spliceStatement(
   const snippet = text.slice(top.from, nextFrom + delta);
   // A line continuation at its end would join the next statement in the whole text.
   if (/\\\r?\n\s*$/.test(snippet)) return undefined;
-  const nodes = children(parser.parse(snippet).topNode);
-  if (nodes.length !== 1 || nodes[0].type.isError || nodes[0].from !== 0) return undefined;
+  const tree = parser.parse(snippet);
+  const nodes = children(tree.topNode);
+  if (nodes.length !== 1 || nodes[0].from !== 0 || hasErrorNode(tree)) return undefined;
   const lowerer = new StmtLowerer(snippet);
   const stmts: Stmt[] = [];
   lowerer.topLevel(nodes[0], stmts);
@@ -84,5 +86,21 @@ function statementAt(tops: readonly TopStatement[], pos: number): number {
       lo = mid + 1;
     } else hi = mid - 1;
   }
+  return found;
+}
+
+/**
+ * Whether the parser recovered from an error anywhere in the tree. The lowering does not report every error node (one
+ * inside a decorator's arguments is not), so a splice checks the tree itself, before and after the edit.
+ */
+export function hasErrorNode(tree: Tree): boolean {
+  let found = false;
+  tree.iterate({
+    enter: (n) => {
+      if (found) return false;
+      if (n.type.isError) found = true;
+      return !found;
+    },
+  });
   return found;
 }
