@@ -16,8 +16,14 @@ for (const c of cases) {
     const cpu = c.cpuCheck
       ? `; oracle's emulation ${g.cpuEmulatedSavedBytes} vs torch CPU autocast ${g.cpuAutocastSavedBytes}`
       : '';
+    const m = g.macBatchInputs
+      ? analyzeFile(c.file, { entry: c.entry, inputs: specs(g.macBatchInputs), precision: 'mixed-bf16' })
+      : undefined;
+    const bwd = m
+      ? `; backward MACs ${m.totals.backwardMacs} vs ${g.backwardMacs}; elements ${m.totals.backwardElements} vs ${g.backwardElements}`
+      : '';
     console.log(
-      `${c.name} (${c.autocast}): saved ${r.memory.savedBytes} vs ${g.savedBytes} (${pct(r.memory.savedBytes, g.savedBytes)})${cpu}`,
+      `${c.name} (${c.autocast}): saved ${r.memory.savedBytes} vs ${g.savedBytes} (${pct(r.memory.savedBytes, g.savedBytes)})${bwd}${cpu}`,
     );
     continue;
   }
