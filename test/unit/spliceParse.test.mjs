@@ -108,3 +108,20 @@ test(
     assert.deepEqual(next.module, parsePython(text));
   },
 );
+
+const persimmon = 'transformers/models/persimmon/configuration_persimmon.py';
+test(
+  'after a dedent to an unmatched column (no error node), an edit next to that statement is parsed whole',
+  { skip: corpusMissing() },
+  () => {
+    // Found by fuzzing: a class line at 3 spaces makes the next top-level statement start mid-line.
+    const source = readFileSync(join(corpusSitePackages(), persimmon), 'utf8');
+    const a = source.indexOf('    attention_dropout: float');
+    assert.ok(a > 0, `${persimmon} changed; pick another edit`);
+    const one = source.slice(0, a) + source.slice(a + 1);
+    const b = one.indexOf('    bos_token_id: int') + 2;
+    const two = one.slice(0, b) + '#' + one.slice(b);
+    const next = parsePythonIncremental(two, parsePythonIncremental(one).state);
+    assert.deepEqual(next.module, parsePython(two));
+  },
+);

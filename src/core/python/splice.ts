@@ -37,8 +37,8 @@ export function changedRange(a: string, b: string): Change {
 /**
  * The statements of `text`, when `text` is `old` edited strictly inside one top-level statement of `tops` (after its
  * first character, before the next statement's) and that statement's new text, from its start to the next statement,
- * parses alone as exactly one statement without errors: what a parse of the whole text gives, since a top-level
- * statement starts at column 0 and ends before the next one. Undefined otherwise (the caller parses the whole text).
+ * parses alone as exactly one statement without errors: what a parse of the whole text gives, since a statement at
+ * column 0 starts at the top level and ends before the next one there. Undefined otherwise (the caller parses the whole text).
  */
 export function spliceStatement(
   old: string,
@@ -51,6 +51,9 @@ export function spliceStatement(
   const top = tops[i];
   const nextFrom = i + 1 < tops.length ? tops[i + 1].from : old.length;
   if (change.fromA <= top.from || change.toA >= nextFrom) return undefined;
+  // The parser accepts a dedent to an unmatched column without an error node: a statement may then start mid-line,
+  // and only a statement at column 0 starts at the top level whatever came before it.
+  if (!atLineStart(old, top.from) || (nextFrom < old.length && !atLineStart(old, nextFrom))) return undefined;
   const delta = text.length - old.length;
   const snippet = text.slice(top.from, nextFrom + delta);
   // A line continuation at its end would join the next statement in the whole text.
@@ -72,6 +75,11 @@ export function spliceStatement(
   const body: Stmt[] = [];
   for (const t of out) for (const s of t.stmts) body.push(s);
   return { body, tops: out };
+}
+
+function atLineStart(text: string, pos: number): boolean {
+  const c = pos === 0 ? 10 : text.charCodeAt(pos - 1);
+  return c === 10 || c === 13;
 }
 
 /** The index of the last statement starting at or before `pos` (-1 when none does). */
