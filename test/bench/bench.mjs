@@ -72,6 +72,11 @@ show(
   median((i) => analyze(big.replace('hidden = 256', `hidden = ${256 + (i % 7)}`), { path, readFile })),
   16,
 );
+// Typing changes the text's length: every statement after the edit moves (a character inserted or deleted near the top).
+show(
+  '1,000-line model file, re-analysis after inserting a character',
+  median((i) => analyze(big.replace('hidden = 256', `hidden = 256${i % 2 ? '0' : ''}`), { path, readFile })),
+);
 
 const gpt = readFileSync(join(root, 'examples/gpt.py'), 'utf8');
 const widths = [768, 12288];

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { root } from './core.mjs';
 import { bigModelFile } from '../bench/bigModel.mjs';
+import { corpusMissing, corpusSitePackages } from '../corpus.mjs';
 
 const out = join(root, 'out', 'test', 'parse.cjs');
 esbuild.buildSync({
@@ -29,7 +30,7 @@ function random(seed) {
   };
 }
 
-const chars = ['1', 'a', ' ', '(', ')', ':', '\n', '#', '\\', '"', ',', '_', '.', '\t', '='];
+const chars = ['1', 'a', ' ', '(', ')', ':', '\n', '\r', '#', '\\', '"', "'", ',', '_', '.', '\t', '=', '@', '[', ';'];
 
 /** One edit: insert, delete or replace one character at a random place. */
 function edit(text, rnd) {
@@ -43,6 +44,7 @@ function edit(text, rnd) {
 
 const files = [
   ['bench big model', bigModelFile()],
+  ['bench big model, CRLF line ends', bigModelFile().replace(/\n/g, '\r\n')],
   ...readdirSync(join(root, 'examples'))
     .filter((f) => f.endsWith('.py'))
     .map((f) => [f, readFileSync(join(root, 'examples', f), 'utf8')]),
@@ -91,3 +93,35 @@ test('the bench edit (a number in a top-level assignment) is spliced', () => {
   assert.equal(next.state.lowered, undefined, 'the edit was parsed through the whole file');
   assert.deepEqual(next.module, parsePython(big.replace('hidden = 256', 'hidden = 257')));
 });
+
+const qwen = 'transformers/models/qwen3_omni_moe/configuration_qwen3_omni_moe.py';
+test(
+  'an edit leaving an error node the lowering does not report (a quote inside a decorator string) is parsed whole',
+  { skip: corpusMissing() },
+  () => {
+    // Found by fuzzing: the spliced statement parsed "without errors" by the lowering's count, a fresh parse differed.
+    const source = readFileSync(join(corpusSitePackages(), qwen), 'utf8');
+    const at = source.indexOf('A3B-Instruct")\n@strict\nclass Qwen3OmniMoeConfig');
+    assert.ok(at > 0, `the decorator of ${qwen} moved; pick another edit`);
+    const text = source.slice(0, at) + '"' + source.slice(at);
+    const next = parsePythonIncremental(text, parsePythonIncremental(source).state);
+    assert.deepEqual(next.module, parsePython(text));
+  },
+);
+
+const persimmon = 'transformers/models/persimmon/configuration_persimmon.py';
+test(
+  'after a dedent to an unmatched column (no error node), an edit next to that statement is parsed whole',
+  { skip: corpusMissing() },
+  () => {
+    // Found by fuzzing: a class line at 3 spaces makes the next top-level statement start mid-line.
+    const source = readFileSync(join(corpusSitePackages(), persimmon), 'utf8');
+    const a = source.indexOf('    attention_dropout: float');
+    assert.ok(a > 0, `${persimmon} changed; pick another edit`);
+    const one = source.slice(0, a) + source.slice(a + 1);
+    const b = one.indexOf('    bos_token_id: int') + 2;
+    const two = one.slice(0, b) + '#' + one.slice(b);
+    const next = parsePythonIncremental(two, parsePythonIncremental(one).state);
+    assert.deepEqual(next.module, parsePython(two));
+  },
+);

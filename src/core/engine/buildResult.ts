@@ -8,7 +8,7 @@ import { DimValues } from '../result/evaluate';
 import { buildLines } from '../result/lines';
 import { costCounts, zeroCounts } from '../result/costCounts';
 import { summarize } from '../result/summary';
-import { distinctTensors, namedChildren } from '../torch/nn/moduleTree';
+import { distinctTensors, isModule } from '../torch/nn/moduleTree';
 import { ParamCounts } from './paramCounts';
 import { Tensor } from '../model/tensor';
 import { PyInstance, type Value } from '../eval/values';
@@ -108,8 +108,9 @@ function moduleNode(
   const inclusive = agg ? inclusiveOf(agg) : zeroCounts;
   // Each module once, as PyTorch's named_modules(): a module held under two names shows under the first.
   const children: ModuleNode[] = [];
-  for (const [k, c] of namedChildren(m))
-    if (!seen.has(c)) children.push(moduleNode(s, c, k, seen, inclusiveOf, counts));
+  m.attrs.forEach((c, k) => {
+    if (isModule(c) && !seen.has(c)) children.push(moduleNode(s, c, k, seen, inclusiveOf, counts));
+  });
   return {
     name,
     type: m.cls.name,

@@ -23,14 +23,14 @@ interface Node {
 function tree(rec: Recorder, m: PyInstance, path: string, depth: number, seen: Set<PyInstance>): Node {
   seen.add(m);
   const node: Node = { m, path, depth, children: [], first: rec.modules.get(m)?.order ?? Infinity };
-  for (const [k, v] of m.attrs)
-    if (isModule(v) && !seen.has(v)) {
-      const c = tree(rec, v, path ? `${path}.${k}` : k, depth + 1, seen);
-      node.children.push(c);
-      if (c.first < node.first) node.first = c.first;
-    }
+  m.attrs.forEach((v, k) => {
+    if (!isModule(v) || seen.has(v)) return;
+    const c = tree(rec, v, path ? `${path}.${k}` : k, depth + 1, seen);
+    node.children.push(c);
+    if (c.first < node.first) node.first = c.first;
+  });
   // Call order; a container never called itself (ModuleList) sits before its first called child; never-called last.
-  node.children.sort((a, b) => a.first - b.first);
+  if (node.children.length > 1) node.children.sort((a, b) => a.first - b.first);
   return node;
 }
 
@@ -74,9 +74,14 @@ export function buildLayers(
         ownParams += counts.numel(v);
       }
     });
+    // A module never called itself (a ModuleList) sums its children; a called one has its own inclusive counts.
+    const called = agg !== undefined && agg.calls > 0;
     let childSum = zeroCounts;
-    for (const c of n.children) childSum = add(childSum, visit(c));
-    const inclusive = agg && agg.calls > 0 ? inclusiveOf(agg) : childSum;
+    for (const c of n.children) {
+      const sub = visit(c);
+      if (!called) childSum = add(childSum, sub);
+    }
+    const inclusive = called ? inclusiveOf(agg) : childSum;
     const params = counts.module(n.m);
     const kept = agg ? [...agg.shapes] : [];
     rows[at] = {

@@ -47,8 +47,9 @@ export class Tensor {
   get rank(): number | undefined {
     return this.shape?.length;
   }
+  private count?: Dim;
   numel(): Dim | undefined {
-    return this.shape ? dimProd(this.shape) : undefined;
+    return this.shape ? (this.count ??= dimProd(this.shape)) : undefined;
   }
   numelPoly(): Poly | undefined {
     const n = this.numel();

@@ -9,7 +9,7 @@ import { placeErrors } from './placeErrors';
 import { recoverUnclosed } from './recover';
 import { findUnclosed, mayNestTooDeep } from './unclosed';
 import { repair } from './repair';
-import { changedRange, spliceStatement, type TopStatement } from './splice';
+import { changedRange, hasErrorNode, spliceStatement, type TopStatement } from './splice';
 
 interface Lowered {
   readonly from: number;
@@ -24,7 +24,7 @@ export interface ParseState {
   readonly fragments: readonly TreeFragment[];
   /** Lowered top-level statements by their source text (built from `tops` when first needed). */
   lowered?: ReadonlyMap<string, Lowered>;
-  /** The top-level statements in order, when the text parsed without syntax errors (an edit inside one re-parses it alone). */
+  /** The top-level statements in order, when the tree has no error node at all (an edit inside one re-parses it alone). */
   readonly tops?: readonly TopStatement[];
 }
 
@@ -126,7 +126,7 @@ function parseText(text: string, previous?: ParseState): { module: Module; state
   if (!first.errors.length)
     return {
       module: { body: first.body, syntaxErrors: [] },
-      state: { text, fragments, lowered: first.lowered, tops: first.tops },
+      state: { text, fragments, lowered: first.lowered, tops: hasErrorNode(first.tree) ? undefined : first.tops },
     };
   const state: ParseState = { text, fragments, lowered: first.lowered };
   const plain = { body: first.body, syntaxErrors: placeErrors(text, first.errors) };

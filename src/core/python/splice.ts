@@ -1,4 +1,5 @@
 // Re-parses only the top-level statement an edit falls in (the common keystroke), reusing every other statement's IR.
+import type { Tree } from '@lezer/common';
 import { parser } from './grammar/parser';
 import type { Stmt } from './ir';
 import { children } from './cursor';
@@ -36,8 +37,8 @@ export function changedRange(a: string, b: string): Change {
 /**
  * The statements of `text`, when `text` is `old` edited strictly inside one top-level statement of `tops` (after its
  * first character, before the next statement's) and that statement's new text, from its start to the next statement,
- * parses alone as exactly one statement without errors: what a parse of the whole text gives, since a top-level
- * statement starts at column 0 and ends before the next one. Undefined otherwise (the caller parses the whole text).
+ * parses alone as exactly one statement without errors: what a parse of the whole text gives, since a statement at
+ * column 0 starts at the top level and ends before the next one there. Undefined otherwise (the caller parses the whole text).
  */
 export function spliceStatement(
   old: string,
@@ -50,12 +51,16 @@ export function spliceStatement(
   const top = tops[i];
   const nextFrom = i + 1 < tops.length ? tops[i + 1].from : old.length;
   if (change.fromA <= top.from || change.toA >= nextFrom) return undefined;
+  // The parser accepts a dedent to an unmatched column without an error node: a statement may then start mid-line,
+  // and only a statement at column 0 starts at the top level whatever came before it.
+  if (!atLineStart(old, top.from) || (nextFrom < old.length && !atLineStart(old, nextFrom))) return undefined;
   const delta = text.length - old.length;
   const snippet = text.slice(top.from, nextFrom + delta);
   // A line continuation at its end would join the next statement in the whole text.
   if (/\\\r?\n\s*$/.test(snippet)) return undefined;
-  const nodes = children(parser.parse(snippet).topNode);
-  if (nodes.length !== 1 || nodes[0].type.isError || nodes[0].from !== 0) return undefined;
+  const tree = parser.parse(snippet);
+  const nodes = children(tree.topNode);
+  if (nodes.length !== 1 || nodes[0].from !== 0 || hasErrorNode(tree)) return undefined;
   const lowerer = new StmtLowerer(snippet);
   const stmts: Stmt[] = [];
   lowerer.topLevel(nodes[0], stmts);
@@ -72,6 +77,11 @@ export function spliceStatement(
   return { body, tops: out };
 }
 
+function atLineStart(text: string, pos: number): boolean {
+  const c = pos === 0 ? 10 : text.charCodeAt(pos - 1);
+  return c === 10 || c === 13;
+}
+
 /** The index of the last statement starting at or before `pos` (-1 when none does). */
 function statementAt(tops: readonly TopStatement[], pos: number): number {
   let lo = 0,
@@ -84,5 +94,21 @@ function statementAt(tops: readonly TopStatement[], pos: number): number {
       lo = mid + 1;
     } else hi = mid - 1;
   }
+  return found;
+}
+
+/**
+ * Whether the parser recovered from an error anywhere in the tree. The lowering does not report every error node (one
+ * inside a decorator's arguments is not), so a splice checks the tree itself, before and after the edit.
+ */
+export function hasErrorNode(tree: Tree): boolean {
+  let found = false;
+  tree.iterate({
+    enter: (n) => {
+      if (found) return false;
+      if (n.type.isError) found = true;
+      return !found;
+    },
+  });
   return found;
 }

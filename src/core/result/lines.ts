@@ -73,11 +73,12 @@ export function buildLines(
   bound.forEach((_, l) => {
     if (!rec.lines.has(l) && !params.has(l)) lineNos.push(l);
   });
-  lineNos.sort((a, b) => a - b);
+  // Distinct positive integers: a typed array sorts them numerically without a comparator call per step.
+  const sorted = Int32Array.from(lineNos).sort();
   const endOf = new Map<number, number>();
   rec.endLines.forEach((start, end) => endOf.set(start, end));
   const out: LineCost[] = [];
-  for (const line of lineNos) {
+  for (const line of sorted) {
     const agg: LineAgg | undefined = rec.lines.get(line);
     const b = bound.get(line);
     const ops: OpRecord[] = [];
