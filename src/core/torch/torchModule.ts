@@ -29,6 +29,7 @@ import { registerEinops } from './einopsModule';
 import { registerNumpy } from './numpyModule';
 import { GradModeCtx } from './autograd';
 import { autocastFactory } from './autocast';
+import { modelledTorchVersion } from '../eval/importlibModule';
 import { makeDevices } from './device';
 import { bind } from './signature';
 import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
@@ -272,6 +273,8 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     autocast: new NativeFunction('autocast', autocastFactory(c, false)),
     amp: mod('torch.amp', { autocast: autocastFactory(c, false) }),
     overrides: mod('torch.overrides', { has_torch_function: () => false }),
+    // A CPU build (as torch.cuda above): no CUDA, no ROCm (transformers' is_rocm_platform reads torch.version.hip).
+    version: mod('torch.version', { __version__: modelledTorchVersion, cuda: null, hip: null, debug: false }),
     linalg: mod('torch.linalg', { norm: new NativeFunction('norm', (a, kw) => ops.get('norm')!.fn(c, a, kw)) }),
   }))
     torch.attrs.set(k, v);
