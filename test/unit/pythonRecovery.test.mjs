@@ -165,3 +165,22 @@ test(
     }
   },
 );
+
+test('an unclosed bracket in a decorator is a syntax error on its line, and the rest of the file still runs', () => {
+  for (const decorator of ['@dec("abc)', '@dec(checkpoint="a"b")', '@dec(1']) {
+    for (const target of ['def f():\n    pass', 'class A:\n    pass']) {
+      const src = `${header}${decorator}\n${target}\nx = torch.randn(2, 3)\n`;
+      const r = run(src);
+      const where = `${decorator} / ${target.split('\n')[0]}`;
+      assert.deepEqual(
+        syntax(r).map((d) => d.span.line),
+        [3],
+        `${where}: ${r.diagnostics.map((d) => `${d.span.line} ${d.message}`).join(' | ')}`,
+      );
+      assert.ok(
+        r.lines.some((l) => l.line === 6 && l.shapes[0] === '[2, 3]'),
+        `${where}: the line after the definition is analyzed`,
+      );
+    }
+  }
+});

@@ -41,10 +41,12 @@ export class StmtLowerer extends ExprLowerer {
       return;
     }
     if (n.name === ';' || n.name === 'Comment') return;
+    const before = this.syntaxErrors.length;
     const st = this.guarded(n);
     if (st) out.push(st);
-    // Errors nested inside a statement are reported too (the statement itself still runs).
-    if (st && st.k !== 'bad') {
+    // Errors nested inside a statement are reported too (the statement itself still runs); a statement that could not
+    // be lowered is reported unless its lowering already said why (a decorator whose brackets swallowed the def).
+    if (st && (st.k !== 'bad' || this.syntaxErrors.length === before)) {
       const cur = n.cursor();
       do {
         if (cur.type.isError) {
