@@ -171,3 +171,21 @@ test('a cached library module keeps `collections.abc` when another module import
   assert.equal(r.lines.find((l) => l.line === 4)?.value, '[2, 3]', JSON.stringify(r.diagnostics));
   assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
 });
+
+test('inspect.getsourcefile/getfile: the defining file of a class, function and method (as CPython 3.11 answers)', () => {
+  // Expected 126 params: the same two files run by /usr/bin/python3 (CPython 3.11, torch 1.13) print
+  // `models modeling_small.py True 126` (transformers' auto_docstring reads the model folder this way).
+  const user =
+    'import inspect\nimport os\nimport torch.nn as nn\nfrom lib.models.small.modeling_small import Small, helper\n\n' +
+    'p = inspect.getsourcefile(Small)\nq = inspect.getfile(helper)\nr = inspect.getsourcefile(Small.forward)\n' +
+    'm = nn.Linear(len(p.split(os.path.sep)[-3]), len(os.path.basename(q)) + (r == p))\n';
+  const r = run(user, {
+    'lib/__init__.py': '',
+    'lib/models/__init__.py': '',
+    'lib/models/small/__init__.py': '',
+    'lib/models/small/modeling_small.py':
+      'import torch.nn as nn\n\nclass Small(nn.Module):\n    def forward(self, x):\n        return x\n\ndef helper():\n    pass\n',
+  });
+  assert.equal(r.totals.params, 126n, JSON.stringify(r.coverage.reasons));
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+});

@@ -39,6 +39,7 @@ import { registerOs } from './osModule';
 import { registerNumbers } from './numbersModule';
 import { registerTypes } from './typesModule';
 import { registerLogging } from './loggingModule';
+import { registerInspect } from './inspectModule';
 import { partialClass } from './partialType';
 import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
 
@@ -277,7 +278,8 @@ export function registerStdlib(natives: NativeModules): void {
   registerNumbers(natives);
   registerTypes(natives);
   registerLogging(natives);
-  for (const name of ['inspect', 'argparse', 'time', 'json', 'pathlib', 'random']) {
+  registerInspect(natives);
+  for (const name of ['argparse', 'time', 'json', 'pathlib', 'random']) {
     natives.set(name, () => {
       const m = new PyModule(name);
       return m;
