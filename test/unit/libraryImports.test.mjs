@@ -189,3 +189,39 @@ test('inspect.getsourcefile/getfile: the defining file of a class, function and 
   assert.equal(r.totals.params, 126n, JSON.stringify(r.coverage.reasons));
   assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
 });
+
+test('inspect.signature(fn).parameters: kinds, defaults, Parameter.empty, bound methods, functools.wraps', () => {
+  // Expected 525344 params: this file run by /usr/bin/python3 (CPython 3.11, torch 1.13) prints kinds
+  // [0, 0, 1, 2, 3, 3, 4], first keyword-only 4, ('d', 'e', 'kw'), 4 without default, ['x', 'y'], 5 (torchvision's
+  // kwonly_to_pos_or_kw reads signatures this way).
+  const user = [
+    'import functools',
+    'import inspect',
+    'import torch.nn as nn',
+    '',
+    'def new_fn(a, b=2, /, c=3, *args, d, e=5, **kw):',
+    '    pass',
+    '',
+    '@functools.wraps(new_fn)',
+    'def wrapper(*args, **kwargs):',
+    '    return new_fn(*args, **kwargs)',
+    '',
+    'class M:',
+    '    def f(self, x, *, y=1):',
+    '        pass',
+    '',
+    'params = inspect.signature(wrapper).parameters',
+    'kinds = [int(p.kind) for p in params.values()]',
+    'first_kw = next(i for i, p in enumerate(params.values()) if p.kind == p.KEYWORD_ONLY)',
+    'names = tuple(inspect.signature(new_fn).parameters)[first_kw:]',
+    'nodef = sum(1 for p in params.values() if p.default is inspect.Parameter.empty)',
+    'meth = list(inspect.signature(M().f).parameters)',
+    'e = params["e"].default',
+    'n = sum(kinds) * 100 + first_kw * 10 + len(names) + nodef * 1000 + len(meth) * 10000 + e * 100000',
+    'm = nn.Linear(n, 1)',
+    '',
+  ].join('\n');
+  const r = run(user, {});
+  assert.equal(r.totals.params, 525344n, JSON.stringify(r.coverage.reasons));
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+});

@@ -1,12 +1,15 @@
-// inspect: getsourcefile/getfile as CPython 3.11 answers them (the defining file's path), the rest of the module unknown.
+// inspect as CPython 3.11 answers it: getsourcefile/getfile (the defining file), signature(fn).parameters; rest unknown.
 import type { NativeModules } from './imports';
 import type { Interp } from './interpreter';
+import { hashKey } from './keys';
 import {
   BoundMethod,
   ClassMethod,
   NativeFunction,
   PyClass,
   PyFunction,
+  PyDict,
+  PyInstance,
   PyModule,
   StaticMethod,
   Unknown,
@@ -28,6 +31,28 @@ function sourceFile(ip: Interp, v: Value): string | undefined {
   return undefined;
 }
 
+const KINDS = ['POSITIONAL_ONLY', 'POSITIONAL_OR_KEYWORD', 'VAR_POSITIONAL', 'KEYWORD_ONLY', 'VAR_KEYWORD'];
+
+/** inspect.signature of a Python-defined function: a Signature whose `parameters` map names to Parameter objects. */
+function signature(fn: PyFunction, bound: boolean, parameterCls: PyClass, signatureCls: PyClass, empty: Value): Value {
+  const params = new PyDict();
+  fn.params.forEach((p, i) => {
+    if (bound && i === 0) return; // a bound method's signature drops `self`
+    const kind = p.kind === 'star' ? 2 : p.kind === 'dstar' ? 4 : p.kind === 'kwonly' ? 3 : p.posonly ? 0 : 1;
+    const param = new PyInstance(parameterCls);
+    param.attrs.set('name', p.name);
+    param.attrs.set('kind', kind);
+    param.attrs.set('default', fn.defaults[i] ?? empty);
+    // Annotations are not evaluated by the engine: unknown where one is written.
+    param.attrs.set('annotation', p.ann ? new Unknown('annotation') : empty);
+    params.map.set(hashKey(p.name), [p.name, param]);
+  });
+  const sig = new PyInstance(signatureCls);
+  sig.attrs.set('parameters', params);
+  sig.attrs.set('return_annotation', new Unknown('return annotation'));
+  return sig;
+}
+
 export function registerInspect(natives: NativeModules): void {
   natives.set('inspect', (ip) => {
     const m = new PyModule('inspect');
@@ -38,6 +63,26 @@ export function registerInspect(natives: NativeModules): void {
       });
     m.attrs.set('getsourcefile', file('getsourcefile'));
     m.attrs.set('getfile', file('getfile'));
+    const object = ip.builtins.get('object') as PyClass;
+    const empty = new PyClass('_empty', [object], new Map());
+    const parameterCls = new PyClass('Parameter', [object], new Map<string, Value>([['empty', empty]]));
+    KINDS.forEach((k, i) => parameterCls.dict.set(k, i));
+    const signatureCls = new PyClass('Signature', [object], new Map<string, Value>([['empty', empty]]));
+    m.attrs.set('Parameter', parameterCls);
+    m.attrs.set('Signature', signatureCls);
+    m.attrs.set('_empty', empty);
+    m.attrs.set(
+      'signature',
+      new NativeFunction('signature', ([v]) => {
+        const bound = v instanceof BoundMethod;
+        let fn = v instanceof BoundMethod ? v.fn : v;
+        for (let i = 0; fn instanceof PyFunction && fn.wrapped !== undefined && i < 100; i++) fn = fn.wrapped;
+        // Only a Python-defined function is answered (a native one's parameters are not modelled).
+        return fn instanceof PyFunction && (!bound || fn.params[0]?.kind === 'pos')
+          ? signature(fn, bound, parameterCls, signatureCls, empty)
+          : new Unknown('inspect.signature');
+      }),
+    );
     return m;
   });
 }

@@ -12,6 +12,7 @@ import {
   PyClass,
   PyDict,
   PyFloat,
+  PyFunction,
   PyList,
   PyModule,
   PyTuple,
@@ -53,7 +54,6 @@ function mod(name: string, entries: Record<string, Value | Impl>): PyModule {
 }
 
 const identityDecorator: Impl = ([f]) => f ?? null;
-const decoratorFactory: Impl = () => new NativeFunction('decorator', ([f]) => f ?? null);
 
 function mathFn(f: (x: number) => number, intResult = false): Impl {
   return ([x]) => {
@@ -183,7 +183,13 @@ export function registerStdlib(natives: NativeModules): void {
     passThrough(
       mod('functools', {
         partial: partialClass(ip),
-        wraps: decoratorFactory,
+        // The wrapper comes back as it is; the function it wraps is remembered (its __wrapped__, which
+        // inspect.signature follows).
+        wraps: ([wrapped]) =>
+          new NativeFunction('decorator', ([w]) => {
+            if (w instanceof PyFunction && wrapped !== undefined) w.wrapped = wrapped;
+            return w ?? null;
+          }),
         lru_cache: ([f]) =>
           f && !(typeof f === 'number') && f !== null ? f : new NativeFunction('lru_cache', identityDecorator),
         cache: identityDecorator,

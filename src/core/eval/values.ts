@@ -106,6 +106,8 @@ export class PyFunction {
   ) {}
   /** Set on methods defined in a class body, for zero-argument super(). */
   definingClass?: PyClass;
+  /** The function functools.wraps made this one stand for (CPython's `__wrapped__`, followed by inspect.signature). */
+  wrapped?: Value;
 }
 
 export class BoundMethod {

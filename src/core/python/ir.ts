@@ -1,7 +1,7 @@
 // The Python IR the evaluator walks: plain objects with character offsets, independent of the parser.
 
 /** Bumped whenever the IR's shape changes (persisted IR caches key on it). */
-export const IR_VERSION = 4;
+export const IR_VERSION = 5;
 
 export interface Node {
   readonly s: number;
@@ -52,6 +52,8 @@ export interface Param {
   readonly kind: 'pos' | 'star' | 'kwonly' | 'dstar';
   readonly def?: Expr;
   readonly ann?: Expr;
+  /** Before a `/` in the parameter list. */
+  readonly posonly?: true;
 }
 
 export type Stmt =

@@ -149,7 +149,13 @@ class Checker {
       case 'args':
         return typeof x.kind === 'string' && optStr(x.name) && this.expr(x.value, depth);
       case 'params':
-        return typeof x.name === 'string' && typeof x.kind === 'string' && opt(x.def) && opt(x.ann);
+        return (
+          typeof x.name === 'string' &&
+          typeof x.kind === 'string' &&
+          opt(x.def) &&
+          opt(x.ann) &&
+          (x.posonly === undefined || x.posonly === true)
+        );
       case 'dictItems':
         return opt(x.key) && this.expr(x.value, depth);
       case 'clauses':

@@ -329,7 +329,12 @@ export class ExprLowerer {
   }
 
   params(n: SyntaxNode): Param[] {
-    const inner = children(n).filter((c) => c.name !== '(' && c.name !== ')');
+    const all = children(n);
+    const inner = all.filter((c) => c.name !== '(' && c.name !== ')');
+    // `/` is no node of its own: the gap between two children that holds only it ends the positional-only ones.
+    let slashAt = -1;
+    for (let i = 0; i + 1 < all.length && slashAt < 0; i++)
+      if (/^\s*\/\s*$/.test(this.src.slice(all[i].to, all[i + 1].from))) slashAt = all[i].to;
     const out: Param[] = [];
     let kwonly = false;
     for (const g of splitAt(inner, ',')) {
@@ -354,6 +359,7 @@ export class ExprLowerer {
       const annNode = typeDef ? children(typeDef).find((c) => c.name !== ':') : undefined;
       const eq = g.findIndex((c) => c.name === 'AssignOp');
       out.push({
+        ...(kind === 'pos' && nameNode.from < slashAt ? { posonly: true as const } : {}),
         name: this.text(nameNode),
         kind,
         def: eq >= 0 && g[eq + 1] ? this.expr(g[eq + 1]) : undefined,
