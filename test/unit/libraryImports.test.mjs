@@ -225,3 +225,47 @@ test('inspect.signature(fn).parameters: kinds, defaults, Parameter.empty, bound 
   assert.equal(r.totals.params, 525344n, JSON.stringify(r.coverage.reasons));
   assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
 });
+
+test('inspect.get_annotations (own) and typing.get_type_hints (over the MRO) of classes, as CPython 3.11', () => {
+  // Expected 3111433 params: this file run by /usr/bin/python3 (CPython 3.11, torch 1.13) prints own ['width', 'size'],
+  // base ['config', 'size', 'tag'], hints ['config', 'size', 'tag', 'width'] (transformers' __init_subclass__ reads
+  // the `config` annotation this way).
+  const user = [
+    'import inspect',
+    'from typing import ClassVar, Optional, get_type_hints',
+    '',
+    'import torch.nn as nn',
+    '',
+    'class Cfg:',
+    '    pass',
+    '',
+    'class Base:',
+    '    config: Cfg',
+    '    size: int = 3',
+    '    tag: ClassVar[str] = "b"',
+    '',
+    'class Child(Base):',
+    '    width: Optional[int] = None',
+    '    size: float',
+    '',
+    'own = inspect.get_annotations(Child)',
+    'base_own = inspect.get_annotations(Base)',
+    'hints = get_type_hints(Child)',
+    'n = len(own) * 1 + len(base_own) * 10 + len(hints) * 100',
+    'n += (own.get("config", None) is None) * 1000 + (hints.get("config", None) is Cfg) * 10000',
+    'n += (hints["size"] is float) * 100000 + list(hints).index("width") * 1000000',
+    'm = nn.Linear(n, 1)',
+    '',
+  ].join('\n');
+  const r = run(user, {});
+  assert.equal(r.totals.params, 3111433n, JSON.stringify(r.coverage.reasons));
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+});
+
+test('typing.get_type_hints past a native base (nn.Module) is unknown, not an empty dict', () => {
+  const user =
+    'from typing import get_type_hints\nimport torch.nn as nn\n\nclass M(nn.Module):\n    config: int\n\n' +
+    'h = get_type_hints(M)\nif h.get("training") is None:\n    m = nn.Linear(2, 2)\nelse:\n    m = nn.Linear(3, 3)\n';
+  const r = run(user, {});
+  assert.equal(r.coverage.complete, false, 'nn.Module has annotations of its own (training: bool in torch 1.13)');
+});

@@ -1,6 +1,6 @@
 // Class statements and instantiation: bases, class bodies, native subclass hooks, __new__/__init__.
 import { callValue, evalExpr } from './evaluator';
-import type { Stmt } from '../python/ir';
+import type { Expr, Stmt } from '../python/ir';
 import type { Interp } from './interpreter';
 import { Scope } from './scope';
 
@@ -52,6 +52,7 @@ export function defineClass(ip: Interp, st: Extract<Stmt, { k: 'class' }>, scope
   }
   let cls: Value = new PyClass(st.name, bases, dict);
   cls.annotations = annotations;
+  cls.ownAnnotations = ownAnnotations(st.body, body);
   if (unresolvedBases.length) unresolvedBasesOf.set(cls, unresolvedBases);
   for (const v of dict.values()) {
     const fn = v instanceof StaticMethod || v instanceof ClassMethod ? v.fn : v instanceof Property ? v.fget : v;
@@ -95,4 +96,15 @@ function initSubclass(ip: Interp, cls: PyClass): void {
     if (fn instanceof PyFunction) callValue(ip, fn, [cls], undefined, ip.site);
     return;
   }
+}
+
+/** The annotated names of a class body, in order; 'unknown' when an annotation sits inside a block. */
+function ownAnnotations(stmts: Stmt[], scope: Scope): PyClass['ownAnnotations'] {
+  const names: { name: string; ann: Expr }[] = [];
+  for (const st of stmts) {
+    if (st.k === 'if' || st.k === 'for' || st.k === 'while' || st.k === 'try' || st.k === 'with') {
+      if (JSON.stringify(st).includes('"k":"ann"')) return 'unknown';
+    } else if (st.k === 'ann' && st.target.k === 'name') names.push({ name: st.target.id, ann: st.ann });
+  }
+  return { names, scope };
 }

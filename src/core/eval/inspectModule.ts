@@ -2,6 +2,8 @@
 import type { NativeModules } from './imports';
 import type { Interp } from './interpreter';
 import { hashKey } from './keys';
+import { evalExpr } from './evaluator';
+import type { Scope } from './scope';
 import {
   BoundMethod,
   ClassMethod,
@@ -29,6 +31,41 @@ function sourceFile(ip: Interp, v: Value): string | undefined {
     for (const m of ip.modules.values()) if (m.name === name && m.file) return m.file;
   }
   return undefined;
+}
+
+/** A Python class's own `__annotations__` as a dict (CPython 3.11 evaluates them when the class body runs). */
+export function ownAnnotations(ip: Interp, cls: PyClass): PyDict | undefined {
+  const own = cls.ownAnnotations;
+  if (own === undefined || own === 'unknown') return undefined;
+  const scope = own.scope as Scope;
+  // `from __future__ import annotations` keeps them as strings: not modelled, so unknown.
+  const future = scope.module.vars.has('annotations');
+  const d = new PyDict();
+  for (const { name, ann } of own.names) {
+    let v: Value;
+    try {
+      v = future ? new Unknown('annotation') : evalExpr(ip, ann, scope);
+    } catch {
+      v = new Unknown('annotation');
+    }
+    d.map.set(hashKey(name), [name, v]);
+  }
+  return d;
+}
+
+/** typing.get_type_hints of a class: its MRO's annotations, the nearest class's winning; unknown past a native base. */
+export function classTypeHints(ip: Interp, cls: PyClass): Value {
+  const object = ip.builtins.get('object');
+  const hints = new PyDict();
+  for (const c of [...cls.mro].reverse()) {
+    if (c === object) continue;
+    const own = ownAnnotations(ip, c);
+    if (!own) return new Unknown('typing.get_type_hints'); // nn.Module and other native classes carry annotations too
+    for (const [k, [name, v]] of own.map)
+      // None stands for NoneType and a string is a forward reference CPython evaluates: neither is modelled.
+      hints.map.set(k, [name, v === null || typeof v === 'string' ? new Unknown('type hint') : v]);
+  }
+  return hints;
 }
 
 const KINDS = ['POSITIONAL_ONLY', 'POSITIONAL_OR_KEYWORD', 'VAR_POSITIONAL', 'KEYWORD_ONLY', 'VAR_KEYWORD'];
@@ -63,6 +100,14 @@ export function registerInspect(natives: NativeModules): void {
       });
     m.attrs.set('getsourcefile', file('getsourcefile'));
     m.attrs.set('getfile', file('getfile'));
+    m.attrs.set(
+      'get_annotations',
+      new NativeFunction('get_annotations', ([v]) =>
+        v instanceof PyClass
+          ? (ownAnnotations(ip, v) ?? new Unknown('inspect.get_annotations'))
+          : new Unknown('inspect.get_annotations'),
+      ),
+    );
     const object = ip.builtins.get('object') as PyClass;
     const empty = new PyClass('_empty', [object], new Map());
     const parameterCls = new PyClass('Parameter', [object], new Map<string, Value>([['empty', empty]]));

@@ -10,7 +10,6 @@ import {
   NativeFunction,
   Property,
   PyClass,
-  PyDict,
   PyFloat,
   PyFunction,
   PyList,
@@ -40,7 +39,7 @@ import { registerOs } from './osModule';
 import { registerNumbers } from './numbersModule';
 import { registerTypes } from './typesModule';
 import { registerLogging } from './loggingModule';
-import { registerInspect } from './inspectModule';
+import { classTypeHints, registerInspect } from './inspectModule';
 import { partialClass } from './partialType';
 import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
 
@@ -156,7 +155,7 @@ export function registerStdlib(natives: NativeModules): void {
       final: identityDecorator,
       // True, as type checkers take it: libraries list their imports there (transformers' lazy __init__ files).
       TYPE_CHECKING: true,
-      get_type_hints: () => new PyDict(),
+      get_type_hints: ([v]) => (v instanceof PyClass ? classTypeHints(ip, v) : new Unknown('typing.get_type_hints')),
     });
     for (const n of typingNames) m.attrs.set(n, new Unknown(`typing.${n}`));
     m.attrs.set('TypeVar', new NativeFunction('TypeVar', () => new Unknown('TypeVar')));

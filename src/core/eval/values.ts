@@ -150,6 +150,11 @@ export class PyClass {
   hooks: NativeClassHooks;
   /** Class body annotations in order (for @dataclass). */
   annotations: { name: string; ann?: Expr }[] = [];
+  /**
+   * A Python-defined class's own `__annotations__` (every annotated name of its body, ClassVar ones too) and the body
+   * scope they are evaluated in; 'unknown' when one sits in a block the engine may not have run. Unset: native class.
+   */
+  ownAnnotations?: { names: { name: string; ann: Expr }[]; scope: unknown } | 'unknown';
   /** An ABC's own isinstance rule for built-in values (dict is a Mapping); not inherited by subclasses. */
   instanceCheck?: (v: Value) => boolean | undefined;
   constructor(
