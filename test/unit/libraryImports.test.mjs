@@ -269,3 +269,33 @@ test('typing.get_type_hints past a native base (nn.Module) is unknown, not an em
   const r = run(user, {});
   assert.equal(r.coverage.complete, false, 'nn.Module has annotations of its own (training: bool in torch 1.13)');
 });
+
+test('json.loads of a known string (dict, list, int, None, bool, str), as CPython 3.11', () => {
+  // Expected 121132 params: this file run by /usr/bin/python3 (CPython 3.11, torch 1.13; SM_HP_MP_PARAMETERS unset, as
+  // the analysis's empty environment) prints `121131 121132` (transformers' is_sagemaker_mp_enabled reads it so).
+  const user = [
+    'import json',
+    'import os',
+    'import torch.nn as nn',
+    '',
+    'opts = json.loads(os.getenv("SM_HP_MP_PARAMETERS", "{}"))',
+    'v = json.loads(\'{"a": [1, 2, {"b": null}], "c": true, "d": "xy"}\')',
+    'n = ("partitions" not in opts) + len(v["a"]) * 10 + (v["a"][2]["b"] is None) * 100 + (v["c"] is True) * 1000',
+    'n += len(v["d"]) * 10000 + (not opts.get("sagemaker_mpi_enabled", False)) * 100000',
+    'm = nn.Linear(n, 1)',
+    '',
+  ].join('\n');
+  const r = run(user, {});
+  assert.equal(r.totals.params, 121132n, JSON.stringify(r.coverage.reasons));
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+});
+
+test('json.loads of a float is unknown (JSON keeps no int/float distinction), not a wrong int', () => {
+  // CPython: isinstance(v[0], float) is True (nn.Linear(3, 3)); the engine must not decide it as an int.
+  const r = run(
+    'import json\nimport torch.nn as nn\n\nv = json.loads("[1.0]")\nif isinstance(v[0], float):\n' +
+      '    m = nn.Linear(3, 3)\nelse:\n    m = nn.Linear(2, 2)\n',
+    {},
+  );
+  assert.equal(r.coverage.complete, false, JSON.stringify(r.coverage.reasons));
+});

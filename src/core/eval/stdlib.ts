@@ -40,6 +40,7 @@ import { registerNumbers } from './numbersModule';
 import { registerTypes } from './typesModule';
 import { registerLogging } from './loggingModule';
 import { classTypeHints, registerInspect } from './inspectModule';
+import { registerJson } from './jsonModule';
 import { partialClass } from './partialType';
 import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
 
@@ -284,7 +285,8 @@ export function registerStdlib(natives: NativeModules): void {
   registerTypes(natives);
   registerLogging(natives);
   registerInspect(natives);
-  for (const name of ['argparse', 'time', 'json', 'pathlib', 'random']) {
+  registerJson(natives);
+  for (const name of ['argparse', 'time', 'pathlib', 'random']) {
     natives.set(name, () => {
       const m = new PyModule(name);
       return m;
