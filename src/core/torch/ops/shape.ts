@@ -206,27 +206,14 @@ def('contiguous', 'tm', (_c, [x]) => {
 // Return the tensor itself, as PyTorch does: `x.cpu()` (the engine's tensors live on the CPU, `x.device` says so),
 // and the in-place flag setters. `x.cuda()` is a copy onto the GPU (a CPU tensor's, as PyTorch documents).
 def(['cpu', 'requires_grad_', 'detach_', 'share_memory_'], 'tm', (_c, [x]) => asTensor(x) ?? new Unknown('cpu'));
-def(
-  [
-    'detach',
-    'cuda',
-    'pin_memory',
-    'share_memory_',
-    'coalesce',
-    'clone',
-    'tril_',
-    'triu_',
-  ],
-  'tm',
-  (_c, [x]) => {
-    const t = asTensor(x);
-    if (!t) return new Unknown('copy');
-    const out = new Tensor(t.shape, t.dtype);
-    // The same values (detach, clone, cpu); tril_/triu_ change them.
-    if (t.data && t.shape?.length === 1) withData(out, t.data.slice());
-    return out;
-  },
-);
+def(['detach', 'cuda', 'pin_memory', 'share_memory_', 'coalesce', 'clone', 'tril_', 'triu_'], 'tm', (_c, [x]) => {
+  const t = asTensor(x);
+  if (!t) return new Unknown('copy');
+  const out = new Tensor(t.shape, t.dtype);
+  // The same values (detach, clone, cpu); tril_/triu_ change them.
+  if (t.data && t.shape?.length === 1) withData(out, t.data.slice());
+  return out;
+});
 // flip / flipud / roll keep the shape; a 1-D tensor's values are reversed or shifted (nest's
 // `(4 ** torch.arange(n)).flip(0).tolist()`); fliplr needs 2-D, so no 1-D values.
 for (const name of ['flip', 'flipud', 'fliplr', 'roll'])
