@@ -6,7 +6,7 @@ import { Signal } from './signal';
 import { evalExpr, assignTo } from './expressions';
 import { iterate, truthy } from './protocols';
 import { PyException } from './errors';
-import { enterContext, type Entered } from './withStmt';
+import { enterContext, leaveContexts, type Entered } from './withStmt';
 import { checkSequence } from '../sym/limits';
 import { NativeFunction, PyClass, PyInstance, Unknown, UNKNOWN, type Value } from './values';
 import type { Scope } from './scope';
@@ -244,12 +244,5 @@ function* withBlock(ip: Interp, st: Extract<Stmt, { k: 'with' }>, scope: Scope):
   } catch (e) {
     err = e;
   }
-  for (let i = entered.length - 1; i >= 0; i--) {
-    const pyErr = err instanceof PyException ? err : undefined;
-    if (err !== undefined && !pyErr) {
-      if (!entered[i].runsPython) entered[i].exit();
-    } else if (entered[i].exit(pyErr)) err = undefined;
-  }
-  if (err !== undefined) throw err;
-  return sig;
+  return leaveContexts(entered, err, sig);
 }

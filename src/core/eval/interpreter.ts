@@ -22,7 +22,7 @@ import type { ImportContext, ImportNote } from './imports';
 import type { UnaryOperator } from './operators';
 import { Tensor } from '../model/tensor';
 import { Journal } from './journal';
-import { enterContext, type Entered } from './withStmt';
+import { enterContext, leaveContexts, type Entered } from './withStmt';
 
 /** The evaluator's entry points, bound once: see evaluator.ts. */
 const evaluatorTable: Evaluator = Object.freeze({ evalExpr, evalArgs, callValue, instantiate });
@@ -474,14 +474,7 @@ export class Interp {
       err = e;
       if (this.frames.length > depth) this.frames.length = depth;
     }
-    for (let i = entered.length - 1; i >= 0; i--) {
-      const pyErr = err instanceof PyException ? err : undefined;
-      if (err !== undefined && !pyErr) {
-        if (!entered[i].runsPython) entered[i].exit(); // budget or cancellation: undo torch state, run no more Python
-      } else if (entered[i].exit(pyErr)) err = undefined;
-    }
-    if (err !== undefined) throw err;
-    return sig;
+    return leaveContexts(entered, err, sig);
   }
 
   private tryStmt(st: Extract<Stmt, { k: 'try' }>, scope: Scope): Signal {

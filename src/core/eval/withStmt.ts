@@ -41,3 +41,19 @@ export function enterContext(ip: Interp, ctx: Value): Entered {
   }
   return { value: ctx, runsPython: false, exit: () => false };
 }
+
+/**
+ * Leaves entered contexts in reverse, telling each of the exception passing through; a context that suppresses it
+ * clears it. A budget stop or cancellation (not a Python exception) runs no more Python: only torch state is undone.
+ * Throws what is left, else returns `sig`.
+ */
+export function leaveContexts<S>(entered: readonly Entered[], err: unknown, sig: S): S {
+  for (let i = entered.length - 1; i >= 0; i--) {
+    const pyErr = err instanceof PyException ? err : undefined;
+    if (err !== undefined && !pyErr) {
+      if (!entered[i].runsPython) entered[i].exit();
+    } else if (entered[i].exit(pyErr)) err = undefined;
+  }
+  if (err !== undefined) throw err;
+  return sig;
+}
