@@ -401,3 +401,14 @@ test('torch.Tensor(sizes) and torch.Tensor(list): an old-style parameter is coun
   const t = run('import torch\nt = torch.Tensor((2, 3))\ny = t + 1\n', {});
   assert.equal(t.coverage.complete, false);
 });
+
+test('`**` of a mapping the engine cannot read makes a native call unknown (was dropped: a one-key dict)', () => {
+  // transformers' configuration_auto builds `OrderedDict(**{"gpt-sw3": ...}, **CONFIG_MAPPING_NAMES)`.
+  const r = run(
+    'from lib import names\nfrom collections import OrderedDict\nimport torch.nn as nn\n' +
+      'd = OrderedDict(**{"a": 1}, **names)\nm = nn.Linear(len(d), 2)\n',
+    { 'lib.py': 'from missing import names\n' },
+  );
+  assert.equal(r.coverage.complete, false, "the dict's length is not known");
+  assert.notEqual(r.totals.params, 4n, 'not the one-key guess');
+});

@@ -112,6 +112,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     '__new__',
     new NativeFunction('__new__', ([, data, ...rest], kw) => {
       const t = asTensor(data ?? null);
+      if (!t?.shape) c.unknownShape('nn.Parameter');
       const p = new Tensor(t?.shape, t?.dtype ?? c.defaultFloat, 'param');
       const rg = kw?.get('requires_grad') ?? rest[0];
       if (rg === false) p.requiresGrad = false;
@@ -126,6 +127,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     '__new__',
     new NativeFunction('__new__', ([, data]) => {
       const t = asTensor(data ?? null);
+      if (!t?.shape) c.unknownShape('nn.Buffer');
       const b = new Tensor(t?.shape, t?.dtype ?? c.defaultFloat, 'buffer');
       b.line = ip.docLine();
       b.data = t?.data;
