@@ -35,9 +35,11 @@ import { bind } from './signature';
 import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
 import { registerPackedSequence } from './nn/packedSequence';
 import { Parametrize } from './nn/parametrize';
+import { Orthogonal } from './nn/orthogonal';
 import './ops/elementwise';
 import './ops/matmul';
 import './ops/spectral';
+import { linalgOps } from './ops/linalg';
 import './ops/conv';
 import './ops/pool';
 import './ops/norm';
@@ -275,7 +277,12 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     overrides: mod('torch.overrides', { has_torch_function: () => false }),
     // A CPU build (as torch.cuda above): no CUDA, no ROCm (transformers' is_rocm_platform reads torch.version.hip).
     version: mod('torch.version', { __version__: modelledTorchVersion, cuda: null, hip: null, debug: false }),
-    linalg: mod('torch.linalg', { norm: new NativeFunction('norm', (a, kw) => ops.get('norm')!.fn(c, a, kw)) }),
+    linalg: mod(
+      'torch.linalg',
+      Object.fromEntries(
+        Object.entries(linalgOps).map(([k, op]) => [k, new NativeFunction(k, (a, kw) => ops.get(op)!.fn(c, a, kw))]),
+      ),
+    ),
   }))
     torch.attrs.set(k, v);
   const register = (name: string, m: PyModule) => natives.set(name, () => m);
@@ -304,6 +311,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   register('torch.cuda', cuda);
   register('torch.nn.utils', nn.attrs.get('utils') as PyModule);
   const parametrize = new Parametrize(c, kit);
+  const orthogonal = new Orthogonal(c, kit, parametrize);
   const parametrizeMod = mod('torch.nn.utils.parametrize', {
     register_parametrization: (a, kw) => {
       const b = bind('register_parametrization', 'module, tensor_name, parametrization, unsafe=False', a, kw);
@@ -318,6 +326,8 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   const parametrizations = mod('torch.nn.utils.parametrizations', {
     spectral_norm: (a, kw) => parametrize.spectralNorm(a, kw),
     _SpectralNorm: parametrize.snCls,
+    orthogonal: (a, kw) => orthogonal.apply(a, kw),
+    _Orthogonal: orthogonal.cls,
     parametrize: parametrizeMod,
   });
   (nn.attrs.get('utils') as PyModule).attrs.set('parametrize', parametrizeMod);

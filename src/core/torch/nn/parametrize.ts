@@ -1,7 +1,7 @@
 // torch.nn.utils.parametrize.register_parametrization and parametrizations.spectral_norm as torch 1.13 runs them: the
 // tensor moves to `parametrizations.<name>.original` (right_inverse applied without grad), the module's class becomes a
 // per-instance subclass whose `<name>` property runs the parametrizations on every access, and a safe registration
-// runs them once to check the result. parametrizations.orthogonal (matrix_exp / householder_product) is not modelled.
+// runs them once to check the result. parametrizations.orthogonal is in orthogonal.ts.
 import type { TorchCtx } from '../context';
 import { callValue } from '../../eval/calls';
 import { lookupAttr } from '../../eval/attributes';
@@ -44,6 +44,15 @@ function evaluate(c: TorchCtx, pl: PyInstance): Value {
   return x;
 }
 
+function rightInverse(c: TorchCtx, inverse: Value, original: Tensor): Value {
+  try {
+    return callValue(c.ip, inverse, [original], undefined, c.ip.site);
+  } catch (e) {
+    if (e instanceof PyException && e.type === 'NotImplementedError') return original;
+    throw e;
+  }
+}
+
 export class Parametrize {
   private readonly listCls: PyClass;
   readonly snCls: PyClass;
@@ -73,7 +82,8 @@ export class Parametrize {
     pl.attrs.set('training', false);
     pl.attrs.set('0', p);
     const inverse = lookupAttr(c.ip, p, 'right_inverse');
-    const inv = inverse ? withoutGrad(c, () => callValue(c.ip, inverse, [original], undefined, c.ip.site)) : original;
+    // torch treats a right_inverse that raises NotImplementedError as the identity.
+    const inv = inverse ? withoutGrad(c, () => rightInverse(c, inverse, original)) : original;
     const asOriginal = (t: Tensor): Tensor => {
       if (t === original) return t;
       const o = new Tensor(t.shape, t.dtype, original.role);
