@@ -1,0 +1,85 @@
+// parametrizations.orthogonal and the linalg ops it runs: PyTorch's errors, LAPACK flop counts, and what stays unknown.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { core } from './core.mjs';
+
+const head = 'import torch\nimport torch.nn as nn\nfrom torch.nn.utils.parametrizations import orthogonal\n';
+const run = (body, options = {}) => core.analyze(head + body, { path: '/tmp/orthogonal_case.py', ...options });
+const lineOf = (r, n) => r.lines.find((l) => l.line === n + 3);
+const opOf = (r, n, name) => lineOf(r, n)?.ops.find((o) => o.op === name);
+const unknownNames = (r) => r.coverage.unknown.map((u) => u.name);
+
+// Messages as torch 1.13 raises them (/usr/bin/python3; the module's repr in the last one is PyTorch's own).
+const errors = [
+  [
+    'orthogonal(nn.Linear(4, 4), orthogonal_map="qr")',
+    'orthogonal_map has to be one of "matrix_exp", "cayley", "householder". Got: qr',
+  ],
+  ['orthogonal(nn.BatchNorm1d(4))', 'Expected a matrix or batch of matrices. Got a tensor of 1 dimensions.'],
+  ['orthogonal(nn.Linear(3, 3), name="scale")', "has no parameter or buffer with name 'scale'"],
+];
+for (const [code, message] of errors)
+  test(`orthogonal raises PyTorch's ValueError: ${code}`, () => {
+    const r = run(`m = ${code}\n`);
+    // A Python exception stops evaluation there (as it stops the program), with its type and message.
+    const d = r.diagnostics.find((x) => x.code === 'evaluation-stopped' && x.span.line === 4);
+    assert.ok(
+      d?.message.includes('ValueError: ') && d.message.includes(message),
+      JSON.stringify(r.diagnostics.map((x) => x.message)),
+    );
+  });
+
+test('householder map under no_grad: complete, the LAPACK counts of geqrf and orgqr', () => {
+  const r = run('m = orthogonal(nn.Linear(6, 4))\nwith torch.no_grad():\n    w = m.weight\n');
+  assert.equal(r.coverage.complete, true, JSON.stringify(r.coverage.reasons));
+  // Registration (weight 4x6, transposed to 6x4, completed to 6x6): geqrf 2·6·6² − 2·6³/3 = 288, orgqr 4·6³ − 2·12·6² + 4·6³/3 = 288.
+  assert.equal(opOf(r, 1, 'geqrf')?.flops, 288n);
+  assert.equal(opOf(r, 1, 'householder_product')?.flops, 288n);
+  assert.match(opOf(r, 1, 'geqrf').rule, /LAWN 41/);
+  // Forward: 4 reflectors of a 6x4 matrix: 4·6·4·4 − 2·10·4² + 4·4³/3 = 149.33, rounded; then base (6x6) @ Q (6x4).
+  const hp = opOf(r, 3, 'householder_product');
+  assert.equal(hp?.flops, 149n);
+  assert.equal(hp?.macs, 0n, 'LAPACK routines are FLOPs, never MACs');
+  assert.equal(lineOf(r, 3).macs, 144n);
+  assert.equal(lineOf(r, 3).value, '[4, 6]');
+});
+
+test('matrix_exp: the shape is known, the cost is an unknown op (its Padé degree depends on the values)', () => {
+  const r = run('m = orthogonal(nn.Linear(5, 5))\nwith torch.no_grad():\n    w = m.weight\n');
+  assert.equal(lineOf(r, 3).value, '[5, 5]');
+  assert.equal(r.coverage.complete, false);
+  const names = unknownNames(r);
+  assert.ok(
+    names.some((n) => n.startsWith('matrix_exp (')),
+    names.join('; '),
+  );
+  // A square weight is orthogonalized only when it is not orthogonal already: a fact about its values.
+  assert.ok(
+    names.some((n) => n.includes('already orthogonal')),
+    names.join('; '),
+  );
+  // 1x1 matrices are exp, known.
+  const one = run('e = torch.matrix_exp(torch.randn(3, 1, 1))\n');
+  assert.equal(one.coverage.complete, true, JSON.stringify(one.coverage.reasons));
+});
+
+test('with grad on, the LAPACK ops say their backward is not costed (never a silent 0)', () => {
+  const r = run('m = orthogonal(nn.Linear(6, 4))\ny = m(torch.randn(2, 6))\n');
+  assert.equal(lineOf(r, 2).value, '[2, 4]');
+  assert.ok(unknownNames(r).includes('householder_product backward (cost not modelled)'), unknownNames(r).join('; '));
+});
+
+test('cayley: linalg.solve costs 2n³/3 + 2n² per right-hand side, and is known', () => {
+  const r = run('m = orthogonal(nn.Linear(5, 3), orthogonal_map="cayley")\nwith torch.no_grad():\n    w = m.weight\n');
+  assert.equal(lineOf(r, 3).value, '[3, 5]');
+  // n = 5 (the 5x3 weight embedded in a 5x5 skew-symmetric matrix), 5 right-hand sides: 250/3 + 250 = 333.33.
+  assert.equal(opOf(r, 3, 'linalg.solve')?.flops, 333n);
+});
+
+test('a symbolic matrix size leaves the LAPACK cost unknown; a symbolic batch scales it', () => {
+  const src = 'def f(x, y):\n    a, tau = torch.geqrf(x)\n    return torch.linalg.solve(y, y[..., 0])\n';
+  const r = run(src, { entry: 'f', inputs: [{ shape: 'N,3' }, { shape: 'B,3,3' }] });
+  assert.ok(unknownNames(r).includes('geqrf (symbolic matrix size: cost unknown)'), unknownNames(r).join('; '));
+  const solve = opOf(r, 3, 'linalg.solve');
+  assert.equal(solve?.symbolicFormula ?? solve?.formula, '36·B');
+});
