@@ -83,3 +83,18 @@ test('a symbolic matrix size leaves the LAPACK cost unknown; a symbolic batch sc
   const solve = opOf(r, 3, 'linalg.solve');
   assert.equal(solve?.symbolicFormula ?? solve?.formula, '36·B');
 });
+
+// Bytes autograd saves for one forward through the module (construction runs without grad), as real torch 1.13
+// measures them: saved_tensors_hooks over distinct storages, parameters excluded, buffers (`base`) and inputs included,
+// as training_oracle.py counts. (cayley is not listed: its `torch.add(Id, A, alpha=±0.5)` saves nothing in PyTorch,
+// while the engine's add-with-alpha keeps an 8-byte wrapped scalar: 576 vs 560.)
+const saved = [
+  ['orthogonal(nn.Linear(6, 4))', '2, 6', 440n],
+  ['orthogonal(nn.Linear(5, 5))', '7, 5', 340n],
+  ['orthogonal(nn.Conv2d(3, 8, 3))', '1, 3, 8, 8', 3360n],
+];
+for (const [model, input, bytes] of saved)
+  test(`saved for backward through ${model}: PyTorch's ${bytes} bytes`, () => {
+    const r = run(`m = ${model}\nx = torch.randn(${input})\ny = m(x)\n`);
+    assert.equal(r.memory.savedBytes, bytes);
+  });

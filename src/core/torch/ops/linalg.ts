@@ -3,7 +3,7 @@ import { def, ops, type OpFn } from '../registry';
 import type { TorchCtx } from '../context';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
-import { term } from '../../cost/terms';
+import { term, type Term } from '../../cost/terms';
 import { broadcast } from '../broadcast';
 import { dimEq, dimStr, type Dim } from '../../sym/dim';
 import { fresh } from '../strides';
@@ -16,23 +16,38 @@ const LAPACK = 'LAPACK flop count, LAWN 41 leading terms, rounded per matrix; MA
 /** torch's C++ scalar type name for a non-float dtype (its dtype errors print it). */
 const scalarName = (t: Tensor): string => ({ int64: 'Long', int32: 'Int', bool: 'Bool' })[t.dtype.name] ?? t.dtype.name;
 
+/** What autograd keeps for an op's backward (torch 1.13's derivatives.yaml, checked with saved_tensors_hooks). */
+interface Saves {
+  readonly savedTensors: Tensor[];
+  readonly saved: Term[];
+}
+const savesNothing: Saves = { savedTensors: [], saved: [] };
+
 /**
  * Records a LAPACK-backed op: `perMatrix` FLOPs for each matrix of `batch`, or an unknown cost when a matrix size is
  * symbolic. Its backward is not modelled: when autograd records the op, that is an unknown op too (never a silent 0).
  */
-function lapack(c: TorchCtx, op: string, out: Tensor, batch: Dim[], perMatrix: number | undefined, rule: string) {
-  if (perMatrix === undefined) c.ip.recorder.unknownOp(c.ip, `${op} (symbolic matrix size: cost unknown)`);
-  else
-    c.record({
-      op,
-      rule: `${op}: ${rule} (${LAPACK})`,
-      known: true,
-      out,
-      macs: [],
-      flops: perMatrix > 0 ? [term(perMatrix, ...batch)] : [],
-      bwd: [],
-      saved: [],
-    });
+function lapack(
+  c: TorchCtx,
+  op: string,
+  out: Tensor,
+  batch: Dim[],
+  perMatrix: number | undefined,
+  rule: string,
+  saves: Saves = savesNothing,
+): void {
+  c.record({
+    op,
+    rule: `${op}: ${rule} (${LAPACK})`,
+    known: perMatrix !== undefined,
+    out,
+    macs: [],
+    flops: perMatrix ? [term(perMatrix, ...batch)] : [],
+    bwd: [],
+    saved: saves.saved.slice(),
+    savedTensors: saves.savedTensors.slice(),
+  });
+  if (perMatrix === undefined) c.ip.recorder.nameUnknown(c.ip, `${op} (symbolic matrix size: cost unknown)`);
   backwardUnknown(c, op);
 }
 
@@ -101,7 +116,19 @@ const matrixExp: OpFn = (c, [input]) => {
     );
   if (mat.n === 1) return ops.get('exp')!.fn(c, [x], undefined);
   const out = fresh(c.tensor(x.shape!.slice(), x.dtype));
-  c.ip.recorder.unknownOp(c.ip, 'matrix_exp (its Padé degree and squarings depend on the values: cost unknown)');
+  c.record({
+    op: 'matrix_exp',
+    rule: 'matrix_exp: Padé approximant of a degree chosen from each matrix norm, with squarings (cost unknown)',
+    known: false,
+    out,
+    macs: [],
+    flops: [],
+    bwd: [],
+    saved: [],
+    savedTensors: [x],
+  });
+  c.ip.recorder.nameUnknown(c.ip, 'matrix_exp (its Padé degree and squarings depend on the values: cost unknown)');
+  backwardUnknown(c, 'matrix_exp');
   return out;
 };
 def('matrix_exp', 'tm', matrixExp);
@@ -150,7 +177,16 @@ const householderProduct: OpFn = (c, args, kw) => {
   const out = fresh(c.tensor(x.shape!.slice(), x.dtype));
   const s = concrete(mat.m, mat.n, k);
   const flops = s && Math.round(4 * s[0] * s[1] * s[2] - 2 * (s[0] + s[1]) * s[2] ** 2 + (4 * s[2] ** 3) / 3);
-  lapack(c, 'householder_product', out, mat.batch, flops, '4·m·n·k − 2(m + n)·k² + 4k³/3 per m×n matrix (orgqr)');
+  const saves = { savedTensors: [x, tau, out], saved: [] };
+  lapack(
+    c,
+    'householder_product',
+    out,
+    mat.batch,
+    flops,
+    '4·m·n·k − 2(m + n)·k² + 4k³/3 per m×n matrix (orgqr)',
+    saves,
+  );
   return out;
 };
 def('orgqr', 'tm', householderProduct);
@@ -191,7 +227,9 @@ def('linalg_solve', '', (c, args, kw) => {
   const s = concrete(n, cols);
   // LU of A (getrf, 2n³/3) once per matrix of the broadcast batch, then two triangular solves per right-hand side.
   const flops = s && Math.round((2 * s[0] ** 3) / 3 + 2 * s[0] * s[0] * s[1]);
-  lapack(c, 'linalg.solve', out, bc.shape, flops, '2n³/3 (LU, getrf) + 2n² per right-hand side (getrs)');
+  // Autograd keeps A, X, A's LU factors (A's size) and the int32 pivots.
+  const saves = { savedTensors: [A, out], saved: [term(A.dtype.bytes, ...A.shape), term(4, ...A.shape.slice(0, -1))] };
+  lapack(c, 'linalg.solve', out, bc.shape, flops, '2n³/3 (LU, getrf) + 2n² per right-hand side (getrs)', saves);
   return out;
 });
 
