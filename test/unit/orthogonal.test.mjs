@@ -98,3 +98,15 @@ for (const [model, input, bytes] of saved)
     const r = run(`m = ${model}\nx = torch.randn(${input})\ny = m(x)\n`);
     assert.equal(r.memory.savedBytes, bytes);
   });
+
+test('linalg.qr: geqrf + orgqr for Q; torch.qr warns as PyTorch does and means the same', () => {
+  const r = run('q, r = torch.linalg.qr(torch.randn(2, 5, 3))\nq2, r2 = torch.qr(torch.randn(5, 3), some=False)\n');
+  // Per 5x3 matrix: geqrf 2·5·3² − 2·3³/3 = 72, orgqr of the 5x3 Q from 3 reflectors 4·5·3·3 − 2·8·3² + 4·3³/3 = 72.
+  assert.equal(opOf(r, 1, 'linalg.qr')?.flops, 288n);
+  assert.equal(lineOf(r, 1).value, '([2, 5, 3], [2, 3, 3])');
+  // complete: the 5x5 Q from 3 reflectors, 4·5·5·3 − 2·10·3² + 36 = 156; plus geqrf's 72.
+  assert.equal(opOf(r, 2, 'linalg.qr')?.flops, 228n);
+  assert.equal(lineOf(r, 2).value, '([5, 5], [5, 3])');
+  const warning = r.diagnostics.find((d) => d.span.line === 5 && d.severity === 'warning');
+  assert.match(warning?.message ?? '', /torch\.qr is deprecated in favor of torch\.linalg\.qr/);
+});

@@ -8,7 +8,7 @@ import { broadcast } from '../broadcast';
 import { dimEq, dimStr, type Dim } from '../../sym/dim';
 import { fresh } from '../strides';
 import { Tensor } from '../../model/tensor';
-import { PyTuple, Unknown } from '../../eval/values';
+import { PyTuple, Unknown, type Value } from '../../eval/values';
 
 /** LAPACK routines: FLOPs from LAWN 41's leading terms, never MACs (the MAC count is matmul-class ops only). */
 const LAPACK = 'LAPACK flop count, LAWN 41 leading terms, rounded per matrix; MACs 0 (choice)';
@@ -59,6 +59,15 @@ function backwardUnknown(c: TorchCtx, op: string): void {
 
 const concrete = (...ds: Dim[]): number[] | undefined =>
   ds.every((d) => typeof d === 'number') ? (ds as number[]) : undefined;
+
+/** geqrf's FLOPs for an m×n matrix: 2·m·n² − 2n³/3 when m ≥ n (m and n swapped otherwise). */
+function geqrfFlops(m: number, n: number): number {
+  const [big, small] = [Math.max(m, n), Math.min(m, n)];
+  return 2 * big * small * small - (2 * small ** 3) / 3;
+}
+
+/** orgqr's FLOPs for the m×n Q of k reflectors: 4·m·n·k − 2(m + n)·k² + 4k³/3. */
+const orgqrFlops = (m: number, n: number, k: number): number => 4 * m * n * k - 2 * (m + n) * k * k + (4 * k ** 3) / 3;
 
 /** Tensor.diagonal / torch.diagonal: a view with dim1 and dim2 removed and the diagonal appended last. */
 def('diagonal', 'tm', (c, args, kw) => {
@@ -144,11 +153,49 @@ def('geqrf', 'tm', (c, [input]) => {
   const k = sizes ? Math.min(...sizes) : dimEq(mat.m, mat.n) ? mat.m : undefined;
   const a = fresh(c.tensor(x.shape!.slice(), x.dtype));
   const tau = c.tensor(k === undefined ? undefined : [...mat.batch, k], x.dtype);
-  // m ≥ n: 2mn² − 2n³/3 (the same with m and n swapped when m < n).
-  const [big, small] = sizes ? [Math.max(...sizes), Math.min(...sizes)] : [];
-  const flops = sizes ? Math.round(2 * big! * small! * small! - (2 * small! ** 3) / 3) : undefined;
+  if (k === undefined) c.unknownShape('geqrf');
+  const flops = sizes && Math.round(geqrfFlops(sizes[0], sizes[1]));
   lapack(c, 'geqrf', a, mat.batch, flops, '2·m·n² − 2n³/3 per m×n matrix (m ≥ n)');
   return new PyTuple([a, tau], ['a', 'tau']);
+});
+
+/** linalg.qr(A, mode='reduced'|'complete'|'r') and the deprecated torch.qr(A, some=True): geqrf, then orgqr for Q. */
+function qr(c: TorchCtx, x: Tensor, mode: string): Value {
+  if (mode !== 'reduced' && mode !== 'complete' && mode !== 'r')
+    return c.error(
+      `qr received unrecognized mode '${mode}' but expected one of 'reduced' (default), 'r', or 'complete'`,
+    );
+  if (!x.dtype.isFloat)
+    return c.error(`linalg.qr: Expected a floating point or complex tensor as input. Got ${scalarName(x)}`);
+  const mat = matrices(c, 'linalg.qr', x);
+  if (!mat) return new Unknown('linalg.qr');
+  const sizes = concrete(mat.m, mat.n);
+  const k = sizes ? Math.min(...sizes) : dimEq(mat.m, mat.n) ? mat.m : undefined;
+  if (k === undefined) {
+    c.unknownShape('linalg.qr');
+    return new PyTuple([c.tensor(undefined, x.dtype), c.tensor(undefined, x.dtype)], ['Q', 'R']);
+  }
+  const qCols = mode === 'complete' ? mat.m : k;
+  const Q = fresh(c.tensor(mode === 'r' ? [0] : [...mat.batch, mat.m, qCols], x.dtype));
+  const R = fresh(c.tensor([...mat.batch, mode === 'complete' ? mat.m : k, mat.n], x.dtype));
+  const q = sizes && concrete(qCols, k);
+  const flops =
+    sizes && Math.round(geqrfFlops(sizes[0], sizes[1]) + (q && mode !== 'r' ? orgqrFlops(sizes[0], q[0], q[1]) : 0));
+  const rule = mode === 'r' ? 'geqrf' : 'geqrf + orgqr for Q (the counts of geqrf and householder_product)';
+  lapack(c, 'linalg.qr', R, mat.batch, flops, rule, { savedTensors: mode === 'r' ? [] : [Q, R], saved: [] });
+  return new PyTuple([Q, R], ['Q', 'R']);
+}
+def('linalg_qr', '', (c, args, kw) => {
+  const a = bind('linalg.qr', "A, mode='reduced', *, out=None", args, kw);
+  const x = asTensor(a.A);
+  return x?.shape && typeof a.mode === 'string' ? qr(c, x, a.mode) : new Unknown('linalg.qr');
+});
+def('qr', 'tm', (c, args, kw) => {
+  const a = bind('qr', 'input, some=True, *, out=None', args, kw);
+  const x = asTensor(a.input);
+  if (!x?.shape || typeof a.some !== 'boolean') return new Unknown('qr');
+  c.warn('torch.qr is deprecated in favor of torch.linalg.qr and will be removed in a future PyTorch release.');
+  return qr(c, x, a.some ? 'reduced' : 'complete');
 });
 
 /** linalg.householder_product / torch.orgqr: the first n columns of the product of k Householder reflectors. */
@@ -176,7 +223,7 @@ const householderProduct: OpFn = (c, args, kw) => {
     );
   const out = fresh(c.tensor(x.shape!.slice(), x.dtype));
   const s = concrete(mat.m, mat.n, k);
-  const flops = s && Math.round(4 * s[0] * s[1] * s[2] - 2 * (s[0] + s[1]) * s[2] ** 2 + (4 * s[2] ** 3) / 3);
+  const flops = s && Math.round(orgqrFlops(s[0], s[1], s[2]));
   const saves = { savedTensors: [x, tau, out], saved: [] };
   lapack(
     c,
@@ -238,5 +285,6 @@ export const linalgOps = {
   norm: 'norm',
   matrix_exp: 'linalg_matrix_exp',
   householder_product: 'linalg_householder_product',
+  qr: 'linalg_qr',
   solve: 'linalg_solve',
 } as const;
