@@ -110,3 +110,15 @@ test('linalg.qr: geqrf + orgqr for Q; torch.qr warns as PyTorch does and means t
   const warning = r.diagnostics.find((d) => d.span.line === 5 && d.severity === 'warning');
   assert.match(warning?.message ?? '', /torch\.qr is deprecated in favor of torch\.linalg\.qr/);
 });
+
+test('parametrize.cached(): the parametrized weight is computed once per block (torch: the second access runs no op)', () => {
+  const src =
+    'import torch.nn.utils.parametrize as P\nm = orthogonal(nn.Linear(8, 8), orthogonal_map="householder")\n' +
+    'with P.cached():\n    a = m.weight\n    b = m.weight\nc = m.weight\n' +
+    '@P.cached()\ndef twice():\n    return m.weight + m.weight\nd = twice()\n';
+  const r = run(src);
+  assert.equal(lineOf(r, 4).macs, 512n, 'first access: base (8x8) @ Q (8x8)');
+  assert.equal(lineOf(r, 5).inclusive.macs, 0n, 'second access inside the block: cached');
+  assert.equal(lineOf(r, 6).inclusive.macs, 512n, 'after the block: computed again');
+  assert.equal(lineOf(r, 10).inclusive.macs, 512n, 'as a decorator: once for both accesses');
+});

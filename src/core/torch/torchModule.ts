@@ -34,7 +34,7 @@ import { makeDevices } from './device';
 import { bind } from './signature';
 import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
 import { registerPackedSequence } from './nn/packedSequence';
-import { Parametrize } from './nn/parametrize';
+import { cachedContextClass, Parametrize } from './nn/parametrize';
 import { Orthogonal } from './nn/orthogonal';
 import './ops/elementwise';
 import './ops/matmul';
@@ -91,12 +91,6 @@ function fans(t: Value | undefined): Value {
   const field = dimProd(x.shape.slice(2));
   return new PyTuple([dimMul(x.shape[1], field) as Value, dimMul(x.shape[0], field) as Value]);
 }
-/** A context manager that is also a decorator: torch.no_grad(), autocast(...). */
-const ctxManager: Impl = (args) =>
-  args.length === 1 && args[0] && typeof args[0] === 'object' && 'params' in (args[0] as object)
-    ? args[0]
-    : new NativeFunction('ctx', identity);
-
 export function registerTorch(natives: NativeModules, c: TorchCtx, types: BuiltinTypes): void {
   const ip = c.ip;
   // `torch.no_grad()` is a context and a decorator; bare `@torch.no_grad` decorates the function directly.
@@ -311,6 +305,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   register('torch.cuda', cuda);
   register('torch.nn.utils', nn.attrs.get('utils') as PyModule);
   const parametrize = new Parametrize(c, kit);
+  const cachedCls = cachedContextClass(c, object);
   const orthogonal = new Orthogonal(c, kit, parametrize);
   const parametrizeMod = mod('torch.nn.utils.parametrize', {
     register_parametrization: (a, kw) => {
@@ -321,7 +316,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
       const d = m instanceof PyInstance ? m.attrs.get('parametrizations') : undefined;
       return d instanceof PyInstance && (typeof name !== 'string' || d.attrs.has(name));
     },
-    cached: ctxManager,
+    cached: () => new PyInstance(cachedCls),
   });
   const parametrizations = mod('torch.nn.utils.parametrizations', {
     spectral_norm: (a, kw) => parametrize.spectralNorm(a, kw),

@@ -44,6 +44,45 @@ function evaluate(c: TorchCtx, pl: PyInstance): Value {
   return x;
 }
 
+/** The parametrized tensor; inside `parametrize.cached()` computed once per block (torch's `_cache`). */
+function cachedValue(c: TorchCtx, pl: PyInstance): Value {
+  const cache = c.parametrizeCache;
+  if (!cache) return evaluate(c, pl);
+  let v = cache.get(pl);
+  if (v === undefined) cache.set(pl, (v = evaluate(c, pl)));
+  return v;
+}
+
+/** parametrize.cached(): a context manager (and, as contextlib's, a decorator); the cache empties when the outermost exits. */
+export function cachedContextClass(c: TorchCtx, object: PyClass): PyClass {
+  const enter = () => {
+    c.parametrizeDepth++;
+    c.parametrizeCache ??= new Map();
+    return null;
+  };
+  const exit = () => {
+    if (--c.parametrizeDepth <= 0) {
+      c.parametrizeDepth = 0;
+      c.parametrizeCache = undefined;
+    }
+    return false;
+  };
+  const cls = new PyClass('_cached', [object], new Map());
+  cls.dict.set('__enter__', new NativeFunction('__enter__', enter));
+  cls.dict.set('__exit__', new NativeFunction('__exit__', exit));
+  const decorate = (f: Value) =>
+    new NativeFunction('cached_wrapper', (args, kw) => {
+      enter();
+      try {
+        return callValue(c.ip, f, args, kw, c.ip.site);
+      } finally {
+        exit();
+      }
+    });
+  cls.dict.set('__call__', new NativeFunction('__call__', ([, f]) => (f === undefined ? null : decorate(f))));
+  return cls;
+}
+
 function rightInverse(c: TorchCtx, inverse: Value, original: Tensor): Value {
   try {
     return callValue(c.ip, inverse, [original], undefined, c.ip.site);
@@ -111,7 +150,7 @@ export class Parametrize {
       module.attrs.set('parametrizations', pdict);
     }
     (pdict as PyInstance).attrs.set(name, pl);
-    this.parametrizedClass(module).dict.set(name, new Property(new NativeFunction(name, () => evaluate(c, pl))));
+    this.parametrizedClass(module).dict.set(name, new Property(new NativeFunction(name, () => cachedValue(c, pl))));
     if (!unsafe) evaluate(c, pl);
     return module;
   }
