@@ -1,4 +1,4 @@
-// Linear-algebra routines (torch 1.13 shapes and errors): diagonal, matrix_exp, geqrf, householder_product, linalg.solve.
+// Linear algebra (torch 1.13 shapes and errors): diagonal, matrix_exp, geqrf, householder_product, qr, linalg.solve.
 import { def, ops, type OpFn } from '../registry';
 import type { TorchCtx } from '../context';
 import { asTensor, normDim } from '../values';
@@ -11,7 +11,7 @@ import { Tensor } from '../../model/tensor';
 import { PyTuple, Unknown, type Value } from '../../eval/values';
 
 /** LAPACK routines: FLOPs from LAWN 41's leading terms, never MACs (the MAC count is matmul-class ops only). */
-const LAPACK = 'LAPACK flop count, LAWN 41 leading terms, rounded per matrix; MACs 0 (choice)';
+const LAPACK = 'LAPACK flop count: LAWN 41 leading terms, rounded per matrix; MACs 0 (choice)';
 
 /** torch's C++ scalar type name for a non-float dtype (its dtype errors print it). */
 const scalarName = (t: Tensor): string => ({ int64: 'Long', int32: 'Int', bool: 'Bool' })[t.dtype.name] ?? t.dtype.name;
@@ -38,7 +38,7 @@ function lapack(
 ): void {
   c.record({
     op,
-    rule: `${op}: ${rule} (${LAPACK})`,
+    rule: `${op}: ${rule}; ${LAPACK}`,
     known: perMatrix !== undefined,
     out,
     macs: [],
