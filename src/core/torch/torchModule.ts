@@ -36,6 +36,7 @@ import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
 import { registerPackedSequence } from './nn/packedSequence';
 import { cachedContextClass, Parametrize } from './nn/parametrize';
 import { Orthogonal } from './nn/orthogonal';
+import { WeightNormParametrization } from './nn/weightNormParam';
 import './ops/elementwise';
 import './ops/matmul';
 import './ops/spectral';
@@ -307,6 +308,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   const parametrize = new Parametrize(c, kit);
   const cachedCls = cachedContextClass(c, object);
   const orthogonal = new Orthogonal(c, kit, parametrize);
+  const weightNormParam = new WeightNormParametrization(c, kit, parametrize);
   const parametrizeMod = mod('torch.nn.utils.parametrize', {
     register_parametrization: (a, kw) => {
       const b = bind('register_parametrization', 'module, tensor_name, parametrization, unsafe=False', a, kw);
@@ -323,6 +325,8 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     _SpectralNorm: parametrize.snCls,
     orthogonal: (a, kw) => orthogonal.apply(a, kw),
     _Orthogonal: orthogonal.cls,
+    weight_norm: (a, kw) => weightNormParam.apply(a, kw),
+    _WeightNorm: weightNormParam.cls,
     parametrize: parametrizeMod,
   });
   (nn.attrs.get('utils') as PyModule).attrs.set('parametrize', parametrizeMod);

@@ -123,8 +123,8 @@ export class Parametrize {
     const inverse = lookupAttr(c.ip, p, 'right_inverse');
     // torch treats a right_inverse that raises NotImplementedError as the identity.
     const inv = inverse ? withoutGrad(c, () => rightInverse(c, inverse, original)) : original;
-    const asOriginal = (t: Tensor): Tensor => {
-      if (t === original) return t;
+    // A new Parameter (buffer) of t's shape, as ParametrizationList makes for each original.
+    const newOriginal = (t: Tensor): Tensor => {
       const o = new Tensor(t.shape, t.dtype, original.role);
       o.line = original.line;
       c.ip.recorder.tensors.push(o);
@@ -135,13 +135,15 @@ export class Parametrize {
       original.shape !== undefined &&
       t.shape.length === original.shape.length &&
       t.shape.every((d, i) => dimEq(d, original.shape![i]));
-    if (inv instanceof Tensor) pl.attrs.set('original', sameShape(inv) ? original : asOriginal(inv));
+    if (inv instanceof Tensor)
+      pl.attrs.set('original', inv === original || sameShape(inv) ? original : newOriginal(inv));
     else {
       const items = iterate(c.ip, inv);
       if (!items?.every((t) => t instanceof Tensor)) return new Unknown('register_parametrization');
-      items.forEach((t, i) => pl.attrs.set(`original${i}`, asOriginal(t as Tensor)));
+      // Each item becomes a new Parameter (weight_norm's v is the weight itself): the weight leaves the counts.
       const at = c.ip.recorder.tensors.indexOf(original);
       if (at >= 0) c.ip.recorder.tensors.splice(at, 1);
+      items.forEach((t, i) => pl.attrs.set(`original${i}`, newOriginal(t as Tensor)));
     }
     module.attrs.delete(name);
     let pdict = dict;

@@ -1,4 +1,4 @@
-// parametrizations.orthogonal and the linalg ops it runs: PyTorch's errors, LAPACK flop counts, and what stays unknown.
+// parametrizations.orthogonal / weight_norm and the linalg ops: PyTorch's errors, LAPACK counts, what stays unknown.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { core } from './core.mjs';
@@ -122,3 +122,32 @@ test('parametrize.cached(): the parametrized weight is computed once per block (
   assert.equal(lineOf(r, 6).inclusive.macs, 512n, 'after the block: computed again');
   assert.equal(lineOf(r, 10).inclusive.macs, 512n, 'as a decorator: once for both accesses');
 });
+
+// parametrizations.weight_norm is torch ≥ 2.1 (the 1.13 oracle lacks it): it must agree with nn.utils.weight_norm,
+// whose parameters and costs test/fixtures/python/weight_norms.py checks against torch 1.13 (g = ‖v‖ over all dims but
+// `dim`, v the weight; the weight is v·(g/‖v‖) on every access).
+const weightNorms = [
+  ['nn.Conv1d(8, 16, 5, padding=2)', '', '[16, 1, 1]', 'torch.randn(2, 8, 10)'],
+  ['nn.Linear(16, 32)', ', dim=None', '[]', 'torch.randn(4, 16)'],
+  ['nn.Conv1d(8, 16, 3)', ', name="weight", dim=2', '[1, 1, 3]', 'torch.randn(2, 8, 10)'],
+];
+for (const [layer, extra, gShape, input] of weightNorms)
+  test(`parametrizations.weight_norm(${layer}${extra}) matches nn.utils.weight_norm`, () => {
+    const src =
+      'from torch.nn.utils.parametrizations import weight_norm\nfrom torch.nn.utils import weight_norm as old\n' +
+      `a = weight_norm(${layer}${extra})\nb = old(${layer}${extra})\n` +
+      'g = a.parametrizations.weight.original0\nv = a.parametrizations.weight.original1\n' +
+      `names = [n for n, _ in a.named_parameters()]\ny = a(${input})\nz = b(${input})\n` +
+      'n = torch.zeros(names.index("parametrizations.weight.original0"), names.index("parametrizations.weight.original1"))\n';
+    const r = run(src);
+    assert.equal(r.coverage.complete, true, JSON.stringify(r.coverage.reasons));
+    assert.equal(lineOf(r, 3).valueParams, lineOf(r, 4).valueParams, 'parameters');
+    assert.equal(lineOf(r, 5).value, gShape, 'g');
+    assert.equal(lineOf(r, 8).value, lineOf(r, 9).value);
+    assert.equal(
+      lineOf(r, 8).inclusive.flops,
+      lineOf(r, 9).inclusive.flops,
+      'the forward: weight recomputed, then the layer',
+    );
+    assert.equal(lineOf(r, 10).value, '[1, 2]', 'named original0, original1 after bias');
+  });
