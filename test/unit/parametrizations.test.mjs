@@ -151,3 +151,21 @@ for (const [layer, extra, gShape, input] of weightNorms)
     );
     assert.equal(lineOf(r, 10).value, '[1, 2]', 'named original0, original1 after bias');
   });
+
+test("remove_parametrizations raises PyTorch's ValueErrors", () => {
+  const cases = [
+    ['P.remove_parametrizations(nn.Linear(3, 3), "weight")', 'does not have a parametrization on weight'],
+    [
+      'P.remove_parametrizations(weight_norm(nn.Linear(3, 3)), "weight", leave_parametrized=False)',
+      'Cannot leave unparametrized (`leave_parametrized=False`) a tensor that is parametrized in terms of a sequence of tensors.',
+    ],
+  ];
+  for (const [code, message] of cases) {
+    const src =
+      'import torch.nn.utils.parametrize as P\nfrom torch.nn.utils.parametrizations import weight_norm\n' +
+      `m = ${code}\n`;
+    const r = run(src);
+    const d = r.diagnostics.find((x) => x.code === 'evaluation-stopped' && x.span.line === 6);
+    assert.ok(d?.message.includes('ValueError: ') && d.message.includes(message), JSON.stringify(r.diagnostics));
+  }
+});

@@ -314,6 +314,10 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
       const b = bind('register_parametrization', 'module, tensor_name, parametrization, unsafe=False', a, kw);
       return parametrize.register(b.module, b.tensor_name, b.parametrization, b.unsafe === true);
     },
+    remove_parametrizations: (a, kw) => {
+      const b = bind('remove_parametrizations', 'module, tensor_name, leave_parametrized=True', a, kw);
+      return parametrize.remove(b.module, b.tensor_name, b.leave_parametrized !== false);
+    },
     is_parametrized: ([m, name]) => {
       const d = m instanceof PyInstance ? m.attrs.get('parametrizations') : undefined;
       return d instanceof PyInstance && (typeof name !== 'string' || d.attrs.has(name));

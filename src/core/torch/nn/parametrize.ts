@@ -1,7 +1,8 @@
 // torch.nn.utils.parametrize.register_parametrization and parametrizations.spectral_norm as torch 1.13 runs them: the
 // tensor moves to `parametrizations.<name>.original` (right_inverse applied without grad), the module's class becomes a
 // per-instance subclass whose `<name>` property runs the parametrizations on every access, and a safe registration
-// runs them once to check the result. parametrizations.orthogonal is in orthogonal.ts.
+// runs them once to check the result; remove_parametrizations and cached() too. parametrizations.orthogonal is in
+// orthogonal.ts, parametrizations.weight_norm in weightNormParam.ts.
 import type { TorchCtx } from '../context';
 import { callValue } from '../../eval/calls';
 import { lookupAttr } from '../../eval/attributes';
@@ -25,6 +26,12 @@ function withoutGrad<T>(c: TorchCtx, f: () => T): T {
     c.gradEnabled = was;
   }
 }
+
+const sameShape = (t: Tensor, u: Tensor): boolean =>
+  t.shape !== undefined &&
+  u.shape !== undefined &&
+  t.shape.length === u.shape.length &&
+  t.shape.every((d, i) => dimEq(d, u.shape![i]));
 
 function children(pl: PyInstance): PyInstance[] {
   const out: PyInstance[] = [];
@@ -130,13 +137,8 @@ export class Parametrize {
       c.ip.recorder.tensors.push(o);
       return o;
     };
-    const sameShape = (t: Tensor) =>
-      t.shape !== undefined &&
-      original.shape !== undefined &&
-      t.shape.length === original.shape.length &&
-      t.shape.every((d, i) => dimEq(d, original.shape![i]));
     if (inv instanceof Tensor)
-      pl.attrs.set('original', inv === original || sameShape(inv) ? original : newOriginal(inv));
+      pl.attrs.set('original', inv === original || sameShape(inv, original) ? original : newOriginal(inv));
     else {
       const items = iterate(c.ip, inv);
       if (!items?.every((t) => t instanceof Tensor)) return new Unknown('register_parametrization');
@@ -154,6 +156,59 @@ export class Parametrize {
     (pdict as PyInstance).attrs.set(name, pl);
     this.parametrizedClass(module).dict.set(name, new Property(new NativeFunction(name, () => cachedValue(c, pl))));
     if (!unsafe) evaluate(c, pl);
+    return module;
+  }
+
+  /**
+   * parametrize.remove_parametrizations(module, name, leave_parametrized=True): `name` becomes a tensor again, the
+   * current value (computed once) or the original; the class goes back when nothing else is parametrized.
+   */
+  remove(module: Value, name: Value, leave: boolean): Value {
+    const c = this.c;
+    if (!(module instanceof PyInstance) || typeof name !== 'string') return new Unknown('remove_parametrizations');
+    const dict = module.attrs.get('parametrizations');
+    const pl = dict instanceof PyInstance ? dict.attrs.get(name) : undefined;
+    if (!(dict instanceof PyInstance) || !(pl instanceof PyInstance))
+      throw new PyException('ValueError', `Module ${module.cls.name} does not have a parametrization on ${name}`);
+    const tensors = c.ip.recorder.tensors;
+    let restored: Value;
+    if (pl.attrs.has('original')) {
+      const original = pl.attrs.get('original')!;
+      restored = original;
+      // original.set_(t) under no_grad: the same parameter, holding the current value (its shape).
+      const t = leave ? withoutGrad(c, () => evaluate(c, pl)) : original;
+      if (original instanceof Tensor && t instanceof Tensor && t.shape && !sameShape(t, original)) {
+        restored = new Tensor(t.shape, original.dtype, original.role);
+        restored.line = original.line;
+        tensors.splice(tensors.indexOf(original), 1, restored);
+      }
+    } else {
+      if (!leave)
+        throw new PyException(
+          'ValueError',
+          'Cannot leave unparametrized (`leave_parametrized=False`) a tensor that is parametrized in terms of a sequence of tensors.',
+        );
+      const t = evaluate(c, pl);
+      for (let i = 0; pl.attrs.has(`original${i}`); i++) {
+        const at = tensors.indexOf(pl.attrs.get(`original${i}`) as Tensor);
+        if (at >= 0) tensors.splice(at, 1);
+      }
+      // Parameter(t) when t requires grad, else t itself.
+      restored = t;
+      if (t instanceof Tensor && t.requiresGrad) {
+        const p = new Tensor(t.shape, t.dtype, 'param');
+        p.line = c.ip.docLine();
+        tensors.push(p);
+        restored = p;
+      }
+    }
+    module.cls.dict.delete(name);
+    dict.attrs.delete(name);
+    module.attrs.set(name, restored);
+    if (![...dict.attrs.values()].some((v) => v instanceof PyInstance && v.cls === this.listCls)) {
+      module.attrs.delete('parametrizations');
+      (module as { cls: PyClass }).cls = module.cls.bases[0];
+    }
     return module;
   }
 
