@@ -9,6 +9,7 @@ import { sortItems } from './builtinMethods';
 import { hashKey } from './keys';
 import { PyException } from './errors';
 import { isGenerator, resume } from './generators';
+import { unionMembers } from './unionType';
 import { Tensor } from '../model/tensor';
 import {
   BoundMethod,
@@ -242,8 +243,8 @@ function installIntrospection(ip: Interp, types: BuiltinTypes): void {
   fn('isinstance', ([x, c]) => types.isInstance(x, c) ?? UNKNOWN);
   fn('issubclass', ([x, c]) =>
     x instanceof PyClass
-      ? c instanceof PyTuple
-        ? c.items.some((i) => i instanceof PyClass && x.isSubclassOf(i))
+      ? c instanceof PyTuple || unionMembers(c)
+        ? (unionMembers(c) ?? (c as PyTuple).items).some((i) => i instanceof PyClass && x.isSubclassOf(i))
         : c instanceof PyClass
           ? x.isSubclassOf(c)
           : UNKNOWN

@@ -98,6 +98,7 @@ function describeCallee(fn: Value): string {
 export function callFunction(ip: Interp, fn: PyFunction, args: Value[], kwargs: Map<string, Value> | undefined): Value {
   if (ip.frames.length > 300) throw new PyException('RecursionError', 'maximum recursion depth exceeded');
   const scope = new Scope('function', fn.closure, fn.closure.builtins);
+  scope.qualname = fn.qualname;
   bindParams(fn, args, kwargs, scope);
   if (fn.definingClass) {
     scope.vars.set('__class__', fn.definingClass);

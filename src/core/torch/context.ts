@@ -17,6 +17,8 @@ export class TorchCtx {
   gradEnabled = true;
   /** What `tensor.device` gives: torch.device('cpu') once the torch module is built. */
   cpuDevice: Value = 'cpu';
+  /** torch.set_default_device was called: where new tensors go is then not known. */
+  defaultDeviceSet = false;
   /** Under torch.autocast: the half dtype that ops of its lower-precision list compute in (see autocast.ts). */
   autocast?: Dtype;
   /** Autocast's cached half copies of leaf parameters (one per parameter per autocast region, as PyTorch caches them). */

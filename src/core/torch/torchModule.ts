@@ -9,6 +9,8 @@ import { LayerKit } from './nn/layerKit';
 import { defineLayers } from './nn/layers';
 import { defineSequenceLayers } from './nn/sequenceLayers';
 import { Tensor } from '../model/tensor';
+import { Dtype } from '../model/dtype';
+import { typeInfoFunctions } from './typeInfo';
 import { asTensor, toDims } from './values';
 import {
   NativeFunction,
@@ -215,7 +217,17 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     manual_seed: () => null,
     is_tensor: ([x]: Value[]) => x instanceof Tensor,
     get_default_dtype: () => c.defaultFloat,
-    set_default_dtype: () => null,
+    // Tensors are made on the CPU unless told otherwise (torch.set_default_device is not modelled: unknown after it).
+    get_default_device: () => (c.defaultDeviceSet ? new Unknown('default device') : c.cpuDevice),
+    set_default_device: () => {
+      c.defaultDeviceSet = true;
+      return null;
+    },
+    // Floating tensors and parameters made after it take this dtype (the analysis starts from the precision chosen).
+    set_default_dtype: ([d]: Value[]) => {
+      if (d instanceof Dtype && d.isFloat) c.defaultFloat = d;
+      return null;
+    },
     compile: identity,
     // torch._assert(cond, msg) raises like `assert` when the condition is known false (timm's input-size checks).
     _assert: ([cond, msg]) => {
@@ -224,8 +236,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     },
     is_grad_enabled: () => c.gradEnabled,
     is_autocast_enabled: () => c.autocast !== undefined,
-    finfo: () => new Unknown('finfo'),
-    iinfo: () => new Unknown('iinfo'),
+    ...typeInfoFunctions(c, object),
     Generator: () => new Unknown('Generator'),
   } as Record<string, Value | Impl>))
     torch.attrs.set(k, typeof v === 'function' ? new NativeFunction(k, v as Impl) : v);
