@@ -169,3 +169,12 @@ test("remove_parametrizations raises PyTorch's ValueErrors", () => {
     assert.ok(d?.message.includes('ValueError: ') && d.message.includes(message), JSON.stringify(r.diagnostics));
   }
 });
+
+test('a parametrized weight read at top level is no model: the totals keep every parameter', () => {
+  // Before: the parametrization module, called with an empty module stack, became "the model" (Params 0, Output the
+  // weight). PyTorch's own figure for this file: Linear(6, 4) under orthogonal has 28 parameters.
+  const r = run('m = orthogonal(nn.Linear(6, 4))\nw = m.weight\n');
+  assert.equal(r.totals.params, 28n);
+  assert.equal(r.totals.buffers, 36n, 'the base buffer (6x6)');
+  assert.equal(lineOf(r, 2).value, '[4, 6]');
+});

@@ -39,14 +39,26 @@ function children(pl: PyInstance): PyInstance[] {
   return out;
 }
 
-/** The parametrized value: the first parametrization takes the original(s), each next one the previous result. */
+/**
+ * The parametrized value, as torch computes it by calling the ParametrizationList (a module: inside a model's forward
+ * it is a row of the layer table, as PyTorch's hooks see it; outside any forward it is run directly, never a model).
+ */
 function evaluate(c: TorchCtx, pl: PyInstance): Value {
+  return c.ip.recorder.moduleStack.length > 0 ? callValue(c.ip, pl, [], undefined, c.ip.site) : runList(c, pl);
+}
+
+/** ParametrizationList.forward: the first parametrization takes the original(s), each next one the previous result. */
+function runList(c: TorchCtx, pl: PyInstance): Value {
   const originals: Value[] = [];
   if (pl.attrs.has('original')) originals.push(pl.attrs.get('original')!);
   else for (let i = 0; pl.attrs.has(`original${i}`); i++) originals.push(pl.attrs.get(`original${i}`)!);
+  // Outside any module's forward (a weight read at top level, a registration) the parametrizations' forwards run
+  // directly: a module called with an empty module stack would count as a model the file runs (its params the total).
+  const inForward = c.ip.recorder.moduleStack.length > 0;
   let x: Value = null;
   children(pl).forEach((m, i) => {
-    x = callValue(c.ip, m, i === 0 ? originals : [x], undefined, c.ip.site);
+    const fn = inForward ? m : lookupAttr(c.ip, m, 'forward');
+    x = fn ? callValue(c.ip, fn, i === 0 ? originals : [x], undefined, c.ip.site) : new Unknown('parametrization');
   });
   return x;
 }
@@ -107,6 +119,12 @@ export class Parametrize {
     private readonly kit: LayerKit,
   ) {
     this.listCls = new PyClass('ParametrizationList', [kit.containers.ModuleList], new Map());
+    this.listCls.dict.set(
+      'forward',
+      new NativeFunction('forward', ([self]) =>
+        self instanceof PyInstance ? runList(c, self) : new Unknown('forward'),
+      ),
+    );
     this.snCls = this.snClass();
   }
 
