@@ -425,3 +425,18 @@ test('attributes set on a library function in one analysis are gone in the next 
   analyze(patch);
   assert.equal(analyze(read).totals.params, 5n, 'the patch of the previous analysis is undone');
 });
+
+test('importlib.import_module(".name", "pkg.sub") is relative to the package given, as CPython', () => {
+  // transformers' _LazyConfigMapping: importlib.import_module(f".{module_name}", "transformers.models").
+  const r = run(
+    'import importlib\nimport torch.nn as nn\nm = importlib.import_module(".small", "lib.models")\nn2 = importlib.import_module("..models.small", "lib.other")\nk = nn.Linear(m.WIDTH + (m is n2), 1)\n',
+    {
+      'lib/__init__.py': '',
+      'lib/models/__init__.py': '',
+      'lib/other/__init__.py': '',
+      'lib/models/small.py': 'WIDTH = 4\n',
+    },
+  );
+  assert.equal(r.totals.params, 6n, JSON.stringify(r.coverage.reasons));
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+});
