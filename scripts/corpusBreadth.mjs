@@ -1,6 +1,7 @@
 // Breadth over the library corpus (not a test): many timm / torchvision / transformers model constructors, each analyzed
 // as a user file importing the library; prints complete / partial / failed per library and the most common reasons.
-// Usage: node scripts/corpusBreadth.mjs (ONLY=timm|torchvision|transformers, LIMIT=N; FLOPSCOPE_CORPUS as the tests).
+// Usage: node scripts/corpusBreadth.mjs (ONLY=timm|torchvision|transformers, NAMES=a,b, LIMIT=N; FLOPSCOPE_CORPUS as
+// the tests).
 import { readFileSync, readdirSync, existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -78,7 +79,10 @@ for (const d of readdirSync(tdir).sort()) {
     src: `import torch\nfrom transformers import ${cfg}, ${cls}\n\nm = ${cls}(${cfg}())\ny = m(torch.randint(0, 100, (1, 16)))\n`,
   });
 }
-const sel = cases.filter((c) => !only || c.lib === only).slice(0, Number(process.env.LIMIT ?? 1e9));
+const names = process.env.NAMES?.split(',');
+const sel = cases
+  .filter((c) => (!only || c.lib === only) && (!names || names.includes(c.name)))
+  .slice(0, Number(process.env.LIMIT ?? 1e9));
 const dir = mkdtempSync(join(tmpdir(), 'flopscope-breadth-'));
 const stats = {};
 const reasons = new Map();

@@ -35,6 +35,8 @@ import { bind } from './signature';
 import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
 import { registerPackedSequence } from './nn/packedSequence';
 import { Parametrize } from './nn/parametrize';
+import { makeTypeInfo } from './typeInfo';
+import { makeTorchOps } from './customOps';
 import './ops/elementwise';
 import './ops/matmul';
 import './ops/spectral';
@@ -50,6 +52,7 @@ import './ops/attention';
 import './ops/misc';
 import './ops/gather';
 import './ops/unique';
+import './ops/histogram';
 
 type Impl = (args: Value[], kw: Map<string, Value> | undefined) => Value;
 
@@ -227,11 +230,15 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     },
     is_grad_enabled: () => c.gradEnabled,
     is_autocast_enabled: () => c.autocast !== undefined,
-    finfo: () => new Unknown('finfo'),
-    iinfo: () => new Unknown('iinfo'),
     Generator: () => new Unknown('Generator'),
   } as Record<string, Value | Impl>))
     torch.attrs.set(k, typeof v === 'function' ? new NativeFunction(k, v as Impl) : v);
+  const typeInfo = makeTypeInfo(object, () => c.defaultFloat);
+  torch.attrs.set('finfo', typeInfo.finfo);
+  torch.attrs.set('iinfo', typeInfo.iinfo);
+  const torchOps = makeTorchOps(c);
+  torch.attrs.set('ops', torchOps.opsModule);
+  torch.attrs.set('library', torchOps.library);
   const jit = mod('torch.jit', {
     script: identity,
     trace: identity,
@@ -286,6 +293,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   register('torch.nn.functional', functional);
   register('torch.nn.init', init);
   register('torch.jit', jit);
+  register('torch.library', torchOps.library);
   register('torch.fx', fx);
   register('torch.compiler', compiler);
   // flex_attention's BlockMask as a class, so `isinstance(mask, (torch.Tensor, BlockMask))` is decided (transformers'

@@ -247,8 +247,19 @@ def('type_as', 'm', (_c, [x, o], kw) => {
 });
 def('tolist', 'm', (_c, [x]) => {
   const t = asTensor(x);
-  return (t && toList(t)) ?? new Unknown('tolist');
+  return (t && (toList(t) ?? unknownItems(t))) ?? new Unknown('tolist');
 });
+/** Nested lists of unknown numbers for a small tensor of known shape whose values are not known (a loop over them runs). */
+function unknownItems(t: Tensor): Value | undefined {
+  const shape = t.shape;
+  const n = t.numel();
+  if (!shape || typeof n !== 'number' || n > 4096 || !shape.every((d) => typeof d === 'number')) return undefined;
+  const build = (dim: number): Value =>
+    dim === shape.length
+      ? new Unknown('tolist value')
+      : new PyList(Array.from({ length: shape[dim] as number }, () => build(dim + 1)));
+  return build(0);
+}
 def('item', 'm', (_c, [x]) => {
   const t = asTensor(x);
   const d = t?.data;

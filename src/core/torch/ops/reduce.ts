@@ -131,10 +131,16 @@ def('softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
 def('softmin', 'tf', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
 def('log_softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'log_softmax', args, kw));
 for (const op of ['cumsum', 'cumprod', 'cummax', 'cummin'])
-  def(op, 'tm', (c, [x]) => {
+  def(op, 'tm', (c, [x], kw) => {
     const t = asTensor(x);
-    // Integer and bool inputs accumulate in int64 (cummax/cummin keep the input's dtype).
-    const dtype = (op === 'cumsum' || op === 'cumprod') && integral(t?.dtype ?? float32) ? int64 : t?.dtype;
+    // Integer and bool inputs accumulate in int64 (cummax/cummin keep the input's dtype); cumsum/cumprod take dtype=.
+    const asked = op === 'cumsum' || op === 'cumprod' ? kw?.get('dtype') : undefined;
+    const dtype =
+      asked instanceof Dtype
+        ? asked
+        : (op === 'cumsum' || op === 'cumprod') && integral(t?.dtype ?? float32)
+          ? int64
+          : t?.dtype;
     return t ? c.elementwise('cumsum', c.tensor(t.shape, dtype!), t, 'reduce') : new Unknown('cumsum');
   });
 def('sort', 'tm', (c, [x]) => {

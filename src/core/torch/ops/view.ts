@@ -6,7 +6,7 @@ import { dimFloorDiv, dimProd, shapeStr, type Dim } from '../../sym/dim';
 import { Tensor } from '../../model/tensor';
 import { fresh, stridesOf, strided, viewStrides } from '../strides';
 import { PyTuple, Unknown, type Value } from '../../eval/values';
-import { complex64, float32 } from '../dtypes';
+import { complex64, float32, scalarTypeName } from '../dtypes';
 
 /** Resolves a -1 in a target shape and checks the element count, with PyTorch's messages (infer_size). */
 export function viewShape(c: TorchCtx, x: Tensor, target: Dim[] | undefined): Value {
@@ -64,24 +64,13 @@ def('reshape', 'tm', (c, args, kw) => viewOrReshape(c, shapeArgs(args, kw), true
 def('view_as', 'm', (c, [x, o]) => viewOrReshape(c, [x, new PyTuple((asTensor(o)?.shape ?? []) as Value[])], false));
 def('reshape_as', 'm', (c, [x, o]) => viewOrReshape(c, [x, new PyTuple((asTensor(o)?.shape ?? []) as Value[])], true));
 
-/** PyTorch's C++ scalar type names, as its error messages print them. */
-const scalarTypeNames: Record<string, string> = {
-  int64: 'Long',
-  int32: 'Int',
-  int16: 'Short',
-  int8: 'Char',
-  uint8: 'Byte',
-  bool: 'Bool',
-  complex64: 'ComplexFloat',
-};
-
 /** view_as_complex: [..., 2] float pairs as a complex64 view of [...] (no copy, no FLOPs). */
 def('view_as_complex', 't', (c, [x]) => {
   const t = asTensor(x);
   if (!t?.shape) return new Unknown('view_as_complex');
   if (!t.dtype.isFloat || t.dtype === complex64)
     return c.error(
-      `view_as_complex is only supported for half, float and double tensors, but got a tensor of scalar type: ${scalarTypeNames[t.dtype.name] ?? t.dtype.name}`,
+      `view_as_complex is only supported for half, float and double tensors, but got a tensor of scalar type: ${scalarTypeName(t.dtype)}`,
     );
   if (t.shape[t.shape.length - 1] !== 2) return c.error('Tensor must have a last dimension of size 2');
   return new Tensor(t.shape.slice(0, -1), complex64);
