@@ -393,7 +393,8 @@ function toInt(x: Value | undefined, base?: Value): Value {
     const n = parseInt(x.trim(), typeof base === 'number' ? base : 10);
     return Number.isNaN(n) ? UNKNOWN : n;
   }
-  if (x instanceof Tensor) return new Unknown('int() of a tensor value');
+  // A one-element tensor of known value converts (`int(torch.div(7, 2) * 2)`); torch truncates toward zero.
+  if (x instanceof Tensor) return x.data?.length === 1 ? Math.trunc(x.data[0]) : new Unknown('int() of a tensor value');
   return UNKNOWN;
 }
 

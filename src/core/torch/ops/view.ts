@@ -1,7 +1,8 @@
 // view / reshape: -1 inference, element-count check, and PyTorch's stride rule for views of strided tensors.
 import { def } from '../registry';
 import type { TorchCtx } from '../context';
-import { asTensor, toDims } from '../values';
+import { asTensor, normDim, toDims } from '../values';
+import { bind } from '../signature';
 import { dimFloorDiv, dimProd, shapeStr, type Dim } from '../../sym/dim';
 import { Tensor } from '../../model/tensor';
 import { fresh, stridesOf, strided, viewStrides } from '../strides';
@@ -82,4 +83,42 @@ def('view_as_real', 't', (c, [x]) => {
   if (!t?.shape) return new Unknown('view_as_real');
   if (t.dtype !== complex64) return c.error('view_as_real is only supported for complex tensors');
   return new Tensor([...t.shape, 2], float32);
+});
+
+/** x.stride() / x.stride(dim): the strides the engine knows (fresh tensors and views of them), else unknown. */
+def('stride', 'm', (c, args, kw) => {
+  const a = bind('stride', 'input, dim=None', args, kw);
+  const x = asTensor(a.input);
+  const st = x && stridesOf(x);
+  if (!x?.shape) return new Unknown('stride');
+  if (a.dim === null) return st ? new PyTuple(st) : new Unknown('stride');
+  const d = normDim(a.dim, x.shape.length);
+  if (d === undefined)
+    return c.dimOutOfRange('stride', -x.shape.length, x.shape.length - 1, [a.dim], new Unknown('stride'));
+  return st ? st[d] : new Unknown('stride');
+});
+
+/** as_strided(size, stride, storage_offset=0): a view of x's storage; PyTorch checks it stays inside the storage. */
+def('as_strided', 'tm', (c, args, kw) => {
+  const a = bind('as_strided', 'input, size, stride, storage_offset=None', args, kw);
+  const x = asTensor(a.input);
+  const size = toDims(a.size ?? undefined);
+  const stride = toDims(a.stride ?? undefined);
+  if (!x || !size) return new Unknown('as_strided');
+  const st = stride?.every((s) => typeof s === 'number') ? (stride as number[]) : undefined;
+  const offset = a.storage_offset === null ? 0 : a.storage_offset;
+  const base = x.storage.base;
+  const storage = base.numel();
+  if (st && typeof offset === 'number' && typeof storage === 'number' && size.every((s) => typeof s === 'number')) {
+    const dims = size as number[];
+    const extent = dims.some((s) => s === 0) ? 0 : offset + dims.reduce((n, s, i) => n + (s - 1) * st[i], 0) + 1;
+    if (extent > storage) {
+      const bytes = x.dtype.bytes;
+      return c.error(
+        `setStorage: sizes [${dims.join(', ')}], strides [${st.join(', ')}], storage offset ${offset}, and itemsize ${bytes} requiring a storage size of ${extent * bytes} are out of bounds for storage of size ${storage * base.dtype.bytes}`,
+        new Tensor(size, x.dtype),
+      );
+    }
+  }
+  return strided(x, size, st).shareStorage(x);
 });
