@@ -46,9 +46,13 @@ export function evalArgs(
       // functions; a native (torch op, builtin) called so gives an unknown value (see unknownStarCall).
       if (items) for (const it of items) args.push(it);
       else unknownStar = true;
-    } else if (v instanceof PyDict) {
-      kwargs ??= new Map();
-      for (const [k, val] of v.map.values()) if (typeof k === 'string') kwargs.set(k, val);
+    } else {
+      // `**mapping`: a dict or a dict subclass's items; anything else (an unknown) is an unknown set of keywords.
+      const d = v instanceof PyDict ? v : v instanceof PyInstance && v.native instanceof PyDict ? v.native : undefined;
+      if (d) {
+        kwargs ??= new Map();
+        for (const [k, val] of d.map.values()) if (typeof k === 'string') kwargs.set(k, val);
+      } else unknownStar = true;
     }
   }
   return unknownStar ? { args, kwargs, unknownStar } : { args, kwargs };

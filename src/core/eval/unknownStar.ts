@@ -1,6 +1,7 @@
-// A call whose `*args` has an unknown length: a native callee gives an unknown value instead of a guess.
+// A call whose `*args` has an unknown length (or `**kwargs` unknown keys): a native callee or a builtin type gives an
+// unknown value instead of a guess.
 import type { Interp } from './interpreter';
-import { force, BoundMethod, NativeFunction, Unknown, type Value } from './values';
+import { force, BoundMethod, NativeFunction, PyClass, Unknown, type Value } from './values';
 
 /**
  * A native called with a `*args` of unknown length (`x.new_empty(*unknown.shape[:-1], 192)`, `torch.zeros(*s, 7)`):
@@ -10,6 +11,8 @@ import { force, BoundMethod, NativeFunction, Unknown, type Value } from './value
  */
 export function unknownStarCall(ip: Interp, fn: Value): Value | undefined {
   const f = force(fn);
+  // A builtin type (`dict(**unknown)`, `OrderedDict(a=1, **unknown)`) would be built without the unknown items.
+  if (f instanceof PyClass && [...ip.builtins.values()].includes(f)) return new Unknown(`${f.name} of unknown items`);
   const native =
     f instanceof NativeFunction ? f : f instanceof BoundMethod && f.fn instanceof NativeFunction ? f.fn : undefined;
   if (!native || native.passThrough) return undefined;

@@ -265,7 +265,12 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     is_exporting: () => false,
     disable: ([f]) => (f instanceof PyFunction ? f : new NativeFunction('disable', identity)),
   });
-  const dynamo = mod('torch._dynamo', { is_compiling: () => false, disable: compiler.attrs.get('disable')! });
+  // mark_static_address is a hint to CUDA graphs under torch.compile: nothing in eager mode (Mamba's cache).
+  const dynamo = mod('torch._dynamo', {
+    is_compiling: () => false,
+    disable: compiler.attrs.get('disable')!,
+    mark_static_address: () => null,
+  });
   const checkpoint = mod('torch.utils.checkpoint', {
     checkpoint: ([f, ...args]) => (f ? callValue(ip, f, args, undefined, ip.site) : new Unknown('checkpoint')),
   });
