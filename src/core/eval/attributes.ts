@@ -122,6 +122,12 @@ export function lookupAttrPlain(ip: Interp, obj: Value, name: string): Value | u
     if (name === '__name__' || name === '__qualname__') return obj.name;
     if (name === '__module__') return obj.closure.module.vars.get('__name__') ?? null;
     if (name === '__code__') return codeObject(ip, obj);
+    // The descriptor protocol: `fn.__get__(obj)` binds fn to obj (transformers patches a cache's methods so);
+    // `fn.__get__(None, cls)` is fn itself.
+    if (name === '__get__')
+      return new NativeFunction('__get__', ([inst]) =>
+        inst === undefined || inst === null ? obj : new BoundMethod(inst, obj),
+      );
     return new Unknown(`attribute ${name}`);
   }
   if (obj instanceof BoundMethod && name === '__self__') return obj.self;
