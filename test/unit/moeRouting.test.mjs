@@ -1,5 +1,5 @@
 // Mixture-of-experts routing: shapes known, tokens per expert unknown, so the experts' matmuls make the result partial
-// (never a guessed count); torch.library custom ops run their Python function; transformers' MoE models get an output.
+// (never a guessed count); transformers' MoE models get an output.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,52 +23,6 @@ test('moe_routing.py: every shape known, the per-expert matmuls unknown, the res
   // The output after the loop is known: the fallback writes into a zeros tensor of known shape.
   const yLine = text.findIndex((t) => t.startsWith('y = (out * top_w')) + 1;
   assert.equal(r.lines.find((l) => l.line === yLine)?.value, '[16, 64]');
-});
-
-// torch.library.custom_op is PyTorch 2.4+ (absent from the torch 1.13 oracle): in eager mode calling torch.ops.NS.NAME
-// runs the decorated Python function; register_fake's function is for compilers (FakeTensor), not called eagerly.
-const customOpSource = `import torch
-
-@torch.library.custom_op("demo::proj", mutates_args=())
-def proj(x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
-    return x @ w
-
-@torch.library.register_fake("demo::proj")
-def _(x, w):
-    return torch.empty(x.size(0), w.size(1))
-
-def plain(x, w):
-    return torch.mm(x, w)
-
-torch.library.custom_op("demo::plain", plain, mutates_args=())
-a = torch.ops.demo.proj(torch.randn(8, 16), torch.randn(16, 4))
-b = torch.ops.demo.plain(torch.randn(8, 16), torch.randn(16, 4))
-`;
-
-test('torch.library.custom_op: torch.ops.NS.NAME runs the Python function (decorator and call forms)', () => {
-  const r = core.analyze(customOpSource, { convention: 'macs' });
-  assert.deepEqual(
-    r.diagnostics.filter((d) => d.severity !== 'hint').map((d) => d.message),
-    [],
-  );
-  for (const line of [15, 16]) {
-    const l = r.lines.find((x) => x.line === line);
-    assert.equal(l?.value, '[8, 4]', `line ${line}`);
-    assert.equal(l?.inclusive.macs, 512n, `line ${line}: 8·16·4 MACs`);
-  }
-  assert.equal(r.coverage.complete, true, JSON.stringify(r.coverage.reasons));
-});
-
-test('a custom op registered by one analysis is gone in the next (torch.ops is shared, writes are journaled)', () => {
-  const engine = new core.Engine();
-  core.analyze(customOpSource, { convention: 'macs' }, engine);
-  const r = core.analyze(
-    'import torch\nb = torch.ops.demo.plain(torch.randn(8, 16), torch.randn(16, 4))\n',
-    {},
-    engine,
-  );
-  assert.equal(r.coverage.complete, false, 'torch.ops.demo does not exist in this analysis');
-  assert.notEqual(r.lines.find((x) => x.line === 2)?.value, '[8, 4]');
 });
 
 const missing = corpusMissing();

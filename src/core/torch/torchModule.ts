@@ -37,6 +37,7 @@ import { registerPackedSequence } from './nn/packedSequence';
 import { Parametrize } from './nn/parametrize';
 import { makeTypeInfo } from './typeInfo';
 import { makeTorchOps } from './customOps';
+import { makeAutogradModule } from './autogradFunction';
 import './ops/elementwise';
 import './ops/matmul';
 import './ops/spectral';
@@ -236,6 +237,8 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   const typeInfo = makeTypeInfo(object, () => c.defaultFloat);
   torch.attrs.set('finfo', typeInfo.finfo);
   torch.attrs.set('iinfo', typeInfo.iinfo);
+  const autograd = makeAutogradModule(c, object);
+  torch.attrs.set('autograd', autograd);
   const torchOps = makeTorchOps(c);
   torch.attrs.set('ops', torchOps.opsModule);
   torch.attrs.set('library', torchOps.library);
@@ -299,6 +302,8 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   register('torch.nn.init', init);
   register('torch.jit', jit);
   register('torch.library', torchOps.library);
+  register('torch.autograd', autograd);
+  register('torch.autograd.function', autograd.attrs.get('function') as PyModule);
   register('torch.fx', fx);
   register('torch.compiler', compiler);
   // flex_attention's BlockMask as a class, so `isinstance(mask, (torch.Tensor, BlockMask))` is decided (transformers'
