@@ -262,12 +262,87 @@ test('inspect.get_annotations (own) and typing.get_type_hints (over the MRO) of 
   assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
 });
 
-test('typing.get_type_hints past a native base (nn.Module) is unknown, not an empty dict', () => {
+test('typing.get_type_hints past nn.Module: its annotated names (torch 2.11) with unknown types', () => {
+  // CPython 3.11 + torch 1.13 (/usr/bin/python3) on the same class: 'config' is int, 'training' is listed (bool).
   const user =
     'from typing import get_type_hints\nimport torch.nn as nn\n\nclass M(nn.Module):\n    config: int\n\n' +
-    'h = get_type_hints(M)\nif h.get("training") is None:\n    m = nn.Linear(2, 2)\nelse:\n    m = nn.Linear(3, 3)\n';
+    'h = get_type_hints(M)\nm = nn.Linear(("training" in h) + ("zzz" in h) * 10, 1 + (h.get("config") is int))\n';
   const r = run(user, {});
-  assert.equal(r.coverage.complete, false, 'nn.Module has annotations of its own (training: bool in torch 1.13)');
+  assert.equal(r.totals.params, 4n, JSON.stringify(r.coverage.reasons));
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+  // What nn.Module's annotations are (bool, dict[...]) is not modelled: a branch on it is undecided, and said so.
+  const typed = run(user + 'if h["training"] is bool:\n    n = nn.Linear(2, 2)\n', {});
+  assert.equal(typed.coverage.complete, false, JSON.stringify(typed.coverage.reasons));
+});
+
+test('an undecided `if` in library plumbing is reported at the call line, naming the library file:line', () => {
+  const lib = {
+    'mylib/__init__.py': '',
+    'mylib/factory.py':
+      'import os\nimport torch\nimport torch.nn as nn\n\ndef build():\n    if os.environ.get("WIDE"):\n        return nn.Linear(2, 2)\n    return nn.Linear(8, 8)\n',
+  };
+  // The environment is empty in an analysis, so .get gives None and this one decides; a random tensor's value does not.
+  const decided = run('from mylib.factory import build\nm = build()\n', lib);
+  assert.equal(decided.totals.params, 72n);
+  assert.ok(decided.coverage.complete, JSON.stringify(decided.coverage.reasons));
+  lib['mylib/factory.py'] = lib['mylib/factory.py'].replace('os.environ.get("WIDE")', 'torch.rand(1).item() > 0.5');
+  const r = run('from mylib.factory import build\nm = build()\n', lib);
+  assert.equal(r.coverage.complete, false, 'the branch the library could have taken is not costed');
+  const d = r.diagnostics.find((x) => x.code === 'branch-unknown');
+  assert.ok(d, JSON.stringify(r.diagnostics));
+  assert.equal(d.span.line, 2);
+  assert.match(d.message, /\(in factory\.py:6\)/);
+});
+
+test("transformers' @auto_docstring runs as what it does: the object back, its __doc__ unknown", () => {
+  // auto_docstring.py formats type annotations through typing introspection the engine does not model; a module of
+  // that name whose auto_docstring is a Python function is replaced by the native one once it has run.
+  const lib = {
+    'transformers/__init__.py': '',
+    'transformers/utils/__init__.py': 'from .auto_docstring import auto_docstring\n',
+    'transformers/utils/auto_docstring.py':
+      'def auto_docstring(obj=None, **kw):\n    def deco(o):\n        if hash(o) % 2:\n            o.__doc__ = "odd"\n        return o\n    return deco(obj) if obj else deco\n',
+    'transformers/modeling_small.py':
+      'import torch.nn as nn\nfrom .utils import auto_docstring\n\n@auto_docstring\nclass Small(nn.Module):\n    """Small."""\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 4)\n\n    @auto_docstring(custom_intro="x")\n    def forward(self, x):\n        return self.fc(x)\n',
+  };
+  const user = 'import torch\nfrom transformers.modeling_small import Small\n\nm = Small()\ny = m(torch.randn(1, 4))\n';
+  const r = run(user, lib);
+  assert.equal(r.totals.params, 20n);
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+  // The docstring it writes is unknown: a branch on it is undecided and reported.
+  const doc = run(user + 'if Small.__doc__ == "Small.":\n    n = torch.nn.Linear(2, 2)\n', lib);
+  assert.equal(doc.coverage.complete, false, JSON.stringify(doc.coverage.reasons));
+});
+
+test('a module found under an import root has its dotted name (relative imports too), as Python names it', () => {
+  // CPython 3.11 on the same files prints `pkg.sub.mod pkg.sub.mod pkg.sub` (len 11 + 11 + 7 = 29).
+  const r = run(
+    'from pkg.sub.user import names\nimport torch.nn as nn\nm = nn.Linear(sum(len(n) for n in names), 1)\n',
+    {
+      'pkg/__init__.py': '',
+      'pkg/sub/__init__.py': '',
+      'pkg/sub/mod.py': 'class C:\n    pass\n',
+      'pkg/sub/user.py':
+        'from . import mod\nfrom .mod import C\nfrom .. import sub\n\nnames = [mod.__name__, C.__module__, sub.__name__]\n',
+    },
+  );
+  assert.equal(r.totals.params, 30n, JSON.stringify(r.coverage.reasons));
+});
+
+test('torch.get_default_device() is the CPU until torch.set_default_device, then unknown', () => {
+  const user =
+    'import torch\nimport torch.nn as nn\n\nm = nn.Linear(2 + (torch.get_default_device() == torch.device("cpu")), 1)\n';
+  const r = run(user, {});
+  assert.equal(r.totals.params, 4n, JSON.stringify(r.coverage.reasons));
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+  const moved = run(
+    user.replace(
+      'm = ',
+      'torch.set_default_device("cuda")\nif torch.get_default_device() == torch.device("cpu"):\n    k = nn.Linear(9, 9)\nm = ',
+    ),
+    {},
+  );
+  assert.equal(moved.coverage.complete, false, JSON.stringify(moved.coverage.reasons));
 });
 
 test('json.loads of a known string (dict, list, int, None, bool, str), as CPython 3.11', () => {
@@ -298,4 +373,42 @@ test('json.loads of a float is unknown (JSON keeps no int/float distinction), no
     {},
   );
   assert.equal(r.coverage.complete, false, JSON.stringify(r.coverage.reasons));
+});
+
+test('torch.Tensor(sizes) and torch.Tensor(list): an old-style parameter is counted (was a non-tensor, silently)', () => {
+  // /usr/bin/python3 (torch 1.13) on the same module prints 20 params and an output of torch.Size([4, 3]).
+  const user = [
+    'import torch',
+    'import torch.nn as nn',
+    '',
+    'class M(nn.Module):',
+    '    def __init__(self):',
+    '        super().__init__()',
+    '        self.w = nn.Parameter(torch.Tensor(6, 3))',
+    '        self.b = nn.Parameter(torch.Tensor([1, 2]))',
+    '',
+    '    def forward(self, x):',
+    '        return x @ self.w',
+    '',
+    'y = M()(torch.randn(4, 6))',
+    '',
+  ].join('\n');
+  const r = run(user, {});
+  assert.equal(r.totals.params, 20n, JSON.stringify(r.coverage.reasons));
+  assert.equal(r.output?.shape, '[4, 3]');
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+  // A tuple of ints may be a torch.Size (sizes) or a literal (data, as torch.Tensor((2, 3)) is): unknown, said so.
+  const t = run('import torch\nt = torch.Tensor((2, 3))\ny = t + 1\n', {});
+  assert.equal(t.coverage.complete, false);
+});
+
+test('`**` of a mapping the engine cannot read makes a native call unknown (was dropped: a one-key dict)', () => {
+  // transformers' configuration_auto builds `OrderedDict(**{"gpt-sw3": ...}, **CONFIG_MAPPING_NAMES)`.
+  const r = run(
+    'from lib import names\nfrom collections import OrderedDict\nimport torch.nn as nn\n' +
+      'd = OrderedDict(**{"a": 1}, **names)\nm = nn.Linear(len(d), 2)\n',
+    { 'lib.py': 'from missing import names\n' },
+  );
+  assert.equal(r.coverage.complete, false, "the dict's length is not known");
+  assert.notEqual(r.totals.params, 4n, 'not the one-key guess');
 });

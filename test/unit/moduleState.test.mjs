@@ -19,6 +19,7 @@ const allowed = {
   'src/core/torch/autocast.ts autocastPolicies': "a constant table (CUDA's autocast op lists), never written",
   'src/core/eval/classDef.ts unresolvedBasesOf':
     "weak side table: a class's unresolved bases, fixed when the class is made",
+  'src/core/eval/docstringShim.ts shims': 'a constant table of library functions run natively, never written',
   'src/core/torch/registry.ts ops': 'filled by def() as the op files load, read-only afterwards',
   'src/core/tsjs/layers/registry.ts layerSpecs': 'built once at load from the layer files, read-only afterwards',
   'src/core/torch/dtypes.ts dtypes': 'built once at load: immutable Dtype objects',

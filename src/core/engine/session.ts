@@ -1,5 +1,7 @@
 // A world per precision (builtins, stdlib, torch) owned by an Engine, prepared afresh for each analysis, and the file runner.
 import type { Dtype } from '../model/dtype';
+import { docstringOf } from '../eval/docstring';
+import { applyLibraryShim } from '../eval/docstringShim';
 import { precisionPolicies } from '../cost/precision';
 import { frameAt, Interp } from '../eval/interpreter';
 import { Recorder } from '../cost/recorder';
@@ -70,6 +72,9 @@ export function beginAnalysis(w: Session, opts: AnalyzeOptions): void {
   w.ip.journal.rollback();
   w.ctx.defaultFloat = w.defaultFloat;
   w.ctx.numpyArrays = 0;
+  w.ctx.parametrizeCache = undefined;
+  w.ctx.parametrizeDepth = 0;
+  w.ctx.defaultDeviceSet = false;
   w.irStore = opts.irStore;
   const recorder = new Recorder();
   recorder.paramSnapshot = paramSnapshot;
@@ -107,12 +112,14 @@ export function runFile(s: Session, path: string, name: string, source?: string)
   const scope = new Scope('module', undefined, ip.builtins, m.attrs);
   m.attrs.set('__name__', name);
   m.attrs.set('__file__', path);
+  m.attrs.set('__doc__', docstringOf(parsed.body));
   const depth = ip.frames.length;
   ip.frames.push(frameAt(path, 0));
   cache.enter(path);
   let finished = false;
   try {
     ip.execBlock(parsed.body, scope);
+    applyLibraryShim(name, m);
     finished = true;
   } catch (e) {
     if (e instanceof BudgetExceeded || e instanceof Cancelled) throw e;

@@ -1,5 +1,6 @@
-// Lists what the engine models: nn layers, torch functions, F functions and Tensor methods (for docs and the CLI).
+// Lists what the engine models: nn layers, torch functions, torch.linalg, F functions and Tensor methods (for docs and the CLI).
 import { ops } from '../torch/registry';
+import { linalgOps } from '../torch/ops/linalg';
 import { Engine } from './engine';
 import { defaultOptions } from '../api/options';
 import { importModule } from '../eval/imports';
@@ -11,6 +12,7 @@ export interface SupportedOps {
   torchFunctions: string[];
   functional: string[];
   tensorMethods: string[];
+  linalg: string[];
 }
 
 export function supportedOps(): SupportedOps {
@@ -32,5 +34,6 @@ export function supportedOps(): SupportedOps {
     torchFunctions: pick((d) => d.torch),
     functional: pick((d) => d.functional),
     tensorMethods: pick((d) => d.method),
+    linalg: Object.keys(linalgOps).sort(),
   };
 }

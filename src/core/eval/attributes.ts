@@ -1,5 +1,5 @@
 // Attribute access: instances, classes (MRO and descriptors), modules, super(), and built-in values.
-import { codeObject } from './codeObject';
+import { functionAttr, setFunctionAttr } from './functionObject';
 import { Dtype } from '../model/dtype';
 import { callValue } from './evaluator';
 import type { Interp } from './interpreter';
@@ -89,7 +89,11 @@ export function lookupAttrPlain(ip: Interp, obj: Value, name: string): Value | u
     return undefined;
   }
   if (obj instanceof PyClass) {
-    if (name === '__name__' || name === '__qualname__') return obj.name;
+    if (name === '__name__') return obj.name;
+    if (name === '__qualname__') {
+      const q = obj.dict.get('__qualname__');
+      return typeof q === 'string' ? q : obj.name;
+    }
     if (name === '__mro__') return new PyTuple([...obj.mro]);
     if (name === '__bases__') return new PyTuple([...obj.bases]);
     if (name === '__base__') return obj.bases[0] ?? null;
@@ -118,18 +122,7 @@ export function lookupAttrPlain(ip: Interp, obj: Value, name: string): Value | u
     if (name === 'itemsize') return obj.bytes;
     return undefined;
   }
-  if (obj instanceof PyFunction) {
-    if (name === '__name__' || name === '__qualname__') return obj.name;
-    if (name === '__module__') return obj.closure.module.vars.get('__name__') ?? null;
-    if (name === '__code__') return codeObject(ip, obj);
-    // The descriptor protocol: `fn.__get__(obj)` binds fn to obj (transformers patches a cache's methods so);
-    // `fn.__get__(None, cls)` is fn itself.
-    if (name === '__get__')
-      return new NativeFunction('__get__', ([inst]) =>
-        inst === undefined || inst === null ? obj : new BoundMethod(inst, obj),
-      );
-    return new Unknown(`attribute ${name}`);
-  }
+  if (obj instanceof PyFunction) return functionAttr(ip, obj, name);
   if (obj instanceof BoundMethod && name === '__self__') return obj.self;
   if (obj instanceof Property) return propertyAttr(obj, name);
   return builtinMethod(ip, obj, name);
@@ -175,6 +168,7 @@ export function setAttr(ip: Interp, obj: Value, name: string, v: Value): void {
     }
     storeAttr(ip, obj, name, v);
   } else if (obj instanceof PyClass) obj.dict.set(name, v);
+  else if (obj instanceof PyFunction) setFunctionAttr(obj, name, v);
   else if (obj instanceof PyModule) obj.attrs.set(name, v);
   else if (obj instanceof Tensor && name === 'requires_grad' && typeof v === 'boolean') obj.requiresGrad = v;
 }

@@ -1,6 +1,7 @@
 // Built-in classes (object, int, float, str, list, ...) and the type of any value, for isinstance and type().
 import { Tensor } from '../model/tensor';
 import { toNum } from './operators';
+import { unionMembers } from './unionType';
 import {
   NativeFunction,
   PyClass,
@@ -72,9 +73,10 @@ export class BuiltinTypes {
     v = force(v);
     cls = force(cls);
     if (v instanceof Unknown || cls instanceof Unknown) return undefined;
-    if (cls instanceof PyTuple) {
+    const union = unionMembers(cls)?.map((c) => c ?? this.noneType);
+    if (cls instanceof PyTuple || union) {
       let unknown = false;
-      for (const c of cls.items) {
+      for (const c of union ?? (cls as PyTuple).items) {
         const r = this.isInstance(v, c);
         if (r) return true;
         if (r === undefined) unknown = true;

@@ -9,6 +9,7 @@ import { sortItems } from './builtinMethods';
 import { hashKey } from './keys';
 import { PyException } from './errors';
 import { isGenerator, resume } from './generators';
+import { unionMembers } from './unionType';
 import { Tensor } from '../model/tensor';
 import {
   BoundMethod,
@@ -73,7 +74,9 @@ function installTypes(ip: Interp, types: BuiltinTypes): void {
         ? new PyFloat(parseFloat(x))
         : toNum(x) !== undefined
           ? new PyFloat(toNum(x)!)
-          : UNKNOWN,
+          : x instanceof Tensor && x.data?.length === 1
+            ? new PyFloat(x.data[0])
+            : UNKNOWN,
   );
   native(types.str, ([x]) => (x === undefined ? '' : toStr(ip, x)));
   native(types.bool, ([x]) => {
@@ -242,8 +245,8 @@ function installIntrospection(ip: Interp, types: BuiltinTypes): void {
   fn('isinstance', ([x, c]) => types.isInstance(x, c) ?? UNKNOWN);
   fn('issubclass', ([x, c]) =>
     x instanceof PyClass
-      ? c instanceof PyTuple
-        ? c.items.some((i) => i instanceof PyClass && x.isSubclassOf(i))
+      ? c instanceof PyTuple || unionMembers(c)
+        ? (unionMembers(c) ?? (c as PyTuple).items).some((i) => i instanceof PyClass && x.isSubclassOf(i))
         : c instanceof PyClass
           ? x.isSubclassOf(c)
           : UNKNOWN
@@ -393,7 +396,7 @@ function toInt(x: Value | undefined, base?: Value): Value {
     const n = parseInt(x.trim(), typeof base === 'number' ? base : 10);
     return Number.isNaN(n) ? UNKNOWN : n;
   }
-  // A one-element tensor of known value converts (`int(torch.div(7, 2) * 2)`); torch truncates toward zero.
+  // A one-element tensor whose value the engine holds (torch.tensor([3, 4])[0]) converts as .item() does.
   if (x instanceof Tensor) return x.data?.length === 1 ? Math.trunc(x.data[0]) : new Unknown('int() of a tensor value');
   return UNKNOWN;
 }

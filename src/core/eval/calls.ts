@@ -6,7 +6,8 @@ import type { Interp } from './interpreter';
 import { Signal } from './signal';
 import { Scope } from './scope';
 
-import { iterate } from './protocols';
+import { getItem, iterate } from './protocols';
+import { lookupAttr } from './attributes';
 import { useOfUnresolved } from './imports';
 import { PyException } from './errors';
 import { Tensor } from '../model/tensor';
@@ -46,12 +47,18 @@ export function evalArgs(
       // functions; a native (torch op, builtin) called so gives an unknown value (see unknownStarCall).
       if (items) for (const it of items) args.push(it);
       else unknownStar = true;
+    } else if (v instanceof PyDict) {
+      kwargs ??= new Map();
+      for (const [k, val] of v.map.values()) if (typeof k === 'string') kwargs.set(k, val);
     } else {
-      // `**mapping`: a dict or a dict subclass's items; anything else (an unknown) is an unknown set of keywords.
-      const d = v instanceof PyDict ? v : v instanceof PyInstance && v.native instanceof PyDict ? v.native : undefined;
-      if (d) {
+      // Any other mapping gives its keys() and items, as Python's `**`; one the engine cannot read is unknown like an
+      // unknown *args (it was dropped: `OrderedDict(**{"a": 1}, **unknown)` gave a one-key dict).
+      const m = force(v);
+      const keysFn = m instanceof PyInstance ? lookupAttr(ip, m, 'keys') : undefined;
+      const keys = keysFn === undefined ? undefined : iterate(ip, callValue(ip, keysFn, [], undefined, ip.site));
+      if (keys && keys.every((k) => typeof k === 'string')) {
         kwargs ??= new Map();
-        for (const [k, val] of d.map.values()) if (typeof k === 'string') kwargs.set(k, val);
+        for (const k of keys) kwargs.set(k as string, getItem(ip, m, k));
       } else unknownStar = true;
     }
   }
@@ -102,6 +109,7 @@ function describeCallee(fn: Value): string {
 export function callFunction(ip: Interp, fn: PyFunction, args: Value[], kwargs: Map<string, Value> | undefined): Value {
   if (ip.frames.length > 300) throw new PyException('RecursionError', 'maximum recursion depth exceeded');
   const scope = new Scope('function', fn.closure, fn.closure.builtins);
+  scope.qualname = fn.qualname;
   bindParams(fn, args, kwargs, scope);
   if (fn.definingClass) {
     scope.vars.set('__class__', fn.definingClass);

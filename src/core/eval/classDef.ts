@@ -1,5 +1,6 @@
 // Class statements and instantiation: bases, class bodies, native subclass hooks, __new__/__init__.
 import { callValue, evalExpr } from './evaluator';
+import { docstringOf } from './docstring';
 import type { Expr, Stmt } from '../python/ir';
 import type { Interp } from './interpreter';
 import { Scope } from './scope';
@@ -42,7 +43,8 @@ export function defineClass(ip: Interp, st: Extract<Stmt, { k: 'class' }>, scope
   if (bases.length === 0) bases.push(objectCls);
   const body = new Scope('class', scope, scope.builtins);
   body.vars.set('__module__', scope.module.vars.get('__name__') ?? null);
-  body.vars.set('__qualname__', st.name);
+  body.vars.set('__qualname__', scope.qualnamePrefix + st.name);
+  body.vars.set('__doc__', docstringOf(st.body)); // None when the body opens with no string
   ip.execBlock(st.body, body);
   const dict = new Map<string, Value>();
   const annotations: { name: string }[] = [];

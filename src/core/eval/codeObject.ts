@@ -157,5 +157,6 @@ export function codeObject(ip: Interp, fn: PyFunction): PyInstance {
   code.attrs.set('co_nlocals', varnames.length);
   code.attrs.set('co_name', fn.name);
   code.attrs.set('co_filename', fn.file);
+  code.native = fn; // types.FunctionType(code, ...) builds a function from it
   return code;
 }

@@ -168,8 +168,12 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
   }
 }
 
+const COMPREHENSION_NAMES = { list: '<listcomp>', set: '<setcomp>', dict: '<dictcomp>', gen: '<genexpr>' };
+
 function comprehension(ip: Interp, e: Extract<Expr, { k: 'comp' }>, outer: Scope): Value {
   const scope = new Scope('function', outer, outer.builtins);
+  scope.qualname = outer.qualnamePrefix + COMPREHENSION_NAMES[e.kind];
+  scope.comprehension = true;
   const out: Value[] = [];
   const dict = new PyDict();
   let unknown = false;

@@ -9,14 +9,18 @@ import { PyException } from './errors';
 export function makeFunction(ip: Interp, st: Extract<Stmt, { k: 'def' }>, scope: Scope): Value {
   const defaults = st.params.map((p) => (p.def ? evalExpr(ip, p.def, scope) : undefined));
   const file = ip.frames[ip.frames.length - 1].file;
-  let fn: Value = new PyFunction(st.name, st.params, defaults, st.body, scope, file, st.s);
+  const f = new PyFunction(st.name, st.params, defaults, st.body, scope, file, st.s);
+  f.qualname = scope.qualnamePrefix + st.name;
+  let fn: Value = f;
   for (let i = st.decorators.length - 1; i >= 0; i--) fn = applyDecorator(ip, st.decorators[i], fn, scope);
   return fn;
 }
 
 export function makeLambda(ip: Interp, e: Extract<Expr, { k: 'lambda' }>, scope: Scope): Value {
   const defaults = e.params.map((p) => (p.def ? evalExpr(ip, p.def, scope) : undefined));
-  return new PyFunction('<lambda>', e.params, defaults, e.body, scope, ip.frames[ip.frames.length - 1].file, e.s);
+  const fn = new PyFunction('<lambda>', e.params, defaults, e.body, scope, ip.frames[ip.frames.length - 1].file, e.s);
+  fn.qualname = scope.qualnamePrefix + '<lambda>';
+  return fn;
 }
 
 export function applyDecorator(ip: Interp, dec: Expr, target: Value, scope: Scope): Value {

@@ -90,10 +90,24 @@ function resolve(ip: Interp, fromFile: string, dotted: string, level: number): P
   for (const path of candidates(ip, fromFile, dotted, level)) {
     const cached = ip.modules.get(path);
     if (cached) return cached;
-    const m = ctx?.run(ip, path, dotted || dirname(path));
+    const m = ctx?.run(ip, path, rootedName(ip, path) ?? (dotted || dirname(path)));
     if (m) return m;
   }
   return undefined;
+}
+
+/**
+ * The module name Python gives a file found under an import root, as its `__name__` (`.auto_docstring` imported in
+ * transformers/utils is `transformers.utils.auto_docstring`); undefined outside the roots.
+ */
+function rootedName(ip: Interp, path: string): string | undefined {
+  const root = (ip.loader.roots ?? []).find((r) => path.startsWith(r.endsWith('/') ? r : r + '/'));
+  if (root === undefined) return undefined;
+  const rel = path
+    .slice(root.length)
+    .replace(/^\/+/, '')
+    .replace(/(\/__init__)?\.py$/, '');
+  return /^[A-Za-z_][\w]*(\/[A-Za-z_][\w]*)*$/.test(rel) ? rel.replace(/\//g, '.') : undefined;
 }
 
 /** The one warning of an unresolved import line: what could not be found, the names used from it, what to do. */

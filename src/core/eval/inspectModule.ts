@@ -33,9 +33,17 @@ function sourceFile(ip: Interp, v: Value): string | undefined {
   return undefined;
 }
 
-/** A Python class's own `__annotations__` as a dict (CPython 3.11 evaluates them when the class body runs). */
+/**
+ * A class's own `__annotations__` as a dict (CPython 3.11 evaluates them when the class body runs); a native class
+ * that lists its annotated names gives them with unknown types; undefined for other native classes.
+ */
 export function ownAnnotations(ip: Interp, cls: PyClass): PyDict | undefined {
   const own = cls.ownAnnotations;
+  if (own === undefined && cls.nativeAnnotations) {
+    const d = new PyDict();
+    for (const name of cls.nativeAnnotations) d.map.set(hashKey(name), [name, new Unknown('annotation')]);
+    return d;
+  }
   if (own === undefined || own === 'unknown') return undefined;
   const scope = own.scope as Scope;
   // `from __future__ import annotations` keeps them as strings: not modelled, so unknown.
@@ -99,6 +107,15 @@ export function registerInspect(natives: NativeModules): void {
         return f ?? new Unknown(`inspect.${name}`);
       });
     m.attrs.set('getsourcefile', file('getsourcefile'));
+    // A module's whole text, as the file holds it (transformers greps its model files for a decorator this way);
+    // a class's or function's own lines are not cut out yet.
+    m.attrs.set(
+      'getsource',
+      new NativeFunction('getsource', ([v]) => {
+        const path = v instanceof PyModule ? v.file : undefined;
+        return (path && ip.lineIndex.get(path)?.text) ?? new Unknown('inspect.getsource');
+      }),
+    );
     m.attrs.set('getfile', file('getfile'));
     m.attrs.set(
       'get_annotations',

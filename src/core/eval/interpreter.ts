@@ -294,7 +294,7 @@ export class Interp {
         return Signal.Normal;
       case 'if': {
         const t = truthy(this, evalExpr(this, st.test, scope));
-        if (t === undefined && inertBlock(st.body) && !this.inLibraryPlumbing()) {
+        if (t === undefined && inertBlock(st.body)) {
           // Nothing costed is skipped, but a name the body binds to another value than the else does is unknown.
           const would = inertBodyBindings(this, st.body, scope);
           const signal = this.execBlock(st.orelse, scope);
@@ -392,19 +392,8 @@ export class Interp {
     return Signal.Normal;
   }
 
-  /**
-   * Library code outside a model's forward (imports, config plumbing): its undecided conditions are not reported, and
-   * an undecided `if` there takes the else as before (timm's factories compare classes with sets the engine cannot
-   * always fill; reporting them would cost the reach of whole model families).
-   */
-  inLibraryPlumbing(): boolean {
-    const top = this.frames[this.frames.length - 1];
-    return top !== undefined && top.file !== this.docFile && this.recorder.moduleStack.length === 0;
-  }
-
   /** A loop or branch decided by a value the engine cannot know: noted as a warning that makes the result partial. */
   undecided(kind: 'loop' | 'iterable' | 'branch' | 'branch-raise'): void {
-    if (this.inLibraryPlumbing()) return;
     if (kind === 'branch' || kind === 'branch-raise')
       this.report(
         'warning',

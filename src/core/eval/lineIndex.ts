@@ -26,6 +26,10 @@ export class LineIndex {
     const end = line < this.starts.length ? this.starts[line] - 1 : this.source.length;
     return { start, end, line };
   }
+  /** The whole source text (inspect.getsource of a module). */
+  get text(): string {
+    return this.source;
+  }
   slice(s: number, e: number): string {
     return this.source.slice(s, e);
   }

@@ -5,6 +5,7 @@ import { hashKey } from './keys';
 import { percentFormat } from './percentFormat';
 import { checkSequence } from '../sym/limits';
 import { PyException } from './errors';
+import { unionOf } from './unionType';
 import {
   NativeFunction,
   PyDict,
@@ -203,6 +204,10 @@ export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinar
       for (const [k, v] of b.map) if (!a.map.has(k)) s.map.set(k, v);
     } else return UNKNOWN;
     return s;
+  }
+  if (op === '|') {
+    const u = unionOf(a, b); // `list | tuple`, `int | None`
+    if (u) return u;
   }
   // Operators that native classes implement (ModuleList + list); Python-level dunders need the interpreter.
   const dunder = a instanceof PyInstance && op === '+' ? a.cls.lookup('__add__') : undefined;

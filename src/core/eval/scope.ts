@@ -5,6 +5,10 @@ export class Scope {
   readonly vars: Map<string, Value>;
   globalNames?: Set<string>;
   nonlocalNames?: Set<string>;
+  /** A function scope's `__qualname__` ('f', 'C.m', '<listcomp>'), for the names of what is defined in it. */
+  qualname?: string;
+  /** A comprehension's scope: what it defines is named `<listcomp>.x`, without `<locals>`. */
+  comprehension?: boolean;
   constructor(
     readonly kind: 'module' | 'function' | 'class',
     readonly parent: Scope | undefined,
@@ -12,6 +16,17 @@ export class Scope {
     vars?: Map<string, Value>,
   ) {
     this.vars = vars ?? new Map();
+  }
+
+  /** The `__qualname__` prefix of a function or class defined here: '', 'C.', 'f.<locals>.' as CPython 3.11. */
+  get qualnamePrefix(): string {
+    if (this.kind === 'class') {
+      const q = this.vars.get('__qualname__');
+      return typeof q === 'string' ? q + '.' : '';
+    }
+    if (this.kind === 'function' && this.qualname !== undefined)
+      return this.qualname + (this.comprehension ? '.' : '.<locals>.');
+    return '';
   }
 
   get module(): Scope {

@@ -11,7 +11,6 @@ import {
   Property,
   PyClass,
   PyFloat,
-  PyFunction,
   PyList,
   PyModule,
   PyTuple,
@@ -42,6 +41,7 @@ import { registerLogging } from './loggingModule';
 import { classTypeHints, registerInspect } from './inspectModule';
 import { registerJson } from './jsonModule';
 import { partialClass } from './partialType';
+import { updateWrapper } from './functionObject';
 import { counterClass, defaultdictClass, dequeFunction, sysModule } from './collectionsTypes';
 
 type Impl = (args: Value[], kwargs: Map<string, Value> | undefined) => Value;
@@ -183,13 +183,14 @@ export function registerStdlib(natives: NativeModules): void {
     passThrough(
       mod('functools', {
         partial: partialClass(ip),
-        // The wrapper comes back as it is; the function it wraps is remembered (its __wrapped__, which
-        // inspect.signature follows).
+        // The wrapper comes back with the wrapped function's name, docstring and __dict__, and its __wrapped__
+        // (which inspect.signature follows).
         wraps: ([wrapped]) =>
-          new NativeFunction('decorator', ([w]) => {
-            if (w instanceof PyFunction && wrapped !== undefined) w.wrapped = wrapped;
-            return w ?? null;
-          }),
+          new NativeFunction('decorator', ([w]) =>
+            wrapped === undefined ? (w ?? null) : updateWrapper(ip, w ?? null, wrapped),
+          ),
+        update_wrapper: ([w, wrapped]) =>
+          w === undefined || wrapped === undefined ? UNKNOWN : updateWrapper(ip, w, wrapped),
         lru_cache: ([f]) =>
           f && !(typeof f === 'number') && f !== null ? f : new NativeFunction('lru_cache', identityDecorator),
         cache: identityDecorator,

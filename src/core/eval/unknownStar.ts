@@ -1,5 +1,4 @@
-// A call whose `*args` has an unknown length (or `**kwargs` unknown keys): a native callee or a builtin type gives an
-// unknown value instead of a guess.
+// A call whose `*args` (or `**kwargs`) is unknown: a native callee gives an unknown value instead of a guess.
 import type { Interp } from './interpreter';
 import { force, BoundMethod, NativeFunction, PyClass, Unknown, type Value } from './values';
 
@@ -11,11 +10,18 @@ import { force, BoundMethod, NativeFunction, PyClass, Unknown, type Value } from
  */
 export function unknownStarCall(ip: Interp, fn: Value): Value | undefined {
   const f = force(fn);
-  // A builtin type (`dict(**unknown)`, `OrderedDict(a=1, **unknown)`) would be built without the unknown items.
-  if (f instanceof PyClass && [...ip.builtins.values()].includes(f)) return new Unknown(`${f.name} of unknown items`);
+  // A native class (dict, OrderedDict, a torch class) builds through its native __new__: the same holds.
+  const ownNew = f instanceof PyClass ? f.dict.get('__new__') : undefined;
   const native =
-    f instanceof NativeFunction ? f : f instanceof BoundMethod && f.fn instanceof NativeFunction ? f.fn : undefined;
+    f instanceof NativeFunction
+      ? f
+      : f instanceof BoundMethod && f.fn instanceof NativeFunction
+        ? f.fn
+        : ownNew instanceof NativeFunction
+          ? ownNew
+          : undefined;
   if (!native || native.passThrough) return undefined;
-  if (![...ip.builtins.values()].includes(native)) ip.recorder.unknownOp(ip, `${native.name} (unknown *args)`);
+  const builtin = [...ip.builtins.values()].some((b) => b === native || (b instanceof PyClass && b === f));
+  if (!builtin) ip.recorder.unknownOp(ip, `${native.name} (unknown *args)`);
   return new Unknown(`${native.name} called with an unknown *args`);
 }

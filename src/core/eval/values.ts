@@ -106,8 +106,12 @@ export class PyFunction {
   ) {}
   /** Set on methods defined in a class body, for zero-argument super(). */
   definingClass?: PyClass;
+  /** CPython's `__qualname__` ('C.forward', 'f.<locals>.g'); the plain name where it is not known. */
+  qualname?: string;
   /** The function functools.wraps made this one stand for (CPython's `__wrapped__`, followed by inspect.signature). */
   wrapped?: Value;
+  /** Attributes set on the function object (its `__dict__`; `__doc__`, `__name__` once assigned or copied by wraps). */
+  attrs?: Map<string, Value>;
 }
 
 export class BoundMethod {
@@ -155,6 +159,8 @@ export class PyClass {
    * scope they are evaluated in; 'unknown' when one sits in a block the engine may not have run. Unset: native class.
    */
   ownAnnotations?: { names: { name: string; ann: Expr }[]; scope: unknown } | 'unknown';
+  /** A native class's own annotated names (nn.Module's, as torch 2.11 declares them); their types are not modelled. */
+  nativeAnnotations?: readonly string[];
   /** An ABC's own isinstance rule for built-in values (dict is a Mapping); not inherited by subclasses. */
   instanceCheck?: (v: Value) => boolean | undefined;
   constructor(

@@ -17,6 +17,8 @@ export class TorchCtx {
   gradEnabled = true;
   /** What `tensor.device` gives: torch.device('cpu') once the torch module is built. */
   cpuDevice: Value = 'cpu';
+  /** torch.set_default_device was called: where new tensors go is then not known. */
+  defaultDeviceSet = false;
   /** Under torch.autocast: the half dtype that ops of its lower-precision list compute in (see autocast.ts). */
   autocast?: Dtype;
   /** Autocast's cached half copies of leaf parameters (one per parameter per autocast region, as PyTorch caches them). */
@@ -52,6 +54,10 @@ export class TorchCtx {
   readonly opInputs: Tensor[][] = [];
   /** Arrays numpy functions made in this analysis (numpy arrays are tensors here): see numpyModule's ndarray. */
   numpyArrays = 0;
+  /** Inside `parametrize.cached()`: each parametrized tensor computed once, by its ParametrizationList (reset per run). */
+  parametrizeCache?: Map<object, Value>;
+  /** How many `parametrize.cached()` blocks are open (the cache empties when the outermost exits). */
+  parametrizeDepth = 0;
   constructor(
     readonly ip: Interp,
     public defaultFloat: Dtype,

@@ -9,6 +9,9 @@ import { LayerKit } from './nn/layerKit';
 import { defineLayers } from './nn/layers';
 import { defineSequenceLayers } from './nn/sequenceLayers';
 import { Tensor } from '../model/tensor';
+import { Dtype } from '../model/dtype';
+import { typeInfoFunctions } from './typeInfo';
+import { legacyTensorTypes } from './legacyTensors';
 import { asTensor, toDims } from './values';
 import {
   NativeFunction,
@@ -34,13 +37,15 @@ import { makeDevices } from './device';
 import { bind } from './signature';
 import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
 import { registerPackedSequence } from './nn/packedSequence';
-import { Parametrize } from './nn/parametrize';
-import { makeTypeInfo } from './typeInfo';
+import { cachedContextClass, Parametrize } from './nn/parametrize';
+import { Orthogonal } from './nn/orthogonal';
+import { WeightNormParametrization } from './nn/weightNormParam';
 import { makeTorchOps } from './customOps';
 import { makeAutogradModule } from './autogradFunction';
 import './ops/elementwise';
 import './ops/matmul';
 import './ops/spectral';
+import { linalgOps } from './ops/linalg';
 import './ops/conv';
 import './ops/pool';
 import './ops/norm';
@@ -93,12 +98,6 @@ function fans(t: Value | undefined): Value {
   const field = dimProd(x.shape.slice(2));
   return new PyTuple([dimMul(x.shape[1], field) as Value, dimMul(x.shape[0], field) as Value]);
 }
-/** A context manager that is also a decorator: torch.no_grad(), autocast(...). */
-const ctxManager: Impl = (args) =>
-  args.length === 1 && args[0] && typeof args[0] === 'object' && 'params' in (args[0] as object)
-    ? args[0]
-    : new NativeFunction('ctx', identity);
-
 export function registerTorch(natives: NativeModules, c: TorchCtx, types: BuiltinTypes): void {
   const ip = c.ip;
   // `torch.no_grad()` is a context and a decorator; bare `@torch.no_grad` decorates the function directly.
@@ -113,6 +112,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     '__new__',
     new NativeFunction('__new__', ([, data, ...rest], kw) => {
       const t = asTensor(data ?? null);
+      if (!t?.shape) c.unknownShape('nn.Parameter');
       const p = new Tensor(t?.shape, t?.dtype ?? c.defaultFloat, 'param');
       const rg = kw?.get('requires_grad') ?? rest[0];
       if (rg === false) p.requiresGrad = false;
@@ -127,6 +127,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     '__new__',
     new NativeFunction('__new__', ([, data]) => {
       const t = asTensor(data ?? null);
+      if (!t?.shape) c.unknownShape('nn.Buffer');
       const b = new Tensor(t?.shape, t?.dtype ?? c.defaultFloat, 'buffer');
       b.line = ip.docLine();
       b.data = t?.data;
@@ -148,6 +149,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   const devices = makeDevices(object);
   c.cpuDevice = devices.cpu;
   torch.attrs.set('device', devices.cls);
+  for (const [name, cls] of legacyTensorTypes(c, tensorCls)) torch.attrs.set(name, cls);
   for (const [name, d] of ops) {
     const fn = new NativeFunction(name, (args, kw) => d.fn(c, args, kw));
     if (d.functional) functional.attrs.set(name, fn);
@@ -222,7 +224,17 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     manual_seed: () => null,
     is_tensor: ([x]: Value[]) => x instanceof Tensor,
     get_default_dtype: () => c.defaultFloat,
-    set_default_dtype: () => null,
+    // Tensors are made on the CPU unless told otherwise (torch.set_default_device is not modelled: unknown after it).
+    get_default_device: () => (c.defaultDeviceSet ? new Unknown('default device') : c.cpuDevice),
+    set_default_device: () => {
+      c.defaultDeviceSet = true;
+      return null;
+    },
+    // Floating tensors and parameters made after it take this dtype (the analysis starts from the precision chosen).
+    set_default_dtype: ([d]: Value[]) => {
+      if (d instanceof Dtype && d.isFloat) c.defaultFloat = d;
+      return null;
+    },
     compile: identity,
     // torch._assert(cond, msg) raises like `assert` when the condition is known false (timm's input-size checks).
     _assert: ([cond, msg]) => {
@@ -231,12 +243,10 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     },
     is_grad_enabled: () => c.gradEnabled,
     is_autocast_enabled: () => c.autocast !== undefined,
+    ...typeInfoFunctions(c, object),
     Generator: () => new Unknown('Generator'),
   } as Record<string, Value | Impl>))
     torch.attrs.set(k, typeof v === 'function' ? new NativeFunction(k, v as Impl) : v);
-  const typeInfo = makeTypeInfo(object, () => c.defaultFloat);
-  torch.attrs.set('finfo', typeInfo.finfo);
-  torch.attrs.set('iinfo', typeInfo.iinfo);
   const autograd = makeAutogradModule(c, object);
   torch.attrs.set('autograd', autograd);
   const torchOps = makeTorchOps(c);
@@ -290,7 +300,12 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     overrides: mod('torch.overrides', { has_torch_function: () => false }),
     // A CPU build (as torch.cuda above): no CUDA, no ROCm (transformers' is_rocm_platform reads torch.version.hip).
     version: mod('torch.version', { __version__: modelledTorchVersion, cuda: null, hip: null, debug: false }),
-    linalg: mod('torch.linalg', { norm: new NativeFunction('norm', (a, kw) => ops.get('norm')!.fn(c, a, kw)) }),
+    linalg: mod(
+      'torch.linalg',
+      Object.fromEntries(
+        Object.entries(linalgOps).map(([k, op]) => [k, new NativeFunction(k, (a, kw) => ops.get(op)!.fn(c, a, kw))]),
+      ),
+    ),
   }))
     torch.attrs.set(k, v);
   const register = (name: string, m: PyModule) => natives.set(name, () => m);
@@ -322,20 +337,31 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   register('torch.cuda', cuda);
   register('torch.nn.utils', nn.attrs.get('utils') as PyModule);
   const parametrize = new Parametrize(c, kit);
+  const cachedCls = cachedContextClass(c, object);
+  const orthogonal = new Orthogonal(c, kit, parametrize);
+  const weightNormParam = new WeightNormParametrization(c, kit, parametrize);
   const parametrizeMod = mod('torch.nn.utils.parametrize', {
     register_parametrization: (a, kw) => {
       const b = bind('register_parametrization', 'module, tensor_name, parametrization, unsafe=False', a, kw);
       return parametrize.register(b.module, b.tensor_name, b.parametrization, b.unsafe === true);
     },
+    remove_parametrizations: (a, kw) => {
+      const b = bind('remove_parametrizations', 'module, tensor_name, leave_parametrized=True', a, kw);
+      return parametrize.remove(b.module, b.tensor_name, b.leave_parametrized !== false);
+    },
     is_parametrized: ([m, name]) => {
       const d = m instanceof PyInstance ? m.attrs.get('parametrizations') : undefined;
       return d instanceof PyInstance && (typeof name !== 'string' || d.attrs.has(name));
     },
-    cached: ctxManager,
+    cached: () => new PyInstance(cachedCls),
   });
   const parametrizations = mod('torch.nn.utils.parametrizations', {
     spectral_norm: (a, kw) => parametrize.spectralNorm(a, kw),
     _SpectralNorm: parametrize.snCls,
+    orthogonal: (a, kw) => orthogonal.apply(a, kw),
+    _Orthogonal: orthogonal.cls,
+    weight_norm: (a, kw) => weightNormParam.apply(a, kw),
+    _WeightNorm: weightNormParam.cls,
     parametrize: parametrizeMod,
   });
   (nn.attrs.get('utils') as PyModule).attrs.set('parametrize', parametrizeMod);

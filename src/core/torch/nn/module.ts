@@ -9,6 +9,33 @@ import { firstTensor } from '../firstTensor';
 import { isModule, namedChildren, namedModules, namedTensors } from './moduleTree';
 import { makeHandleClass, registerHook, runPostHooks, runPreHooks } from './hooks';
 
+/** nn.Module's class-level annotations in torch 2.11 (`typing.get_type_hints` of a subclass lists them). */
+const MODULE_ANNOTATIONS = [
+  'dump_patches',
+  '_version',
+  'training',
+  '_parameters',
+  '_buffers',
+  '_non_persistent_buffers_set',
+  '_backward_pre_hooks',
+  '_backward_hooks',
+  '_is_full_backward_hook',
+  '_forward_hooks',
+  '_forward_hooks_with_kwargs',
+  '_forward_hooks_always_called',
+  '_forward_pre_hooks',
+  '_forward_pre_hooks_with_kwargs',
+  '_state_dict_hooks',
+  '_load_state_dict_pre_hooks',
+  '_state_dict_pre_hooks',
+  '_load_state_dict_post_hooks',
+  '_modules',
+  'call_super_init',
+  '_compiled_call_impl',
+  'forward',
+  '__call__',
+];
+
 export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
   const ip = c.ip;
   const cls = new PyClass('Module', [object], new Map(), {
@@ -35,6 +62,7 @@ export function makeModuleClass(c: TorchCtx, object: PyClass): PyClass {
       }
     },
   });
+  cls.nativeAnnotations = MODULE_ANNOTATIONS;
   const m = (name: string, impl: (self: PyInstance, args: Value[], kw?: Map<string, Value>) => Value) =>
     cls.dict.set(
       name,

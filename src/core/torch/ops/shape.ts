@@ -448,6 +448,11 @@ def('size', 'm', (c, [x, dim]) => {
 def(['dim', 'ndimension'], 'm', (_c, [x]) => asTensor(x)?.rank ?? new Unknown('dim'));
 def(['numel', 'nelement'], 'tm', (_c, [x]) => asTensor(x)?.numel() ?? new Unknown('numel'));
 def('element_size', 'm', (_c, [x]) => asTensor(x)?.dtype.bytes ?? new Unknown('element_size'));
+def('is_floating_point', 'tm', (_c, [x]) => asTensor(x)?.dtype.isFloat ?? new Unknown('is_floating_point'));
+def('is_complex', 'tm', (_c, [x]) => {
+  const d = asTensor(x)?.dtype;
+  return d ? d.name.startsWith('complex') : new Unknown('is_complex');
+});
 def('meshgrid', 't', (_c, args, kw) => {
   const list = args.length === 1 && (args[0] instanceof PyList || args[0] instanceof PyTuple) ? args[0].items : args;
   const ts = list.map(asTensor);
