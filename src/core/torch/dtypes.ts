@@ -30,6 +30,22 @@ export const int64 = dtypes.get('int64')!;
 export const boolType = dtypes.get('bool')!;
 export const complex64 = dtypes.get('complex64')!;
 
+/** PyTorch's C++ scalar type name of a dtype, as its error messages print it ('Long', 'Float', 'ComplexFloat'). */
+const scalarTypeNames: Record<string, string> = {
+  float32: 'Float',
+  float64: 'Double',
+  float16: 'Half',
+  bfloat16: 'BFloat16',
+  int64: 'Long',
+  int32: 'Int',
+  int16: 'Short',
+  int8: 'Char',
+  uint8: 'Byte',
+  bool: 'Bool',
+  complex64: 'ComplexFloat',
+};
+export const scalarTypeName = (d: Dtype): string => scalarTypeNames[d.name] ?? d.name;
+
 /** Parses a user-facing dtype name (`float16`, `fp16`, `int64`, `long`); undefined if unknown. */
 export function parseDtype(name: string): Dtype | undefined {
   const n = name
