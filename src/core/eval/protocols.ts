@@ -45,7 +45,8 @@ export function truthy(ip: Interp, v: Value): boolean | undefined {
   if (v instanceof PyList || v instanceof PyTuple) return v.items.length > 0;
   if (v instanceof PyDict || v instanceof PySet) return v.map.size > 0;
   if (v instanceof PyRange) return rangeLength(v) > 0;
-  if (v instanceof Tensor) return undefined;
+  // A one-element tensor whose value is known (`if mask.any():` over a known mask); otherwise data-dependent.
+  if (v instanceof Tensor) return v.data?.length === 1 ? v.data[0] !== 0 : undefined;
   if (v instanceof PyInstance) {
     const b = v.cls.lookup('__bool__') ?? v.cls.lookup('__len__');
     if (b && !v.cls.hooks.len) return truthy(ip, callValue(ip, b, [v], undefined, ip.site));

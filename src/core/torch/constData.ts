@@ -113,6 +113,7 @@ const unaryFns: Record<string, (x: number) => number> = {
   reciprocal: (x) => 1 / x,
   square: (x) => x * x,
   sign: Math.sign,
+  logical_not: (x) => +(x === 0),
 };
 
 export function foldUnary(op: string, x: Value): number[] | undefined {

@@ -63,6 +63,14 @@ function mod(name: string, entries: Record<string, Value | Impl> = {}): PyModule
 }
 
 const identity: Impl = ([f]) => f ?? null;
+/** nn.init.*_: the tensor back, its folded values (a zeros buffer's) forgotten since the init wrote new ones. */
+const initInPlace: Impl = ([t]) => {
+  if (t instanceof Tensor) {
+    t.data = undefined;
+    t.values = undefined;
+  }
+  return t ?? null;
+};
 
 /** torch.nn.init.calculate_gain as torch 1.13 defines it (timm's and HF's weight init read it). */
 function initGain(name: Value | undefined, param: Value | undefined): Value {
@@ -168,7 +176,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     'dirac_',
     'sparse_',
   ];
-  const init = mod('torch.nn.init', Object.fromEntries(initNames.map((n) => [n, identity])));
+  const init = mod('torch.nn.init', Object.fromEntries(initNames.map((n) => [n, initInPlace])));
   init.attrs.set('calculate_gain', new NativeFunction('calculate_gain', ([name, param]) => initGain(name, param)));
   init.attrs.set(
     '_calculate_fan_in_and_fan_out',

@@ -15,6 +15,9 @@ function dtypeArg(c: TorchCtx, kw: Map<string, Value> | undefined, def: Dtype): 
   return d instanceof Dtype ? d : def === float32 ? c.defaultFloat : def;
 }
 
+/** A Python number's value (a fill value), never a tensor's. */
+const scalarOf = (v: Value | undefined): number | undefined => (v instanceof Tensor ? undefined : dataOf(v)?.data[0]);
+
 function sized(name: string, dflt: Dtype | 'float') {
   def(name, 't', (c, args, kw) => {
     const shapeArgs = name === 'full' ? args.slice(0, 1) : args;
@@ -28,7 +31,21 @@ function sized(name: string, dflt: Dtype | 'float') {
           ? int64
           : dflt,
     );
-    return fresh(new Tensor(shape, dtype));
+    const out = fresh(new Tensor(shape, dtype));
+    // zeros/ones/full of a small concrete shape carry their values (`torch.ones(B, N, dtype=bool)` masks that
+    // `(~mask).any()` decides on).
+    const fill =
+      name === 'zeros'
+        ? 0
+        : name === 'ones'
+          ? 1
+          : name === 'full'
+            ? scalarOf(args[1] ?? kw?.get('fill_value'))
+            : undefined;
+    const n = out.numel();
+    return fill === undefined || typeof n !== 'number' || n > MAX_DATA
+      ? out
+      : withData(out, new Array<number>(n).fill(fill));
   });
 }
 for (const n of ['zeros', 'ones', 'empty', 'randn', 'rand', 'full']) sized(n, 'float');

@@ -234,10 +234,16 @@ const mathFns: [string[], RateName][] = [
 ];
 for (const [names, rate] of mathFns)
   for (const n of names) def(n, 'tm', (c, [x]) => unaryElementwise(c, n.replace(/_$/, ''), x, rate));
-def(['logical_not', 'bitwise_not', 'isnan', 'isinf', 'isfinite'], 'tm', (c, [x]) => {
-  const t = asTensor(x);
-  return t ? c.elementwise('logical_not', new Tensor(t.shape, boolType), t, 'compare') : new Unknown('logical_not');
-});
+for (const name of ['logical_not', 'bitwise_not', 'isnan', 'isinf', 'isfinite'])
+  def(name, 'tm', (c, [x]) => {
+    const t = asTensor(x);
+    if (!t) return new Unknown('logical_not');
+    const out = c.elementwise('logical_not', new Tensor(t.shape, boolType), t, 'compare');
+    // ~mask of a known bool mask keeps its values (what `if (~valid).any():` decides on).
+    return name === 'logical_not' || (name === 'bitwise_not' && t.dtype === boolType)
+      ? withData(out, foldUnary('logical_not', t))
+      : out;
+  });
 
 def('glu', 'tf', (c, args, kw) => {
   const { input, dim } = bind('glu', 'input, dim=-1', args, kw);
