@@ -394,7 +394,8 @@ function toInt(x: Value | undefined, base?: Value): Value {
     const n = parseInt(x.trim(), typeof base === 'number' ? base : 10);
     return Number.isNaN(n) ? UNKNOWN : n;
   }
-  if (x instanceof Tensor) return new Unknown('int() of a tensor value');
+  // A one-element tensor whose value is known (`int(mask.sum())` over a known mask); otherwise data-dependent.
+  if (x instanceof Tensor) return x.data?.length === 1 ? Math.trunc(x.data[0]) : new Unknown('int() of a tensor value');
   return UNKNOWN;
 }
 

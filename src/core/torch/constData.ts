@@ -23,7 +23,13 @@ export function dataOf(v: Value | undefined): Data | undefined {
 
 /** Attaches values to `t` (when small and its shape concrete); returns `t`. */
 export function withData(t: Tensor, data: number[] | undefined): Tensor {
-  if (data && data.length <= MAX_DATA && t.shape?.every((d) => typeof d === 'number') && t.numel() === data.length) {
+  if (
+    data &&
+    data.length <= MAX_DATA &&
+    !t.dtype.name.startsWith('complex') &&
+    t.shape?.every((d) => typeof d === 'number') &&
+    t.numel() === data.length
+  ) {
     t.data = t.dtype.isFloat ? data : data.map(Math.trunc);
   }
   return t;

@@ -86,6 +86,9 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
           return ops.get(name === 'T' ? 't' : 'transpose')!.fn(c, name === 'T' ? [t] : [t, -2, -1], undefined);
         case 'data':
           return t;
+        case 'real':
+        case 'imag':
+          return ops.get(name)!.fn(c, [t], undefined);
         case 'grad':
           return null;
         case 'requires_grad':

@@ -40,6 +40,7 @@ import { Parametrize } from './nn/parametrize';
 import './ops/elementwise';
 import './ops/matmul';
 import './ops/spectral';
+import { fftOps } from './ops/fft';
 import './ops/conv';
 import './ops/pool';
 import './ops/norm';
@@ -160,6 +161,14 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     if (d.torch) torch.attrs.set(name, fn);
   }
   for (const [name, d] of dtypeAliases) torch.attrs.set(name, d);
+  // torch's float constants (csatv2's DCT kernel multiplies by torch.pi).
+  for (const [name, v] of [
+    ['pi', Math.PI],
+    ['e', Math.E],
+    ['inf', Infinity],
+    ['nan', NaN],
+  ] as const)
+    torch.attrs.set(name, new PyFloat(v));
   const initNames = [
     'kaiming_normal_',
     'kaiming_uniform_',
@@ -289,6 +298,12 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     compiler,
     _dynamo: dynamo,
     utils,
+    fft: mod(
+      'torch.fft',
+      Object.fromEntries(
+        Object.entries(fftOps).map(([k, op]) => [k, new NativeFunction(k, (a, kw) => ops.get(op)!.fn(c, a, kw))]),
+      ),
+    ),
     autocast: new NativeFunction('autocast', autocastFactory(c, false)),
     amp: mod('torch.amp', { autocast: autocastFactory(c, false) }),
     overrides: mod('torch.overrides', { has_torch_function: () => false }),
@@ -305,6 +320,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   register('torch.nn.functional', functional);
   register('torch.nn.init', init);
   register('torch.jit', jit);
+  register('torch.fft', torch.attrs.get('fft') as PyModule);
   register('torch.fx', fx);
   register('torch.compiler', compiler);
   // flex_attention's BlockMask as a class, so `isinstance(mask, (torch.Tensor, BlockMask))` is decided (transformers'

@@ -3,7 +3,7 @@ import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { broadcast } from '../broadcast';
 import { Tensor } from '../../model/tensor';
-import { boolType, complex64, float32, promote } from '../dtypes';
+import { boolType, complex64, isComplex, promote, realOf } from '../dtypes';
 import type { Dtype } from '../../model/dtype';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
@@ -62,7 +62,7 @@ export function binaryElementwise(
   const out = resultBool ? new Tensor(r.shape, boolType) : c.tensor(r.shape, dtype);
   // Complex arithmetic costs more real FLOPs per element (rotary embeddings multiply complex tensors).
   const rate =
-    dtype === complex64 && (rateName === 'mul' || rateName === 'add' || rateName === 'sub')
+    isComplex(dtype) && (rateName === 'mul' || rateName === 'add' || rateName === 'sub')
       ? rateName === 'mul'
         ? 'complex_mul'
         : 'complex_add'
@@ -103,7 +103,7 @@ export function unaryElementwise(c: TorchCtx, op: string, x: Value, rateName: Ra
   const t = asTensor(x);
   if (!t) return new Unknown(op);
   // |z| of a complex tensor is real (a magnitude spectrogram's `spec.abs()`).
-  const dtype = t.dtype === complex64 && (op === 'abs' || op === 'abs_') ? float32 : t.dtype;
+  const dtype = op === 'abs' || op === 'abs_' ? realOf(t.dtype) : t.dtype;
   const out = c.tensor(t.shape, dtype.isFloat || keepsDtype(op, dtype) ? dtype : c.defaultFloat);
   if (!t.shape) {
     c.unknownShape(op);
@@ -313,6 +313,14 @@ def(
 def('lerp', 'tm', (c, [a, b]) => binaryElementwise(c, 'lerp', a, b, 'mul'));
 def('addcmul', 'tm', (c, [a, b]) => binaryElementwise(c, 'addcmul', a, b, 'mul'));
 def('float_power', 'tm', (c, [a, b]) => binaryElementwise(c, 'pow', a, b, 'pow'));
+
+/** torch.angle: the argument of each element, real (0 or π for a real input). */
+def('angle', 'tm', (c, [x]) => {
+  const t = asTensor(x);
+  if (!t) return new Unknown('angle');
+  const out = c.tensor(t.shape, t.dtype.isFloat ? realOf(t.dtype) : c.defaultFloat);
+  return t.shape ? c.elementwise('angle', out, t, 'unary') : out;
+});
 
 /** torch.polar(abs, angle): a complex tensor of the broadcast shape. */
 def('polar', 't', (c, [abs, angle]) => {
