@@ -8,6 +8,7 @@ export function renderOpsList(format: 'text' | 'markdown'): string {
     ['torch.* functions', s.torchFunctions],
     ['torch.nn.functional', s.functional],
     ['Tensor methods', s.tensorMethods],
+    ['torch.fft', s.fft],
   ];
   if (format === 'markdown') {
     return (

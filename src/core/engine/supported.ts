@@ -1,5 +1,6 @@
-// Lists what the engine models: nn layers, torch functions, F functions and Tensor methods (for docs and the CLI).
+// Lists what the engine models: nn layers, torch functions, F functions, Tensor methods, torch.fft (docs and the CLI).
 import { ops } from '../torch/registry';
+import { fftOps } from '../torch/ops/fft';
 import { Engine } from './engine';
 import { defaultOptions } from '../api/options';
 import { importModule } from '../eval/imports';
@@ -11,6 +12,8 @@ export interface SupportedOps {
   torchFunctions: string[];
   functional: string[];
   tensorMethods: string[];
+  /** torch.fft's functions (`fft`, `rfft2`, `fftfreq`, ...). */
+  fft: string[];
 }
 
 export function supportedOps(): SupportedOps {
@@ -32,5 +35,6 @@ export function supportedOps(): SupportedOps {
     torchFunctions: pick((d) => d.torch),
     functional: pick((d) => d.functional),
     tensorMethods: pick((d) => d.method),
+    fft: Object.keys(fftOps).sort(),
   };
 }
