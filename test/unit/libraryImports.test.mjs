@@ -374,3 +374,30 @@ test('json.loads of a float is unknown (JSON keeps no int/float distinction), no
   );
   assert.equal(r.coverage.complete, false, JSON.stringify(r.coverage.reasons));
 });
+
+test('torch.Tensor(sizes) and torch.Tensor(list): an old-style parameter is counted (was a non-tensor, silently)', () => {
+  // /usr/bin/python3 (torch 1.13) on the same module prints 20 params and an output of torch.Size([4, 3]).
+  const user = [
+    'import torch',
+    'import torch.nn as nn',
+    '',
+    'class M(nn.Module):',
+    '    def __init__(self):',
+    '        super().__init__()',
+    '        self.w = nn.Parameter(torch.Tensor(6, 3))',
+    '        self.b = nn.Parameter(torch.Tensor([1, 2]))',
+    '',
+    '    def forward(self, x):',
+    '        return x @ self.w',
+    '',
+    'y = M()(torch.randn(4, 6))',
+    '',
+  ].join('\n');
+  const r = run(user, {});
+  assert.equal(r.totals.params, 20n, JSON.stringify(r.coverage.reasons));
+  assert.equal(r.output?.shape, '[4, 3]');
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+  // A tuple of ints may be a torch.Size (sizes) or a literal (data, as torch.Tensor((2, 3)) is): unknown, said so.
+  const t = run('import torch\nt = torch.Tensor((2, 3))\ny = t + 1\n', {});
+  assert.equal(t.coverage.complete, false);
+});

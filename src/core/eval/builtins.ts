@@ -74,7 +74,9 @@ function installTypes(ip: Interp, types: BuiltinTypes): void {
         ? new PyFloat(parseFloat(x))
         : toNum(x) !== undefined
           ? new PyFloat(toNum(x)!)
-          : UNKNOWN,
+          : x instanceof Tensor && x.data?.length === 1
+            ? new PyFloat(x.data[0])
+            : UNKNOWN,
   );
   native(types.str, ([x]) => (x === undefined ? '' : toStr(ip, x)));
   native(types.bool, ([x]) => {
@@ -394,7 +396,7 @@ function toInt(x: Value | undefined, base?: Value): Value {
     const n = parseInt(x.trim(), typeof base === 'number' ? base : 10);
     return Number.isNaN(n) ? UNKNOWN : n;
   }
-  // A one-element tensor whose value is known (`int(mask.sum())` over a known mask); otherwise data-dependent.
+  // A one-element tensor whose value the engine holds (torch.tensor([3, 4])[0]) converts as .item() does.
   if (x instanceof Tensor) return x.data?.length === 1 ? Math.trunc(x.data[0]) : new Unknown('int() of a tensor value');
   return UNKNOWN;
 }

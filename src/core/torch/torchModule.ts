@@ -11,6 +11,7 @@ import { defineSequenceLayers } from './nn/sequenceLayers';
 import { Tensor } from '../model/tensor';
 import { Dtype } from '../model/dtype';
 import { typeInfoFunctions } from './typeInfo';
+import { legacyTensorTypes } from './legacyTensors';
 import { asTensor, toDims } from './values';
 import {
   NativeFunction,
@@ -155,6 +156,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   const devices = makeDevices(object);
   c.cpuDevice = devices.cpu;
   torch.attrs.set('device', devices.cls);
+  for (const [name, cls] of legacyTensorTypes(c, tensorCls)) torch.attrs.set(name, cls);
   for (const [name, d] of ops) {
     const fn = new NativeFunction(name, (args, kw) => d.fn(c, args, kw));
     if (d.functional) functional.attrs.set(name, fn);

@@ -146,7 +146,7 @@ function nestedShape(v: Value): { shape: Dim[]; float: boolean } | undefined {
   if (v instanceof Tensor) return v.shape ? { shape: v.shape, float: v.dtype.isFloat } : undefined;
   return undefined;
 }
-function tensorFromData(c: TorchCtx, data: Value | undefined, kw: Map<string, Value> | undefined): Value {
+export function tensorFromData(c: TorchCtx, data: Value | undefined, kw: Map<string, Value> | undefined): Value {
   const s = data === undefined ? undefined : nestedShape(data);
   const dflt = typeof data === 'boolean' ? boolType : s?.float === false ? int64 : float32;
   return withData(fresh(new Tensor(s?.shape, dtypeArg(c, kw, dflt))), flatNumbers(data));

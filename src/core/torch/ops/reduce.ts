@@ -154,7 +154,10 @@ for (const op of ['cumsum', 'cumprod', 'cummax', 'cummin'])
     const t = asTensor(x);
     // Integer and bool inputs accumulate in int64 (cummax/cummin keep the input's dtype).
     const dtype = (op === 'cumsum' || op === 'cumprod') && integral(t?.dtype ?? float32) ? int64 : t?.dtype;
-    return t ? c.elementwise('cumsum', c.tensor(t.shape, dtype!), t, 'reduce') : new Unknown('cumsum');
+    if (!t) return new Unknown(op);
+    const out = c.elementwise('cumsum', c.tensor(t.shape, dtype!), t, 'reduce');
+    // cummax/cummin return (values, indices), as max(dim) does.
+    return op === 'cummax' || op === 'cummin' ? new PyTuple([out, new Tensor(t.shape, int64)], valuesIndices) : out;
   });
 def('sort', 'tm', (c, [x]) => {
   const t = asTensor(x);
