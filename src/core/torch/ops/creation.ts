@@ -3,12 +3,12 @@ import { Dtype } from '../../model/dtype';
 import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { asTensor, toDim, toDims } from '../values';
-import { dtypes, float32, int64, boolType } from '../dtypes';
+import { complexOf, dtypes, float32, int64, boolType } from '../dtypes';
 import { Tensor } from '../../model/tensor';
 import { fresh, isContiguous } from '../strides';
 import { dataOf, MAX_DATA, toList, withData } from '../constData';
 import { dimFloorDiv, dimSub, type Dim } from '../../sym/dim';
-import { PyFloat, PyInstance, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
+import { PyComplex, PyFloat, PyInstance, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 
 function dtypeArg(c: TorchCtx, kw: Map<string, Value> | undefined, def: Dtype): Dtype {
   const d = kw?.get('dtype');
@@ -132,15 +132,20 @@ def('eye', 't', (c, args, kw) => {
   return new Tensor(n === undefined ? undefined : [n, m!], dtypeArg(c, kw, float32));
 });
 
-function nestedShape(v: Value): { shape: Dim[]; float: boolean } | undefined {
+function nestedShape(v: Value): { shape: Dim[]; float: boolean; complex?: boolean } | undefined {
   if (v instanceof PyList || v instanceof PyTuple) {
     if (v.items.length === 0) return { shape: [0], float: true };
     const inner = nestedShape(v.items[0]);
     if (!inner) return undefined;
     let float = inner.float;
-    for (const it of v.items) if (it instanceof PyFloat) float = true;
-    return { shape: [v.items.length, ...inner.shape], float };
+    let complex = inner.complex;
+    for (const it of v.items) {
+      if (it instanceof PyFloat) float = true;
+      if (it instanceof PyComplex) complex = true;
+    }
+    return { shape: [v.items.length, ...inner.shape], float, complex };
   }
+  if (v instanceof PyComplex) return { shape: [], float: true, complex: true };
   if (typeof v === 'number' || typeof v === 'boolean') return { shape: [], float: false };
   if (v instanceof PyFloat) return { shape: [], float: true };
   if (v instanceof Tensor) return v.shape ? { shape: v.shape, float: v.dtype.isFloat } : undefined;
@@ -149,6 +154,8 @@ function nestedShape(v: Value): { shape: Dim[]; float: boolean } | undefined {
 export function tensorFromData(c: TorchCtx, data: Value | undefined, kw: Map<string, Value> | undefined): Value {
   const s = data === undefined ? undefined : nestedShape(data);
   const dflt = typeof data === 'boolean' ? boolType : s?.float === false ? int64 : float32;
+  // A complex scalar anywhere makes it complex (complex128 under a float64 default dtype).
+  if (s?.complex) return fresh(new Tensor(s.shape, dtypeArg(c, kw, complexOf(c.defaultFloat))));
   return withData(fresh(new Tensor(s?.shape, dtypeArg(c, kw, dflt))), flatNumbers(data));
 }
 

@@ -3,18 +3,20 @@ import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { broadcast } from '../broadcast';
 import { Tensor } from '../../model/tensor';
-import { boolType, complex64, isComplex, promote, realOf } from '../dtypes';
+import { boolType, complex64, complexOf, isComplex, promote, realOf } from '../dtypes';
 import type { Dtype } from '../../model/dtype';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
 import { dimFloorDiv } from '../../sym/dim';
-import { PyFloat, SymInt, Unknown, type Value } from '../../eval/values';
+import { PyComplex, PyFloat, SymInt, Unknown, type Value } from '../../eval/values';
 import { foldBinary, foldUnary, withData } from '../constData';
 import { rates, type RateName } from '../../cost/rates';
 import { term } from '../../cost/terms';
 
 function scalarDtype(c: TorchCtx, v: Value, other: Tensor | undefined) {
   if (v instanceof PyFloat) return other && other.dtype.isFloat ? other.dtype : c.defaultFloat;
+  // A complex scalar makes a real tensor complex (float32 → complex64, float64 → complex128, ints → complex64).
+  if (v instanceof PyComplex) return complexOf(other && other.dtype.isFloat ? other.dtype : c.defaultFloat);
   return other?.dtype ?? c.defaultFloat;
 }
 
@@ -25,6 +27,7 @@ function opaque(v: Value): boolean {
     typeof v === 'number' ||
     typeof v === 'boolean' ||
     v instanceof PyFloat ||
+    v instanceof PyComplex ||
     v instanceof SymInt
   );
 }
@@ -49,7 +52,7 @@ export function binaryElementwise(
     : ta && tb
       ? promote(ta.dtype, tb.dtype)
       : ta
-        ? ta.dtype.isFloat
+        ? ta.dtype.isFloat && !(b instanceof PyComplex)
           ? ta.dtype
           : scalarDtype(c, b, ta)
         : scalarDtype(c, a, tb);
