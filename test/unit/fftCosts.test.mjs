@@ -62,3 +62,10 @@ test('a symbolic transform length makes the cost unknown; a symbolic batch stays
   assert.equal(known.coverage.complete, true, JSON.stringify(known.coverage.reasons));
   assert.equal(known.totals.flops, 4n * 60n);
 });
+
+test('a length of unknown value gives an unknown shape, never the input size', () => {
+  const src = 'import torch\nx = torch.randn(2, 8)\nn = int(torch.randn(1).item())\ny = torch.fft.rfft(x, n=n)\n';
+  const r = core.analyze(src, {});
+  assert.equal(r.lines.find((l) => l.line === 4).value, '[?]');
+  assert.equal(r.coverage.complete, false);
+});

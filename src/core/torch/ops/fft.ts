@@ -56,13 +56,12 @@ function plan(
     v === null ? undefined : v instanceof PyTuple || v instanceof PyList ? v.items : [v];
   const rank = shape.length;
   let dimList = seq(dim);
-  let sizes = s === null ? undefined : toDims(s);
-  if (spec.rank === 2) dimList ??= [-2, -1];
-  if (spec.rank === 1) {
-    sizes = s === null ? [undefined as unknown as Dim] : [toDim(s) as Dim];
-    dimList ??= [-1];
-  }
+  // `n` / `s` of an unknown value: the lengths are unknown (never the input's sizes).
+  const sizes =
+    s === null ? undefined : spec.rank === 1 ? (toDim(s) === undefined ? undefined : [toDim(s)!]) : toDims(s);
   if (s !== null && sizes === undefined) return 'unknown';
+  if (spec.rank === 2) dimList ??= [-2, -1];
+  if (spec.rank === 1) dimList ??= [-1];
   if (sizes && dimList && sizes.length !== dimList.length)
     return 'When given, dim and shape arguments must have the same length';
   if (sizes && sizes.length > rank)
@@ -75,7 +74,9 @@ function plan(
   }
   if (new Set(dims).size !== dims.length) return 'FFT dims must be unique';
   if (spec.rank === 1 && dims.length !== 1) return `${name}: dim`;
-  return { dims, sizes: dims.map((_, i) => sizes?.[i] ?? undefined) };
+  // A size of -1 in `s` keeps that dim's own length (no padding or trimming); `n=-1` is an error.
+  const keep = (d: Dim | undefined) => d === undefined || (d === -1 && spec.rank !== 1);
+  return { dims, sizes: dims.map((_, i) => (keep(sizes?.[i]) ? undefined : sizes![i])) };
 }
 
 function transform(c: TorchCtx, name: string, spec: Spec, args: Value[], kw: Map<string, Value> | undefined): Value {
@@ -88,8 +89,8 @@ function transform(c: TorchCtx, name: string, spec: Spec, args: Value[], kw: Map
   const x = asTensor(a.input);
   if (!x) return new Unknown(name);
   const complexIn = x.dtype.name.startsWith('complex');
-  const realOut = spec.kind === 'c2r' ? realOf(complexIn ? x.dtype : (complexOf(x.dtype) ?? x.dtype)) : undefined;
-  const outDtype = realOut ?? complexOf(x.dtype) ?? x.dtype;
+  const realOut = spec.kind === 'c2r' ? realOf(complexOf(x.dtype)) : undefined;
+  const outDtype = realOut ?? complexOf(x.dtype);
   if (x.dtype.name === 'float16' || x.dtype.name === 'bfloat16')
     return c.error(`Unsupported dtype ${scalarTypeNames[x.dtype.name] ?? x.dtype.name}`, c.tensor(undefined, outDtype));
   if (spec.kind === 'r2c' && complexIn)
