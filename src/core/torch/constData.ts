@@ -75,6 +75,9 @@ const binaryFns: Record<string, (x: number, y: number) => number> = {
   le: (x, y) => +(x <= y),
   gt: (x, y) => +(x > y),
   ge: (x, y) => +(x >= y),
+  bitwise_and: (x, y) => x & y,
+  bitwise_or: (x, y) => x | y,
+  bitwise_xor: (x, y) => x ^ y,
 };
 
 /** Values of a binary op when both operands' values are known. */
@@ -120,6 +123,7 @@ const unaryFns: Record<string, (x: number) => number> = {
   square: (x) => x * x,
   sign: Math.sign,
   logical_not: (x) => +(x === 0),
+  bitwise_not: (x) => -x - 1,
 };
 
 export function foldUnary(op: string, x: Value): number[] | undefined {

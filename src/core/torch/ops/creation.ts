@@ -22,14 +22,18 @@ function sized(name: string, dflt: Dtype | 'float') {
   def(name, 't', (c, args, kw) => {
     const shapeArgs = name === 'full' ? args.slice(0, 1) : args;
     const shape = c.creationShape(toDims(kw?.has('size') ? kw.get('size')! : shapeArgs));
+    // full's dtype follows its fill value (torch 1.13): an int gives int64, a bool bool, a float the default float.
+    const fillValue = name === 'full' ? (args[1] ?? kw?.get('fill_value')) : undefined;
     const dtype = dtypeArg(
       c,
       kw,
-      dflt === 'float'
-        ? float32
-        : name === 'full' && !(args[1] instanceof PyFloat) && typeof args[1] === 'number'
-          ? int64
-          : dflt,
+      typeof fillValue === 'number'
+        ? int64
+        : typeof fillValue === 'boolean'
+          ? boolType
+          : dflt === 'float'
+            ? float32
+            : dflt,
     );
     const out = fresh(new Tensor(shape, dtype));
     // zeros/ones/full of a small concrete shape carry their values (`torch.ones(B, N, dtype=bool)` masks that

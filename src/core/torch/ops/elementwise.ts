@@ -3,7 +3,7 @@ import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { broadcast } from '../broadcast';
 import { Tensor } from '../../model/tensor';
-import { boolType, complex64, complexOf, isComplex, promote, realOf } from '../dtypes';
+import { boolType, complex64, complexOf, isComplex, promote, realOf, scalarTypeNames } from '../dtypes';
 import type { Dtype } from '../../model/dtype';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
@@ -126,7 +126,7 @@ const binaries: [string[], RateName, boolean][] = [
   [['maximum', 'fmax'], 'compare', false],
   [['minimum', 'fmin'], 'compare', false],
   [['atan2'], 'compare', false],
-  ...['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or', 'logical_xor', 'bitwise_and', 'bitwise_or'].map(
+  ...['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or', 'logical_xor'].map(
     (n): [string[], RateName, boolean] => [
       n === 'gt' ? [n, 'greater'] : n === 'lt' ? [n, 'less'] : [n],
       'compare',
@@ -146,6 +146,17 @@ for (const [names, rate, isBool] of binaries) {
     return binaryElementwise(c, name, args[0], other, rate, isBool);
   });
 }
+/** bitwise_and/or/xor (and `&`, `|`, `^` on tensors): integer and bool operands only, the promoted dtype back. */
+for (const name of ['bitwise_and', 'bitwise_or', 'bitwise_xor'])
+  def(name, 'tm', (c, args, kw) => {
+    const [a, b] = [args[0], args[1] ?? kw?.get('other') ?? null];
+    const float = [a, b].find((v) => (v instanceof Tensor && v.dtype.isFloat) || v instanceof PyFloat);
+    if (float !== undefined)
+      return c.error(
+        `"${name}_cpu" not implemented for '${float instanceof Tensor ? (scalarTypeNames[float.dtype.name] ?? float.dtype.name) : 'Float'}'`,
+      );
+    return binaryElementwise(c, name, a, b, 'compare');
+  });
 def('rsub', 't', (c, [a, b]) => binaryElementwise(c, 'sub', b, a, 'sub'));
 
 const activations: [string[], RateName][] = [
@@ -241,11 +252,14 @@ for (const name of ['logical_not', 'bitwise_not', 'isnan', 'isinf', 'isfinite'])
   def(name, 'tm', (c, [x]) => {
     const t = asTensor(x);
     if (!t) return new Unknown('logical_not');
-    const out = c.elementwise('logical_not', new Tensor(t.shape, boolType), t, 'compare');
+    // bitwise_not (`~t`) keeps an integer dtype (~i = -i - 1) and is logical on bool; floats have no bitwise not.
+    const bitwise = name === 'bitwise_not' && t.dtype !== boolType;
+    if (bitwise && t.dtype.isFloat)
+      return c.error('~ (operator.invert) is only implemented on integer and Boolean-type tensors');
+    const out = c.elementwise('logical_not', new Tensor(t.shape, bitwise ? t.dtype : boolType), t, 'compare');
     // ~mask of a known bool mask keeps its values (what `if (~valid).any():` decides on).
-    return name === 'logical_not' || (name === 'bitwise_not' && t.dtype === boolType)
-      ? withData(out, foldUnary('logical_not', t))
-      : out;
+    if (bitwise) return withData(out, foldUnary('bitwise_not', t));
+    return name === 'logical_not' || name === 'bitwise_not' ? withData(out, foldUnary('logical_not', t)) : out;
   });
 
 def('glu', 'tf', (c, args, kw) => {
