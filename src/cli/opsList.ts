@@ -6,6 +6,7 @@ export function renderOpsList(format: 'text' | 'markdown'): string {
   const groups: [string, string[]][] = [
     ['torch.nn layers', s.layers],
     ['torch.* functions', s.torchFunctions],
+    ['torch.linalg', s.linalg],
     ['torch.nn.functional', s.functional],
     ['Tensor methods', s.tensorMethods],
     ['torch.fft', s.fft],

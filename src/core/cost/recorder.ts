@@ -377,12 +377,17 @@ export class Recorder {
   }
 
   unknownOp(stack: StackView, name: string): void {
+    this.nameUnknown(stack, name);
+    this.unknownOps++;
+  }
+
+  /** Names why the op just recorded with `known: false` has an unknown cost (record() counted it already). */
+  nameUnknown(stack: StackView, name: string): void {
     const line = stack.docLines()[0] ?? 0;
     const key = `${name}@${line}`;
     const u = this.unknown.get(key);
     if (u) u.count++;
     else this.unknown.set(key, { name, line, count: 1 });
-    this.unknownOps++;
   }
 
   moduleAgg(m: ModuleRef): ModuleAgg {

@@ -72,6 +72,8 @@ export function beginAnalysis(w: Session, opts: AnalyzeOptions): void {
   w.ip.journal.rollback();
   w.ctx.defaultFloat = w.defaultFloat;
   w.ctx.numpyArrays = 0;
+  w.ctx.parametrizeCache = undefined;
+  w.ctx.parametrizeDepth = 0;
   w.ctx.defaultDeviceSet = false;
   w.irStore = opts.irStore;
   const recorder = new Recorder();

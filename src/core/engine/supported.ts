@@ -1,5 +1,7 @@
-// Lists what the engine models: nn layers, torch functions, F functions, Tensor methods, torch.fft (docs and the CLI).
+// Lists what the engine models: nn layers, torch functions, torch.linalg, F functions, Tensor methods, torch.fft (docs and
+// the CLI).
 import { ops } from '../torch/registry';
+import { linalgOps } from '../torch/ops/linalg';
 import { fftOps } from '../torch/ops/fft';
 import { Engine } from './engine';
 import { defaultOptions } from '../api/options';
@@ -12,6 +14,7 @@ export interface SupportedOps {
   torchFunctions: string[];
   functional: string[];
   tensorMethods: string[];
+  linalg: string[];
   /** torch.fft's functions (`fft`, `rfft2`, `fftfreq`, ...). */
   fft: string[];
 }
@@ -35,6 +38,7 @@ export function supportedOps(): SupportedOps {
     torchFunctions: pick((d) => d.torch),
     functional: pick((d) => d.functional),
     tensorMethods: pick((d) => d.method),
+    linalg: Object.keys(linalgOps).sort(),
     fft: Object.keys(fftOps).sort(),
   };
 }

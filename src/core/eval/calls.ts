@@ -6,7 +6,8 @@ import type { Interp } from './interpreter';
 import { Signal } from './signal';
 import { Scope } from './scope';
 
-import { iterate } from './protocols';
+import { getItem, iterate } from './protocols';
+import { lookupAttr } from './attributes';
 import { useOfUnresolved } from './imports';
 import { PyException } from './errors';
 import { Tensor } from '../model/tensor';
@@ -49,6 +50,16 @@ export function evalArgs(
     } else if (v instanceof PyDict) {
       kwargs ??= new Map();
       for (const [k, val] of v.map.values()) if (typeof k === 'string') kwargs.set(k, val);
+    } else {
+      // Any other mapping gives its keys() and items, as Python's `**`; one the engine cannot read is unknown like an
+      // unknown *args (it was dropped: `OrderedDict(**{"a": 1}, **unknown)` gave a one-key dict).
+      const m = force(v);
+      const keysFn = m instanceof PyInstance ? lookupAttr(ip, m, 'keys') : undefined;
+      const keys = keysFn === undefined ? undefined : iterate(ip, callValue(ip, keysFn, [], undefined, ip.site));
+      if (keys && keys.every((k) => typeof k === 'string')) {
+        kwargs ??= new Map();
+        for (const k of keys) kwargs.set(k as string, getItem(ip, m, k));
+      } else unknownStar = true;
     }
   }
   return unknownStar ? { args, kwargs, unknownStar } : { args, kwargs };

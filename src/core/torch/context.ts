@@ -54,6 +54,10 @@ export class TorchCtx {
   readonly opInputs: Tensor[][] = [];
   /** Arrays numpy functions made in this analysis (numpy arrays are tensors here): see numpyModule's ndarray. */
   numpyArrays = 0;
+  /** Inside `parametrize.cached()`: each parametrized tensor computed once, by its ParametrizationList (reset per run). */
+  parametrizeCache?: Map<object, Value>;
+  /** How many `parametrize.cached()` blocks are open (the cache empties when the outermost exits). */
+  parametrizeDepth = 0;
   constructor(
     readonly ip: Interp,
     public defaultFloat: Dtype,

@@ -37,10 +37,13 @@ import { makeDevices } from './device';
 import { bind } from './signature';
 import { removeWeightNorm, spectralNorm, weightNorm } from './nn/normUtils';
 import { registerPackedSequence } from './nn/packedSequence';
-import { Parametrize } from './nn/parametrize';
+import { cachedContextClass, Parametrize } from './nn/parametrize';
+import { Orthogonal } from './nn/orthogonal';
+import { WeightNormParametrization } from './nn/weightNormParam';
 import './ops/elementwise';
 import './ops/matmul';
 import './ops/spectral';
+import { linalgOps } from './ops/linalg';
 import { fftOps } from './ops/fft';
 import './ops/conv';
 import './ops/pool';
@@ -101,12 +104,6 @@ function fans(t: Value | undefined): Value {
   const field = dimProd(x.shape.slice(2));
   return new PyTuple([dimMul(x.shape[1], field) as Value, dimMul(x.shape[0], field) as Value]);
 }
-/** A context manager that is also a decorator: torch.no_grad(), autocast(...). */
-const ctxManager: Impl = (args) =>
-  args.length === 1 && args[0] && typeof args[0] === 'object' && 'params' in (args[0] as object)
-    ? args[0]
-    : new NativeFunction('ctx', identity);
-
 export function registerTorch(natives: NativeModules, c: TorchCtx, types: BuiltinTypes): void {
   const ip = c.ip;
   // `torch.no_grad()` is a context and a decorator; bare `@torch.no_grad` decorates the function directly.
@@ -121,6 +118,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     '__new__',
     new NativeFunction('__new__', ([, data, ...rest], kw) => {
       const t = asTensor(data ?? null);
+      if (!t?.shape) c.unknownShape('nn.Parameter');
       const p = new Tensor(t?.shape, t?.dtype ?? c.defaultFloat, 'param');
       const rg = kw?.get('requires_grad') ?? rest[0];
       if (rg === false) p.requiresGrad = false;
@@ -135,6 +133,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     '__new__',
     new NativeFunction('__new__', ([, data]) => {
       const t = asTensor(data ?? null);
+      if (!t?.shape) c.unknownShape('nn.Buffer');
       const b = new Tensor(t?.shape, t?.dtype ?? c.defaultFloat, 'buffer');
       b.line = ip.docLine();
       b.data = t?.data;
@@ -311,7 +310,12 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     overrides: mod('torch.overrides', { has_torch_function: () => false }),
     // A CPU build (as torch.cuda above): no CUDA, no ROCm (transformers' is_rocm_platform reads torch.version.hip).
     version: mod('torch.version', { __version__: modelledTorchVersion, cuda: null, hip: null, debug: false }),
-    linalg: mod('torch.linalg', { norm: new NativeFunction('norm', (a, kw) => ops.get('norm')!.fn(c, a, kw)) }),
+    linalg: mod(
+      'torch.linalg',
+      Object.fromEntries(
+        Object.entries(linalgOps).map(([k, op]) => [k, new NativeFunction(k, (a, kw) => ops.get(op)!.fn(c, a, kw))]),
+      ),
+    ),
   }))
     torch.attrs.set(k, v);
   const register = (name: string, m: PyModule) => natives.set(name, () => m);
@@ -341,20 +345,31 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   register('torch.cuda', cuda);
   register('torch.nn.utils', nn.attrs.get('utils') as PyModule);
   const parametrize = new Parametrize(c, kit);
+  const cachedCls = cachedContextClass(c, object);
+  const orthogonal = new Orthogonal(c, kit, parametrize);
+  const weightNormParam = new WeightNormParametrization(c, kit, parametrize);
   const parametrizeMod = mod('torch.nn.utils.parametrize', {
     register_parametrization: (a, kw) => {
       const b = bind('register_parametrization', 'module, tensor_name, parametrization, unsafe=False', a, kw);
       return parametrize.register(b.module, b.tensor_name, b.parametrization, b.unsafe === true);
     },
+    remove_parametrizations: (a, kw) => {
+      const b = bind('remove_parametrizations', 'module, tensor_name, leave_parametrized=True', a, kw);
+      return parametrize.remove(b.module, b.tensor_name, b.leave_parametrized !== false);
+    },
     is_parametrized: ([m, name]) => {
       const d = m instanceof PyInstance ? m.attrs.get('parametrizations') : undefined;
       return d instanceof PyInstance && (typeof name !== 'string' || d.attrs.has(name));
     },
-    cached: ctxManager,
+    cached: () => new PyInstance(cachedCls),
   });
   const parametrizations = mod('torch.nn.utils.parametrizations', {
     spectral_norm: (a, kw) => parametrize.spectralNorm(a, kw),
     _SpectralNorm: parametrize.snCls,
+    orthogonal: (a, kw) => orthogonal.apply(a, kw),
+    _Orthogonal: orthogonal.cls,
+    weight_norm: (a, kw) => weightNormParam.apply(a, kw),
+    _WeightNorm: weightNormParam.cls,
     parametrize: parametrizeMod,
   });
   (nn.attrs.get('utils') as PyModule).attrs.set('parametrize', parametrizeMod);

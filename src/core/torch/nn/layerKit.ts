@@ -27,20 +27,22 @@ export class LayerKit {
     const c = this.c;
     // PyTorch raises on the first parameter with a negative size: the layer's later ones are never created.
     let raised = false;
-    const checked = (shape: Dim[] | undefined) => {
+    const checked = (shape: Dim[] | undefined, role: 'parameter' | 'buffer') => {
+      // A size the engine does not know (nn.Linear(len(unknown), 2)): the weight counts nothing, so it is a gap.
+      if (shape === undefined) c.unknownShape(role);
       const s = c.creationShape(shape, !raised);
       if (s !== shape) raised = true;
       return s;
     };
     return {
       param: (shape, dtype) => {
-        const t = new Tensor(checked(shape), dtype ?? c.defaultFloat, 'param');
+        const t = new Tensor(checked(shape, 'parameter'), dtype ?? c.defaultFloat, 'param');
         t.line = c.ip.docLine();
         c.ip.recorder.tensors.push(t);
         return t;
       },
       buffer: (shape, dtype) => {
-        const t = new Tensor(checked(shape), dtype ?? c.defaultFloat, 'buffer');
+        const t = new Tensor(checked(shape, 'buffer'), dtype ?? c.defaultFloat, 'buffer');
         t.line = c.ip.docLine();
         c.ip.recorder.tensors.push(t);
         return t;
