@@ -9,6 +9,7 @@ export function renderOpsList(format: 'text' | 'markdown'): string {
     ['torch.linalg', s.linalg],
     ['torch.nn.functional', s.functional],
     ['Tensor methods', s.tensorMethods],
+    ['torch.fft', s.fft],
   ];
   if (format === 'markdown') {
     return (

@@ -72,6 +72,9 @@ for (const file of pyFiles(dir)) {
       }
       const l = byLine.get(e.line);
       if (e.shape && l?.value !== e.shape) failures.push(`line ${e.line}: value ${l?.value} expected ${e.shape}`);
+      // dtype= (the oracle writes it when the value's first tensor is not float32; like its --check, only when stated).
+      if (e.dtype && l?.valueDtype !== e.dtype)
+        failures.push(`line ${e.line}: dtype ${l?.valueDtype} expected ${e.dtype}`);
       if (e.macs !== undefined) {
         const perCall = l && l.calls ? l.inclusive.macs / BigInt(l.calls) : 0n;
         if (perCall !== e.macs) failures.push(`line ${e.line}: macs per call ${perCall} expected ${e.macs}`);

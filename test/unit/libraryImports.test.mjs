@@ -412,3 +412,31 @@ test('`**` of a mapping the engine cannot read makes a native call unknown (was 
   assert.equal(r.coverage.complete, false, "the dict's length is not known");
   assert.notEqual(r.totals.params, 4n, 'not the one-key guess');
 });
+
+test('attributes set on a library function in one analysis are gone in the next (one engine)', () => {
+  const engine = new core.Engine();
+  const fs = new Map([['/site/lib.py', 'def helper():\n    """Doc."""\n    return 1\n']]);
+  const analyze = (user) =>
+    core.analyze(user, { path: '/proj/user.py', readFile: (p) => fs.get(p), importRoots: ['/site'] }, engine);
+  const read =
+    'import torch.nn as nn\nfrom lib import helper\nm = nn.Linear(len(helper.__doc__) + len(getattr(helper, "tag", "")), 1)\n';
+  assert.equal(analyze(read).totals.params, 5n, '"Doc." has 4 characters');
+  const patch = 'from lib import helper\nhelper.__doc__ = "a much longer docstring"\nhelper.tag = "xyz"\n';
+  analyze(patch);
+  assert.equal(analyze(read).totals.params, 5n, 'the patch of the previous analysis is undone');
+});
+
+test('importlib.import_module(".name", "pkg.sub") is relative to the package given, as CPython', () => {
+  // transformers' _LazyConfigMapping: importlib.import_module(f".{module_name}", "transformers.models").
+  const r = run(
+    'import importlib\nimport torch.nn as nn\nm = importlib.import_module(".small", "lib.models")\nn2 = importlib.import_module("..models.small", "lib.other")\nk = nn.Linear(m.WIDTH + (m is n2), 1)\n',
+    {
+      'lib/__init__.py': '',
+      'lib/models/__init__.py': '',
+      'lib/other/__init__.py': '',
+      'lib/models/small.py': 'WIDTH = 4\n',
+    },
+  );
+  assert.equal(r.totals.params, 6n, JSON.stringify(r.coverage.reasons));
+  assert.ok(r.coverage.complete, JSON.stringify(r.coverage.reasons));
+});

@@ -100,6 +100,8 @@ export interface LineCost extends CostCounts {
   readonly shapeDims?: readonly (ShapeData | null)[];
   /** Shape of the value the statement binds or returns: `[32, 256]`, or `([8, 50, 512], [4, 8, 256])` for tuples. */
   readonly value?: string;
+  /** Dtype of the first tensor in the value the statement binds (`complex64`), as the line oracle reads it. */
+  readonly valueDtype?: string;
   /** Parameters of the module the statement binds (distinct; e.g. `self.features = nn.Sequential(...)`). */
   readonly valueParams?: bigint;
   /** 1-based last line of a statement that spans several lines. */

@@ -1,4 +1,4 @@
-// Describes the value a statement bound: a tensor's shape, a tuple of shapes, and a module's parameter count.
+// Describes the value a statement bound: a tensor's shape and dtype, a tuple of shapes, a module's parameter count.
 import { Tensor } from '../model/tensor';
 import { distinctParams, isModule } from '../torch/nn/moduleTree';
 import { PyList, PyTuple, type PyInstance, type Value } from '../eval/values';
@@ -12,6 +12,17 @@ export function describeValue(v: Value, depth = 0): string | undefined {
     const parts = v.items.map((x) => describeValue(x, depth + 1));
     if (parts.every((p) => p !== undefined)) return `(${parts.join(', ')})`;
   }
+  return undefined;
+}
+
+/** The dtype of the first tensor in a bound value (tuples and lists searched depth-first), as the line oracle reads it. */
+export function valueDtype(v: Value, depth = 0): string | undefined {
+  if (v instanceof Tensor) return v.dtype.name;
+  if ((v instanceof PyTuple || v instanceof PyList) && depth < 3)
+    for (const x of v.items) {
+      const d = valueDtype(x, depth + 1);
+      if (d !== undefined) return d;
+    }
   return undefined;
 }
 

@@ -13,7 +13,7 @@ import { ParamCounts } from './paramCounts';
 import { Tensor } from '../model/tensor';
 import { PyInstance, type Value } from '../eval/values';
 import { firstTensor } from '../torch/firstTensor';
-import { describeValue, valueParams, valueShapeData } from './boundValue';
+import { describeValue, valueDtype, valueParams, valueShapeData } from './boundValue';
 import { buildLayers } from './layerTable';
 import { shapeDims } from '../result/shapeData';
 
@@ -54,6 +54,7 @@ export function buildResult(
   const lines = buildLines(rec, byLine, dims, conv, (v, line) => ({
     value: describeValue(v as Value),
     data: valueShapeData(v as Value),
+    dtype: valueDtype(v as Value),
     params: valueParams(v as Value, counts, rec.boundParams.get(line) as ReadonlySet<Tensor> | undefined),
   }));
   const out = firstTensor(outcome.output);

@@ -1,6 +1,8 @@
-// Lists what the engine models: nn layers, torch functions, torch.linalg, F functions and Tensor methods (for docs and the CLI).
+// Lists what the engine models: nn layers, torch functions, torch.linalg, F functions, Tensor methods, torch.fft (docs and
+// the CLI).
 import { ops } from '../torch/registry';
 import { linalgOps } from '../torch/ops/linalg';
+import { fftOps } from '../torch/ops/fft';
 import { Engine } from './engine';
 import { defaultOptions } from '../api/options';
 import { importModule } from '../eval/imports';
@@ -13,6 +15,8 @@ export interface SupportedOps {
   functional: string[];
   tensorMethods: string[];
   linalg: string[];
+  /** torch.fft's functions (`fft`, `rfft2`, `fftfreq`, ...). */
+  fft: string[];
 }
 
 export function supportedOps(): SupportedOps {
@@ -35,5 +39,6 @@ export function supportedOps(): SupportedOps {
     functional: pick((d) => d.functional),
     tensorMethods: pick((d) => d.method),
     linalg: Object.keys(linalgOps).sort(),
+    fft: Object.keys(fftOps).sort(),
   };
 }

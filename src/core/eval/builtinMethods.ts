@@ -1,4 +1,5 @@
 // Methods of built-in values: str, list, tuple, dict, set.
+import { complexAttr } from './complexNumbers';
 import { checkSequence } from '../sym/limits';
 import { callValue } from './evaluator';
 import type { Interp } from './interpreter';
@@ -7,7 +8,7 @@ import { iterate, toStr } from './protocols';
 
 import { compare, pyEquals } from './operators';
 import { PyException } from './errors';
-import { NativeFunction, PyDict, PyList, PySet, PyTuple, PyFloat, Unknown, type Value } from './values';
+import { NativeFunction, PyDict, PyList, PySet, PyTuple, PyFloat, PyComplex, Unknown, type Value } from './values';
 
 type Method = (ip: Interp, self: any, args: Value[], kwargs?: Map<string, Value>) => Value; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -287,6 +288,7 @@ export function builtinMethod(ip: Interp, obj: Value, name: string): Value | und
               : undefined;
   if (typeof obj === 'number' && name === 'bit_length')
     return new NativeFunction(name, () => (obj === 0 ? 0 : Math.floor(Math.log2(Math.abs(obj))) + 1));
+  if (obj instanceof PyComplex) return complexAttr(obj, name);
   if (obj instanceof PyFloat && name === 'is_integer') return new NativeFunction(name, () => Number.isInteger(obj.v));
   const m = table?.[name];
   if (!m) return undefined;

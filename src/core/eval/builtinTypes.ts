@@ -6,6 +6,7 @@ import {
   NativeFunction,
   PyClass,
   PyDict,
+  PyComplex,
   PyFloat,
   PyFunction,
   PyInstance,
@@ -26,6 +27,7 @@ export class BuiltinTypes {
   readonly int = this.make('int');
   readonly bool = new PyClass('bool', [this.int], new Map());
   readonly float = this.make('float');
+  readonly complex = this.make('complex');
   readonly str = this.make('str');
   readonly list = this.make('list');
   readonly tuple = this.make('tuple');
@@ -55,6 +57,7 @@ export class BuiltinTypes {
     }
     if (v instanceof SymInt) return this.int;
     if (v instanceof PyFloat) return this.float;
+    if (v instanceof PyComplex) return this.complex;
     if (v instanceof PyList) return this.list;
     if (v instanceof PyTuple) return this.tuple;
     if (v instanceof PyDict) return this.dict;

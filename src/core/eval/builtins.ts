@@ -1,4 +1,5 @@
 // Python's built-in functions and exception classes, installed into the interpreter's builtins.
+import { makeComplex } from './complexNumbers';
 import type { Interp } from './interpreter';
 import { BuiltinTypes } from './builtinTypes';
 import { callValue } from './calls';
@@ -19,6 +20,7 @@ import {
   Property,
   PyClass,
   PyDict,
+  PyComplex,
   PyFloat,
   PyFunction,
   PyInstance,
@@ -78,6 +80,7 @@ function installTypes(ip: Interp, types: BuiltinTypes): void {
             ? new PyFloat(x.data[0])
             : UNKNOWN,
   );
+  native(types.complex, ([re, im], kw) => makeComplex(re ?? kw?.get('real'), im ?? kw?.get('imag')));
   native(types.str, ([x]) => (x === undefined ? '' : toStr(ip, x)));
   native(types.bool, ([x]) => {
     const t = x === undefined ? false : truthy(ip, x);
@@ -225,9 +228,11 @@ function installNumbers(ip: Interp): void {
       ? Math.abs(x)
       : x instanceof PyFloat
         ? new PyFloat(Math.abs(x.v))
-        : x instanceof SymInt
-          ? x
-          : UNKNOWN,
+        : x instanceof PyComplex
+          ? new PyFloat(Math.hypot(x.re, x.im))
+          : x instanceof SymInt
+            ? x
+            : UNKNOWN,
   );
   fn('round', ([x, nd]) => {
     const n = toNum(x ?? null);

@@ -20,6 +20,7 @@ import {
   PyClass,
   ELLIPSIS,
   PyDict,
+  PyComplex,
   PyFloat,
   PyList,
   PySet,
@@ -59,7 +60,7 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
       return v;
     }
     case 'num':
-      return e.float ? new PyFloat(e.v) : e.v;
+      return e.imag ? new PyComplex(0, e.v) : e.float ? new PyFloat(e.v) : e.v;
     case 'str':
       return e.v;
     case 'fstr':

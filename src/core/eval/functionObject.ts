@@ -19,7 +19,7 @@ import {
 } from './values';
 
 /** A Python function's attributes: its `__dict__` first, then the ones CPython gives every function. */
-export function functionAttr(ip: Interp, fn: PyFunction, name: string): Value {
+export function functionAttr(ip: Interp, fn: PyFunction, name: string): Value | undefined {
   const own = fn.attrs?.get(name);
   if (own !== undefined) return own;
   switch (name) {
@@ -59,7 +59,10 @@ export function functionAttr(ip: Interp, fn: PyFunction, name: string): Value {
     }
   }
   if (name === '__wrapped__' && fn.wrapped !== undefined) return fn.wrapped;
-  return new Unknown(`attribute ${name}`);
+  // A plain name not in its __dict__ is missing (AttributeError, getattr's default); other dunders are not modelled.
+  return name.startsWith('__') && name.endsWith('__') && name !== '__wrapped__'
+    ? new Unknown(`attribute ${name}`)
+    : undefined;
 }
 
 /** `fn.name = v`: stored in the function's `__dict__`; `__defaults__`/`__kwdefaults__` replace the defaults. */

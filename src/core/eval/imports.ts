@@ -332,8 +332,15 @@ function starImport(ip: Interp, m: PyModule, scope: Scope): void {
 export function importByName(ip: Interp, name: string, pkg?: string): PyModule | undefined {
   const file = ip.frames[ip.frames.length - 1]?.file ?? ip.docFile;
   const level = name.length - name.replace(/^\.+/, '').length;
-  const dotted = level ? `${pkg ? pkg + '.' : ''}${name.slice(level)}`.replace(/\.$/, '') : name;
-  return resolve(ip, file, level ? name.slice(level) : dotted, level);
+  if (!level) return resolve(ip, file, name, 0);
+  // A relative name is relative to `package` (importlib.import_module(".llama", "transformers.models")), as CPython.
+  if (pkg === undefined)
+    throw new PyException('TypeError', "the 'package' argument is required to perform a relative import");
+  const base = pkg.split('.');
+  if (level - 1 >= base.length)
+    throw new PyException('ImportError', 'attempted relative import beyond top-level package');
+  const absolute = [...base.slice(0, base.length - (level - 1)), name.slice(level)].filter((p) => p).join('.');
+  return resolve(ip, file, absolute, 0);
 }
 
 /** importlib.util.find_spec: whether a module is importable (native, or a file on the import path). */

@@ -85,6 +85,8 @@ export class Journal {
       } else if (v instanceof PyTuple) stack.push(...v.items);
       else if (v instanceof PyFunction) {
         stack.push(...v.defaults);
+        // Its attributes (`f.__doc__ = ...`, `f.tag = 1` from a later analysis) are journaled like an instance's.
+        this.freezeMap((v.attrs ??= new Map()), stack);
         for (let s: Scope | undefined = v.closure; s; s = s.parent) this.freezeMap(s.vars, stack);
       } else if (v instanceof BoundMethod) stack.push(v.self, v.fn);
       else if (v instanceof StaticMethod || v instanceof ClassMethod) stack.push(v.fn);

@@ -1,4 +1,5 @@
 // Python's binary, unary and comparison operators over interpreter values (tensors go to the torch hooks).
+import { complexBinary } from './complexNumbers';
 import { dimAdd, dimFloorDiv, dimMul, dimPoly, dimSub, fromPoly } from '../sym/dim';
 import { Tensor } from '../model/tensor';
 import { hashKey } from './keys';
@@ -9,6 +10,7 @@ import { unionOf } from './unionType';
 import {
   NativeFunction,
   PyDict,
+  PyComplex,
   PyFloat,
   PyList,
   PySet,
@@ -146,6 +148,8 @@ export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinar
   if (a instanceof Unknown) return a;
   if (b instanceof Unknown) return b;
   if (isInt(a) && isInt(b)) return intBinary(op, intOf(a), intOf(b));
+  const z = complexBinary(op, a, b);
+  if (z !== undefined) return z;
   const na = toNum(a),
     nb = toNum(b);
   if (na !== undefined && nb !== undefined) return floatBinary(op, na, nb);
@@ -233,6 +237,10 @@ export function pyEquals(a: Value, b: Value): boolean | undefined {
   const na = toNum(a),
     nb = toNum(b);
   if (na !== undefined && nb !== undefined) return na === nb;
+  if (a instanceof PyComplex || b instanceof PyComplex) {
+    const eq = complexBinary('==', a, b);
+    return typeof eq === 'boolean' ? eq : false;
+  }
   if ((a instanceof PyTuple && b instanceof PyTuple) || (a instanceof PyList && b instanceof PyList)) {
     if (a.items.length !== b.items.length) return false;
     let all: boolean | undefined = true;
@@ -372,6 +380,7 @@ export function unaryOp(op: UnaryOperator, x: Value, tensorHook: (op: UnaryOpera
     if (typeof x === 'number') return -x;
     if (typeof x === 'boolean') return x ? -1 : 0;
     if (x instanceof PyFloat) return new PyFloat(-x.v);
+    if (x instanceof PyComplex) return new PyComplex(-x.re, -x.im);
     if (x instanceof SymInt) return fromPoly(x.p.neg());
   }
   if (op === '+') return x;

@@ -1,4 +1,5 @@
 // Python protocols over values: truthiness, iteration, indexing, len, str().
+import { complexRepr } from './complexNumbers';
 import { Dtype } from '../model/dtype';
 import { callValue } from './evaluator';
 import type { Interp } from './interpreter';
@@ -13,6 +14,7 @@ import {
   NativeFunction,
   PyClass,
   PyDict,
+  PyComplex,
   PyFloat,
   PyFunction,
   PyInstance,
@@ -41,11 +43,13 @@ export function truthy(ip: Interp, v: Value): boolean | undefined {
   }
   if (v instanceof Unknown) return undefined;
   if (v instanceof PyFloat) return v.v !== 0;
+  if (v instanceof PyComplex) return v.re !== 0 || v.im !== 0;
   if (v instanceof SymInt) return true; // symbolic dims are positive
   if (v instanceof PyList || v instanceof PyTuple) return v.items.length > 0;
   if (v instanceof PyDict || v instanceof PySet) return v.map.size > 0;
   if (v instanceof PyRange) return rangeLength(v) > 0;
-  if (v instanceof Tensor) return undefined;
+  // A one-element tensor whose value is known (`if mask.any():` over a known mask); otherwise data-dependent.
+  if (v instanceof Tensor) return v.data?.length === 1 ? v.data[0] !== 0 : undefined;
   if (v instanceof PyInstance) {
     const b = v.cls.lookup('__bool__') ?? v.cls.lookup('__len__');
     if (b && !v.cls.hooks.len) return truthy(ip, callValue(ip, b, [v], undefined, ip.site));
@@ -264,6 +268,7 @@ export function toStr(ip: Interp, v: Value): string {
       return v;
   }
   if (v instanceof PyFloat) return Number.isInteger(v.v) ? v.v.toFixed(1) : String(v.v);
+  if (v instanceof PyComplex) return complexRepr(v);
   if (v instanceof SymInt) return dimStr(v);
   if (v instanceof PyList) return '[' + v.items.map((x) => repr(ip, x)).join(', ') + ']';
   if (v instanceof PyTuple)

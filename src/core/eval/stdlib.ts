@@ -65,6 +65,29 @@ function mathFn(f: (x: number) => number, intResult = false): Impl {
   };
 }
 
+/** n·(n-1)·…·(n-k+1): k factors, 0 when k > n. */
+function falling(n: number, k: number): number {
+  let r = 1;
+  for (let i = 0; i < k; i++) r *= n - i;
+  return r;
+}
+
+/** n choose k, each partial product an exact binomial (so exact up to 2^53). */
+function choose(n: number, k: number): number {
+  if (k > n) return 0;
+  let r = 1;
+  for (let i = 0; i < Math.min(k, n - k); i++) r = (r * (n - i)) / (i + 1);
+  return r;
+}
+
+/** math.comb/perm/factorial: non-negative ints in, an exact int out (unknown past 2^53 or for symbolic input). */
+function exactInt(n: number | undefined, k: number | undefined, f: (n: number, k: number) => number): Value {
+  if (n === undefined || k === undefined || !Number.isInteger(n) || !Number.isInteger(k) || n < 0 || k < 0)
+    return new Unknown('math integer function of a symbolic or invalid value');
+  const r = f(n, k);
+  return Number.isSafeInteger(r) ? r : new Unknown('math integer function past 2^53');
+}
+
 /** Marks natives that only store their arguments, so lazy imports passed to them stay unresolved. */
 function passThrough(m: PyModule, names: string[]): PyModule {
   for (const n of names) {
@@ -82,7 +105,14 @@ export function registerStdlib(natives: NativeModules): void {
       inf: new PyFloat(Infinity),
       tau: new PyFloat(2 * Math.PI),
       sqrt: mathFn(Math.sqrt),
-      log: mathFn(Math.log),
+      // log(x, base): the base's log divides (was ignored: log(8, 2) read as ln 8).
+      log: ([x, b], kw) => {
+        const base = b ?? kw?.get('base');
+        const ln = mathFn(Math.log)([x], undefined);
+        const lb = base === undefined ? undefined : mathFn(Math.log)([base], undefined);
+        if (lb === undefined || !(ln instanceof PyFloat)) return ln;
+        return lb instanceof PyFloat ? new PyFloat(ln.v / lb.v) : lb;
+      },
       log2: mathFn(Math.log2),
       log10: mathFn(Math.log10),
       exp: mathFn(Math.exp),
@@ -112,6 +142,9 @@ export function registerStdlib(natives: NativeModules): void {
         const it = iterate(ip, xs);
         return it ? it.reduce<Value>((a, b) => ip.binary('*', a, b), 1) : UNKNOWN;
       },
+      comb: ([n, k]) => exactInt(toNum(n), toNum(k), choose),
+      perm: ([n, k]) => exactInt(toNum(n), k === undefined || k === null ? toNum(n) : toNum(k), falling),
+      factorial: ([n]) => exactInt(toNum(n), toNum(n), falling),
       isqrt: ([x]) => {
         const n = toNum(x ?? null);
         return n === undefined ? UNKNOWN : Math.floor(Math.sqrt(n));

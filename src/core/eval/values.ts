@@ -31,6 +31,13 @@ export class UnresolvedImport extends Unknown {
 export class PyFloat {
   constructor(readonly v: number) {}
 }
+/** A Python complex number (`1j`, `complex(1, 2)`). */
+export class PyComplex {
+  constructor(
+    readonly re: number,
+    readonly im: number,
+  ) {}
+}
 export class PyTuple {
   /** `names` makes it a named tuple (torch's `(values, indices)` results): `t.values` reads items[0]. */
   constructor(
@@ -271,6 +278,7 @@ export type Value =
   | number // int
   | SymInt
   | PyFloat
+  | PyComplex
   | string
   | PyTuple
   | PyList

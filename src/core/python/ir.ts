@@ -1,7 +1,7 @@
 // The Python IR the evaluator walks: plain objects with character offsets, independent of the parser.
 
 /** Bumped whenever the IR's shape changes (persisted IR caches key on it). */
-export const IR_VERSION = 5;
+export const IR_VERSION = 6;
 
 export interface Node {
   readonly s: number;
@@ -10,7 +10,7 @@ export interface Node {
 
 export type Expr =
   | (Node & { k: 'name'; id: string })
-  | (Node & { k: 'num'; v: number; float: boolean })
+  | (Node & { k: 'num'; v: number; float: boolean; imag?: true })
   | (Node & { k: 'str'; v: string })
   | (Node & { k: 'fstr'; parts: (string | Expr)[] })
   | (Node & { k: 'const'; v: 'None' | 'True' | 'False' | 'Ellipsis' })

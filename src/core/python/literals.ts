@@ -1,11 +1,12 @@
 // Decodes Python number and string literal text into values.
 
-export function parseNumber(text: string): { v: number; float: boolean } {
+export function parseNumber(text: string): { v: number; float: boolean; imag?: true } {
   const t = text.replace(/_/g, '');
   if (/^0[xX]/.test(t)) return { v: parseInt(t.slice(2), 16), float: false };
   if (/^0[oO]/.test(t)) return { v: parseInt(t.slice(2), 8), float: false };
   if (/^0[bB]/.test(t)) return { v: parseInt(t.slice(2), 2), float: false };
-  if (/[jJ]$/.test(t)) return { v: NaN, float: true };
+  // An imaginary literal (`1j`, `2.5J`): its coefficient.
+  if (/[jJ]$/.test(t)) return { v: parseFloat(t.slice(0, -1)), float: true, imag: true };
   if (/[.eE]/.test(t)) return { v: parseFloat(t), float: true };
   return { v: parseInt(t, 10), float: false };
 }

@@ -53,7 +53,9 @@ export class ExprLowerer {
         return { k: 'name', id: this.text(n), s, e };
       case 'Number': {
         const p = parseNumber(this.text(n));
-        return { k: 'num', v: p.v, float: p.float, s, e };
+        return p.imag
+          ? { k: 'num', v: p.v, float: true, imag: true, s, e }
+          : { k: 'num', v: p.v, float: p.float, s, e };
       }
       case 'String':
         return { k: 'str', v: parseString(this.text(n)), s, e };

@@ -50,7 +50,7 @@ function isTuple(data: ShapeData | null | undefined): data is ShapeData {
 export type DescribeValue = (
   v: unknown,
   line: number,
-) => { value?: string; data?: ShapeData | null; params?: bigint } | undefined;
+) => { value?: string; data?: ShapeData | null; params?: bigint; dtype?: string } | undefined;
 
 /** One entry per document line that ran ops, created parameters or bound a value, in line order. */
 export function buildLines(
@@ -61,7 +61,7 @@ export function buildLines(
   describe: DescribeValue = () => undefined,
 ): LineCost[] {
   rec.finishSaved();
-  const bound = new Map<number, { value?: string; data?: ShapeData | null; params?: bigint }>();
+  const bound = new Map<number, { value?: string; data?: ShapeData | null; params?: bigint; dtype?: string }>();
   rec.boundValues.forEach((v, l) => {
     const d = describe(v, l);
     if (d && (d.value !== undefined || d.params)) bound.set(l, d);
@@ -113,6 +113,7 @@ export function buildLines(
       endLine: endOf.get(line),
       value: b?.value,
       valueParams: b?.params,
+      valueDtype: b?.dtype,
       shapes,
       shapeDims: data,
       dtypes,

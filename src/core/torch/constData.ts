@@ -23,7 +23,13 @@ export function dataOf(v: Value | undefined): Data | undefined {
 
 /** Attaches values to `t` (when small and its shape concrete); returns `t`. */
 export function withData(t: Tensor, data: number[] | undefined): Tensor {
-  if (data && data.length <= MAX_DATA && t.shape?.every((d) => typeof d === 'number') && t.numel() === data.length) {
+  if (
+    data &&
+    data.length <= MAX_DATA &&
+    !t.dtype.name.startsWith('complex') &&
+    t.shape?.every((d) => typeof d === 'number') &&
+    t.numel() === data.length
+  ) {
     t.data = t.dtype.isFloat ? data : data.map(Math.trunc);
   }
   return t;
@@ -70,6 +76,9 @@ const binaryFns: Record<string, (x: number, y: number) => number> = {
   le: (x, y) => +(x <= y),
   gt: (x, y) => +(x > y),
   ge: (x, y) => +(x >= y),
+  bitwise_and: (x, y) => x & y,
+  bitwise_or: (x, y) => x | y,
+  bitwise_xor: (x, y) => x ^ y,
 };
 
 /** Values of a binary op when both operands' values are known. */
@@ -114,6 +123,8 @@ const unaryFns: Record<string, (x: number) => number> = {
   reciprocal: (x) => 1 / x,
   square: (x) => x * x,
   sign: Math.sign,
+  logical_not: (x) => +(x === 0),
+  bitwise_not: (x) => -x - 1,
 };
 
 export function foldUnary(op: string, x: Value): number[] | undefined {

@@ -13,6 +13,7 @@ const table: [string, number, boolean, string[]][] = [
   ['uint8', 1, false, []],
   ['bool', 1, false, []],
   ['complex64', 8, true, ['cfloat']],
+  ['complex128', 16, true, ['cdouble']],
 ];
 
 export const dtypes = new Map<string, Dtype>();
@@ -30,8 +31,22 @@ export const int64 = dtypes.get('int64')!;
 export const boolType = dtypes.get('bool')!;
 export const complex64 = dtypes.get('complex64')!;
 
-/** PyTorch's C++ scalar type name of a dtype, as its error messages print it ('Long', 'Float', 'ComplexFloat'). */
-const scalarTypeNames: Record<string, string> = {
+/** complex64 or complex128. */
+export const isComplex = (d: Dtype): boolean => d.name.startsWith('complex');
+
+/** The complex dtype a transform of `d` gives (float64 → complex128, other floats and ints → complex64). */
+export function complexOf(d: Dtype): Dtype {
+  if (d.name.startsWith('complex')) return d;
+  return dtypes.get(d.name === 'float64' ? 'complex128' : 'complex64')!;
+}
+
+/** The real dtype of a complex one's parts (complex128 → float64, complex64 → float32); other dtypes as they are. */
+export function realOf(d: Dtype): Dtype {
+  return d.name === 'complex128' ? dtypes.get('float64')! : d.name === 'complex64' ? float32 : d;
+}
+
+/** PyTorch's ScalarType names, as its error messages print dtypes. */
+export const scalarTypeNames: Record<string, string> = {
   float32: 'Float',
   float64: 'Double',
   float16: 'Half',
@@ -43,7 +58,9 @@ const scalarTypeNames: Record<string, string> = {
   uint8: 'Byte',
   bool: 'Bool',
   complex64: 'ComplexFloat',
+  complex128: 'ComplexDouble',
 };
+/** PyTorch's C++ scalar type name of a dtype, as its error messages print it ('Long', 'Float', 'ComplexFloat'). */
 export const scalarTypeName = (d: Dtype): string => scalarTypeNames[d.name] ?? d.name;
 
 /** Parses a user-facing dtype name (`float16`, `fp16`, `int64`, `long`); undefined if unknown. */
@@ -75,6 +92,7 @@ const rank = [
   'float32',
   'float64',
   'complex64',
+  'complex128',
 ];
 export function promote(a: Dtype, b: Dtype): Dtype {
   if (a === b) return a;

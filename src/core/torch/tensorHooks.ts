@@ -29,15 +29,16 @@ const binaryNames: Record<string, readonly [op: string, rate: RateName]> = {
   '<=': ['le', 'compare'],
   '>': ['gt', 'compare'],
   '>=': ['ge', 'compare'],
-  '&': ['logical_and', 'compare'],
-  '|': ['logical_or', 'compare'],
-  '^': ['logical_xor', 'compare'],
+  // Tensor.__and__ & co. are bitwise: bool for bool tensors, the integer dtype for integer ones.
+  '&': ['bitwise_and', 'compare'],
+  '|': ['bitwise_or', 'compare'],
+  '^': ['bitwise_xor', 'compare'],
 };
 
-/** Unary operators on a tensor: `-t` is torch.neg, `~t` torch.logical_not (bool tensors), `+t` the tensor itself. */
+/** Unary operators on a tensor: `-t` is torch.neg, `~t` torch.bitwise_not (logical on bool tensors), `+t` itself. */
 const unaryNames: Readonly<Record<UnaryOperator, string | undefined>> = {
   '-': 'neg',
-  '~': 'logical_not',
+  '~': 'bitwise_not',
   '+': undefined,
 };
 
@@ -65,7 +66,9 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
         ]);
         return binaryElementwise(c, name, x ?? a, y ?? b, rate, false);
       }
-      return binaryElementwise(c, name, a, b, rate, rate === 'compare');
+      return name.startsWith('bitwise_')
+        ? ops.get(name)!.fn(c, [a, b], undefined)
+        : binaryElementwise(c, name, a, b, rate, rate === 'compare');
     },
     attr(t, name) {
       // An in-place method (x.clamp_(...), x.fill_(0)) may change the values a randint bound or folded data describe.
@@ -86,6 +89,9 @@ export function makeTensorHooks(c: TorchCtx): TorchHooks {
           return ops.get(name === 'T' ? 't' : 'transpose')!.fn(c, name === 'T' ? [t] : [t, -2, -1], undefined);
         case 'data':
           return t;
+        case 'real':
+        case 'imag':
+          return ops.get(name)!.fn(c, [t], undefined);
         case 'grad':
           return null;
         case 'requires_grad':

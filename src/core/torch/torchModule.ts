@@ -46,6 +46,7 @@ import './ops/elementwise';
 import './ops/matmul';
 import './ops/spectral';
 import { linalgOps } from './ops/linalg';
+import { fftOps } from './ops/fft';
 import './ops/conv';
 import './ops/pool';
 import './ops/norm';
@@ -70,6 +71,14 @@ function mod(name: string, entries: Record<string, Value | Impl> = {}): PyModule
 }
 
 const identity: Impl = ([f]) => f ?? null;
+/** nn.init.*_: the tensor back, its folded values (a zeros buffer's) forgotten since the init wrote new ones. */
+const initInPlace: Impl = ([t]) => {
+  if (t instanceof Tensor) {
+    t.data = undefined;
+    t.values = undefined;
+  }
+  return t ?? null;
+};
 
 /** torch.nn.init.calculate_gain as torch 1.13 defines it (timm's and HF's weight init read it). */
 function initGain(name: Value | undefined, param: Value | undefined): Value {
@@ -156,6 +165,14 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     if (d.torch) torch.attrs.set(name, fn);
   }
   for (const [name, d] of dtypeAliases) torch.attrs.set(name, d);
+  // torch's float constants (csatv2's DCT kernel multiplies by torch.pi).
+  for (const [name, v] of [
+    ['pi', Math.PI],
+    ['e', Math.E],
+    ['inf', Infinity],
+    ['nan', NaN],
+  ] as const)
+    torch.attrs.set(name, new PyFloat(v));
   const initNames = [
     'kaiming_normal_',
     'kaiming_uniform_',
@@ -172,7 +189,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     'dirac_',
     'sparse_',
   ];
-  const init = mod('torch.nn.init', Object.fromEntries(initNames.map((n) => [n, identity])));
+  const init = mod('torch.nn.init', Object.fromEntries(initNames.map((n) => [n, initInPlace])));
   init.attrs.set('calculate_gain', new NativeFunction('calculate_gain', ([name, param]) => initGain(name, param)));
   init.attrs.set(
     '_calculate_fan_in_and_fan_out',
@@ -295,6 +312,12 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     compiler,
     _dynamo: dynamo,
     utils,
+    fft: mod(
+      'torch.fft',
+      Object.fromEntries(
+        Object.entries(fftOps).map(([k, op]) => [k, new NativeFunction(k, (a, kw) => ops.get(op)!.fn(c, a, kw))]),
+      ),
+    ),
     autocast: new NativeFunction('autocast', autocastFactory(c, false)),
     amp: mod('torch.amp', { autocast: autocastFactory(c, false) }),
     overrides: mod('torch.overrides', { has_torch_function: () => false }),
@@ -319,6 +342,7 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   register('torch.library', torchOps.library);
   register('torch.autograd', autograd);
   register('torch.autograd.function', autograd.attrs.get('function') as PyModule);
+  register('torch.fft', torch.attrs.get('fft') as PyModule);
   register('torch.fx', fx);
   register('torch.compiler', compiler);
   // flex_attention's BlockMask as a class, so `isinstance(mask, (torch.Tensor, BlockMask))` is decided (transformers'

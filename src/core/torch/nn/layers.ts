@@ -381,6 +381,20 @@ export function defineLayers(kit: LayerKit): void {
     (self, [x]) =>
       op('unfold', [x, attr(self, 'kernel_size'), attr(self, 'dilation'), attr(self, 'padding'), attr(self, 'stride')]),
   );
+  kit.define(
+    'Fold',
+    'output_size, kernel_size, dilation=1, padding=0, stride=1',
+    (self, a) => LayerKit.keep(self, a, ['output_size', 'kernel_size', 'dilation', 'padding', 'stride']),
+    (self, [x]) =>
+      op('fold', [
+        x,
+        attr(self, 'output_size'),
+        attr(self, 'kernel_size'),
+        attr(self, 'dilation'),
+        attr(self, 'padding'),
+        attr(self, 'stride'),
+      ]),
+  );
   act('Softmin', 'softmax', 'dim=None');
   for (const [name, fn] of [
     ['Threshold', 'threshold'],

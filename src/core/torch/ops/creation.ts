@@ -3,32 +3,53 @@ import { Dtype } from '../../model/dtype';
 import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { asTensor, toDim, toDims } from '../values';
-import { dtypes, float32, int64, boolType } from '../dtypes';
+import { complexOf, dtypes, float32, int64, boolType } from '../dtypes';
 import { Tensor } from '../../model/tensor';
 import { fresh, isContiguous } from '../strides';
 import { dataOf, MAX_DATA, toList, withData } from '../constData';
 import { dimFloorDiv, dimSub, type Dim } from '../../sym/dim';
-import { PyFloat, PyInstance, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
+import { PyComplex, PyFloat, PyInstance, PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 
 function dtypeArg(c: TorchCtx, kw: Map<string, Value> | undefined, def: Dtype): Dtype {
   const d = kw?.get('dtype');
   return d instanceof Dtype ? d : def === float32 ? c.defaultFloat : def;
 }
 
+/** A Python number's value (a fill value), never a tensor's. */
+const scalarOf = (v: Value | undefined): number | undefined => (v instanceof Tensor ? undefined : dataOf(v)?.data[0]);
+
 function sized(name: string, dflt: Dtype | 'float') {
   def(name, 't', (c, args, kw) => {
     const shapeArgs = name === 'full' ? args.slice(0, 1) : args;
     const shape = c.creationShape(toDims(kw?.has('size') ? kw.get('size')! : shapeArgs));
+    // full's dtype follows its fill value (torch 1.13): an int gives int64, a bool bool, a float the default float.
+    const fillValue = name === 'full' ? (args[1] ?? kw?.get('fill_value')) : undefined;
     const dtype = dtypeArg(
       c,
       kw,
-      dflt === 'float'
-        ? float32
-        : name === 'full' && !(args[1] instanceof PyFloat) && typeof args[1] === 'number'
-          ? int64
-          : dflt,
+      typeof fillValue === 'number'
+        ? int64
+        : typeof fillValue === 'boolean'
+          ? boolType
+          : dflt === 'float'
+            ? float32
+            : dflt,
     );
-    return fresh(new Tensor(shape, dtype));
+    const out = fresh(new Tensor(shape, dtype));
+    // zeros/ones/full of a small concrete shape carry their values (`torch.ones(B, N, dtype=bool)` masks that
+    // `(~mask).any()` decides on).
+    const fill =
+      name === 'zeros'
+        ? 0
+        : name === 'ones'
+          ? 1
+          : name === 'full'
+            ? scalarOf(args[1] ?? kw?.get('fill_value'))
+            : undefined;
+    const n = out.numel();
+    return fill === undefined || typeof n !== 'number' || n > MAX_DATA
+      ? out
+      : withData(out, new Array<number>(n).fill(fill));
   });
 }
 for (const n of ['zeros', 'ones', 'empty', 'randn', 'rand', 'full']) sized(n, 'float');
@@ -124,15 +145,20 @@ def('eye', 't', (c, args, kw) => {
   return new Tensor(n === undefined ? undefined : [n, m!], dtypeArg(c, kw, float32));
 });
 
-function nestedShape(v: Value): { shape: Dim[]; float: boolean } | undefined {
+function nestedShape(v: Value): { shape: Dim[]; float: boolean; complex?: boolean } | undefined {
   if (v instanceof PyList || v instanceof PyTuple) {
     if (v.items.length === 0) return { shape: [0], float: true };
     const inner = nestedShape(v.items[0]);
     if (!inner) return undefined;
     let float = inner.float;
-    for (const it of v.items) if (it instanceof PyFloat) float = true;
-    return { shape: [v.items.length, ...inner.shape], float };
+    let complex = inner.complex;
+    for (const it of v.items) {
+      if (it instanceof PyFloat) float = true;
+      if (it instanceof PyComplex) complex = true;
+    }
+    return { shape: [v.items.length, ...inner.shape], float, complex };
   }
+  if (v instanceof PyComplex) return { shape: [], float: true, complex: true };
   if (typeof v === 'number' || typeof v === 'boolean') return { shape: [], float: false };
   if (v instanceof PyFloat) return { shape: [], float: true };
   if (v instanceof Tensor) return v.shape ? { shape: v.shape, float: v.dtype.isFloat } : undefined;
@@ -140,7 +166,14 @@ function nestedShape(v: Value): { shape: Dim[]; float: boolean } | undefined {
 }
 export function tensorFromData(c: TorchCtx, data: Value | undefined, kw: Map<string, Value> | undefined): Value {
   const s = data === undefined ? undefined : nestedShape(data);
+  // A tensor or ndarray keeps its dtype (torch.from_numpy of float64 data is float64; torch.tensor(t) copies t).
+  if (data instanceof Tensor) {
+    const d = kw?.get('dtype');
+    return withData(fresh(new Tensor(s?.shape, d instanceof Dtype ? d : data.dtype)), data.data);
+  }
   const dflt = typeof data === 'boolean' ? boolType : s?.float === false ? int64 : float32;
+  // A complex scalar anywhere makes it complex (complex128 under a float64 default dtype).
+  if (s?.complex) return fresh(new Tensor(s.shape, dtypeArg(c, kw, complexOf(c.defaultFloat))));
   return withData(fresh(new Tensor(s?.shape, dtypeArg(c, kw, dflt))), flatNumbers(data));
 }
 

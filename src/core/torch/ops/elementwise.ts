@@ -3,18 +3,20 @@ import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { broadcast } from '../broadcast';
 import { Tensor } from '../../model/tensor';
-import { boolType, complex64, float32, int64, promote } from '../dtypes';
+import { boolType, complex64, complexOf, int64, isComplex, promote, realOf, scalarTypeNames } from '../dtypes';
 import type { Dtype } from '../../model/dtype';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
 import { dimFloorDiv } from '../../sym/dim';
-import { PyFloat, SymInt, Unknown, type Value } from '../../eval/values';
+import { PyComplex, PyFloat, SymInt, Unknown, type Value } from '../../eval/values';
 import { dataOf, foldBinary, foldUnary, withData } from '../constData';
 import { rates, type RateName } from '../../cost/rates';
 import { term } from '../../cost/terms';
 
 function scalarDtype(c: TorchCtx, v: Value, other: Tensor | undefined) {
   if (v instanceof PyFloat) return other && other.dtype.isFloat ? other.dtype : c.defaultFloat;
+  // A complex scalar makes a real tensor complex (float32 → complex64, float64 → complex128, ints → complex64).
+  if (v instanceof PyComplex) return complexOf(other && other.dtype.isFloat ? other.dtype : c.defaultFloat);
   return other?.dtype ?? c.defaultFloat;
 }
 
@@ -25,6 +27,7 @@ function opaque(v: Value): boolean {
     typeof v === 'number' ||
     typeof v === 'boolean' ||
     v instanceof PyFloat ||
+    v instanceof PyComplex ||
     v instanceof SymInt
   );
 }
@@ -52,7 +55,7 @@ export function binaryElementwise(
     : ta && tb
       ? promote(ta.dtype, tb.dtype)
       : ta
-        ? ta.dtype.isFloat
+        ? ta.dtype.isFloat && !(b instanceof PyComplex)
           ? ta.dtype
           : scalarDtype(c, b, ta)
         : scalarDtype(c, a, tb);
@@ -67,7 +70,7 @@ export function binaryElementwise(
   const out = resultBool ? new Tensor(r.shape, boolType) : c.tensor(r.shape, dtype);
   // Complex arithmetic costs more real FLOPs per element (rotary embeddings multiply complex tensors).
   const rate =
-    dtype === complex64 && (rateName === 'mul' || rateName === 'add' || rateName === 'sub')
+    isComplex(dtype) && (rateName === 'mul' || rateName === 'add' || rateName === 'sub')
       ? rateName === 'mul'
         ? 'complex_mul'
         : 'complex_add'
@@ -117,7 +120,7 @@ export function unaryElementwise(c: TorchCtx, op: string, x: Value, rateName: Ra
   const t = asTensor(x);
   if (!t) return new Unknown(op);
   // |z| of a complex tensor is real (a magnitude spectrogram's `spec.abs()`).
-  const dtype = t.dtype === complex64 && (op === 'abs' || op === 'abs_') ? float32 : t.dtype;
+  const dtype = op === 'abs' || op === 'abs_' ? realOf(t.dtype) : t.dtype;
   const out = c.tensor(t.shape, dtype.isFloat || keepsDtype(op, dtype) ? dtype : c.defaultFloat);
   if (!t.shape) {
     c.unknownShape(op);
@@ -137,7 +140,7 @@ const binaries: [string[], RateName, boolean][] = [
   [['maximum', 'fmax'], 'compare', false],
   [['minimum', 'fmin'], 'compare', false],
   [['atan2'], 'compare', false],
-  ...['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or', 'logical_xor', 'bitwise_and', 'bitwise_or'].map(
+  ...['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or', 'logical_xor'].map(
     (n): [string[], RateName, boolean] => [
       n === 'gt' ? [n, 'greater'] : n === 'lt' ? [n, 'less'] : [n],
       'compare',
@@ -161,6 +164,17 @@ for (const [names, rate, isBool] of binaries) {
     return binaryElementwise(c, name, args[0], other, rate, isBool);
   });
 }
+/** bitwise_and/or/xor (and `&`, `|`, `^` on tensors): integer and bool operands only, the promoted dtype back. */
+for (const name of ['bitwise_and', 'bitwise_or', 'bitwise_xor'])
+  def(name, 'tm', (c, args, kw) => {
+    const [a, b] = [args[0], args[1] ?? kw?.get('other') ?? null];
+    const float = [a, b].find((v) => (v instanceof Tensor && v.dtype.isFloat) || v instanceof PyFloat);
+    if (float !== undefined)
+      return c.error(
+        `"${name}_cpu" not implemented for '${float instanceof Tensor ? (scalarTypeNames[float.dtype.name] ?? float.dtype.name) : 'Float'}'`,
+      );
+    return binaryElementwise(c, name, a, b, 'compare');
+  });
 def('rsub', 't', (c, [a, b]) => binaryElementwise(c, 'sub', b, a, 'sub'));
 
 const activations: [string[], RateName][] = [
@@ -252,10 +266,19 @@ const mathFns: [string[], RateName][] = [
 ];
 for (const [names, rate] of mathFns)
   for (const n of names) def(n, 'tm', (c, [x]) => unaryElementwise(c, n.replace(/_$/, ''), x, rate));
-def(['logical_not', 'bitwise_not', 'isnan', 'isinf', 'isfinite'], 'tm', (c, [x]) => {
-  const t = asTensor(x);
-  return t ? c.elementwise('logical_not', new Tensor(t.shape, boolType), t, 'compare') : new Unknown('logical_not');
-});
+for (const name of ['logical_not', 'bitwise_not', 'isnan', 'isinf', 'isfinite'])
+  def(name, 'tm', (c, [x]) => {
+    const t = asTensor(x);
+    if (!t) return new Unknown('logical_not');
+    // bitwise_not (`~t`) keeps an integer dtype (~i = -i - 1) and is logical on bool; floats have no bitwise not.
+    const bitwise = name === 'bitwise_not' && t.dtype !== boolType;
+    if (bitwise && t.dtype.isFloat)
+      return c.error('~ (operator.invert) is only implemented on integer and Boolean-type tensors');
+    const out = c.elementwise('logical_not', new Tensor(t.shape, bitwise ? t.dtype : boolType), t, 'compare');
+    // ~mask of a known bool mask keeps its values (what `if (~valid).any():` decides on).
+    if (bitwise) return withData(out, foldUnary('bitwise_not', t));
+    return name === 'logical_not' || name === 'bitwise_not' ? withData(out, foldUnary('logical_not', t)) : out;
+  });
 
 def('glu', 'tf', (c, args, kw) => {
   const { input, dim } = bind('glu', 'input, dim=-1', args, kw);
@@ -325,6 +348,14 @@ def(
 def('lerp', 'tm', (c, [a, b]) => binaryElementwise(c, 'lerp', a, b, 'mul'));
 def('addcmul', 'tm', (c, [a, b]) => binaryElementwise(c, 'addcmul', a, b, 'mul'));
 def('float_power', 'tm', (c, [a, b]) => binaryElementwise(c, 'pow', a, b, 'pow'));
+
+/** torch.angle: the argument of each element, real (0 or π for a real input). */
+def('angle', 'tm', (c, [x]) => {
+  const t = asTensor(x);
+  if (!t) return new Unknown('angle');
+  const out = c.tensor(t.shape, t.dtype.isFloat ? realOf(t.dtype) : c.defaultFloat);
+  return t.shape ? c.elementwise('angle', out, t, 'unary') : out;
+});
 
 /** torch.polar(abs, angle): a complex tensor of the broadcast shape. */
 def('polar', 't', (c, [abs, angle]) => {

@@ -1,4 +1,4 @@
-// Index-driven data movement: gather, take_along_dim, index_select, scatter(_add), and F.unfold (im2col). No MACs.
+// Index-driven data movement: gather, take_along_dim, index_select, scatter(_add), F.unfold (im2col), F.fold. No MACs.
 import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { asTensor, intTuple, normDim } from '../values';
@@ -7,7 +7,7 @@ import { term } from '../../cost/terms';
 import { int64 } from '../dtypes';
 import { Tensor } from '../../model/tensor';
 import { Unknown, type Value } from '../../eval/values';
-import { dimEq, dimMul, dimProd, type Dim } from '../../sym/dim';
+import { dimEq, dimFloorDiv, dimMul, dimProd, type Dim } from '../../sym/dim';
 import { convOut } from './conv';
 
 /** Records a pure data-movement op (no arithmetic): shown with its shape, counted as known, 0 FLOPs. */
@@ -108,4 +108,49 @@ def('unfold', 'f', (c, args, kw) => {
   const blocks = dimMul(convOut(h, k[0], s[0], p[0], dl[0]), convOut(w, k[1], s[1], p[1], dl[1]));
   const shape = [...x.shape.slice(0, -3), dimMul(ch, dimMul(k[0], k[1])), blocks];
   return moved(c, 'unfold', c.tensor(shape, x.dtype));
+});
+
+/**
+ * F.fold (col2im): [N, C·ΠK, L] → [N, C, H, W] with (H, W) = output_size; also unbatched [C·ΠK, L]. Overlapping
+ * blocks are summed: one add per input element (choice; unfold, which only copies, costs 0).
+ */
+def('fold', 'f', (c, args, kw) => {
+  const a = bind('fold', 'input, output_size, kernel_size, dilation=1, padding=0, stride=1', args, kw);
+  const x = asTensor(a.input);
+  const o = intTuple(a.output_size, 2),
+    k = intTuple(a.kernel_size, 2),
+    dl = intTuple(a.dilation, 2, 1),
+    p = intTuple(a.padding, 2, 0),
+    s = intTuple(a.stride, 2, 1);
+  if (!x?.shape || !o || !k || !dl || !p || !s) return new Unknown('fold');
+  const shown = (t: Dim[]) => `(${t.join(', ')})`;
+  if (x.shape.length !== 2 && x.shape.length !== 3)
+    return c.error(
+      `Expected 2D or 3D (batch mode) tensor for input with possibly 0 batch size and non-zero dimensions for input, but got: [${x.shape.join(', ')}]`,
+    );
+  const [cols, L] = x.shape.slice(-2);
+  const kk = dimMul(k[0], k[1]);
+  if (typeof cols === 'number' && typeof kk === 'number' && cols % kk !== 0)
+    return c.error(
+      `Expected size of input's dimension ${x.shape.length - 2} to be divisible by the product of kernel_size, but got input.size(${x.shape.length - 2})=${cols} and kernel_size=${shown(k)}.`,
+    );
+  const bh = convOut(o[0], k[0], s[0], p[0], dl[0]),
+    bw = convOut(o[1], k[1], s[1], p[1], dl[1]);
+  const blocks = dimMul(bh, bw);
+  if (typeof blocks === 'number' && typeof L === 'number' && blocks !== L)
+    return c.error(
+      `Given output_size=${shown(o)}, kernel_size=${shown(k)}, dilation=${shown(dl)}, padding=${shown(p)}, stride=${shown(s)}, expected size of input's dimension ${x.shape.length - 1} to match the calculated number of sliding blocks ${bh} * ${bw} = ${blocks}, but got input.size(${x.shape.length - 1})=${L}.`,
+    );
+  const out = c.tensor([...x.shape.slice(0, -2), dimFloorDiv(cols, kk), o[0], o[1]], x.dtype);
+  c.record({
+    op: 'fold',
+    known: true,
+    out,
+    rule: 'fold (col2im): overlapping blocks summed, 1 FLOP per input element (choice)',
+    macs: [],
+    flops: [term(1, ...x.shape)],
+    bwd: [],
+    saved: [],
+  });
+  return out;
 });

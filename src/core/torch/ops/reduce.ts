@@ -7,6 +7,7 @@ import { binaryElementwise } from './elementwise';
 import { term } from '../../cost/terms';
 import { boolType, float32, int64 } from '../dtypes';
 import { Tensor } from '../../model/tensor';
+import { withData } from '../constData';
 import { Dtype } from '../../model/dtype';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 import type { Dim } from '../../sym/dim';
@@ -41,6 +42,24 @@ function reducedDtype(op: string, d: Dtype, asked: Value | undefined): Dtype {
   return d;
 }
 
+const foldAllFns: Record<string, (xs: number[]) => number> = {
+  sum: (xs) => xs.reduce((a, b) => a + b, 0),
+  prod: (xs) => xs.reduce((a, b) => a * b, 1),
+  amax: (xs) => Math.max(...xs),
+  amin: (xs) => Math.min(...xs),
+  max: (xs) => Math.max(...xs),
+  min: (xs) => Math.min(...xs),
+  all: (xs) => +xs.every((x) => x !== 0),
+  any: (xs) => +xs.some((x) => x !== 0),
+  count_nonzero: (xs) => xs.filter((x) => x !== 0).length,
+};
+
+/** The value of a whole-tensor reduction of a tensor whose values are known (max/min of none stay unknown). */
+function foldAll(op: string, x: Tensor): number[] | undefined {
+  const f = foldAllFns[op] as ((xs: number[]) => number) | undefined;
+  return f && x.data && (x.data.length > 0 || !/^(a?max|a?min)$/.test(op)) ? [f(x.data)] : undefined;
+}
+
 function reduction(
   c: TorchCtx,
   op: string,
@@ -71,7 +90,7 @@ function reduction(
     saved: [],
   });
   if (indices && a.dim !== null) return new PyTuple([out, new Tensor(shape, int64)], valuesIndices);
-  return out;
+  return a.dim === null ? withData(out, foldAll(op, x)) : out;
 }
 
 for (const op of [

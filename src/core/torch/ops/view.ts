@@ -7,7 +7,7 @@ import { dimFloorDiv, dimProd, shapeStr, type Dim } from '../../sym/dim';
 import { Tensor } from '../../model/tensor';
 import { fresh, stridesOf, strided, viewStrides } from '../strides';
 import { PyTuple, Unknown, type Value } from '../../eval/values';
-import { complex64, float32, scalarTypeName } from '../dtypes';
+import { complexOf, isComplex, realOf, scalarTypeName } from '../dtypes';
 
 /** Resolves a -1 in a target shape and checks the element count, with PyTorch's messages (infer_size). */
 export function viewShape(c: TorchCtx, x: Tensor, target: Dim[] | undefined): Value {
@@ -65,24 +65,43 @@ def('reshape', 'tm', (c, args, kw) => viewOrReshape(c, shapeArgs(args, kw), true
 def('view_as', 'm', (c, [x, o]) => viewOrReshape(c, [x, new PyTuple((asTensor(o)?.shape ?? []) as Value[])], false));
 def('reshape_as', 'm', (c, [x, o]) => viewOrReshape(c, [x, new PyTuple((asTensor(o)?.shape ?? []) as Value[])], true));
 
-/** view_as_complex: [..., 2] float pairs as a complex64 view of [...] (no copy, no FLOPs). */
+/** view_as_complex: [..., 2] float pairs as a complex view of [...] (no copy, no FLOPs). */
 def('view_as_complex', 't', (c, [x]) => {
   const t = asTensor(x);
   if (!t?.shape) return new Unknown('view_as_complex');
-  if (!t.dtype.isFloat || t.dtype === complex64)
+  if (!t.dtype.isFloat || isComplex(t.dtype))
     return c.error(
       `view_as_complex is only supported for half, float and double tensors, but got a tensor of scalar type: ${scalarTypeName(t.dtype)}`,
     );
   if (t.shape[t.shape.length - 1] !== 2) return c.error('Tensor must have a last dimension of size 2');
-  return new Tensor(t.shape.slice(0, -1), complex64);
+  return new Tensor(t.shape.slice(0, -1), complexOf(t.dtype));
 });
 
-/** view_as_real: a complex64 tensor as its [..., 2] float32 pairs (no copy, no FLOPs). */
+/** view_as_real: a complex tensor as its [..., 2] real pairs (no copy, no FLOPs). */
 def('view_as_real', 't', (c, [x]) => {
   const t = asTensor(x);
   if (!t?.shape) return new Unknown('view_as_real');
-  if (t.dtype !== complex64) return c.error('view_as_real is only supported for complex tensors');
-  return new Tensor([...t.shape, 2], float32);
+  if (!isComplex(t.dtype)) return c.error('view_as_real is only supported for complex tensors');
+  return new Tensor([...t.shape, 2], realOf(t.dtype));
+});
+
+/** torch.real / Tensor.real: the real parts as a view (a real tensor itself); imag errors on a real tensor. */
+def('real', 't', (_c, [x]) => {
+  const t = asTensor(x);
+  if (!t) return new Unknown('real');
+  return isComplex(t.dtype) ? new Tensor(t.shape, realOf(t.dtype)) : t;
+});
+def('imag', 't', (c, [x]) => {
+  const t = asTensor(x);
+  if (!t) return new Unknown('imag');
+  if (!isComplex(t.dtype)) return c.error('imag is not implemented for tensors with non-complex dtypes.');
+  return new Tensor(t.shape, realOf(t.dtype));
+});
+/** conj/resolve_conj/resolve_neg: a lazy conjugate view of a complex tensor, the tensor itself for a real one. */
+def(['conj', 'resolve_conj', 'resolve_neg'], 'tm', (_c, [x]) => {
+  const t = asTensor(x);
+  if (!t) return new Unknown('conj');
+  return isComplex(t.dtype) ? new Tensor(t.shape, t.dtype) : t;
 });
 
 /** x.stride() / x.stride(dim): the strides the engine knows (fresh tensors and views of them), else unknown. */
