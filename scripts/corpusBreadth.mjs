@@ -63,9 +63,9 @@ for (const f of [
       src: `import torch\nfrom torchvision.models import ${n}\n\nm = ${n}()\ny = m(torch.randn(1, 3, ${n.startsWith('inception') ? 299 : 224}, ${n.startsWith('inception') ? 299 : 224}))\n`,
     });
 }
-// transformers: `<X>Model` of each model folder that has a config class, built from the config class its body (or its
-// PreTrainedModel base's) declares (`config: XVisionConfig`), else the folder's first, and called on what its
-// `main_input_name` says: token ids [1, 16] (plus the same ids as `decoder_input_ids` for an encoder-decoder config,
+// transformers: `<X>Model` of each model folder that has a config class, built from the config class its body declares
+// (`config: XVisionConfig`), else the folder's first, and called on what its forward takes first (else what
+// `main_input_name` says): token ids [1, 16] (plus the same ids as `decoder_input_ids` for an encoder-decoder config,
 // which needs both), or `pixel_values` [1, num_channels, *image_size] from the config (defaults 3 and 224).
 const tdir = join(site, 'transformers/models');
 for (const d of readdirSync(tdir).sort()) {
@@ -75,12 +75,16 @@ for (const d of readdirSync(tdir).sort()) {
   const mt = readFileSync(mf, 'utf8');
   const m = /^class (\w+Model)\((\w+PreTrainedModel)\):\n((?:[ \t]*\n|[ \t]+.*\n)*)/m.exec(mt);
   const cls = m?.[1];
-  // The class body, then its PreTrainedModel base's (where `main_input_name` and `config:` often live).
+  // The input: the first parameter of the class's forward, else `main_input_name` of the class or its PreTrainedModel
+  // base; `config:` from the class body only (a base declares the composite config of a multimodal model).
+  const own = m?.[3] ?? '';
   const base = m && new RegExp(`^class ${m[2]}\\(.*\\):\\n((?:[ \\t]*\\n|[ \\t]+.*\\n)*)`, 'm').exec(mt);
-  const body = (m?.[3] ?? '') + (base?.[1] ?? '');
   const cfg =
-    /^\s+config:\s*(\w+Config)\b/m.exec(body)?.[1] ?? /^class (\w+Config)\(/m.exec(readFileSync(cf, 'utf8'))?.[1];
-  const input = /main_input_name\s*=\s*"(\w+)"/.exec(body)?.[1] ?? 'input_ids';
+    /^\s+config:\s*(\w+Config)\b/m.exec(own)?.[1] ?? /^class (\w+Config)\(/m.exec(readFileSync(cf, 'utf8'))?.[1];
+  const input =
+    /^\s+def forward\(\s*self,\s*(\w+)/m.exec(own)?.[1] ??
+    /main_input_name\s*=\s*"(\w+)"/.exec(own + (base?.[1] ?? ''))?.[1] ??
+    'input_ids';
   if (!cls || !cfg || !/input_ids/.test(mt)) continue;
   const call =
     input === 'pixel_values'
