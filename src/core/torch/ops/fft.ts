@@ -55,6 +55,8 @@ function plan(
   const seq = (v: Value): Value[] | undefined =>
     v === null ? undefined : v instanceof PyTuple || v instanceof PyList ? v.items : [v];
   const rank = shape.length;
+  if (spec.rank === 1 && (dim instanceof PyTuple || dim instanceof PyList))
+    return `fft_${name}(): argument 'dim' must be int, not ${dim instanceof PyTuple ? 'tuple' : 'list'}`;
   let dimList = seq(dim);
   // `n` / `s` of an unknown value: the lengths are unknown (never the input's sizes).
   const sizes =
@@ -68,12 +70,12 @@ function plan(
     return `Got shape with ${sizes.length} values but input tensor only has ${rank} dimensions.`;
   const dims: number[] = [];
   for (const d of dimList ?? (sizes ? sizes.map((_, i) => i - sizes!.length) : shape.map((_, i) => i))) {
+    if (typeof d !== 'number') return 'unknown';
     const n = normDim(d, rank);
     if (n === undefined) return `dim ${String(d)}`;
     dims.push(n);
   }
   if (new Set(dims).size !== dims.length) return 'FFT dims must be unique';
-  if (spec.rank === 1 && dims.length !== 1) return `${name}: dim`;
   // A size of -1 in `s` keeps that dim's own length (no padding or trimming); `n=-1` is an error.
   const keep = (d: Dim | undefined) => d === undefined || (d === -1 && spec.rank !== 1);
   return { dims, sizes: dims.map((_, i) => (keep(sizes?.[i]) ? undefined : sizes![i])) };
@@ -106,7 +108,7 @@ function transform(c: TorchCtx, name: string, spec: Spec, args: Value[], kw: Map
   }
   const p = plan(name, spec, x.shape, spec.rank === 1 ? a.n : a.s, a.dim);
   if (typeof p === 'string') {
-    if (p.startsWith('dim ') || p.endsWith(': dim'))
+    if (p.startsWith('dim '))
       return c.dimOutOfRange(name, -x.shape.length, x.shape.length - 1, [a.dim], c.tensor(undefined, outDtype));
     if (p === 'unknown') {
       c.unknownShape(name);
