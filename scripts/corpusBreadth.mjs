@@ -1,6 +1,7 @@
 // Breadth over the library corpus (not a test): many timm / torchvision / transformers model constructors, each analyzed
 // as a user file importing the library; prints complete / partial / failed per library and the most common reasons.
-// Usage: node scripts/corpusBreadth.mjs (ONLY=timm|torchvision|transformers, NAMES=a,b, LIMIT=N; FLOPSCOPE_CORPUS as the tests).
+// Usage: node scripts/corpusBreadth.mjs (ONLY=timm|torchvision|transformers, NAMES=a,b, LIMIT=N; FLOPSCOPE_CORPUS as
+// the tests).
 import { readFileSync, readdirSync, existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -62,20 +63,36 @@ for (const f of [
       src: `import torch\nfrom torchvision.models import ${n}\n\nm = ${n}()\ny = m(torch.randn(1, 3, ${n.startsWith('inception') ? 299 : 224}, ${n.startsWith('inception') ? 299 : 224}))\n`,
     });
 }
-// transformers: `<X>Model` of each model folder that has a config class, called on token ids.
+// transformers: `<X>Model` of each model folder that has a config class, built from the config class its body (or its
+// PreTrainedModel base's) declares (`config: XVisionConfig`), else the folder's first, and called on what its
+// `main_input_name` says: token ids [1, 16] (plus the same ids as `decoder_input_ids` for an encoder-decoder config,
+// which needs both), or `pixel_values` [1, num_channels, *image_size] from the config (defaults 3 and 224).
 const tdir = join(site, 'transformers/models');
 for (const d of readdirSync(tdir).sort()) {
   const mf = join(tdir, d, `modeling_${d}.py`),
     cf = join(tdir, d, `configuration_${d}.py`);
   if (!existsSync(mf) || !existsSync(cf)) continue;
   const mt = readFileSync(mf, 'utf8');
-  const cls = /^class (\w+Model)\((\w+PreTrainedModel)\)/m.exec(mt)?.[1];
-  const cfg = /^class (\w+Config)\(/m.exec(readFileSync(cf, 'utf8'))?.[1];
+  const m = /^class (\w+Model)\((\w+PreTrainedModel)\):\n((?:[ \t]*\n|[ \t]+.*\n)*)/m.exec(mt);
+  const cls = m?.[1];
+  // The class body, then its PreTrainedModel base's (where `main_input_name` and `config:` often live).
+  const base = m && new RegExp(`^class ${m[2]}\\(.*\\):\\n((?:[ \\t]*\\n|[ \\t]+.*\\n)*)`, 'm').exec(mt);
+  const body = (m?.[3] ?? '') + (base?.[1] ?? '');
+  const cfg =
+    /^\s+config:\s*(\w+Config)\b/m.exec(body)?.[1] ?? /^class (\w+Config)\(/m.exec(readFileSync(cf, 'utf8'))?.[1];
+  const input = /main_input_name\s*=\s*"(\w+)"/.exec(body)?.[1] ?? 'input_ids';
   if (!cls || !cfg || !/input_ids/.test(mt)) continue;
+  const call =
+    input === 'pixel_values'
+      ? 'size = getattr(cfg, "image_size", 224)\n' +
+        'size = tuple(size) if isinstance(size, (list, tuple)) else (size, size)\n' +
+        'y = m(torch.randn(1, getattr(cfg, "num_channels", 3), *size))\n'
+      : 'ids = torch.randint(0, 100, (1, 16))\n' +
+        'y = m(ids, decoder_input_ids=ids) if getattr(cfg, "is_encoder_decoder", False) else m(ids)\n';
   cases.push({
     lib: 'transformers',
     name: cls,
-    src: `import torch\nfrom transformers import ${cfg}, ${cls}\n\nm = ${cls}(${cfg}())\ny = m(torch.randint(0, 100, (1, 16)))\n`,
+    src: `import torch\nfrom transformers import ${cfg}, ${cls}\n\ncfg = ${cfg}()\nm = ${cls}(cfg)\n${call}`,
   });
 }
 const names = process.env.NAMES?.split(',');

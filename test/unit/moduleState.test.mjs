@@ -12,6 +12,7 @@ const allowed = {
   'src/core/python/grammar/tokens.ts stringFlags': "the grammar's constant token table, never written",
   'src/core/torch/ops/loss.ts elementwise': 'a constant table, never written',
   'src/core/torch/ops/elementwise.ts intPreserving': 'a constant table, never written',
+  'src/core/torch/ops/elementwise.ts numberOps': 'a constant table, never written',
   'src/core/torch/autograd.ts viewOps': 'a constant table, never written',
   'src/core/torch/backwardKernels.ts unary': 'a constant table, never written',
   'src/core/torch/backwardKernels.ts overInput': 'a constant table, never written',

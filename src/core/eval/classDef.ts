@@ -56,6 +56,7 @@ export function defineClass(ip: Interp, st: Extract<Stmt, { k: 'class' }>, scope
   cls.annotations = annotations;
   cls.ownAnnotations = ownAnnotations(st.body, body);
   if (unresolvedBases.length) unresolvedBasesOf.set(cls, unresolvedBases);
+  for (const f of body.classFunctions ?? []) if (f instanceof PyFunction) f.definingClass ??= cls;
   for (const v of dict.values()) {
     const fn = v instanceof StaticMethod || v instanceof ClassMethod ? v.fn : v instanceof Property ? v.fget : v;
     if (fn instanceof PyFunction) fn.definingClass ??= cls; // Python binds __class__ where the function is defined

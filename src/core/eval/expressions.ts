@@ -104,7 +104,10 @@ export function evalExpr(ip: Interp, e: Expr, scope: Scope): Value {
       const t = truthy(ip, l);
       if (t === undefined) {
         const r = evalExpr(ip, e.r, scope);
-        return e.op === 'or' && truthy(ip, r) === true ? r : UNKNOWN;
+        // Decided by the right operand alone: `unknown or True` is truthy, `unknown and False` falsy (Mamba's
+        // `use_scan and scan is not None and is_compiling()`).
+        const rt = truthy(ip, r);
+        return (e.op === 'or' && rt === true) || (e.op === 'and' && rt === false) ? r : UNKNOWN;
       }
       if (e.op === 'and') return t ? evalExpr(ip, e.r, scope) : l;
       return t ? l : evalExpr(ip, e.r, scope);

@@ -6,7 +6,17 @@ import { lookupAttr } from './attributes';
 import { docstringOf } from './docstring';
 import type { Interp } from './interpreter';
 import { hashKey } from './keys';
-import { PyDict, PyFunction, PyInstance, PyTuple, Unknown, force, type Value } from './values';
+import {
+  BoundMethod,
+  NativeFunction,
+  PyDict,
+  PyFunction,
+  PyInstance,
+  PyTuple,
+  Unknown,
+  force,
+  type Value,
+} from './values';
 
 /** A Python function's attributes: its `__dict__` first, then the ones CPython gives every function. */
 export function functionAttr(ip: Interp, fn: PyFunction, name: string): Value | undefined {
@@ -21,6 +31,12 @@ export function functionAttr(ip: Interp, fn: PyFunction, name: string): Value | 
       return fn.closure.module.vars.get('__name__') ?? null;
     case '__code__':
       return codeObject(ip, fn);
+    case '__get__':
+      // The descriptor protocol: `fn.__get__(obj)` binds fn to obj (transformers patches a cache's methods so);
+      // `fn.__get__(None, cls)` is fn itself.
+      return new NativeFunction('__get__', ([inst]) =>
+        inst === undefined || inst === null ? fn : new BoundMethod(inst, fn),
+      );
     case '__doc__':
       return docstringOf(fn.body);
     case '__dict__':

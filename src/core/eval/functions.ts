@@ -11,6 +11,8 @@ export function makeFunction(ip: Interp, st: Extract<Stmt, { k: 'def' }>, scope:
   const file = ip.frames[ip.frames.length - 1].file;
   const f = new PyFunction(st.name, st.params, defaults, st.body, scope, file, st.s);
   f.qualname = scope.qualnamePrefix + st.name;
+  // CPython's `__class__` cell: zero-argument super() works in a method under any decorator (`@torch.no_grad()`).
+  if (scope.kind === 'class') (scope.classFunctions ??= []).push(f);
   let fn: Value = f;
   for (let i = st.decorators.length - 1; i >= 0; i--) fn = applyDecorator(ip, st.decorators[i], fn, scope);
   return fn;

@@ -5,6 +5,7 @@ import { Tensor } from '../model/tensor';
 import { hashKey } from './keys';
 import { percentFormat } from './percentFormat';
 import { checkSequence } from '../sym/limits';
+import { PyException } from './errors';
 import { unionOf } from './unionType';
 import {
   NativeFunction,
@@ -113,9 +114,36 @@ function floatBinary(op: string, a: number, b: number): Value {
   return UNKNOWN;
 }
 
+/** Python's name of a builtin value's type, for arithmetic with None (undefined: a type that may define the op). */
+function builtinTypeName(v: Value): string | undefined {
+  if (v === null) return 'NoneType';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number' || v instanceof SymInt) return 'int';
+  if (v instanceof PyFloat) return 'float';
+  if (typeof v === 'string') return 'str';
+  if (v instanceof Tensor) return 'Tensor';
+  if (v instanceof PyList && !(v instanceof OpenList)) return 'list';
+  if (v instanceof PyTuple) return 'tuple';
+  return undefined;
+}
+
+/** CPython 3.11's TypeError text for `a op b` where one side is None. */
+function noneMessage(op: string, ta: string, tb: string): string {
+  const seq = ['str', 'list', 'tuple'];
+  if (op === '+' && seq.includes(ta)) return `can only concatenate ${ta} (not "${tb}") to ${ta}`;
+  if (op === '*' && (seq.includes(ta) || seq.includes(tb)))
+    return "can't multiply sequence by non-int of type 'NoneType'";
+  return `unsupported operand type(s) for ${op === '**' ? '** or pow()' : op}: '${ta}' and '${tb}'`;
+}
+
 export function binaryOp(op: string, a: Value, b: Value, tensorHook: TensorBinaryHook): Value {
   a = force(a);
   b = force(b);
+  // Arithmetic with None raises (a config's `head_dim = None` times the head count); `str % None` formats.
+  if ((a === null || b === null) && '+ - * / // ** @'.split(' ').includes(op)) {
+    const [ta, tb] = [builtinTypeName(a), builtinTypeName(b)];
+    if (ta && tb) throw new PyException('TypeError', noneMessage(op, ta, tb));
+  }
   if (a instanceof Tensor || b instanceof Tensor) return tensorHook(op, a, b);
   if (a instanceof Unknown) return a;
   if (b instanceof Unknown) return b;

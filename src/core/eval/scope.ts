@@ -9,6 +9,8 @@ export class Scope {
   qualname?: string;
   /** A comprehension's scope: what it defines is named `<listcomp>.x`, without `<locals>`. */
   comprehension?: boolean;
+  /** A class body's functions, decorated or not: each gets the class as its `__class__` once the class exists. */
+  classFunctions?: unknown[];
   constructor(
     readonly kind: 'module' | 'function' | 'class',
     readonly parent: Scope | undefined,

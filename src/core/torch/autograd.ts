@@ -8,6 +8,7 @@ import { Tensor } from '../model/tensor';
 const viewOps = new Set([
   'view',
   'view_as',
+  'as_strided',
   'transpose',
   'transpose_',
   'swapaxes',

@@ -66,6 +66,7 @@ const binaryFns: Record<string, (x: number, y: number) => number> = {
   div: (x, y) => x / y,
   pow: (x, y) => x ** y,
   floor_divide: (x, y) => Math.floor(x / y),
+  trunc_divide: (x, y) => Math.trunc(x / y),
   remainder: (x, y) => x - Math.floor(x / y) * y,
   maximum: Math.max,
   minimum: Math.min,

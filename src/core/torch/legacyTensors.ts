@@ -5,6 +5,7 @@ import type { Dtype } from '../model/dtype';
 import type { TorchCtx } from './context';
 import { dtypes } from './dtypes';
 import { fresh } from './strides';
+import { isNumpyArray } from './numpyModule';
 import { tensorFromData } from './ops/creation';
 import { toDims } from './values';
 import { NativeFunction, PyClass, PyList, PyTuple, SymInt, Unknown, type Value } from '../eval/values';
@@ -26,6 +27,10 @@ const isSize = (v: Value) => typeof v === 'number' || v instanceof SymInt;
 
 function construct(c: TorchCtx, dtype: Dtype, args: Value[]): Value {
   if (args.length === 0) return fresh(new Tensor([0], dtype));
+  const t = args.length === 1 && args[0] instanceof Tensor ? args[0] : undefined;
+  // An ndarray is converted (a copy); a tensor of the same dtype gives a new tensor on its storage (torch 1.13).
+  if (t && isNumpyArray(t)) return fresh(new Tensor(t.shape, dtype));
+  if (t && t.dtype === dtype) return new Tensor(t.shape, dtype).shareStorage(t);
   if (args.every(isSize)) return fresh(new Tensor(c.creationShape(toDims(new PyTuple(args))), dtype));
   // A list is data; a tuple of ints may be a torch.Size (sizes) or a tuple literal (data): the engine cannot tell them.
   if (args.length === 1 && args[0] instanceof PyList) return tensorFromData(c, args[0], new Map([['dtype', dtype]]));

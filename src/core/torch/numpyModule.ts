@@ -9,6 +9,11 @@ import { Tensor } from '../model/tensor';
 /** Tensors a numpy function returned: np.ndarray instances, as far as the engine can tell. */
 const numpyMade = new WeakSet<Tensor>();
 
+/** Whether a numpy function made this tensor (an np.ndarray, as far as the engine can tell). */
+export function isNumpyArray(t: Tensor): boolean {
+  return numpyMade.has(t);
+}
+
 /** numpy name -> torch op; numpy's default float is float64. */
 const aliases: Record<string, string> = {
   linspace: 'linspace',
@@ -22,10 +27,42 @@ const aliases: Record<string, string> = {
   sqrt: 'sqrt',
   log: 'log',
   exp: 'exp',
+  sin: 'sin',
+  cos: 'cos',
+  tanh: 'tanh',
+  abs: 'abs',
+  power: 'pow',
   floor: 'floor',
   ceil: 'ceil',
   cumsum: 'cumsum',
 };
+
+/** numpy's math on plain Python numbers (np.power(10000, 0.5), np.sin(0.1)): a float64 scalar, an int where numpy gives one. */
+const scalarFns: Record<string, (...xs: number[]) => number> = {
+  sqrt: Math.sqrt,
+  log: Math.log,
+  exp: Math.exp,
+  sin: Math.sin,
+  cos: Math.cos,
+  tanh: Math.tanh,
+  floor: Math.floor,
+  ceil: Math.ceil,
+  abs: Math.abs,
+  power: (a, b) => a ** b,
+};
+
+function scalarMath(name: string, args: Value[]): Value | undefined {
+  const fn = scalarFns[name];
+  const n = name === 'power' ? 2 : 1;
+  if (!fn || args.length !== n) return undefined;
+  const xs = args.map((a) => (typeof a === 'number' ? a : a instanceof PyFloat ? a.v : undefined));
+  if (xs.some((x) => x === undefined)) return undefined;
+  const v = fn(...(xs as number[]));
+  // abs of an int and an int raised to a non-negative int stay ints (numpy's int64).
+  const ints = args.every((a) => typeof a === 'number');
+  if (ints && (name === 'abs' || (name === 'power' && xs[1]! >= 0)) && Number.isSafeInteger(v)) return v;
+  return new PyFloat(v);
+}
 
 export function registerNumpy(natives: NativeModules, c: TorchCtx): void {
   natives.set('numpy', () => {
@@ -37,6 +74,8 @@ export function registerNumpy(natives: NativeModules, c: TorchCtx): void {
       m.attrs.set(
         name,
         new NativeFunction(name, (args, kw) => {
+          const scalar = scalarMath(name, args);
+          if (scalar !== undefined) return scalar;
           const saved = c.defaultFloat;
           c.defaultFloat = f64;
           try {

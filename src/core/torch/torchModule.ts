@@ -40,6 +40,8 @@ import { registerPackedSequence } from './nn/packedSequence';
 import { cachedContextClass, Parametrize } from './nn/parametrize';
 import { Orthogonal } from './nn/orthogonal';
 import { WeightNormParametrization } from './nn/weightNormParam';
+import { makeTorchOps } from './customOps';
+import { makeAutogradModule } from './autogradFunction';
 import './ops/elementwise';
 import './ops/matmul';
 import './ops/spectral';
@@ -57,6 +59,7 @@ import './ops/attention';
 import './ops/misc';
 import './ops/gather';
 import './ops/unique';
+import './ops/histogram';
 
 type Impl = (args: Value[], kw: Map<string, Value> | undefined) => Value;
 
@@ -261,6 +264,11 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     Generator: () => new Unknown('Generator'),
   } as Record<string, Value | Impl>))
     torch.attrs.set(k, typeof v === 'function' ? new NativeFunction(k, v as Impl) : v);
+  const autograd = makeAutogradModule(c, object);
+  torch.attrs.set('autograd', autograd);
+  const torchOps = makeTorchOps(c);
+  torch.attrs.set('ops', torchOps.opsModule);
+  torch.attrs.set('library', torchOps.library);
   const jit = mod('torch.jit', {
     script: identity,
     trace: identity,
@@ -287,7 +295,12 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
     is_exporting: () => false,
     disable: ([f]) => (f instanceof PyFunction ? f : new NativeFunction('disable', identity)),
   });
-  const dynamo = mod('torch._dynamo', { is_compiling: () => false, disable: compiler.attrs.get('disable')! });
+  // mark_static_address is a hint to CUDA graphs under torch.compile: nothing in eager mode (Mamba's cache).
+  const dynamo = mod('torch._dynamo', {
+    is_compiling: () => false,
+    disable: compiler.attrs.get('disable')!,
+    mark_static_address: () => null,
+  });
   const checkpoint = mod('torch.utils.checkpoint', {
     checkpoint: ([f, ...args]) => (f ? callValue(ip, f, args, undefined, ip.site) : new Unknown('checkpoint')),
   });
@@ -327,6 +340,9 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   register('torch.nn.init', init);
   register('torch.jit', jit);
   register('torch.fft', torch.attrs.get('fft') as PyModule);
+  register('torch.library', torchOps.library);
+  register('torch.autograd', autograd);
+  register('torch.autograd.function', autograd.attrs.get('function') as PyModule);
   register('torch.fx', fx);
   register('torch.compiler', compiler);
   // flex_attention's BlockMask as a class, so `isinstance(mask, (torch.Tensor, BlockMask))` is decided (transformers'

@@ -11,6 +11,15 @@ export function toDim(v: Value | undefined): Dim | undefined {
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof SymInt) return v;
+  // A 0-d integer tensor of known value is an index (`__index__`): `x.view(b, torch.div(n, 2, rounding_mode="trunc"))`.
+  if (
+    v instanceof Tensor &&
+    v.shape?.length === 0 &&
+    v.data?.length === 1 &&
+    !v.dtype.isFloat &&
+    v.dtype.name !== 'bool'
+  )
+    return v.data[0];
   return undefined;
 }
 

@@ -58,13 +58,22 @@ def(['zeros_like', 'ones_like', 'empty_like', 'randn_like', 'rand_like', 'full_l
   const t = asTensor(args[0]);
   return t ? new Tensor(t.shape, dtypeArg(c, kw, t.dtype)) : new Unknown('like');
 });
-def(['new_zeros', 'new_ones', 'new_empty', 'new_full'], 'm', (c, args, kw) => {
+for (const name of ['new_zeros', 'new_ones', 'new_empty', 'new_full']) {
+  def(name, 'm', (c, args, kw) => newSized(c, name, args, kw));
+}
+/** x.new_ones(2, 3), x.new_ones((2, 3)), x.new_ones(size=...); new_full(size, fill_value) takes its size as one sequence. */
+function newSized(c: TorchCtx, name: string, args: Value[], kw: Map<string, Value> | undefined): Value {
   const t = asTensor(args[0]);
+  const given = kw?.get('size') ?? (name === 'new_full' ? args[1] : undefined);
   const shape = toDims(
-    args.slice(1, 2).length && (args[1] instanceof PyTuple || args[1] instanceof PyList) ? args[1] : args.slice(1),
+    given !== undefined
+      ? given
+      : args.slice(1, 2).length && (args[1] instanceof PyTuple || args[1] instanceof PyList)
+        ? args[1]
+        : args.slice(1),
   );
   return new Tensor(c.creationShape(shape), dtypeArg(c, kw, t?.dtype ?? float32));
-});
+}
 def('new_tensor', 'm', (c, args, kw) => tensorFromData(c, args[1], kw));
 def('randint', 't', (c, args, kw) => {
   const size = kw?.get('size') ?? args[args.length - 1];
@@ -275,8 +284,19 @@ def('type_as', 'm', (_c, [x, o], kw) => {
 });
 def('tolist', 'm', (_c, [x]) => {
   const t = asTensor(x);
-  return (t && toList(t)) ?? new Unknown('tolist');
+  return (t && (toList(t) ?? unknownItems(t))) ?? new Unknown('tolist');
 });
+/** Nested lists of unknown numbers for a small tensor of known shape whose values are not known (a loop over them runs). */
+function unknownItems(t: Tensor): Value | undefined {
+  const shape = t.shape;
+  const n = t.numel();
+  if (!shape || typeof n !== 'number' || n > 4096 || !shape.every((d) => typeof d === 'number')) return undefined;
+  const build = (dim: number): Value =>
+    dim === shape.length
+      ? new Unknown('tolist value')
+      : new PyList(Array.from({ length: shape[dim] as number }, () => build(dim + 1)));
+  return build(0);
+}
 def('item', 'm', (_c, [x]) => {
   const t = asTensor(x);
   const d = t?.data;

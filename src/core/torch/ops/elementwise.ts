@@ -3,13 +3,13 @@ import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { broadcast } from '../broadcast';
 import { Tensor } from '../../model/tensor';
-import { boolType, complex64, complexOf, isComplex, promote, realOf, scalarTypeNames } from '../dtypes';
+import { boolType, complex64, complexOf, int64, isComplex, promote, realOf, scalarTypeName } from '../dtypes';
 import type { Dtype } from '../../model/dtype';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
 import { dimFloorDiv } from '../../sym/dim';
 import { PyComplex, PyFloat, SymInt, Unknown, type Value } from '../../eval/values';
-import { foldBinary, foldUnary, withData } from '../constData';
+import { dataOf, foldBinary, foldUnary, withData } from '../constData';
 import { rates, type RateName } from '../../cost/rates';
 import { term } from '../../cost/terms';
 
@@ -41,13 +41,16 @@ export function binaryElementwise(
   rateName: RateName,
   resultBool = false,
 ): Value {
-  const ta = asTensor(a),
+  let ta = asTensor(a),
     tb = asTensor(b);
+  // torch.add(7, 2), torch.div(7, 2, rounding_mode='trunc'): two Python numbers become 0-d tensors (torch 1.13).
+  if (!ta && !tb && numberOps.has(op) && !opaque(a) && !opaque(b) && a !== null && b !== null)
+    [ta, tb] = [scalarTensor(c, a), scalarTensor(c, b)];
   if (!ta && !tb) return new Unknown(op);
   // An operand of unknown value may be a tensor of any shape: never take the known operand's shape for the result.
   const sa = ta?.shape ?? (ta || opaque(a) ? undefined : []);
   const sb = tb?.shape ?? (tb || opaque(b) ? undefined : []);
-  const dtype = resultBool
+  const promoted = resultBool
     ? boolType
     : ta && tb
       ? promote(ta.dtype, tb.dtype)
@@ -56,6 +59,8 @@ export function binaryElementwise(
           ? ta.dtype
           : scalarDtype(c, b, ta)
         : scalarDtype(c, a, tb);
+  // True division of integers or bools gives the default float dtype (`int_tensor / 2` is float32).
+  const dtype = op === 'div' && !promoted.isFloat ? c.defaultFloat : promoted;
   if (!sa || !sb) {
     c.unknownShape(op);
     return c.tensor(undefined, dtype);
@@ -70,7 +75,16 @@ export function binaryElementwise(
         ? 'complex_mul'
         : 'complex_add'
       : rateName;
-  return withData(c.elementwise(op, out, ta ?? tb, rate, [ta, tb]), foldBinary(op, a, b));
+  return withData(c.elementwise(op, out, ta ?? tb, rate, [ta, tb]), foldBinary(op, ta ?? a, tb ?? b));
+}
+
+/** Binary ops torch 1.13 accepts with two Python numbers (torch.remainder(7, 2) is a TypeError). */
+const numberOps = new Set(['add', 'sub', 'mul', 'div', 'floor_divide', 'trunc_divide']);
+
+/** A Python number as the 0-d tensor torch makes of it: int64, the default float, or bool. */
+function scalarTensor(c: TorchCtx, v: Value): Tensor {
+  const dtype = v instanceof PyFloat ? c.defaultFloat : typeof v === 'boolean' ? boolType : int64;
+  return withData(new Tensor([], dtype), dataOf(v)?.data);
 }
 
 /** Ops that give an integer tensor back as it came (torch 1.13: `i.abs()`, `-i`, `i.clamp(0)` of int64 are int64). */
@@ -138,6 +152,10 @@ for (const [names, rate, isBool] of binaries) {
   def(names, 'tm', (c, args, kw) => {
     const other = args[1] ?? kw?.get('other') ?? kw?.get('exponent') ?? null;
     const name = names[0];
+    // div(..., rounding_mode='trunc'|'floor') keeps integer dtypes and rounds the quotient.
+    const mode = name === 'div' ? kw?.get('rounding_mode') : undefined;
+    if (mode === 'trunc' || mode === 'floor')
+      return binaryElementwise(c, mode === 'trunc' ? 'trunc_divide' : 'floor_divide', args[0], other, rate);
     const alpha = kw?.get('alpha');
     if (alpha !== undefined && alpha !== 1 && (name === 'add' || name === 'sub')) {
       const scaled = binaryElementwise(c, 'mul', other, alpha, 'mul');
@@ -153,7 +171,7 @@ for (const name of ['bitwise_and', 'bitwise_or', 'bitwise_xor'])
     const float = [a, b].find((v) => (v instanceof Tensor && v.dtype.isFloat) || v instanceof PyFloat);
     if (float !== undefined)
       return c.error(
-        `"${name}_cpu" not implemented for '${float instanceof Tensor ? (scalarTypeNames[float.dtype.name] ?? float.dtype.name) : 'Float'}'`,
+        `"${name}_cpu" not implemented for '${float instanceof Tensor ? scalarTypeName(float.dtype) : 'Float'}'`,
       );
     return binaryElementwise(c, name, a, b, 'compare');
   });

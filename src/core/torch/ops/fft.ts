@@ -5,7 +5,7 @@ import { asTensor, normDim, toDim, toDims } from '../values';
 import { bind } from '../signature';
 import { term, type Term } from '../../cost/terms';
 import { dimAdd, dimFloorDiv, dimMul, dimSub, type Dim } from '../../sym/dim';
-import { complexOf, realOf, scalarTypeNames } from '../dtypes';
+import { complexOf, realOf, scalarTypeName } from '../dtypes';
 import { Dtype } from '../../model/dtype';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 import { fresh } from '../strides';
@@ -94,10 +94,10 @@ function transform(c: TorchCtx, name: string, spec: Spec, args: Value[], kw: Map
   const realOut = spec.kind === 'c2r' ? realOf(complexOf(x.dtype)) : undefined;
   const outDtype = realOut ?? complexOf(x.dtype);
   if (x.dtype.name === 'float16' || x.dtype.name === 'bfloat16')
-    return c.error(`Unsupported dtype ${scalarTypeNames[x.dtype.name] ?? x.dtype.name}`, c.tensor(undefined, outDtype));
+    return c.error(`Unsupported dtype ${scalarTypeName(x.dtype)}`, c.tensor(undefined, outDtype));
   if (spec.kind === 'r2c' && complexIn)
     return c.error(
-      `${name.replace(/[2n]$/, '')} expects a real input tensor, but got ${scalarTypeNames[x.dtype.name] ?? x.dtype.name}`,
+      `${name.replace(/[2n]$/, '')} expects a real input tensor, but got ${scalarTypeName(x.dtype)}`,
       c.tensor(undefined, outDtype),
     );
   if (a.norm !== null && a.norm !== 'backward' && a.norm !== 'forward' && a.norm !== 'ortho')

@@ -102,11 +102,23 @@ def(['matmul', '__matmul__'], 'tm', (c, [a, b]) => matmulOp(c, 'matmul', a, b, M
 def('mm', 'tm', (c, [a, b]) => matmulOp(c, 'mm', a, b, MATMUL_RULE));
 def('bmm', 'tm', (c, [a, b]) => matmulOp(c, 'bmm', a, b, MATMUL_RULE));
 def(['mv', 'dot', 'inner', 'vdot'], 'tm', (c, [a, b]) => matmulOp(c, 'matmul', a, b, MATMUL_RULE));
-def(['addmm', 'baddbmm', 'addbmm', 'addmv'], 'tm', (c, args, kw) => {
-  const { input, mat1, mat2 } = bind('addmm', 'input, mat1, mat2', args, kw);
-  const prod = matmulOp(c, 'addmm', mat1, mat2, MATMUL_RULE + ' + bias add');
+/** PyTorch's argument names: `torch.baddbmm(bias, batch1=q, batch2=k, beta=..., alpha=...)` (Bloom's alibi scores). */
+const addSignatures: Record<string, string> = {
+  addmm: 'input, mat1, mat2, *, beta=1, alpha=1, out=None',
+  baddbmm: 'input, batch1, batch2, *, beta=1, alpha=1, out=None',
+  addbmm: 'input, batch1, batch2, *, beta=1, alpha=1, out=None',
+  addmv: 'input, mat, vec, *, beta=1, alpha=1, out=None',
+};
+for (const name of Object.keys(addSignatures)) def(name, 'tm', (c, args, kw) => addProduct(c, name, args, kw));
+function addProduct(c: TorchCtx, name: string, args: Value[], kw: Map<string, Value> | undefined): Value {
+  const b = bind(name, addSignatures[name], args, kw);
+  const [input, mat1, mat2] = [b.input, b.mat1 ?? b.batch1 ?? b.mat, b.mat2 ?? b.batch2 ?? b.vec];
+  let prod = matmulOp(c, 'addmm', mat1, mat2, MATMUL_RULE + ' + bias add');
+  // addbmm sums the batch of products into one matrix.
+  const p = asTensor(prod);
+  if (name === 'addbmm' && p?.shape?.length === 3) prod = fresh(c.tensor(p.shape.slice(1), p.dtype));
   return asTensor(prod) && asTensor(input) ? addBias(c, prod as Tensor) : prod;
-});
+}
 
 function addBias(c: TorchCtx, t: Tensor): Tensor {
   if (t.shape)

@@ -3,6 +3,7 @@ import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { asTensor, normDim, toDim } from '../values';
 import { bind } from '../signature';
+import { binaryElementwise } from './elementwise';
 import { term } from '../../cost/terms';
 import { boolType, float32, int64 } from '../dtypes';
 import { Tensor } from '../../model/tensor';
@@ -111,7 +112,10 @@ for (const op of [
 }
 for (const op of ['max', 'min', 'median', 'mode']) {
   def(op, 'tm', (c, args, kw) => {
-    if (args.length >= 2 && asTensor(args[1])) return c.ip.torch.binary('max', args[0], args[1]);
+    // torch.max(a, b) / torch.min(a, b) of two tensors: element-wise maximum / minimum.
+    const other = args[1] ?? kw?.get('other');
+    if ((op === 'max' || op === 'min') && asTensor(other))
+      return binaryElementwise(c, op === 'max' ? 'maximum' : 'minimum', args[0], other!, 'compare');
     return reduction(c, op, args, kw, true);
   });
 }
@@ -150,10 +154,16 @@ def('softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
 def('softmin', 'tf', (c, args, kw) => softmaxLike(c, 'softmax', args, kw));
 def('log_softmax', 'tfm', (c, args, kw) => softmaxLike(c, 'log_softmax', args, kw));
 for (const op of ['cumsum', 'cumprod', 'cummax', 'cummin'])
-  def(op, 'tm', (c, [x]) => {
+  def(op, 'tm', (c, [x], kw) => {
     const t = asTensor(x);
-    // Integer and bool inputs accumulate in int64 (cummax/cummin keep the input's dtype).
-    const dtype = (op === 'cumsum' || op === 'cumprod') && integral(t?.dtype ?? float32) ? int64 : t?.dtype;
+    // Integer and bool inputs accumulate in int64 (cummax/cummin keep the input's dtype); cumsum/cumprod take dtype=.
+    const asked = op === 'cumsum' || op === 'cumprod' ? kw?.get('dtype') : undefined;
+    const dtype =
+      asked instanceof Dtype
+        ? asked
+        : (op === 'cumsum' || op === 'cumprod') && integral(t?.dtype ?? float32)
+          ? int64
+          : t?.dtype;
     if (!t) return new Unknown(op);
     const out = c.elementwise('cumsum', c.tensor(t.shape, dtype!), t, 'reduce');
     // cummax/cummin return (values, indices), as max(dim) does.

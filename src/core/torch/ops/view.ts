@@ -1,12 +1,13 @@
 // view / reshape: -1 inference, element-count check, and PyTorch's stride rule for views of strided tensors.
 import { def } from '../registry';
 import type { TorchCtx } from '../context';
-import { asTensor, toDims } from '../values';
+import { asTensor, normDim, toDims } from '../values';
+import { bind } from '../signature';
 import { dimFloorDiv, dimProd, shapeStr, type Dim } from '../../sym/dim';
 import { Tensor } from '../../model/tensor';
 import { fresh, stridesOf, strided, viewStrides } from '../strides';
 import { PyTuple, Unknown, type Value } from '../../eval/values';
-import { complexOf, isComplex, realOf, scalarTypeNames } from '../dtypes';
+import { complexOf, isComplex, realOf, scalarTypeName } from '../dtypes';
 
 /** Resolves a -1 in a target shape and checks the element count, with PyTorch's messages (infer_size). */
 export function viewShape(c: TorchCtx, x: Tensor, target: Dim[] | undefined): Value {
@@ -64,15 +65,13 @@ def('reshape', 'tm', (c, args, kw) => viewOrReshape(c, shapeArgs(args, kw), true
 def('view_as', 'm', (c, [x, o]) => viewOrReshape(c, [x, new PyTuple((asTensor(o)?.shape ?? []) as Value[])], false));
 def('reshape_as', 'm', (c, [x, o]) => viewOrReshape(c, [x, new PyTuple((asTensor(o)?.shape ?? []) as Value[])], true));
 
-/** PyTorch's C++ scalar type names, as its error messages print them. */
-
 /** view_as_complex: [..., 2] float pairs as a complex view of [...] (no copy, no FLOPs). */
 def('view_as_complex', 't', (c, [x]) => {
   const t = asTensor(x);
   if (!t?.shape) return new Unknown('view_as_complex');
   if (!t.dtype.isFloat || isComplex(t.dtype))
     return c.error(
-      `view_as_complex is only supported for half, float and double tensors, but got a tensor of scalar type: ${scalarTypeNames[t.dtype.name] ?? t.dtype.name}`,
+      `view_as_complex is only supported for half, float and double tensors, but got a tensor of scalar type: ${scalarTypeName(t.dtype)}`,
     );
   if (t.shape[t.shape.length - 1] !== 2) return c.error('Tensor must have a last dimension of size 2');
   return new Tensor(t.shape.slice(0, -1), complexOf(t.dtype));
@@ -103,4 +102,42 @@ def(['conj', 'resolve_conj', 'resolve_neg'], 'tm', (_c, [x]) => {
   const t = asTensor(x);
   if (!t) return new Unknown('conj');
   return isComplex(t.dtype) ? new Tensor(t.shape, t.dtype) : t;
+});
+
+/** x.stride() / x.stride(dim): the strides the engine knows (fresh tensors and views of them), else unknown. */
+def('stride', 'm', (c, args, kw) => {
+  const a = bind('stride', 'input, dim=None', args, kw);
+  const x = asTensor(a.input);
+  const st = x && stridesOf(x);
+  if (!x?.shape) return new Unknown('stride');
+  if (a.dim === null) return st ? new PyTuple(st) : new Unknown('stride');
+  const d = normDim(a.dim, x.shape.length);
+  if (d === undefined)
+    return c.dimOutOfRange('stride', -x.shape.length, x.shape.length - 1, [a.dim], new Unknown('stride'));
+  return st ? st[d] : new Unknown('stride');
+});
+
+/** as_strided(size, stride, storage_offset=0): a view of x's storage; PyTorch checks it stays inside the storage. */
+def('as_strided', 'tm', (c, args, kw) => {
+  const a = bind('as_strided', 'input, size, stride, storage_offset=None', args, kw);
+  const x = asTensor(a.input);
+  const size = toDims(a.size ?? undefined);
+  const stride = toDims(a.stride ?? undefined);
+  if (!x || !size) return new Unknown('as_strided');
+  const st = stride?.every((s) => typeof s === 'number') ? (stride as number[]) : undefined;
+  const offset = a.storage_offset === null ? 0 : a.storage_offset;
+  const base = x.storage.base;
+  const storage = base.numel();
+  if (st && typeof offset === 'number' && typeof storage === 'number' && size.every((s) => typeof s === 'number')) {
+    const dims = size as number[];
+    const extent = dims.some((s) => s === 0) ? 0 : offset + dims.reduce((n, s, i) => n + (s - 1) * st[i], 0) + 1;
+    if (extent > storage) {
+      const bytes = x.dtype.bytes;
+      return c.error(
+        `setStorage: sizes [${dims.join(', ')}], strides [${st.join(', ')}], storage offset ${offset}, and itemsize ${bytes} requiring a storage size of ${extent * bytes} are out of bounds for storage of size ${storage * base.dtype.bytes}`,
+        new Tensor(size, x.dtype),
+      );
+    }
+  }
+  return strided(x, size, st).shareStorage(x);
 });
