@@ -45,8 +45,8 @@ export function realOf(d: Dtype): Dtype {
   return d.name === 'complex128' ? dtypes.get('float64')! : d.name === 'complex64' ? float32 : d;
 }
 
-/** PyTorch's C++ scalar type name of a dtype, as its error messages print it ('Long', 'Float', 'ComplexFloat'). */
-const scalarTypeNames: Record<string, string> = {
+/** PyTorch's ScalarType names, as its error messages print dtypes. */
+export const scalarTypeNames: Record<string, string> = {
   float32: 'Float',
   float64: 'Double',
   float16: 'Half',
@@ -60,6 +60,7 @@ const scalarTypeNames: Record<string, string> = {
   complex64: 'ComplexFloat',
   complex128: 'ComplexDouble',
 };
+/** PyTorch's C++ scalar type name of a dtype, as its error messages print it ('Long', 'Float', 'ComplexFloat'). */
 export const scalarTypeName = (d: Dtype): string => scalarTypeNames[d.name] ?? d.name;
 
 /** Parses a user-facing dtype name (`float16`, `fp16`, `int64`, `long`); undefined if unknown. */

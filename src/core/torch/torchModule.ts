@@ -339,10 +339,10 @@ export function registerTorch(natives: NativeModules, c: TorchCtx, types: Builti
   register('torch.nn.functional', functional);
   register('torch.nn.init', init);
   register('torch.jit', jit);
-  register('torch.fft', torch.attrs.get('fft') as PyModule);
   register('torch.library', torchOps.library);
   register('torch.autograd', autograd);
   register('torch.autograd.function', autograd.attrs.get('function') as PyModule);
+  register('torch.fft', torch.attrs.get('fft') as PyModule);
   register('torch.fx', fx);
   register('torch.compiler', compiler);
   // flex_attention's BlockMask as a class, so `isinstance(mask, (torch.Tensor, BlockMask))` is decided (transformers'

@@ -166,6 +166,11 @@ function nestedShape(v: Value): { shape: Dim[]; float: boolean; complex?: boolea
 }
 export function tensorFromData(c: TorchCtx, data: Value | undefined, kw: Map<string, Value> | undefined): Value {
   const s = data === undefined ? undefined : nestedShape(data);
+  // A tensor or ndarray keeps its dtype (torch.from_numpy of float64 data is float64; torch.tensor(t) copies t).
+  if (data instanceof Tensor) {
+    const d = kw?.get('dtype');
+    return withData(fresh(new Tensor(s?.shape, d instanceof Dtype ? d : data.dtype)), data.data);
+  }
   const dflt = typeof data === 'boolean' ? boolType : s?.float === false ? int64 : float32;
   // A complex scalar anywhere makes it complex (complex128 under a float64 default dtype).
   if (s?.complex) return fresh(new Tensor(s.shape, dtypeArg(c, kw, complexOf(c.defaultFloat))));
