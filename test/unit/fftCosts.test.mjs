@@ -69,3 +69,13 @@ test('a length of unknown value gives an unknown shape, never the input size', (
   assert.equal(r.lines.find((l) => l.line === 4).value, '[?]');
   assert.equal(r.coverage.complete, false);
 });
+
+test('a dim of unknown value is an unknown shape, never an error', () => {
+  const src = 'import torch\nx = torch.randn(2, 8)\nd = int(torch.randn(1).item())\ny = torch.fft.fft(x, dim=d)\n';
+  const r = core.analyze(src, {});
+  assert.equal(r.lines.find((l) => l.line === 4).value, '[?]');
+  assert.deepEqual(
+    r.diagnostics.filter((x) => x.severity === 'error'),
+    [],
+  );
+});

@@ -3,7 +3,7 @@ import { def } from '../registry';
 import type { TorchCtx } from '../context';
 import { broadcast } from '../broadcast';
 import { Tensor } from '../../model/tensor';
-import { boolType, complex64, complexOf, int64, isComplex, promote, realOf, scalarTypeNames } from '../dtypes';
+import { boolType, complex64, complexOf, int64, isComplex, promote, realOf, scalarTypeName } from '../dtypes';
 import type { Dtype } from '../../model/dtype';
 import { asTensor, normDim } from '../values';
 import { bind } from '../signature';
@@ -171,7 +171,7 @@ for (const name of ['bitwise_and', 'bitwise_or', 'bitwise_xor'])
     const float = [a, b].find((v) => (v instanceof Tensor && v.dtype.isFloat) || v instanceof PyFloat);
     if (float !== undefined)
       return c.error(
-        `"${name}_cpu" not implemented for '${float instanceof Tensor ? (scalarTypeNames[float.dtype.name] ?? float.dtype.name) : 'Float'}'`,
+        `"${name}_cpu" not implemented for '${float instanceof Tensor ? scalarTypeName(float.dtype) : 'Float'}'`,
       );
     return binaryElementwise(c, name, a, b, 'compare');
   });

@@ -5,7 +5,7 @@ import { asTensor, normDim, toDim, toDims } from '../values';
 import { bind } from '../signature';
 import { term, type Term } from '../../cost/terms';
 import { dimAdd, dimFloorDiv, dimMul, dimSub, type Dim } from '../../sym/dim';
-import { complexOf, realOf, scalarTypeNames } from '../dtypes';
+import { complexOf, realOf, scalarTypeName } from '../dtypes';
 import { Dtype } from '../../model/dtype';
 import { PyList, PyTuple, Unknown, type Value } from '../../eval/values';
 import { fresh } from '../strides';
@@ -55,6 +55,8 @@ function plan(
   const seq = (v: Value): Value[] | undefined =>
     v === null ? undefined : v instanceof PyTuple || v instanceof PyList ? v.items : [v];
   const rank = shape.length;
+  if (spec.rank === 1 && (dim instanceof PyTuple || dim instanceof PyList))
+    return `fft_${name}(): argument 'dim' must be int, not ${dim instanceof PyTuple ? 'tuple' : 'list'}`;
   let dimList = seq(dim);
   // `n` / `s` of an unknown value: the lengths are unknown (never the input's sizes).
   const sizes =
@@ -68,12 +70,12 @@ function plan(
     return `Got shape with ${sizes.length} values but input tensor only has ${rank} dimensions.`;
   const dims: number[] = [];
   for (const d of dimList ?? (sizes ? sizes.map((_, i) => i - sizes!.length) : shape.map((_, i) => i))) {
+    if (typeof d !== 'number') return 'unknown';
     const n = normDim(d, rank);
     if (n === undefined) return `dim ${String(d)}`;
     dims.push(n);
   }
   if (new Set(dims).size !== dims.length) return 'FFT dims must be unique';
-  if (spec.rank === 1 && dims.length !== 1) return `${name}: dim`;
   // A size of -1 in `s` keeps that dim's own length (no padding or trimming); `n=-1` is an error.
   const keep = (d: Dim | undefined) => d === undefined || (d === -1 && spec.rank !== 1);
   return { dims, sizes: dims.map((_, i) => (keep(sizes?.[i]) ? undefined : sizes![i])) };
@@ -92,10 +94,10 @@ function transform(c: TorchCtx, name: string, spec: Spec, args: Value[], kw: Map
   const realOut = spec.kind === 'c2r' ? realOf(complexOf(x.dtype)) : undefined;
   const outDtype = realOut ?? complexOf(x.dtype);
   if (x.dtype.name === 'float16' || x.dtype.name === 'bfloat16')
-    return c.error(`Unsupported dtype ${scalarTypeNames[x.dtype.name] ?? x.dtype.name}`, c.tensor(undefined, outDtype));
+    return c.error(`Unsupported dtype ${scalarTypeName(x.dtype)}`, c.tensor(undefined, outDtype));
   if (spec.kind === 'r2c' && complexIn)
     return c.error(
-      `${name.replace(/[2n]$/, '')} expects a real input tensor, but got ${scalarTypeNames[x.dtype.name] ?? x.dtype.name}`,
+      `${name.replace(/[2n]$/, '')} expects a real input tensor, but got ${scalarTypeName(x.dtype)}`,
       c.tensor(undefined, outDtype),
     );
   if (a.norm !== null && a.norm !== 'backward' && a.norm !== 'forward' && a.norm !== 'ortho')
@@ -106,7 +108,7 @@ function transform(c: TorchCtx, name: string, spec: Spec, args: Value[], kw: Map
   }
   const p = plan(name, spec, x.shape, spec.rank === 1 ? a.n : a.s, a.dim);
   if (typeof p === 'string') {
-    if (p.startsWith('dim ') || p.endsWith(': dim'))
+    if (p.startsWith('dim '))
       return c.dimOutOfRange(name, -x.shape.length, x.shape.length - 1, [a.dim], c.tensor(undefined, outDtype));
     if (p === 'unknown') {
       c.unknownShape(name);
