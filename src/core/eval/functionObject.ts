@@ -73,7 +73,7 @@ export function setFunctionAttr(fn: PyFunction, name: string, v: Value): void {
     const kw = name === '__kwdefaults__';
     const pos = fn.params.flatMap((p, i) => (p.kind === 'pos' ? [i] : []));
     fn.params.forEach((p, i) => {
-      if ((p.kind === 'kwonly') === kw && (kw || p.kind === 'pos')) fn.defaults[i] = undefined;
+      if (p.kind === (kw ? 'kwonly' : 'pos')) fn.defaults[i] = undefined;
     });
     if (kw && v instanceof PyDict)
       fn.params.forEach((p, i) => {

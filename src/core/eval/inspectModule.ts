@@ -1,5 +1,5 @@
 // inspect as CPython 3.11 answers it: getsourcefile/getfile (the defining file), signature(fn).parameters; rest unknown.
-import type { NativeModules } from './imports';
+import { modulesByName, type NativeModules } from './imports';
 import type { Interp } from './interpreter';
 import { hashKey } from './keys';
 import { evalExpr } from './evaluator';
@@ -27,8 +27,7 @@ function sourceFile(ip: Interp, v: Value): string | undefined {
   if (v instanceof PyClass) {
     // CPython looks the class's __module__ up in sys.modules and takes that module's __file__.
     const name = v.dict.get('__module__');
-    if (typeof name !== 'string') return undefined;
-    for (const m of ip.modules.values()) if (m.name === name && m.file) return m.file;
+    return typeof name === 'string' ? modulesByName(ip, name)?.file : undefined;
   }
   return undefined;
 }

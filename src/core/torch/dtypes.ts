@@ -46,7 +46,7 @@ export function realOf(d: Dtype): Dtype {
 }
 
 /** PyTorch's ScalarType names, as its error messages print dtypes. */
-export const scalarTypeNames: Record<string, string> = {
+const scalarTypeNames: Record<string, string> = {
   float32: 'Float',
   float64: 'Double',
   float16: 'Half',
